@@ -38,7 +38,7 @@ from cpp_scheduler.model.event_filter import meeting_days, tour_date
 from cpp_scheduler.scheduling.conflicts import TOUR_KINDS, Conflict, ConflictKind, find_conflicts
 from cpp_scheduler.scheduling.inputs import Route
 from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
-from cpp_scheduler.services.queries import read_partner_city_names
+from cpp_scheduler.services.queries import PartnerCityNames, read_partner_city_names
 from cpp_scheduler.services.rows import place_key, typed_place_name
 from cpp_scheduler.services.snapshot import load_snapshot
 from cpp_scheduler.store import Database
@@ -184,13 +184,38 @@ class TourBoard:
     route: tuple[str, ...]
     """The places the legs visit in order, named as the itinerary names them."""
     days: tuple[BoardDay, ...]
-    localities: tuple[str, ...] = field(default=())
-    """The travel-time table's places as typed, which a new leg's ends are chosen from."""
+    localities: tuple[tuple[str, str], ...] = field(default=())
+    """The travel-time table's places a new leg's ends are chosen from, each as typed
+    (what the leg saves and the table knows it by) and as the itinerary names it
+    (:func:`travel_places`)."""
     venues: tuple[tuple[str, str, str, str], ...] = field(default=())
     """(id, name, locality, city) of every venue, for adding an activity: its locality
     as typed, and its city named as :attr:`BoardEvent.place` names it."""
     findings: tuple[Conflict, ...] = ()
     """Every finding of the conflict check on this tour's plan."""
+    partner_cities: PartnerCityNames = ()
+    """Every partner city's names as read with the board, which name the places a
+    coordinator types (:meth:`place_name`)."""
+
+    def place_name(self, place: str) -> str:
+        """``place`` as typed (a leg's end) named as the board and the itinerary name
+        it (:func:`~cpp_scheduler.services.rows.typed_place_name`), for the words that
+        say what a change of the tour does: 神戸市 in Japanese for Kobe."""
+        return typed_place_name(place, self.partner_cities)
+
+    def travel_place(self, place: str) -> str | None:
+        """The typed name of the travel-time table's place that ``place`` is (the same
+        place however typed: :func:`~cpp_scheduler.services.rows.place_key`), which the
+        leg form chooses for it; None when the table does not know the place."""
+        key = place_key(place, self.partner_cities)
+        return next(
+            (
+                typed
+                for typed, _shown in self.localities
+                if place_key(typed, self.partner_cities) == key
+            ),
+            None,
+        )
 
     @property
     def route_line(self) -> str:
@@ -261,6 +286,30 @@ def leg_minutes(database: Database, origin: str, destination: str, mode: TravelM
         str(mode),
     )
     return journey.minutes if journey is not None else None
+
+
+def travel_places(database: Database) -> list[tuple[str, str]]:
+    """Every place of the travel-time table, once, as (typed, shown): the name it is
+    typed under in the table, which a leg saves so the table finds its journey, and the
+    name the itinerary gives it (:func:`~cpp_scheduler.services.rows.typed_place_name`),
+    which a Japanese form shows (神戸市 for the table's Kobe). Ordered by the typed name;
+    a place the table types two ways (Kobe, 神戸市) is offered once, under the first."""
+    with database.reading() as session:
+        return _travel_places(session, read_partner_city_names(session))
+
+
+def _travel_places(session: Session, partner_cities: PartnerCityNames) -> list[tuple[str, str]]:
+    typed = sorted(
+        {
+            place
+            for row in session.execute(select(TravelTime.origin, TravelTime.destination))
+            for place in row
+        }
+    )
+    by_key: dict[str, str] = {}
+    for place in typed:
+        by_key.setdefault(place_key(place, partner_cities), place)
+    return [(place, typed_place_name(place, partner_cities)) for place in by_key.values()]
 
 
 def tour_findings(database: Database, tour_id: str) -> list[Conflict]:
@@ -423,8 +472,6 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     tuple(where),
                 )
             )
-        routes = session.scalars(select(TravelTime)).all()
-        localities = sorted({t.origin for t in routes} | {t.destination for t in routes})
         venues = tuple(
             (v.id, v.name, v.locality, named(_venue_city(v)))
             for v in session.scalars(
@@ -440,9 +487,10 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             tour.end_date,
             _stops(map(named, tour.route())),
             tuple(cards),
-            tuple(localities),
+            tuple(_travel_places(session, partner_cities)),
             venues,
             tuple(findings),
+            partner_cities,
         )
 
 

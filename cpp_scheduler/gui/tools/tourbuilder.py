@@ -362,6 +362,10 @@ class ActivityForm(TourForm):
 class LegForm(TourForm):
     """Asks for a leg's route, mode, departure and length; shows the table's journey time.
 
+    The ends are chosen among the travel-time table's places, each shown as the board
+    and the itinerary name it (神戸市 in a Japanese window) and saved as the table types
+    it (Kobe), so the table finds the leg's journey (:attr:`TourBoard.localities`).
+
     With ``run_in_background``, the journey time is read off the GUI thread at each
     change of the route: the form answers at once, shows the time when it arrives and
     holds OK back until then; an answer overtaken by a newer route is dropped. The
@@ -412,8 +416,11 @@ class LegForm(TourForm):
         self.destination = QComboBox(self)
         self.destination.setObjectName("destination")
         for box in (self.origin, self.destination):
-            box.addItems(list(board.localities))
-        self.origin.setCurrentText(origin)
+            for typed, shown in board.localities:
+                box.addItem(shown, typed)
+        chosen = board.travel_place(origin)
+        if chosen is not None:
+            self.origin.setCurrentIndex(self.origin.findData(chosen))
         self.mode = QComboBox(self)
         for mode in TravelMode:
             self.mode.addItem(mode.label, mode.value)
@@ -453,6 +460,11 @@ class LegForm(TourForm):
         assert isinstance(departure, time)
         return departure
 
+    def route(self) -> tuple[str, str]:
+        """The leg's ends chosen, as the travel-time table types them: what the leg
+        saves and its journey is found by, whatever name the form shows them under."""
+        return str(self.origin.currentData() or ""), str(self.destination.currentData() or "")
+
     def _route_edited(self, box: QComboBox) -> None:
         self.validator.touch(box)
         self._update()
@@ -466,11 +478,12 @@ class LegForm(TourForm):
     def _judge(self) -> None:
         """Judge the leg as typed by its own rules, and say what inserting it will do."""
         length = self.length.value()
+        origin, destination = self.route()
         found = tours.leg_problems(
             self.tour_id,
             self.day,
-            self.origin.currentText(),
-            self.destination.currentText(),
+            origin,
+            destination,
             TravelMode(self.mode.currentData()),
             self.departure_time(),
             length,
@@ -497,7 +510,7 @@ class LegForm(TourForm):
 
     def _update(self) -> None:
         database = self.database
-        origin, destination = self.origin.currentText(), self.destination.currentText()
+        origin, destination = self.route()
         mode = TravelMode(self.mode.currentData())
 
         def read() -> int | None:
@@ -910,24 +923,28 @@ class TourBuilderDialog(QDialog):
         which is said), on the task manager; the id it gets, or None when there is
         nothing to insert. ``saved`` and ``refused`` hear how the insertion ended."""
         assert self.board is not None
+        origin_name = self.board.place_name(origin)
+        destination_name = self.board.place_name(destination)
         if length is None:
             self.report_error(
                 translate(
                     "TourBuilder",
                     "The travel-time table has no journey from {origin} to {destination} by "
                     "{mode}; add it under Program first.",
-                ).format(origin=origin, destination=destination, mode=mode_word(mode.value))
+                ).format(
+                    origin=origin_name, destination=destination_name, mode=mode_word(mode.value)
+                )
             )
             return None
         create = CreateRecord(
             self.editor,
             TravelLeg,
             tours.leg_values(self.board.tour_id, day, origin, destination, mode, departure, length),
-            f"{origin}–{destination}",
+            f"{origin_name}–{destination_name}",
         )
         create.setText(
             translate("TourBuilder", "Insert the leg {origin} → {destination} on {day}").format(
-                origin=origin, destination=destination, day=i18n.short_day_text(day)
+                origin=origin_name, destination=destination_name, day=i18n.short_day_text(day)
             )
         )
         record_id = create.record_id
@@ -995,7 +1012,7 @@ class TourBuilderDialog(QDialog):
                         TravelLeg,
                         leg.id,
                         tours.moved_leg_values(leg, delta),
-                        leg.origin,
+                        leg.route,
                         leg.version,
                         merges=True,
                         moves=True,
@@ -1111,10 +1128,11 @@ class TourBuilderDialog(QDialog):
         if not form.journey_read:
             return False
         # The journey time the form read in the background: nothing is read here.
+        origin, destination = form.route()
         inserted = self._insert_leg_of(
             form.day,
-            form.origin.currentText(),
-            form.destination.currentText(),
+            origin,
+            destination,
             TravelMode(form.mode.currentData()),
             form.departure_time(),
             form.length.value(),
