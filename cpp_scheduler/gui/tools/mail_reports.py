@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -233,13 +232,13 @@ class RepliesDialog(ScopedReportDialog):
         )
         self.model = QStandardItemModel(0, len(REPLY_COLUMNS), self)
         self.model.setHorizontalHeaderLabels([translate("Mail", name) for name in REPLY_COLUMNS])
-        self.table = QTableView(self)
+        # Each answer is read whole: a delegation names whom the meeting went to and
+        # whom to invite, longer than a laptop's column, and wraps onto further lines.
+        self.table = WrappingTree(self)
         self.table.setObjectName("repliesTable")
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
+        self.table.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        header = self.table.header()
         # Room for a moved meeting's two times and an answer cancelled since, on a laptop.
         header.resizeSection(0, 300)
         header.resizeSection(1, 400)

@@ -40,7 +40,14 @@ class _WrappedText(QStyledItemDelegate):
             width -= depth * view.indentation()
         sized.rect = QRect(0, 0, max(width, 1), 10_000)
         sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        return super().sizeHint(sized, index)
+        hint = super().sizeHint(sized, index)
+        if hint.height() > super().sizeHint(option, index).height():
+            # A line in Japanese is taller than the font's own line, which the drawing
+            # allows for and the measure does not: a title of a Japanese and a Latin
+            # line, measured exactly as tall as its row, was drawn cut to its first
+            # line. Half a line more keeps every line drawn.
+            hint.setHeight(hint.height() + option.fontMetrics.lineSpacing() // 2)
+        return hint
 
 
 class WrappingTree(QTreeView):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
@@ -112,3 +113,40 @@ def test_the_event_dialog_counts_a_delegation_apart_from_acceptances(
     assert shown["Maya Shrestha"].startswith(f"delegated to Bruno Salas <{invited.bruno.email}>")
     waiting = len(shown) - 2
     assert dialog.answers.counts.text() == f"1 accepted, 1 delegated, {waiting} no answer"
+
+
+def test_a_delegation_is_read_whole_in_the_replies_window_on_a_laptop(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    invited: Program,
+    server: Server,
+    tasks: TaskManager,
+    tmp_path: Path,
+) -> None:
+    """Whom the meeting went to and whom to add are longer than the Answer column of a
+    1366x768 laptop's window: the row grows to show them wrapped, instead of cutting
+    them at "delegated to Bruno Salas <bruno.salas@…"."""
+    assert (
+        replies.import_replies(sqlite_database, [_replies_in(tmp_path, invited, server)]).refused
+        == []
+    )
+    dialog = RepliesDialog(sqlite_database, tasks)
+    qtbot.addWidget(dialog)
+    dialog.resize(1280, 600)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=20_000)
+
+    answer = dialog.model.columnCount() - 1
+    accepted, delegated = (dialog.model.index(row, answer) for row in range(2))
+    text = str(delegated.data())
+    width = dialog.table.header().sectionSize(answer)
+    needed = dialog.table.fontMetrics().boundingRect(
+        0, 0, width - 12, 10_000, int(Qt.TextFlag.TextWordWrap), text
+    )
+    line = dialog.table.fontMetrics().lineSpacing()
+    assert needed.height() >= 3 * line  # the text is three lines or more at this width
+    qtbot.waitUntil(
+        lambda: dialog.table.visualRect(delegated).height() >= needed.height(), timeout=5_000
+    )
+    # Ana's row is as tall as its longest cell, her event's title: shorter.
+    assert dialog.table.visualRect(accepted).height() < dialog.table.visualRect(delegated).height()
