@@ -18,6 +18,7 @@ from gui_support import (
     add_event,
 )
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPainter
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
@@ -144,3 +145,18 @@ def faults(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
 
     monkeypatch.setattr(sys, "excepthook", hook)
     return handled
+
+
+@pytest.fixture
+def painted_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text painted while the test runs, in order: what the calendar shows."""
+    texts: list[str] = []
+    real = QPainter.drawText
+
+    def recorded(painter: QPainter, *args: object) -> None:
+        if isinstance(args[-1], str):
+            texts.append(args[-1])
+        real(painter, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(QPainter, "drawText", recorded)
+    return texts

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtTest import QTest
@@ -246,3 +250,16 @@ def save_event_dialog(editor: Editor, dialog: EventDialog, event_id: str) -> Non
 def settle_editor(qtbot: QtBot, editor: Editor) -> None:
     """Wait until ``editor``'s last step has been written and nothing runs behind it."""
     qtbot.waitUntil(lambda: editor.working is None and not editor.tasks.busy, timeout=10_000)
+
+
+def listed_times(path: Path, title: str) -> tuple[str, str]:
+    """The start and end (UTC) ``events list`` gives the meeting ``title``: what the
+    command line reads in the file the window saved."""
+    done = subprocess.run(
+        [sys.executable, "-m", "cpp_scheduler", "--db", str(path), "events", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [row] = [row for row in json.loads(done.stdout) if row["title"] == title]
+    return row["start"], row["end"]

@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from gui_support import DialogScript, add_event, rows_read
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -60,21 +59,6 @@ def drawn_event_ids(window: MainWindow) -> set[str]:
 def stored(window: MainWindow, title: str) -> Event:
     with window.database.session() as session:
         return session.query(Event).filter_by(title=title).one()
-
-
-@pytest.fixture
-def painted_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text painted while the test runs, in order: what the calendar shows."""
-    texts: list[str] = []
-    real = QPainter.drawText
-
-    def recorded(painter: QPainter, *args: object) -> None:
-        if isinstance(args[-1], str):
-            texts.append(args[-1])
-        real(painter, *args)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(QPainter, "drawText", recorded)
-    return texts
 
 
 # -- every meeting drawn, and counted as drawn --------------------------------------------

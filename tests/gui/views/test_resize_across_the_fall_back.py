@@ -6,17 +6,13 @@ time the meeting really lasts, as the outline was."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from gui_support import add_event, rows_read
+from gui_support import add_event, listed_times, rows_read
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -33,33 +29,6 @@ MIDNIGHT_CALL = datetime(2027, 11, 7, 4, tzinfo=UTC)
 """00:00 EDT, an hour before the repeated hour begins."""
 
 WindowFactory = Callable[[Database], MainWindow]
-
-
-@pytest.fixture
-def painted_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text painted while the test runs, in order: what the calendar shows."""
-    texts: list[str] = []
-    real = QPainter.drawText
-
-    def recorded(painter: QPainter, *args: object) -> None:
-        if isinstance(args[-1], str):
-            texts.append(args[-1])
-        real(painter, *args)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(QPainter, "drawText", recorded)
-    return texts
-
-
-def listed_times(path: Path, title: str) -> tuple[str, str]:
-    """The start and end (UTC) ``events list`` gives the meeting ``title``."""
-    done = subprocess.run(
-        [sys.executable, "-m", "cpp_scheduler", "--db", str(path), "events", "list", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    [row] = [row for row in json.loads(done.stdout) if row["title"] == title]
-    return row["start"], row["end"]
 
 
 def new_york_grid(
