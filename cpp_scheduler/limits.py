@@ -189,6 +189,16 @@ whole event echoed (20 to 40 lines each). The reply is checked line by line firs
 calendar file is before an import, so no line longer than ``MAX_TEXT_LENGTH`` reaches
 it either."""
 
+MAX_DELEGATES = 20
+"""Most colleagues one delegated answer passes an invitation to (its DELEGATED-TO
+addresses): an official hands a meeting to one or two; a reply naming more is refused
+before the list is stored and shown in every list of answers."""
+
+LONGEST_EMAIL_ADDRESS = 254
+"""The longest email address (RFC 5321's path of 256 octets, less its angle brackets):
+the participants' and the ledger's columns hold no longer one, and a reply naming one
+longer is refused."""
+
 MAX_MESSAGE_CONTAINERS = 32
 """Most containers (``multipart/*`` and ``message/*`` parts) in one reply message, which
 bounds how deep its parts nest: the mail reader descends into each. Replies from Outlook,

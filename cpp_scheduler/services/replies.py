@@ -503,6 +503,28 @@ def _attendee(
                 "DELEGATED-TO); the answer is not recorded"
             ).format(path=path, email=quoted(address))
         )
+    if len(delegated_to) > limits.MAX_DELEGATES:
+        raise ReplyFileError(
+            _(
+                "{path}: {email} delegated the invitation to {count} people; a reply names "
+                "at most {most}, and the answer is not recorded"
+            ).format(
+                path=path, email=quoted(address), count=len(delegated_to), most=limits.MAX_DELEGATES
+            )
+        )
+    for delegate in delegated_to:
+        if len(delegate) > limits.LONGEST_EMAIL_ADDRESS:
+            raise ReplyFileError(
+                _(
+                    "{path}: {email} delegated the invitation to {delegate}, longer than an "
+                    "email address can be ({longest} characters); the answer is not recorded"
+                ).format(
+                    path=path,
+                    email=quoted(address),
+                    delegate=quoted(delegate),
+                    longest=limits.LONGEST_EMAIL_ADDRESS,
+                )
+            )
     return address, answer, delegated_to
 
 
