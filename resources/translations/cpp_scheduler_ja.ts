@@ -593,7 +593,7 @@ The preview shows the first {previewed} of the file&apos;s {events} events; the 
     </message>
     <message>
         <source>Show their version and yours field by field; fields only one of you changed are kept by themselves.</source>
-        <translation>相手の版とあなたの版を項目ごとに表示します。どちらか一方だけが変更した項目はそのまま反映されます。</translation>
+        <translation>相手のバージョンとあなたのバージョンを項目ごとに表示します。どちらか一方だけが変更した項目はそのまま反映されます。</translation>
     </message>
     <message>
         <source>someone else</source>
@@ -1973,11 +1973,11 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     <name>HistoryDock</name>
     <message>
         <source>Created (version {version})</source>
-        <translation>作成（版 {version}）</translation>
+        <translation>作成（バージョン {version}）</translation>
     </message>
     <message>
         <source>Deleted (version {version})</source>
-        <translation>削除（版 {version}）</translation>
+        <translation>削除（バージョン {version}）</translation>
     </message>
     <message>
         <source>from {source}</source>
@@ -1985,7 +1985,7 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     </message>
     <message>
         <source>{record}, version {version}, by {who}</source>
-        <translation>{record}、版 {version}、{who}</translation>
+        <translation>{record}、バージョン {version}、{who}</translation>
     </message>
     <message>
         <source>Revert the change of {record}</source>
