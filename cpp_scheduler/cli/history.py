@@ -12,6 +12,7 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_, _, ngettext
+from cpp_scheduler.services.field_names import field_name
 from cpp_scheduler.services.history import (
     HistoryEntry,
     HistoryRead,
@@ -80,7 +81,7 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     return (
         [head]
         + [
-            f"    {field.name}: {_value(field.old_text)} -> {_value(field.new_text)}"
+            f"    {field_name(field.name)}: {_value(field.old_text)} -> {_value(field.new_text)}"
             for field in entry.shown_fields
         ]
         + [f"    {sentence}" for sentence in entry.set_aside]

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.gui.field_names import field_name
 from cpp_scheduler.gui.screen_room import resize_within_screen
+from cpp_scheduler.services.field_names import field_name
 from cpp_scheduler.services.merging import MINE, THEIRS, MergePlan
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -1,7 +1,8 @@
 """``cpp-scheduler history`` in the words a coordinator knows, as the History panel
-shows them: labels for an event's kind, mode and status, names for a venue and a
-delegation, an all-day event's dates, and no line for the calendar sequence the store
-raised by itself; the JSON keeps the stored values and names them alongside."""
+shows them: each field by its name ("Venue", 会場), labels for an event's kind, mode and
+status, names for a venue and a delegation, an all-day event's dates, and no line for
+the calendar sequence the store raised by itself; the JSON keeps the stored keys and
+values and names the values alongside."""
 
 from __future__ import annotations
 
@@ -31,26 +32,26 @@ def test_an_events_changes_are_printed_by_labels_and_names(
 
     assert printed[1:] == [
         [
-            "kind: Peer-to-peer workshop -> Videoconference",
-            "mode: Face-to-face -> Hybrid",
-            'video_link: "" -> "https://meet.example.org/yokohama"',
+            "Kind: Peer-to-peer workshop -> Videoconference",
+            "Mode: Face-to-face -> Hybrid",
+            'Video link: "" -> "https://meet.example.org/yokohama"',
         ],
-        ["venue_id: TDLC Meeting Room A -> Temporary hall (deleted)"],
-        ["venue_id: Temporary hall (deleted) -> TDLC Meeting Room B"],
-        ["status: Tentative -> Cancelled"],
+        ["Venue: TDLC Meeting Room A -> Temporary hall (deleted)"],
+        ["Venue: Temporary hall (deleted) -> TDLC Meeting Room B"],
+        ["Status: Tentative -> Cancelled"],
     ]
     assert japanese[1:] == [
         [
-            "kind: ピア・ツー・ピア・ワークショップ -> ビデオ会議",
-            "mode: 対面 -> ハイブリッド",
-            'video_link: "" -> "https://meet.example.org/yokohama"',
+            "種類: ピア・ツー・ピア・ワークショップ -> ビデオ会議",
+            "形式: 対面 -> ハイブリッド",
+            'ビデオ会議のリンク: "" -> "https://meet.example.org/yokohama"',
         ],
-        ["venue_id: TDLC 会議室A -> 仮設ホール（削除済み）"],
-        ["venue_id: 仮設ホール（削除済み） -> TDLC 会議室B"],
-        ["status: 仮 -> 中止"],
+        ["会場: TDLC 会議室A -> 仮設ホール（削除済み）"],
+        ["会場: 仮設ホール（削除済み） -> TDLC 会議室B"],
+        ["状態: 仮 -> 中止"],
     ]
     assert field_lines(command(capsys, sqlite_database, story.participant))[1:] == [
-        ["delegation_id: Lima housing ministry -> Nairobi City County"]
+        ["Delegation: Lima housing ministry -> Nairobi City County"]
     ]
 
 
@@ -61,14 +62,14 @@ def test_an_all_day_event_is_printed_on_its_dates(
 
     assert field_lines(command(capsys, sqlite_database, story.closure))[1:] == [
         [
-            "end_utc: Wed 05 May 2027 -> Thu 06 May 2027",
-            "start_utc: Thu 29 Apr 2027 -> Fri 30 Apr 2027",
+            "End: Wed 05 May 2027 -> Thu 06 May 2027",
+            "Start: Thu 29 Apr 2027 -> Fri 30 Apr 2027",
         ]
     ]
     assert field_lines(command(capsys, sqlite_database, story.closure, "--lang", "ja"))[1:] == [
         [
-            "end_utc: 2027年5月5日(水) -> 2027年5月6日(木)",
-            "start_utc: 2027年4月29日(木) -> 2027年4月30日(金)",
+            "終了: 2027年5月5日(水) -> 2027年5月6日(木)",
+            "開始: 2027年4月29日(木) -> 2027年4月30日(金)",
         ]
     ]
 
@@ -110,3 +111,8 @@ def test_the_json_keeps_stored_values_and_names_them_alongside(
     # A new video link raised it too: where one attends. Kept for machines, shown to no one.
     assert status["sequence"] == {"old": 3, "new": 4}
     assert status["status"]["new_text"] == "Cancelled"
+    japanese = command_json(capsys, sqlite_database, story.event, "--lang", "ja")["changes"]
+    # Programs read the stored keys, whatever language a person reads the lines in.
+    assert (
+        sorted(japanese[1]["fields"]) == sorted(kinds) == ["kind", "mode", "sequence", "video_link"]
+    )

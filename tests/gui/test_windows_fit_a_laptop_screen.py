@@ -13,11 +13,11 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.field_names import LABELS
 from cpp_scheduler.gui.merge_dialog import MergeDialog
 from cpp_scheduler.gui.reportview import ProgramReportWindow
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
+from cpp_scheduler.services.field_names import LABELS
 from cpp_scheduler.services.merging import FieldConflict, MergePlan
 from cpp_scheduler.store import Database
 

@@ -41,7 +41,7 @@ def test_the_panel_and_the_command_name_the_meeting_set_aside(
 
     printed = command(capsys, sqlite_database, event_id, "--lang", language).splitlines()
     i18n.use_language(language)  # the command spoke it; the panel's services speak it too
-    rule_line = next(n for n, line in enumerate(printed) if "recurrence_rule" in line)
+    rule_line = next(n for n, line in enumerate(printed) if "FREQ=WEEKLY;COUNT=2" in line)
     sentence = printed[rule_line + 1].strip()
 
     tasks = TaskManager()

@@ -150,7 +150,7 @@ def test_the_command_prints_each_sentence_under_the_change_and_in_its_json(
     capsys.readouterr()
     assert main(["history", event_id, "--db", url]) == 0
     printed = capsys.readouterr().out.splitlines()
-    rule_line = next(n for n, line in enumerate(printed) if "recurrence_rule" in line)
+    rule_line = next(n for n, line in enumerate(printed) if line.startswith("    Repeats: "))
     assert printed[rule_line + 1] == f"    {SET_ASIDE}"
 
     assert main(["history", event_id, "--db", url, "--json"]) == 0

@@ -333,7 +333,7 @@ def test_the_command_prints_a_record_history_with_its_authors(tmp_path: Path) ->
         "new": "Kobe DRR workshop, day one",
     }
     assert "Aiko Tanaka  created event 'Kobe DRR workshop' (version 1)" in text
-    assert '    title: "Kobe DRR workshop" -> "Kobe DRR workshop, day one"' in text
+    assert '    Title: "Kobe DRR workshop" -> "Kobe DRR workshop, day one"' in text
 
 
 def test_deleting_a_venue_is_a_change_of_its_events_that_a_stale_save_cannot_undo(

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.commands import Editor, RecordCommand
-from cpp_scheduler.gui.field_names import field_name
 from cpp_scheduler.gui.readonly import follow_read_only
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import Base, Event
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.field_names import field_name
 from cpp_scheduler.services.history import (
     FieldChange,
     HistoryEntry,
