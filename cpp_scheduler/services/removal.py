@@ -27,6 +27,13 @@ from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.validation import (
+    Standing,
+    Unique,
+    given_value_columns,
+    new_clashes,
+    unique_rules,
+)
 from cpp_scheduler.services.editing import (
     RecordNotFoundError,
     StaleRecordError,
@@ -574,7 +581,10 @@ def _parents_first(table: Table, rows: list[Mapping[str, Any]]) -> list[Mapping[
 
 def _insert(session: Session, table: Table, rows: list[Mapping[str, Any]]) -> None:
     """Insert ``rows`` into ``table`` in one statement, once none of them takes a value
-    another row holds since (an event's calendar UID): that one is named."""
+    another row holds since (an event's calendar UID), nor one the program holds once
+    that another record holds since in another case or order (:func:`_check_held_once`):
+    that one is named."""
+    _check_held_once(session, table, rows)
     for columns in _unique_keys(table):
         wanted = {tuple(row[name] for name in columns): row for row in rows}
         first = table.c[columns[0]]
@@ -592,6 +602,81 @@ def _insert(session: Session, table: Table, rows: list[Mapping[str, Any]]) -> No
         if isinstance(session, StoreSession):
             raise session.translate(error) from error
         raise
+
+
+def _check_held_once(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Refuse to bring back rows of ``table`` whose value the program holds once (a
+    participant's address, a delegation's name, a route) that another record has taken
+    since as the rule reads values: in other capitals, with spaces around, a route the
+    other way round. The database's unique constraints tell only identical values apart,
+    so a save of the twin passed them; the restore asks the rule a save asks
+    (:func:`~cpp_scheduler.model.validation.new_clashes`), against every record of the
+    kind, as the check before a flush does. Rows brought back together held their values
+    together before, and are no clash of each other's."""
+    mapper = _mapper_of(table.name)
+    if mapper is None or not rows:
+        return
+    entity: type = mapper.class_
+    if not unique_rules(entity):
+        return
+    attributes = given_value_columns(entity)
+    column_of = {name: mapper.get_property(name).columns[0].name for name in attributes}
+    brought_back = {row["id"] for row in rows}
+    held = [
+        {name: found[column_of[name]] for name in attributes}
+        for found in session.execute(
+            select(table.c.id, *(table.c[column_of[name]] for name in attributes))
+        ).mappings()
+        if found["id"] not in brought_back
+    ]
+    given = [{name: row.get(column_of[name]) for name in attributes} for row in rows]
+    judged = [Standing(values, values) for values in held] + [
+        Standing(values, None) for values in given
+    ]
+    for clash in new_clashes(entity, judged):
+        if clash.rule is None or clash.other is None or clash.other >= len(held):
+            continue  # a value's form, judged when it was given; or a row brought back
+        index = clash.record - len(held)
+        raise _taken_alike(
+            session, mapper, clash.rule, rows[index], given[index], held[clash.other]
+        )
+
+
+def _taken_alike(
+    session: Session,
+    mapper: Mapper[Any],
+    rule: Unique,
+    row: Mapping[str, Any],
+    values: Mapping[str, Any],
+    other: Mapping[str, Any],
+) -> StoreError:
+    """A record that cannot be put back (its ``row``, its ``values`` by attribute), as
+    another of its kind holds its value now as the program reads values (``rule``):
+    named with that value as the other holds it, and with the other record's name where
+    the value is not its name (an address). A record without a name (a route) goes by
+    its own value."""
+
+    def shown(record: Mapping[str, Any]) -> str:
+        return ", ".join(str(record[name]) for name in rule.attributes if record.get(name))
+
+    kind = _(str(mapper.class_.record_kind))
+    label = str(row.get("title") or row.get("name") or shown(values) or row.get("id"))
+    value = shown(other)
+    where = session.database_name if isinstance(session, StoreSession) else _("the database")
+    holder = ", ".join(str(other[name]) for name in rule.named_by if other.get(name))
+    if holder:
+        message = _(
+            "the {kind} {record} cannot be put back: {value} is now used by another "
+            "{kind}, {other}, in {where}"
+        ).format(
+            kind=kind, record=quoted(label), value=quoted(value), other=quoted(holder), where=where
+        )
+    else:
+        message = _(
+            "the {kind} {record} cannot be put back: {value} is now used by another {kind} "
+            "in {where}"
+        ).format(kind=kind, record=quoted(label), value=quoted(value), where=where)
+    return DuplicateValueError(message, label, rule.attributes, value)
 
 
 @cache
