@@ -1,29 +1,41 @@
 """A delegation's itinerary: what it carries through Japan.
 
-A cover (the delegation, its dates in Japan, whom to call at TDLC), then one section
-per day of its stay and tours, and per day of a meeting or a leg in the weeks around
-them: each meeting at its time in Japan (and at home, for a virtual or hybrid one on a
-day the delegation is not in Japan; one of several days again on each later day it is
-on, all-day or timed, and a leg on each day it is under way, lest that day read as
-free or be missing), where it is in English and in Japanese so that a taxi driver can
-read it, the travel legs, the hotel of the night, the video link as text and as a QR
-code, and the notes written for participants. Which
-meetings the delegation attends is the engine's rule
+A cover (the delegation, its dates in Japan, whom to call at TDLC), then one section per
+day of its stay and tours, and per day of any other meeting or leg of its, however long
+before or after them: each meeting at its time in Japan (and at home, for a virtual or
+hybrid one on a day the delegation is not in Japan; one of several days again on each
+later day it is on, all-day or timed, and a leg on each day it is under way, lest that
+day read as free or be missing), where it is in English and in Japanese so that a taxi
+driver can read it, the travel legs, the hotel of the night, the video link as text and
+as a QR code, and the notes written for participants. Which meetings the delegation
+attends is the engine's rule
 (:func:`cpp_scheduler.scheduling.attendance.delegation_meetings`), the one its schedule
 and the conflict check follow; the days a meeting is on are the calendar's
 (:func:`cpp_scheduler.model.event_filter.meeting_days`, on Japan's clock), the days its
 schedule lists it on; a session of a tentative conference is tentative
-(:func:`cpp_scheduler.model.event_filter.is_tentative`), as the programme says.
+(:func:`cpp_scheduler.model.event_filter.is_tentative`), as the programme says. The
+itinerary reads the meetings its schedule reads
+(:func:`cpp_scheduler.services.delegation_schedule.schedule_program`): a briefing months
+before the stay or a follow-up months after it is on both.
+
+A meeting called off (:func:`cpp_scheduler.model.event.called_off`: cancelled, or a
+session of a cancelled conference) stays in its slot, struck through and marked
+"Cancelled" as the programme marks a cancelled session
+(:func:`cpp_scheduler.documents.markup.marked_cancelled`), so that whoever holds an
+earlier printout finds it called off rather than gone. The engine's snapshot leaves out
+what is not held; such meetings are read on their own (:func:`read_not_held`) and the
+engine's rule says which of them were the delegation's.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.content import (
@@ -34,11 +46,15 @@ from cpp_scheduler.documents.content import (
     stop_if_asked,
 )
 from cpp_scheduler.documents.markup import (
+    DASH,
+    cancelled_note,
     escape,
     lines,
+    marked_cancelled,
     moved_marker,
     qr_data_uri,
     split_address,
+    struck,
     table,
     time_span,
 )
@@ -59,6 +75,7 @@ from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
+    Event,
     EventKind,
     EventMode,
     EventStatus,
@@ -68,26 +85,37 @@ from cpp_scheduler.model import (
     TourDay,
     TravelLeg,
 )
-from cpp_scheduler.model.event_filter import is_tentative, meeting_days
+from cpp_scheduler.model.event import (
+    OccurrenceOverride,
+    called_off,
+    event_delegations,
+    event_participants,
+)
+from cpp_scheduler.model.event_filter import conferences_above, is_tentative, meeting_days
 from cpp_scheduler.scheduling.attendance import (
+    AttendedMeeting,
     attending_delegations,
     conferences_of,
     delegation_meetings,
 )
 from cpp_scheduler.scheduling.conflicts import ConflictKind
-from cpp_scheduler.scheduling.inputs import Attendee, Interval, japan_day, zone_city
+from cpp_scheduler.scheduling.inputs import (
+    Attendee,
+    Interval,
+    ProgramSnapshot,
+    japan_day,
+    zone_city,
+)
 from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_text
+from cpp_scheduler.services.delegation_schedule import schedule_program
 from cpp_scheduler.services.queries import read_partner_city_names
 from cpp_scheduler.services.rows import typed_place_name
-from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
+from cpp_scheduler.services.snapshot import NotFoundError, event_intervals
 from cpp_scheduler.store import Database
 
 TOKYO = timezones.TOKYO
 LinksShown = dict[tuple[str, str], datetime]
 """(conference, video link) -> the start of the session that printed it with its code."""
-AROUND_DAYS = 30
-"""The itinerary also lists the delegation's meetings this many days before its arrival
-and after its departure: the briefing before the tour, the follow-up after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +166,9 @@ class ItineraryMeeting:
     outside_stay: bool = False
     """Attended in person on a day outside the delegation's stay in Japan (its arrival
     to its departure): the conflict check reports it as such, and so does the row."""
+    cancelled: bool = False
+    """Called off (:func:`~cpp_scheduler.model.event.called_off`): listed in its slot,
+    struck through and marked "Cancelled", in no count and no conflict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +186,7 @@ class ItineraryDay:
     day: date
     heading: str
     meetings: tuple[ItineraryMeeting, ...]
+    """The meetings held, and any called off (:attr:`ItineraryMeeting.cancelled`)."""
     legs: tuple[PrintedLeg, ...]
     night: ItineraryNight | None
 
@@ -182,6 +214,12 @@ class Itinerary:
     """TDLC's staff who organise the delegation's meetings, most meetings first."""
     days: tuple[ItineraryDay, ...]
     stamp: ChangeStamp
+
+    @property
+    def cancelled(self) -> int:
+        """How many meetings of the delegation are called off (each listed once, on the
+        day it was to begin)."""
+        return sum(1 for day in self.days for meeting in day.meetings if meeting.cancelled)
 
 
 def read_itinerary(database: Database, delegation: str) -> Itinerary:
@@ -231,20 +269,24 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         ends = [d for d in (found.departure, *(t.end_date for t in tours)) if d is not None]
         first = min(bounds) if bounds else None
         last = max(ends) if ends else None
-        if first is not None and last is not None and last >= first:
-            begin, after = timezones.local_days(
-                first - timedelta(days=AROUND_DAYS), last + timedelta(days=AROUND_DAYS), TOKYO
-            )
-            program = load_snapshot(session, begin, after, neighbours=False)
-        else:
+        if first is None or last is None or last < first:
             first = last = None
-            program = load_snapshot(session)
+        # Every meeting its schedule lists, however far from its stay: the schedule's
+        # program, read over the span its meetings can fall in.
+        span = _span_to_read(session, found.id)
+        program = schedule_program(session, *span)
         attended = delegation_meetings(program, found.id)
+        not_held, off = read_not_held(session, program, *span)
+        called_off_meetings = [
+            m for m in delegation_meetings(not_held, found.id) if m.interval.event_id in off
+        ]
         event_ids = sorted({m.interval.event_id for m in attended})
-        above = {a for m in attended for a in m.interval.ancestor_ids}
-        details = read_event_details(session, {*event_ids, *above})
+        above = {a for m in (*attended, *called_off_meetings) for a in m.interval.ancestor_ids}
+        cancelled_ids = {m.interval.event_id for m in called_off_meetings}
+        details = read_event_details(session, {*event_ids, *cancelled_ids, *above})
         places = read_places(
-            session, {m.interval.venue_id for m in attended if m.interval.venue_id}
+            session,
+            {m.interval.venue_id for m in (*attended, *called_off_meetings) if m.interval.venue_id},
         )
         organised = Counter(
             details[i].organiser_id for i in event_ids if details[i].organiser_id is not None
@@ -262,8 +304,9 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
     attendee = program.delegations.get(found.id)
     conferences = conferences_of(program)
     meetings_by_day: dict[date, list[ItineraryMeeting]] = {}
+    cancelled_by_day: dict[date, list[ItineraryMeeting]] = {}
     status_of = {event: detail.status for event, detail in details.items()}
-    for meeting in attended:
+    for meeting, cancelled in _held_then_called_off(attended, called_off_meetings):
         interval = meeting.interval
         start = timezones.to_local(interval.start, TOKYO)
         detail = details[interval.event_id]
@@ -274,7 +317,8 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         if interval.all_day:  # its own dates, on every clock; first in its day
             last_day = on_until
             start = datetime.combine(day, time(), timezones.zone(TOKYO))
-        meetings_by_day.setdefault(day, []).append(
+        listed = cancelled_by_day if cancelled else meetings_by_day
+        listed.setdefault(day, []).append(
             ItineraryMeeting(
                 title=interval.title,
                 kind=interval.kind,
@@ -292,8 +336,10 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 on_until=on_until if on_until > day else None,
                 moved=interval.moved,
                 in_person=interval.is_in_person,
-                outside_stay=_expected_in_person(interval, found.id, conferences)
+                outside_stay=not cancelled
+                and _expected_in_person(interval, found.id, conferences)
                 and _outside_stay(day, on_until, found.arrival, found.departure),
+                cancelled=cancelled,
             )
         )
     home_city = found.home_city or zone_city(found.zone)
@@ -309,14 +355,20 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         stay = {first + timedelta(days=n) for n in range((last - first).days + 1)}
     # A long flight may leave the day before the stay begins in Japan, or still be in
     # the air the day after it ends: every day a leg or a meeting is on is listed.
-    dates = sorted(stay | _days_taken(meetings_by_day) | _days_under_way(legs))
+    dates = sorted(
+        stay | _days_taken(meetings_by_day) | set(cancelled_by_day) | _days_under_way(legs)
+    )
     continuing = _continuations(meetings_by_day, dates)
     days = tuple(
         ItineraryDay(
             day=day,
             heading=headings.get(day, "")
             or (_("from home") if _from_home(day, stay, meetings_by_day) else ""),
-            meetings=(*continuing.get(day, ()), *meetings_by_day.get(day, ())),
+            meetings=(
+                *continuing.get(day, ()),
+                *meetings_by_day.get(day, ()),
+                *cancelled_by_day.get(day, ()),
+            ),
             legs=tuple(on_day for leg in legs if (on_day := leg_on(leg, day)) is not None),
             night=night_of.get(day),
         )
@@ -336,6 +388,120 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         days=days,
         stamp=stamp,
     )
+
+
+def _span_to_read(session: Session, delegation_id: str) -> tuple[datetime, datetime | None]:
+    """Where every meeting the delegation can attend lies: from the first start to the
+    last end of the events that name it, that a member of it attends, or that are
+    sessions (at any depth) of one of those; open-ended when one of them is a series
+    (from the earliest of its meetings moved before its first, too).
+
+    Only a bound on what is read, never the rule of who attends: every meeting the
+    engine's rule (:func:`~cpp_scheduler.scheduling.attendance.delegation_meetings`)
+    can give the delegation is among these events, held or called off, so the part of
+    the program read over it gives the same meetings as the whole program, which a
+    program of ten thousand events takes the better part of a second to read (a tenth
+    of one over a delegation's weeks). A delegation with no such event reads an
+    instant."""
+    named = select(event_delegations.c.event_id).where(
+        event_delegations.c.delegation_id == delegation_id
+    )
+    joined = (
+        select(event_participants.c.event_id)
+        .join(Participant, Participant.id == event_participants.c.participant_id)
+        .where(Participant.delegation_id == delegation_id)
+    )
+    found = (
+        select(Event.id)
+        .where(or_(Event.id.in_(named), Event.id.in_(joined)))
+        .cte("found", recursive=True)
+    )
+    candidates = found.union(select(Event.id).join(found, Event.parent_id == found.c.id))
+    first, last, series = session.execute(
+        select(
+            func.min(Event.start_utc), func.max(Event.end_utc), func.count(Event.recurrence_rule)
+        ).where(Event.id.in_(select(candidates.c.id)))
+    ).one()
+    if first is None:
+        instant = datetime(2000, 1, 1, tzinfo=UTC)
+        return instant, instant
+    if not series:
+        return first, last
+    moved = session.scalar(
+        select(func.min(OccurrenceOverride.start_utc)).where(
+            OccurrenceOverride.event_id.in_(select(candidates.c.id))
+        )
+    )
+    return (min(first, moved) if moved is not None else first), None
+
+
+def read_not_held(
+    session: Session,
+    program: ProgramSnapshot,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> tuple[ProgramSnapshot, frozenset[str]]:
+    """The meetings called off (:func:`~cpp_scheduler.model.event.called_off`) overlapping
+    ``start``..``end`` (either may be open) as a program of their own, beside the ids
+    of every event not held.
+
+    The engine's snapshot leaves them out (they clash with nothing), so a document that
+    lists them in their slots reads them here, with the conferences they are sessions
+    of (whole, held or not), whose delegations a session naming none is for; the
+    attendees are ``program``'s. The engine's rules
+    (:func:`~cpp_scheduler.scheduling.attendance.delegation_meetings`,
+    :func:`~cpp_scheduler.scheduling.attendance.attending_delegations`) then say whose
+    they were, as they say it of the meetings held; keep only those whose event id is
+    among the ids returned (a conference read beside its sessions may be held)."""
+    off = called_off(session)
+    if not off:
+        return replace(program, intervals=(), neighbours=(), conferences=None), off
+    parents: dict[str, str | None] = {
+        event_id: parent_id
+        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
+    }
+    above = {a for event_id in off for a in conferences_above(event_id, parents)}
+    query = (
+        select(Event)
+        .options(
+            selectinload(Event.delegations),
+            selectinload(Event.participants),
+            selectinload(Event.changes),
+        )
+        .where(Event.id.in_(sorted(off | above)))
+    )
+    if start is not None:
+        query = query.where(
+            or_(
+                Event.id.in_(sorted(above)),
+                Event.recurrence_rule.is_not(None),
+                Event.end_utc > start,
+            )
+        )
+    if end is not None:
+        query = query.where(
+            or_(
+                Event.id.in_(sorted(above)),
+                Event.recurrence_rule.is_not(None),
+                Event.start_utc < end,
+            )
+        )
+    intervals: list[Interval] = []
+    for event in session.scalars(query):
+        ancestors = frozenset(conferences_above(event.id, parents))
+        if event.id in above:  # read whole: its sessions' delegations and title
+            intervals.extend(event_intervals(event, ancestors))
+        else:
+            intervals.extend(event_intervals(event, ancestors, start, end))
+    intervals.sort(key=lambda interval: (interval.start_s, interval.id))
+    return replace(program, intervals=tuple(intervals), neighbours=(), conferences=None), off
+
+
+def _held_then_called_off(
+    held: Iterable[AttendedMeeting], cancelled: Iterable[AttendedMeeting]
+) -> list[tuple[AttendedMeeting, bool]]:
+    """Each meeting with whether it is called off."""
+    return [(m, False) for m in held] + [(m, True) for m in cancelled]
 
 
 def _at_home(
@@ -497,10 +663,16 @@ def _cover(itinerary: Itinerary) -> str:
     heading, contact = escape(_("Itinerary")), escape(_("Your contact in Japan"))
     email = escape(_("Email: {address}").format(address=office.email))
     coordinators = escape(_("Coordinators"))
+    cancelled = (
+        f'<p class="muted">{escape(cancelled_note(itinerary.cancelled))}</p>'
+        if itinerary.cancelled
+        else ""
+    )
     return (
         f"<h1>{heading}</h1>"
         f'<p class="cover"><b>{escape(itinerary.delegation)}</b></p>'
         f'<table class="plain" width="100%" cellspacing="0" cellpadding="2">{rows}</table>'
+        f"{cancelled}"
         f"<h2>{contact}</h2>"
         f"<p><b>{escape(office.name)}</b><br>"
         f'<span class="ja">{escape(office.name_ja)}</span></p>'
@@ -526,7 +698,7 @@ def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> st
     if day.heading:
         heading += f" — {day.heading}"
     entries: list[tuple[datetime, list[str]]] = [
-        (m.start, _meeting_row(itinerary, m, links_shown))
+        (m.start, _cancelled_row(m) if m.cancelled else _meeting_row(itinerary, m, links_shown))
         for m in sorted(day.meetings, key=lambda meeting: meeting.start)
     ]
     midnight = datetime.combine(day.day, time(), timezones.zone(TOKYO))
@@ -599,6 +771,28 @@ def _meeting_row(
         if meeting.place is not None
         else escape(without_venue(meeting.mode, meeting.city)),
     ]
+
+
+def _cancelled_row(meeting: ItineraryMeeting) -> list[str]:
+    """A meeting called off, in its slot as the programme prints a cancelled session
+    (:func:`~cpp_scheduler.documents.markup.marked_cancelled`): its time, title, kind
+    and place struck through under the word "Cancelled"; no notes, no link to join."""
+    labels = _(", ").join([meeting.kind.label, meeting.mode.label])
+    if meeting.conference:
+        labels += _(", part of {conference}").format(conference=meeting.conference)
+    what = f'<b>{escape(meeting.title)}</b><br><span class="muted">{escape(labels)}</span>'
+    if meeting.last_day is not None:
+        when = _all_day_when(meeting)
+    elif meeting.start.date() == meeting.end.date():
+        when = timezones.span_text(meeting.start, meeting.end, dash=DASH)
+    else:
+        when = timezones.span_text(meeting.start, meeting.end, day=i18n.short_day_text, dash=DASH)
+    where = (
+        _where(meeting.place)
+        if meeting.place is not None
+        else escape(without_venue(meeting.mode, meeting.city))
+    )
+    return [f"<p>{struck(escape(when))}</p>", marked_cancelled(what), struck(where)]
 
 
 def _all_day_when(meeting: ItineraryMeeting) -> str:

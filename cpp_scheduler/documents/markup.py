@@ -17,7 +17,8 @@ from datetime import date, datetime
 import segno
 
 from cpp_scheduler import timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.model.enums import EventStatus
 
 ZERO_WIDTH_SPACE = "\u200b"
 """Where a line may break, with nothing printed."""
@@ -120,6 +121,35 @@ def moved_marker() -> str:
     off its series' time (:attr:`cpp_scheduler.services.rows.EventRow.moved_note`,
     their very msgid), printed on a line of its own under the time."""
     return _(" (moved)").strip()
+
+
+def cancelled_label() -> str:
+    """The word "Cancelled" (中止) in bold, in the warning's colour: what a document
+    puts over a meeting called off, as ``events list`` says it."""
+    return f'<b class="warning">{escape(EventStatus.CANCELLED.label)}</b>'
+
+
+def marked_cancelled(text: str) -> str:
+    """A meeting called off as every document prints it where it was to be held:
+    :func:`cancelled_label` over its text (HTML, already escaped) struck through, so
+    that whoever holds an earlier printout finds it cancelled rather than gone."""
+    return f"{cancelled_label()}<br><s>{text}</s>"
+
+
+def struck(text: str) -> str:
+    """Text (HTML, already escaped) struck through: the other cells of a row
+    :func:`marked_cancelled` marks."""
+    return f"<s>{text}</s>"
+
+
+def cancelled_note(count: int) -> str:
+    """The line a document's first page gives of the meetings it lists called off, as
+    a programme's cover says it of its cancelled sessions."""
+    return ngettext(
+        "{count} cancelled meeting is listed where it was, marked Cancelled.",
+        "{count} cancelled meetings are listed where they were, marked Cancelled.",
+        count,
+    ).format(count=count)
 
 
 def breakable_span(span: str) -> str:

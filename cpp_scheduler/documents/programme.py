@@ -30,7 +30,16 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
-from cpp_scheduler.documents.markup import breakable_span, element, escape, lines, table
+from cpp_scheduler.documents.markup import (
+    breakable_span,
+    cancelled_label,
+    element,
+    escape,
+    lines,
+    marked_cancelled,
+    struck,
+    table,
+)
 from cpp_scheduler.documents.places import Place, read_places, without_venue
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.errors import SchedulerError, quoted
@@ -612,10 +621,6 @@ def _day(day: ProgrammeDay) -> str:
     return "".join(parts)
 
 
-def _cancelled_label() -> str:
-    return f'<b class="warning">{escape(EventStatus.CANCELLED.label)}</b>'
-
-
 def _row_time(row: TimetableRow) -> str:
     """The row's start time, or "All day" for a row of all-day sessions."""
     if all(item.last_day is not None for cell in row.cells for item in cell):
@@ -635,9 +640,9 @@ def _cell(item: ProgrammeSession) -> str:
     "Cancelled", as a cancelled conference's pages say CANCELLED."""
     speakers = ", ".join(s.name for s in item.speakers)
     if item.cancelled:
-        text = f"{_cancelled_label()}<br><s><b>{escape(item.title)}</b><br>"
-        text += f'<span class="muted">{breakable_span(_hours(item))}</span></s>'
-        return f"<p>{text}</p>"
+        hours = breakable_span(_hours(item))
+        text = f'<b>{escape(item.title)}</b><br><span class="muted">{hours}</span>'
+        return f"<p>{marked_cancelled(text)}</p>"
     text = f"<b>{escape(item.title)}</b><br>"
     text += f'<span class="muted">{breakable_span(_hours(item))}</span>'
     if item.tentative:
@@ -653,7 +658,7 @@ def _session(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
         (_("Room"), escape(item.room)),
     ]
     if item.cancelled:
-        facts.append((_("Status"), _cancelled_label()))
+        facts.append((_("Status"), cancelled_label()))
     elif item.tentative:
         facts.append((_("Status"), escape(EventStatus.TENTATIVE.label)))
     if item.themes:
@@ -675,7 +680,7 @@ def _session(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
         for label, value in facts
     )
     description = f"<p>{lines(item.description)}</p>" if item.description else ""
-    title = f"<s>{escape(item.title)}</s>" if item.cancelled else escape(item.title)
+    title = struck(escape(item.title)) if item.cancelled else escape(item.title)
     return (
         f"<h3>{title}</h3>"
         f'<table class="plain" width="100%" cellspacing="0" cellpadding="1">{rows}</table>'

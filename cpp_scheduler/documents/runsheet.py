@@ -22,6 +22,15 @@ a meeting to staff, by the idea the program report counts by
 thing, never counted twice): its sessions are the sheet's meetings, with their rooms
 and needs, and the conference is a line above them, in no count of meetings or venues.
 A conference without sessions is a meeting like any other.
+
+A meeting called off (:func:`cpp_scheduler.model.event.called_off`: cancelled, or a
+session of a cancelled conference) stays at its time, struck through and marked
+"Cancelled" as the programme marks a cancelled session
+(:func:`cpp_scheduler.documents.markup.marked_cancelled`), so that a coordinator holding
+an earlier printout finds it called off rather than gone; it is in no count of meetings
+or venues and in no conflict (the engine judges what is held alone). The engine's
+snapshot leaves it out; it is read on its own
+(:func:`cpp_scheduler.documents.itinerary.read_not_held`).
 """
 
 from __future__ import annotations
@@ -39,11 +48,15 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
+from cpp_scheduler.documents.itinerary import read_not_held
 from cpp_scheduler.documents.markup import (
     DASH,
+    cancelled_note,
     element,
     escape,
+    marked_cancelled,
     moved_marker,
+    struck,
     table,
     time_span,
     with_address_breaks,
@@ -73,6 +86,7 @@ from cpp_scheduler.model import (
 from cpp_scheduler.model.event_filter import is_tentative, meeting_days, on_days
 from cpp_scheduler.scheduling.attendance import attending_delegations, conferences_of
 from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflicts
+from cpp_scheduler.scheduling.inputs import Interval
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
 from cpp_scheduler.services.queries import read_partner_city_names
 from cpp_scheduler.services.snapshot import load_snapshot
@@ -132,6 +146,12 @@ class RunSheet:
     """Every study tour's legs under way on the day, by departure: those setting out
     on it, and, :attr:`~PrintedLeg.continued`, those that set out before and land on it
     or later (:func:`~cpp_scheduler.documents.places.leg_on`)."""
+    cancelled: tuple[RunSheetItem, ...] = ()
+    """The meetings on the day called off, by time: listed at their times, struck
+    through, counted in neither the meetings nor the venues."""
+    cancelled_frames: tuple[RunSheetItem, ...] = ()
+    """The conferences called off whose sessions on the day are listed called off with
+    them: a line above the meetings, as :attr:`frames`."""
 
     def leg_conflicts(self, leg: PrintedLeg) -> int:
         """How many of the day's conflicts are about the leg (a tour's finding names
@@ -150,15 +170,21 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         # As check_program does: a day either side, and what the check needs past it.
         program = load_snapshot(session, begin - timedelta(days=1), after + timedelta(days=1))
         conflicts = tuple(find_conflicts(program, start=begin, end=after))
-        intervals = [
-            i
-            for i in program.intervals
-            if on_days(
-                meeting_days(i.start, i.end, i.zone, all_day=i.all_day, clock=TOKYO), day, day
-            )
-        ]
+        held = [i for i in program.intervals if _on(i, day)]
         conferences = conferences_of(program)
-        delegations_for = {i.id: attending_delegations(i, conferences) for i in intervals}
+        delegations_for = {i.id: attending_delegations(i, conferences) for i in held}
+        not_held, off = read_not_held(
+            session, program, begin - timedelta(days=1), after + timedelta(days=1)
+        )
+        called_off_conferences = conferences_of(not_held)
+        cancelled = [i for i in not_held.intervals if i.event_id in off and _on(i, day)]
+        # A conference called off is the frame of its sessions called off with it.
+        cancelled_frames = {a for i in cancelled for a in i.ancestor_ids}
+        delegations_for.update(
+            (i.id, attending_delegations(i, called_off_conferences)) for i in cancelled
+        )
+        intervals = [*held, *cancelled]
+        held_ids = sorted({i.event_id for i in held})
         event_ids = sorted({i.event_id for i in intervals})
         above = {a for i in intervals for a in i.ancestor_ids}
         details = read_event_details(session, {*event_ids, *above})
@@ -185,7 +211,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         framing = set(
             session.scalars(
                 select(Event.parent_id)
-                .where(Event.parent_id.in_(event_ids), Event.status != EventStatus.CANCELLED)
+                .where(Event.parent_id.in_(held_ids), Event.status != EventStatus.CANCELLED)
                 .distinct()
             )
         )
@@ -270,12 +296,25 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
     legs = tuple(on_day for leg in travelling if (on_day := leg_on(leg, day)) is not None)
     return RunSheet(
         day,
-        tuple(item for item in items if item.event_id not in framing),
+        tuple(item for item in items if item.event_id not in framing | off),
         conflicts,
         stamp,
         frames=tuple(item for item in items if item.event_id in framing),
         legs=legs,
+        cancelled=tuple(
+            item for item in items if item.event_id in off and item.event_id not in cancelled_frames
+        ),
+        cancelled_frames=tuple(item for item in items if item.event_id in cancelled_frames),
     )
+
+
+def _on(interval: Interval, day: date) -> bool:
+    """Whether the meeting is on ``day`` as the calendar and ``events list`` place it
+    (:func:`~cpp_scheduler.model.event_filter.meeting_days`, on Japan's clock)."""
+    days = meeting_days(
+        interval.start, interval.end, interval.zone, all_day=interval.all_day, clock=TOKYO
+    )
+    return on_days(days, day, day)
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -295,12 +334,17 @@ def run_sheet_document(sheet: RunSheet, should_stop: ShouldStop | None = None) -
             count=conflicts
         ),
     )
+    called_off = (
+        f'<p class="muted">{escape(cancelled_note(len(sheet.cancelled)))}</p>'
+        if sheet.cancelled
+        else ""
+    )
     first = Section(
-        f"<h1>{escape(heading)}</h1><p>{escape(summary)}</p>" + _conflicts(sheet),
+        f"<h1>{escape(heading)}</h1><p>{escape(summary)}</p>{called_off}" + _conflicts(sheet),
         keep_together=False,
     )
     sections = [first]
-    if sheet.items or sheet.frames or not sheet.legs:
+    if sheet.items or sheet.frames or sheet.cancelled or not sheet.legs:
         stop_if_asked(should_stop)
         sections.append(Section(_meetings(sheet), keep_together=False))
     if sheet.legs:
@@ -350,12 +394,7 @@ def _conflict_when(conflict: Conflict, day: date) -> str:
 def _frame(item: RunSheetItem, day: date) -> str:
     """The line of a conference that holds sessions: its title and span, above the
     meetings its sessions are (:attr:`RunSheet.frames`)."""
-    if item.last_day is not None:
-        when = all_day_text(day, item.last_day)
-    elif item.start.date() == day and item.end.date() == day:
-        when = timezones.span_text(item.start, item.end, dash=DASH)
-    else:
-        when = timezones.span_text(item.start, item.end, day=i18n.short_day_text, dash=DASH)
+    when = _span_on(item, day)
     line = _(
         "Within the conference {title} ({when}): its sessions are the day's meetings, "
         "not the conference itself."
@@ -368,15 +407,39 @@ def _frame(item: RunSheetItem, day: date) -> str:
     return "<p>" + "<br>".join(notes) + "</p>"
 
 
+def _cancelled_frame(item: RunSheetItem, day: date) -> str:
+    """The line of a conference called off above its sessions called off with it: its
+    title and span struck through under the word "Cancelled", and the words its
+    programme's cover says (:attr:`RunSheet.cancelled_frames`)."""
+    title = f"<b>{escape(item.title)}</b> ({escape(_span_on(item, day))})"
+    notice = escape(_("Cancelled: this conference will not take place."))
+    return f'<p>{marked_cancelled(title)}<br><span class="warning">{notice}</span></p>'
+
+
+def _span_on(item: RunSheetItem, day: date) -> str:
+    """Its time in one line of text: ``All day`` (``All day to Mon 08 Mar``), its hours
+    when it begins and ends on ``day``, else its days and hours."""
+    if item.last_day is not None:
+        return all_day_text(day, item.last_day)
+    if item.start.date() == day and item.end.date() == day:
+        return timezones.span_text(item.start, item.end, dash=DASH)
+    return timezones.span_text(item.start, item.end, day=i18n.short_day_text, dash=DASH)
+
+
 def _meetings(sheet: RunSheet) -> str:
     frames = "".join(_frame(item, sheet.day) for item in sheet.frames)
-    if not sheet.items:
+    frames += "".join(_cancelled_frame(item, sheet.day) for item in sheet.cancelled_frames)
+    if not sheet.items and not sheet.cancelled:
         return (
             element("h2", pgettext("heading", "Meetings"))
             + frames
             + element("p", _("Nothing is planned on this day."))
         )
-    rows = []
+    if not sheet.items:  # said, lest the meetings called off read as the day's
+        frames += element("p", _("Nothing is planned on this day."))
+    rows: list[tuple[RunSheetItem, list[str]]] = [
+        (item, _cancelled_row(item, sheet.day)) for item in sheet.cancelled
+    ]
     for item in sheet.items:
         labels = [item.kind.label, item.mode.label]
         if item.tentative:
@@ -398,23 +461,49 @@ def _meetings(sheet: RunSheet) -> str:
         )
         needs.extend(escape(text) for text in item.equipment)
         rows.append(
-            [
-                _when(item, sheet.day),
-                "<br>".join(meeting),
-                room,
-                "<br>".join(needs) or escape("-"),
-                "<br>".join(with_address_breaks(c) for c in item.contacts) or escape("-"),
-            ]
+            (
+                item,
+                [
+                    _when(item, sheet.day),
+                    "<br>".join(meeting),
+                    room,
+                    "<br>".join(needs) or escape("-"),
+                    "<br>".join(with_address_breaks(c) for c in item.contacts) or escape("-"),
+                ],
+            )
         )
+    rows.sort(key=lambda row: (row[0].start, row[0].end, row[0].title))
     return (
         element("h2", pgettext("heading", "Meetings"))
         + frames
         + table(
             [_("Time"), _("Meeting"), _("Room"), _("Interpretation and equipment"), _("Contacts")],
-            rows,
+            [cells for _item, cells in rows],
             widths=(14, 33, 16, 20, 17),
         )
     )
+
+
+def _cancelled_row(item: RunSheetItem, day: date) -> list[str]:
+    """A meeting called off, at its time as the programme prints a cancelled session
+    (:func:`~cpp_scheduler.documents.markup.marked_cancelled`): its time, title, kind,
+    whom it was for and its room struck through under the word "Cancelled"; nothing to
+    ready, and whom to call about it."""
+    when = _span_on(item, day)
+    meeting = [
+        f"<b>{escape(item.title)}</b>",
+        escape(_(", ").join([item.kind.label, item.mode.label])),
+    ]
+    attendees = [*item.delegations, *item.people]
+    if attendees:
+        meeting.append(escape(_("Attending: {names}").format(names="; ".join(attendees))))
+    return [
+        f"<p>{struck(escape(when))}</p>",
+        marked_cancelled("<br>".join(meeting)),
+        struck(_room(item)),
+        escape("-"),
+        "<br>".join(with_address_breaks(c) for c in item.contacts) or escape("-"),
+    ]
 
 
 def _legs(sheet: RunSheet) -> str:

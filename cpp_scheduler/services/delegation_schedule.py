@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import Delegation, EventKind
 from cpp_scheduler.scheduling.attendance import AttendedMeeting, delegation_meetings
-from cpp_scheduler.scheduling.inputs import ProgramSnapshot
+from cpp_scheduler.scheduling.inputs import ProgramSnapshot, home_clock_city
 from cpp_scheduler.scheduling.localtimes import DayPart
 from cpp_scheduler.services.snapshot import NotFoundError, load_snapshot
 from cpp_scheduler.store import Database
@@ -32,6 +33,13 @@ class DelegationChoice:
     id: str
     name: str
     zone: str
+    home_city: str = ""
+
+    @property
+    def clock_city(self) -> str:
+        """How the schedule names the delegation's own clock: its home city ("New York",
+        as its itinerary says "At home (New York)"), else its zone's city."""
+        return home_clock_city(self.zone, self.home_city)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,17 @@ class ScheduledMeeting:
     """Working, extended or night hours on that clock; None for an all-day block."""
     dates: tuple[date, date] | None = None
     """An all-day block's first and last dates, in the zone it was planned in."""
+    moved: bool = False
+    """A meeting of a series moved off the time its rule gives it (the engine's
+    :attr:`~cpp_scheduler.scheduling.inputs.Interval.moved`), which ``events list``, the
+    calendar and the printed documents mark "(moved)"."""
+
+    @property
+    def shown_title(self) -> str:
+        """The title as a row shows it: a moved meeting marked in the very words
+        ``events list`` and the calendar put after its title
+        (:attr:`~cpp_scheduler.services.rows.EventRow.moved_note`)."""
+        return self.title + (_(" (moved)") if self.moved else "")
 
     @property
     def local_start(self) -> datetime:
@@ -96,9 +115,11 @@ def delegation_choices(database: Database) -> list[DelegationChoice]:
     """The program's delegations by name, for choosing one."""
     with database.session() as session:
         rows = session.execute(
-            select(Delegation.id, Delegation.name, Delegation.zone).order_by(Delegation.name)
+            select(Delegation.id, Delegation.name, Delegation.zone, Delegation.home_city).order_by(
+                Delegation.name
+            )
         ).all()
-    return [DelegationChoice(row.id, row.name, row.zone) for row in rows]
+    return [DelegationChoice(row.id, row.name, row.zone, row.home_city or "") for row in rows]
 
 
 def find_delegation(database: Database, name: str) -> DelegationChoice:
@@ -106,7 +127,7 @@ def find_delegation(database: Database, name: str) -> DelegationChoice:
     text = name.strip()
     with database.session() as session:
         row = session.execute(
-            select(Delegation.id, Delegation.name, Delegation.zone).where(
+            select(Delegation.id, Delegation.name, Delegation.zone, Delegation.home_city).where(
                 or_(func.lower(Delegation.name) == text.lower(), Delegation.id == text)
             )
         ).first()
@@ -117,7 +138,7 @@ def find_delegation(database: Database, name: str) -> DelegationChoice:
                     name=text, known=known or _("none yet")
                 )
             )
-    return DelegationChoice(row.id, row.name, row.zone)
+    return DelegationChoice(row.id, row.name, row.zone, row.home_city or "")
 
 
 def read_schedule(
@@ -133,9 +154,21 @@ def read_schedule(
             raise NotFoundError(
                 _("The delegation '{id}' is not in the program.").format(id=delegation_id)
             )
-        choice = DelegationChoice(delegation.id, delegation.name, delegation.zone)
-        program = load_snapshot(session, start, end, neighbours=False)  # no check here
+        choice = DelegationChoice(
+            delegation.id, delegation.name, delegation.zone, delegation.home_city or ""
+        )
+        program = schedule_program(session, start, end)
     return schedule_in(program, choice, start, end)
+
+
+def schedule_program(
+    session: Session, start: datetime | None = None, end: datetime | None = None
+) -> ProgramSnapshot:
+    """The program a delegation's schedule is read from: every meeting overlapping
+    ``start``..``end`` (the whole program when both are open), without what the conflict
+    check needs beyond them (no check here). The itinerary reads the delegation's
+    meetings from it too, so that the paper lists every meeting its schedule lists."""
+    return load_snapshot(session, start, end, neighbours=False)
 
 
 def schedule_in(
@@ -179,4 +212,5 @@ def _line(meeting: AttendedMeeting) -> ScheduledMeeting:
         in_japan=judgement.in_japan,
         part=judgement.part,
         dates=dates,
+        moved=interval.moved,
     )

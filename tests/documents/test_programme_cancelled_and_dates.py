@@ -105,10 +105,10 @@ def test_a_cancelled_session_stays_in_its_slot_marked_cancelled(
     assert f"<s><b>{CANCELLED}</b>" in page
 
 
-def test_the_run_sheet_leaves_a_cancelled_session_out_and_counts_sessions_alone(
+def test_the_run_sheet_marks_a_cancelled_session_and_counts_sessions_alone(
     changed: tuple[Path, str], tmp_path: Path
 ) -> None:
     path, _uid = changed
     text = " ".join(printed_pages(path, tmp_path / "d.pdf", "day", "--date", "2027-02-15"))
-    assert CANCELLED not in text
+    assert f"Cancelled {CANCELLED}" in text
     assert "6 meetings at 2 venues" in text
