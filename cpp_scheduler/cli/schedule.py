@@ -17,7 +17,6 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _, ngettext
-from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.delegation_schedule import (
     DelegationSchedule,
     ScheduledMeeting,
@@ -59,6 +58,7 @@ def meeting_json(meeting: ScheduledMeeting) -> dict[str, Any]:
         "event_id": meeting.event_id,
         "occurrence_id": meeting.occurrence_id,
         "title": meeting.title,
+        "moved": meeting.moved,
         "conference": meeting.conference,
         "kind": str(meeting.kind),
         "start": utc_z(meeting.start),
@@ -77,7 +77,12 @@ def meeting_json(meeting: ScheduledMeeting) -> dict[str, Any]:
 def schedule_json(schedule: DelegationSchedule) -> dict[str, Any]:
     delegation = schedule.delegation
     return {
-        "delegation": {"id": delegation.id, "name": delegation.name, "zone": delegation.zone},
+        "delegation": {
+            "id": delegation.id,
+            "name": delegation.name,
+            "zone": delegation.zone,
+            "clock_city": delegation.clock_city,
+        },
         "from": utc_z(schedule.start) if schedule.start else None,
         "to": utc_z(schedule.end) if schedule.end else None,
         "nights": schedule.nights,
@@ -90,7 +95,7 @@ def _span(start: datetime, end: datetime) -> str:
 
 
 def _row(meeting: ScheduledMeeting) -> list[str]:
-    title = meeting.title
+    title = meeting.shown_title
     if meeting.conference:
         title += f" ({meeting.conference})"
     if meeting.dates is not None:
@@ -114,11 +119,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(schedule_json(schedule))
         return 0
-    home = zone_city(delegation.zone)
+    home = delegation.clock_city
     if schedule.meetings:
         header = [
-            # The city as every view names it (zone_city: Lima, 東京), not upper-cased
-            # with the header's words: a name keeps its case, as in the window.
+            # The delegation's clock as every view names it (its home city: New York,
+            # Quezon City; else its zone's: Lima, 東京), not upper-cased with the
+            # header's words: a name keeps its case, as in the window.
             _("THEIR TIME ({home})").format(home=home),
             _("TOKYO"),
             _("HOURS"),

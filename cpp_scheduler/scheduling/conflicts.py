@@ -1208,7 +1208,12 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                     ).format(
                         event=interval.title,
                         attendee=attendee.name,
-                        when=describe_span(interval.start, interval.end, zone_name),
+                        when=describe_span(
+                            interval.start,
+                            interval.end,
+                            zone_name,
+                            city=attendee.clock_city(zone_name),
+                        ),
                         hours=attendee.hours.describe_acceptable(),
                     ),
                     (interval.event_id,),

@@ -85,7 +85,8 @@ class Attendee:
     """A delegation or a person, with where their clock is and which holidays they keep.
 
     ``arrival``/``departure`` bound a delegation's stay in Japan (inherited by its
-    members); while there, its clock is Tokyo's, not home's.
+    members); while there, its clock is Tokyo's, not home's. ``home_city`` names the
+    clock at home (:meth:`clock_city`).
     """
 
     id: str
@@ -98,6 +99,9 @@ class Attendee:
     arrival: date | None = None
     departure: date | None = None
     email: str = ""
+    home_city: str = ""
+    """The delegation's home city (New York, Quezon City), which names its own clock; a
+    member on the delegation's clock shares it. Empty: the zone names it."""
     japan_days: tuple[int, int] = field(init=False, repr=False, compare=False)
     """The first and last day in Japan, in days since 1970-01-01 (empty if never)."""
 
@@ -122,6 +126,14 @@ class Attendee:
     def zone_on(self, day: date) -> str:
         """The zone of this attendee's clock on ``day``: Tokyo during a stay in Japan."""
         return timezones.TOKYO if self.in_japan_on(day) else self.zone
+
+    def clock_city(self, zone_name: str) -> str:
+        """How a sentence names this attendee's clock when it is ``zone_name``: at home
+        by the home city (:func:`home_clock_city`), elsewhere (Tokyo during a stay in
+        Japan) by the zone's city."""
+        if zone_name == self.zone:
+            return home_clock_city(self.zone, self.home_city)
+        return zone_city(zone_name)
 
 
 def japan_day(moment: datetime) -> date:
@@ -406,11 +418,21 @@ def country_of_zone(zone_name: str) -> str | None:
 
 
 def zone_city(zone_name: str) -> str:
-    """How a sentence names a zone: ``Asia/Tokyo`` is Tokyo, ``America/New_York`` New York;
+    """How a sentence names a zone: ``Asia/Tokyo`` is Tokyo, ``America/New_York``
+    Washington (the Bank's clock, as the status bar and the reference row show it);
     TDLC's and the Bank's home cities in the program's language, the others as IANA
-    spells them."""
+    spells them. A delegation's or a person's own clock is named by
+    :func:`home_clock_city` instead."""
     if zone_name == timezones.WASHINGTON:
         return _("Washington")
     if zone_name == timezones.TOKYO:
         return _("Tokyo")
     return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def home_clock_city(zone_name: str, home_city: str = "") -> str:
+    """How every view names a delegation's (or its member's) own clock: by its home city
+    where it has one, as the itinerary's "At home (New York)" does, else by
+    :func:`zone_city`. A delegation from New York is on the Bank's zone, but its clock
+    is New York's, not Washington's; Quezon City's is not Manila's."""
+    return home_city or zone_city(zone_name)

@@ -282,17 +282,25 @@ def meeting_times(interval: Interval, attendees: Iterable[Attendee]) -> MeetingT
 
 
 def describe_span(
-    start: datetime, end: datetime, zone_name: str, day: Callable[[date], str] | None = None
+    start: datetime,
+    end: datetime,
+    zone_name: str,
+    day: Callable[[date], str] | None = None,
+    city: str | None = None,
 ) -> str:
     """``Tue 12 Jan 10:00-11:30 (Tokyo)``, ``Sun 07 Nov 01:30 EDT - 02:30 EST
     (Washington)``: a meeting as a sentence names it, its day written by ``day`` (the
-    short day without the year by default), its times by :func:`timezones.span_text`."""
+    short day without the year by default), its times by :func:`timezones.span_text`.
+
+    ``city`` names the clock where it is someone's own (a delegation's home city, by
+    :meth:`Attendee.clock_city`: "(New York)", not the Bank's "(Washington)"); by
+    default the zone's city (:func:`zone_city`)."""
     text = timezones.span_text(
         timezones.to_local(start, zone_name),
         timezones.to_local(end, zone_name),
         day=day or i18n.short_day_text,
     )
-    return _("{span} ({city})").format(span=text, city=zone_city(zone_name))
+    return _("{span} ({city})").format(span=text, city=city or zone_city(zone_name))
 
 
 def describe_days(start: datetime, end: datetime, zone_name: str) -> str:

@@ -25,6 +25,7 @@ from cpp_scheduler.scheduling.inputs import (
     ProgramSnapshot,
     VenueInfo,
     city_office_host,
+    home_clock_city,
     tdlc_host,
     zone_city,
 )
@@ -267,7 +268,7 @@ def slot_choices(database: Database) -> SlotChoices:
     """Delegations, people, venues and host cities, each sorted by name."""
     with database.session() as session:
         delegations = tuple(
-            Offer(d.id, f"{d.name} · {zone_city(d.zone)}", d.name)
+            Offer(d.id, f"{d.name} · {home_clock_city(d.zone, d.home_city or '')}", d.name)
             for d in session.scalars(select(Delegation).order_by(Delegation.name))
         )
         people = tuple(

@@ -93,12 +93,14 @@ def delegation_attendee(delegation: Delegation) -> Attendee:
         hours=_hours(delegation),
         arrival=delegation.arrival,
         departure=delegation.departure,
+        home_city=delegation.home_city or "",
     )
 
 
 def participant_attendee(participant: Participant) -> Attendee:
     """A person keeps their delegation's hours, holidays and stay in Japan, but their
-    own clock when they join from elsewhere."""
+    own clock when they join from elsewhere (then named by its zone, not by the
+    delegation's home city)."""
     delegation = participant.delegation
     zone = participant.effective_zone
     return Attendee(
@@ -112,6 +114,9 @@ def participant_attendee(participant: Participant) -> Attendee:
         arrival=delegation.arrival if delegation is not None else None,
         departure=delegation.departure if delegation is not None else None,
         email=participant.email,
+        home_city=(delegation.home_city or "")
+        if delegation is not None and zone == delegation.zone
+        else "",
     )
 
 
@@ -367,17 +372,19 @@ def _participants(session: Session, delegations: dict[str, Attendee]) -> dict[st
                 email=email,
             )
         else:
+            clock = zone or delegation.zone
             found[participant_id] = Attendee(
                 participant_id,
                 name,
                 AttendeeKind.PARTICIPANT,
-                zone or delegation.zone,
+                clock,
                 delegation.country,
                 delegation.hours,
                 delegation_id,
                 delegation.arrival,
                 delegation.departure,
                 email,
+                delegation.home_city if clock == delegation.zone else "",
             )
     return found
 

@@ -1,7 +1,8 @@
 """The Delegation schedule window and ``cpp-scheduler schedule --json`` say the same thing,
 row for row, for every delegation of the demo program, of a generated one, and of one
 meeting across New York's clock changes, where the window and the command's table name
-the same two clocks."""
+the same two clocks. Both name the delegation's clock alike (its home city: New York, not
+the Bank's Washington) and mark a moved meeting of a series alike."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from benchmarks.generate import generate_program, store_program
@@ -28,6 +30,7 @@ from cpp_scheduler.model import Delegation, Event, EventKind, EventMode
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.parity.days_support import KIRIBATI, store_days_program
+from tests.parity.home_clock_support import NEW_YORK, store_new_york
 
 HOURS = {
     "working": "Working hours",
@@ -47,6 +50,7 @@ def span(start: str, end: str, zone: str) -> str:
 
 def expected_row(meeting: dict[str, Any]) -> dict[Column, str]:
     """What the window must show for one meeting of the command's JSON."""
+    title = meeting["title"] + (" (moved)" if meeting["moved"] else "")
     if meeting["hours"] == "all_day":
         first, last = (datetime.fromisoformat(day) for day in meeting["dates"])
         days = (
@@ -54,12 +58,12 @@ def expected_row(meeting: dict[str, Any]) -> dict[Column, str]:
             if first == last
             else i18n.period_day_text(first.date(), last.date())
         )
-        return {Column.EVENT: meeting["title"], Column.LOCAL_DATE: days, Column.HOURS: "All day"}
+        return {Column.EVENT: title, Column.LOCAL_DATE: days, Column.HOURS: "All day"}
     local_start = datetime.fromisoformat(meeting["local_start"])
     tokyo_start = datetime.fromisoformat(meeting["tokyo_start"])
     in_japan = " (in Japan)" if meeting["in_japan"] else ""
     return {
-        Column.EVENT: meeting["title"],
+        Column.EVENT: title,
         Column.LOCAL_DATE: f"{local_start:%a %d %b %Y}",
         Column.LOCAL_TIME: span(meeting["local_start"], meeting["local_end"], meeting["zone"])
         + in_japan,
@@ -77,6 +81,13 @@ def command_answer(
     assert main(["--db", url, "schedule", "--delegation", name, "--json"]) == 0
     answer: dict[str, Any] = json.loads(capsys.readouterr().out)
     return answer
+
+
+def command_table(capsys: pytest.CaptureFixture[str], database: Database, name: str) -> str:
+    url = database.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    assert main(["--db", url, "schedule", "--delegation", name]) == 0
+    return capsys.readouterr().out
 
 
 def compare_every_delegation(
@@ -99,6 +110,12 @@ def compare_every_delegation(
         assert dialog.delegation.itemData(number) == answer["delegation"]["id"]
         meetings = answer["meetings"]
         assert model.rowCount() == len(meetings), name
+        clock = answer["delegation"]["clock_city"]
+        assert dialog.delegation.itemText(number) == f"{name} · {clock}"
+        if meetings:
+            shown_header = model.headerData(Column.LOCAL_TIME, Qt.Orientation.Horizontal)
+            assert shown_header == f"Their time ({clock})", name
+            assert f"THEIR TIME ({clock})" in command_table(capsys, database, name)
         for row, meeting in enumerate(meetings):
             shown = {column: model.index(row, column).data() for column in Column}
             for column, text in expected_row(meeting).items():
@@ -108,6 +125,7 @@ def compare_every_delegation(
             start = index.data(START_ROLE)
             assert start == datetime.fromisoformat(meeting["start"].replace("Z", "+00:00"))
             compared["meetings"] += 1
+            compared["moved"] += meeting["moved"]
             compared["sessions"] += meeting["conference"] is not None
             compared["in Japan"] += meeting["in_japan"]
             compared[meeting["hours"]] += 1
@@ -126,6 +144,17 @@ def test_the_demo_program(
     assert compared["meetings"] == 85
     assert compared["sessions"] == 54
     assert compared["night"] == 7
+    assert compared["moved"] == 4  # the meeting of 20 May 2027, for each of its delegations
+
+
+def test_a_delegation_at_home_in_new_york(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], sqlite_database: Database
+) -> None:
+    """A delegation on the Bank's zone is named by its home city in both."""
+    store_new_york(sqlite_database)
+    compare_every_delegation(qtbot, capsys, sqlite_database)
+    answer = command_answer(capsys, sqlite_database, NEW_YORK)
+    assert answer["delegation"]["clock_city"] == "New York"
 
 
 def test_a_generated_program(

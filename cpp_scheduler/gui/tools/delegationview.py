@@ -35,7 +35,6 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import (
     DelegationChoice,
@@ -74,7 +73,7 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
     if meeting.dates is not None:
         days = i18n.period_day_text(*meeting.dates)
         all_day = translate("DelegationView", ALL_DAY)
-        return (meeting.title, days, all_day, days, all_day, all_day)
+        return (meeting.shown_title, days, all_day, days, all_day, all_day)
     local_start, local_end = meeting.local_start, meeting.local_end
     tokyo_start, tokyo_end = meeting.tokyo_start, meeting.tokyo_end
     local_time = timezones.span_text(local_start, local_end, zone=True, dash="–")
@@ -82,7 +81,7 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
         local_time += translate("DelegationView", " (in Japan)")
     assert meeting.part is not None  # only all-day blocks have none
     return (
-        meeting.title,
+        meeting.shown_title,
         i18n.day_text(local_start),
         local_time,
         i18n.day_text(tokyo_start),
@@ -100,13 +99,14 @@ class DelegationScheduleModel(common.HeaderedTableModel):
         super().__init__(parent)
         self._meetings: tuple[ScheduledMeeting, ...] = ()
         self._texts: list[tuple[str, ...]] = []
-        self.home_zone = timezones.TOKYO
+        self.home = ""
+        """How the delegation's own clock is named (its home city, else its zone's)."""
 
     def set_schedule(self, schedule: DelegationSchedule | None) -> None:
         self.beginResetModel()
         self._meetings = schedule.meetings if schedule is not None else ()
         self._texts = [cells(meeting) for meeting in self._meetings]
-        self.home_zone = schedule.delegation.zone if schedule is not None else timezones.TOKYO
+        self.home = schedule.delegation.clock_city if schedule is not None else ""
         self.endResetModel()
 
     def meeting(self, row: int) -> ScheduledMeeting:
@@ -116,8 +116,8 @@ class DelegationScheduleModel(common.HeaderedTableModel):
         return 0 if parent.isValid() else len(self._meetings)
 
     def header_text(self, section: int) -> str:
-        if section in (Column.LOCAL_DATE, Column.LOCAL_TIME):
-            return f"{translate('Headers', HEADERS[section])} ({zone_city(self.home_zone)})"
+        if self.home and section in (Column.LOCAL_DATE, Column.LOCAL_TIME):
+            return f"{translate('Headers', HEADERS[section])} ({self.home})"
         return translate("Headers", HEADERS[section])
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -241,7 +241,7 @@ class DelegationScheduleDialog(QDialog):
         self.delegation.blockSignals(True)
         self.delegation.clear()
         for choice in choices:
-            self.delegation.addItem(f"{choice.name} · {zone_city(choice.zone)}", choice.id)
+            self.delegation.addItem(f"{choice.name} · {choice.clock_city}", choice.id)
         self.delegation.setCurrentIndex(max(self.delegation.findData(shown), 0))
         self.delegation.blockSignals(False)
         self.reload()
@@ -276,9 +276,7 @@ class DelegationScheduleDialog(QDialog):
         self.summary.setText(
             translate(
                 "DelegationView", "{count} meetings for {name}; their home time is {home}"
-            ).format(
-                count=len(schedule.meetings), name=delegation.name, home=zone_city(delegation.zone)
-            )
+            ).format(count=len(schedule.meetings), name=delegation.name, home=delegation.clock_city)
             + (
                 translate("DelegationView", "; {nights} at night for them").format(nights=nights)
                 if nights

@@ -155,7 +155,7 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.WHO:
             return common.short_name(times.attendee.name, NAME_ROOM)
         if column == Column.ZONE:
-            return zone_city(times.zone) + (
+            return times.attendee.clock_city(times.zone) + (
                 translate("Tools", ", in Japan") if times.in_japan else ""
             )
         if column == Column.DATE:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.commands import cancel_meeting
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock, LocalTimesModel
-from cpp_scheduler.model import Participant
+from cpp_scheduler.model import Delegation, Participant
 from cpp_scheduler.services.demo import SERIES, load_demo
 from cpp_scheduler.services.rows import OccurrenceKey
 
@@ -271,3 +271,40 @@ def test_an_all_day_event_is_all_day_on_its_dates_with_their_holidays(
     assert all(dock.model.is_warning(row) for row in range(dock.model.rowCount()))  # no hours
     assert any("Sat 01 May 2027" in text and "Peru" in text for text in rows)
     assert any("Thu 29 Apr 2027 is Showa Day" in text for text in rows)
+
+
+def test_a_delegation_at_home_in_new_york_is_on_new_yorks_clock_beside_the_banks(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The New York delegation and a Bank economist share a zone: the delegation's row
+    names its home city, as its schedule and its itinerary do; the economist's the Bank's
+    Washington."""
+    new_york = add_delegation(sqlite_database, "City of New York", "US", "America/New_York")
+    with sqlite_database.transaction() as session:
+        delegation = session.get(Delegation, new_york)
+        assert delegation is not None
+        delegation.home_city = "New York"
+    economist = add(
+        sqlite_database,
+        Participant,
+        name="Bank economist",
+        email="bank.economist@example.org",
+        zone="America/New_York",
+    )
+    event = add_event(
+        sqlite_database,
+        "Evening call",
+        datetime(2027, 3, 14, 3, 0, tzinfo=UTC),
+        delegation_ids=[new_york],
+        participant_ids=[economist],
+        mode="virtual",
+        kind="videoconference",
+    )
+    window = open_window()
+    dock = tools_of(window).local_times
+    dock.show_event(event)
+    read(qtbot, dock)
+
+    zones = {name: row[Column.ZONE] for name, row in _rows(dock.model).items()}
+    assert zones["City of New York"] == "New York"
+    assert zones["Bank economist"] == "Washington"
