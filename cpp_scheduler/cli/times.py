@@ -56,6 +56,7 @@ def _row_json(row: AttendeeTimes) -> dict[str, Any]:
         "name": row.attendee.name,
         "kind": str(row.attendee.kind),
         "zone": row.zone,
+        "clock": row.attendee.clock_city(row.zone),
         "start": local_iso(row.start.local),
         "end": local_iso(row.end.local),
         "weekday": row.start.weekday,

@@ -24,7 +24,7 @@ from cpp_scheduler.cli import main
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant, Venue
-from cpp_scheduler.scheduling.inputs import ProgramSnapshot, zone_city
+from cpp_scheduler.scheduling.inputs import ProgramSnapshot
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database, open_database
 from tests.parity.days_support import KIRIBATI, ST_JOHNS, store_days_program
@@ -140,7 +140,7 @@ def cells_for(row: dict[str, Any]) -> list[str]:
     head, colon, _rest = name.partition(":")
     return [
         head if colon and len(name) > 24 else name,
-        zone_city(row["zone"]) + (", in Japan" if row["in_japan"] else ""),
+        row["clock"] + (", in Japan" if row["in_japan"] else ""),
         f"{start:%a %d %b}",
         timezones.span_text(start, end, zone=True, dash="–"),
         f"{row['day_offset']:+d}" if row["day_offset"] else "0",
