@@ -71,6 +71,9 @@ class GridRow:
     taken: tuple[tuple[datetime, datetime], ...] = ()
     """The times the engine holds this row's attendee (or room) busy, which make its
     cells booked: what a time chosen by hand is checked against."""
+    clock: str = ""
+    """How the row names its clock: a delegation's home city on its own clock, as its
+    schedule and the Local times dock name it (:meth:`Attendee.clock_city`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +172,7 @@ def _row(
         tuple(cell[1] for cell in cells),
         tuple(cell[2] for cell in cells),
         tuple(busy),
+        attendee.clock_city(attendee.zone),
     )
 
 

@@ -37,7 +37,7 @@ colon (:func:`~cpp_scheduler.gui.tools.common.short_name`)."""
 
 def row_label(row: GridRow) -> str:
     """Two lines: who, and where their clock is (the host says it hosts)."""
-    where = zone_city(row.zone)
+    where = row.clock or zone_city(row.zone)
     if row.kind is AttendeeKind.HOST:
         return translate("SlotFinder", "{name}\nhost · {where}").format(
             name=common.short_name(row.name, NAME_ROOM), where=where

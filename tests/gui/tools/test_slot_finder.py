@@ -19,7 +19,7 @@ from cpp_scheduler.cli.engine_formats import utc_z
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.tools.slotfinder_grid import HOUR_ROLE, KIND_ROLE, STATE_ROLE
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SPAN_ROLE
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.services.slot_search import SlotAnswer
 
 MONDAY = date(2027, 1, 18)
@@ -556,3 +556,26 @@ def test_the_dates_take_only_the_programs_days_and_a_day_beyond_is_said_in_one_l
     assert finder.search_result is None
     assert handled == []
     finder.close()
+
+
+def test_a_delegations_row_names_its_home_city_as_its_schedule_does(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """Quezon City's delegation is on Manila's zone: its row says Quezon City, as its
+    schedule, its itinerary and the Local times dock do; a row without a home city
+    keeps the zone's city."""
+    quezon = add_delegation(sqlite_database, "Quezon City Government", "PH", "Asia/Manila")
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    with sqlite_database.transaction() as session:
+        delegation = session.get(Delegation, quezon)
+        assert delegation is not None
+        delegation.home_city = "Quezon City"
+    window = open_window()
+    finder = _finder(qtbot, window, [quezon, lima])
+
+    labels = [
+        finder.grid_model.headerData(row, Qt.Orientation.Vertical)
+        for row in range(finder.grid_model.rowCount())
+    ]
+    assert "Quezon City Government\nQuezon City" in labels
+    assert "Lima\nLima" in labels
