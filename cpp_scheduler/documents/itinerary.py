@@ -23,8 +23,9 @@ session of a cancelled conference) stays in its slot, struck through and marked
 "Cancelled" as the programme marks a cancelled session
 (:func:`cpp_scheduler.documents.markup.marked_cancelled`), so that whoever holds an
 earlier printout finds it called off rather than gone. The engine's snapshot leaves out
-what is not held; such meetings are read on their own (:func:`read_not_held`) and the
-engine's rule says which of them were the delegation's.
+what is not held; such meetings are read on their own
+(:func:`~cpp_scheduler.services.snapshot.read_not_held`) and the engine's rule says which
+of them were the delegation's.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.content import (
@@ -87,11 +88,10 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.event import (
     OccurrenceOverride,
-    called_off,
     event_delegations,
     event_participants,
 )
-from cpp_scheduler.model.event_filter import conferences_above, is_tentative, meeting_days
+from cpp_scheduler.model.event_filter import is_tentative, meeting_days
 from cpp_scheduler.scheduling.attendance import (
     AttendedMeeting,
     attending_delegations,
@@ -102,7 +102,6 @@ from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.inputs import (
     Attendee,
     Interval,
-    ProgramSnapshot,
     japan_day,
     zone_city,
 )
@@ -110,7 +109,7 @@ from cpp_scheduler.scheduling.localtimes import LocalTime, all_day_text
 from cpp_scheduler.services.delegation_schedule import schedule_program
 from cpp_scheduler.services.queries import read_partner_city_names
 from cpp_scheduler.services.rows import typed_place_name
-from cpp_scheduler.services.snapshot import NotFoundError, event_intervals
+from cpp_scheduler.services.snapshot import NotFoundError, read_not_held
 from cpp_scheduler.store import Database
 
 TOKYO = timezones.TOKYO
@@ -433,68 +432,6 @@ def _span_to_read(session: Session, delegation_id: str) -> tuple[datetime, datet
         )
     )
     return (min(first, moved) if moved is not None else first), None
-
-
-def read_not_held(
-    session: Session,
-    program: ProgramSnapshot,
-    start: datetime | None = None,
-    end: datetime | None = None,
-) -> tuple[ProgramSnapshot, frozenset[str]]:
-    """The meetings called off (:func:`~cpp_scheduler.model.event.called_off`) overlapping
-    ``start``..``end`` (either may be open) as a program of their own, beside the ids
-    of every event not held.
-
-    The engine's snapshot leaves them out (they clash with nothing), so a document that
-    lists them in their slots reads them here, with the conferences they are sessions
-    of (whole, held or not), whose delegations a session naming none is for; the
-    attendees are ``program``'s. The engine's rules
-    (:func:`~cpp_scheduler.scheduling.attendance.delegation_meetings`,
-    :func:`~cpp_scheduler.scheduling.attendance.attending_delegations`) then say whose
-    they were, as they say it of the meetings held; keep only those whose event id is
-    among the ids returned (a conference read beside its sessions may be held)."""
-    off = called_off(session)
-    if not off:
-        return replace(program, intervals=(), neighbours=(), conferences=None), off
-    parents: dict[str, str | None] = {
-        event_id: parent_id
-        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
-    }
-    above = {a for event_id in off for a in conferences_above(event_id, parents)}
-    query = (
-        select(Event)
-        .options(
-            selectinload(Event.delegations),
-            selectinload(Event.participants),
-            selectinload(Event.changes),
-        )
-        .where(Event.id.in_(sorted(off | above)))
-    )
-    if start is not None:
-        query = query.where(
-            or_(
-                Event.id.in_(sorted(above)),
-                Event.recurrence_rule.is_not(None),
-                Event.end_utc > start,
-            )
-        )
-    if end is not None:
-        query = query.where(
-            or_(
-                Event.id.in_(sorted(above)),
-                Event.recurrence_rule.is_not(None),
-                Event.start_utc < end,
-            )
-        )
-    intervals: list[Interval] = []
-    for event in session.scalars(query):
-        ancestors = frozenset(conferences_above(event.id, parents))
-        if event.id in above:  # read whole: its sessions' delegations and title
-            intervals.extend(event_intervals(event, ancestors))
-        else:
-            intervals.extend(event_intervals(event, ancestors, start, end))
-    intervals.sort(key=lambda interval: (interval.start_s, interval.id))
-    return replace(program, intervals=tuple(intervals), neighbours=(), conferences=None), off
 
 
 def _held_then_called_off(

@@ -30,7 +30,7 @@ session of a cancelled conference) stays at its time, struck through and marked
 an earlier printout finds it called off rather than gone; it is in no count of meetings
 or venues and in no conflict (the engine judges what is held alone). The engine's
 snapshot leaves it out; it is read on its own
-(:func:`cpp_scheduler.documents.itinerary.read_not_held`).
+(:func:`cpp_scheduler.services.snapshot.read_not_held`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ from cpp_scheduler.documents.content import (
     ShouldStop,
     stop_if_asked,
 )
-from cpp_scheduler.documents.itinerary import read_not_held
 from cpp_scheduler.documents.markup import (
     DASH,
     cancelled_note,
@@ -89,7 +88,7 @@ from cpp_scheduler.scheduling.conflicts import Conflict, Severity, find_conflict
 from cpp_scheduler.scheduling.inputs import Interval
 from cpp_scheduler.scheduling.localtimes import all_day_dates, all_day_text
 from cpp_scheduler.services.queries import read_partner_city_names
-from cpp_scheduler.services.snapshot import load_snapshot
+from cpp_scheduler.services.snapshot import load_snapshot, read_not_held
 from cpp_scheduler.store import Database
 
 TOKYO = timezones.TOKYO

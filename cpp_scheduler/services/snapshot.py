@@ -644,3 +644,65 @@ def snapshot_for(session: Session, first: date, last: date) -> ProgramSnapshot:
         first - timedelta(days=1), last + timedelta(days=1), timezones.TOKYO
     )
     return load_snapshot(session, begin, after, neighbours=False)
+
+
+def read_not_held(
+    session: Session,
+    program: ProgramSnapshot,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> tuple[ProgramSnapshot, frozenset[str]]:
+    """The meetings called off (:func:`~cpp_scheduler.model.event.called_off`) overlapping
+    ``start``..``end`` (either may be open) as a program of their own, beside the ids
+    of every event not held.
+
+    The engine's snapshot leaves them out (they clash with nothing), so a document that
+    lists them in their slots reads them here, with the conferences they are sessions
+    of (whole, held or not), whose delegations a session naming none is for; the
+    attendees are ``program``'s. The engine's rules
+    (:func:`~cpp_scheduler.scheduling.attendance.delegation_meetings`,
+    :func:`~cpp_scheduler.scheduling.attendance.attending_delegations`) then say whose
+    they were, as they say it of the meetings held; keep only those whose event id is
+    among the ids returned (a conference read beside its sessions may be held)."""
+    off = called_off(session)
+    if not off:
+        return replace(program, intervals=(), neighbours=(), conferences=None), off
+    parents: dict[str, str | None] = {
+        event_id: parent_id
+        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
+    }
+    above = {a for event_id in off for a in conferences_above(event_id, parents)}
+    query = (
+        select(Event)
+        .options(
+            selectinload(Event.delegations),
+            selectinload(Event.participants),
+            selectinload(Event.changes),
+        )
+        .where(Event.id.in_(sorted(off | above)))
+    )
+    if start is not None:
+        query = query.where(
+            or_(
+                Event.id.in_(sorted(above)),
+                Event.recurrence_rule.is_not(None),
+                Event.end_utc > start,
+            )
+        )
+    if end is not None:
+        query = query.where(
+            or_(
+                Event.id.in_(sorted(above)),
+                Event.recurrence_rule.is_not(None),
+                Event.start_utc < end,
+            )
+        )
+    intervals: list[Interval] = []
+    for event in session.scalars(query):
+        ancestors = frozenset(conferences_above(event.id, parents))
+        if event.id in above:  # read whole: its sessions' delegations and title
+            intervals.extend(event_intervals(event, ancestors))
+        else:
+            intervals.extend(event_intervals(event, ancestors, start, end))
+    intervals.sort(key=lambda interval: (interval.start_s, interval.id))
+    return replace(program, intervals=tuple(intervals), neighbours=(), conferences=None), off
