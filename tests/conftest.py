@@ -135,6 +135,21 @@ def _fill_from_template(request: pytest.FixtureRequest, location: str) -> None:
         shutil.copyfile(request.getfixturevalue("sqlite_template"), location)
 
 
+NewProgram = Callable[[Path], Database]
+
+
+@pytest.fixture
+def new_program(sqlite_template: Path) -> NewProgram:
+    """Opens a new program database on a SQLite file at the path given (to be closed by
+    the test): a copy of the run's template, the same as a file ``open_database`` makes."""
+
+    def make(path: Path) -> Database:
+        shutil.copyfile(sqlite_template, path)
+        return open_database(path)
+
+    return make
+
+
 @pytest.fixture
 def database(request: pytest.FixtureRequest, database_url: str) -> Iterator[Database]:
     """An opened database with the reference data, on each backend in turn.

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import EventKind, EventMode, EventStatus, PartnerCity
-from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store import Database
 
 
 @pytest.fixture(autouse=True)
@@ -50,9 +50,9 @@ def dialogs() -> DialogScript:
 
 
 @pytest.fixture
-def program(tmp_path: Path) -> Iterator[Database]:
+def program(tmp_path: Path, new_program: Callable[[Path], Database]) -> Iterator[Database]:
     """A small program in January 2027: workshops, a conference, a videoconference."""
-    database = open_database(tmp_path / "program.sqlite")
+    database = new_program(tmp_path / "program.sqlite")
     with database.session() as session:
         kobe = session.query(PartnerCity).filter_by(name="Kobe").one().id
     add_event(
@@ -88,8 +88,8 @@ def program(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def empty_program(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "empty.sqlite")
+def empty_program(tmp_path: Path, new_program: Callable[[Path], Database]) -> Iterator[Database]:
+    database = new_program(tmp_path / "empty.sqlite")
     yield database
     database.close()
 
