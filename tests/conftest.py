@@ -8,6 +8,7 @@ fails those tests instead, so a broken server cannot pass for a green run.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -28,15 +29,31 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Freeze what the run has made so far (the modules, the tests collected): it lives
+    as long as the run, and the full passes of the cycle collector, which each test that
+    ran a window ends with, need not walk it again."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def cycle_collection_given_back() -> Iterator[None]:
     """A test that ran a window leaves Python's cycle collection as it found it: the
     window moves it to the GUI thread (``cpp_scheduler.gui.collector``), and the tests
-    that follow in this process expect Python's own."""
-    yield
+    that follow in this process expect Python's own.
+
+    The window's own freezing of what it loaded is off: its letting go at its close
+    would thaw the whole run. What outlives the test's last full pass lives on, and is
+    frozen instead."""
     gui_collector = sys.modules.get("cpp_scheduler.gui.collector")
     if gui_collector is not None:
-        gui_collector.uninstall()
+        gui_collector.stop_freezing()
+    yield
+    gui_collector = sys.modules.get("cpp_scheduler.gui.collector")
+    if gui_collector is not None and gui_collector.installed() is not None:
+        gui_collector.uninstall()  # a full pass, on this thread
+        gc.freeze()
 
 
 @pytest.fixture(autouse=True)

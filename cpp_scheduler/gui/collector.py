@@ -112,9 +112,35 @@ def hold() -> None:
 
 def release(keep: bool = False) -> None:
     """End a :func:`hold`. ``keep``: what was made meanwhile lives long (a check's
-    findings, until the next check): the collector's full passes no longer walk it."""
+    findings, until the next check): see :func:`keep_long_lived`."""
     collector = installed()
     if collector is not None:
         collector.release()
     if keep:
+        keep_long_lived()
+
+
+_freezing = True
+"""Whether :func:`keep_long_lived` freezes; see :func:`stop_freezing`."""
+
+
+def keep_long_lived() -> None:
+    """What exists now lives long (a program loaded, a check's findings): the full
+    passes no longer walk it (``gc.freeze``), which would otherwise hold the GUI thread
+    for tens of milliseconds in the middle of a later action."""
+    if _freezing:
         gc.freeze()
+
+
+def let_go() -> None:
+    """What was kept may be collected again (a window closing): ``gc.unfreeze``."""
+    if _freezing:
+        gc.unfreeze()
+
+
+def stop_freezing() -> None:
+    """Freeze nothing from now on, for a process that outlives its windows and freezes
+    what outlives each of them itself, as a test run does: a window letting go at its
+    close would give every later full pass the whole process to walk again."""
+    global _freezing
+    _freezing = False

@@ -13,7 +13,6 @@ tools and their docks, and enables everything that changes the program.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -42,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import APP_NAME, i18n, timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.gui import filemenu, style
+from cpp_scheduler.gui import collector, filemenu, style
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.actions import VIEW_NAMES, build_menus, build_toolbar, create_actions
 from cpp_scheduler.gui.eventmodel import EventFilterProxy, EventTableModel
@@ -536,10 +535,7 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _loaded_rows(self, result: ProgramRead) -> None:
         self._show_rows(result)
-        # What is loaded now lives as long as the window: the collector of reference
-        # cycles need not walk it again at each full pass, which would otherwise hold
-        # the GUI thread for tens of milliseconds in the middle of a later action.
-        gc.freeze()
+        collector.keep_long_lived()  # what is loaded now lives as long as the window
         if self.program_open:
             self._set_program_enabled(True)
         self._loaded = True
@@ -1096,7 +1092,7 @@ class MainWindow(RecordEditing, QMainWindow):
             self.save_settings()
         self.tasks.wait_for_done()
         super().closeEvent(event)
-        gc.unfreeze()  # what this window held may be collected again
+        collector.let_go()  # what this window held may be collected again
         if self._successor is None:
             self.closed.emit()
 
