@@ -27,7 +27,6 @@ from cpp_scheduler.scheduling.inputs import (
     city_office_host,
     home_clock_city,
     tdlc_host,
-    zone_city,
 )
 from cpp_scheduler.scheduling.slots import (
     A_MEETING_OF_ITS_OWN,
@@ -264,6 +263,12 @@ class SlotChoices:
     """The partner cities whose offices can host, TDLC Tokyo aside."""
 
 
+def _home_clock(attendee: Attendee) -> str:
+    """How the schedule and the Local times dock name a person's clock at home: their
+    delegation's home city when they are on its clock, else their zone's city."""
+    return attendee.clock_city(attendee.zone)
+
+
 def slot_choices(database: Database) -> SlotChoices:
     """Delegations, people, venues and host cities, each sorted by name."""
     with database.session() as session:
@@ -272,7 +277,7 @@ def slot_choices(database: Database) -> SlotChoices:
             for d in session.scalars(select(Delegation).order_by(Delegation.name))
         )
         people = tuple(
-            Offer(p.id, f"{p.name} · {zone_city(p.effective_zone)}", p.email)
+            Offer(p.id, f"{p.name} · {_home_clock(participant_attendee(p))}", p.email)
             for p in session.scalars(
                 select(Participant)
                 .options(selectinload(Participant.delegation))

@@ -19,7 +19,7 @@ from cpp_scheduler.cli.engine_formats import utc_z
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.tools.slotfinder_grid import HOUR_ROLE, KIND_ROLE, STATE_ROLE
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SPAN_ROLE
-from cpp_scheduler.model import Delegation, Event
+from cpp_scheduler.model import Delegation, Event, Participant
 from cpp_scheduler.services.slot_search import SlotAnswer
 
 MONDAY = date(2027, 1, 18)
@@ -563,15 +563,32 @@ def test_a_delegations_row_names_its_home_city_as_its_schedule_does(
 ) -> None:
     """Quezon City's delegation is on Manila's zone: its row says Quezon City, as its
     schedule, its itinerary and the Local times dock do; a row without a home city
-    keeps the zone's city."""
+    keeps the zone's city. So does the list of people: a member on the delegation's
+    clock is on Quezon City's, one who joins from elsewhere on their zone's city's."""
     quezon = add_delegation(sqlite_database, "Quezon City Government", "PH", "Asia/Manila")
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     with sqlite_database.transaction() as session:
         delegation = session.get(Delegation, quezon)
         assert delegation is not None
         delegation.home_city = "Quezon City"
+        session.add_all(
+            [
+                Participant(name="Maria Santos", email="maria@example.org", delegation=delegation),
+                Participant(
+                    name="Jose Reyes",
+                    email="jose@example.org",
+                    delegation=delegation,
+                    zone="Asia/Singapore",
+                ),
+            ]
+        )
     window = open_window()
     finder = _finder(qtbot, window, [quezon, lima])
+    listed = [
+        finder.ui.attendeeList.item(row).text() for row in range(finder.ui.attendeeList.count())
+    ]
+    assert "Maria Santos · Quezon City" in listed
+    assert "Jose Reyes · Singapore" in listed
 
     labels = [
         finder.grid_model.headerData(row, Qt.Orientation.Vertical)
