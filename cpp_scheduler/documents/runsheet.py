@@ -435,7 +435,7 @@ def _meetings(sheet: RunSheet) -> str:
             + element("p", _("Nothing is planned on this day."))
         )
     if not sheet.items:  # said, lest the meetings called off read as the day's
-        frames += element("p", _("Nothing is planned on this day."))
+        frames += element("p", _("Every meeting planned on this day is cancelled."))
     rows: list[tuple[RunSheetItem, list[str]]] = [
         (item, _cancelled_row(item, sheet.day)) for item in sheet.cancelled
     ]

@@ -237,6 +237,8 @@ def test_a_cancelled_conference_is_a_struck_line_above_its_struck_sessions(
     assert "0 meetings at 0 venues; 0 conflicts." in pages[0]
     assert f"Cancelled {CONFERENCE}" in text
     assert "Cancelled: this conference will not take place." in text
+    assert "Every meeting planned on this day is cancelled." in text
+    assert "Nothing is planned" not in text, "the day's meetings are planned, and called off"
     assert "09:00–10:15 Cancelled Opening plenary" in text
     assert "Night-time session" not in text, "no conflict of a session that is not held"
     kenya = " ".join(
@@ -252,3 +254,4 @@ def test_a_cancelled_conference_is_a_struck_line_above_its_struck_sessions(
     )
     assert f"中止{squeezed(CONFERENCE)}" in japanese
     assert "中止:この会議は開催されません。" in japanese
+    assert "この日に予定していた会合はすべて中止です。" in japanese
