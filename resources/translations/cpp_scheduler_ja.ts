@@ -1670,8 +1670,8 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
         <translation>代表団</translation>
     </message>
     <message>
-        <source>When (Tokyo)</source>
-        <translation>日時（東京）</translation>
+        <source>When ({clock})</source>
+        <translation>日時（{clock}）</translation>
     </message>
     <message>
         <source>Problem</source>

@@ -58,6 +58,7 @@ from cpp_scheduler.scheduling.conflicts import (
     ConflictKind,
     Severity,
 )
+from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.checking import Parcel, check_program_in_parcels, unpack
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
@@ -116,7 +117,7 @@ class Column(IntEnum):
 HEADERS = (
     "",
     QT_TRANSLATE_NOOP("Headers", "Kind"),
-    QT_TRANSLATE_NOOP("Headers", "When (Tokyo)"),
+    QT_TRANSLATE_NOOP("Headers", "When ({clock})"),
     QT_TRANSLATE_NOOP("Headers", "Problem"),
 )
 
@@ -138,22 +139,30 @@ def severity_icon(severity: Severity) -> QIcon:
 
 
 class ConflictModel(common.HeaderedTableModel):
-    """The conflicts of the last check, in the engine's order (when, errors first)."""
+    """The conflicts of the last check, in the engine's order (when, errors first), each
+    when it happens on the clock whose days were checked."""
 
     headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.clock = timezones.TOKYO
+        """The zone whose days the findings are of, and whose clock tells when."""
         self._conflicts: list[Conflict] = []
         self._occurrences: frozenset[OccurrenceKey] | None = frozenset()
         self._double_bookings: frozenset[tuple[OccurrenceKey, str]] | None = frozenset()
         self._icons: dict[Severity, QIcon] = {}
 
     def set_conflicts(
-        self, conflicts: list[Conflict], occurrences: frozenset[OccurrenceKey] | None = None
+        self,
+        conflicts: list[Conflict],
+        occurrences: frozenset[OccurrenceKey] | None = None,
+        clock: str = timezones.TOKYO,
     ) -> None:
-        """Show ``conflicts``; ``occurrences``, the meetings they involve, when known."""
+        """Show ``conflicts``, found on the days of ``clock``; ``occurrences``, the
+        meetings they involve, when known."""
         self.beginResetModel()
+        self.clock = clock
         self._conflicts = list(conflicts)
         self._occurrences = occurrences
         self._double_bookings = None
@@ -183,6 +192,10 @@ class ConflictModel(common.HeaderedTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._conflicts)
 
+    def header_text(self, section: int) -> str:
+        text = super().header_text(section)
+        return text.format(clock=zone_city(self.clock)) if section == Column.WHEN else text
+
     def _icon(self, severity: Severity) -> QIcon:
         if severity not in self._icons:
             self._icons[severity] = severity_icon(severity)
@@ -197,7 +210,7 @@ class ConflictModel(common.HeaderedTableModel):
             if column == Column.KIND:
                 return conflict.kind.label
             if column == Column.WHEN:
-                return when_text(conflict)
+                return when_text(conflict, self.clock)
             if column == Column.MESSAGE:
                 return conflict.message
             return None
@@ -286,6 +299,8 @@ class ConflictsDock(QDockWidget):
         self._visible_range = visible_range
         self._clock = clock
         self._generation = 0
+        self._checked_clock = timezones.TOKYO
+        """The clock whose days the latest check was asked for."""
         self.checking = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -352,14 +367,7 @@ class ConflictsDock(QDockWidget):
                 )
             ),
         )
-        header.resizeSection(
-            Column.WHEN,
-            padding
-            + max(
-                metrics.horizontalAdvance(translate("Headers", HEADERS[Column.WHEN])),
-                metrics.horizontalAdvance("Wed 28 Sep 23:00"),
-            ),
-        )
+        self._fit_when_column()
         header.setStretchLastSection(True)
         self.table.setMinimumHeight(24)  # the window stays usable on a small screen
         self.table.doubleClicked.connect(self._activated)
@@ -411,10 +419,23 @@ class ConflictsDock(QDockWidget):
             start, end = self._visible_range() or (None, None)
         self.checking = True
         self.summary.setText(translate("Conflicts", "Checking…"))
+        self._checked_clock = clock = self.days_clock()
         self._follow(
-            check_program_in_parcels(database, start, end, self.days_clock()),
+            check_program_in_parcels(database, start, end, clock),
             lambda parcels: self._unpack(generation, list(reversed(parcels)), [], set(), {}),
             lambda error: self._failed(generation, error),
+        )
+
+    def _fit_when_column(self) -> None:
+        """Wide enough for its heading, which names the clock, and for any time."""
+        metrics = self.table.fontMetrics()
+        self.table.horizontalHeader().resizeSection(
+            Column.WHEN,
+            18
+            + max(
+                metrics.horizontalAdvance(self.model.header_text(Column.WHEN)),
+                metrics.horizontalAdvance("Wed 28 Sep 23:00"),
+            ),
         )
 
     def days_clock(self) -> str:
@@ -473,8 +494,12 @@ class ConflictsDock(QDockWidget):
             return  # a newer check is on its way
         self.checking = False
         conflicts, occurrences = found
-        if not unchanged:
-            self.model.set_conflicts(conflicts, occurrences)
+        clock = self._checked_clock
+        if not unchanged or clock != self.model.clock:
+            refit = clock != self.model.clock
+            self.model.set_conflicts(conflicts, occurrences, clock)
+            if refit:
+                self._fit_when_column()
         self._resume_collector(keep=True)
         errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
         self.summary.setText(count_text(len(conflicts), errors))
@@ -545,9 +570,9 @@ class ConflictsDock(QDockWidget):
             self.toursRequested.emit(list(conflict.record_ids))
 
 
-def when_text(conflict: Conflict) -> str:
-    """When a conflict happens, on Tokyo's clock: an all-day meeting by its own date, and
-    a finding about a day (:data:`DAY_KINDS`: a holiday, a tour's day with nothing
+def when_text(conflict: Conflict, clock: str = timezones.TOKYO) -> str:
+    """When a conflict happens, on ``clock``: an all-day meeting by its own date, and a
+    finding about a day in Japan (:data:`DAY_KINDS`: a holiday, a tour's day with nothing
     planned, its nights without a hotel) by the first of its days when it starts with
     it, not as a midnight; a clash from a midnight keeps its time."""
     if conflict.meetings and conflict.meetings[0].day is not None:
@@ -556,14 +581,14 @@ def when_text(conflict: Conflict) -> str:
         )
     if conflict.start is None:
         return ""
-    local = timezones.to_local(conflict.start, timezones.TOKYO)
     if (
         conflict.kind in DAY_KINDS
         and conflict.days
-        and local == timezones.local_days(conflict.days[0], conflict.days[0], timezones.TOKYO)[0]
+        and conflict.start
+        == timezones.local_days(conflict.days[0], conflict.days[0], timezones.TOKYO)[0]
     ):
         return i18n.short_day_text(conflict.days[0])
-    return i18n.day_time_text(local)
+    return i18n.day_time_text(timezones.to_local(conflict.start, clock))
 
 
 def count_text(found: int, errors: int) -> str:

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, settle, tools_of, venue_id
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.conflicts import conflict_json
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.gui.tools.conflicts import count_text
+from cpp_scheduler.gui.tools.conflicts import Column, count_text
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database
 from tests.parity.conflicts_support import conflicts_json
@@ -134,7 +135,8 @@ def test_another_zone_has_the_conflicts_of_the_days_on_its_clock(
     open_window: Any,
 ) -> None:
     """Monday 18 January at 09:00 in Tokyo is still Sunday the 17th in New York: the
-    week of 11 January holds that clash on New York's clock, not on Tokyo's."""
+    week of 11 January holds that clash on New York's clock, not on Tokyo's, and the
+    panel says when it happens on the clock whose days it lists."""
     monday_tokyo = datetime(2027, 1, 18, 0, 0, tzinfo=UTC)
     _double_booking(
         sqlite_database,
@@ -165,6 +167,11 @@ def test_another_zone_has_the_conflicts_of_the_days_on_its_clock(
     )
     _assert_as_the_command_says(window, answer)
     assert _titles_in_findings(window) == {"Early housing clinic", "Early water roundtable"}
+    dock = tools_of(window).conflicts
+    when = [dock.proxy.index(row, Column.WHEN).data() for row in range(dock.proxy.rowCount())]
+    assert "Sun 17 Jan 20:00" in when, "the second workshop's start on the clash's clock"
+    heading = dock.proxy.headerData(Column.WHEN, Qt.Orientation.Horizontal)
+    assert heading == "When (Washington)"
 
 
 def test_the_month_view_has_the_conflicts_of_the_months_own_days(
