@@ -403,8 +403,12 @@ class ConflictsDock(QDockWidget):
         self._resume_collector(keep=False)
 
     def range_changed(self) -> None:
-        """The calendar shows other dates: check again if only those dates count."""
-        if self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE):
+        """The calendar shows other dates: check again if only those dates count, or if
+        they are on another clock, which tells when each finding happens."""
+        if (
+            self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE)
+            or self.days_clock() != self._checked_clock
+        ):
             self.recheck()
 
     def _start_check(self) -> None:

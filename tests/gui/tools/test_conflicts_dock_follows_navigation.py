@@ -173,6 +173,14 @@ def test_another_zone_has_the_conflicts_of_the_days_on_its_clock(
     heading = dock.proxy.headerData(Column.WHEN, Qt.Orientation.Horizontal)
     assert heading == "When (Washington)"
 
+    dock.scope.setCurrentText(dock.WHOLE_PROGRAM)
+    settle(qtbot, window)
+    window.set_display_zone(timezones.TOKYO)
+    settle(qtbot, window)
+    when = [dock.proxy.index(row, Column.WHEN).data() for row in range(dock.proxy.rowCount())]
+    assert "Mon 18 Jan 10:00" in when, "the whole program's findings follow the clock too"
+    assert dock.proxy.headerData(Column.WHEN, Qt.Orientation.Horizontal) == "When (Tokyo)"
+
 
 def test_the_month_view_has_the_conflicts_of_the_months_own_days(
     qtbot: QtBot,
