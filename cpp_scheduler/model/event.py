@@ -341,8 +341,14 @@ class Event(Record, Base):
             ),
         )
         found += rules.text_problems(
-            self, Event, title=N_("title"), description=N_("description"), notes=N_("notes")
+            self,
+            Event,
+            title=N_("title"),
+            description=N_("description"),
+            notes=N_("notes"),
+            video_link=N_("video link"),
         )
+        found += calendar_text_problems(self)
         if not self.all_day:
             found += rules.collect(
                 rules.instant_problem("start_utc", self.start_utc, _("start")),
@@ -410,6 +416,17 @@ class Event(Record, Base):
             for gap in gaps
             if recurrence.rfc_reading(gap) not in placed
         ]
+
+
+_CALENDAR_TEXTS = {"uid": N_("calendar UID"), "recurrence_rule": N_("repeat rule (RRULE)")}
+
+
+def calendar_text_problems(event: object) -> list[rules.Problem]:
+    """The texts a calendar file brings rather than a person types (the UID, the repeat
+    rule) longer than the columns that hold them: ``event`` is an :class:`Event` or the
+    values of one, so that the calendar reader skips what the save would refuse, and a
+    PostgreSQL database never meets a text longer than its column."""
+    return rules.text_problems(event, Event, **_CALENDAR_TEXTS)
 
 
 def all_day_problems(start_utc: datetime, end_utc: datetime, zone: str) -> list[rules.Problem]:

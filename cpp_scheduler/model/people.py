@@ -108,7 +108,14 @@ class Delegation(Record, Base):
             else None,
             rules.day_problem("arrival", self.arrival, _("arrival")),
             rules.day_problem("departure", self.departure, _("departure")),
-        ) + rules.text_problems(self, Delegation, notes=N_("notes"))
+        ) + rules.text_problems(
+            self,
+            Delegation,
+            name=N_("delegation's name"),
+            home_city=N_("home city"),
+            interpretation=N_("interpretation"),
+            notes=N_("notes"),
+        )
 
 
 class Participant(Record, Base):
@@ -180,4 +187,10 @@ class Participant(Record, Base):
             )
             if self.language and self.language not in i18n.LANGUAGES
             else None,
+        ) + rules.text_problems(
+            self,
+            Participant,
+            name=N_("participant's name"),
+            email=N_("email"),
+            organisation=N_("organisation"),
         )

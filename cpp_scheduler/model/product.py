@@ -66,4 +66,6 @@ class KnowledgeProduct(Record, Base):
             if self.url and not self.url.startswith(("https://", "http://"))
             else None,
             rules.day_problem("published", self.published, _("publication date")),
-        ) + rules.text_problems(self, KnowledgeProduct, title=N_("title"), summary=N_("summary"))
+        ) + rules.text_problems(
+            self, KnowledgeProduct, title=N_("title"), url=N_("link"), summary=N_("summary")
+        )

@@ -91,7 +91,14 @@ class ThematicArea(Record, Base):
             rules.required_text_problem("name", self.name, _("name of the theme")),
             rules.required_text_problem("code", self.code, _("short code of the theme")),
             self._parent_problem(),
-        ) + rules.text_problems(self, ThematicArea, description=N_("description"))
+        ) + rules.text_problems(
+            self,
+            ThematicArea,
+            code=N_("short code of the theme"),
+            name=N_("name of the theme"),
+            name_ja=N_("Japanese name"),
+            description=N_("description"),
+        )
 
     def _parent_problem(self) -> rules.Problem | None:
         """Filed under itself, or under a theme filed (at any depth) under it: a loop
@@ -178,7 +185,17 @@ class PartnerCity(Record, Base):
             rules.email_problem("contact_email", self.contact_email),
             rules.zone_problem("zone", self.zone),
             _coordinates_problem(self.latitude, self.longitude),
-        ) + rules.text_problems(self, PartnerCity, signature=N_("signature experience"))
+        ) + rules.text_problems(
+            self,
+            PartnerCity,
+            name=N_("city's name"),
+            name_ja=N_("Japanese name"),
+            prefecture=N_("prefecture"),
+            prefecture_ja=N_("prefecture in Japanese"),
+            signature=N_("signature experience"),
+            contact_name=N_("contact's name"),
+            contact_email=N_("contact's email"),
+        )
 
 
 class Venue(Record, Base):
@@ -237,7 +254,15 @@ class Venue(Record, Base):
             ),
             rules.zone_problem("zone", self.zone),
             _coordinates_problem(self.latitude, self.longitude),
-        ) + rules.text_problems(self, Venue, address=N_("address"), notes=N_("notes"))
+        ) + rules.text_problems(
+            self,
+            Venue,
+            name=N_("venue's name"),
+            name_ja=N_("Japanese name"),
+            locality=N_("city the venue is in"),
+            address=N_("address"),
+            notes=N_("notes"),
+        )
 
 
 class TravelTime(Record, Base):
@@ -294,6 +319,8 @@ class TravelTime(Record, Base):
                 _("length of the journey in minutes"),
                 limits.LONGEST_JOURNEY_MINUTES,
             ),
+        ) + rules.text_problems(
+            self, TravelTime, origin=N_("place of departure"), destination=N_("destination")
         )
 
 

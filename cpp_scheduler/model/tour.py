@@ -164,7 +164,13 @@ class TravelLeg(Record, Base):
             rules.instant_problem("departure_utc", self.departure_utc, _("departure")),
             rules.instant_problem("arrival_utc", self.arrival_utc, _("arrival")),
         )
-        found += rules.text_problems(self, TravelLeg, notes=N_("notes"))
+        found += rules.text_problems(
+            self,
+            TravelLeg,
+            origin=N_("place of departure"),
+            destination=N_("destination"),
+            notes=N_("notes"),
+        )
         if self.origin and _same_place(self.origin, self.destination):
             found.append(rules.Problem("destination", _("Origin and destination must differ.")))
         if self.departure_utc is None or self.arrival_utc is None:
@@ -206,4 +212,10 @@ class HotelNight(Record, Base):
             rules.required_text_problem("locality", self.locality, _("hotel's city")),
             None if self.night_of else rules.Problem("night_of", _("Give the night's date.")),
             rules.day_problem("night_of", self.night_of, _("hotel night")),
-        ) + rules.text_problems(self, HotelNight, address=N_("address"))
+        ) + rules.text_problems(
+            self,
+            HotelNight,
+            hotel=N_("hotel's name"),
+            locality=N_("hotel's city"),
+            address=N_("address"),
+        )

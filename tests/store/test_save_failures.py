@@ -221,7 +221,7 @@ def test_a_full_database_refuses_the_save_whole(sqlite_path: str) -> None:
                 for number in range(400):
                     session.add(
                         Participant(
-                            name=f"Delegate {number}" + " x" * 200,
+                            name=f"Delegate {number}" + " x" * 90,
                             email=f"delegate{number}@example.org",
                         )
                     )

@@ -89,9 +89,6 @@ class VenueDialog(RecordDialog):
         ui.booths.setMaximum(limits.MAX_STORED_INTEGER)
         ui.city.setNoneLabel(translate("VenueDialog", "Not in a partner city (TDLC, Tokyo)"))
         set_placeholder(ui.locality, translate("VenueDialog", "Tokyo, Kobe, Yokohama…"))
-        locality = ui.locality.lineEdit()
-        if locality is not None:  # as much as the column holds, as the form's other lines
-            locality.setMaxLength(120)
         self._city_names: dict[str, str] = {}
 
         validator = self._make_validator(ui.buttons, None)

@@ -38,7 +38,6 @@ class Ui_DelegationDialog(object):
 
         self.name = QLineEdit(DelegationDialog)
         self.name.setObjectName(u"name")
-        self.name.setMaxLength(200)
 
         self.detailsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
 
@@ -69,7 +68,6 @@ class Ui_DelegationDialog(object):
 
         self.homeCity = QLineEdit(DelegationDialog)
         self.homeCity.setObjectName(u"homeCity")
-        self.homeCity.setMaxLength(120)
 
         self.detailsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.homeCity)
 
@@ -130,7 +128,6 @@ class Ui_DelegationDialog(object):
 
         self.interpretation = QLineEdit(DelegationDialog)
         self.interpretation.setObjectName(u"interpretation")
-        self.interpretation.setMaxLength(200)
 
         self.detailsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.interpretation)
 

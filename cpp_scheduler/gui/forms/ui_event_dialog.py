@@ -40,7 +40,6 @@ class Ui_EventDialog(object):
 
         self.title = QLineEdit(EventDialog)
         self.title.setObjectName(u"title")
-        self.title.setMaxLength(300)
 
         self.headerForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.title)
 
@@ -260,7 +259,6 @@ class Ui_EventDialog(object):
 
         self.videoLink = QLineEdit(self.placeTab)
         self.videoLink.setObjectName(u"videoLink")
-        self.videoLink.setMaxLength(500)
         self.videoLink.setPlaceholderText(u"https://worldbankgroup.zoom.us/j/\u2026")
 
         self.placeForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.videoLink)

@@ -34,7 +34,6 @@ class Ui_KnowledgeProductDialog(object):
 
         self.title = QLineEdit(KnowledgeProductDialog)
         self.title.setObjectName(u"title")
-        self.title.setMaxLength(300)
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.title)
 
@@ -55,7 +54,6 @@ class Ui_KnowledgeProductDialog(object):
 
         self.url = QLineEdit(KnowledgeProductDialog)
         self.url.setObjectName(u"url")
-        self.url.setMaxLength(500)
         self.url.setPlaceholderText(u"https://documents.worldbank.org/\u2026")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.url)

@@ -33,7 +33,6 @@ class Ui_ParticipantDialog(object):
 
         self.name = QLineEdit(ParticipantDialog)
         self.name.setObjectName(u"name")
-        self.name.setMaxLength(200)
         self.name.setPlaceholderText(u"Ana Mar\u00eda Quispe")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
@@ -45,7 +44,6 @@ class Ui_ParticipantDialog(object):
 
         self.email = QLineEdit(ParticipantDialog)
         self.email.setObjectName(u"email")
-        self.email.setMaxLength(254)
         self.email.setPlaceholderText(u"name@example.org")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.email)
@@ -57,7 +55,6 @@ class Ui_ParticipantDialog(object):
 
         self.organisation = QLineEdit(ParticipantDialog)
         self.organisation.setObjectName(u"organisation")
-        self.organisation.setMaxLength(200)
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.organisation)
 

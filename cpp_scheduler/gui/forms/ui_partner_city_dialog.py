@@ -37,7 +37,6 @@ class Ui_PartnerCityDialog(object):
 
         self.name = QLineEdit(PartnerCityDialog)
         self.name.setObjectName(u"name")
-        self.name.setMaxLength(120)
         self.name.setPlaceholderText(u"Kobe")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
@@ -49,7 +48,6 @@ class Ui_PartnerCityDialog(object):
 
         self.nameJa = QLineEdit(PartnerCityDialog)
         self.nameJa.setObjectName(u"nameJa")
-        self.nameJa.setMaxLength(120)
         self.nameJa.setPlaceholderText(u"\u795e\u6238\u5e02")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameJa)
@@ -61,7 +59,6 @@ class Ui_PartnerCityDialog(object):
 
         self.prefecture = QLineEdit(PartnerCityDialog)
         self.prefecture.setObjectName(u"prefecture")
-        self.prefecture.setMaxLength(120)
         self.prefecture.setPlaceholderText(u"Hyogo")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.prefecture)
@@ -73,7 +70,6 @@ class Ui_PartnerCityDialog(object):
 
         self.prefectureJa = QLineEdit(PartnerCityDialog)
         self.prefectureJa.setObjectName(u"prefectureJa")
-        self.prefectureJa.setMaxLength(120)
         self.prefectureJa.setPlaceholderText(u"\u5175\u5eab\u770c")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.prefectureJa)
@@ -119,7 +115,6 @@ class Ui_PartnerCityDialog(object):
 
         self.contactName = QLineEdit(PartnerCityDialog)
         self.contactName.setObjectName(u"contactName")
-        self.contactName.setMaxLength(200)
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.contactName)
 
@@ -130,7 +125,6 @@ class Ui_PartnerCityDialog(object):
 
         self.contactEmail = QLineEdit(PartnerCityDialog)
         self.contactEmail.setObjectName(u"contactEmail")
-        self.contactEmail.setMaxLength(200)
         self.contactEmail.setPlaceholderText(u"name@city.example.jp")
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.contactEmail)

@@ -32,7 +32,6 @@ class Ui_ThemeDialog(object):
 
         self.code = QLineEdit(ThemeDialog)
         self.code.setObjectName(u"code")
-        self.code.setMaxLength(60)
         self.code.setPlaceholderText(u"compact-city")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.code)
@@ -44,7 +43,6 @@ class Ui_ThemeDialog(object):
 
         self.name = QLineEdit(ThemeDialog)
         self.name.setObjectName(u"name")
-        self.name.setMaxLength(120)
         self.name.setPlaceholderText(u"Compact city")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.name)
@@ -56,7 +54,6 @@ class Ui_ThemeDialog(object):
 
         self.nameJa = QLineEdit(ThemeDialog)
         self.nameJa.setObjectName(u"nameJa")
-        self.nameJa.setMaxLength(120)
         self.nameJa.setPlaceholderText(u"\u30b3\u30f3\u30d1\u30af\u30c8\u30b7\u30c6\u30a3")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.nameJa)

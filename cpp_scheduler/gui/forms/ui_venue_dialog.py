@@ -35,7 +35,6 @@ class Ui_VenueDialog(object):
 
         self.name = QLineEdit(VenueDialog)
         self.name.setObjectName(u"name")
-        self.name.setMaxLength(200)
         self.name.setPlaceholderText(u"Kobe City Hall, Conference Room 1")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name)
@@ -47,7 +46,6 @@ class Ui_VenueDialog(object):
 
         self.nameJa = QLineEdit(VenueDialog)
         self.nameJa.setObjectName(u"nameJa")
-        self.nameJa.setMaxLength(200)
         self.nameJa.setPlaceholderText(u"\u795e\u6238\u5e02\u5f79\u6240 \u7b2c1\u4f1a\u8b70\u5ba4")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameJa)

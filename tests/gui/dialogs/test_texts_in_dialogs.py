@@ -159,8 +159,16 @@ def test_a_line_break_pasted_into_a_single_line_field_becomes_a_space(
     assert dialog.record_title() == "Kobe DRR workshop with Quezon City and Lima 2027"
 
 
-def test_a_title_is_taken_as_long_as_its_column(qtbot: QtBot, sqlite_database: Database) -> None:
+def test_a_title_longer_than_its_column_is_kept_whole_and_refused_in_words(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """A pasted title is never cut without a word: the field keeps all of it, and the
+    dialog says how much longer it is than a title may be."""
     dialog = event_dialog(qtbot, sqlite_database)
     paste(qtbot, dialog.ui.title, "T" * 1_000)
-    assert dialog.ui.title.text() == "T" * 300
-    assert ok_button(dialog).isEnabled()
+    assert dialog.ui.title.text() == "T" * 1_000
+    assert not ok_button(dialog).isEnabled()
+    assert (
+        error_text(dialog, "title") == "title: 1,000 characters, more than the 300 a text may hold"
+    )
+    assert is_marked(dialog, "title")
