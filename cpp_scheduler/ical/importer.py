@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from datetime import MAXYEAR, UTC, date, datetime, time, timedelta, tzinfo
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import icalendar
@@ -65,7 +66,7 @@ from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
-from cpp_scheduler.model.event import UID_DOMAIN
+from cpp_scheduler.model.event import UID_DOMAIN, calendar_text_problems
 
 _CONTENT_LINE = re.compile(
     r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
@@ -1872,6 +1873,9 @@ def _event(
             else _("a study tour outline: tours travel with the program file, not with calendars")
         )
         return Skipped(uid, title, line, reason)
+    too_long = calendar_text_problems(SimpleNamespace(uid=uid))
+    if too_long:
+        return Skipped(uid, title, line, too_long[0].message)
     start_prop = component["DTSTART"]
     if not isinstance(start_prop.dt, datetime):
         return _all_day_event(reader, component, line, method, ours)
@@ -1952,6 +1956,9 @@ def _event(
                 ).format(time=f"{start:%H:%M}")
             )
         rule_text = _stored_rule(rules, zone_name, start)
+        too_long = calendar_text_problems(SimpleNamespace(recurrence_rule=rule_text))
+        if too_long:
+            return Skipped(uid, title, line, too_long[0].message)
         try:
             recurrence.local_starts(rule_text, start, zone_name)
         except recurrence.RecurrenceError as error:
