@@ -66,7 +66,7 @@ from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
-from cpp_scheduler.model.event import UID_DOMAIN, calendar_text_problems
+from cpp_scheduler.model.event import UID_DOMAIN, Event, calendar_text_problems
 
 _CONTENT_LINE = re.compile(
     r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
@@ -1873,7 +1873,7 @@ def _event(
             else _("a study tour outline: tours travel with the program file, not with calendars")
         )
         return Skipped(uid, title, line, reason)
-    too_long = calendar_text_problems(SimpleNamespace(uid=uid))
+    too_long = _too_long(uid, title)
     if too_long:
         return Skipped(uid, title, line, too_long[0].message)
     start_prop = component["DTSTART"]
@@ -2521,6 +2521,14 @@ def _parsed(
     )
     _check_text_lengths(reader, event)
     return event
+
+
+def _too_long(uid: str, title: str) -> list[rules.Problem]:
+    """An event's UID or title longer than the program's column for it, which a save
+    would refuse: the event is skipped in words, in the preview as in the import."""
+    return calendar_text_problems(SimpleNamespace(uid=uid)) or rules.text_problems(
+        SimpleNamespace(title=title), Event, title=N_("title")
+    )
 
 
 def _stamp(component: Any) -> datetime | None:

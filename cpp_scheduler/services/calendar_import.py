@@ -445,7 +445,7 @@ def _texts_changed(
     venue the program knows by the file's LOCATION (:func:`_venue_of`), as the import
     takes it; a description the file leaves out is not taken as removed."""
     found: list[str] = []
-    title = incoming.title[:300]
+    title = incoming.title  # no longer than a title may be: the reader skips a longer one
     if title != event.title:
         found.append(
             _("the title changes from {old} to {new}").format(
@@ -1383,7 +1383,7 @@ def _take_texts(
 ) -> None:
     """Take the file's title, description and place (a venue the program knows by its
     LOCATION); with ``given_only``, a description the file leaves out is not removed."""
-    event.title = incoming.title[:300]
+    event.title = incoming.title
     if incoming.description or not given_only:
         event.description = incoming.description
     venue = _venue_of(incoming, venues)

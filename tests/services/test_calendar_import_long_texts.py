@@ -16,18 +16,21 @@ from cpp_scheduler.store import Database
 WHEN = ["DTSTART:20270303T000000Z", "DTEND:20270303T010000Z", "DTSTAMP:20270201T120000Z"]
 
 
-def test_a_long_uid_skips_its_event_and_a_long_organiser_is_left_out(
+def test_a_long_uid_or_title_skips_its_event_and_a_long_organiser_is_left_out(
     database: Database, tmp_path: Path
 ) -> None:
+    title = "Kobe DRR workshop"
     events = [
         [f"ORGANIZER;CN={'N' * 250}:mailto:ana@example.org", "UID:a@example.org", *WHEN],
         ["UID:" + "u" * 256, *WHEN],
+        ["UID:t@example.org", *WHEN],
     ]
+    summaries = [title, title, "T" * 301]
     body = "".join(
-        "BEGIN:VEVENT\r\nSUMMARY:Kobe DRR workshop\r\n"
+        f"BEGIN:VEVENT\r\nSUMMARY:{summary}\r\n"
         + "".join(f"{line}\r\n" for line in lines)
         + "END:VEVENT\r\n"
-        for lines in events
+        for summary, lines in zip(summaries, events, strict=True)
     )
     path = tmp_path / "partner.ics"
     path.write_text(
@@ -47,7 +50,9 @@ def test_a_long_uid_skips_its_event_and_a_long_organiser_is_left_out(
         "skip    line 12: Kobe DRR workshop: "
         "calendar UID: 256 characters, more than the 255 a text may hold"
     )
-    assert report[-1].endswith("1 created, 0 updated, 0 left as they are, 1 skipped")
+    assert report[3].startswith("skip    line 19: ")
+    assert report[3].endswith(": title: 301 characters, more than the 300 a text may hold")
+    assert report[-1].endswith("1 created, 0 updated, 0 left as they are, 2 skipped")
     with database.session() as session:
         assert session.scalars(select(Event.uid)).all() == ["a@example.org"]
         assert session.scalars(select(Participant)).all() == []
