@@ -121,6 +121,9 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Headers", "Problem"),
 )
 
+CELL_PADDING = 18
+"""Room beside a column's widest text, in pixels (the columns are sized from texts)."""
+
 SEVERITY_NAMES = {
     Severity.ERROR: QT_TRANSLATE_NOOP("Conflicts", "Error"),
     Severity.WARNING: QT_TRANSLATE_NOOP("Conflicts", "Warning"),
@@ -355,10 +358,9 @@ class ConflictsDock(QDockWidget):
         # Widths from the longest possible texts, not from the rows: sizing to contents
         # reads every row, and a large program has thousands of conflicts.
         metrics = self.table.fontMetrics()
-        padding = 18
         header.resizeSection(
             Column.KIND,
-            padding
+            CELL_PADDING
             + max(
                 metrics.horizontalAdvance(text)
                 for text in (
@@ -435,7 +437,7 @@ class ConflictsDock(QDockWidget):
         metrics = self.table.fontMetrics()
         self.table.horizontalHeader().resizeSection(
             Column.WHEN,
-            18
+            CELL_PADDING
             + max(
                 metrics.horizontalAdvance(self.model.header_text(Column.WHEN)),
                 metrics.horizontalAdvance("Wed 28 Sep 23:00"),
@@ -499,11 +501,11 @@ class ConflictsDock(QDockWidget):
         self.checking = False
         conflicts, occurrences = found
         clock = self._checked_clock
-        if not unchanged or clock != self.model.clock:
-            refit = clock != self.model.clock
+        if clock != self.model.clock:  # its heading names another clock
             self.model.set_conflicts(conflicts, occurrences, clock)
-            if refit:
-                self._fit_when_column()
+            self._fit_when_column()
+        elif not unchanged:
+            self.model.set_conflicts(conflicts, occurrences, clock)
         self._resume_collector(keep=True)
         errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
         self.summary.setText(count_text(len(conflicts), errors))
@@ -588,8 +590,7 @@ def when_text(conflict: Conflict, clock: str = timezones.TOKYO) -> str:
     if (
         conflict.kind in DAY_KINDS
         and conflict.days
-        and conflict.start
-        == timezones.local_days(conflict.days[0], conflict.days[0], timezones.TOKYO)[0]
+        and conflict.start == timezones.day_start(conflict.days[0], timezones.TOKYO)
     ):
         return i18n.short_day_text(conflict.days[0])
     return i18n.day_time_text(timezones.to_local(conflict.start, clock))
