@@ -379,6 +379,28 @@ def local_days(first: date, last: date, zone_name: str) -> tuple[datetime, datet
     return day_start(first, zone_name), day_start(last + timedelta(days=1), zone_name)
 
 
+def all_day_dates(start_utc: datetime, end_utc: datetime, zone_name: str) -> tuple[date, date]:
+    """The first and last day of whole days of ``zone_name`` from ``start_utc`` to
+    ``end_utc`` (as :func:`local_days` gives them): an all-day event's dates, read from its
+    instants. The last day is the one its last instant is in, not the day before its end's
+    date: where a zone skipped a whole day (Kiritimati went from 30 December 1994 to 1
+    January 1995), a day of 30 December ends as 1 January begins, and is still one day."""
+    first = to_local(start_utc, zone_name).date()
+    last = to_local(end_utc - _LAST_INSTANT, zone_name).date()
+    return first, max(first, last)
+
+
+_LAST_INSTANT = timedelta(microseconds=1)
+"""How far before an end the last instant it holds lies."""
+
+
+def skipped_day(day: date, zone_name: str) -> bool:
+    """Whether ``zone_name`` skipped ``day`` whole: its clocks went from the day before
+    straight to the day after (Kiritimati on 31 December 1994, Samoa and Tokelau on 30
+    December 2011), so no instant of it exists there."""
+    return to_local(day_start(day, zone_name), zone_name).date() != day
+
+
 def ensure_utc(instant: datetime) -> datetime:
     """An aware datetime in UTC; a naive one is refused rather than assumed."""
     if instant.tzinfo is None:

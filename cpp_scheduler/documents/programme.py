@@ -61,7 +61,7 @@ from cpp_scheduler.model.event_filter import (
     is_tentative,
 )
 from cpp_scheduler.scheduling.inputs import zone_city
-from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
+from cpp_scheduler.scheduling.localtimes import all_day_text
 from cpp_scheduler.services.rows import both_names
 from cpp_scheduler.services.snapshot import named_event, no_event_named
 from cpp_scheduler.store import Database
@@ -312,7 +312,9 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             title=row.title,
             start=_start(row, zone),
             end=timezones.to_local(row.end_utc, zone),
-            last_day=day_span(row.start_utc, row.end_utc, row.zone)[1] if row.all_day else None,
+            last_day=timezones.all_day_dates(row.start_utc, row.end_utc, row.zone)[1]
+            if row.all_day
+            else None,
             room=places[row.venue_id].shown_name if row.venue_id in places else _room(row),
             room_key=places[row.venue_id].name if row.venue_id in places else "",
             place=places.get(row.venue_id) if row.venue_id else None,
@@ -404,7 +406,7 @@ def _start(row: Any, zone: str) -> datetime:
     """When a session starts on the conference's clock; an all-day one at the first
     midnight of its own dates, first in its day whatever the clocks."""
     if row.all_day:
-        first, _last = day_span(row.start_utc, row.end_utc, row.zone)
+        first, _last = timezones.all_day_dates(row.start_utc, row.end_utc, row.zone)
         return datetime.combine(first, time(), timezones.zone(zone))
     return timezones.to_local(row.start_utc, zone)
 
@@ -413,7 +415,7 @@ def _end(row: Any, zone: str) -> datetime:
     """When the conference ends on its clock; an all-day one on its last day (the cover
     gives its days, not the midnight after them)."""
     if row.all_day:
-        _first, last = day_span(row.start_utc, row.end_utc, row.zone)
+        _first, last = timezones.all_day_dates(row.start_utc, row.end_utc, row.zone)
         return datetime.combine(last, time(), timezones.zone(zone))
     return timezones.to_local(row.end_utc, zone)
 

@@ -66,7 +66,12 @@ from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
-from cpp_scheduler.model.event import UID_DOMAIN, Event, calendar_text_problems
+from cpp_scheduler.model.event import (
+    UID_DOMAIN,
+    Event,
+    all_day_date_problems,
+    calendar_text_problems,
+)
 
 _CONTENT_LINE = re.compile(
     r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)'
@@ -148,8 +153,7 @@ class ParsedEvent:
     @property
     def dates(self) -> tuple[date, date]:
         """The first and last day of an all-day event (the file's end is exclusive)."""
-        first = timezones.to_local(self.start_utc, self.zone).date()
-        return first, timezones.to_local(self.end_utc, self.zone).date() - _DAY
+        return timezones.all_day_dates(self.start_utc, self.end_utc, self.zone)
 
     @property
     def where(self) -> str:
@@ -2621,6 +2625,9 @@ def _all_day_event(
         return Skipped(uid, title, line, _("a repeating all-day event; the program holds it once"))
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or reader.floating_zone
+    refused = all_day_date_problems(first, after - _DAY, zone_name)
+    if refused:
+        return Skipped(uid, title, line, refused[0].message)
     start, end = timezones.local_days(first, after - _DAY, zone_name)
     return _parsed(
         reader, component, line, method, ours, start=start, end=end, zone=zone_name, all_day=True
@@ -2644,7 +2651,7 @@ def _outlook_all_day(
     after = timezones.to_local(end, zone_name)
     if first.time() != time() or after.time() != time() or after.date() <= first.date():
         return None
-    return first.date(), after.date() - _DAY
+    return timezones.all_day_dates(start, end, zone_name)
 
 
 def _wall_clock(prop: Any) -> datetime | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -193,10 +193,12 @@ class Event(Record, Base):
     def last_date(self) -> date:
         """The last day an all-day event covers, in its zone (the end is exclusive: the
         event ends when the day after its last day begins)."""
-        return timezones.to_local(self.end_utc, self.zone).date() - timedelta(days=1)
+        return timezones.all_day_dates(self.start_utc, self.end_utc, self.zone)[1]
 
     def set_dates(self, first: date, last: date, zone_name: str | None = None) -> None:
-        """Make the event an all-day event from ``first`` to ``last``, both included."""
+        """Make the event an all-day event from ``first`` to ``last``, both included:
+        dates that :func:`all_day_date_problems` finds nothing wrong with, since the
+        instants cannot tell a day its zone skipped from the next."""
         zone_name = zone_name or self.zone
         self.start_utc, self.end_utc = timezones.local_days(first, last, zone_name)
         self.zone = zone_name
@@ -429,26 +431,49 @@ def calendar_text_problems(event: object) -> list[rules.Problem]:
     return rules.text_problems(event, Event, **_CALENDAR_TEXTS)
 
 
+def all_day_date_problems(first: date, last: date, zone: str) -> list[rules.Problem]:
+    """What is wrong with making an event all day from ``first`` to ``last`` in ``zone``,
+    as a person or a file gives the dates, before they become instants: a last day
+    before the first, a day outside the program's range, and a first or last day that
+    ``zone`` skipped whole (Kiritimati's 31 December 1994). An event cannot begin or end
+    on a day of which no instant exists: it would be read back as beginning a day later,
+    or ending a day earlier, than it was given."""
+    if last < first:
+        return [rules.Problem("end_utc", _("The last day cannot come before the first."))]
+    if not (limits.day_in_range(first) and limits.day_in_range(last)):
+        return [_outside_days()]
+    ends = [("start_utc", first)] if last == first else [("start_utc", first), ("end_utc", last)]
+    return [
+        rules.Problem(
+            field,
+            _("{zone} has no {day}: its clocks skipped that day.").format(
+                zone=zone, day=i18n.day_month_year_text(day)
+            ),
+        )
+        for field, day in ends
+        if timezones.skipped_day(day, zone)
+    ]
+
+
+def _outside_days() -> rules.Problem:
+    return rules.Problem(
+        "start_utc",
+        _("An all-day event's dates must lie from {range}.").format(
+            range=limits.describe_day_range()
+        ),
+    )
+
+
 def all_day_problems(start_utc: datetime, end_utc: datetime, zone: str) -> list[rules.Problem]:
     """An all-day event begins as its first day begins and ends as the day after its last
     day begins, in its zone: anything else would be hours dressed up as dates."""
     try:
-        first = timezones.to_local(start_utc, zone).date()
-        after = timezones.to_local(end_utc, zone).date()
+        first, last = timezones.all_day_dates(start_utc, end_utc, zone)
     except (ValueError, OverflowError):
-        first = after = date.min
-    if not (limits.day_in_range(first) and limits.day_in_range(after - timedelta(days=1))):
-        return [
-            rules.Problem(
-                "start_utc",
-                _("An all-day event's dates must lie from {range}.").format(
-                    range=limits.describe_day_range()
-                ),
-            )
-        ]
-    if timezones.day_start(first, zone) != start_utc or timezones.day_start(after, zone) != (
-        end_utc
-    ):
+        first = last = date.min
+    if not (limits.day_in_range(first) and limits.day_in_range(last)):
+        return [_outside_days()]
+    if timezones.local_days(first, last, zone) != (start_utc, end_utc):
         return [
             rules.Problem(
                 "start_utc",

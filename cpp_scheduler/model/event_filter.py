@@ -168,8 +168,7 @@ def meeting_days(
     holding the first of them, so a day means the same everywhere.
     """
     if all_day:
-        first = timezones.to_local(start_utc, zone).date()
-        return first, max(first, timezones.to_local(end_utc, zone).date() - timedelta(days=1))
+        return timezones.all_day_dates(start_utc, end_utc, zone)
     first = timezones.to_local(start_utc, clock).date()
     last = timezones.to_local(end_utc - timedelta(microseconds=1), clock).date()
     return first, max(first, last)

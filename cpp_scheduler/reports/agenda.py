@@ -45,7 +45,7 @@ from cpp_scheduler.reports.program import (
     starts_within,
 )
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
-from cpp_scheduler.scheduling.localtimes import all_day_text, day_span
+from cpp_scheduler.scheduling.localtimes import all_day_text
 
 T = ColumnType
 
@@ -91,7 +91,7 @@ def _meeting_cells(meeting: Meeting, zones: Sequence[str]) -> list[Cell]:
     """The meeting's start and end in each zone and in UTC; an all-day meeting's first and
     last dates in every column instead, as its dates are the same on every clock."""
     if meeting.all_day:
-        first, last = day_span(meeting.start_utc, meeting.end_utc, meeting.zone)
+        first, last = timezones.all_day_dates(meeting.start_utc, meeting.end_utc, meeting.zone)
         return [first, last] * (len(zones) + 1)
     return _zone_cells(meeting.start_utc, meeting.end_utc, zones)
 
@@ -107,7 +107,7 @@ def _all_day_cell(meeting: Meeting) -> str:
     """``All day`` (or ``All day to Mon 08 Mar``) beside an all-day meeting's dates."""
     if not meeting.all_day:
         return ""
-    return all_day_text(*day_span(meeting.start_utc, meeting.end_utc, meeting.zone))
+    return all_day_text(*timezones.all_day_dates(meeting.start_utc, meeting.end_utc, meeting.zone))
 
 
 def _as_attended(

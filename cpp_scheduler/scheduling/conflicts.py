@@ -78,7 +78,6 @@ from cpp_scheduler.scheduling.inputs import (
 from cpp_scheduler.scheduling.localtimes import (
     DayPart,
     all_day_dates,
-    day_span,
     describe_dates,
     describe_span,
 )
@@ -1610,7 +1609,7 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
     name = f"{tour.title} ({context.name(tour.delegation_id)})"
     for activity in tour.activities:
         if activity.all_day:
-            day = day_span(activity.start, activity.end, activity.zone)[0]
+            day = timezones.all_day_dates(activity.start, activity.end, activity.zone)[0]
             found_at, meeting_day = _tokyo_midnight(day), day
         else:
             day = _tokyo_date(activity.start)

@@ -306,7 +306,7 @@ def describe_span(
 def describe_days(start: datetime, end: datetime, zone_name: str) -> str:
     """``Thu 29 Apr (all day)``, ``Thu 29 Apr to Wed 05 May (all day)``: whole days of
     ``zone_name`` from ``start`` to ``end`` (the midnight after the last day)."""
-    return describe_dates(*day_span(start, end, zone_name))
+    return describe_dates(*timezones.all_day_dates(start, end, zone_name))
 
 
 def describe_dates(first: date, last: date) -> str:
@@ -321,15 +321,7 @@ def describe_dates(first: date, last: date) -> str:
 
 def all_day_dates(interval: Interval) -> tuple[date, date]:
     """The first and last day of an all-day event, in its own zone."""
-    return day_span(interval.start, interval.end, interval.zone)
-
-
-def day_span(start: datetime, end: datetime, zone_name: str) -> tuple[date, date]:
-    """The first and last day of whole days of ``zone_name`` from ``start`` to ``end``
-    (the midnight after the last day): an all-day event's dates from its instants."""
-    first = timezones.to_local(start, zone_name).date()
-    last = (timezones.to_local(end, zone_name) - timedelta(microseconds=1)).date()
-    return first, last
+    return timezones.all_day_dates(interval.start, interval.end, interval.zone)
 
 
 def all_day_text(first: date, last: date) -> str:

@@ -61,7 +61,6 @@ from cpp_scheduler.model.event import (
 )
 from cpp_scheduler.model.history import Change as SavedChange
 from cpp_scheduler.scheduling.inputs import japan_day
-from cpp_scheduler.scheduling.localtimes import day_span
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.snapshot import NotFoundError, named_event, no_event_named
 from cpp_scheduler.store import Database
@@ -586,7 +585,8 @@ def _when(start: datetime, end: datetime, viewer: scopes.Viewer) -> str:
 def _days(facts: EventFacts, viewer: scopes.Viewer) -> str:
     """An all-day event's dates in its own zone, the same for every reader, as its
     calendar and its invitation give them (``All day from Thu 29 Apr 2027 to ...``)."""
-    return all_day_line(*day_span(facts.start, facts.end, facts.zone), viewer.language)
+    first, last = timezones.all_day_dates(facts.start, facts.end, facts.zone)
+    return all_day_line(first, last, viewer.language)
 
 
 def _held(facts: EventFacts, viewer: scopes.Viewer) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 from cpp_scheduler import i18n, timezones
@@ -103,7 +103,7 @@ class EventRow(NamedTuple):
     def last_date(self) -> date:
         """The last day an all-day event covers, in its own zone (the stored end is the
         start of the day after)."""
-        return timezones.to_local(self.end_utc, self.zone).date() - timedelta(days=1)
+        return timezones.all_day_dates(self.start_utc, self.end_utc, self.zone)[1]
 
     @property
     def key(self) -> tuple[str, int]:

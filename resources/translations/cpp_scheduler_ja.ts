@@ -1298,10 +1298,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>どちらの {time} か、下で選んでください。</translation>
     </message>
     <message>
-        <source>The last day cannot come before the first.</source>
-        <translation>最終日を初日より前にはできません。</translation>
-    </message>
-    <message>
         <source>Give the end.</source>
         <translation>終了を入力してください。</translation>
     </message>

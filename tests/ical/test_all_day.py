@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cpp_scheduler import limits
@@ -18,6 +18,7 @@ from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, export_bytes
 from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.model import Event
+from cpp_scheduler.model.event import all_day_date_problems
 from tests.ical import parsers
 
 WINDOW = (datetime(2026, 12, 1, tzinfo=UTC), datetime(2027, 6, 1, tzinfo=UTC))
@@ -140,14 +141,29 @@ def _near_turns_and_limits() -> st.SearchStrategy[date]:
     return st.one_of(turns, edges).filter(limits.day_in_range)
 
 
+SKIPPED_DAYS = {("Pacific/Kiritimati", date(1994, 12, 31))}
+"""The days near a turn of a year that a zone of :data:`ZONES` skipped whole: the Line
+Islands went from 30 December 1994 to 1 January 1995."""
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     first=_near_turns_and_limits(),
     days=st.integers(min_value=1, max_value=9),
     zone=st.sampled_from(ZONES),
 )
+@example(first=date(1994, 12, 30), days=1, zone="Pacific/Kiritimati")
+@example(first=date(1994, 12, 29), days=4, zone="Pacific/Kiritimati")
+@example(first=date(1994, 12, 31), days=2, zone="Pacific/Kiritimati")
+@example(first=date(1994, 12, 29), days=3, zone="Pacific/Kiritimati")
 def test_any_days_round_trip_through_a_file(first: date, days: int, zone: str) -> None:
     last = min(first + timedelta(days=days - 1), limits.LATEST_DAY)
+    refused = [message.message for message in all_day_date_problems(first, last, zone)]
+    if (zone, first) in SKIPPED_DAYS or (zone, last) in SKIPPED_DAYS:
+        # No instant of that day exists there: it would be read back as another day.
+        assert refused == ["Pacific/Kiritimati has no 31 Dec 1994: its clocks skipped that day."]
+        return
+    assert refused == []
     event = all_day("Office closed", first, last, zone)
     assert event.problems() == []
     ((_, data),) = export_bytes(scopes.one_event(event), ExportOptions())
@@ -162,3 +178,32 @@ def test_any_days_round_trip_through_a_file(first: date, days: int, zone: str) -
     assert back.all_day
     assert back.dates == (first, last)
     assert back.zone == zone
+
+
+def _dated(first: str, after: str) -> bytes:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Apia office//EN",
+        "BEGIN:VEVENT",
+        "UID:closure@apia.example",
+        "DTSTAMP:20111201T000000Z",
+        f"DTSTART;VALUE=DATE:{first}",
+        f"DTEND;VALUE=DATE:{after}",
+        "SUMMARY:Office closed",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+    ]
+    return "\r\n".join(lines).encode()
+
+
+def test_a_file_dating_an_event_on_a_day_its_zone_skipped_is_read_in_words() -> None:
+    """Samoa went from 29 to 31 December 2011: a file's dates on the 30th, read on
+    Samoa's clock, are skipped with the reason; the day before is read as one day."""
+    parsed = read_calendar(_dated("20111230", "20111231"), "apia.ics", "Pacific/Apia")
+    assert parsed.events == ()
+    (skipped,) = parsed.skipped
+    assert skipped.reason == "Pacific/Apia has no 30 Dec 2011: its clocks skipped that day."
+    (event,) = read_calendar(_dated("20111229", "20111230"), "apia.ics", "Pacific/Apia").events
+    assert event.dates == (date(2011, 12, 29), date(2011, 12, 29))

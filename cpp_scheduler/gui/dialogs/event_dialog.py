@@ -54,6 +54,7 @@ from cpp_scheduler.model import (
     recurrence,
 )
 from cpp_scheduler.model import validation as rules
+from cpp_scheduler.model.event import all_day_date_problems
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.services import choices, replies, series_rules
@@ -534,7 +535,7 @@ class EventDialog(RecordDialog):
         start_local = timezones.to_local(values["start_utc"], zone)
         end_local = timezones.to_local(values["end_utc"], zone)
         if values.get("all_day"):
-            self._fill_dates(start_local.date(), end_local.date() - timedelta(days=1))
+            self._fill_dates(*timezones.all_day_dates(values["start_utc"], values["end_utc"], zone))
         else:
             ui.startChoice.preferFold(timezones.Fold(start_local.fold))
             ui.endChoice.preferFold(timezones.Fold(end_local.fold))
@@ -704,15 +705,11 @@ class EventDialog(RecordDialog):
         all_day = self.all_day
         if all_day:
             first, last = start_local.date(), end_local.date()
-            if last < first:
-                problems.append(
-                    Problem(
-                        "end_utc",
-                        translate("EventDialog", "The last day cannot come before the first."),
-                    )
-                )
-            elif is_zone(zone):
-                start_utc, end_utc = timezones.local_days(first, last, zone)
+            if is_zone(zone):
+                refused = all_day_date_problems(first, last, zone)
+                problems.extend(refused)
+                if not refused:
+                    start_utc, end_utc = timezones.local_days(first, last, zone)
         elif is_zone(zone):
             start_utc = self._instant(
                 start_local, zone, ui.startChoice, "start_utc", "start", problems

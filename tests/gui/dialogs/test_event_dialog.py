@@ -692,6 +692,33 @@ def test_a_stored_all_day_event_opens_on_its_dates(qtbot: QtBot, sqlite_database
     assert dialog.values() == dialog.original_values()
 
 
+def test_a_day_samoa_skipped_is_refused_and_the_day_before_stays_one_day(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """Samoa went from 29 to 31 December 2011: the 30th cannot be an all-day event's
+    first or last day there, and an event on the 29th opens on the 29th alone."""
+    with sqlite_database.transaction() as session:
+        closure = Event(title="Apia office closed", zone="Pacific/Apia")
+        closure.set_dates(date(2011, 12, 29), date(2011, 12, 29))
+        session.add(closure)
+        session.flush()
+        event_id = closure.id
+    dialog = make_dialog(qtbot, sqlite_database, event_id)
+    ui = dialog.ui
+    assert ui.start.dateTime().date() == QDate(2011, 12, 29)
+    assert ui.end.dateTime().date() == QDate(2011, 12, 29)
+    assert dialog.values() == dialog.original_values()
+    ui.end.setDateTime(wall_clock(datetime(2011, 12, 30)))
+    assert error_text(dialog, "end_utc") == (
+        "Pacific/Apia has no 30 Dec 2011: its clocks skipped that day."
+    )
+    assert not ok_button(dialog).isEnabled()
+    ui.end.setDateTime(wall_clock(datetime(2011, 12, 31)))  # the 29th and the 31st
+    assert error_text(dialog, "end_utc") == ""
+    assert ok_button(dialog).isEnabled()
+    assert dialog.values()["end_utc"] == timezones.day_start(date(2012, 1, 1), "Pacific/Apia")
+
+
 MANY_ZONES = (
     ("PE", "America/Lima"), ("CO", "America/Bogota"), ("MX", "America/Mexico_City"),
     ("BR", "America/Sao_Paulo"), ("KE", "Africa/Nairobi"), ("NG", "Africa/Lagos"),
