@@ -41,9 +41,9 @@ from _common import median_time, median_time_of_prepared, print_table
 
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile import dumps, export_program, import_program
-from cpp_scheduler.programfile.layout import INSTANT_FORMAT
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.timezones import INSTANT_FORMAT
 
 NAMESPACE = uuid.UUID("6c1a3e0e-1f7b-4a3b-9a53-0d6f1f5f4b2e")
 

@@ -40,6 +40,10 @@ PYTZ_RELEASE: str = pytz.OLSON_VERSION  # type: ignore[attr-defined]
 TOKYO = "Asia/Tokyo"
 WASHINGTON = "America/New_York"
 
+INSTANT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+"""How an instant is written as text in the program file and the command line's JSON:
+ISO 8601 in UTC, to the second (``2027-02-15T01:00:00Z``)."""
+
 
 class TimeZoneError(SchedulerError, ValueError):
     """A zone name or a local time that cannot be used as given."""

@@ -23,7 +23,6 @@ from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
-from cpp_scheduler.programfile.layout import INSTANT_FORMAT
 from cpp_scheduler.services.queries import meetings_on_days
 
 TITLE_WIDTH = 52
@@ -192,4 +191,4 @@ def _where(event: Event) -> str:
 
 
 def _instant(instant: datetime) -> str:
-    return instant.astimezone(UTC).strftime(INSTANT_FORMAT)
+    return instant.astimezone(UTC).strftime(timezones.INSTANT_FORMAT)

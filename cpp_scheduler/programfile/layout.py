@@ -40,7 +40,6 @@ from cpp_scheduler.model.base import Base
 
 FORMAT = "cpp-scheduler-program"
 VERSION = 1
-INSTANT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ from cpp_scheduler.model import PartnerCity, ThematicArea, Venue
 from cpp_scheduler.model.base import stable_id
 from cpp_scheduler.model.event import UID_DOMAIN
 from cpp_scheduler.programfile import FORMAT, VERSION, apply_document, check_document
-from cpp_scheduler.programfile.layout import INSTANT_FORMAT
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.seed import load_reference_data
 
@@ -93,7 +92,7 @@ class ReferenceIds:
 
 def _instant(day: date, clock: str, zone: str = TOKYO) -> str:
     local = datetime.combine(day, time.fromisoformat(clock))
-    return timezones.to_utc(local, zone).strftime(INSTANT_FORMAT)
+    return timezones.to_utc(local, zone).strftime(timezones.INSTANT_FORMAT)
 
 
 # -- people ---------------------------------------------------------------------------
