@@ -92,3 +92,22 @@ def test_open_ended_ranges_keep_the_same_rule(capsys: pytest.CaptureFixture[str]
     assert status == 0
     assert HONOLULU in before
     assert KIRITIMATI not in before
+
+
+def test_the_day_before_samoas_skipped_day_is_listed_as_that_day_alone(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    """Samoa went from 29 to 31 December 2011: a closure on the 29th is on the 29th,
+    not on the 30th nor the 31st, and its dates say so."""
+    database = open_database(db)
+    with database.transaction() as session:
+        closure = Event(title="Apia office closed", zone="Pacific/Apia")
+        closure.set_dates(date(2011, 12, 29), date(2011, 12, 29))
+        session.add(closure)
+    database.close()
+    assert listed(capsys, db, "2011-12-29", "2011-12-29") == ["Apia office closed"]
+    assert listed(capsys, db, "2011-12-30", "2011-12-31") == []
+    status = main(["--db", str(db), "events", "list", "--to", "2011-12-31", "--json"])
+    (row,) = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert row["dates"] == ["2011-12-29", "2011-12-29"]
