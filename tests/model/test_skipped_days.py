@@ -6,7 +6,7 @@ and a day before the skip is still one day."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -76,3 +76,12 @@ def test_the_refusal_in_japanese() -> None:
     assert problem.message == (
         "Pacific/Apia には2011年12月30日がありません（時計がこの日を飛ばしました）。"
     )
+
+
+def test_a_day_its_zone_lived_twice_is_one_day_of_both() -> None:
+    """Kwajalein crossed the date line the other way on 30 September 1969, and lived
+    that day twice: an event on it holds all 47 hours and is still dated that day."""
+    event = _one_day(date(1969, 9, 30), "Pacific/Kwajalein")
+    assert event.problems() == []
+    assert (event.first_date, event.last_date) == (date(1969, 9, 30), date(1969, 9, 30))
+    assert event.end_utc - event.start_utc == timedelta(hours=47)
