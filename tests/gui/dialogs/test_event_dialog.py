@@ -677,13 +677,20 @@ def test_moving_an_all_day_events_first_day_keeps_its_number_of_days(
     assert dialog.values()["all_day"] is False
 
 
-def test_a_stored_all_day_event_opens_on_its_dates(qtbot: QtBot, sqlite_database: Database) -> None:
-    with sqlite_database.transaction() as session:
-        arrival = Event(title="Arrival of the Lima delegation", zone="America/Lima")
-        arrival.set_dates(date(2027, 2, 14), date(2027, 2, 14))
-        session.add(arrival)
+def _stored_one_day(database: Database, title: str, zone: str, day: date) -> str:
+    """The id of a new all-day event on ``day`` alone, in ``zone``."""
+    with database.transaction() as session:
+        event = Event(title=title, zone=zone)
+        event.set_dates(day, day)
+        session.add(event)
         session.flush()
-        event_id = arrival.id
+        return event.id
+
+
+def test_a_stored_all_day_event_opens_on_its_dates(qtbot: QtBot, sqlite_database: Database) -> None:
+    event_id = _stored_one_day(
+        sqlite_database, "Arrival of the Lima delegation", "America/Lima", date(2027, 2, 14)
+    )
     dialog = make_dialog(qtbot, sqlite_database, event_id)
     ui = dialog.ui
     assert ui.allDay.isChecked()
@@ -697,12 +704,9 @@ def test_a_day_samoa_skipped_is_refused_and_the_day_before_stays_one_day(
 ) -> None:
     """Samoa went from 29 to 31 December 2011: the 30th cannot be an all-day event's
     first or last day there, and an event on the 29th opens on the 29th alone."""
-    with sqlite_database.transaction() as session:
-        closure = Event(title="Apia office closed", zone="Pacific/Apia")
-        closure.set_dates(date(2011, 12, 29), date(2011, 12, 29))
-        session.add(closure)
-        session.flush()
-        event_id = closure.id
+    event_id = _stored_one_day(
+        sqlite_database, "Apia office closed", "Pacific/Apia", date(2011, 12, 29)
+    )
     dialog = make_dialog(qtbot, sqlite_database, event_id)
     ui = dialog.ui
     assert ui.start.dateTime().date() == QDate(2011, 12, 29)
