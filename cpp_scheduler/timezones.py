@@ -333,6 +333,24 @@ def span_text(
     return f"{first}{dash}{last} {end_clock}" if end_clock else f"{first}{dash}{last}"
 
 
+def period_offsets(zone_name: str, first: date, last: date) -> list[tuple[str, date | None]]:
+    """The UTC offsets the clock of ``zone_name`` reads from ``first`` to ``last``, in
+    turn: the first with None, then each that follows a change with the first day the
+    clock reads it on (New York's week of 1-7 November 2027: ``-04:00``, then ``-05:00``
+    from the 7th). A day the zone skipped whole has no clock to read: Samoa's week of
+    26 December 2011 reads ``-10:00``, then ``+14:00`` from the 31st."""
+    offsets: list[tuple[str, date | None]] = []
+    day = first
+    while day <= last:
+        start, end = local_days(day, day, zone_name)
+        for instant in (start, end - timedelta(seconds=1)) if end > start else ():
+            offset = utc_offset_label(instant, zone_name)
+            if not offsets or offsets[-1][0] != offset:
+                offsets.append((offset, day if offsets else None))
+        day += timedelta(days=1)
+    return offsets or [(utc_offset_label(day_start(first, zone_name), zone_name), None)]
+
+
 def offsets_text(start: datetime, end: datetime, *, named: bool = False) -> str:
     """``-04:00`` (``-04:00 EDT`` when ``named``): the UTC offset of a local range from
     ``start`` to ``end``; the start's, then the end's, where the clock changes within

@@ -12,7 +12,7 @@ Signals:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimeZone, Signal
@@ -39,30 +39,13 @@ def computer_zone() -> str:
     return name if timezones.is_zone(name) else timezones.TOKYO
 
 
-def period_offsets(zone_name: str, first: date, last: date) -> list[tuple[str, date | None]]:
-    """The UTC offsets the clock of ``zone_name`` reads from ``first`` to ``last``, in
-    turn: the first with None, then each that follows a change with the day of the
-    change (New York's week of 1-7 November 2027: ``-04:00``, then ``-05:00`` from the
-    7th)."""
-    offsets: list[tuple[str, date | None]] = []
-    day = first
-    while day <= last:
-        start, end = timezones.local_days(day, day, zone_name)
-        for instant in (start, end - timedelta(seconds=1)):
-            offset = timezones.utc_offset_label(instant, zone_name)
-            if not offsets or offsets[-1][0] != offset:
-                offsets.append((offset, day if offsets else None))
-        day += timedelta(days=1)
-    return offsets
-
-
 def zone_label(zone_name: str, first: date | None = None, last: date | None = None) -> str:
     """``America/New York (UTC-04:00)``: the zone with the offset its clock reads over
     the days ``first`` to ``last`` (today's, without them); where the clocks change
     within them, each offset with the day it starts on."""
     if first is None or last is None:
         first = last = datetime.now(UTC).astimezone(timezones.zone(zone_name)).date()
-    (offset, _day), *changes = period_offsets(zone_name, first, last)
+    (offset, _day), *changes = timezones.period_offsets(zone_name, first, last)
     shown = f"UTC{offset}"
     for later, day in changes:
         assert day is not None

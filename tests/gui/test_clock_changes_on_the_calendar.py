@@ -138,6 +138,12 @@ def test_the_zone_in_use_gives_the_offset_of_the_days_shown(
     window.set_display_zone("Australia/Lord_Howe")
     window.go_to(date(2027, 7, 5))
     assert label.text() == "Times in Australia/Lord Howe (UTC+10:30)"
+    # Samoa went from Thursday 29 December 2011 to Saturday 31 December: one change, to
+    # the clock of the 31st, with no clock read on the day that never came.
+    window.show_view("week")
+    window.set_display_zone("Pacific/Apia")
+    window.go_to(date(2011, 12, 29))
+    assert label.text() == "Times in Pacific/Apia (UTC-10:00; UTC+14:00 from Sat 31 Dec)"
 
 
 # -- the repeated hour, named by its clock -----------------------------------------------
