@@ -697,11 +697,11 @@ class _Header(QWidget):
         zone_label.setPointSizeF(base.pointSizeF() * 0.75)
         painter.setFont(zone_label)
         painter.setPen(QColor(style.MUTED_TEXT))
-        # The offset of the days shown; both where the clocks change within them.
-        period_start, period_end = timezones.local_days(*view.period(), view.zone)
+        # The offsets of the days shown, as the zone's label gives them: each where the
+        # clocks change within them.
         offsets = dict.fromkeys(
-            _short_offset(timezones.utc_offset_label(instant, view.zone))
-            for instant in (period_start, period_end - timedelta(seconds=1))
+            _short_offset(offset)
+            for offset, _day in timezones.period_offsets(view.zone, *view.period())
         )
         first_offset, *later = offsets
         metrics = painter.fontMetrics()
