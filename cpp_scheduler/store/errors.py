@@ -122,6 +122,9 @@ class Failure(Enum):
     NOT_NULL = auto()
     CHECK = auto()
     NO_PERMISSION = auto()
+    NO_TABLE = auto()
+    """PostgreSQL finds no such table where the program's tables were: a schema the
+    login may no longer use is left out of its search path."""
     OTHER = auto()
 
 
@@ -151,6 +154,7 @@ _POSTGRES_FAILURES: Mapping[str, Failure] = {
     "57014": Failure.LOCKED,  # query_canceled (statement_timeout)
     "25006": Failure.READ_ONLY,  # read_only_sql_transaction
     "42501": Failure.NO_PERMISSION,  # insufficient_privilege
+    "42P01": Failure.NO_TABLE,  # undefined_table
     "53100": Failure.DISK_FULL,
     "28000": Failure.LOGIN_REFUSED,
     "28P01": Failure.LOGIN_REFUSED,

@@ -51,6 +51,15 @@ still where it was opened (a callable raising ``FileMovedError``); absent on a s
 and for a database in memory, which are not checked."""
 _CHANGES_AT_BEGIN = "changes_at_begin"
 
+REFUSED_TO_THIS_LOGIN = frozenset({Failure.NO_PERMISSION, Failure.NO_TABLE})
+"""How a server tells a login whose role was taken away while the program was open.
+PostgreSQL leaves a schema the login may no longer use out of its search path: on a
+connection that looks the schema up again, the program's tables are not there
+(``relation "events" does not exist``); on one that has not, they are refused
+(``permission denied for table events``). Which one comes is the server's choice, so
+both get the same line. The program's tables were there when the program was opened,
+since opening checks them."""
+
 
 class StoreSession(Session):
     """A session whose ``flush`` and ``commit`` raise :class:`StoreError` subclasses."""
@@ -98,7 +107,7 @@ class StoreSession(Session):
         names = {"what": _what(records), "where": self.database_name}
         if failure is Failure.FOREIGN_KEY:
             return self._missing_reference(records, names)
-        if failure is Failure.NO_PERMISSION:
+        if failure in REFUSED_TO_THIS_LOGIN:
             return PermissionDeniedError(
                 _(
                     "cannot save {what}: {where} does not let this login change it ({reason}); "
@@ -152,7 +161,7 @@ class StoreSession(Session):
         says why, for the window's docks and the commands alike."""
         where = self.database_name
         failure = classify(error)
-        if failure is Failure.NO_PERMISSION:
+        if failure in REFUSED_TO_THIS_LOGIN:
             return PermissionDeniedError(
                 _(
                     "cannot read {where}: it does not let this login read the program "
