@@ -437,11 +437,14 @@ def all_day_date_problems(first: date, last: date, zone: str) -> list[rules.Prob
     before the first, a day outside the program's range, and a first or last day that
     ``zone`` skipped whole (Kiritimati's 31 December 1994). An event cannot begin or end
     on a day of which no instant exists: it would be read back as beginning a day later,
-    or ending a day earlier, than it was given."""
+    or ending a day earlier, than it was given. A name that is no zone has no days to
+    skip: the zone's own rule says what is wrong with it."""
     if last < first:
         return [rules.Problem("end_utc", _("The last day cannot come before the first."))]
     if not (limits.day_in_range(first) and limits.day_in_range(last)):
         return [_outside_days()]
+    if not timezones.is_zone(zone):
+        return []
     ends = [("start_utc", first)] if last == first else [("start_utc", first), ("end_utc", last)]
     return [
         rules.Problem(

@@ -158,7 +158,7 @@ Islands went from 30 December 1994 to 1 January 1995."""
 @example(first=date(1994, 12, 29), days=3, zone="Pacific/Kiritimati")
 def test_any_days_round_trip_through_a_file(first: date, days: int, zone: str) -> None:
     last = min(first + timedelta(days=days - 1), limits.LATEST_DAY)
-    refused = [message.message for message in all_day_date_problems(first, last, zone)]
+    refused = [problem.message for problem in all_day_date_problems(first, last, zone)]
     if (zone, first) in SKIPPED_DAYS or (zone, last) in SKIPPED_DAYS:
         # No instant of that day exists there: it would be read back as another day.
         assert refused == ["Pacific/Kiritimati has no 31 Dec 1994: its clocks skipped that day."]

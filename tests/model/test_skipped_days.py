@@ -85,3 +85,11 @@ def test_a_day_its_zone_lived_twice_is_one_day_of_both() -> None:
     assert event.problems() == []
     assert (event.first_date, event.last_date) == (date(1969, 9, 30), date(1969, 9, 30))
     assert event.end_utc - event.start_utc == timedelta(hours=47)
+
+
+def test_a_last_day_before_the_first_is_told_whatever_the_zone_name() -> None:
+    """The dialog tells it while the zone is still being typed: a name that is no zone
+    yet has no days to skip, and is left to the zone's own rule."""
+    problems = all_day_date_problems(date(2027, 5, 5), date(2027, 4, 29), "Asia/Tok")
+    assert [problem.field for problem in problems] == ["end_utc"]
+    assert all_day_date_problems(date(2027, 4, 29), date(2027, 5, 5), "Asia/Tok") == []

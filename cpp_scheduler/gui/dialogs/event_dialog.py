@@ -705,11 +705,10 @@ class EventDialog(RecordDialog):
         all_day = self.all_day
         if all_day:
             first, last = start_local.date(), end_local.date()
-            if is_zone(zone):
-                refused = all_day_date_problems(first, last, zone)
-                problems.extend(refused)
-                if not refused:
-                    start_utc, end_utc = timezones.local_days(first, last, zone)
+            refused = all_day_date_problems(first, last, zone)
+            problems.extend(refused)
+            if not refused and is_zone(zone):
+                start_utc, end_utc = timezones.local_days(first, last, zone)
         elif is_zone(zone):
             start_utc = self._instant(
                 start_local, zone, ui.startChoice, "start_utc", "start", problems
