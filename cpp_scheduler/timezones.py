@@ -416,6 +416,18 @@ _LAST_INSTANT = timedelta(microseconds=1)
 """How far before an end the last instant it holds lies."""
 
 
+def days_held(start_utc: datetime, end_utc: datetime, zone_name: str) -> int:
+    """How many days of ``zone_name`` an all-day event from ``start_utc`` to ``end_utc``
+    holds: its dates (:func:`all_day_dates`), less any the zone skipped whole. Counted by
+    dates, not hours: Kwajalein lived 30 September 1969 twice, and an event of that day
+    alone is one day of 47 hours; one from 29 to 31 December 2011 in Samoa is two days."""
+    first, last = all_day_dates(start_utc, end_utc, zone_name)
+    return sum(
+        not skipped_day(first + timedelta(days=offset), zone_name)
+        for offset in range((last - first).days + 1)
+    )
+
+
 def skipped_day(day: date, zone_name: str) -> bool:
     """Whether ``zone_name`` skipped ``day`` whole: its clocks went from the day before
     straight to the day after (Kiritimati on 31 December 1994, Samoa and Tokelau on 30

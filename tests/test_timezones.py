@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import pytz
 import tzdata
@@ -33,3 +35,21 @@ def test_a_region_or_a_made_up_name_is_an_unknown_zone(name: str) -> None:
     assert not timezones.is_zone(name)
     with pytest.raises(timezones.UnknownZoneError, match="is not a time zone"):
         timezones.zone(name)
+
+
+@pytest.mark.parametrize(
+    ("zone", "first", "last", "days"),
+    [
+        ("Asia/Tokyo", date(2027, 4, 29), date(2027, 5, 5), 7),
+        ("Europe/Berlin", date(2026, 3, 28), date(2026, 3, 30), 3),  # 71 hours
+        ("America/Santiago", date(2026, 9, 6), date(2026, 9, 6), 1),  # midnight skipped
+        ("Pacific/Kwajalein", date(1969, 9, 30), date(1969, 9, 30), 1),  # lived twice: 47 h
+        ("Pacific/Apia", date(2011, 12, 29), date(2011, 12, 31), 2),  # the 30th skipped
+        ("Pacific/Kiritimati", date(1994, 12, 30), date(1995, 1, 1), 2),  # the 31st skipped
+    ],
+)
+def test_an_all_day_event_holds_the_days_its_zone_lived(
+    zone: str, first: date, last: date, days: int
+) -> None:
+    start, end = timezones.local_days(first, last, zone)
+    assert timezones.days_held(start, end, zone) == days

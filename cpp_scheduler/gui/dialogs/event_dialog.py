@@ -796,13 +796,16 @@ class EventDialog(RecordDialog):
             )
         draft: DraftMeeting | None = None
         if start is not None and end is not None and end > start:
-            days = round((end - start) / timedelta(days=1))  # 23 or 25 h days round too
-            length = (
-                translate("EventDialog", "{count} day")
-                if days == 1
-                else translate("EventDialog", "{count} days")
-            ).format(count=days)
-            ui.duration.setText(length if all_day else _duration_text(end - start))
+            if all_day:
+                days = timezones.days_held(start, end, values["zone"])
+                length = (
+                    translate("EventDialog", "{count} day")
+                    if days == 1
+                    else translate("EventDialog", "{count} days")
+                ).format(count=days)
+            else:
+                length = _duration_text(end - start)
+            ui.duration.setText(length)
             draft = DraftMeeting(
                 start=start,
                 end=end,

@@ -721,6 +721,27 @@ def test_a_day_samoa_skipped_is_refused_and_the_day_before_stays_one_day(
     assert error_text(dialog, "end_utc") == ""
     assert ok_button(dialog).isEnabled()
     assert dialog.values()["end_utc"] == timezones.day_start(date(2012, 1, 1), "Pacific/Apia")
+    assert ui.duration.text() == "2 days"  # the 30th was never lived in Apia
+
+
+def test_an_all_day_events_length_counts_its_dates_not_its_hours(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """Kwajalein lived 30 September 1969 twice: a closure of that day is 47 hours long
+    and one day; a weekend over Berlin's spring change is 71 hours and three days."""
+    kwajalein = _stored_one_day(
+        sqlite_database, "Atoll office closed", "Pacific/Kwajalein", date(1969, 9, 30)
+    )
+    dialog = make_dialog(qtbot, sqlite_database, kwajalein)
+    dialog.show_local_times()
+    assert dialog.ui.duration.text() == "1 day"
+    berlin = _stored_one_day(
+        sqlite_database, "Berlin office closed", "Europe/Berlin", date(2026, 3, 28)
+    )
+    dialog = make_dialog(qtbot, sqlite_database, berlin)
+    dialog.ui.end.setDateTime(wall_clock(datetime(2026, 3, 30)))
+    dialog.show_local_times()
+    assert dialog.ui.duration.text() == "3 days"
 
 
 MANY_ZONES = (
