@@ -416,6 +416,7 @@ class EventDialog(RecordDialog):
         ui.mode.currentIndexChanged.connect(self._mode_chosen)
         ui.findTime.clicked.connect(self.find_time)
         ui.end.dateTimeChanged.connect(self._end_moved)
+        ui.zone.selectionChanged.connect(self._zone_changed)
         self._start_validating(
             [
                 ui.title.textChanged,
@@ -562,6 +563,11 @@ class EventDialog(RecordDialog):
         ui.recurrence.setStart(datetime.combine(first, time()))
 
     # -- editing ----------------------------------------------------------------------
+    def _zone_changed(self) -> None:
+        """The series editor reads its rule's UNTIL in UTC in the event's zone."""
+        zone = self.ui.zone.zoneName()
+        self.ui.recurrence.setZone(zone if is_zone(zone) else None)
+
     def _kind_changed(self, _index: int) -> None:
         """A videoconference is virtual, a workshop in a room: unless the coordinator
         chose the mode themselves."""

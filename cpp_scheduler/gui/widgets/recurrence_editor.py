@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import islice
 from typing import TypeVar
 
@@ -22,13 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import i18n
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import recurrence
+from cpp_scheduler.model.series_pattern import (
+    FEWEST_MEETINGS,
+    MOST_PERIODS,
+    WEEKDAY_CODES,
+    Repeats,
+    SeriesPattern,
+    offered,
+    read_pattern,
+    weekday_position,
+    write_rule,
+)
 from cpp_scheduler.services.series_rules import HeldMeeting, WallClockSeries
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ORDINALS = {
     1: QT_TRANSLATE_NOOP("RecurrenceEditor", "first"),
     2: QT_TRANSLATE_NOOP("RecurrenceEditor", "second"),
@@ -37,45 +46,9 @@ ORDINALS = {
     -1: QT_TRANSLATE_NOOP("RecurrenceEditor", "last"),
 }
 
-NONE = "none"
-WEEKLY = "weekly"
-MONTHLY_DATE = "monthly_date"
-MONTHLY_WEEKDAY = "monthly_weekday"
-MONTHLY_LAST_WEEKDAY = "monthly_last_weekday"
-CUSTOM = "custom"
-
 PREVIEW_COUNT = 6
 
 Listed = TypeVar("Listed")
-
-
-def weekday_position(day: date) -> int:
-    """Which occurrence of its weekday ``day`` is in its month (1 to 5)."""
-    return (day.day - 1) // 7 + 1
-
-
-def is_last_weekday(day: date) -> bool:
-    return day.day + 7 > calendar.monthrange(day.year, day.month)[1]
-
-
-def _parse(rule: str) -> dict[str, str]:
-    parts: dict[str, str] = {}
-    for part in rule.strip().removeprefix("RRULE:").split(";"):
-        key, _, value = part.partition("=")
-        if key:
-            parts[key.strip().upper()] = value.strip().upper()
-    return parts
-
-
-def _until_date(value: str, zone_name: str | None) -> date:
-    """The last day of a series from an UNTIL value, local or in UTC."""
-    if value.endswith("Z") and len(value) == 16 and zone_name:
-        instant = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-        try:
-            return timezones.to_local(instant, zone_name).date()
-        except (timezones.TimeZoneError, OSError):
-            pass
-    return datetime.strptime(value[:8], "%Y%m%d").date()
 
 
 class RecurrenceEditor(QWidget):
@@ -83,13 +56,15 @@ class RecurrenceEditor(QWidget):
     ending after a number of meetings or on a date.
 
     The rule follows the event's start (:meth:`setStart`): "monthly on the third
-    Wednesday" is read from the start date. The end date (UNTIL) is written as a local
-    wall-clock time at the end of that day, as the series expansion reads it. A rule this
-    editor cannot show (from an imported calendar) is kept as it is until the coordinator
-    picks another pattern. Below, the first meetings are listed, so the coordinator sees
-    what the words mean: the rule's own, or, once the event dialog has worked them out
-    (:meth:`showSeries`), those the series will hold when saved, its moved meetings
-    marked and its cancelled ones set apart, counted as ``events list`` counts them.
+    Wednesday" is read from the start date. Reading a rule into these words and writing
+    them back as one are the model's (:mod:`~cpp_scheduler.model.series_pattern`): the
+    last day shown is the last day the series can meet on, as its expansion reads the
+    rule. A rule this editor cannot show (from an imported calendar) is kept as it is
+    until the coordinator picks another pattern. Below, the first meetings are listed, so
+    the coordinator sees what the words mean: the rule's own, or, once the event dialog
+    has worked them out (:meth:`showSeries`), those the series will hold when saved, its
+    moved meetings marked and its cancelled ones set apart, counted as ``events list``
+    counts them.
 
     Signals:
         ruleChanged: the rule (or its absence) changed.
@@ -100,6 +75,8 @@ class RecurrenceEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._start = datetime.combine(date.today(), datetime.min.time()).replace(hour=9)
+        self._zone: str | None = None
+        """The event's zone, in which a rule's UNTIL in UTC is read."""
         self._custom_rule: str | None = None
         self._loaded: tuple[str, str | None] | None = None
         self._updating = False
@@ -111,14 +88,14 @@ class RecurrenceEditor(QWidget):
         self.pattern.setObjectName("pattern")
         self.interval = QSpinBox(self)
         self.interval.setObjectName("interval")
-        self.interval.setRange(1, 12)
+        self.interval.setRange(1, MOST_PERIODS)
         self.intervalUnit = QLabel(self)
         self.days: list[QCheckBox] = []
         days_row = QHBoxLayout()
         days_row.setContentsMargins(0, 0, 0, 0)
-        for index in range(7):
+        for index, code in enumerate(WEEKDAY_CODES):
             box = QCheckBox(i18n.weekday_short_name(index), self)
-            box.setObjectName(f"day{WEEKDAY_CODES[index]}")
+            box.setObjectName(f"day{code}")
             box.toggled.connect(self._edited)
             days_row.addWidget(box)
             self.days.append(box)
@@ -130,7 +107,7 @@ class RecurrenceEditor(QWidget):
         self.afterCount.setObjectName("afterCount")
         self.count = QSpinBox(self)
         self.count.setObjectName("count")
-        self.count.setRange(2, recurrence.MAX_OCCURRENCES)
+        self.count.setRange(FEWEST_MEETINGS, recurrence.MAX_OCCURRENCES)
         self.count.setValue(6)
         self.count.setSuffix(translate("RecurrenceEditor", " meetings"))
         self.onDate = QRadioButton(translate("RecurrenceEditor", "On"), self)
@@ -186,7 +163,7 @@ class RecurrenceEditor(QWidget):
         self.count.valueChanged.connect(self._edited)
         self.until.dateChanged.connect(self._edited)
         self.endGroup.buttonToggled.connect(self._edited)
-        self._fill_patterns(NONE)
+        self._fill_patterns(Repeats.NONE)
         self._sync_end_fields()
         self._show_parts()
 
@@ -197,87 +174,84 @@ class RecurrenceEditor(QWidget):
         moved_day = local_start.date() != self._start.date()
         self._start = local_start
         if moved_day:
-            self._fill_patterns(self.pattern.currentData() or NONE)
+            self._fill_patterns(self._repeats())
             if python_date(self.until.date()) < local_start.date():
                 self._set_until(local_start.date() + timedelta(days=180))
         self._update_preview()
         self.ruleChanged.emit()
 
-    def _fill_patterns(self, keep: str) -> None:
+    def _fill_patterns(self, keep: Repeats) -> None:
         day = self._start.date()
-        weekday = i18n.weekday_name(day.weekday())
-        items = [
-            (translate("RecurrenceEditor", "Does not repeat"), NONE),
-            (translate("RecurrenceEditor", "Weekly"), WEEKLY),
-            (
-                translate("RecurrenceEditor", "Monthly on day {day}").format(day=day.day),
-                MONTHLY_DATE,
-            ),
-        ]
-        position = weekday_position(day)
-        if position <= 4:
-            items.append(
-                (
-                    translate("RecurrenceEditor", "Monthly on the {ordinal} {weekday}").format(
-                        ordinal=translate("RecurrenceEditor", ORDINALS[position]), weekday=weekday
-                    ),
-                    MONTHLY_WEEKDAY,
-                )
-            )
-        if is_last_weekday(day):
-            items.append(
-                (
-                    translate("RecurrenceEditor", "Monthly on the last {weekday}").format(
-                        weekday=weekday
-                    ),
-                    MONTHLY_LAST_WEEKDAY,
-                )
-            )
+        items = [(self._pattern_name(repeats, day), repeats) for repeats in offered(day)]
         if self._custom_rule:
             items.append(
                 (
                     translate("RecurrenceEditor", "As imported: {rule}").format(
                         rule=self._custom_rule
                     ),
-                    CUSTOM,
+                    Repeats.CUSTOM,
                 )
             )
         self._updating = True
         try:
             self.pattern.clear()
             for text, data in items:
-                self.pattern.addItem(text, data)
-            index = self.pattern.findData(keep)
-            if index < 0 and keep == MONTHLY_WEEKDAY:
-                index = self.pattern.findData(MONTHLY_LAST_WEEKDAY)
+                self.pattern.addItem(text, data.value)
+            index = self.pattern.findData(keep.value)
+            if index < 0 and keep is Repeats.MONTHLY_WEEKDAY:
+                index = self.pattern.findData(Repeats.MONTHLY_LAST_WEEKDAY.value)
             self.pattern.setCurrentIndex(max(index, 0))
         finally:
             self._updating = False
         self._show_parts()
 
+    @staticmethod
+    def _pattern_name(repeats: Repeats, day: date) -> str:
+        """How the pattern ``repeats`` is offered for a series starting on ``day``."""
+        weekday = i18n.weekday_name(day.weekday())
+        if repeats is Repeats.WEEKLY:
+            return translate("RecurrenceEditor", "Weekly")
+        if repeats is Repeats.MONTHLY_DATE:
+            return translate("RecurrenceEditor", "Monthly on day {day}").format(day=day.day)
+        if repeats is Repeats.MONTHLY_WEEKDAY:
+            return translate("RecurrenceEditor", "Monthly on the {ordinal} {weekday}").format(
+                ordinal=translate("RecurrenceEditor", ORDINALS[weekday_position(day)]),
+                weekday=weekday,
+            )
+        if repeats is Repeats.MONTHLY_LAST_WEEKDAY:
+            return translate("RecurrenceEditor", "Monthly on the last {weekday}").format(
+                weekday=weekday
+            )
+        return translate("RecurrenceEditor", "Does not repeat")
+
+    def _repeats(self) -> Repeats:
+        """The pattern chosen."""
+        return Repeats(self.pattern.currentData() or Repeats.NONE)
+
     def _pattern_changed(self, _index: int) -> None:
         if self._updating:
             return
-        if self.pattern.currentData() == WEEKLY and not any(box.isChecked() for box in self.days):
+        repeats = self._repeats()
+        if repeats is Repeats.WEEKLY and not any(box.isChecked() for box in self.days):
             self._updating = True
             self.days[self._start.weekday()].setChecked(True)
             self._updating = False
-        if self.pattern.currentData() != CUSTOM and self._custom_rule is not None:
+        if repeats is not Repeats.CUSTOM and self._custom_rule is not None:
             self._custom_rule = None
-            self._fill_patterns(self.pattern.currentData())
+            self._fill_patterns(repeats)
         self._show_parts()
         self._edited()
 
     def _show_parts(self) -> None:
-        kind = self.pattern.currentData() or NONE
-        repeats = kind not in (NONE, CUSTOM)
-        self.form.setRowVisible(self.intervalRow, repeats)
-        self.form.setRowVisible(self.daysRow, kind == WEEKLY)
-        self.form.setRowVisible(self.endRow, repeats)
-        self.form.setRowVisible(self.preview, kind != NONE)
+        kind = self._repeats()
+        in_words = kind not in (Repeats.NONE, Repeats.CUSTOM)
+        self.form.setRowVisible(self.intervalRow, in_words)
+        self.form.setRowVisible(self.daysRow, kind is Repeats.WEEKLY)
+        self.form.setRowVisible(self.endRow, in_words)
+        self.form.setRowVisible(self.preview, kind is not Repeats.NONE)
         self.intervalUnit.setText(
             translate("RecurrenceEditor", "week(s)")
-            if kind == WEEKLY
+            if kind is Repeats.WEEKLY
             else translate("RecurrenceEditor", "month(s)")
         )
 
@@ -308,97 +282,59 @@ class RecurrenceEditor(QWidget):
         return written
 
     def _written_rule(self) -> str | None:
-        kind = self.pattern.currentData() or NONE
-        if kind == NONE:
-            return None
-        if kind == CUSTOM:
+        if self._repeats() is Repeats.CUSTOM:
             return self._custom_rule
-        day = self._start.date()
-        parts = ["FREQ=WEEKLY" if kind == WEEKLY else "FREQ=MONTHLY"]
-        if self.interval.value() > 1:
-            parts.append(f"INTERVAL={self.interval.value()}")
-        if kind == WEEKLY:
-            chosen = [
-                code for code, box in zip(WEEKDAY_CODES, self.days, strict=True) if box.isChecked()
-            ]
-            parts.append("BYDAY=" + ",".join(chosen or [WEEKDAY_CODES[day.weekday()]]))
-        elif kind == MONTHLY_DATE:
-            parts.append(f"BYMONTHDAY={day.day}")
-        elif kind == MONTHLY_WEEKDAY:
-            parts.append(f"BYDAY={weekday_position(day)}{WEEKDAY_CODES[day.weekday()]}")
-        elif kind == MONTHLY_LAST_WEEKDAY:
-            parts.append(f"BYDAY=-1{WEEKDAY_CODES[day.weekday()]}")
-        if self.afterCount.isChecked():
-            parts.append(f"COUNT={self.count.value()}")
-        else:
-            parts.append(f"UNTIL={python_date(self.until.date()):%Y%m%d}T235959")
-        return ";".join(parts)
+        return write_rule(self._shown_pattern(), self._start)
+
+    def _shown_pattern(self) -> SeriesPattern:
+        """The series in the words the fields show now."""
+        on_date = self.onDate.isChecked()
+        return SeriesPattern(
+            self._repeats(),
+            self.interval.value(),
+            frozenset(index for index, box in enumerate(self.days) if box.isChecked()),
+            None if on_date else self.count.value(),
+            python_date(self.until.date()) if on_date else None,
+        )
 
     def setRule(self, rule: str | None, zone_name: str | None = None) -> None:
-        """Show ``rule``; one this editor cannot express is kept verbatim.
-
-        An UNTIL written in UTC (``...Z``, as RFC 5545 wants beside a zoned start) is shown
-        as its date in ``zone_name``, the event's zone.
-        """
+        """Show ``rule`` in words, as the model reads it for a series of the start shown
+        in ``zone_name``, the event's zone; one the words cannot say is kept verbatim."""
+        self._zone = zone_name
         self._custom_rule = None
-        kind = self._kind_of(rule) if rule else NONE
-        parts = _parse(rule) if rule else {}
-        if kind == CUSTOM:
+        pattern = read_pattern(rule, self._start, zone_name)
+        if pattern.repeats is Repeats.CUSTOM:
             self._custom_rule = rule
         self._updating = True
         try:
-            self.interval.setValue(int(parts.get("INTERVAL", "1") or 1))
-            if kind == WEEKLY:
-                # A weekly rule naming no day meets on its start's weekday (RFC 5545,
-                # section 3.3.10), which the boxes show as the engine reads it.
-                byday = parts.get("BYDAY") or WEEKDAY_CODES[self._start.weekday()]
-                chosen = set(byday.split(","))
-                for code, box in zip(WEEKDAY_CODES, self.days, strict=True):
-                    box.setChecked(code in chosen)
-            if "UNTIL" in parts:
+            self.interval.setValue(pattern.interval)
+            if pattern.repeats is Repeats.WEEKLY:
+                for index, box in enumerate(self.days):
+                    box.setChecked(index in pattern.weekdays)
+            if pattern.last_day is not None:
                 self.onDate.setChecked(True)
-                self._set_until(_until_date(parts["UNTIL"], zone_name))
-            elif "COUNT" in parts:
+                self._set_until(pattern.last_day)
+            elif pattern.count is not None:
                 self.afterCount.setChecked(True)
-                self.count.setValue(int(parts["COUNT"]))
+                self.count.setValue(pattern.count)
         finally:
             self._updating = False
-        self._fill_patterns(kind)
+        self._fill_patterns(pattern.repeats)
         self._sync_end_fields()
         self._loaded = (rule, self._written_rule()) if rule else None
         self._update_preview()
         self.ruleChanged.emit()
 
-    def _kind_of(self, rule: str) -> str:
-        parts = _parse(rule)
-        allowed = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL"}
-        if set(parts) - allowed or ("COUNT" in parts) == ("UNTIL" in parts):
-            return CUSTOM
-        try:
-            if "COUNT" in parts:
-                int(parts["COUNT"])
-            int(parts.get("INTERVAL", "1"))
-            if "UNTIL" in parts:
-                datetime.strptime(parts["UNTIL"][:8], "%Y%m%d")
-        except ValueError:
-            return CUSTOM
-        day = self._start.date()
-        code = WEEKDAY_CODES[day.weekday()]
-        freq, byday = parts.get("FREQ"), parts.get("BYDAY", "")
-        if (
-            freq == "WEEKLY"
-            and "BYMONTHDAY" not in parts
-            and all(item in WEEKDAY_CODES for item in byday.split(",") if item)
-        ):
-            return WEEKLY
-        if freq == "MONTHLY" and parts.get("BYMONTHDAY") == str(day.day) and not byday:
-            return MONTHLY_DATE
-        if freq == "MONTHLY" and "BYMONTHDAY" not in parts:
-            if byday == f"{weekday_position(day)}{code}" and weekday_position(day) <= 4:
-                return MONTHLY_WEEKDAY
-            if byday == f"-1{code}" and is_last_weekday(day):
-                return MONTHLY_LAST_WEEKDAY
-        return CUSTOM
+    def setZone(self, zone_name: str | None) -> None:
+        """The event's zone changed (None: not a zone yet). A rule shown as it was stored
+        is read again in it: its UNTIL in UTC may fall on another day there."""
+        if zone_name == self._zone:
+            return
+        if self._loaded is not None and self._written_rule() == self._loaded[1]:
+            self.setRule(self._loaded[0], zone_name)
+            return
+        self._zone = zone_name
+        self._update_preview()
 
     # -- preview ----------------------------------------------------------------------
     def showSeries(self, series: WallClockSeries | None) -> None:
@@ -418,7 +354,9 @@ class RecurrenceEditor(QWidget):
             return
         try:
             limit = recurrence.MAX_OCCURRENCES + 1
-            starts = list(islice(recurrence.wall_clock_starts(rule, self._start), limit))
+            starts = list(
+                islice(recurrence.wall_clock_starts(rule, self._start, self._zone), limit)
+            )
         except (recurrence.RecurrenceError, ValueError, OverflowError) as error:
             self.preview.setText(str(error))
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -149,14 +149,56 @@ def test_a_stored_rule_is_shown_and_an_unknown_one_kept(qtbot: QtBot) -> None:
     editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T145959Z", "Asia/Tokyo")
     assert editor.until.date().toPython() == date(2027, 12, 31)
     assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T145959Z"  # untouched
-    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271231T150000Z", "Asia/Tokyo")
-    assert editor.until.date().toPython() == date(2028, 1, 1)
+    # 09:00 on 21 December in Tokyo, the series' hour: that day's meeting is its last.
+    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271221T000000Z", "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2027, 12, 21)
+    # A second earlier, and November's meeting is the last: the last day is the 20th.
+    editor.setRule("FREQ=MONTHLY;BYMONTHDAY=21;UNTIL=20271220T235959Z", "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2027, 12, 20)
     editor.count.setValue(4)
     qtbot.mouseClick(editor.afterCount, Qt.MouseButton.LeftButton)
     assert editor.rule() == "FREQ=MONTHLY;BYMONTHDAY=21;COUNT=4"
     editor.setRule("FREQ=DAILY;COUNT=3")
     assert editor.rule() == "FREQ=DAILY;COUNT=3"
     assert editor.pattern.currentText().startswith("As imported")
+
+
+def test_a_series_ending_before_its_hour_in_utc_keeps_its_meetings_once_edited(
+    qtbot: QtBot,
+) -> None:
+    """A Tokyo series on Mondays at 10:00 until 1 March 00:00 UTC (09:00 in Tokyo) last
+    meets on 22 February. The editor shows the last day the series can meet on, and an
+    edit keeps that end: no meeting on 1 March appears."""
+    start = datetime(2027, 2, 1, 10)
+    stored = "FREQ=WEEKLY;BYDAY=MO;UNTIL=20270301T000000Z"
+    editor = _editor(qtbot, start)
+    editor.setRule(stored, "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2027, 2, 28)
+    assert editor.preview.text() == (
+        "4 meetings at 10:00: Mon 01 Feb, Mon 08 Feb, Mon 15 Feb, Mon 22 Feb 2027"
+    )
+    editor.interval.setValue(2)  # every other Monday, to the same end
+    edited = editor.rule()
+    assert edited == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL=20270228T235959"
+    first = datetime(2027, 2, 1, 1, tzinfo=UTC)
+    assert recurrence.local_starts(edited, first, "Asia/Tokyo") == [
+        datetime(2027, 2, 1, 10),
+        datetime(2027, 2, 15, 10),
+    ]
+
+
+def test_a_utc_until_is_read_again_in_the_zone_the_event_moves_to(qtbot: QtBot) -> None:
+    """1 March 00:00 UTC is 09:00 that day in Tokyo and 19:00 on 28 February in New
+    York: a series at 20:00 last meets on the 28th in Tokyo and the 27th in New York."""
+    editor = _editor(qtbot, datetime(2027, 2, 20, 20))
+    stored = "FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20270301T000000Z"
+    editor.setRule(stored, "Asia/Tokyo")
+    assert editor.until.date().toPython() == date(2027, 2, 28)
+    assert editor.preview.text().endswith("Sun 28 Feb 2027")
+    editor.setZone("America/New_York")
+    assert editor.until.date().toPython() == date(2027, 2, 27)
+    assert editor.preview.text().endswith("Sat 27 Feb 2027")
+    assert editor.rule() == stored  # kept as it was stored
 
 
 def test_the_english_editor_names_days_in_english_on_a_japanese_system(
