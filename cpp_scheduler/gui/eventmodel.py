@@ -568,9 +568,11 @@ class EventTableModel(QAbstractTableModel):
             starts.insert(number, row.start_utc)
             self._longest = max(self._longest, row.end_utc - row.start_utc)
 
-    def first_start(self) -> datetime | None:
-        """When the program's first meeting starts (UTC), or None for an empty program."""
-        return min((row.start_utc for row in self._rows), default=None)
+    def first_day(self, clock: str) -> date | None:
+        """The first day a meeting of the program is on, on the clock of ``clock``, as
+        the calendar places it (an all-day event on its own date); None for an empty
+        program."""
+        return min((row.days_on(clock)[0] for row in self._rows), default=None)
 
     def row_at(self, number: int) -> EventRow:
         return self._rows[number]

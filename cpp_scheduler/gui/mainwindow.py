@@ -61,7 +61,6 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import (
     CalendarView,
     instants_holding,
-    shown_days,
     within_program_days,
 )
 from cpp_scheduler.gui.views.timegrid import TimeGridView
@@ -677,9 +676,9 @@ class MainWindow(RecordEditing, QMainWindow):
             return
         self._replacing = None
         self.update_welcome()
-        first = self.events.first_start()
+        first = self.events.first_day(self.display_zone)
         if first is not None:
-            self.go_to(timezones.to_local(first, self.display_zone).date())
+            self.go_to(first)
         self.say(done)
 
     def say(self, news: str) -> None:
@@ -957,7 +956,7 @@ class MainWindow(RecordEditing, QMainWindow):
         documents = getattr(self, "documents", None)
         if documents is None:
             return  # installed with the tools, once the program is open
-        day = shown_days(row, timezones.TOKYO)[0]
+        day = row.days_on(timezones.TOKYO)[0]
         menu.addSeparator()
         run_sheet = menu.addAction(
             translate("MainWindow", "Print run sheet of {day}…").format(

@@ -19,6 +19,7 @@ from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import (
     conferences_above,
     delegations_attending,
+    meeting_days,
     partner_city,
     searched_names,
     searched_text,
@@ -104,6 +105,16 @@ class EventRow(NamedTuple):
         """The last day an all-day event covers, in its own zone (the stored end is the
         start of the day after)."""
         return timezones.all_day_dates(self.start_utc, self.end_utc, self.zone)[1]
+
+    def days_on(self, clock: str) -> tuple[date, date]:
+        """The first and last day the meeting is on, on the clock of ``clock``, as the
+        Day, Week and Month views draw it: an all-day event on its own dates, whatever
+        the clock; a timed one from the day it starts to the day its last minute is in
+        (:func:`~cpp_scheduler.model.event_filter.meeting_days`, the rule ``events
+        list``, the agenda and the report follow too)."""
+        return meeting_days(
+            self.start_utc, self.end_utc, self.zone, all_day=self.all_day, clock=clock
+        )
 
     @property
     def key(self) -> tuple[str, int]:

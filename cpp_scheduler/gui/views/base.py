@@ -15,7 +15,6 @@ from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import EventFilterProxy
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 
@@ -183,15 +182,6 @@ def within_program_days(day: date) -> date:
     return min(max(day, limits.EARLIEST_DAY), limits.LATEST_DAY)
 
 
-def shown_days(row: EventRow, zone: str) -> tuple[date, date]:
-    """The first and last day a meeting is drawn on in the Day, Week and Month views:
-    an all-day event on its own dates, whatever the zone shown; a timed one from the
-    day it starts to the day its last minute is in, on the clock of ``zone``
-    (:func:`~cpp_scheduler.model.event_filter.meeting_days`, the rule ``events list``,
-    the agenda and the report follow too)."""
-    return meeting_days(row.start_utc, row.end_utc, row.zone, all_day=row.all_day, clock=zone)
-
-
 def instants_holding(first: date, last: date, zone: str) -> tuple[datetime, datetime]:
     """The instants within which every meeting shown on the days ``first`` to ``last`` of
     ``zone`` lies: an all-day event is on its own dates in any zone, so its instants may
@@ -208,13 +198,13 @@ def rows_on_days(
     model: EventFilterProxy, first: date, last: date, zone: str
 ) -> list[tuple[EventRow, date, date]]:
     """The meetings the calendar draws on the days ``first`` to ``last`` (by
-    :func:`shown_days`), by start, each with the first and last of those days it is on.
+    :meth:`EventRow.days_on`), by start, each with the first and last of those days it is on.
 
     The one rule of the Day, Week and Month views and of the count of events in view
     the status bar gives for them: what is counted is what is drawn."""
     found: list[tuple[EventRow, date, date]] = []
     for row in model.rows_between(*instants_holding(first, last, zone)):
-        row_first, row_last = shown_days(row, zone)
+        row_first, row_last = row.days_on(zone)
         if row_last < first or row_first > last:
             continue
         found.append((row, max(row_first, first), min(row_last, last)))
