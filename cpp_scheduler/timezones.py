@@ -239,6 +239,15 @@ def to_local(instant: datetime, zone_name: str) -> datetime:
     return instant.astimezone(zone(zone_name))
 
 
+def wall_clock_end(local_start: datetime, length: timedelta, zone_name: str) -> datetime:
+    """The aware local end of a meeting that starts at the wall-clock time ``local_start``
+    in ``zone_name`` and lasts ``length``: a meeting's length is the time that passes, as
+    the program keeps it when a meeting is moved, so two hours from 00:30 EDT on 7
+    November 2027 in New York end at 01:30 EST. Raises as :func:`to_utc` does for a
+    start the clocks skip or read twice."""
+    return to_local(to_utc(local_start, zone_name) + length, zone_name)
+
+
 def utc_offset_label(instant: datetime, zone_name: str) -> str:
     """``+09:00``, ``-04:00``, ``+05:45`` at that instant."""
     return _offset_text(to_local(instant, zone_name).utcoffset())

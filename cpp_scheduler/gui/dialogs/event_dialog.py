@@ -542,8 +542,8 @@ class EventDialog(RecordDialog):
             ui.endChoice.preferFold(timezones.Fold(end_local.fold))
             ui.start.setDateTime(_qdatetime(start_local))
             ui.end.setDateTime(_qdatetime(end_local))
-            if end_local.replace(tzinfo=None) > start_local.replace(tzinfo=None):
-                self._length = end_local.replace(tzinfo=None) - start_local.replace(tzinfo=None)
+            if values["end_utc"] > values["start_utc"]:
+                self._length = values["end_utc"] - values["start_utc"]
             ui.recurrence.setStart(start_local.replace(tzinfo=None))
         ui.recurrence.setRule(values.get("recurrence_rule"), zone)
         self._select_stored(values)
@@ -627,7 +627,7 @@ class EventDialog(RecordDialog):
             latest = _last_moment(ui.end)
             with QSignalBlocker(ui.end):
                 ui.start.setDateTime(_qdatetime(start))
-            ui.end.setDateTime(_qdatetime(min(start + self._length, latest)))
+            ui.end.setDateTime(_qdatetime(min(self._end_after(start), latest)))
         ui.recurrence.setStart(_naive(ui.start))
 
     def _start_moved(self, _value: QDateTime) -> None:
@@ -649,8 +649,9 @@ class EventDialog(RecordDialog):
             last = start.date() + timedelta(days=self._extra_days)
             end = datetime.combine(min(last, latest.date()), time())
         else:
-            last = (start + self._length).date()
-            end = min(start + self._length, latest)
+            end = self._end_after(start)
+            last = end.date()
+            end = min(end, latest)
         self._end_beyond = last if last > latest.date() else None
         self._end_following = True
         try:
@@ -670,9 +671,38 @@ class EventDialog(RecordDialog):
             if days >= 0:
                 self._extra_days = days
             return
-        length = _naive(self.ui.end) - _naive(self.ui.start)
+        length = self._elapsed(_naive(self.ui.start), _naive(self.ui.end))
         if length > timedelta(0):
             self._length = length
+
+    def _end_after(self, start: datetime) -> datetime:
+        """The wall-clock end of the event from the wall-clock ``start``, keeping its
+        length as the time that passes (:func:`timezones.wall_clock_end`, as a drag keeps
+        it), the end's reading preferred where its hour is read twice; kept on the wall
+        clock while the zone is being typed or the start is a time the clocks skip or read
+        twice, not yet answered."""
+        zone = self.ui.zone.zoneName()
+        if is_zone(zone):
+            try:
+                end = timezones.wall_clock_end(start, self._length, zone)
+            except timezones.TimeZoneError:
+                pass
+            else:
+                self.ui.endChoice.preferFold(timezones.Fold(end.fold))
+                return end.replace(tzinfo=None)
+        return start + self._length
+
+    def _elapsed(self, start: datetime, end: datetime) -> timedelta:
+        """The time that passes from the wall-clock ``start`` to ``end`` in the event's
+        zone, as the event's length is kept; their difference on the wall clock while
+        either cannot be read as one instant yet."""
+        zone = self.ui.zone.zoneName()
+        if is_zone(zone):
+            try:
+                return timezones.to_utc(end, zone) - timezones.to_utc(start, zone)
+            except timezones.TimeZoneError:
+                pass
+        return end - start
 
     def _instant(
         self,

@@ -243,6 +243,58 @@ def test_a_skipped_clock_time_asks_which_instant_is_meant(
     assert values["end_utc"] == datetime(2027, 3, 14, 8, 30, tzinfo=UTC)
 
 
+def _stored_call(database: Database, start: datetime, end: datetime) -> str:
+    """The id of a call in New York from ``start`` to ``end`` (UTC)."""
+    with database.transaction() as session:
+        event = Event(title="Night call with Washington", zone=timezones.WASHINGTON)
+        event.start_utc, event.end_utc = start, end
+        session.add(event)
+        session.flush()
+        return event.id
+
+
+def test_moving_the_start_keeps_the_time_that_passes_as_a_drag_does(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """A two-hour call from 00:30 EDT on 6 November 2027 moved to the 7th, when the
+    clocks go back at 02:00, still lasts two hours: it ends at 01:30 EST, the second
+    01:30 of the night, as a drag onto that night would leave it."""
+    call = _stored_call(
+        sqlite_database,
+        datetime(2027, 11, 6, 4, 30, tzinfo=UTC),  # 00:30 EDT
+        datetime(2027, 11, 6, 6, 30, tzinfo=UTC),  # 02:30 EDT
+    )
+    dialog = make_dialog(qtbot, sqlite_database, call)
+    ui = dialog.ui
+    ui.start.setDateTime(wall_clock(datetime(2027, 11, 7, 0, 30)))
+    assert ui.end.dateTime() == wall_clock(datetime(2027, 11, 7, 1, 30))
+    assert ui.endChoice.fold() is timezones.Fold.LATER  # 01:30 EST, offered first
+    assert ui.duration.text() == "2 h"
+    assert ok_button(dialog).isEnabled()
+    values = dialog.values()
+    assert values["start_utc"] == datetime(2027, 11, 7, 4, 30, tzinfo=UTC)
+    assert values["end_utc"] == datetime(2027, 11, 7, 6, 30, tzinfo=UTC)
+
+
+def test_find_a_time_searches_for_the_length_the_dialog_shows(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """00:30 EDT to 02:30 EST on 7 November 2027 is three hours: the dialog says so, and
+    Find a time looks for three hours, not the two the wall clock reads."""
+    call = _stored_call(
+        sqlite_database,
+        datetime(2027, 11, 7, 4, 30, tzinfo=UTC),  # 00:30 EDT
+        datetime(2027, 11, 7, 7, 30, tzinfo=UTC),  # 02:30 EST
+    )
+    dialog = make_dialog(qtbot, sqlite_database, call)
+    assert dialog.ui.duration.text() == "3 h"
+    qtbot.mouseClick(dialog.ui.findTime, Qt.MouseButton.LeftButton)
+    finder = dialog.slot_finder
+    assert finder is not None
+    assert finder.ui.duration.value() == 180
+    finder.reject()
+
+
 def test_a_repeated_clock_time_asks_which_of_the_two(
     qtbot: QtBot,
     sqlite_database: Database,
