@@ -235,6 +235,37 @@ def test_a_drop_on_a_time_the_clocks_skip_asks_which_instant_is_meant(
     assert block_of(view, "Drag me").start_minute == 3.5 * 60
 
 
+def test_the_outline_of_a_drag_over_the_skipped_hour_is_where_the_drop_puts_it(
+    program: Database, make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """A two-hour meeting dragged to 01:00 EST on the night the clocks spring forward
+    lasts until 04:00 EDT, two hours later: its outline says so before the drop, from
+    01:00 to 04:00 on the grid, and the block stands there after it."""
+    add_event(program, "Drag me", datetime(2027, 3, 14, 10, tzinfo=UTC), 2, zone=NEW_YORK)
+    window = in_new_york(make_window, program, SPRING_FORWARD, "day")
+    view = grid(window)
+    rect = view.block_rect(block_of(view, "Drag me"))  # 06:00 to 08:00 EDT
+    canvas = view._canvas
+    start = QPoint(int(rect.center().x()), int(rect.top()) + 6)
+    end = start + QPoint(0, -5 * HOUR_HEIGHT)  # to 01:00 EST
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, start + QPoint(0, -10))
+    qtbot.mouseMove(canvas, end)
+    [outline] = canvas._ghost
+    assert (outline.top(), outline.bottom()) == pytest.approx(
+        (1 * HOUR_HEIGHT, 4 * HOUR_HEIGHT), abs=1.5
+    )
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
+    rows_read(window)
+    moved = stored(window, "Drag me")
+    assert (moved.start_utc, moved.end_utc) == (
+        datetime(2027, 3, 14, 6, tzinfo=UTC),  # 01:00 EST
+        datetime(2027, 3, 14, 8, tzinfo=UTC),  # 04:00 EDT
+    )
+    block = block_of(view, "Drag me")
+    assert (block.start_minute, block.end_minute) == (1 * 60, 4 * 60)
+
+
 def test_a_drop_on_a_time_read_twice_asks_which_reading_is_meant(
     program: Database, make_window: WindowFactory, qtbot: QtBot
 ) -> None:

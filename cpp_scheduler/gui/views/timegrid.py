@@ -9,9 +9,11 @@ by its last piece's lower edge only: the other pieces end at midnight, not where
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -42,6 +44,7 @@ from cpp_scheduler.gui.views.base import (
     wrap_words,
 )
 from cpp_scheduler.model import recurrence
+from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 SNAP_MINUTES = 15
@@ -301,37 +304,32 @@ class TimeGridView(CalendarView):
         first, last = self.period()
         blocks: list[Block] = []
         per_day: dict[int, list[Block]] = {}
-        bounds = [day_bounds(first + timedelta(days=index), zone) for index in range(self.days)]
+        bounds = self._day_bounds()
         for row, row_first, row_last in rows_on_days(self.model, first, last, zone):
             if row.all_day or row.end_utc - row.start_utc >= SPAN_THRESHOLD:
                 continue
-            local_start = timezones.to_local(row.start_utc, zone)
-            local_end = timezones.to_local(row.end_utc, zone)
-            for index in range((row_first - first).days, (row_last - first).days + 1):
-                day = first + timedelta(days=index)
-                day_start, day_end = bounds[index]
-                start_minute = _minutes(local_start) if local_start.date() == day else 0.0
-                end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
-                lasts = min(row.end_utc, day_end) - max(row.start_utc, day_start)
-                reads = timedelta(minutes=end_minute - start_minute)
-                drawn = drawn_length(reads, lasts)
-                for_its_length = drawn > reads
-                if for_its_length:
-                    end_minute = min(24 * 60.0, start_minute + drawn.total_seconds() / 60)
+            for piece in _day_pieces(
+                row.start_utc, row.end_utc, zone, first, bounds, (row_first, row_last)
+            ):
                 block = Block(
                     row,
-                    index,
-                    start_minute,
-                    end_minute,
-                    ends_event=row.end_utc <= day_end,
-                    drawn_for_its_length=for_its_length,
+                    piece.day,
+                    piece.start_minute,
+                    piece.end_minute,
+                    ends_event=piece.ends_event,
+                    drawn_for_its_length=piece.drawn_for_its_length,
                 )
-                per_day.setdefault(index, []).append(block)
+                per_day.setdefault(piece.day, []).append(block)
                 blocks.append(block)
         for day_blocks in per_day.values():
             lay_out(day_blocks)
         self._blocks = blocks
         return blocks
+
+    def _day_bounds(self) -> list[tuple[datetime, datetime]]:
+        """Each day's first instant and the next day's, in the zone shown."""
+        first = self.first_day()
+        return [day_bounds(first + timedelta(days=index), self.zone) for index in range(self.days)]
 
     def all_day(self) -> list[tuple[EventRow, int, int]]:
         """The strip's spans: all-day events (on their own dates, whatever the display
@@ -448,23 +446,21 @@ class TimeGridView(CalendarView):
     ) -> list[tuple[int, float, float]]:
         """Where ``block``'s meeting would be drawn once moved (each day of the period it
         would be on, and its first and last minute there): what a drag shows before the
-        drop, cut at midnight as the meeting's blocks are."""
-        start = self.moved_start(block, day_delta, minute_delta)
+        drop, drawn as the meeting's blocks would be after it, its length kept as the
+        time that passes, as the move keeps it. A start the clocks skip or read twice is
+        drawn at the first of the readings the drop asks between."""
+        start = self.readings(self.moved_start(block, day_delta, minute_delta))[0]
         end = start + (block.row.end_utc - block.row.start_utc)
-        pieces: list[tuple[int, float, float]] = []
-        for index in range(self.days):
-            midnight = datetime.combine(self.first_day() + timedelta(days=index), time())
-            first = max(start, midnight)
-            last = min(end, midnight + timedelta(days=1))
-            if last > first:
-                pieces.append(
-                    (
-                        index,
-                        (first - midnight).total_seconds() / 60,
-                        (last - midnight).total_seconds() / 60,
-                    )
-                )
-        return pieces
+        first, last = self.period()
+        days = meeting_days(start, end, self.zone, all_day=False, clock=self.zone)
+        shown = (max(days[0], first), min(days[1], last))
+        if shown[0] > shown[1]:
+            return []
+        bounds = self._day_bounds()
+        return [
+            (piece.day, piece.start_minute, piece.end_minute)
+            for piece in _day_pieces(start, end, self.zone, first, bounds, shown)
+        ]
 
     def request_move(self, block: Block, day_delta: int, minute_delta: int) -> None:
         """Ask for ``block``'s meeting moved by a drag: its start (whichever piece was
@@ -566,6 +562,45 @@ def span_label(row: EventRow, zone: str) -> str:
     local_start = timezones.to_local(row.start_utc, zone)
     local_end = timezones.to_local(row.end_utc, zone)
     return timezones.span_text(local_start, local_end, day=i18n.short_day_text, dash="–")
+
+
+class _Piece(NamedTuple):
+    """A meeting's piece on one day of the grid: the fields of a :class:`Block` that say
+    where it is drawn."""
+
+    day: int
+    start_minute: float
+    end_minute: float
+    ends_event: bool
+    drawn_for_its_length: bool
+
+
+def _day_pieces(
+    start_utc: datetime,
+    end_utc: datetime,
+    zone: str,
+    first: date,
+    bounds: list[tuple[datetime, datetime]],
+    days: tuple[date, date],
+) -> Iterator[_Piece]:
+    """The pieces of a meeting from ``start_utc`` to ``end_utc`` on ``days`` of the grid
+    whose first day is ``first`` (``bounds``: each day's first instant and the next
+    day's, in ``zone``): from its start's wall-clock time to its end's, or for as long
+    as it lasts where the clocks go back within it (:func:`drawn_length`)."""
+    local_start = timezones.to_local(start_utc, zone)
+    local_end = timezones.to_local(end_utc, zone)
+    for index in range((days[0] - first).days, (days[1] - first).days + 1):
+        day = first + timedelta(days=index)
+        day_start, day_end = bounds[index]
+        start_minute = _minutes(local_start) if local_start.date() == day else 0.0
+        end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
+        lasts = min(end_utc, day_end) - max(start_utc, day_start)
+        reads = timedelta(minutes=end_minute - start_minute)
+        drawn = drawn_length(reads, lasts)
+        for_its_length = drawn > reads
+        if for_its_length:
+            end_minute = min(24 * 60.0, start_minute + drawn.total_seconds() / 60)
+        yield _Piece(index, start_minute, end_minute, end_utc <= day_end, for_its_length)
 
 
 def _minutes(moment: datetime) -> float:
