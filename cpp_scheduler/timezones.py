@@ -417,8 +417,16 @@ def all_day_dates(start_utc: datetime, end_utc: datetime, zone_name: str) -> tup
     date: where a zone skipped a whole day (Kiritimati went from 30 December 1994 to 1
     January 1995), a day of 30 December ends as 1 January begins, and is still one day."""
     first = to_local(start_utc, zone_name).date()
-    last = to_local(end_utc - _LAST_INSTANT, zone_name).date()
+    last = last_local(end_utc, zone_name).date()
     return first, max(first, last)
+
+
+def last_local(end_utc: datetime, zone_name: str) -> datetime:
+    """The aware local time of the last instant a span ending at ``end_utc`` holds, in
+    ``zone_name``: the day it is on is the span's last day, so one ending as a day begins
+    (at midnight, or at 01:00 in Santiago on 6 September 2026, whose midnight the clocks
+    skip) ends on the day before."""
+    return to_local(end_utc - _LAST_INSTANT, zone_name)
 
 
 _LAST_INSTANT = timedelta(microseconds=1)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -170,7 +170,7 @@ def meeting_days(
     if all_day:
         return timezones.all_day_dates(start_utc, end_utc, zone)
     first = timezones.to_local(start_utc, clock).date()
-    last = timezones.to_local(end_utc - timedelta(microseconds=1), clock).date()
+    last = timezones.last_local(end_utc, clock).date()
     return first, max(first, last)
 
 

@@ -366,3 +366,37 @@ def test_the_venues_view_draws_an_all_day_booking_on_its_own_date_and_counts_wha
     assert set(window.shown_event_ids()) == drawn
     count = "1 event in view" if len(drawn) == 1 else f"{len(drawn)} events in view"
     assert window.count_label.text() == count
+
+
+def test_the_venues_view_ends_a_booking_at_a_skipped_midnight_on_the_day_before(
+    program: Database, make_window: WindowFactory
+) -> None:
+    """Santiago's clocks skip from 23:59 on 5 September 2026 to 01:00 on the 6th. A
+    dinner at TDLC Meeting Room A from 20:00 to that 01:00 ends as the 6th begins: the
+    week is drawn from 07:00 to midnight, as for a dinner ending at any midnight, not
+    from 00:00 to 22:00 with the dinner cut off at 22:00."""
+    from sqlalchemy import select
+
+    from cpp_scheduler.gui.views import venues
+    from cpp_scheduler.model import Venue
+
+    santiago = "America/Santiago"
+    with program.transaction() as session:
+        room = session.scalars(select(Venue).where(Venue.name == "TDLC Meeting Room A")).one()
+        session.add(
+            Event(
+                title="Delegation dinner",
+                zone=santiago,
+                venue=room,
+                start_utc=datetime(2026, 9, 6, 0, tzinfo=UTC),  # 20:00 on the 5th
+                end_utc=datetime(2026, 9, 6, 4, tzinfo=UTC),  # 01:00 on the 6th
+            )
+        )
+    window = make_window(program)
+    window.set_display_zone(santiago)
+    window.show_view("venues")
+    window.go_to(date(2026, 9, 5))
+    view = window.current_view
+    assert isinstance(view, venues.VenueTimelineView)
+    view.set_zoom(7)
+    assert view.hours() == (7, 24)

@@ -166,10 +166,10 @@ def booking_hours(rows: Iterable[EventRow], zone: str, first: date, last: date) 
         if first <= start.date() <= last:
             earliest = min(earliest, start.hour)
             latest = max(latest, start.hour + 1)
-        end = timezones.to_local(row.end_utc, zone)
-        end_day, end_hour = end.date(), end.hour + (1 if (end.minute, end.second) > (0, 0) else 0)
-        if end_hour == 0:  # ends at midnight: the last hour of the day before
-            end_day, end_hour = end_day - timedelta(days=1), 24
+        # The hour its last instant is in, on that instant's day, as the calendar reads
+        # a meeting's last day: one ending as a day begins takes the day before's last.
+        last_moment = timezones.last_local(row.end_utc, zone)
+        end_day, end_hour = last_moment.date(), last_moment.hour + 1
         if first <= end_day <= last:
             earliest = min(earliest, end_hour - 1)
             latest = max(latest, end_hour)
