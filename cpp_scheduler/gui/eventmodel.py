@@ -331,7 +331,7 @@ class EventTableModel(QAbstractTableModel):
         elif row.zone != self._zone:
             lines.append(
                 translate("EventModel", "Planned in {zone}: {planned}").format(
-                    zone=row.zone, planned=f"{i18n.short_day_text(planned.date())}, {planned:%H:%M}"
+                    zone=row.zone, planned=_moment_text(planned)
                 )
             )
         lines.append(f"{row.kind.label} · {row.mode.label} · {row.status.label}")

@@ -400,3 +400,26 @@ def test_the_venues_view_ends_a_booking_at_a_skipped_midnight_on_the_day_before(
     assert isinstance(view, venues.VenueTimelineView)
     view.set_zoom(7)
     assert view.hours() == (7, 24)
+
+
+def test_the_tooltip_names_the_clock_of_a_planned_time_read_twice(
+    program: Database, make_window: WindowFactory
+) -> None:
+    """Two calls planned in New York at 01:30 on 7 November 2027, an hour apart: seen
+    from Tokyo, each tooltip says which 01:30 it was planned at."""
+    add_event(program, "First call", datetime(2027, 11, 7, 5, 30, tzinfo=UTC), zone=NEW_YORK)
+    add_event(program, "Second call", datetime(2027, 11, 7, 6, 30, tzinfo=UTC), zone=NEW_YORK)
+    window = make_window(program)
+    window.go_to(FALL_BACK)
+    rows_read(window)
+    planned = {
+        row.title: next(
+            line for line in window.events.tooltip(row).split("<br>") if "Planned" in line
+        )
+        for row in window.events.rows()
+        if row.title.endswith("call")
+    }
+    assert planned == {
+        "First call": "Planned in America/New_York: Sun 07 Nov, 01:30 EDT",
+        "Second call": "Planned in America/New_York: Sun 07 Nov, 01:30 EST",
+    }
