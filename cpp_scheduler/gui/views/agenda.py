@@ -13,9 +13,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from cpp_scheduler import i18n
-from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles, day_bounds
+from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.views.base import CalendarView
+from cpp_scheduler.gui.views.base import CalendarView, instants_holding
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import OccurrenceKey
 
@@ -156,19 +156,28 @@ class AgendaView(CalendarView):
         self.scroll_to_anchor()
 
     def scroll_to_anchor(self) -> None:
-        """Bring the first event of the anchor day (or after it) to the top."""
+        """Bring the first event on the anchor day (or after it) to the top: the first
+        in start order whose first day, as the calendar places it, is that day or later,
+        so an all-day event on its own date is found on that date whatever the clock."""
         model = self.model
-        if model.rowCount() == 0 or model.event_model.sort_column != Column.START:
+        count = model.rowCount()
+        if count == 0 or model.event_model.sort_column != Column.START:
             return
-        start = day_bounds(self.anchor, self.zone)[0]
-        low, high = 0, model.rowCount()
+        earliest = instants_holding(self.anchor, self.anchor, self.zone)[0]
+        low, high = 0, count
         while low < high:  # rows are in start order: bisect through the proxy
             middle = (low + high) // 2
-            if model.index(middle, 0).data(Roles.START_UTC) < start:
+            if model.index(middle, 0).data(Roles.START_UTC) < earliest:
                 low = middle + 1
             else:
                 high = middle
-        target = model.index(min(low, model.rowCount() - 1), 0)
+        # From there, past the few rows of the day before: no row further on starts
+        # before the anchor day's all-day events, which are on it on every clock.
+        while low < count and model.index(low, 0).data(Roles.ROW).days_on(self.zone)[0] < (
+            self.anchor
+        ):
+            low += 1
+        target = model.index(min(low, count - 1), 0)
         self.table.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def step(self, direction: int) -> date:
