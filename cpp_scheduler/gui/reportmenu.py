@@ -141,7 +141,7 @@ class ReportActions(QObject):
         from cpp_scheduler.gui.reportview import ProgramReportWindow
 
         if self.report_window is None:
-            year = self.window.current_view.period()[0].year
+            year = self.window.current_view.days_covered()[0].year  # a month, not its grid
             self.report_window = ProgramReportWindow(
                 self.window.database,
                 self.window.tasks.run_in_background,

@@ -282,3 +282,13 @@ def test_the_japanese_window_lists_what_was_left_out_as_japanese_lists_it(
         settle(qtbot, window)
     finally:
         translations.install(i18n.ENGLISH)
+
+
+def test_the_report_opens_on_the_year_of_the_month_shown(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """January 2027's grid begins on Monday 28 December 2026: the report is 2027's."""
+    demo_window.show_view("month")
+    demo_window.go_to(date(2027, 1, 15))
+    report_window = actions_of(demo_window).open_report()
+    assert report_window.period() == (date(2027, 1, 1), date(2027, 12, 31))
