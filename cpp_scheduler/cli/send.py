@@ -309,15 +309,11 @@ def _print_dropped(report: invitations.BatchReport) -> None:
         )
 
 
-def _refused_in(messages: tuple[Invitation, ...]) -> set[tuple[str, str]]:
-    """For a dry run: the messages that cannot be sent, listed as a send refuses them;
-    their (event UID, address)."""
-    refused: set[tuple[str, str]] = set()
+def _print_unsendable(messages: tuple[Invitation, ...]) -> None:
+    """For a dry run: the messages that cannot be sent, listed as a send refuses them."""
     for invitation in messages:
         if invitation.unsendable:
             _print_refused(invitation.recipient_email, invitation.unsendable)
-            refused.add((invitation.event_uid, invitation.recipient_email))
-    return refused
 
 
 def _finish(report: invitations.BatchReport, smtp: SmtpSettings | None) -> int:
@@ -357,7 +353,7 @@ def run(args: argparse.Namespace) -> int:
             database, scope, sending.sender, retry_refused=args.retry_refused
         )
         if sending.transport is None:
-            refused = _refused_in(plan.to_send)
+            _print_unsendable(plan.to_send)
             names = invitations.event_names((inv.event_uid, inv.title) for inv in plan.to_send)
             for invitation in plan.to_send:
                 if not invitation.unsendable:
@@ -370,7 +366,7 @@ def run(args: argparse.Namespace) -> int:
                     )
             print(
                 _("{count} to send, {already} sent already").format(
-                    count=len(plan.to_send) - len(refused), already=plan.already_sent
+                    count=plan.sendable, already=plan.already_sent
                 )
             )
             _note_unsigned(plan.unsigned)
@@ -398,8 +394,8 @@ def run_updates(args: argparse.Namespace) -> int:
             database, scope_of(args), sending.sender, retry_refused=args.retry_refused
         )
         if sending.transport is None:
-            refused = _refused_in(plan.to_send)
-            listed = [c for c in plan.changes if (c.event_uid, c.email) not in refused]
+            _print_unsendable(plan.to_send)
+            listed = plan.sendable_changes
             names = invitations.event_names((c.event_uid, c.title) for c in plan.changes)
             for change in listed:
                 print(

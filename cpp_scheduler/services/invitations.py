@@ -185,6 +185,12 @@ def held_back_groups(held: Sequence[HeldBack]) -> list[HeldBackGroup]:
     ]
 
 
+def sendable(messages: Iterable[Invitation]) -> int:
+    """How many of ``messages`` can go on the wire: those a send would not refuse alone
+    (:attr:`Invitation.unsendable`)."""
+    return sum(1 for message in messages if not message.unsendable)
+
+
 @dataclass(frozen=True, slots=True)
 class InvitationPlan:
     to_send: tuple[Invitation, ...]
@@ -201,6 +207,12 @@ class InvitationPlan:
     replan: Replan | None = field(default=None, compare=False, repr=False)
     """Plans the same scope with the same sender again: what :func:`send_batch` sends
     is what this gives at send time and the plan held both."""
+
+    @property
+    def sendable(self) -> int:
+        """How many of the messages can go on the wire: those a send would not refuse
+        alone (:attr:`Invitation.unsendable`). The count a preview gives."""
+        return sendable(self.to_send)
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,6 +545,28 @@ class UpdatePlan:
     again."""
     replan: Replan | None = field(default=None, compare=False, repr=False)
     """Plans the same scope with the same sender again (see :class:`InvitationPlan`)."""
+
+    @property
+    def sendable(self) -> int:
+        """How many of the messages can go on the wire (see :attr:`InvitationPlan.sendable`)."""
+        return sendable(self.to_send)
+
+    @property
+    def unsendable(self) -> dict[tuple[str, str], str]:
+        """Why the message telling a change cannot be sent (an address the mail layer
+        refuses: :attr:`Invitation.unsendable`), by the change's event UID and address."""
+        return {
+            (message.event_uid, message.recipient_email): message.unsendable
+            for message in self.to_send
+            if message.unsendable
+        }
+
+    @property
+    def sendable_changes(self) -> tuple[Change, ...]:
+        """The changes a batch tells, or tells once their event has a sender: all but
+        those whose message cannot be sent. What a preview lists and counts as to send."""
+        refused = self.unsendable
+        return tuple(c for c in self.changes if (c.event_uid, c.email) not in refused)
 
 
 def plan_updates(

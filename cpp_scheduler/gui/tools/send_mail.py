@@ -194,10 +194,6 @@ def outcome_text(report: invitations.BatchReport, previewed: int) -> str:
     return "\n".join(lines)
 
 
-def _sendable(messages: tuple[invitations.Invitation, ...]) -> int:
-    return sum(1 for message in messages if not message.unsendable)
-
-
 @dataclass(frozen=True)
 class _Preview:
     """A batch as the preview shows it: the messages Send sends, the preview's rows, its
@@ -453,7 +449,7 @@ class SendDialog(QDialog):
                     for inv in made.to_send
                 ]
                 # Counted as the command counts them: what can go on the wire.
-                count = _sendable(made.to_send)
+                count = made.sendable
                 text = translate("Mail", "{count} to send.").format(count=count)
                 if made.already_sent:
                     text = translate("Mail", "{count} to send; {sent} sent already.").format(
@@ -462,11 +458,14 @@ class SendDialog(QDialog):
                 notes = batch_notes(made.to_send, made.not_invited, made.refused)
                 return _Preview(made.to_send, rows, text, made.unsigned, notes, made)
             updates = invitations.plan_updates(database, scope, sender, retry_refused=retry)
+            unsendable = updates.unsendable
             rows = [
                 (
                     f"{change.participant} <{change.email}>",
                     change.title,
-                    (
+                    translate("Mail", "Cannot be sent")
+                    if (change.event_uid, change.email) in unsendable
+                    else (
                         translate("Mail", "Cancellation")
                         if change.method == "CANCEL"
                         else translate("Mail", "Update")
@@ -477,10 +476,10 @@ class SendDialog(QDialog):
                 )
                 for change in updates.changes
             ]
-            # Every change is listed and counted, those waiting for a sender too, as
-            # ``send updates --dry-run`` counts them.
+            # Counted as ``send updates --dry-run`` counts them: those waiting for a
+            # sender too, not those that cannot be sent, which the notes name.
             text = (
-                translate("Mail", "{count} to send.").format(count=len(updates.changes))
+                translate("Mail", "{count} to send.").format(count=len(updates.sendable_changes))
                 if updates.changes
                 else (translate("Mail", "Everyone has been told the program as it is now."))
             )
@@ -511,7 +510,7 @@ class SendDialog(QDialog):
             self.summary.setText(result.summary)
             # Nothing goes while an event waits for a sender, as the command refuses:
             # a batch sent in part would leave that event's participants untold.
-            sendable = _sendable(self.plan) > 0
+            sendable = invitations.sendable(self.plan) > 0
             self.send_button.setEnabled(
                 sendable and not self.unsigned and not self.running and self.read_only is None
             )

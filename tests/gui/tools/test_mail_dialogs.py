@@ -557,6 +557,58 @@ def test_the_send_dialog_says_what_the_batch_leaves_out_as_the_command_does(
     settle(qtbot, window)
 
 
+def test_the_updates_preview_counts_what_can_be_sent_as_the_command_does(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    program: Program,
+    open_window,
+    mail_settings: Path,
+    server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ana's address, changed since she was invited, is one no message can carry: her
+    update is listed as one that cannot be sent and is not counted as to send, as
+    ``send updates --dry-run`` counts."""
+    from cpp_scheduler.model import Participant
+    from cpp_scheduler.services import editing
+
+    lima = DelegationScope(program.lima.name)
+    send(sqlite_database, lima, server)
+    with sqlite_database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.start_utc += timedelta(hours=3)
+        event.end_utc += timedelta(hours=3)
+    ana = editing.stored(sqlite_database, Participant, program.ana.id)
+    editing.change(
+        sqlite_database, Participant, program.ana.id, {"email": "アナ@例え.jp"}, ana.version
+    )
+    plan = invitations.plan_updates(
+        sqlite_database, lima, invitations.Organizer("TDLC CPP team", "cpp@tdlc.example.org")
+    )
+    assert plan.unsendable  # Ana's
+    sendable = len(plan.sendable_changes)
+    assert 0 < sendable < len(plan.changes)
+
+    window = open_window()
+    updates = tools_of(window).open_send("updates")
+    qtbot.waitUntil(lambda: updates.scope.findText(f"Delegation: {program.lima.name}") >= 0)
+    choose(updates, f"Delegation: {program.lima.name}")
+    rows = previewed(qtbot, updates, len(plan.changes))
+    assert {row[0] for row in rows if row[2] == "Cannot be sent"} == {
+        f"{change.participant} <{change.email}>"
+        for change in plan.changes
+        if (change.event_uid, change.email) in plan.unsendable
+    }
+    assert updates.summary.text() == f"{sendable} to send."
+    arguments = ["--db", str(sqlite_path), "send", "updates", "--delegation", lima.name]
+    assert main([*arguments, "--dry-run"]) == 0
+    assert f"{sendable} to send" in capsys.readouterr().out.splitlines()
+    updates.close()
+    settle(qtbot, window)
+
+
 def test_the_window_tells_a_moved_all_day_event_by_its_days_as_the_service_does(
     qtbot: QtBot,
     sqlite_database: Database,
