@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
@@ -57,9 +57,6 @@ from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.tours import BoardDay, BoardEvent, TourBoard
 
 TOKYO = timezones.TOKYO
-
-LONGEST_LEG_MINUTES = 48 * 60
-"""The longest leg the form takes: an overnight ferry fits, a typing slip of days does not."""
 
 RunInBackground = Callable[
     [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None
@@ -429,7 +426,9 @@ class LegForm(TourForm):
         self.journey = QLabel("", self)
         self.length = QSpinBox(self)
         self.length.setObjectName("length")
-        self.length.setRange(0, LONGEST_LEG_MINUTES)
+        # The longest journey the travel-time table takes: a route the table knows is
+        # never cut short here.
+        self.length.setRange(0, limits.LONGEST_JOURNEY_MINUTES)
         self.length.setSingleStep(15)
         self.length.setSpecialValueText("—")
         self.length.setSuffix(translate("TourBuilder", " min"))

@@ -642,6 +642,34 @@ def test_the_leg_form_grows_to_show_every_line_of_its_reasons(
     builder.close()
 
 
+def test_the_leg_form_keeps_a_journey_of_the_table_whole_however_long(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A drive of 50 hours from Kobe to Sapporo with its stops, as the travel-time table
+    gives it: the form takes those 3,000 minutes, not the 2,880 of two days."""
+    from cpp_scheduler.model import TravelTime
+
+    tour, _lima = _tour(sqlite_database)
+    add(
+        sqlite_database,
+        TravelTime,
+        origin="Kobe",
+        destination="Sapporo",
+        mode=TravelMode.CAR,
+        minutes=3000,
+    )
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    form = _leg_form(qtbot, window, builder, "Kobe")
+    form.mode.setCurrentIndex(form.mode.findData(TravelMode.CAR.value))
+    form.destination.setCurrentText("Sapporo")
+    qtbot.waitUntil(lambda: form.journey_read and form.length.value() > 0, timeout=10_000)
+    assert form.journey.text() == "50 h"
+    assert form.length.value() == 3000
+    form.close()
+    builder.close()
+
+
 def test_the_leg_form_takes_a_length_for_a_route_the_table_does_not_know(
     qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
 ) -> None:
