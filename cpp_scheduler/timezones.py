@@ -80,8 +80,8 @@ class NonexistentLocalTimeError(TimeZoneError):
             ).format(
                 local=f"{problem.local:%Y-%m-%d %H:%M}",
                 zone=problem.zone,
-                before=_describe(before, problem.zone),
-                after=_describe(after, problem.zone),
+                before=_describe(before, problem.zone, problem.local.date()),
+                after=_describe(after, problem.zone, problem.local.date()),
             )
         )
         self.problem = problem
@@ -99,8 +99,8 @@ class AmbiguousLocalTimeError(TimeZoneError):
             ).format(
                 local=f"{problem.local:%Y-%m-%d %H:%M}",
                 zone=problem.zone,
-                first=_describe(first, problem.zone),
-                second=_describe(second, problem.zone),
+                first=_describe(first, problem.zone, problem.local.date()),
+                second=_describe(second, problem.zone, problem.local.date()),
             )
         )
         self.problem = problem
@@ -117,9 +117,33 @@ class Fold(Enum):
     daylight time for a skipped 02:30)."""
 
 
-def _describe(instant: datetime, zone_name: str) -> str:
+def _describe(instant: datetime, zone_name: str, asked: date) -> str:
     local = instant.astimezone(zone(zone_name))
-    return f"{local:%H:%M} {local.tzname()} ({instant:%H:%M} UTC)"
+    on_local, on_utc = _clocks(local, instant.astimezone(UTC), asked)
+    return f"{on_local} {local.tzname()} ({on_utc} UTC)"
+
+
+def reading_text(instant: datetime, zone_name: str, asked: date) -> str:
+    """``01:30 EST (UTC-05:00) = 06:30 UTC``: one reading of a wall-clock time of
+    ``asked`` that the clocks skip or read twice, as the question between the two offers
+    it. Either side on another day than ``asked`` gives its day: Samoa's 10:00 on 30
+    December 2011, a day it skipped, reads ``Sat 31 Dec 10:00 +14 (UTC+14:00) = Fri 30
+    Dec 20:00 UTC`` or ``Thu 29 Dec 10:00 -10 (UTC-10:00) = Thu 29 Dec 20:00 UTC``."""
+    local = to_local(instant, zone_name)
+    offset = utc_offset_label(instant, zone_name)
+    on_local, on_utc = _clocks(local, instant.astimezone(UTC), asked)
+    return f"{on_local} {local.tzname()} (UTC{offset}) = {on_utc} UTC"
+
+
+def _clocks(local: datetime, utc: datetime, asked: date) -> tuple[str, str]:
+    """``01:30`` and ``06:30``: the two clocks of a reading, each with its day where
+    either is on another day than ``asked``."""
+    if local.date() == utc.date() == asked:
+        return f"{local:%H:%M}", f"{utc:%H:%M}"
+    return (
+        f"{i18n.short_day_text(local.date())} {local:%H:%M}",
+        f"{i18n.short_day_text(utc.date())} {utc:%H:%M}",
+    )
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 import pytz
@@ -53,3 +53,25 @@ def test_an_all_day_event_holds_the_days_its_zone_lived(
 ) -> None:
     start, end = timezones.local_days(first, last, zone)
     assert timezones.days_held(start, end, zone) == days
+
+
+def test_a_reading_on_another_day_than_the_time_asked_gives_its_days() -> None:
+    """Samoa's 10:00 on 30 December 2011, a day it skipped, is either 10:00 on the 29th
+    or 10:00 on the 31st: without their days, the two readings looked alike."""
+    asked = datetime(2011, 12, 30, 10)
+    with pytest.raises(timezones.NonexistentLocalTimeError) as refused:
+        timezones.to_utc(asked, "Pacific/Apia")
+    before, after = refused.value.problem.candidates
+    assert timezones.reading_text(before, "Pacific/Apia", asked.date()) == (
+        "Thu 29 Dec 10:00 -10 (UTC-10:00) = Thu 29 Dec 20:00 UTC"
+    )
+    assert timezones.reading_text(after, "Pacific/Apia", asked.date()) == (
+        "Sat 31 Dec 10:00 +14 (UTC+14:00) = Fri 30 Dec 20:00 UTC"
+    )
+    assert "choose Thu 29 Dec 10:00 -10 (Thu 29 Dec 20:00 UTC) or Sat 31 Dec" in str(refused.value)
+    # On the day asked, on both clocks, a reading needs no day.
+    with pytest.raises(timezones.NonexistentLocalTimeError) as skipped:
+        timezones.to_utc(datetime(2027, 3, 14, 2, 30), "America/New_York")
+    assert timezones.reading_text(
+        skipped.value.problem.candidates[0], "America/New_York", date(2027, 3, 14)
+    ) == ("01:30 EST (UTC-05:00) = 06:30 UTC")

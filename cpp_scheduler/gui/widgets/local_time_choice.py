@@ -51,13 +51,6 @@ WHAT = {
 LocalTimeError = timezones.NonexistentLocalTimeError | timezones.AmbiguousLocalTimeError
 
 
-def describe_instant(instant: datetime, zone_name: str) -> str:
-    """``01:30 EST (UTC−05:00) = 06:30 UTC`` for a candidate reading."""
-    local = timezones.to_local(instant, zone_name)
-    offset = timezones.utc_offset_label(instant, zone_name)
-    return f"{local:%H:%M} {local.tzname()} (UTC{offset}) = {instant:%H:%M} UTC"
-
-
 class LocalTimeChoice(QFrame):
     """Shown only when a wall-clock time falls in a daylight-saving gap or fold.
 
@@ -128,8 +121,11 @@ class LocalTimeChoice(QFrame):
             translate("LocalTimeChoice", text) for text in (SKIPPED if gap else REPEATED)
         )
         self.message.setText(message.format(stamp=stamp, zone=problem.zone, what=what))
-        self.earlier.setText(earlier.format(instant=describe_instant(first, problem.zone)))
-        self.later.setText(later.format(instant=describe_instant(second, problem.zone)))
+        day = problem.local.date()
+        self.earlier.setText(
+            earlier.format(instant=timezones.reading_text(first, problem.zone, day))
+        )
+        self.later.setText(later.format(instant=timezones.reading_text(second, problem.zone, day)))
         if self._preferred is not None:
             button = self.earlier if self._preferred is timezones.Fold.EARLIER else self.later
             button.setChecked(True)
