@@ -883,10 +883,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <source>Choose the country the delegation comes from.</source>
         <translation>代表団の国を選んでください。</translation>
     </message>
-    <message>
-        <source>{country} has {count} time zones: choose the delegation&apos;s.</source>
-        <translation>{country} にはタイムゾーンが{count}個あります。代表団のタイムゾーンを選んでください。</translation>
-    </message>
 </context>
 <context>
     <name>DelegationView</name>

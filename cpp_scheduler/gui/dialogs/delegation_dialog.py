@@ -16,7 +16,6 @@ from cpp_scheduler.gui.dialogs.base import (
     line_text,
     plain_text,
     set_placeholder,
-    zone_problem,
 )
 from cpp_scheduler.gui.forms.ui_delegation_dialog import Ui_DelegationDialog
 from cpp_scheduler.gui.taskman import TaskManager
@@ -249,21 +248,6 @@ class DelegationDialog(RecordDialog):
                     translate("DelegationDialog", "Choose the country the delegation comes from."),
                 )
             )
-        else:
-            zones = timezones.country_zones(code)
-            if not zone and len(zones) > 1:
-                problems.append(
-                    Problem(
-                        "zone",
-                        translate(
-                            "DelegationDialog",
-                            "{country} has {count} time zones: choose the delegation's.",
-                        ).format(country=timezones.country_name(code), count=len(zones)),
-                    )
-                )
-        found_zone = zone_problem("zone", values["zone"])
-        if found_zone is not None and "zone" not in {problem.field for problem in problems}:
-            problems.append(found_zone)
         taken = {problem.field for problem in problems}
         checked = checked_values(values, problems)
         problems.extend(
