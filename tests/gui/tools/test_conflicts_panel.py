@@ -392,3 +392,24 @@ def test_a_clash_from_midnight_keeps_its_time_and_a_holiday_is_said_by_its_date(
     )
     assert when_text(holiday) == "Sun 21 Mar"
     assert when_text(night) == "Sun 21 Mar 00:00"
+
+
+def test_a_clash_in_an_hour_read_twice_names_its_clock(qapp: object) -> None:
+    """Two clashes at 01:30 in New York on 7 November 2027, an hour apart: the panel's
+    When tells them apart as the calendar's blocks do."""
+    from cpp_scheduler.gui.tools.conflicts import when_text
+    from cpp_scheduler.scheduling.conflicts import Conflict
+
+    def clash(start: datetime) -> Conflict:
+        return Conflict(ConflictKind.VENUE_DOUBLE_BOOKED, Severity.ERROR, "", ("e",), start=start)
+
+    new_york = "America/New_York"
+    assert when_text(clash(datetime(2027, 11, 7, 5, 30, tzinfo=UTC)), new_york) == (
+        "Sun 07 Nov 01:30 EDT"
+    )
+    assert when_text(clash(datetime(2027, 11, 7, 6, 30, tzinfo=UTC)), new_york) == (
+        "Sun 07 Nov 01:30 EST"
+    )
+    assert when_text(clash(datetime(2027, 11, 7, 8, 30, tzinfo=UTC)), new_york) == (
+        "Sun 07 Nov 03:30"
+    )
