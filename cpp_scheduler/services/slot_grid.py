@@ -19,7 +19,7 @@ from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Hours, japan_day
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
-from cpp_scheduler.scheduling.slots import away_times, busy_times
+from cpp_scheduler.scheduling.slots import Slot, away_times, busy_times
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.slot_search import SlotAnswer, SlotSearch, search_slots
 
@@ -54,6 +54,18 @@ _OF_PART = {
     DayPart.EXTENDED: HourState.EXTENDED,
     DayPart.NIGHT: HourState.NIGHT,
 }
+
+
+def suggestion_state(slot: Slot) -> HourState:
+    """How a suggestion is coloured: as the grid colours its worst-off attendee's hour,
+    a day off at home before the part of that day, so a slot in someone's working hours
+    on a holiday reads as the holiday it is, not as a night."""
+    worst = max(slot.fits, key=lambda fit: fit.inconvenience, default=None)
+    if worst is None:
+        return HourState.WORKING
+    if worst.day_off:
+        return HourState.DAY_OFF
+    return _OF_PART[worst.part]
 
 
 @dataclass(frozen=True, slots=True)

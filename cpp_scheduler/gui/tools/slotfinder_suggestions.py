@@ -22,6 +22,7 @@ from cpp_scheduler.gui.tools.slotfinder_grid import NAME_ROOM
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import SeriesPlan, Slot
+from cpp_scheduler.services.slot_grid import suggestion_state
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 """On a suggestion: its ``(start, end)`` in UTC."""
@@ -74,7 +75,7 @@ class SuggestionModel(QStandardItemModel):
         item = QStandardItem(f"{prefix}{span}")
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
-        colour = _colour(slot.worst)
+        colour = common.CellState(suggestion_state(slot).value)
         item.setBackground(common.background(colour))
         item.setForeground(common.foreground(colour))
         points = QStandardItem(str(slot.total))
@@ -118,15 +119,6 @@ class SuggestionModel(QStandardItemModel):
             if span:
                 found.append((span[0], span[1], int(index.data(SCORE_ROLE))))
         return found
-
-
-def _colour(worst: int) -> common.CellState:
-    """A suggestion is coloured by its worst-off attendee."""
-    if worst == 0:
-        return common.CellState.WORKING
-    if worst <= 2:
-        return common.CellState.EXTENDED
-    return common.CellState.NIGHT
 
 
 def fairness_text(plan: SeriesPlan, attendees: Sequence[Attendee]) -> str:
