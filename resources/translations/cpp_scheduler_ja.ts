@@ -3953,6 +3953,10 @@ Visiting Japan: on Tokyo time</source>
         <translation> 分</translation>
     </message>
     <message>
+        <source>No venue</source>
+        <translation>会場なし</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>

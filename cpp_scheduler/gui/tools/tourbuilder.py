@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
+from cpp_scheduler.gui.dialogs.base import keep_on_one_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.readonly import follow_read_only
 from cpp_scheduler.gui.tools.commands import GroupCommand
@@ -57,6 +58,8 @@ from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.tours import BoardDay, BoardEvent, TourBoard
 
 TOKYO = timezones.TOKYO
+
+MINUTES_A_DAY = 24 * 60
 
 RunInBackground = Callable[
     [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None
@@ -247,7 +250,9 @@ class TourForm(QDialog):
 
     def _add_closing_rows(self, form: QFormLayout) -> None:
         """Put the refusal, the summary and OK and Cancel under the fields; the
-        fields' rows come first, so the validator can bind them."""
+        fields' rows come first, so the validator can bind them, and each of their
+        single lines keeps a pasted line break out, as the record editors do."""
+        keep_on_one_line(self)
         form.addRow(self.refusal)
         form.addRow(self.summary)
         buttons = QDialogButtonBox(
@@ -308,11 +313,14 @@ class ActivityForm(TourForm):
         self.start = QTimeEdit(QTime(10, 0), self)
         self.start.setDisplayFormat("HH:mm")
         self.minutes = QSpinBox(self)
-        self.minutes.setRange(15, 600)
+        # Held within a tour's day: a whole day at most (a longer stay is an event of
+        # its own days, made in the event editor); the event's rules judge the rest.
+        self.minutes.setRange(1, MINUTES_A_DAY)
         self.minutes.setSingleStep(15)
         self.minutes.setValue(120)
         self.minutes.setSuffix(translate("TourBuilder", " min"))
         self.venue = QComboBox(self)
+        self.venue.addItem(translate("TourBuilder", "No venue"), None)  # as the editor allows
         for venue_id, name, locality, venue_city in board.venues:
             self.venue.addItem(f"{name} ({venue_city})", venue_id)
             if locality.casefold() in city.casefold():

@@ -575,6 +575,39 @@ def test_a_blank_activity_is_never_added_from_the_form(
     builder.close()
 
 
+def test_a_full_day_visit_with_a_pasted_title_is_added_as_the_event_editor_would(
+    qtbot: QtBot, sqlite_database, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An eleven-hour site visit, its title pasted from two lines of an e-mail and held
+    at no venue: the form takes it as the event editor would, on one line."""
+    from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
+    from cpp_scheduler.model import Event
+
+    tour, _lima = _tour(sqlite_database)
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+
+    def fill(self: ActivityForm) -> int:
+        self.title.setFocus()
+        self.title.insert("Kobe port and\r\nflood gates")  # as a paste arrives
+        self.title.textEdited.emit(self.title.text())
+        self.minutes.setValue(11 * 60)
+        self.venue.setCurrentIndex(self.venue.findText("No venue"))
+        assert _ok_button(self).isEnabled()
+        return int(ActivityForm.DialogCode.Accepted)
+
+    monkeypatch.setattr(ActivityForm, "exec", fill)
+    builder.choose_day(FIRST + timedelta(days=1))
+    qtbot.mouseClick(builder.buttons["add_site_visit"], Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    with sqlite_database.session() as session:
+        visit = session.scalars(select(Event).where(Event.title.like("Kobe port%"))).one()
+        assert visit.title == "Kobe port and flood gates"
+        assert visit.end_utc - visit.start_utc == timedelta(hours=11)
+        assert visit.venue_id is None
+    builder.close()
+
+
 def _leg_form(qtbot: QtBot, window, builder: TourBuilderDialog, origin: str):  # type: ignore[no-untyped-def]
     from cpp_scheduler.gui.tools.tourbuilder import LegForm
 
