@@ -8,7 +8,7 @@ ones it updated, exactly as they were.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -52,24 +52,34 @@ class ImportCalendarCommand(RecordCommand):
     """A whole calendar import as one undo step
     (:func:`cpp_scheduler.services.calendar_import.import_undoably`).
 
-    Its undo removes thousands of events as easily as one, and its redo brings them
-    back: both run on the window's task manager, as every step's do, the window
-    answering meanwhile; the calendar reads the events again when the work is done.
+    The import itself is the step's first run, on the window's task manager as every
+    step's: the editor knows it is under way (Undo pressed meanwhile waits for it), and
+    it is on the undo stack once written, whether or not the dialog that asked for it is
+    still open. Its undo removes thousands of events as easily as one, and its redo
+    brings them back, the window answering meanwhile; the calendar reads the events
+    again when the work is done.
     """
 
     def __init__(
         self,
         editor: Editor,
         name: str,
-        imported: tuple[ImportReport, ImportUndo],
+        make: Callable[[], tuple[ImportReport, ImportUndo]],
     ) -> None:
-        """``imported``: the import as the dialog made it on the task manager, which
-        this step only announces the first time it is applied, then undoes and redoes."""
+        """``make``: the import (run on the task manager, the first time the step is
+        applied), which gives its report and what undoing it needs."""
         super().__init__(
             editor, Event, "", translate("CalendarFiles", "Import {name}").format(name=name)
         )
-        self.report, self.state = imported
-        self._made = True
+        self._make = make
+        self.report: ImportReport | None = None
+        self._state: ImportUndo | None = None
+
+    @property
+    def state(self) -> ImportUndo:
+        """What undoing the import needs; there once it has been made."""
+        assert self._state is not None, "the import has not been made yet"
+        return self._state
 
     @property
     def created_ids(self) -> list[str]:
@@ -80,8 +90,8 @@ class ImportCalendarCommand(RecordCommand):
         return list(self.state.updated)
 
     def apply(self) -> None:
-        if self._made:
-            self._made = False
+        if self._state is None:
+            self.report, self._state = self._make()
         else:
             calendar_import.redo_import(
                 self.editor.database,
@@ -214,12 +224,6 @@ class ImportDialog(QDialog):
         self._reading.advanced.connect(
             lambda done, total: self._advanced(
                 translate("CalendarFiles", "Read {done} of {total} events…"), done, total
-            )
-        )
-        self._writing = Progress(self)
-        self._writing.advanced.connect(
-            lambda done, total: self._advanced(
-                translate("CalendarFiles", "Written {done} of {total} new events…"), done, total
             )
         )
         self.setObjectName("importDialog")
@@ -421,55 +425,54 @@ class ImportDialog(QDialog):
                 self, translate("CalendarFiles", "Cannot import"), self.editor.read_only
             )
             return False
-        self.import_button.setEnabled(False)
         self._request += 1
         request = self._request
-        self._start(translate("CalendarFiles", "Importing {name}…").format(name=name))
-        database, emit = self.database, self._writing.advanced.emit
-
-        def done(imported: tuple[ImportReport, ImportUndo]) -> None:
-            if self._current(request):
-                self._imported(ImportCalendarCommand(self.editor, name, imported))
-
-        self.tasks.run_in_background(
-            lambda: calendar_import.import_undoably(database, parsed, emit),
-            done,
-            lambda error: self._import_failed(error) if self._current(request) else None,
+        # The progress outlives the dialog, which may close while the import runs: the
+        # editor's, whose connection to this dialog ends with it.
+        progress = Progress(self.editor)
+        progress.advanced.connect(self._written)
+        database, emit = self.database, progress.advanced.emit
+        command = ImportCalendarCommand(
+            self.editor, name, lambda: calendar_import.import_undoably(database, parsed, emit)
         )
-        return True
-
-    def _import_failed(self, error: BaseException) -> None:
-        self.import_button.setEnabled(True)
-        self.summary.setText("")
-        if isinstance(error, SchedulerError):
-            QMessageBox.warning(self, translate("CalendarFiles", "Cannot import"), str(error))
-        else:
-            self._failed(error)
-
-    def _imported(self, command: ImportCalendarCommand) -> bool:
-        """Put the import made on the task manager on the undo stack; True unless it is
-        refused at once."""
         refusals: list[SchedulerError] = []
+        editor = self.editor
 
         def refused(error: SchedulerError) -> None:
             refusals.append(error)
+            progress.deleteLater()
+            if not self._current(request):  # the dialog was closed: the window says it
+                editor.failed.emit(translate("CalendarFiles", "Cannot import"), str(error))
+                return
             self.import_button.setEnabled(True)
             self.summary.setText("")
             QMessageBox.warning(self, translate("CalendarFiles", "Cannot import"), str(error))
 
         def saved() -> None:
-            self.command = command
-            self.summary.setText(
-                translate(
-                    "CalendarFiles",
-                    "Imported: {created} created, {updated} updated. "
-                    "Undo (Ctrl+Z) takes the whole import back.",
-                ).format(
-                    created=f"{len(command.created_ids):,}",
-                    updated=f"{len(command.updated_ids):,}",
-                )
-            )
+            progress.deleteLater()
+            if self._current(request):
+                self._imported(command)
 
         self.import_button.setEnabled(False)
+        self._start(translate("CalendarFiles", "Importing {name}…").format(name=name))
         self.editor.execute(command, saved, refused)
         return not refusals
+
+    def _written(self, done: int, total: int) -> None:
+        self._advanced(
+            translate("CalendarFiles", "Written {done} of {total} new events…"), done, total
+        )
+
+    def _imported(self, command: ImportCalendarCommand) -> None:
+        """Say what the import, now on the undo stack, did."""
+        self.command = command
+        self.summary.setText(
+            translate(
+                "CalendarFiles",
+                "Imported: {created} created, {updated} updated. "
+                "Undo (Ctrl+Z) takes the whole import back.",
+            ).format(
+                created=f"{len(command.created_ids):,}",
+                updated=f"{len(command.updated_ids):,}",
+            )
+        )

@@ -4,11 +4,13 @@ once it is done; a refused undo leaves the import on the stack, done."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import JANUARY_NINE_TOKYO, import_through_tool, reported_errors, settle
+from conftest import JANUARY_NINE_TOKYO, import_through_tool, reported_errors, settle, tools_of
 from gui_support import reads_held
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -127,3 +129,67 @@ def test_a_refused_undo_leaves_the_import_done_and_says_why_in_one_line(
     assert window.undo_action.isEnabled()
     assert not window.redo_action.isEnabled()
     assert window.editor.working is None
+
+
+def _read_for_import(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> ImportDialog:
+    """The Import calendar tool with a file of a few hundred events read, not imported."""
+    path = tmp_path / "partners.ics"
+    path.write_bytes(_calendar(EVENTS))
+    dialog = tools_of(window).open_import()
+    assert isinstance(dialog, ImportDialog)
+    dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
+    return dialog
+
+
+def test_an_import_whose_tool_is_closed_midway_is_still_one_undo_step(
+    qtbot: QtBot, sqlite_database: Database, open_window, tmp_path: Path
+) -> None:
+    window = open_window()
+    dialog = _read_for_import(qtbot, window, tmp_path)
+    with reads_held(window.tasks):  # the import waits its turn, as a long one runs
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert window.editor.working == "Import partners.ics"
+        dialog.close()  # the coordinator closes the tool: it is deleted
+    settle(qtbot, window)
+    assert _stored(sqlite_database) == EVENTS
+    assert window.editor.stack.undoText() == "Import partners.ics"
+    window.undo_action.trigger()
+    settle(qtbot, window)
+    assert _stored(sqlite_database) == 0
+
+
+def test_undo_pressed_during_an_import_waits_for_it_and_takes_it_back(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl+Z pressed while the import runs undoes the import once it is written, not
+    the step before it, which stays done."""
+    window = open_window()
+    errors = reported_errors(window, monkeypatch)
+    side = CreateRecord(
+        window.editor,
+        Event,
+        {
+            "title": "Side meeting",
+            "start_utc": JANUARY_NINE_TOKYO,
+            "end_utc": JANUARY_NINE_TOKYO + timedelta(hours=1),
+        },
+        "Side meeting",
+    )
+    window.editor.execute(side)
+    settle(qtbot, window)
+    dialog = _read_for_import(qtbot, window, tmp_path)
+    with reads_held(window.tasks):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        window.undo_action.trigger()
+    settle(qtbot, window)
+    assert errors == []
+    assert _stored(sqlite_database) == 0  # the import, taken back whole
+    with sqlite_database.session() as session:
+        assert session.scalar(select(Event.title).where(Event.title == "Side meeting"))
+    assert window.editor.stack.redoText() == "Import partners.ics"
+    assert window.editor.stack.undoText() == "Create event 'Side meeting'"
