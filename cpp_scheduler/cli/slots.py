@@ -280,8 +280,8 @@ def _print_series(
     totals = ", ".join(f"{names.get(k, k)} {v}" for k, v in plan.totals.items())
     blocks.append(
         _(
-            "Fairness: spread {spread} (largest minus smallest total inconvenience; 0 is "
-            "perfectly even). Totals: {totals}"
-        ).format(spread=plan.fairness, totals=totals)
+            "Fairness: the burden is {verdict} (spread {spread}: largest minus smallest "
+            "total inconvenience; 0 is perfectly even). Totals: {totals}"
+        ).format(verdict=plan.sharing.label, spread=plan.fairness, totals=totals)
     )
     print("\n\n".join(blocks))

@@ -36,6 +36,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
@@ -531,6 +532,27 @@ FAIRNESS_WEIGHT = 1.0
 STEADINESS_WEIGHT = 0.5
 
 
+class Sharing(StrEnum):
+    """How evenly a series shares its burden among its attendees, in words."""
+
+    EVEN = "even"
+    FAIR = "fair"
+    UNEVEN = "uneven"
+
+    @property
+    def label(self) -> str:
+        return {
+            Sharing.EVEN: _("shared evenly"),
+            Sharing.FAIR: _("fairly shared"),
+            Sharing.UNEVEN: _("unevenly shared"),
+        }[self]
+
+
+FAIR_SPREAD = PART_POINTS[DayPart.NIGHT]
+"""The widest spread a fairly shared series has: one attendee carries one night more
+than another over the whole series, and no more."""
+
+
 @dataclass(frozen=True, slots=True)
 class SeriesPlan:
     """One slot per occurrence of a series, and how fairly the burden is shared.
@@ -548,6 +570,15 @@ class SeriesPlan:
     fairness: int
     moved: tuple[int, ...]
     """How many attendees' local start time differs from the previous occurrence's."""
+
+    @property
+    def sharing(self) -> Sharing:
+        """How evenly the burden is shared: evenly (no spread), fairly (up to
+        :data:`FAIR_SPREAD`) or unevenly; what the slot finder and ``slots --series``
+        say of the series."""
+        if self.fairness == 0:
+            return Sharing.EVEN
+        return Sharing.FAIR if self.fairness <= FAIR_SPREAD else Sharing.UNEVEN
 
 
 _DAY_PICKING = ("BYMONTHDAY", "BYDAY", "BYSETPOS", "BYYEARDAY", "BYWEEKNO", "BYMONTH")

@@ -3535,18 +3535,6 @@ host · {where}</source>
         <translation>参加者{moved}人の現地時刻が前回の会合と異なります</translation>
     </message>
     <message>
-        <source>shared evenly</source>
-        <translation>均等に分担されています</translation>
-    </message>
-    <message>
-        <source>fairly shared</source>
-        <translation>おおむね公平に分担されています</translation>
-    </message>
-    <message>
-        <source>unevenly shared</source>
-        <translation>偏って分担されています</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Fairness:&lt;/b&gt; the burden is {verdict} (spread {fairness} points between the most and least burdened). Points over the series: {shares}.</source>
         <translation>&lt;b&gt;公平性:&lt;/b&gt; 負担は{verdict}（最も重い人と軽い人の差 {fairness} 点）。繰り返し全体の点数: {shares}。</translation>
     </message>

@@ -20,7 +20,10 @@ from cpp_scheduler.scheduling.inputs import (
 from cpp_scheduler.scheduling.localtimes import DayPart, classify
 from cpp_scheduler.scheduling.slots import (
     DAY_OFF_POINTS,
+    FAIR_SPREAD,
     PART_POINTS,
+    SeriesPlan,
+    Sharing,
     SlotRequest,
     SlotRequestError,
     busy_times,
@@ -404,3 +407,15 @@ def test_an_occurrence_with_no_free_time_is_reported_as_such() -> None:
     assert plan.slots[0] is not None
     assert plan.slots[1] is None
     assert plan.slots[2] is not None
+
+
+@pytest.mark.parametrize(
+    ("spread", "sharing"),
+    [(0, Sharing.EVEN), (1, Sharing.FAIR), (FAIR_SPREAD, Sharing.FAIR), (7, Sharing.UNEVEN)],
+)
+def test_a_series_is_fairly_shared_while_one_carries_one_night_more_at_most(
+    spread: int, sharing: Sharing
+) -> None:
+    plan = SeriesPlan((), {"kobe": 0, "lima": spread}, spread, ())
+    assert PART_POINTS[DayPart.NIGHT] == FAIR_SPREAD
+    assert plan.sharing is sharing

@@ -128,17 +128,8 @@ def fairness_text(plan: SeriesPlan, attendees: Sequence[Attendee]) -> str:
         f"{names.get(key, key)} {value}"
         for key, value in sorted(plan.totals.items(), key=lambda kv: -kv[1])
     )
-    verdict = (
-        translate("SlotFinder", "shared evenly")
-        if plan.fairness == 0
-        else (
-            translate("SlotFinder", "fairly shared")
-            if plan.fairness <= 6
-            else translate("SlotFinder", "unevenly shared")
-        )
-    )
     return translate(
         "SlotFinder",
         "<b>Fairness:</b> the burden is {verdict} (spread {fairness} points between the most "
         "and least burdened). Points over the series: {shares}.",
-    ).format(verdict=verdict, fairness=plan.fairness, shares=shares)
+    ).format(verdict=plan.sharing.label, fairness=plan.fairness, shares=shares)
