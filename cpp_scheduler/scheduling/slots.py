@@ -136,22 +136,35 @@ class SlotRequest:
         return self.attendees if self.host is None else (self.host, *self.attendees)
 
     def validate(self) -> None:
-        if not self.attendees:
-            raise SlotRequestError(
-                _("Name at least one delegation or participant who must attend.")
+        problem = (
+            attendees_problem(len(self.attendees))
+            or duration_problem(self.duration)
+            or (
+                _("The step must be a whole number of minutes.")
+                if self.step < timedelta(minutes=1) or self.step.total_seconds() % 60
+                else None
             )
-        problem = duration_problem(self.duration)
+            or range_problem(self.first_day, self.last_day)
+        )
         if problem is not None:
             raise SlotRequestError(problem)
-        if self.step < timedelta(minutes=1) or self.step.total_seconds() % 60:
-            raise SlotRequestError(_("The step must be a whole number of minutes."))
-        if self.last_day < self.first_day:
-            raise SlotRequestError(
-                _("The range ends ({last}) before it starts ({first}).").format(
-                    last=i18n.day_month_year_text(self.last_day),
-                    first=i18n.day_month_year_text(self.first_day),
-                )
-            )
+
+
+def attendees_problem(count: int) -> str | None:
+    """Why a search for ``count`` attendees cannot run, or None: it needs one at least.
+    The slot finder says it before it asks, as a request refuses it."""
+    if count:
+        return None
+    return _("Name at least one delegation or participant who must attend.")
+
+
+def range_problem(first_day: date, last_day: date) -> str | None:
+    """Why a search from ``first_day`` to ``last_day`` cannot run, or None."""
+    if last_day >= first_day:
+        return None
+    return _("The range ends ({last}) before it starts ({first}).").format(
+        last=i18n.day_month_year_text(last_day), first=i18n.day_month_year_text(first_day)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -3437,14 +3437,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>イベントを作成</translation>
     </message>
     <message>
-        <source>Choose who must attend.</source>
-        <translation>必ず出席する人を選んでください。</translation>
-    </message>
-    <message>
-        <source>The range ends before it starts.</source>
-        <translation>期間の終わりが始まりより前です。</translation>
-    </message>
-    <message>
         <source>Weighing every start time…</source>
         <translation>すべての開始時刻を比較しています…</translation>
     </message>
@@ -3618,8 +3610,8 @@ host · {where}</source>
         <translation>https://…（オンライン会合の場合）</translation>
     </message>
     <message>
-        <source>Choose who must attend.</source>
-        <translation>必ず出席する人を選んでください。</translation>
+        <source>Name at least one delegation or participant who must attend.</source>
+        <translation>出席が必要な代表団か参加者を1つ以上指定してください。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Best times&lt;/b&gt; (fewest points first)</source>

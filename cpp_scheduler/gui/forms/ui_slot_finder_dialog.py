@@ -313,7 +313,7 @@ class Ui_SlotFinderDialog(object):
         self.title.setPlaceholderText(QCoreApplication.translate("SlotFinderDialog", u"Title of the meeting", None))
         self.videoLinkLabel.setText(QCoreApplication.translate("SlotFinderDialog", u"Video &link", None))
         self.videoLink.setPlaceholderText(QCoreApplication.translate("SlotFinderDialog", u"https://\u2026 (for an online meeting)", None))
-        self.gridTitle.setText(QCoreApplication.translate("SlotFinderDialog", u"Choose who must attend.", None))
+        self.gridTitle.setText(QCoreApplication.translate("SlotFinderDialog", u"Name at least one delegation or participant who must attend.", None))
         self.bestLabel.setText(QCoreApplication.translate("SlotFinderDialog", u"<b>Best times</b> (fewest points first)", None))
         self.createButton.setText(QCoreApplication.translate("SlotFinderDialog", u"Create the event", None))
         self.closeButton.setText(QCoreApplication.translate("SlotFinderDialog", u"Close", None))

@@ -47,7 +47,13 @@ from cpp_scheduler.gui.tools.slotfinder_grid import DayHeader, SlotCellDelegate,
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SuggestionModel, fairness_text
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME
-from cpp_scheduler.scheduling.slots import LONGEST_MEETING, SeriesPlan, duration_problem
+from cpp_scheduler.scheduling.slots import (
+    LONGEST_MEETING,
+    SeriesPlan,
+    attendees_problem,
+    duration_problem,
+    range_problem,
+)
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.slot_grid import MAX_GRID_DAYS, MeetingPlan, plan_meeting
 from cpp_scheduler.services.slot_search import Host, SlotChoices, SlotSearch, slot_choices
@@ -446,13 +452,15 @@ class SlotFinderDialog(QDialog):
         generation = self._generation
         self.searching = False
         self.ui.busyIndicator.hide()
-        if not request.attendee_ids:
+        nobody = attendees_problem(len(request.attendee_ids))
+        if nobody is not None:
             self._show(None)
-            self.ui.gridTitle.setText(translate("SlotFinder", "Choose who must attend."))
+            self.ui.gridTitle.setText(nobody)
             return
-        if request.last_day < request.first_day:
+        backwards = range_problem(request.first_day, request.last_day)
+        if backwards is not None:
             self._show(None)
-            self._say(translate("SlotFinder", "The range ends before it starts."))
+            self._say(backwards)
             return
         if self._pending_venue is not None:  # searched for once the venues are read
             self.searching = True

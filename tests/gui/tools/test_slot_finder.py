@@ -600,3 +600,26 @@ def test_a_delegations_row_names_its_home_city_as_its_schedule_does(
     ]
     assert "Quezon City Government\nQuezon City" in labels
     assert "Lima\nLima" in labels
+
+
+def test_the_finder_says_why_it_cannot_search_in_the_engines_words(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """Nobody chosen, or a range that ends before it starts: the finder says so as
+    ``cpp-scheduler slots`` does, before it asks."""
+    from cpp_scheduler.scheduling.slots import attendees_problem, range_problem
+
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    window = open_window()
+    finder = tools_of(window).open_slot_finder()
+    finder.search()
+    assert finder.ui.gridTitle.text() == (
+        "Name at least one delegation or participant who must attend."
+    )
+    assert finder.ui.gridTitle.text() == attendees_problem(0)
+    finder.choose([lima])
+    finder.show_period(date(2027, 3, 10), date(2027, 3, 1))
+    finder.search()
+    assert finder.ui.status.text() == "The range ends (01 Mar 2027) before it starts (10 Mar 2027)."
+    assert finder.ui.status.text() == range_problem(date(2027, 3, 10), date(2027, 3, 1))
+    finder.close()
