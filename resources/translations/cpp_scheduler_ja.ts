@@ -2755,10 +2755,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>少しお待ちください: 記録をまだ読み込んでいます。</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is not a time zone of the IANA database (such as Asia/Tokyo or America/Lima): pick one from the list.</source>
-        <translation>「{name}」は IANA データベースのタイムゾーン（Asia/Tokyo、America/Lima など）ではありません。一覧から選んでください。</translation>
-    </message>
-    <message>
         <source>No {kind} is called &apos;{name}&apos;: pick one from the list or clear the field.</source>
         <translation>「{name}」という{kind}はありません。一覧から選ぶか、欄を空にしてください。</translation>
     </message>
@@ -2790,6 +2786,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>{kind}: {title}</source>
         <translation>{kind}: {title}</translation>
+    </message>
+    <message>
+        <source>{problem} Pick one from the list.</source>
+        <translation>{problem}一覧から選んでください。</translation>
     </message>
     <message>
         <source>the {kind} cannot be saved yet: {reasons}</source>

@@ -54,6 +54,7 @@ from cpp_scheduler.gui.readonly import follow_window_read_only
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.model import Base, Problem
+from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.validation import one_line
 from cpp_scheduler.services import editing, history, merging
 from cpp_scheduler.services.database import Database
@@ -152,16 +153,19 @@ def is_zone(name: str) -> bool:
 
 
 def zone_problem(field: str, name: str | None) -> Problem | None:
-    """Typed text that is not a zone; an empty field is left to the entity's rules."""
+    """Typed text that is not a zone, in the model's words (the name shortened, as every
+    message quotes what was typed), and where to find one; an empty field is left to
+    the entity's rules."""
     if not name or is_zone(name):
+        return None
+    found = rules.zone_problem(field, name, required=False)
+    if found is None:
         return None
     return Problem(
         field,
-        translate(
-            "RecordDialog",
-            "'{name}' is not a time zone of the IANA database (such as Asia/Tokyo or "
-            "America/Lima): pick one from the list.",
-        ).format(name=name),
+        translate("RecordDialog", "{problem} Pick one from the list.").format(
+            problem=found.message
+        ),
     )
 
 

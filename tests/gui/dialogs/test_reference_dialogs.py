@@ -285,3 +285,23 @@ def test_a_knowledge_product_links_cities_themes_and_events(
         "theme_ids": [compact],
         "event_ids": [event_id],
     }
+
+
+def test_a_typed_name_that_is_no_zone_is_refused_in_the_models_words(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    type_into: Callable[..., None],
+) -> None:
+    """ "Tokyo" is a city, not a zone: the dialog says it as the model and the command
+    line do, and where to pick one; a name pasted at length is quoted shortened."""
+    from cpp_scheduler.model.validation import zone_problem
+
+    dialog = open_dialog(qtbot, ParticipantDialog, sqlite_database)
+    type_into(dialog.ui.name, "Kenji Sato")
+    type_into(dialog.ui.zone, "Tokyo")
+    model_says = zone_problem("zone", "Tokyo")
+    assert model_says is not None
+    assert error_text(dialog, "zone") == f"{model_says.message} Pick one from the list."
+    assert not ok_button(dialog).isEnabled()
+    type_into(dialog.ui.zone, "Asia/" + "Kobe" * 500)
+    assert len(error_text(dialog, "zone")) < 200
