@@ -169,10 +169,16 @@ class RecurrenceEditor(QWidget):
 
     # -- the start the rule is read from --------------------------------------------
     def setStart(self, local_start: datetime) -> None:
-        """The series' first meeting, as a wall-clock time in the event's zone."""
+        """The series' first meeting, as a wall-clock time in the event's zone. A rule
+        shown as it was stored is read again at the new hour: an UNTIL that is not the
+        end of a day may then fall on another last day."""
         local_start = local_start.replace(tzinfo=None)
         moved_day = local_start.date() != self._start.date()
         self._start = local_start
+        loaded = self._loaded
+        if not moved_day and loaded is not None and self._written_rule() == loaded[1]:
+            self.setRule(loaded[0], self._zone)
+            return
         if moved_day:
             self._fill_patterns(self._repeats())
             if python_date(self.until.date()) < local_start.date():

@@ -199,6 +199,9 @@ def test_a_utc_until_is_read_again_in_the_zone_the_event_moves_to(qtbot: QtBot) 
     assert editor.until.date().toPython() == date(2027, 2, 27)
     assert editor.preview.text().endswith("Sat 27 Feb 2027")
     assert editor.rule() == stored  # kept as it was stored
+    editor.setStart(datetime(2027, 2, 20, 8))  # 08:00 on 1 March is before 19:00 UTC
+    assert editor.until.date().toPython() == date(2027, 2, 28)
+    assert editor.rule() == stored
 
 
 def test_the_english_editor_names_days_in_english_on_a_japanese_system(
