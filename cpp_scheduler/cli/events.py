@@ -19,11 +19,13 @@ from typing import Any
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range, days_in_note
+from cpp_scheduler.cli.deletion import print_deletion
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.services.queries import meetings_on_days
+from cpp_scheduler.services.snapshot import find_event
 
 TITLE_WIDTH = 52
 WHERE_WIDTH = 30
@@ -56,6 +58,20 @@ def register(
         "--json", action="store_true", help=_("print a JSON array instead of a table")
     )
     listing.set_defaults(run=run_list)
+    deletion = actions.add_parser(
+        "deletion",
+        parents=[common],
+        help=_("what deleting an event would do"),
+        description=_(
+            "What deleting the event would do, as the window asks before it deletes one: "
+            "the records it changes, those it deletes with it, the participants it leaves "
+            "due an update, the invitations still standing it takes out of the ledger, and "
+            "a series' meetings. Nothing is deleted."
+        ),
+    )
+    deletion.add_argument("event", metavar="EVENT_UID", help=_("the event's UID (or its id)"))
+    deletion.add_argument("--json", action="store_true", help=_("print JSON"))
+    deletion.set_defaults(run=run_deletion)
 
 
 @dataclass(frozen=True)
@@ -137,6 +153,17 @@ HEADINGS = (
     N_("WHERE"),
     N_("DELEGATIONS"),
 )
+
+
+def run_deletion(args: argparse.Namespace) -> int:
+    database = open_program(args.db)
+    try:
+        with database.reading() as session:
+            event_id = find_event(session, args.event).id
+        print_deletion(database, Event, event_id, as_json=args.json)
+    finally:
+        database.close()
+    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

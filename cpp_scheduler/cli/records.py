@@ -7,8 +7,11 @@ import argparse
 from typing import Any
 
 from cpp_scheduler.cli import columns
+from cpp_scheduler.cli.deletion import print_deletion
 from cpp_scheduler.cli.engine_formats import print_json
+from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.choices import manager_listing
 from cpp_scheduler.services.record_tables import (
@@ -40,6 +43,14 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         help=_("what to list: {kinds}").format(kinds=", ".join(_BY_COMMAND)),
     )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
+    parser.add_argument(
+        "--deletion",
+        metavar="RECORD",
+        help=_(
+            "instead of the list, what deleting RECORD (its name as the list shows it, or "
+            "its id) would do, as the window asks before it deletes one; nothing is deleted"
+        ),
+    )
     parser.set_defaults(run=run)
 
 
@@ -51,6 +62,30 @@ def read_rows(database: Database, table: RecordTable) -> list[tuple[str, list[st
     return [(record.record_id, [cell_text(value) for value in record.cells]) for record in ordered]
 
 
+def _named(rows: list[tuple[str, list[str]]], name: str, table: RecordTable) -> str:
+    """The id of the record ``name`` names: its id, or its name as the list's first
+    column shows it (without regard to case); refused in one line where none or several
+    are."""
+    wanted = name.strip()
+    if any(record_id == wanted for record_id, _cells in rows):
+        return wanted
+    found = [record_id for record_id, cells in rows if cells[0].casefold() == wanted.casefold()]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise CliError(
+            _(
+                "Several records of {kind} are called {name}: give one's id "
+                "(records {kind} --json)."
+            ).format(kind=table.command, name=quoted(wanted))
+        )
+    raise CliError(
+        _("No record of {kind} is called {name} (records {kind} lists them).").format(
+            kind=table.command, name=quoted(wanted)
+        )
+    )
+
+
 def _last_if_none(key: Any) -> tuple[bool, Any]:
     return (key is None, "" if key is None else key)
 
@@ -60,6 +95,10 @@ def run(args: argparse.Namespace) -> int:
     database = open_program(args.db)
     try:
         rows = read_rows(database, table)
+        if args.deletion is not None:
+            record_id = _named(rows, args.deletion, table)
+            print_deletion(database, table.model, record_id, as_json=args.json)
+            return 0
     finally:
         database.close()
     headers = table.headers()

@@ -4,12 +4,18 @@ delegation, and how many participants already sent those events will be due an u
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, rows_read
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
+from cpp_scheduler.cli import main
 from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.ical.export import Organizer
@@ -137,3 +143,108 @@ def test_in_japanese_people_left_unnamed_are_counted_as_people(
     assert "参加者8人が代表団から外れます" in question
     assert "ほか3人" in question
     assert "ほか3件" not in question
+
+
+def _printed(capsys: pytest.CaptureFixture[str], database: Database, *arguments: str) -> Any:
+    capsys.readouterr()
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["--db", url, *arguments, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _invited_question(qtbot: QtBot) -> QMessageBox:
+    """The question before deleting an event whose invitations still stand, once shown."""
+    found: list[QMessageBox] = []
+
+    def shown() -> bool:
+        found[:] = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QMessageBox)
+            and widget.objectName() == "deleteInvitedEvent"
+            and widget.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=20_000)
+    return found[0]
+
+
+def test_the_command_line_tells_what_the_question_tells(
+    qtbot: QtBot,
+    window: MainWindow,
+    program: Database,
+    messages: Messages,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``records KIND --deletion NAME`` and ``events deletion UID`` read what the question
+    is worded from: the same records changed, counted and named, the same participants
+    due an update, the same invitations left standing."""
+    hall = editing.create(program, Venue, {"name": "Hall A", "locality": "Tokyo", "capacity": 50})
+    lima = editing.create(
+        program, Delegation, {"name": "Lima housing", "country": "PE", "zone": "America/Lima"}
+    )
+    ana = editing.create(
+        program,
+        Participant,
+        {
+            "name": "Ana Flores",
+            "email": "ana@example.pe",
+            "role": ParticipantRole.OFFICIAL,
+            "delegation_id": lima,
+        },
+    )
+    review = add_event(
+        program,
+        "Budget review",
+        JANUARY_NINE_TOKYO + timedelta(days=2),
+        1,
+        venue_id=hall,
+        delegation_ids=[lima],
+        participant_ids=[ana],
+    )
+    add_event(program, "Closing plenary", JANUARY_NINE_TOKYO + timedelta(days=3), 1, venue_id=hall)
+    with program.reading() as session:
+        review_uid = session.get(Event, review).uid  # type: ignore[union-attr]
+    plan = invitations.plan_invitations(program, EventScope(review_uid), SENDER)
+    invitations.send_batch(program, plan.to_send, OutboxTransport(tmp_path))
+    window.reload()
+    rows_read(window)
+
+    venue = _printed(capsys, program, "records", "venues", "--deletion", "hall a")
+    assert venue["changes"] == [
+        {
+            "kind": "event",
+            "count": 2,
+            "loses": "venue",
+            "first": ["Budget review", "Closing plenary"],
+        }
+    ]
+    assert venue["updates_due"] == 1
+    question = asked(window, messages, "venue", hall, "Hall A")
+    assert "2 events lose their venue: 'Budget review', 'Closing plenary'." in question
+    assert "1 participant was sent one of these events and will be due an update" in question
+
+    event = _printed(capsys, program, "events", "deletion", review_uid)
+    assert event["standing_invitations"] == {"participants": 1, "events": 1}
+    assert event["changes"] == []
+    assert event["deletes_along"] == []
+    window.select_event(review)
+    window.delete_selected()
+    box = _invited_question(qtbot)
+    assert box.text() == "Invitations to 'Budget review' still stand for 1 participants."
+    box.reject()  # kept
+
+    capsys.readouterr()
+    url = program.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "records", "delegations", "--deletion", "Lima housing"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Deleting the delegation 'Lima housing':",
+        "  changes 1 × event, each losing its delegation: 'Budget review'",
+        "  changes 1 × participant, each losing its delegation: 'Ana Flores'",
+    ]
+    question = asked(window, messages, "delegation", lima, "Lima housing")
+    assert "1 event loses its delegation: 'Budget review'." in question
+    assert "1 participant loses their delegation: 'Ana Flores'." in question
+    assert messages.errors == []

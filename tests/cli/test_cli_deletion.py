@@ -1,0 +1,94 @@
+"""``events deletion UID`` and ``records KIND --deletion NAME``: what deleting a record
+would do, as the window asks before it deletes one, with nothing deleted; a name that
+names no record, or several, is refused in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.model import Event
+from cpp_scheduler.store import open_database
+
+
+@pytest.fixture
+def demo_db(demo_sqlite_path: Path) -> str:
+    return str(demo_sqlite_path)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = main(list(argv))
+    printed = capsys.readouterr()
+    return status, printed.out, printed.err
+
+
+def _series(demo_db: str) -> tuple[str, int]:
+    """A series of the demo program: its UID and how many meetings ``events list`` lists."""
+    database = open_database(demo_db)
+    try:
+        with database.reading() as session:
+            series = next(event for event in session.query(Event).all() if event.is_series)
+            return series.uid, len(series.occurrences())
+    finally:
+        database.close()
+
+
+def test_a_series_deletion_counts_its_meetings_and_deletes_nothing(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    uid, meetings = _series(demo_db)
+    status, out, _err = _run(capsys, "--db", demo_db, "events", "deletion", uid, "--json")
+    assert status == 0
+    found: dict[str, Any] = json.loads(out)
+    assert found["kind"] == "event"
+    assert found["series_meetings"] == meetings
+    status, out, _err = _run(capsys, "--db", demo_db, "events", "deletion", uid)
+    assert f"  deletes all {meetings} meeting(s) of the series" in out.splitlines()
+    assert _series(demo_db) == (uid, meetings)  # still there
+
+
+def test_a_record_nothing_refers_to_changes_nothing_else(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _err = _run(
+        capsys, "--db", demo_db, "records", "venues", "--deletion", "Kitakyushu Environment Museum"
+    )
+    assert status == 0
+    assert out.splitlines()[0] == "Deleting the venue 'Kitakyushu Environment Museum':"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["records", "venues", "--deletion", "Nowhere Hall"],
+            "No record of venues is called 'Nowhere Hall' (records venues lists them).",
+        ),
+        (["events", "deletion", "no-such-uid"], "No event has the UID or id 'no-such-uid'."),
+        (
+            ["records", "travel-times", "--deletion", "Tokyo"],
+            "Several records of travel-times are called 'Tokyo': give one's id "
+            "(records travel-times --json).",
+        ),
+    ],
+)
+def test_a_name_that_names_nothing_is_refused_in_one_line(
+    demo_db: str, capsys: pytest.CaptureFixture[str], argv: list[str], line: str
+) -> None:
+    status, out, err = _run(capsys, "--db", demo_db, *argv)
+    assert status != 0
+    assert out == ""
+    assert err.strip().splitlines() == [f"cpp-scheduler: {line}"]
+
+
+def test_the_deletion_is_said_in_japanese(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    uid, meetings = _series(demo_db)
+    status, out, _err = _run(capsys, "--lang", "ja", "--db", demo_db, "events", "deletion", uid)
+    assert status == 0
+    assert out.splitlines()[0].startswith("イベント")
+    assert str(meetings) in out
