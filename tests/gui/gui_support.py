@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing, series
@@ -263,3 +263,22 @@ def listed_times(path: Path, title: str) -> tuple[str, str]:
     )
     [row] = [row for row in json.loads(done.stdout) if row["title"] == title]
     return row["start"], row["end"]
+
+
+def invited_event_question(qtbot: QtBot) -> QMessageBox:
+    """The question before deleting an event whose invitations still stand (it offers to
+    mark the event cancelled instead), once the window shows it."""
+    found: list[QMessageBox] = []
+
+    def shown() -> bool:
+        found[:] = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QMessageBox)
+            and widget.objectName() == "deleteInvitedEvent"
+            and widget.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=20_000)
+    return found[0]

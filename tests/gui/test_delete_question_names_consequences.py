@@ -10,8 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, rows_read
-from PySide6.QtWidgets import QApplication, QMessageBox
+from gui_support import (
+    JANUARY_NINE_TOKYO,
+    Messages,
+    add_event,
+    invited_event_question,
+    rows_read,
+)
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
@@ -152,24 +157,6 @@ def _printed(capsys: pytest.CaptureFixture[str], database: Database, *arguments:
     return json.loads(capsys.readouterr().out)
 
 
-def _invited_question(qtbot: QtBot) -> QMessageBox:
-    """The question before deleting an event whose invitations still stand, once shown."""
-    found: list[QMessageBox] = []
-
-    def shown() -> bool:
-        found[:] = [
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if isinstance(widget, QMessageBox)
-            and widget.objectName() == "deleteInvitedEvent"
-            and widget.isVisible()
-        ]
-        return bool(found)
-
-    qtbot.waitUntil(shown, timeout=20_000)
-    return found[0]
-
-
 def test_the_command_line_tells_what_the_question_tells(
     qtbot: QtBot,
     window: MainWindow,
@@ -232,7 +219,7 @@ def test_the_command_line_tells_what_the_question_tells(
     assert event["deletes_along"] == []
     window.select_event(review)
     window.delete_selected()
-    box = _invited_question(qtbot)
+    box = invited_event_question(qtbot)
     assert box.text() == "Invitations to 'Budget review' still stand for 1 participants."
     box.reject()  # kept
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from gui_support import JULY_NINE_TOKYO, Messages, add_event, rows_read
-from PySide6.QtWidgets import QApplication, QMessageBox
+from gui_support import JULY_NINE_TOKYO, Messages, add_event, invited_event_question, rows_read
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -54,23 +53,6 @@ def ledger_of(database: Database, person_id: str) -> set[tuple[str, str, str]]:
             )
         )
         return {(row[0], row[1], row[2]) for row in rows}
-
-
-def invited_event_question(qtbot: QtBot) -> QMessageBox:
-    found: list[QMessageBox] = []
-
-    def shown() -> bool:
-        found[:] = [
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if isinstance(widget, QMessageBox)
-            and widget.objectName() == "deleteInvitedEvent"
-            and widget.isVisible()
-        ]
-        return bool(found)
-
-    qtbot.waitUntil(shown, timeout=20_000)
-    return found[0]
 
 
 def test_an_invited_conference_names_the_sessions_deleted_with_it(

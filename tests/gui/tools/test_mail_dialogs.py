@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import settle, tools_of
-from PySide6.QtWidgets import QApplication, QMessageBox
+from gui_support import invited_event_question
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.cli import main
@@ -342,24 +343,6 @@ def test_the_updates_preview_shows_every_change_whole(
     settle(qtbot, window)
 
 
-def _question(qtbot: QtBot) -> QMessageBox:
-    """The question about deleting an event whose invitations still stand, once shown."""
-    found: list[QMessageBox] = []
-
-    def shown() -> bool:
-        found[:] = [
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if isinstance(widget, QMessageBox)
-            and widget.objectName() == "deleteInvitedEvent"
-            and widget.isVisible()
-        ]
-        return bool(found)
-
-    qtbot.waitUntil(shown, timeout=20_000)
-    return found[0]
-
-
 def _answer(box: QMessageBox, label: str) -> None:
     (button,) = [button for button in box.buttons() if button.text() == label]
     button.click()
@@ -380,7 +363,7 @@ def test_deleting_an_event_whose_invitations_stand_offers_to_cancel_it_first(
     window.select_event(program.workshop.id)
 
     window.delete_selected()
-    box = _question(qtbot)
+    box = invited_event_question(qtbot)
     assert f"still stand for {invited} participants" in box.text()
     assert "stays in their calendars" in box.informativeText()
     _answer(box, "Keep it")
@@ -389,7 +372,7 @@ def test_deleting_an_event_whose_invitations_stand_offers_to_cancel_it_first(
         assert session.get(Event, program.workshop.id) is not None
 
     window.delete_selected()
-    _answer(_question(qtbot), "Mark it cancelled")
+    _answer(invited_event_question(qtbot), "Mark it cancelled")
     settle(qtbot, window)
     with sqlite_database.reading() as session:
         kept = session.get(Event, program.workshop.id)
