@@ -14,7 +14,7 @@ from typing import Any
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.engine_formats import print_json
 from cpp_scheduler.errors import quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, pgettext
 from cpp_scheduler.model import Base
 from cpp_scheduler.services.removal import ToDelete, to_delete
 from cpp_scheduler.store import Database
@@ -61,12 +61,23 @@ def deletion_text(found: ToDelete, kind: str) -> str:
     """The facts of a deletion, a line each; "nothing else" where it only deletes."""
     lines = [_("Deleting the {kind} {title}:").format(kind=_(kind), title=quoted(found.title))]
     for changed in found.changed:
+        people = changed.kind == "participant"  # counted as people where a language does
         names = ", ".join(quoted(title) for title in changed.titles)
         more = changed.count - len(changed.titles)
         if more > 0:
-            names = _("{names} and {count} more").format(names=names, count=more)
+            and_more = (
+                pgettext("people", "{names} and {count} more")
+                if people
+                else _("{names} and {count} more")
+            )
+            names = and_more.format(names=names, count=more)
+        changes = (
+            _("  changes {count} participant(s), each losing their {loses}: {names}")
+            if people
+            else _("  changes {count} × {kind}, each losing its {loses}: {names}")
+        )
         lines.append(
-            _("  changes {count} × {kind}, each losing its {loses}: {names}").format(
+            changes.format(
                 count=changed.count, kind=_(changed.kind), loses=_(changed.loses), names=names
             )
         )

@@ -92,3 +92,17 @@ def test_the_deletion_is_said_in_japanese(demo_db: str, capsys: pytest.CaptureFi
     assert status == 0
     assert out.splitlines()[0].startswith("イベント")
     assert str(meetings) in out
+
+
+def test_people_are_counted_as_people_in_japanese(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A delegation's members lose it: 人 counts them, as the window's question does."""
+    delegation = "Peru: Ministry of Housing, Construction and Sanitation"
+    status, out, _err = _run(
+        capsys, "--lang", "ja", "--db", demo_db, "records", "delegations", "--deletion", delegation
+    )
+    assert status == 0
+    [members] = [line for line in out.splitlines() if line.startswith("  参加者 ")]
+    assert members.startswith("  参加者 8人が変わり、それぞれ代表団がなくなります: ")
+    assert members.endswith(" ほか3人")

@@ -229,7 +229,7 @@ def test_the_command_line_tells_what_the_question_tells(
     assert capsys.readouterr().out.splitlines() == [
         "Deleting the delegation 'Lima housing':",
         "  changes 1 × event, each losing its delegation: 'Budget review'",
-        "  changes 1 × participant, each losing its delegation: 'Ana Flores'",
+        "  changes 1 participant(s), each losing their delegation: 'Ana Flores'",
     ]
     question = asked(window, messages, "delegation", lima, "Lima housing")
     assert "1 event loses its delegation: 'Budget review'." in question
