@@ -76,6 +76,7 @@ from cpp_scheduler.model import (
     recurrence,
 )
 from cpp_scheduler.model.event import called_off
+from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
 from cpp_scheduler.store import Database
@@ -1555,7 +1556,8 @@ class AnsweredEvent:
     uid: str
     title: str
     day: str
-    """Its first day, on Tokyo's clock."""
+    """Its first day, on Tokyo's clock: an all-day event's own first date, as the
+    calendar places it (:func:`~cpp_scheduler.model.event_filter.meeting_days`)."""
 
 
 def answered_events(database: Database) -> list[AnsweredEvent]:
@@ -1565,11 +1567,19 @@ def answered_events(database: Database) -> list[AnsweredEvent]:
         sent = select(SentMessage.event_id)
         answered = select(Reply.event_id)
         rows = session.execute(
-            select(Event.uid, Event.title, Event.start_utc)
+            select(
+                Event.uid, Event.title, Event.start_utc, Event.end_utc, Event.zone, Event.all_day
+            )
             .where(Event.id.in_(sent) | Event.id.in_(answered))
             .order_by(Event.start_utc, Event.title)
         ).all()
     return [
-        AnsweredEvent(uid, title, i18n.day_text(timezones.to_local(start, timezones.TOKYO).date()))
-        for uid, title, start in rows
+        AnsweredEvent(
+            uid,
+            title,
+            i18n.day_text(
+                meeting_days(start, end, zone, all_day=all_day, clock=timezones.TOKYO)[0]
+            ),
+        )
+        for uid, title, start, end, zone, all_day in rows
     ]
