@@ -479,6 +479,10 @@
         <translation>キャンセルしています…</translation>
     </message>
     <message>
+        <source>{count} meetings in the first {previewed} of the file&apos;s {events} events (the file holds them all), read in {zone}</source>
+        <translation>ファイルの{events}件のイベントのうち最初の{previewed}件の会合{count}件（ファイルにはすべて含まれます。{zone} の時刻）</translation>
+    </message>
+    <message>
         <source>{count} meeting, read in {zone}</source>
         <translation>会合{count}件（{zone} の時刻）</translation>
     </message>
@@ -497,12 +501,6 @@
     <message>
         <source>; {cancelled} cancelled, in the second file that removes them</source>
         <translation>。中止{cancelled}件は、それを取り消す2つ目のファイルに入ります</translation>
-    </message>
-    <message>
-        <source>
-The preview shows the first {previewed} of the file&apos;s {events} events; the file holds them all.</source>
-        <translation>
-プレビューにはファイルの{events}件のうち最初の{previewed}件を表示しています。ファイルにはすべて含まれます。</translation>
     </message>
     <message>
         <source>Note: {caveat}</source>

@@ -680,13 +680,27 @@ class ExportDialog(QDialog):
 
 def preview_summary(preview: calendar_preview.ExportPreview) -> str:
     """'10 meetings, read in America/Lima, and 1 study tour'; the second file of
-    request mode is named, since it is a file to send too."""
+    request mode is named, since it is a file to send too. A preview of the first events
+    alone says its counts are of those: the file, and ``export ics --preview``, hold
+    more."""
     count = len(preview.rows)
-    text = (
-        translate("CalendarFiles", "{count} meeting, read in {zone}")
-        if count == 1
-        else translate("CalendarFiles", "{count} meetings, read in {zone}")
-    ).format(count=f"{count:,}", zone=preview.zone)
+    if preview.previewed < preview.events:  # the counts are the preview's, and say so
+        text = translate(
+            "CalendarFiles",
+            "{count} meetings in the first {previewed} of the file's {events} events (the "
+            "file holds them all), read in {zone}",
+        ).format(
+            count=f"{count:,}",
+            previewed=f"{preview.previewed:,}",
+            events=f"{preview.events:,}",
+            zone=preview.zone,
+        )
+    else:
+        text = (
+            translate("CalendarFiles", "{count} meeting, read in {zone}")
+            if count == 1
+            else translate("CalendarFiles", "{count} meetings, read in {zone}")
+        ).format(count=f"{count:,}", zone=preview.zone)
     if preview.tours:
         text += (
             translate("CalendarFiles", ", and {tours} study tour")
@@ -698,12 +712,6 @@ def preview_summary(preview: calendar_preview.ExportPreview) -> str:
         text += translate(
             "CalendarFiles", "; {cancelled} cancelled, in the second file that removes them"
         ).format(cancelled=f"{cancelled:,}")
-    if preview.previewed < preview.events:
-        text += translate(
-            "CalendarFiles",
-            "\nThe preview shows the first {previewed} of the file's {events} events; "
-            "the file holds them all.",
-        ).format(previewed=f"{preview.previewed:,}", events=f"{preview.events:,}")
     for caveat in preview.caveats:
         text += "\n" + translate("CalendarFiles", "Note: {caveat}").format(caveat=caveat)
     return text

@@ -30,6 +30,7 @@ from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
 from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.store import Database
 from tests.hostile import named_pipe
 
 
@@ -510,3 +511,23 @@ def test_a_large_import_moves_the_bar_to_the_end_and_is_one_undo_step(
     settle(qtbot, window)  # the undo runs in the background too
     with sqlite_database.session() as session:
         assert not session.scalars(select(Event).where(Event.uid.like("large-%"))).first()
+
+
+def test_a_preview_of_the_first_events_says_its_counts_are_of_those(
+    qapp: object, sqlite_database: Database
+) -> None:
+    """The window previews a large program's first events only: the count it gives is
+    theirs, and says so, where ``export ics --preview`` counts every meeting."""
+    from cpp_scheduler.gui.tools.export_calendar import preview_summary
+    from cpp_scheduler.services.calendar_export import ProgramScope
+    from cpp_scheduler.services.calendar_preview import preview_export
+
+    load_demo(sqlite_database)
+    whole = preview_export(sqlite_database, ProgramScope())
+    first = preview_export(sqlite_database, ProgramScope(), most_events=3)
+    assert len(first.rows) < len(whole.rows)
+    assert preview_summary(first).startswith(
+        f"{len(first.rows)} meetings in the first 3 of the file's {whole.events} events "
+        "(the file holds them all), read in Asia/Tokyo"
+    )
+    assert preview_summary(whole).startswith(f"{len(whole.rows)} meetings, read in Asia/Tokyo")
