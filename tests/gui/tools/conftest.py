@@ -127,6 +127,7 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
         ),
         timeout=20_000,
     )
+    qtbot.wait(1)  # and what the last answer queued for the window's next turn has run
 
 
 def tokyo_day(instant: datetime) -> date:
