@@ -297,8 +297,25 @@ _UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z", re.IGNORECASE)
 
 
 def _local_until(match: re.Match[str], zone_name: str) -> str:
-    instant = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
-    return f"UNTIL={timezones.to_local(instant, zone_name):%Y%m%dT%H%M%S}"
+    return f"UNTIL={until_wall_clock(match.group(1) + 'Z', zone_name):%Y%m%dT%H%M%S}"
+
+
+def until_wall_clock(until: str, zone_name: str | None) -> datetime:
+    """An UNTIL value as the wall-clock time of the series' zone the expansion compares
+    its meetings with: a date is its first moment, a local time is taken as it is, and a
+    time in UTC (``...Z``) is read in ``zone_name`` (kept in UTC without one).
+
+    Raises ValueError for a value RFC 5545 would not write, TimeZoneError for an unknown
+    zone."""
+    text = until.strip().upper()
+    if len(text) == 8:
+        return datetime.strptime(text, "%Y%m%d")
+    if len(text) == 16 and text.endswith("Z"):
+        instant = datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        if zone_name is None:
+            return instant.replace(tzinfo=None)
+        return timezones.to_local(instant, zone_name).replace(tzinfo=None)
+    return datetime.strptime(text, "%Y%m%dT%H%M%S")
 
 
 def local_starts(rule: str, start: datetime, zone_name: str) -> list[datetime]:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import limits, timezones
+from cpp_scheduler.model.recurrence import until_wall_clock
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 """RFC 5545's names of the days, Monday first, as ``date.weekday()`` numbers them."""
@@ -154,24 +155,6 @@ def last_meeting_day(until: str, local_start: datetime, zone_name: str | None) -
     if local_until.time() < local_start.replace(tzinfo=None).time():
         return local_until.date() - timedelta(days=1)
     return local_until.date()
-
-
-def until_wall_clock(until: str, zone_name: str | None) -> datetime:
-    """An UNTIL value as the wall-clock time of the series' zone the expansion compares
-    its meetings with: a date is its first moment, a local time is taken as it is, and a
-    time in UTC (``...Z``) is read in ``zone_name`` (kept in UTC without one).
-
-    Raises ValueError for a value RFC 5545 would not write, TimeZoneError for an unknown
-    zone."""
-    text = until.strip().upper()
-    if len(text) == 8:
-        return datetime.strptime(text, "%Y%m%d")
-    if len(text) == 16 and text.endswith("Z"):
-        instant = datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-        if zone_name is None:
-            return instant.replace(tzinfo=None)
-        return timezones.to_local(instant, zone_name).replace(tzinfo=None)
-    return datetime.strptime(text, "%Y%m%dT%H%M%S")
 
 
 def _parts(rule: str) -> dict[str, str]:
