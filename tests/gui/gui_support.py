@@ -127,14 +127,17 @@ def rows_read(window: MainWindow, seconds: float = 30.0) -> None:
     def waiting() -> bool:
         return window.editor.working is not None or window.reading_event_rows or window.tasks.busy
 
-    while waiting() and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
         # Events are handled meanwhile: a step's work may wait for a question the
         # window asks on this thread (a merge).
-        QTest.qWait(5)
-    # What the last step's end queued for the window's next turn runs too (a refused
-    # undo puts the stack back where it stood then), as it does before a coordinator
-    # can look.
-    QTest.qWait(1)
+        while waiting() and time.monotonic() < deadline:
+            QTest.qWait(5)
+        # What the last step's end queued for the window's next turn runs too (a
+        # refused undo puts the stack back where it stood then), as it does before a
+        # coordinator can look; if that turn asked for more (rows read again), wait.
+        QTest.qWait(1)
+        if not waiting():
+            break
     assert window.editor.working is None, "the undo or redo never ended"
     assert not window.reading_event_rows, "the changed events' rows never arrived"
 

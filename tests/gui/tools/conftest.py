@@ -117,17 +117,21 @@ def tools_of(window: MainWindow) -> Tools:
 
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until the window's background work is done and its answers have arrived."""
+    """Wait until the window's background work is done and its answers have arrived, and
+    what the last answer queued for the window's next turn has run (a refused undo puts
+    the stack back then), with whatever that turn asked for."""
     tools = tools_of(window)
-    qtbot.waitUntil(
-        lambda: (
+
+    def idle() -> bool:
+        return (
             not window.tasks.busy
             and not tools.conflicts.checking
             and not tools.conflicts.check_pending
-        ),
-        timeout=20_000,
-    )
-    qtbot.wait(1)  # and what the last answer queued for the window's next turn has run
+        )
+
+    qtbot.waitUntil(idle, timeout=20_000)
+    qtbot.wait(1)
+    qtbot.waitUntil(idle, timeout=20_000)
 
 
 def tokyo_day(instant: datetime) -> date:
