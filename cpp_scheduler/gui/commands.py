@@ -22,7 +22,6 @@ answer.
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError, printable
+from cpp_scheduler.gui.crash import reported
 from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.gui.views.base import time_label
 from cpp_scheduler.model import Event
@@ -190,12 +190,11 @@ class Editor(QObject):
                 saved()
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, SchedulerError):  # logged in full and reported
-                sys.excepthook(type(error), error, error.__traceback__)
-            elif refused is None:
-                self.failed.emit(translate("Commands", "Cannot save"), command._failure(error))
+            refusal = reported(error)  # an unexpected error logged in full, told in a line
+            if refused is None:
+                self.failed.emit(translate("Commands", "Cannot save"), command._failure(refusal))
             else:
-                refused(error)
+                refused(refusal)
 
         self._run_step(command.text(), command.apply, done, failed, exclusive=False)
 
@@ -284,15 +283,17 @@ class Editor(QObject):
         def ended(error: BaseException | None) -> None:
             self._steps.remove(entry)
             self.workingChanged.emit(self.working or "")
-            if error is not None:
-                self._presses.clear()  # pressed after a step that did not land
-                failed(error)
-            else:
-                for model_cls, ids in notices:
-                    self.notify(model_cls, ids)
-                done()
-            if self._presses and not self._steps:
-                QTimer.singleShot(0, self._take_press)  # once the stack has settled
+            try:
+                if error is not None:
+                    self._presses.clear()  # pressed after a step that did not land
+                    failed(error)
+                else:
+                    for model_cls, ids in notices:
+                        self.notify(model_cls, ids)
+                    done()
+            finally:  # whatever the caller's answer did, the presses waiting are taken
+                if self._presses and not self._steps:
+                    QTimer.singleShot(0, self._take_press)  # once the stack has settled
 
         self.tasks.run_in_background(run, lambda _nothing: ended(None), ended)
 
@@ -379,15 +380,12 @@ class RecordCommand(QUndoCommand):
                 return  # the stack was cleared meanwhile (the program was replaced)
             # The work's transaction rolled back: nothing changed.
             QTimer.singleShot(0, lambda: self._put_back(undoing=undoing))
-            if isinstance(error, SchedulerError):
-                title = (
-                    translate("Commands", "Cannot undo")
-                    if undoing
-                    else translate("Commands", "Cannot redo")
-                )
-                editor.failed.emit(title, self._failure(error, undoing=undoing))
-            else:  # logged in full and reported by the crash handler
-                sys.excepthook(type(error), error, error.__traceback__)
+            title = (
+                translate("Commands", "Cannot undo")
+                if undoing
+                else translate("Commands", "Cannot redo")
+            )
+            editor.failed.emit(title, self._failure(reported(error), undoing=undoing))
 
         if undoing:
             step = translate("Commands", "Undo {step}").format(step=self.text())

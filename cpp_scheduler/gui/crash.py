@@ -8,6 +8,7 @@ their own message instead, without the word "unexpected".
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from collections.abc import Callable
@@ -34,7 +35,6 @@ def log_path() -> Path:
 
 def setup_logging(path: Path | None = None) -> Path:
     """Send the program's log to a rotating file (created with its folder)."""
-    import logging
     from logging.handlers import RotatingFileHandler
 
     path = path or log_path()
@@ -96,17 +96,11 @@ class ExceptionHandler:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        setup_logging(self.log_file)
-        import logging
-
-        log = logging.getLogger(LOGGER_NAME)
         if isinstance(error, SchedulerError):
-            log.warning("%s", error)
+            self._logger().warning("%s", error)
             message, title = str(error), translate("Crash", "Cannot do that")
         else:
-            log.error(
-                "Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace))
-            )
+            self.log(error, trace)
             title = translate("Crash", "Something went wrong")
             message = translate(
                 "Crash",
@@ -122,3 +116,53 @@ class ExceptionHandler:
             self.show(title, message)
         finally:
             self._showing = False
+
+    def log(self, error: BaseException, trace: TracebackType | None = None) -> Path:
+        """Write an unexpected ``error`` and its traceback to the log; the log's file."""
+        self._logger().error(
+            "Unexpected error:\n%s",
+            "".join(traceback.format_exception(type(error), error, trace or error.__traceback__)),
+        )
+        return self.log_file
+
+    def _logger(self) -> logging.Logger:
+        setup_logging(self.log_file)
+        return logging.getLogger(LOGGER_NAME)
+
+
+class UnexpectedError(SchedulerError):
+    """Work that failed for a reason nobody expected (a bug, memory running out), told
+    to whoever started it as a refusal is: already logged in full, it carries the one
+    line the coordinator reads, so that a dialog comes back with what was typed, a
+    progress line ends and a button is given back, as after any refusal."""
+
+
+def failure_line(error: BaseException) -> str:
+    """The one line that says why work in the background failed: an expected failure's
+    own words (a :class:`SchedulerError`, the database locked or a file refused); any
+    other error is logged in full first (:func:`reported`), and the line names the log.
+    Never an exception's bare text, which says nothing to a coordinator (``'theme'`` for
+    a missing key) and nothing at all for some (a memory error)."""
+    return str(reported(error))
+
+
+def reported(error: BaseException) -> SchedulerError:
+    """``error`` as a failure the window tells in one line: a :class:`SchedulerError`
+    as it is; any other logged with its traceback by the program's handler, without its
+    dialog (the line takes its place), and given as :class:`UnexpectedError`. Where the
+    program's handler is not installed (a test, the program run from a script), the error
+    goes to whatever :data:`sys.excepthook` is, which records or prints it."""
+    if isinstance(error, SchedulerError):
+        return error
+    handler = sys.excepthook
+    if isinstance(handler, ExceptionHandler):
+        file = handler.log(error)
+    else:
+        handler(type(error), error, error.__traceback__)
+        file = log_path()
+    return UnexpectedError(
+        translate(
+            "Crash",
+            "An unexpected problem stopped this; the details were written to {file}.",
+        ).format(file=file)
+    )

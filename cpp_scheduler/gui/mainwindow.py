@@ -44,6 +44,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import collector, filemenu, style
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.actions import VIEW_NAMES, build_menus, build_toolbar, create_actions
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.eventmodel import EventFilterProxy, EventTableModel
 from cpp_scheduler.gui.opening import (
     OPEN_AT_THE_LATEST_MS,
@@ -561,6 +562,11 @@ class MainWindow(RecordEditing, QMainWindow):
             self._replacing = None
             self.update_welcome()
         self._after_reload = None
+        # Editing waited for this read, so that no edit is replaced by an older read;
+        # none is coming now, so it waits no longer (every step carries the version it
+        # read, whatever the calendar shows).
+        if self.program_open:
+            self._set_program_enabled(True)
         self.work_failed(translate("MainWindow", "Cannot read the program"))(error)
 
     def _show_welcome_if_empty(self) -> None:
@@ -687,16 +693,12 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def work_failed(self, title: str) -> Callable[[BaseException], None]:
         """The error handler of work in the background: the status message it showed
-        ends, and the reason is shown (an unexpected error goes to the crash handler)."""
+        ends, and the reason is shown in one line (an unexpected error logged in full,
+        the line naming the log: :func:`~cpp_scheduler.gui.crash.failure_line`)."""
 
         def failed(error: BaseException) -> None:
             self.statusBar().clearMessage()
-            if isinstance(error, SchedulerError):
-                self.report_error(title, str(error))
-            else:
-                import sys
-
-                sys.excepthook(type(error), error, error.__traceback__)
+            self.report_error(title, failure_line(error))
 
         return failed
 

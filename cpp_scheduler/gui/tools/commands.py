@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.model import Event
 
@@ -13,8 +12,9 @@ class GroupCommand(RecordCommand):
     """Several commands as one undo step: a series of meetings, a reordered tour day.
 
     Applied in order, and reverted in the reverse order; if one is refused (a
-    colleague changed its record since), those already applied (or reverted) are put
-    back before the error reaches the user, so the program is never left half-changed.
+    colleague changed its record since) or fails for a reason nobody expected, those
+    already applied (or reverted) are put back before the error reaches the user, so the
+    program is never left half-changed.
     """
 
     def __init__(self, editor: Editor, text: str, commands: Sequence[RecordCommand]) -> None:
@@ -27,7 +27,7 @@ class GroupCommand(RecordCommand):
             for command in self.commands:
                 command.apply()
                 done.append(command)
-        except SchedulerError:
+        except Exception:  # refused, or failed unexpectedly: either way, not half done
             for command in reversed(done):
                 command.revert()
             raise
@@ -38,7 +38,7 @@ class GroupCommand(RecordCommand):
             for command in reversed(self.commands):
                 command.revert()
                 done.append(command)
-        except SchedulerError:
+        except Exception:
             for command in reversed(done):
                 command.apply()
             raise
