@@ -28,7 +28,7 @@ from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
-from cpp_scheduler.model.called_off import CALLED_OFF_SQL
+from cpp_scheduler.model.called_off import CALLED_OFF_SQL, HELD_SQL, HeldStatuses
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.model.people import Delegation, Participant
@@ -237,8 +237,19 @@ class Event(Record, Base):
 
     @property
     def held_status(self) -> EventStatus:
-        """The status the program gives the event: cancelled with its conference."""
-        return EventStatus.CANCELLED if self.is_cancelled else self.status
+        """The status the program gives the event: cancelled with its conference, and
+        tentative with it (:mod:`~cpp_scheduler.model.called_off` reads the same rule from
+        the database's columns)."""
+        if self.is_cancelled:
+            return EventStatus.CANCELLED
+        event: Event | None = self
+        seen: set[int] = set()
+        while event is not None and id(event) not in seen:
+            if event.status is EventStatus.TENTATIVE:
+                return EventStatus.TENTATIVE
+            seen.add(id(event))
+            event = event.parent
+        return self.status
 
     @property
     def invitees(self) -> list[Participant]:
@@ -548,3 +559,9 @@ def called_off(session: Session) -> frozenset[str]:
     """The ids of the events not held (:data:`~cpp_scheduler.model.called_off.CALLED_OFF_SQL`):
     those cancelled, and the sessions of a cancelled conference."""
     return frozenset(session.execute(text(CALLED_OFF_SQL)).scalars())
+
+
+def held_statuses(session: Session) -> HeldStatuses:
+    """The events whose status the program gives otherwise than their own column
+    (:class:`~cpp_scheduler.model.called_off.HeldStatuses`): called off, or not sure."""
+    return HeldStatuses.of(session.execute(text(HELD_SQL)).all())

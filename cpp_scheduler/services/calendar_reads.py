@@ -23,8 +23,7 @@ from cpp_scheduler.model import (
     ThematicArea,
     Venue,
 )
-from cpp_scheduler.model.called_off import held_status
-from cpp_scheduler.model.event import called_off, event_delegations, event_themes
+from cpp_scheduler.model.event import event_delegations, event_themes, held_statuses
 from cpp_scheduler.services.rows import (
     Choice,
     EventRow,
@@ -142,7 +141,7 @@ def _event_rows(
     )
     if ids is not None:
         statement = statement.where(EVENTS.c.id.in_(ids))
-    off = called_off(session)
+    held = held_statuses(session)
     rows: list[EventRow] = []
     series: list[str] = []
     for event_id, title, kind, mode, status, *when_and_where, rule, all_day in session.execute(
@@ -154,7 +153,7 @@ def _event_rows(
                 title,
                 kind,
                 mode,
-                held_status(event_id, status, off),
+                held.status(event_id, status),
                 *when_and_where,
                 is_series=bool(rule),
                 all_day=all_day,

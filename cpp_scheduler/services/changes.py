@@ -53,11 +53,10 @@ from cpp_scheduler.model import (
     Venue,
     recurrence,
 )
-from cpp_scheduler.model.called_off import held_status
 from cpp_scheduler.model.event import (
-    called_off,
     event_delegations,
     event_participants,
+    held_statuses,
 )
 from cpp_scheduler.model.history import Change as SavedChange
 from cpp_scheduler.scheduling.inputs import japan_day
@@ -346,7 +345,7 @@ def facts_of(
         for event_id, rid, cancelled, start, end in session.execute(changed):
             overrides[event_id].append((rid, cancelled, start, end))
     facts: dict[str, EventFacts] = {}
-    off = called_off(session)
+    held = held_statuses(session)
     for row in rows:
         event_id, title, status, mode, start, end, zone, link, rule, all_day = row[:10]
         if event_id in gone_events:
@@ -367,7 +366,7 @@ def facts_of(
             kept_before = "online"
         facts[event_id] = EventFacts(
             title,
-            held_status(event_id, EventStatus(status), off).value,
+            held.status(event_id, EventStatus(status)).value,
             start,
             end,
             zone,

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import cpp_scheduler
 from cpp_scheduler import APP_NAME, ORGANISATION
-from cpp_scheduler.model.called_off import CALLED_OFF_SQL, held_status
+from cpp_scheduler.model.called_off import HELD_SQL, HeldStatuses
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import (
     EventRow,
@@ -187,7 +187,7 @@ def _period_rows(
         ),
         conference_of=conference_of,
     )
-    off = {str(row[0]) for row in connection.execute(CALLED_OFF_SQL)}
+    held = HeldStatuses.of(connection.execute(HELD_SQL))
     rows: list[EventRow] = []
     series: dict[str, tuple[EventRow, str]] = {}
     for (
@@ -215,7 +215,7 @@ def _period_rows(
             str(title),
             EventKind(kind),
             EventMode(mode),
-            held_status(str(event_id), EventStatus(status), off),
+            held.status(str(event_id), EventStatus(status)),
             _instant(start_utc),
             _instant(end_utc),
             str(zone),

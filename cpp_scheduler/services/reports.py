@@ -37,13 +37,12 @@ from cpp_scheduler.model import (
     Venue,
     recurrence,
 )
-from cpp_scheduler.model.called_off import held_status
 from cpp_scheduler.model.event import (
     OccurrenceOverride,
-    called_off,
     event_delegations,
     event_participants,
     event_themes,
+    held_statuses,
 )
 from cpp_scheduler.model.event_filter import EventFilter, partner_city
 from cpp_scheduler.model.product import product_events
@@ -206,7 +205,7 @@ def _read(session: Session) -> ProgramFacts:
     ):
         changes[event_id].append(recurrence.OccurrenceChange(recurrence_id, cancelled, start, end))
     nothing: frozenset[str] = frozenset()
-    off = called_off(session)
+    held = held_statuses(session)
     venue_cities = {venue.id: venue.city_id for venue in venues.values()}
     meetings: list[Meeting] = []
     for row in session.execute(
@@ -232,7 +231,7 @@ def _read(session: Session) -> ProgramFacts:
             row.title,
             row.kind,
             row.mode,
-            held_status(row.id, row.status, off),
+            held.status(row.id, row.status),
             row.start_utc,
             row.end_utc,
             row.zone,
@@ -243,7 +242,7 @@ def _read(session: Session) -> ProgramFacts:
             delegation_links.get(row.id, nothing),
             participant_links.get(row.id, nothing),
             product_links.get(row.id, nothing),
-            cancelled=row.id in off,
+            cancelled=row.id in held.off,
             tour_day_id=row.tour_day_id,
             all_day=row.all_day,
         )

@@ -112,3 +112,60 @@ def test_a_session_read_again_with_its_conference_shows_the_conference_called_of
     read, rows = calendar_reads.load_rows_with_sessions(database, [ids["CPP Conference 2027"]])
     assert set(read) == set(ids.values()) - {ids["Kobe DRR workshop"]}
     assert {row.status for row in rows} == {EventStatus.CANCELLED}
+
+
+def confirm(database: Database, *event_ids: str) -> None:
+    with database.transaction() as session:
+        for event_id in event_ids:
+            event = session.get(Event, event_id)
+            assert event is not None
+            event.status = EventStatus.CONFIRMED
+
+
+def test_the_confirmed_sessions_of_a_tentative_conference_are_tentative_everywhere(
+    database: Database, database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session is no surer than its conference: the calendar, the command line, the
+    calendar files and the change report say "tentative", as the printed programme,
+    itinerary and run sheet do."""
+    ids = a_conference(database)
+    confirm(database, ids["Opening plenary"], ids["Mayors' panel"], ids["Kobe DRR workshop"])
+    expected = {
+        "CPP Conference 2027": EventStatus.TENTATIVE,
+        "Opening plenary": EventStatus.TENTATIVE,
+        "Mayors' panel": EventStatus.TENTATIVE,
+        "Kobe DRR workshop": EventStatus.CONFIRMED,
+    }
+    rows = {row.title: row.status for row in calendar_reads.load_event_rows(database)}
+    assert rows == expected
+    with database.session() as session:
+        facts = facts_of(session)
+        entities = {event.title: event.held_status for event in session.query(Event)}
+    assert {title: facts[event_id].status for title, event_id in ids.items()} == {
+        title: status.value for title, status in expected.items()
+    }
+    assert entities == expected
+    assert main(["--db", database_url, "events", "list", "--json"]) == 0
+    listed = {event["title"]: event["status"] for event in json.loads(capsys.readouterr().out)}
+    assert listed == {title: status.value for title, status in expected.items()}
+    path = tmp_path / "program.ics"
+    export_calendar(database, ProgramScope(), path)
+    written = {
+        str(vevent["SUMMARY"]): str(vevent["STATUS"])
+        for vevent in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    }
+    assert written == {title: status.value.upper() for title, status in expected.items()}
+
+    confirm(database, ids["CPP Conference 2027"])
+    rows = {row.title: row.status for row in calendar_reads.load_event_rows(database)}
+    assert set(rows.values()) == {EventStatus.CONFIRMED}, "confirmed with the conference"
+
+
+def test_a_cancelled_conference_under_a_tentative_one_is_cancelled(database: Database) -> None:
+    ids = a_conference(database)
+    confirm(database, ids["Mayors' panel"])
+    cancel(database, ids["Opening plenary"])
+    rows = {row.title: row.status for row in calendar_reads.load_event_rows(database)}
+    assert rows["Opening plenary"] is EventStatus.CANCELLED
+    assert rows["Mayors' panel"] is EventStatus.CANCELLED
+    assert rows["CPP Conference 2027"] is EventStatus.TENTATIVE
