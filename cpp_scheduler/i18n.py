@@ -197,7 +197,11 @@ def reading_key(name: str) -> tuple[int, str, str]:
     return group, plain, text
 
 
-def name_order(name: str, name_ja: str = "") -> tuple[tuple[int, str, str], str]:
+NameOrder = tuple[tuple[int, str, str], str]
+"""Where a record with an English and a Japanese name comes in a list (:func:`name_order`)."""
+
+
+def name_order(name: str, name_ja: str = "") -> NameOrder:
     """The order of a record with an English and a Japanese name: by the English
     (romanised) one's reading, or the Japanese one's when it has no English name."""
     return reading_key(name or name_ja), name_ja

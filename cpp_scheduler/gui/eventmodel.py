@@ -92,8 +92,8 @@ _SORT_KEYS: dict[Column, Callable[[EventRow], Any]] = {
     Column.KIND: lambda row: (row.kind.label, row.start_utc),
     Column.STATUS: lambda row: (row.status.label, row.start_utc),
     Column.MODE: lambda row: (row.mode.label, row.start_utc),
-    Column.VENUE: lambda row: (row.venue_name.casefold(), row.start_utc),
-    Column.CITY: lambda row: (row.city_reading.casefold(), row.start_utc),
+    Column.VENUE: lambda row: (row.venue_order, row.start_utc),
+    Column.CITY: lambda row: (row.city_order, row.start_utc),
     Column.DELEGATIONS: lambda row: (row.delegation_names.casefold(), row.start_utc),
 }
 

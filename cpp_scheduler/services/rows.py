@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import NameOrder, _
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import (
     conferences_above,
@@ -42,6 +42,10 @@ class OccurrenceKey(NamedTuple):
         return row.event_id == self.event_id and (
             self.recurrence_id is None or row.recurrence_id == self.recurrence_id
         )
+
+
+NO_NAME: NameOrder = i18n.name_order("")
+"""Where a row that names no venue (or no partner city) comes: before those that do."""
 
 
 class EventRow(NamedTuple):
@@ -86,10 +90,12 @@ class EventRow(NamedTuple):
     """Its venue's and its partner city's names in English and in Japanese, which a text
     search reads whatever the language
     (:func:`~cpp_scheduler.model.event_filter.searched_names`)."""
-    city_reading: str = ""
-    """Its partner city's English name, by which the agenda orders its Partner city
-    column in either language (the glossary: lists go by the romanised name, never by
-    the kanji's code points)."""
+    venue_order: NameOrder = NO_NAME
+    """Where its venue comes in a list of venues (:func:`~cpp_scheduler.i18n.name_order`),
+    by which the agenda orders its Venue column in either language, as every list of
+    venues goes (the glossary: by the romanised name, never by the kanji's code points)."""
+    city_order: NameOrder = NO_NAME
+    """Where its partner city comes in a list of partner cities, likewise."""
     moved: bool = False
     """A meeting of a series moved off the time its rule gives it: the engine's
     :attr:`~cpp_scheduler.model.recurrence.Occurrence.moved`, which ``events list`` marks
@@ -284,8 +290,10 @@ class RowNames(NamedTuple):
     """Each venue's names as a search reads them, English and Japanese."""
     cities_searched: Mapping[str, str]
     """Each partner city's names as a search reads them, English and Japanese."""
-    city_readings: Mapping[str, str]
-    """Each partner city's English name, which orders them."""
+    venue_orders: Mapping[str, NameOrder]
+    """Where each venue comes in a list of venues (:func:`~cpp_scheduler.i18n.name_order`)."""
+    city_orders: Mapping[str, NameOrder]
+    """Where each partner city comes in a list of partner cities."""
 
     @classmethod
     def of(
@@ -317,7 +325,12 @@ class RowNames(NamedTuple):
             cities_searched={
                 id_: searched_names(name, name_ja) for id_, name, name_ja in city_list
             },
-            city_readings={id_: name for id_, name, _name_ja in city_list},
+            venue_orders={
+                id_: i18n.name_order(name, name_ja or "") for id_, name, name_ja, _ in venue_list
+            },
+            city_orders={
+                id_: i18n.name_order(name, name_ja or "") for id_, name, name_ja in city_list
+            },
         )
 
     def row(
@@ -375,5 +388,6 @@ class RowNames(NamedTuple):
             is_series,
             all_day=all_day,
             places_searched=" ".join(place for place in places if place),
-            city_reading=self.city_readings.get(city_id, "") if city_id else "",
+            venue_order=self.venue_orders.get(venue_id, NO_NAME) if venue_id else NO_NAME,
+            city_order=self.city_orders.get(city_id, NO_NAME) if city_id else NO_NAME,
         )

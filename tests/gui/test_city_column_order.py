@@ -53,3 +53,48 @@ def test_the_partner_city_column_sorts_by_the_romanised_names(
     shown = [model.index(n, Column.CITY).data() for n in range(model.rowCount())]
     english = ["Kitakyushu", "Kobe", "Toyama", "Yokohama"]
     assert [next(name for name in english if name in cell) for cell in shown] == english
+
+
+VENUES = [
+    ("city-hall", "Yokohama City Hall", "横浜市役所", "yokohama"),
+    ("studio", "TDLC videoconference studio", "TDLC テレビ会議スタジオ", None),
+    ("dri", "Disaster Reduction and Human Renovation Institution", "人と防災未来センター", "kobe"),
+    ("evora", "Évora forum", "", None),
+    ("kobe-hall", "Kobe City Hall", "神戸市役所", "kobe"),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_venue_column_sorts_as_every_list_of_venues_does(
+    qtbot: QtBot, language: str, request: pytest.FixtureRequest
+) -> None:
+    """By the romanised name, accents read as plain letters (Évora before Kobe), in
+    Japanese too, where the column shows the kanji: the order of the venue lists
+    (:func:`cpp_scheduler.i18n.name_order`), not the shown names' code points."""
+    if language == "ja":
+        request.getfixturevalue("japanese")
+    names = RowNames.of(VENUES, CITIES, delegations={}, themes={}, attending={}, conference_of={})
+    start = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)
+    rows = [
+        names.row(
+            f"meeting-{venue_id}",
+            f"Meeting {number}",
+            EventKind.WORKSHOP,
+            EventMode.FACE_TO_FACE,
+            EventStatus.CONFIRMED,
+            start + timedelta(days=number),
+            start + timedelta(days=number, hours=2),
+            "Asia/Tokyo",
+            venue_id,
+            None,
+            1,
+            is_series=False,
+            all_day=False,
+        )
+        for number, (venue_id, *_rest) in enumerate(VENUES)
+    ]
+    model = EventTableModel()
+    model.set_rows(rows)
+    model.sort(Column.VENUE)
+    shown = [model.row_at(n).venue_id for n in range(model.rowCount())]
+    assert shown == ["dri", "evora", "kobe-hall", "studio", "city-hall"]
