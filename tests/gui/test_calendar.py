@@ -537,3 +537,26 @@ def test_the_period_read_first_holds_an_all_day_event_dated_in_it_from_any_zone(
 
     assert read(instants_holding(day, day, zone)) == ["Kiritimati office closed"]
     assert read(timezones.local_days(day, day, zone)) == []  # the day's own instants miss it
+
+
+def test_all_day_events_of_one_day_stand_in_the_strip_as_the_month_lists_them(
+    program: Database, make_window: Callable[[Database], MainWindow]
+) -> None:
+    """Two all-day events of one day stand in the Week view's strip in the order the
+    Month view and the Agenda give them (title without regard to case): the strip has
+    room for four lines, so the order also decides which are drawn."""
+    with program.transaction() as session:
+        for title in ("Kobe follow-up day", "eThekwini exchange day"):
+            event = Event(title=title, zone="Asia/Tokyo")
+            event.set_dates(date(2027, 1, 13), date(2027, 1, 13))
+            session.add(event)
+    window = make_window(program)
+    window.go_to(date(2027, 1, 13))
+    window.show_view("week")
+    view = week(window)
+    strip = [row.title for row, _first, _last in view.all_day() if row.all_day]
+    assert strip == ["eThekwini exchange day", "Kobe follow-up day"]
+    window.show_view("month")
+    month = window.views["month"]
+    by_day = month.events_by_day()  # type: ignore[attr-defined]
+    assert [row.title for row in by_day[date(2027, 1, 13)] if row.all_day] == strip

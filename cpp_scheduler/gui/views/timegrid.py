@@ -45,6 +45,7 @@ from cpp_scheduler.gui.views.base import (
 )
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model.event_filter import meeting_days
+from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 SNAP_MINUTES = 15
@@ -610,8 +611,18 @@ def _minutes(moment: datetime) -> float:
 def _stack_all_day(
     spans: list[tuple[EventRow, int, int]],
 ) -> list[tuple[EventRow, int, int]]:
-    """Sort multi-day events so that the strip draws them one line each."""
-    return sorted(spans, key=lambda item: (item[1], -(item[2] - item[1]), item[0].title))
+    """Sort multi-day events so that the strip draws them one line each: by first
+    column, the longest first, then in the one order of meetings (:func:`meeting_order`),
+    as the Month view and the Agenda list them. The strip has room for four lines, so
+    this order also decides which are drawn."""
+    return sorted(
+        spans,
+        key=lambda item: (
+            item[1],
+            -(item[2] - item[1]),
+            meeting_order(item[0].start_utc, item[0].title, item[0].event_id),
+        ),
+    )
 
 
 class _Header(QWidget):
