@@ -25,7 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -39,6 +39,7 @@ from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.gui.views.base import time_label
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
+from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import editing, merging, removal, series
 from cpp_scheduler.services.database import Database
 
@@ -778,7 +779,7 @@ def move_text(
     if start == old_start and end != old_end:
         length = end - start
         return translate("Commands", "Change '{title}' to end at {end} ({length})").format(
-            title=title, end=_time_on_clock(local_end, named), length=_length(length)
+            title=title, end=_time_on_clock(local_end, named), length=describe_duration(length)
         )
     if end - start != old_end - old_start:
         return translate("Commands", "Move '{title}' to {span}").format(
@@ -801,18 +802,6 @@ def _time_on_clock(local: datetime, named: bool) -> str:
         return time_label(local)
     clock = timezones.span_labels(local, local, zone=True)[1]
     return f"{i18n.time_text(local)} {clock}"
-
-
-def _length(length: timedelta) -> str:
-    minutes = int(length.total_seconds()) // 60
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return translate("Commands", "{hours} h {minutes} min").format(
-            hours=hours, minutes=f"{minutes:02d}"
-        )
-    if hours:
-        return translate("Commands", "{hours} h").format(hours=hours)
-    return translate("Commands", "{minutes} min").format(minutes=minutes)
 
 
 def move_event(

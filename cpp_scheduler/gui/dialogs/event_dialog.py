@@ -57,6 +57,7 @@ from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import all_day_date_problems
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
+from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import choices, replies, series_rules
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
@@ -188,18 +189,6 @@ def _last_moment(edit: QDateTimeEdit) -> datetime:
     """The latest wall-clock time ``edit`` takes, to the minute as the dialog reads it:
     the last minute of the last day the program plans for."""
     return datetime.combine(python_date(edit.maximumDate()), python_time(edit.maximumTime()))
-
-
-def _duration_text(length: timedelta) -> str:
-    minutes = int(length.total_seconds()) // 60
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = [translate("EventDialog", "{days} d").format(days=days)] if days else []
-    if hours:
-        parts.append(translate("EventDialog", "{hours} h").format(hours=hours))
-    if minutes or not parts:
-        parts.append(translate("EventDialog", "{minutes} min").format(minutes=minutes))
-    return " ".join(parts)
 
 
 def time_line(row: AttendeeTimes, event_zone: str) -> str:
@@ -840,7 +829,7 @@ class EventDialog(RecordDialog):
                     else translate("EventDialog", "{count} days")
                 ).format(count=days)
             else:
-                length = _duration_text(end - start)
+                length = describe_duration(end - start)  # as the tour builder says it
             ui.duration.setText(length)
             draft = DraftMeeting(
                 start=start,
@@ -1195,13 +1184,13 @@ class EventDialog(RecordDialog):
         values, _problems = self._read()
         start: datetime = values["start_utc"] or datetime.now(UTC)
         day = timezones.to_local(start, timezones.TOKYO).date()
-        monday = day - timedelta(days=day.weekday())
+        first = day - timedelta(days=i18n.days_into_week(day))  # the Week view's week
         finder = SlotFinderDialog(
             self._database,
             None,
             self._tasks,
             self,
-            period=(monday, monday + timedelta(days=6)),
+            period=(first, first + timedelta(days=6)),
             on_chosen=self.use_time,
             instead_of=self.recordId(),
             session_of=values["parent_id"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.commands import move_text
 from cpp_scheduler.gui.dialogs import EventDialog, RecordMissingError
 from cpp_scheduler.gui.dialogs.base import RESERVED_KEYS
 from cpp_scheduler.gui.dialogs.event_dialog import time_line
@@ -30,6 +31,7 @@ from cpp_scheduler.model import (
     Venue,
 )
 from cpp_scheduler.scheduling import holidays
+from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services.localtimes import read_local_times
 from cpp_scheduler.store import Database, open_database
 
@@ -923,3 +925,47 @@ def test_an_organiser_typed_before_the_lists_came_is_kept_and_chosen(
     assert listed.startswith("Ana Ma")
     organiser.lineEdit().insert(listed.removeprefix("Ana Ma"))  # the coordinator goes on
     assert dialog.values()["organiser_id"] == program["ana"]
+
+
+@pytest.mark.parametrize(
+    ("minutes", "said"), [(65, "1 h 5 min"), (26 * 60 + 30, "26 h 30 min"), (45, "45 min")]
+)
+def test_a_length_reads_alike_in_the_dialog_the_undo_step_and_the_tour_builder(
+    qtbot: QtBot, sqlite_database: Database, minutes: int, said: str
+) -> None:
+    """One way to say a length (the engine's ``describe_duration``, which the tour
+    builder and the travel times use): the dialog's Duration, and the Undo step of a
+    resize to that length."""
+    start = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)
+    end = start + timedelta(minutes=minutes)
+    call = _stored_call(sqlite_database, start, end)
+    dialog = make_dialog(qtbot, sqlite_database, call)
+    assert dialog.ui.duration.text() == said == describe_duration(end - start)
+    step = move_text("Call", start, end, start, start + timedelta(hours=1), timezones.TOKYO)
+    assert step.endswith(f"({said})")
+
+
+@pytest.mark.parametrize(
+    ("language", "week"),
+    [("en", (date(2027, 2, 8), date(2027, 2, 14))), ("ja", (date(2027, 2, 14), date(2027, 2, 20)))],
+)
+def test_find_a_time_searches_the_week_the_week_view_shows(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    language: str,
+    week: tuple[date, date],
+    request: pytest.FixtureRequest,
+) -> None:
+    """A meeting on Sunday 14 February 2027: in Japanese the week starts on Sunday, so
+    Find a time searches 14 to 20 February, the week the Week view shows it in; in
+    English, Monday 8 to Sunday 14."""
+    if language == "ja":
+        request.getfixturevalue("japanese")
+    sunday = datetime(2027, 2, 14, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo
+    call = _stored_call(sqlite_database, sunday, sunday + timedelta(hours=1))
+    dialog = make_dialog(qtbot, sqlite_database, call)
+    qtbot.mouseClick(dialog.ui.findTime, Qt.MouseButton.LeftButton)
+    finder = dialog.slot_finder
+    assert finder is not None
+    assert finder.period() == week
+    finder.reject()
