@@ -70,6 +70,9 @@ class Column(IntEnum):
 
 COLUMN_COUNT = len(Column)
 
+SATURDAY_AND_SUNDAY = frozenset({5, 6})
+"""The weekend the calendar shades before its clock's own is known."""
+
 TIME_TEXTS_KEPT = 50_000
 """The start and end texts kept for repaints; past this many they are worked out anew."""
 
@@ -139,6 +142,7 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[EventRow] = []
         self._zone = timezones.TOKYO
+        self._weekend = SATURDAY_AND_SUNDAY
         self._sort_column = Column.START
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._by_start: list[EventRow] | None = None
@@ -654,6 +658,21 @@ class EventTableModel(QAbstractTableModel):
                 self.index(len(self._rows) - 1, Column.END),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
             )
+        self.displayZoneChanged.emit(zone_name)
+
+    @property
+    def weekend(self) -> frozenset[int]:
+        """The weekdays off on the display clock (``date.weekday()`` numbers), which the
+        calendar shades: Saturday and Sunday until :meth:`set_weekend` says otherwise."""
+        return self._weekend
+
+    def set_weekend(self, zone_name: str, days: frozenset[int]) -> None:
+        """The weekdays off on ``zone_name``'s clock, read off the GUI thread (the
+        engine's :func:`~cpp_scheduler.scheduling.holidays.weekend_of_zone`); kept only
+        while that is still the display clock."""
+        if zone_name != self._zone or days == self._weekend:
+            return
+        self._weekend = days
         self.displayZoneChanged.emit(zone_name)
 
     def local(self, instant: datetime) -> datetime:

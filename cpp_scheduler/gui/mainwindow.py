@@ -55,6 +55,7 @@ from cpp_scheduler.gui.opening import (
     load_the_engine,
     open_program,
     read_program,
+    weekend_of_clock,
 )
 from cpp_scheduler.gui.sidebar import Sidebar
 from cpp_scheduler.gui.taskman import TaskManager
@@ -849,6 +850,10 @@ class MainWindow(RecordEditing, QMainWindow):
         self.events.set_display_zone(zone_name)
         self._update_title()
         self._update_clock()
+        self.tasks.run_in_background(
+            lambda: weekend_of_clock(zone_name),
+            lambda days: self.events.set_weekend(zone_name, days),
+        )
 
     @property
     def display_zone(self) -> str:

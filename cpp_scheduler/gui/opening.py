@@ -128,6 +128,15 @@ def load_the_engine() -> None:
     import cpp_scheduler.services.snapshot  # noqa: F401
 
 
+def weekend_of_clock(zone_name: str) -> frozenset[int]:
+    """The weekdays off on ``zone_name``'s clock, the engine's
+    (:func:`~cpp_scheduler.scheduling.holidays.weekend_of_zone`), for a worker to read:
+    the holiday calendars it loads the first time take a tenth of a second."""
+    from cpp_scheduler.scheduling.holidays import weekend_of_zone
+
+    return weekend_of_zone(zone_name)
+
+
 def load_the_tools() -> None:
     """Load, off the GUI thread, the modules free of Qt behind the tools and dialogs
     (calendar files, the slot search, tours, the delegation's schedule, reports), so

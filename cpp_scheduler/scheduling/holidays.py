@@ -85,3 +85,12 @@ def weekend_days(country: str | None) -> frozenset[int]:
         return DEFAULT_WEEKEND
     calendar = holiday_calendars.country_holidays(code)
     return frozenset(int(day) for day in calendar.weekend)
+
+
+def weekend_of_zone(zone_name: str) -> frozenset[int]:
+    """The weekdays off on a clock: those of the country the zone belongs to (Friday and
+    Saturday on Riyadh's, Saturday alone on Kathmandu's), as the slot finder judges an
+    attendee's day; Saturday and Sunday on a clock of no country (UTC)."""
+    from cpp_scheduler.scheduling.inputs import country_of_zone
+
+    return weekend_days(country_of_zone(zone_name))

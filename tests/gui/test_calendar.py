@@ -8,12 +8,15 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages, rows_read
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui import style
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, EventTableModel
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, TimeGridView
+from cpp_scheduler.gui.views.timegrid import GUTTER, HOUR_HEIGHT, TimeGridView
 from cpp_scheduler.model import Event, EventKind, EventStatus
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
@@ -560,3 +563,31 @@ def test_all_day_events_of_one_day_stand_in_the_strip_as_the_month_lists_them(
     month = window.views["month"]
     by_day = month.events_by_day()  # type: ignore[attr-defined]
     assert [row.title for row in by_day[date(2027, 1, 13)] if row.all_day] == strip
+
+
+@pytest.mark.parametrize(
+    ("zone", "days_off"),
+    [("Asia/Tokyo", {"Sat", "Sun"}), ("Asia/Riyadh", {"Fri", "Sat"}), ("Asia/Kathmandu", {"Sat"})],
+)
+def test_the_week_shades_the_weekend_of_the_clock_it_shows(
+    program: Database, make_window: Callable[[Database], MainWindow], zone: str, days_off: set[str]
+) -> None:
+    """On Riyadh's clock the days off are Friday and Saturday, on Kathmandu's Saturday
+    alone, as the slot finder judges a Saudi or Nepali attendee's day; the Week view
+    shades those columns and no other."""
+    window = make_window(program)
+    window.set_display_zone(zone)
+    window.show_view("week")
+    view = week(window)
+    view.set_anchor(date(2027, 3, 10))
+    window.tasks.wait_for_done()
+    QApplication.processEvents()
+    image = view._canvas.grab().toImage()
+    width = view.column_width()
+    shaded = set()
+    first = view.first_day()
+    for index in range(7):
+        x = round(GUTTER + (index + 0.5) * width)
+        if QColor(image.pixel(x, 3 * HOUR_HEIGHT + 10)) == QColor(style.WEEKEND):
+            shaded.add(f"{first + timedelta(days=index):%a}")
+    assert shaded == days_off

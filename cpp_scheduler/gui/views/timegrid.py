@@ -986,8 +986,9 @@ class _Canvas(QWidget):
         painter.fillRect(self.rect(), QColor("#ffffff"))
         width = view.column_width()
         first = view.first_day()
+        weekend = view.model.event_model.weekend  # the display clock's days off
         for index in range(view.days):
-            if (first + timedelta(days=index)).weekday() >= 5:
+            if (first + timedelta(days=index)).weekday() in weekend:
                 painter.fillRect(
                     QRectF(GUTTER + index * width, 0, width, self.height()), QColor(style.WEEKEND)
                 )

@@ -526,10 +526,11 @@ class _Timeline(QWidget):
         width = view.day_width()
         step = view.hour_step()
         first_hour, last_hour = view.hours()
+        weekend = view.model.event_model.weekend  # the display clock's days off
         for index in range(view.days):
             day = view.first_day() + timedelta(days=index)
             left = self._day_left(index)
-            if day.weekday() >= 5:
+            if day.weekday() in weekend:
                 painter.fillRect(QRectF(left, 0, width, self.height()), QColor(style.WEEKEND))
             for hour in range(first_hour + 1, last_hour):
                 x = left + (hour - first_hour) / (last_hour - first_hour) * width
