@@ -342,10 +342,14 @@ class ShortButton(QAction):
 def create_actions(window: MainWindow, stack: QUndoStack) -> WindowActions:
     """Build every action of ``window`` from :data:`ACTIONS`, and the undo stack's."""
     by_name = {spec.name: build_action(window, spec) for spec in ACTIONS}
+    # The stack names the step in the menu's text ("Undo Move 'Kobe call'"); the name
+    # alone, which a list of shortcuts gives, is their icon text.
     undo = stack.createUndoAction(window, translate("Actions", "Undo"))
+    undo.setIconText(translate("Actions", "Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     undo.setObjectName("undo")
     redo = stack.createRedoAction(window, translate("Actions", "Redo"))
+    redo.setIconText(translate("Actions", "Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     redo.setObjectName("redo")
     window.addActions([undo, redo])

@@ -220,8 +220,10 @@ def in_menu_order(actions: list[QAction], window: QWidget | None) -> list[QActio
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(keys, what they do) for every action with a shortcut, in the menus' words, in
-    the order of ``actions`` (each row once)."""
+    """(keys, what they do) for every action with a shortcut, in the menus' words (an
+    action's name without its mnemonic and ellipsis: its icon text, which for Undo and
+    Redo leaves out the step they would take now), in the order of ``actions`` (each
+    row once)."""
     rows: dict[tuple[str, str], None] = {}
     for action in actions:
         keys = ", ".join(
@@ -229,7 +231,7 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
             for sequence in action.shortcuts()
         )
         if keys:
-            rows.setdefault((keys, action.text().replace("&", "").rstrip("…")))
+            rows.setdefault((keys, action.iconText()))
     return list(rows)
 
 

@@ -5,8 +5,10 @@ which the glossary forbids (docs/glossary.md)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 import pytest
+from gui_support import rows_read
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -16,6 +18,8 @@ from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.help import ShortcutsDialog
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.store import Database
+
+HOUR = timedelta(hours=1)
 
 #: Actions with keys, in the order the menus show them: File, Edit, View, Help.
 MENU_ORDER = (
@@ -58,8 +62,9 @@ def has_keys(action: QAction) -> bool:
 
 
 def words(action: QAction) -> str:
-    """An action's text as the list shows it."""
-    return action.text().replace("&", "").rstrip("…")
+    """An action's text as the list shows it: without its mnemonic, its ellipsis, or
+    the step Undo and Redo would take now."""
+    return action.iconText()
 
 
 def menu_texts(window: MainWindow) -> list[str]:
@@ -97,3 +102,28 @@ def test_the_shortcuts_come_in_the_order_of_the_menus(
     positions = [shown.index(words(window.actions_by_name[name])) for name in MENU_ORDER]
     assert positions == sorted(positions)
     assert len(shown) == len(set(shown))  # each once
+
+
+def test_undo_and_redo_are_listed_by_name_whatever_step_they_would_take(
+    program: Database, make_window: Callable[[Database], MainWindow], qtbot: QtBot
+) -> None:
+    """A reference list: "Undo" and "Redo", not "Undo Move 'Kobe DRR workshop' to …",
+    whatever steps the stack holds."""
+    window = make_window(program)
+    event = next(row for row in window.events.rows() if row.title == "Kobe DRR workshop")
+    for hours in (1, 2):
+        window.move_event(
+            event.event_id, event.start_utc + hours * HOUR, event.end_utc + hours * HOUR
+        )
+        rows_read(window)
+    window.undo_action.trigger()
+    rows_read(window)
+    assert window.undo_action.text().startswith("Undo ")  # the menu names the step
+    assert window.redo_action.text().startswith("Redo ")
+    dialog = window.show_shortcuts()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, ShortcutsDialog)
+    shown = shown_texts(dialog)
+    assert "Undo" in shown
+    assert "Redo" in shown
+    assert not [text for text in shown if text.startswith(("Undo ", "Redo "))]
