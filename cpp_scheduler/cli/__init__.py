@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "times": "times",
     "conflicts": "conflicts",
     "schedule": "schedule",
+    "tours": "tours",
     "slots": "slots",
     "export": "export",
     "import": "calendar_import",

@@ -57,7 +57,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     scope.add_argument("--event", metavar="UID", help=_("one event"))
     scope.add_argument("--delegation", metavar="NAME", help=_("a delegation's schedule"))
     scope.add_argument("--participant", metavar="EMAIL", help=_("one participant's schedule"))
-    scope.add_argument("--tour", metavar="ID", help=_("a study tour"))
+    scope.add_argument("--tour", metavar="ID|TITLE", help=_("a study tour"))
     scope.add_argument("--all", action="store_true", help=_("the whole program"))
     scope.add_argument(
         "--each-participant", action="store_true", help=_("one file per participant, in --out-dir")

@@ -32,7 +32,7 @@ from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, Problem, StudyTour, TourDay
 from cpp_scheduler.model.validation import web_address_problem
-from cpp_scheduler.services.snapshot import NotFoundError, named_event, no_event_named
+from cpp_scheduler.services.snapshot import NotFoundError, find_tour, named_event, no_event_named
 from cpp_scheduler.store import Database
 
 ProgressCallback = Callable[[int, int], None]
@@ -234,9 +234,8 @@ def select_content(
             person, found, own, dates=dates, with_attendees=with_attendees
         )
     if isinstance(scope, TourScope):
-        tour = session.scalars(tours.where(StudyTour.id == scope.tour_id)).one_or_none()
-        if tour is None:
-            raise NotFoundError(_("no study tour has the id '{id}'").format(id=scope.tour_id))
+        named_tour = find_tour(session, scope.tour_id)  # by its id or its title
+        tour = session.scalars(tours.where(StudyTour.id == named_tour.id)).one()
         return scopes.tour_schedule(tour, dates=dates)
     if isinstance(scope, EventListScope):
         chosen: list[Event] = []

@@ -48,7 +48,6 @@ from cpp_scheduler.model import (
     PartnerCity,
     RefusedMessage,
     SentMessage,
-    StudyTour,
     TourDay,
     Venue,
     recurrence,
@@ -61,7 +60,7 @@ from cpp_scheduler.model.event import (
 from cpp_scheduler.model.history import Change as SavedChange
 from cpp_scheduler.scheduling.inputs import japan_day
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
-from cpp_scheduler.services.snapshot import NotFoundError, named_event, no_event_named
+from cpp_scheduler.services.snapshot import NotFoundError, find_tour, named_event, no_event_named
 from cpp_scheduler.store import Database
 
 _FIRST = itemgetter(0)
@@ -956,19 +955,6 @@ def _scope_events(session: Session, scope: ChangeScope) -> tuple[list[str] | Non
     if delegation is None:
         raise NotFoundError(_("no delegation is called '{name}'").format(name=scope.name))
     return None, delegation
-
-
-def find_tour(session: Session, id_or_title: str) -> StudyTour:
-    """A study tour by its id or its title."""
-    tour = (
-        session.get(StudyTour, id_or_title)
-        or session.scalars(select(StudyTour).where(StudyTour.title == id_or_title)).first()
-    )
-    if tour is None:
-        raise NotFoundError(
-            _("no study tour has the id or title '{tour}'").format(tour=id_or_title)
-        )
-    return tour
 
 
 def _viewers(

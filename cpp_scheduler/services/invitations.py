@@ -91,11 +91,10 @@ from cpp_scheduler.services.changes import (
     KeptRefusal,
     changes_in,
     facts_of,
-    find_tour,
     refusal_words,
 )
 from cpp_scheduler.services.message_claims import MessageClaims
-from cpp_scheduler.services.snapshot import NotFoundError, find_event
+from cpp_scheduler.services.snapshot import NotFoundError, find_event, find_tour
 from cpp_scheduler.store import Database, StoreError
 from cpp_scheduler.store.errors import DatabaseLockedError
 

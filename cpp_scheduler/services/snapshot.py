@@ -559,6 +559,24 @@ def find_event(session: Session, uid_or_id: str) -> Event:
     return event
 
 
+def find_tour(session: Session, id_or_title: str) -> StudyTour:
+    """A study tour by its id or its title (the first by its dates, should two have
+    one title), as every command and scope takes one."""
+    tour = (
+        session.get(StudyTour, id_or_title)
+        or session.scalars(
+            select(StudyTour)
+            .where(StudyTour.title == id_or_title)
+            .order_by(StudyTour.start_date, StudyTour.id)
+        ).first()
+    )
+    if tour is None:
+        raise NotFoundError(
+            _("no study tour has the id or title '{tour}'").format(tour=id_or_title)
+        )
+    return tour
+
+
 def named_event(uid_or_id: str) -> ColumnElement[bool]:
     """Which event a command or a dialog names: by its UID (as calendars know it) or its
     id (as the program file and the window do), whichever it was given."""

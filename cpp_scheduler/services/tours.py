@@ -40,7 +40,7 @@ from cpp_scheduler.scheduling.inputs import Route
 from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
 from cpp_scheduler.services.queries import PartnerCityNames, read_partner_city_names
 from cpp_scheduler.services.rows import place_key, typed_place_name
-from cpp_scheduler.services.snapshot import load_snapshot
+from cpp_scheduler.services.snapshot import find_tour, load_snapshot
 from cpp_scheduler.store import Database
 
 TOKYO = timezones.TOKYO
@@ -255,6 +255,12 @@ def list_tours(database: Database) -> list[tuple[str, str]]:
             )
             for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))
         ]
+
+
+def find_tour_id(database: Database, id_or_title: str) -> str:
+    """The id of the study tour with this id or title, or a one-line refusal."""
+    with database.session() as session:
+        return find_tour(session, id_or_title).id
 
 
 def leg_minutes(database: Database, origin: str, destination: str, mode: TravelMode) -> int | None:
