@@ -8,7 +8,6 @@ functions ``cpp-scheduler print`` calls); only laying it out on pages happens he
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -41,6 +40,7 @@ from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import printing
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services.choices import conference_choices, conference_of
@@ -354,14 +354,10 @@ class PrintDocumentDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         """A refusal the coordinator can act on is said in the status line; anything
-        else is a fault, handed to the error handler (logged, and said once kindly),
-        never shown as Python's own words."""
+        else is a fault, logged in full, the line naming the log: never Python's own
+        words."""
         self._set_busy(False)
-        if isinstance(error, SchedulerError):
-            self.status.setText(str(error))
-            return
-        self.status.setText(translate("Documents", "The document could not be made."))
-        sys.excepthook(type(error), error, error.__traceback__)
+        self.status.setText(failure_line(error))
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.save_button):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cpp_scheduler import timezones
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.translations import translate
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class ReportActions(QObject):
             self.window.report_error(
                 translate("ReportMenu", "Export agenda"),
                 translate("ReportMenu", "{file} was not written: {error}").format(
-                    file=path, error=error
+                    file=path, error=failure_line(error)
                 ),
             )
 

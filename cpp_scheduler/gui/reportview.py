@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.gui import printing
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.screen_room import resize_within_screen
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.reports.program import (
@@ -381,7 +382,9 @@ class ProgramReportWindow(QDialog):
         self.running = False
         self.show_button.setEnabled(True)
         self.status.setText(
-            translate("ReportView", "Could not make the report: {error}").format(error=error)
+            translate("ReportView", "Could not make the report: {error}").format(
+                error=failure_line(error)
+            )
         )
 
     def _shown(self, report: ProgramReport) -> None:
@@ -490,7 +493,9 @@ class ProgramReportWindow(QDialog):
 
     def _not_saved(self, error: BaseException) -> None:
         self.status.setText(
-            translate("ReportView", "Could not save the spreadsheet: {error}").format(error=error)
+            translate("ReportView", "Could not save the spreadsheet: {error}").format(
+                error=failure_line(error)
+            )
         )
 
     # -- on paper -----------------------------------------------------------------------
@@ -516,7 +521,7 @@ class ProgramReportWindow(QDialog):
             self.print_button.setEnabled(True)
             self.status.setText(
                 translate("ReportView", "Could not make the printed report: {error}").format(
-                    error=error
+                    error=failure_line(error)
                 )
             )
 

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.opening import AfterFirstPaint
@@ -514,7 +515,7 @@ class RecordDialog(QDialog):
                 return
             self._lists_failed = translate(
                 "RecordDialog", "the lists to choose from could not be read: {error}"
-            ).format(error=error)
+            ).format(error=failure_line(error))
             if self._validator is not None:
                 self.revalidate()
 
@@ -677,7 +678,7 @@ class RecordDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if shiboken6.isValid(self):
-                self.changed_bar().say(str(error))
+                self.changed_bar().say(failure_line(error))
 
         self._tasks.run_in_background(plan, self._show_merge, failed)
 

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import collector
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -513,11 +514,18 @@ class ConflictsDock(QDockWidget):
         self.countChanged.emit(len(conflicts), errors)
 
     def _failed(self, generation: int, error: BaseException) -> None:
+        """The check found no answer: the findings of the check before, about the
+        program as it was, are no longer listed as if they were this one's, and the
+        summary says why."""
         if generation != self._generation:
             return
         self.checking = False
         self._resume_collector(keep=False)
-        self.summary.setText(translate("Tools", "Cannot check: {error}").format(error=error))
+        self._last_parcels = {}
+        self.model.set_conflicts([], frozenset(), self.model.clock)
+        self.summary.setText(
+            translate("Tools", "Cannot check: {error}").format(error=failure_line(error))
+        )
 
     def _pause_collector(self) -> None:
         """Hold the cycle collection while the findings are unpacked: thousands of new

@@ -14,6 +14,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.commands import Editor
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
@@ -229,11 +231,17 @@ class DelegationScheduleDialog(QDialog):
     def refresh_choices(self) -> None:
         """Read the delegations again, keeping the one shown, and its schedule."""
         database = self.database
+        self._asked += 1  # the schedule shown is read again once the list is in
+        question = self._asked
         self.tasks.run_in_background(
-            lambda: delegation_choices(database), self._choices_read, self._failed
+            lambda: delegation_choices(database),
+            self._choices_read,
+            lambda error: self._failed(question, error),
         )
 
     def _choices_read(self, choices: list[DelegationChoice]) -> None:
+        if not shiboken6.isValid(self):
+            return
         shown = self._wanted or self.delegation.currentData()
         self._wanted = None
         self._names = {choice.id: choice.name for choice in choices}
@@ -259,11 +267,11 @@ class DelegationScheduleDialog(QDialog):
         self.tasks.run_in_background(
             lambda: read_schedule(database, delegation_id),
             lambda schedule: self._answered(question, schedule),
-            self._failed,
+            lambda error: self._failed(question, error),
         )
 
     def _answered(self, question: int, schedule: DelegationSchedule) -> None:
-        if question == self._asked:
+        if question == self._asked and shiboken6.isValid(self):
             self._show(schedule)
 
     def _show(self, schedule: DelegationSchedule | None) -> None:
@@ -284,10 +292,16 @@ class DelegationScheduleDialog(QDialog):
             )
         )
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, question: int, error: BaseException) -> None:
+        """The latest question found no answer: no other delegation's schedule stays
+        under the name chosen, and the summary says why. The answer to an earlier
+        question, asked again since, is dropped."""
+        if question != self._asked or not shiboken6.isValid(self):
+            return
+        self._show(None)
         self.summary.setText(
             translate("DelegationView", "The schedule could not be read: {error}").format(
-                error=error
+                error=failure_line(error)
             )
         )
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.opening import once_painted
@@ -265,12 +266,10 @@ class ExportDialog(QDialog):
     def _failed_read(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        if not isinstance(error, SchedulerError):
-            import sys
-
-            sys.excepthook(type(error), error, error.__traceback__)
         self.preview_label.setText(
-            translate("CalendarFiles", "Cannot read the program: {error}").format(error=error)
+            translate("CalendarFiles", "Cannot read the program: {error}").format(
+                error=failure_line(error)
+            )
         )
 
     @property
@@ -353,13 +352,19 @@ class ExportDialog(QDialog):
         return Method.PUBLISH if self.publish.isChecked() else Method.REQUEST
 
     def dates(self) -> scopes.DateRange | None:
+        """The range of dates chosen, for a range's scope; raises
+        :class:`SchedulerError` when it ends before it starts, which the coordinator
+        reads as it is worded, as any other refusal of the choices."""
         if self.scope_key != Scope.RANGE:
             return None
         first = self.first.date().toPython()
         last = self.last.date().toPython()
         assert isinstance(first, date)
         assert isinstance(last, date)
-        return scopes.DateRange(first, last)
+        try:
+            return scopes.DateRange(first, last)
+        except ValueError as error:
+            raise SchedulerError(str(error)) from error
 
     def service_scope(self) -> calendar_export.Scope:
         """The scope chosen, as the export takes it; raises :class:`SchedulerError` when
@@ -425,7 +430,7 @@ class ExportDialog(QDialog):
         try:
             scope = self.service_scope()
             dates = self.dates()
-        except (SchedulerError, ValueError) as error:
+        except SchedulerError as error:
             self._preview_pending = False
             self.preview_label.setText(str(error))
             return
@@ -498,12 +503,7 @@ class ExportDialog(QDialog):
         if not shiboken6.isValid(self) or request != self._preview_request:
             return
         self._preview_pending = False
-        if isinstance(error, SchedulerError):
-            self.preview_label.setText(str(error))
-        else:
-            import sys
-
-            sys.excepthook(type(error), error, error.__traceback__)
+        self.preview_label.setText(failure_line(error))
 
     def _is_selected(self, row: calendar_preview.PreviewRow) -> bool:
         key = self.selected_occurrence
@@ -560,7 +560,7 @@ class ExportDialog(QDialog):
         try:
             scope = self.service_scope()
             dates = self.dates()
-        except (SchedulerError, ValueError) as error:
+        except SchedulerError as error:
             self.status.setText(str(error))
             return
         try:
@@ -657,14 +657,12 @@ class ExportDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         self._finish()
-        if isinstance(error, (SchedulerError, OSError)):
-            self.status.setText(
-                translate("CalendarFiles", "Cannot export: {error}").format(error=error)
-            )
-        else:
-            import sys
-
-            sys.excepthook(type(error), error, error.__traceback__)
+        # A file the system refused to write says so in its own words; a failure
+        # nobody expected is logged, and the line names the log.
+        reason = error if isinstance(error, OSError) else failure_line(error)
+        self.status.setText(
+            translate("CalendarFiles", "Cannot export: {error}").format(error=reason)
+        )
 
     def cancel(self) -> None:
         """Stop a batch after the file being written."""

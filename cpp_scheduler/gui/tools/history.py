@@ -14,7 +14,6 @@ list of its kind (:class:`~cpp_scheduler.gui.records.RecordManager`).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -33,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n
-from cpp_scheduler.errors import SchedulerError, printable
+from cpp_scheduler.errors import printable
 from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.readonly import follow_read_only
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
@@ -49,6 +49,7 @@ from cpp_scheduler.services.history import (
     read_history_of,
     revert_change,
 )
+from cpp_scheduler.services.snapshot import NotFoundError
 
 CONTEXT = "HistoryDock"
 HEADERS = (
@@ -379,9 +380,9 @@ class HistoryDock(QDockWidget):
         if generation != self._generation:
             return
         self.reading = False
-        if not isinstance(error, SchedulerError):
-            sys.excepthook(type(error), error, error.__traceback__)
         self._show([])
+        if not isinstance(error, NotFoundError):  # a record gone has nothing to show
+            self.heading.setText(failure_line(error))
 
     def _show(self, entries: list[HistoryEntry], read: HistoryRead | None = None) -> None:
         self.version_read = None if read is None else read.version

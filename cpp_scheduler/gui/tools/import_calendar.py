@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import collector
 from cpp_scheduler.gui.commands import Editor, RecordCommand
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import translate
@@ -350,12 +351,9 @@ class ImportDialog(QDialog):
         self.summary.setText(text.format(done=f"{done:,}", total=f"{total:,}"))
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, SchedulerError):
-            self.summary.setText(str(error))
-        else:
-            import sys
-
-            sys.excepthook(type(error), error, error.__traceback__)
+        """A file that could not be read says why where the plan would be; a failure
+        nobody expected is logged, and the line names the log."""
+        self.summary.setText(failure_line(error))
 
     def _show_plan(self, preview: ImportPreview) -> None:
         """List the plan as ``import --dry-run`` does, from the same report, in the rows

@@ -12,7 +12,6 @@ follows the main window's selected meeting and every change to events.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -43,6 +42,7 @@ from cpp_scheduler.services.localtimes import (
     read_local_times,
 )
 from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.services.snapshot import NotFoundError
 
 NAME_ROOM = 24
 """Characters of an attendee's name the Who column shows whole; a longer one by its part
@@ -287,14 +287,18 @@ class LocalTimesDock(QDockWidget):
         if generation != self._generation:
             return
         self.reading = False
-        if not isinstance(error, SchedulerError):
-            sys.excepthook(type(error), error, error.__traceback__)
-        # The event was deleted (or its creation undone) meanwhile: nothing to show. A
-        # meeting cancelled, or a series moved away from it, is said so.
-        self.occurrence = None
         self._show(None)
         if isinstance(error, NoSuchMeetingError):
+            # A meeting cancelled, or a series moved away from it, is said so.
+            self.occurrence = None
             self.heading.setText(_escape(str(error)))
+        elif isinstance(error, NotFoundError):
+            # The event was deleted (or its creation undone) meanwhile: nothing to show.
+            self.occurrence = None
+        else:
+            # The meeting could not be read (the database locked, a fault): why, and the
+            # meeting stays the one followed, read again at the next change.
+            self.heading.setText(_escape(failure_line(error)))
 
     def _show(self, times: MeetingLocalTimes | None) -> None:
         self.times = times

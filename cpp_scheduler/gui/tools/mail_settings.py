@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services import mail_setup
@@ -159,8 +159,9 @@ class MailSettingsDialog(QDialog):
 
     def _run(self, work: Any, done: Any, held: tuple[QWidget, ...] = ()) -> None:
         """``work()`` off the GUI thread, then ``done(result)``; the ``held`` widgets (the
-        buttons, by default) are greyed meanwhile, and a refusal is said in the status
-        line."""
+        buttons, by default) are greyed meanwhile, and a failure is said in the status
+        line: a refusal, or a file the system refused, in its own words, anything else
+        logged, the line naming the log."""
         greyed = held or (self.test_button, self.buttons)
         for widget in greyed:
             widget.setEnabled(False)
@@ -176,9 +177,7 @@ class MailSettingsDialog(QDialog):
                 return
             for widget in greyed:
                 widget.setEnabled(True)
-            if not isinstance(error, SchedulerError | OSError):
-                raise error
-            self.status.setText(str(error))
+            self.status.setText(str(error) if isinstance(error, OSError) else failure_line(error))
 
         self.tasks.run_in_background(work, finished, failed)
 

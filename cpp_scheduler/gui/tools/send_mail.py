@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -194,6 +194,13 @@ def outcome_text(report: invitations.BatchReport, previewed: int) -> str:
     return "\n".join(lines)
 
 
+def failure_text(error: BaseException) -> str:
+    """The line a preview or a batch that could not run is told in: a refusal's own
+    words, and an outbox folder the system refused (an :class:`OSError`) in the
+    system's; anything else is logged, and the line names the log."""
+    return str(error) if isinstance(error, OSError) else failure_line(error)
+
+
 @dataclass(frozen=True)
 class _Preview:
     """A batch as the preview shows it: the messages Send sends, the preview's rows, its
@@ -345,6 +352,7 @@ class SendDialog(QDialog):
                 calendar_export.scope_choices(database),
             ),
             self._choices_read,
+            self._choices_failed,
         )
         # A reader's login may preview the batch but send nothing it could not record.
         self.tasks.run_in_background(
@@ -386,6 +394,12 @@ class SendDialog(QDialog):
             self._start_on(self._starting_scope)
         self.scope.blockSignals(False)
         self.refresh_preview()
+
+    def _choices_failed(self, error: BaseException) -> None:
+        """The scopes to choose from could not be read: nothing is planned, and the
+        summary says why instead of still reading."""
+        if shiboken6.isValid(self):
+            self.summary.setText(failure_text(error))
 
     def _start_on(self, scope: EventScope | DelegationScope | TourScope) -> None:
         """Choose ``scope`` in the list; one the list does not offer (a delegation
@@ -515,7 +529,21 @@ class SendDialog(QDialog):
                 sendable and not self.unsigned and not self.running and self.read_only is None
             )
 
-        self.tasks.run_in_background(plan, shown, self._failed)
+        self.tasks.run_in_background(
+            plan, shown, lambda error: self._preview_failed(request, error)
+        )
+
+    def _preview_failed(self, request: int, error: BaseException) -> None:
+        """The batch of the scope chosen could not be planned: the preview no longer
+        lists another scope's messages, Send has nothing to send, and the summary says
+        why."""
+        if not shiboken6.isValid(self) or request != self._request:
+            return
+        self.plan, self.unsigned, self.batch = (), (), None
+        self.model.removeRows(0, self.model.rowCount())
+        self.waiting.hide()
+        self.notes.hide()
+        self.summary.setText(failure_text(error))
 
     # -- the batch --------------------------------------------------------------------
     def send(self) -> None:
@@ -558,7 +586,7 @@ class SendDialog(QDialog):
             finally:
                 transport.close()
 
-        self.tasks.run_in_background(work, self._sent, self._failed)
+        self.tasks.run_in_background(work, self._sent, self._send_failed)
 
     def _advanced(self, done: int, total: int) -> None:
         if shiboken6.isValid(self):
@@ -576,14 +604,19 @@ class SendDialog(QDialog):
         self.outcome.show()
         self.refresh_preview()
 
-    def _failed(self, error: BaseException) -> None:
+    def _send_failed(self, error: BaseException) -> None:
+        """The batch stopped before its report: whatever the reason, the dialog is no
+        longer sending (Close closes, Send may try again what is still due, which the
+        ledger keeps from going twice), and the summary says why."""
         if not shiboken6.isValid(self):
             return
-        if not isinstance(error, SchedulerError | OSError):
-            raise error
         self.running = False
         self.close_button.setText(translate("Mail", "Close"))
-        self.summary.setText(str(error))
+        self.progress.hide()
+        self.send_button.setEnabled(
+            invitations.sendable(self.plan) > 0 and not self.unsigned and self.read_only is None
+        )
+        self.summary.setText(failure_text(error))
 
     def _cancel_or_close(self) -> None:
         if self.running:

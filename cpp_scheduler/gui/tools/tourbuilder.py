@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import CreateRecord, Editor, EditRecord, RecordCommand
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.base import keep_on_one_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.readonly import follow_read_only
@@ -536,7 +537,7 @@ class LegForm(TourForm):
 
         def failed(error: BaseException) -> None:
             if asked == self._asked and shiboken6.isValid(self):
-                self.journey.setText(str(error))
+                self.journey.setText(failure_line(error))
 
         self._run(read, arrived, failed)
 
@@ -669,7 +670,7 @@ class TourBuilderDialog(QDialog):
         )
 
     def _choices_arrived(self, asked: int, found: list[tuple[str, str]]) -> None:
-        if asked != self._choices_asked:
+        if asked != self._choices_asked or not shiboken6.isValid(self):
             return
         shown = self._wanted_tour or self.tour_box.currentData()
         self.tour_box.blockSignals(True)
@@ -710,13 +711,21 @@ class TourBuilderDialog(QDialog):
         database = self.database
         self._run(
             lambda: tours.read_board(database, tour_id),
-            lambda board: self._show_board(board) if asked == self._board_asked else None,
+            lambda board: self._board_arrived(asked, board),
             lambda error: self._failed(error) if asked == self._board_asked else None,
         )
 
+    def _board_arrived(self, asked: int, board: TourBoard) -> None:
+        if asked == self._board_asked and shiboken6.isValid(self):
+            self._show_board(board)
+
     def _failed(self, error: BaseException) -> None:
+        """The tours, or the board, could not be read: no board is shown, and the
+        overview says why."""
+        if not shiboken6.isValid(self):
+            return
         self._show_board(None)
-        self.overview.setText(str(error))
+        self.overview.setText(failure_line(error))
 
     def _show_board(self, board: TourBoard | None) -> None:
         while self.board_layout.count():
@@ -910,7 +919,7 @@ class TourBuilderDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if shiboken6.isValid(self):
-                self.report_error(str(error))
+                self.report_error(failure_line(error))
 
         self._run(lambda: tours.leg_minutes(database, origin, destination, mode), arrived, failed)
         return None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.model import recurrence
@@ -364,7 +365,9 @@ class RecurrenceEditor(QWidget):
                 islice(recurrence.wall_clock_starts(rule, self._start, self._zone), limit)
             )
         except (recurrence.RecurrenceError, ValueError, OverflowError) as error:
-            self.preview.setText(str(error))
+            # A rule that cannot be read says why; any other failure of the reading is
+            # a fault, logged in full, the line naming the log.
+            self.preview.setText(failure_line(error))
             return
         if not starts:
             self.preview.setText(
