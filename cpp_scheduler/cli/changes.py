@@ -16,7 +16,7 @@ from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.output import plural
 from cpp_scheduler.cli.send import scope_of
 from cpp_scheduler.i18n import _
-from cpp_scheduler.services.changes import ChangeReport, change_report
+from cpp_scheduler.services.changes import ChangeReport, change_report, report_summary
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -43,7 +43,7 @@ def report_text(report: ChangeReport) -> list[str]:
     program's language (a participant's message words it in theirs). Each line is one,
     whatever line breaks a name or a title holds (:func:`one_line`)."""
     if not report.changes:
-        return [_("Everyone has been told the program as it is now.")]
+        return [report_summary(report)]
     lines: list[str] = []
     for email, changes in report.by_participant().items():
         first = changes[0]
@@ -53,6 +53,7 @@ def report_text(report: ChangeReport) -> list[str]:
         for change in changes:
             lines.append(f"  {one_line(change.title)} ({change.label}, {change.method})")
             lines.extend(f"    {one_line(detail)}" for detail in change.reported)
+    lines.append(report_summary(report))  # as the window sums it up
     return lines
 
 

@@ -114,13 +114,13 @@ def run_list(args: argparse.Namespace) -> int:
         rows = replies.listed_answers(
             database, event_uid=args.event, delegation=args.delegation, invited=args.invited
         )
+        held = args.event is None or replies.event_held(database, args.event)
     finally:
         database.close()
     if args.json:
         print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
         return 0
-    if not rows:
-        print(_("No answers recorded."))
     for row in rows:
         print(f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> {row_answer(row)}")
+    print(replies.answers_summary(rows, invited=args.invited, held=held))
     return 0

@@ -35,7 +35,7 @@ from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ONLINE, all_day_line, describe_meeting, location_text
 from cpp_scheduler.model import (
@@ -281,6 +281,22 @@ class ChangeReport:
         for change in self.changes:
             grouped[change.email].append(change)
         return dict(grouped)
+
+
+def report_summary(report: ChangeReport) -> str:
+    """What the report comes to, as the window's "What changed since last sent" and
+    ``cpp-scheduler changes`` sum it up: how many changes there are to tell, and to how
+    many people (by address, as the report groups them), or that there is nothing to
+    tell. A change is told by a message once sent; Send updates' preview says which of
+    them can go now."""
+    if not report.changes:
+        return _("Everyone has been told the program as it is now.")
+    changes = len(report.changes)
+    people = len(report.by_participant())
+    return _("{changes} to tell {people}.").format(
+        changes=ngettext("{count} change", "{count} changes", changes).format(count=changes),
+        people=ngettext("{count} participant", "{count} participants", people).format(count=people),
+    )
 
 
 # -- the program's facts, in column queries ------------------------------------------

@@ -79,6 +79,7 @@ from cpp_scheduler.model.event import called_off
 from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
+from cpp_scheduler.services.snapshot import find_event
 from cpp_scheduler.store import Database
 
 ANSWERS = {
@@ -1547,6 +1548,45 @@ def answer_counts(rows: Iterable[Attendance]) -> dict[str, int]:
         if row.cancelled_since is None:
             counts[row.answer] += 1
     return counts
+
+
+_ANSWER_COUNTS = {
+    "accepted": N_("{count} accepted"),
+    "tentative": N_("{count} tentative"),
+    "declined": N_("{count} declined"),
+    DELEGATED: N_("{count} delegated"),
+    NO_ANSWER: N_("{count} no answer"),
+}
+
+
+def answers_summary(rows: Sequence[Attendance], *, invited: bool, held: bool = True) -> str:
+    """What ``rows`` come to, as the event and delegation dialogs, the Replies window and
+    ``replies list`` sum them up. Of every person ``invited`` (:func:`invited_answers`):
+    "3 accepted, 1 declined, 2 no answer", no answer counted zero; an event not ``held``
+    (cancelled, or a session of a cancelled conference) asks nobody for an answer,
+    whoever was invited before. Of the answers recorded (:func:`attendance`): how many,
+    and how many still stand (not given before an update, nor to what is cancelled)."""
+    if invited:
+        if not held:
+            return _("It is cancelled: nobody is asked for an answer.")
+        if not rows:
+            return _("Nobody is invited yet.")
+        return ", ".join(
+            _(_ANSWER_COUNTS[answer]).format(count=count)
+            for answer, count in answer_counts(rows).items()
+            if count
+        )
+    if not rows:
+        return _("No answers recorded.")
+    return _("Answers recorded: {recorded}; still standing: {standing}.").format(
+        recorded=len(rows), standing=sum(1 for row in rows if row.stands)
+    )
+
+
+def event_held(database: Database, uid_or_id: str) -> bool:
+    """Whether the event is held: not cancelled, nor a session of a cancelled conference."""
+    with database.session() as session:
+        return not find_event(session, uid_or_id).is_cancelled
 
 
 @dataclass(frozen=True, slots=True)

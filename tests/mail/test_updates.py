@@ -343,7 +343,9 @@ def test_the_report_prints_a_name_with_a_line_break_on_one_line(
     assert f"Ana\\nQuispe <{program.ana.email}>, {program.lima.name}: 1 change" in lines
     assert "  Urban resilience\\nworkshop (changed, REQUEST)" in lines
     assert not [line for line in lines if line.startswith(("Quispe", "workshop"))]
-    assert len([line for line in lines if not line.startswith(" ")]) == 2  # Ana and Bruno
+    *people, summed = [line for line in lines if not line.startswith(" ")]
+    assert len(people) == 2  # Ana and Bruno
+    assert summed == "2 changes to tell 2 participants."
 
 
 def test_a_shortened_series_says_which_meetings_no_longer_take_place_in_words(
@@ -461,3 +463,16 @@ def test_a_participant_added_to_a_series_whose_meetings_are_all_cancelled_is_tol
     (added,) = [c for c in report.changes if c.email == program.ana.email]
     assert added.kind is ChangeKind.ADDED
     assert added.details == ("not sent yet: every meeting of the series is cancelled",)
+
+
+def test_the_summary_counts_changes_and_people_in_the_singular_too() -> None:
+    from cpp_scheduler.services.changes import Change, ChangeKind, ChangeReport, report_summary
+
+    def change(email: str, event: str) -> Change:
+        return Change("p", "Ana", email, "", event, f"{event}@x", "Kobe", ChangeKind.CHANGED, ())
+
+    assert report_summary(ChangeReport(())) == "Everyone has been told the program as it is now."
+    one = ChangeReport((change("ana@example.pe", "e1"),))
+    assert report_summary(one) == "1 change to tell 1 participant."
+    two = ChangeReport((change("ana@example.pe", "e1"), change("ana@example.pe", "e2")))
+    assert report_summary(two) == "2 changes to tell 1 participant."

@@ -64,13 +64,18 @@ def test_the_event_dialog_and_the_command_give_the_same_answers(
             qtbot.addWidget(dialog)
             qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
             window = [(row[0], row[-1]) for row in dialog.answers.shown_rows()]
+            counted = dialog.answers.counts.text()
         finally:
             translations.install(i18n.ENGLISH)
-        # Each person's line of the command ends with the word the window shows.
-        assert command == [
+        # Each person's line of the command ends with the word the window shows, and the
+        # command sums them up as the dialog does under its table.
+        *listed, summed = command
+        assert listed == [
             f"{title}: {person} <{email}> {answer}"
-            for (person, answer), email in zip(window, _emails(command), strict=True)
+            for (person, answer), email in zip(window, _emails(listed), strict=True)
         ]
+        assert summed == counted
+        assert summed.startswith("1 tentative, " if language == i18n.ENGLISH else "仮承諾 1")
         assert ("Ana Quispe", tentative) in window
         assert ("Maya Shrestha", waiting) in window
 
@@ -170,7 +175,7 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
     ):
         main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
               "--invited"])  # fmt: skip
-        command = capsys.readouterr().out.splitlines()
+        *command, _summed = capsys.readouterr().out.splitlines()  # the rows, then their sum
         translations.install(language)
         try:
             window = _replies_window_rows(qtbot, database, uid)
@@ -216,7 +221,7 @@ def test_a_delegated_answer_reads_the_same_in_the_window_and_the_command(
     for language in (i18n.ENGLISH, i18n.JAPANESE):
         main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
               "--invited"])  # fmt: skip
-        command = capsys.readouterr().out.splitlines()
+        *command, _summed = capsys.readouterr().out.splitlines()  # the rows, then their sum
         translations.install(language)
         try:
             window = _replies_window_rows(qtbot, database, uid)

@@ -28,15 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.gui.widgets.answers_view import counts_line, meeting_cell
+from cpp_scheduler.gui.widgets.answers_view import meeting_cell
 from cpp_scheduler.gui.widgets.wrapping_tree import WrappingTree
 from cpp_scheduler.services import access, calendar_export, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
-from cpp_scheduler.services.changes import ChangeReport, ChangeScope, change_report
+from cpp_scheduler.services.changes import (
+    ChangeReport,
+    ChangeScope,
+    change_report,
+    report_summary,
+)
 from cpp_scheduler.services.database import Database
 
 
@@ -70,7 +75,9 @@ class ScopedReportDialog(QDialog):
         self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
         database = self.database
         self.tasks.run_in_background(
-            lambda: calendar_export.scope_choices(database), self._choices_read
+            lambda: calendar_export.scope_choices(database),
+            self._choices_read,
+            self._choices_failed,
         )
 
     def delegation_scope(self, label: str) -> object:
@@ -91,6 +98,12 @@ class ScopedReportDialog(QDialog):
             )
         self.scope.blockSignals(False)
         self.refresh()
+
+    def _choices_failed(self, error: BaseException) -> None:
+        """The delegations could not be read, nor then the report: the summary says
+        why instead of still reading."""
+        if shiboken6.isValid(self):
+            self.summary.setText(failure_line(error))
 
 
 class ChangesDialog(ScopedReportDialog):
@@ -153,7 +166,18 @@ class ChangesDialog(ScopedReportDialog):
     def refresh(self) -> None:
         chosen = self.chosen_scope()
         database = self.database
-        self.tasks.run_in_background(lambda: change_report(database, chosen), self._shown)
+        self.tasks.run_in_background(
+            lambda: change_report(database, chosen), self._shown, self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        """The report could not be read: no other scope's changes stay listed under
+        this one, and the summary says why."""
+        if not shiboken6.isValid(self):
+            return
+        self.report = None
+        self.model.removeRows(0, self.model.rowCount())
+        self.summary.setText(failure_line(error))
 
     def _shown(self, report: ChangeReport) -> None:
         if not shiboken6.isValid(self):
@@ -175,14 +199,7 @@ class ChangesDialog(ScopedReportDialog):
                 person.appendRow([title, details])
             self.model.appendRow([person, count])
         self.tree.expandAll()
-        people = len(report.by_participant())
-        self.summary.setText(
-            translate("Mail", "{count} messages to send to {people} participants.").format(
-                count=len(report.changes), people=people
-            )
-            if report.changes
-            else translate("Mail", "Everyone has been told the program as it is now.")
-        )
+        self.summary.setText(report_summary(report))  # as ``cpp-scheduler changes`` says
 
 
 REPLY_COLUMNS = (
@@ -282,7 +299,9 @@ class RepliesDialog(ScopedReportDialog):
         if not shiboken6.isValid(self):
             return
         database = self.database
-        self.tasks.run_in_background(lambda: replies.answered_events(database), self._events_read)
+        self.tasks.run_in_background(
+            lambda: replies.answered_events(database), self._events_read, self._choices_failed
+        )
 
     def _events_read(self, events: list[replies.AnsweredEvent]) -> None:
         if not shiboken6.isValid(self):
@@ -324,6 +343,7 @@ class RepliesDialog(ScopedReportDialog):
                 database, event_uid=event_uid, delegation=delegation, invited=invited
             ),
             lambda rows: self._shown(rows, asked),
+            lambda error: self._not_listed(error, asked),
         )
 
     def _shown(self, rows: list[replies.Attendance], asked: int) -> None:
@@ -345,16 +365,23 @@ class RepliesDialog(ScopedReportDialog):
         if self.summary.text() == translate("Mail", READING_ANSWERS):
             self.summary.setText(self._counts(rows))
 
+    def _not_listed(self, error: BaseException, asked: int) -> None:
+        """The answers could not be read: none of another scope's stay listed, and the
+        summary says why (an import's outcome with it, when one was just said)."""
+        if not shiboken6.isValid(self) or asked != self._asked:
+            return
+        self.rows = None
+        self.model.removeRows(0, self.model.rowCount())
+        line, shown = failure_line(error), self.summary.text()
+        reading = shown == translate("Mail", READING_ANSWERS)
+        self.summary.setText(line if reading else f"{shown} {line}")
+
     def _counts(self, rows: list[replies.Attendance]) -> str:
-        """What the rows come to: the invited by answer, or how many of the answers
-        recorded still stand (not given before an update, nor to what is cancelled)."""
-        if self.unanswered.isChecked():
-            return counts_line(rows)
-        if not rows:
-            return translate("Mail", "No answers recorded.")
-        return translate(
-            "Mail", "Answers recorded: {recorded}; still standing: {standing}."
-        ).format(recorded=len(rows), standing=sum(1 for row in rows if row.stands))
+        """What the rows come to, as ``replies list`` sums them up
+        (:func:`replies.answers_summary`): the invited by answer, or how many of the
+        answers recorded still stand (not given before an update, nor to what is
+        cancelled)."""
+        return replies.answers_summary(rows, invited=self.unanswered.isChecked())
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -376,12 +403,11 @@ class RepliesDialog(ScopedReportDialog):
 
     def _failed(self, error: BaseException) -> None:
         """An import that could not run at all (the database refused the write): its one
-        line in the summary, as a refused reply's; anything else is a bug."""
+        line in the summary, as a refused reply's; a file the system refused in the
+        system's words; anything else logged, the line naming the log."""
         if not shiboken6.isValid(self):
             return
-        if not isinstance(error, SchedulerError | OSError):
-            raise error
-        self.summary.setText(str(error))
+        self.summary.setText(str(error) if isinstance(error, OSError) else failure_line(error))
         self.refused.hide()
         self.refresh()
 

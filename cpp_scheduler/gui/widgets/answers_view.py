@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.replies import (
-    DELEGATED,
-    NO_ANSWER,
     Attendance,
-    answer_counts,
     meeting_text,
 )
 
@@ -52,24 +49,9 @@ def event_and_meeting(row: Attendance) -> str:
 
 
 def counts_line(rows: Sequence[Attendance], *, held: bool = True) -> str:
-    """ "3 accepted, 1 declined, 1 delegated, 2 no answer": the answers given (each of
-    :data:`replies.ANSWER_ORDER`), none of them zero. An event not ``held`` (cancelled,
-    or a session of a cancelled conference) invites nobody and asks for no answer,
-    whoever was invited before."""
-    if not held:
-        return translate("AnswersView", "It is cancelled: nobody is asked for an answer.")
-    if not rows:
-        return translate("AnswersView", "Nobody is invited yet.")
-    words = {
-        "accepted": translate("AnswersView", "{count} accepted"),
-        "tentative": translate("AnswersView", "{count} tentative"),
-        "declined": translate("AnswersView", "{count} declined"),
-        DELEGATED: translate("AnswersView", "{count} delegated"),
-        NO_ANSWER: translate("AnswersView", "{count} no answer"),
-    }
-    return ", ".join(
-        words[answer].format(count=count) for answer, count in answer_counts(rows).items() if count
-    )
+    """What every person invited answered, as ``replies list --invited`` sums it up
+    (:func:`replies.answers_summary`): "3 accepted, 1 declined, 2 no answer"."""
+    return replies.answers_summary(rows, invited=True, held=held)
 
 
 ROWS_AT_FIRST = 5

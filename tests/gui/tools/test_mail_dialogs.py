@@ -794,7 +794,7 @@ def test_send_updates_from_what_changed_opens_on_the_scope_it_shows(
     assert isinstance(changes, ChangesDialog)
     lima = f"Delegation: {program.lima.name}"
     qtbot.waitUntil(lambda: changes.report is not None and changes.scope.findText(lima) >= 0)
-    assert changes.summary.text() == "4 messages to send to 4 participants."
+    assert changes.summary.text() == "4 changes to tell 4 participants."
 
     def sent_from_changes() -> SendDialog:
         before = set(window.findChildren(SendDialog))
@@ -809,7 +809,7 @@ def test_send_updates_from_what_changed_opens_on_the_scope_it_shows(
     changes.report = None
     choose(changes, lima)
     qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
-    assert changes.summary.text() == "2 messages to send to 2 participants."
+    assert changes.summary.text() == "2 changes to tell 2 participants."
     updates = sent_from_changes()
     assert updates.scope.currentText() == lima
     rows = previewed(qtbot, updates, 2)
@@ -830,6 +830,8 @@ def test_send_updates_from_what_changed_opens_on_the_scope_it_shows(
     assert {(row[0], row[1]) for row in rows} == {
         (f"{change['participant']} <{change['email']}>", change["title"]) for change in printed
     }
+    assert main(["--db", str(sqlite_path), "changes", "--delegation", program.lima.name]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == changes.summary.text()
     updates.close()
 
     changes.report = None
