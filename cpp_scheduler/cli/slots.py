@@ -27,6 +27,7 @@ from cpp_scheduler.services.slot_search import (
     SlotAnswer,
     SlotSearch,
     find_host_city,
+    no_free_time,
     search_slots,
 )
 
@@ -216,12 +217,7 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     elif not slots:
-        print(
-            _(
-                "No free slot in that range: every candidate time is taken, needed to travel, "
-                "outside a delegation's stay in Japan, or the venue is closed."
-            )
-        )
+        print(no_free_time())
     else:
         print(_host_text(answer))
         print("\n\n".join(_slot_text(slot, f"{n}.", args.zone) for n, slot in enumerate(slots, 1)))

@@ -124,6 +124,16 @@ class SlotAnswer:
         return self.request.attendees
 
 
+def no_free_time() -> str:
+    """What a search that found no time says, in the window and on the command line:
+    every reason a candidate time is left out, and what the coordinator can do."""
+    return _(
+        "No free time in that range: every candidate time is taken, needed to travel, "
+        "outside a delegation's stay in Japan, or the venue is closed. Widen the dates, "
+        "shorten the meeting, choose another venue or meet online."
+    )
+
+
 def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:
     """Rank the times for ``search`` (the best first), or plan its series.
 

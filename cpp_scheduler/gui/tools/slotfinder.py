@@ -19,10 +19,10 @@ question no longer asked.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.commands import Editor
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.readonly import follow_read_only
@@ -56,7 +57,13 @@ from cpp_scheduler.scheduling.slots import (
 )
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.slot_grid import MAX_GRID_DAYS, MeetingPlan, plan_meeting
-from cpp_scheduler.services.slot_search import Host, SlotChoices, SlotSearch, slot_choices
+from cpp_scheduler.services.slot_search import (
+    Host,
+    SlotChoices,
+    SlotSearch,
+    no_free_time,
+    slot_choices,
+)
 
 SUGGESTIONS = 8
 REPEATS = {
@@ -108,6 +115,8 @@ class SlotFinderDialog(QDialog):
         self.setObjectName("slotFinder")
         self.ui = Ui_SlotFinderDialog()
         self.ui.setupUi(self)
+        self._best_times_heading = self.ui.bestLabel.text()
+        """The list's heading for times to choose from (a series' meetings have another)."""
         resize_within_screen(self, 1320, 720)  # a laptop gets the bottom row in sight
         self.database = database
         self.editor = editor
@@ -229,8 +238,8 @@ class SlotFinderDialog(QDialog):
         )
 
     def _fill_choices(self, generation: int, choices: SlotChoices) -> None:
-        if generation != self._choices_generation:
-            return
+        if not shiboken6.isValid(self) or generation != self._choices_generation:
+            return  # gone with the dialog that opened it, or read again since
         self.choices = choices
         ui = self.ui
         known = {offer.id for offer in (*choices.delegations, *choices.participants)}
@@ -485,23 +494,26 @@ class SlotFinderDialog(QDialog):
         )
 
     def _arrived(self, generation: int, result: MeetingPlan) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         self.searching = False
         self.ui.busyIndicator.hide()
         self._show(result)
 
     def _failed(self, generation: int, error: BaseException, *, choices: bool = False) -> None:
+        """A search, or the read of the choices, failed: the status line says why. A
+        search that waited for the venues waits no longer: without them it cannot
+        run."""
+        if not shiboken6.isValid(self):
+            return
         if generation != (self._choices_generation if choices else self._generation):
             return
-        if not choices:
+        if not choices or self._pending_venue is not None:
+            self._pending_venue = None
             self.searching = False
             self.ui.busyIndicator.hide()
             self._show(None)
-        if isinstance(error, SchedulerError):
-            self._say(str(error))
-        else:
-            sys.excepthook(type(error), error, error.__traceback__)
+        self._say(failure_line(error))
 
     def _show(self, result: MeetingPlan | None) -> None:
         ui = self.ui
@@ -529,26 +541,30 @@ class SlotFinderDialog(QDialog):
         if plan is not None:
             self.suggestion_model.show_plan(plan)
             ui.fairness.setText(fairness_text(plan, result.answer.request.everyone))
+            # The list holds the series' meetings, one of each, not times to choose from.
+            ui.bestLabel.setText(
+                translate("SlotFinder", "<b>The series</b> (each meeting with its points)")
+            )
         else:
             self.suggestion_model.show_slots(result.answer.slots)
+            ui.bestLabel.setText(self._best_times_heading)
         first = self.suggestion_model.index(0, 0)
         if first.isValid():
             ui.suggestions.setCurrentIndex(first)
             self._say(
                 translate(
                     "SlotFinder",
+                    "A series of {count} meetings; double-click one, or press the button, "
+                    "to {what}.",
+                ).format(count=len(result.answer.slots), what=self._what_choosing_does)
+                if plan is not None
+                else translate(
+                    "SlotFinder",
                     "{count} suggestions; double-click one, or an hour in the grid, to {what}.",
                 ).format(count=len(result.answer.slots), what=self._what_choosing_does)
             )
         else:
-            self._say(
-                translate(
-                    "SlotFinder",
-                    "No free time in this range: every time is taken, needed to travel or "
-                    "outside a delegation's stay in Japan. Widen the dates, shorten the "
-                    "meeting or meet online.",
-                )
-            )
+            self._say(no_free_time())  # the search's own words, as ``slots`` says them
         for column in range(self.grid_model.columnCount()):
             ui.grid.setColumnWidth(column, 26)
 
@@ -665,11 +681,11 @@ class SlotFinderDialog(QDialog):
 
     @property
     def _what_choosing_does(self) -> str:
-        return (
-            translate("SlotFinder", "create the event")
-            if self.on_chosen is None
-            else translate("SlotFinder", "use it for the event")
-        )
+        if self.on_chosen is not None:
+            return translate("SlotFinder", "use it for the event")
+        if self.is_series:
+            return translate("SlotFinder", "create the series")
+        return translate("SlotFinder", "create the event")
 
     def chosen_span(self) -> tuple[datetime, datetime] | None:
         span = self.suggestion_model.span_at(self.ui.suggestions.currentIndex())
@@ -728,6 +744,8 @@ class SlotFinderDialog(QDialog):
         first = timezones.to_local(spans[0][0], timezones.TOKYO)
 
         def saved() -> None:
+            if not shiboken6.isValid(self):
+                return  # closed while it was saved: the calendar shows it
             self._tell(
                 translate("SlotFinder", "Created '{title}' on {time} Tokyo").format(
                     title=made[0].values["title"], time=i18n.day_time_text(first)
@@ -741,7 +759,7 @@ class SlotFinderDialog(QDialog):
             )
             self._created(ids)
 
-        self.editor.execute(command, saved, lambda error: self.report_error(str(error)))
+        self.editor.execute(command, saved, self._refused)
         return ids
 
     def create_series(self, plan: SeriesPlan) -> list[str]:
@@ -761,6 +779,8 @@ class SlotFinderDialog(QDialog):
         meetings = sum(1 for slot in plan.slots if slot is not None)
 
         def saved() -> None:
+            if not shiboken6.isValid(self):
+                return  # closed while it was saved: the calendar shows it
             self._tell(
                 translate(
                     "SlotFinder",
@@ -770,7 +790,7 @@ class SlotFinderDialog(QDialog):
             )
             self._created([series.record_id])
 
-        self.editor.execute(command, saved, lambda error: self.report_error(str(error)))
+        self.editor.execute(command, saved, self._refused)
         return [series.record_id]
 
     def _event_texts(self) -> tuple[str, str]:
@@ -787,6 +807,14 @@ class SlotFinderDialog(QDialog):
         if self.on_created is not None:
             self.on_created(ids[0])
         self.schedule_search()  # the new meeting makes those hours busy
+
+    def _refused(self, error: SchedulerError) -> None:
+        """Say why the event was not created: here, or by the window when the finder
+        was closed meanwhile."""
+        if shiboken6.isValid(self):
+            self.report_error(str(error))
+        elif self.editor is not None:
+            self.editor.failed.emit(translate("SlotFinder", "Cannot create the event"), str(error))
 
     def report_error(self, message: str) -> None:
         QMessageBox.warning(self, translate("SlotFinder", "Cannot create the event"), message)

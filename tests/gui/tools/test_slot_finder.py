@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from conftest import add_delegation, add_event, settle, tools_of
+from conftest import add, add_delegation, add_event, settle, tools_of
 from gui_support import rows_read
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -19,7 +19,7 @@ from cpp_scheduler.cli.engine_formats import utc_z
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.tools.slotfinder_grid import HOUR_ROLE, KIND_ROLE, STATE_ROLE
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SPAN_ROLE
-from cpp_scheduler.model import Delegation, Event, Participant
+from cpp_scheduler.model import Delegation, Event, Participant, Venue
 from cpp_scheduler.services.slot_search import SlotAnswer
 
 MONDAY = date(2027, 1, 18)
@@ -181,6 +181,12 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database, open_
     )
     assert "TDLC Tokyo" in finder.ui.fairness.text()  # the host shares the burden too
     assert finder.ui.createButton.text() == "Create the series"
+    # The list is the series' meetings, not times to choose one from.
+    assert "The series" in finder.ui.bestLabel.text()
+    assert "fewest points first" not in finder.ui.bestLabel.text()
+    assert finder.ui.status.text() == (
+        "A series of 3 meetings; double-click one, or press the button, to create the series."
+    )
 
     finder.ui.videoLink.setText("https://meet.example.org/series")
     planned = [(slot.start, slot.end) for slot in finder.search_result.answer.plan.slots]
@@ -623,3 +629,38 @@ def test_the_finder_says_why_it_cannot_search_in_the_engines_words(
     assert finder.ui.status.text() == "The range ends (01 Mar 2027) before it starts (10 Mar 2027)."
     assert finder.ui.status.text() == range_problem(date(2027, 3, 10), date(2027, 3, 1))
     finder.close()
+
+
+def test_no_free_time_names_every_reason_as_the_command_does(
+    qtbot: QtBot, sqlite_database, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A venue open an hour a day leaves no room for a two-hour meeting: the finder
+    says why in the search's words, the venue's hours among them, as ``slots`` does."""
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    room = add(
+        sqlite_database,
+        Venue,
+        name="Small meeting room",
+        locality="Tokyo",
+        opens_at=time(9, 0),
+        closes_at=time(10, 0),
+    )
+    window = open_window()
+    finder = tools_of(window).open_slot_finder()
+    finder.show_period(MONDAY, MONDAY + timedelta(days=4))
+    finder.ui.duration.setValue(120)
+    finder.set_venue(room)
+    finder.choose([lima])
+    finder.search()
+    qtbot.waitUntil(
+        lambda: not finder.searching and finder.search_result is not None, timeout=20_000
+    )
+    assert finder.search_result.answer.slots == ()
+    said = finder.ui.status.text()
+    assert "the venue is closed" in said
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    arguments = ["--with", "Lima", "--duration", "2h", "--venue", "Small meeting room"]
+    period = ["--from", str(MONDAY), "--to", str(MONDAY + timedelta(days=4))]
+    capsys.readouterr()
+    assert main(["--db", url, "slots", *arguments, *period]) == 0
+    assert capsys.readouterr().out.strip() == said
