@@ -273,6 +273,7 @@ def render_window_dialogs(window: Any, outdir: Path) -> list[Path]:
     for kind in RECORD_KINDS:
         manager = window.manage(kind)
         _settle(window)
+        QTest.qWait(100)  # the window widens to its columns once they are read: let it
         written.append(_save(manager, outdir / f"window-manage-{kind}.png"))
         manager.close()
     return written

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.readonly import follow_window_read_only
 from cpp_scheduler.gui.recordkinds import RecordKind
@@ -119,11 +119,7 @@ class RecordTableModel(QAbstractTableModel):
         if read != self._reads or not shiboken6.isValid(self):
             return
         self._waiting = False
-        if not isinstance(error, SchedulerError):  # logged in full, reported kindly
-            import sys
-
-            sys.excepthook(type(error), error, error.__traceback__)
-        self.readFailed.emit(str(error))
+        self.readFailed.emit(failure_line(error))  # a fault logged in full, told kindly
 
     def _show(self, listed: list[editing.Listed]) -> None:
         rows = [
@@ -344,11 +340,33 @@ class RecordManager(QDialog):
         if not self._columns_fitted and self.model.rowCount():
             self._columns_fitted = True
             self.table.resizeColumnsToContents()
+            self._widen_to_columns()
         kept, self._kept = self._kept, None
         for record_id in (self._returned(), kept):
             if record_id is not None and self._choose(record_id):
                 return  # the selection changed, and the buttons followed it
         self._update_buttons()
+
+    def _widen_to_columns(self) -> None:
+        """Widen the window, once its columns are fitted to what they hold, so that every
+        column is seen whole (a venue's city, a delegation's departure), as far as the
+        screen allows; a list wider than that scrolls sideways."""
+        header = self.table.horizontalHeader()
+        shown = [column for column in range(header.count()) if not header.isSectionHidden(column)]
+        # The last column stretches to the edge, and never below the header's default.
+        needed = sum(header.sectionSize(column) for column in shown[:-1])
+        if shown:
+            needed += max(header.sectionSize(shown[-1]), header.defaultSectionSize())
+        needed += 2 * self.table.frameWidth()
+        needed += self.table.verticalScrollBar().sizeHint().width()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            needed += margins.left() + margins.right()
+        screen = self.screen().availableGeometry().width() if self.screen() else needed
+        wanted = min(needed, int(screen * 0.9))
+        if wanted > self.width():
+            self.resize(wanted, self.height())
 
     def _returned(self) -> str | None:
         """The record deleted here that this read lists again after one that did not (an
