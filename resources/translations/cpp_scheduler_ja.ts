@@ -255,34 +255,6 @@
         <translation>{title}（{when}、{original} から移動）</translation>
     </message>
     <message>
-        <source>It is cancelled: nobody is asked for an answer.</source>
-        <translation>中止されています: 誰にも回答を求めていません。</translation>
-    </message>
-    <message>
-        <source>Nobody is invited yet.</source>
-        <translation>まだ誰も招待されていません。</translation>
-    </message>
-    <message>
-        <source>{count} accepted</source>
-        <translation>承諾 {count}</translation>
-    </message>
-    <message>
-        <source>{count} tentative</source>
-        <translation>仮承諾 {count}</translation>
-    </message>
-    <message>
-        <source>{count} declined</source>
-        <translation>辞退 {count}</translation>
-    </message>
-    <message>
-        <source>{count} delegated</source>
-        <translation>委任 {count}</translation>
-    </message>
-    <message>
-        <source>{count} no answer</source>
-        <translation>未回答 {count}</translation>
-    </message>
-    <message>
         <source>Reading the answers…</source>
         <translation>回答を読み込み中…</translation>
     </message>
@@ -665,18 +637,6 @@
         <translation>「{title}」を {start} に移動</translation>
     </message>
     <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours}時間{minutes}分</translation>
-    </message>
-    <message>
-        <source>{hours} h</source>
-        <translation>{hours}時間</translation>
-    </message>
-    <message>
-        <source>{minutes} min</source>
-        <translation>{minutes}分</translation>
-    </message>
-    <message>
         <source>the {day} meeting of &apos;{title}&apos;</source>
         <translation>「{title}」の {day} の会合</translation>
     </message>
@@ -765,6 +725,10 @@ Please send that file to whoever looks after CPP Scheduler.</source>
 {file}
 
 このファイルを CPP Scheduler の担当者に送ってください。</translation>
+    </message>
+    <message>
+        <source>An unexpected problem stopped this; the details were written to {file}.</source>
+        <translation>予期しない問題のため中断しました。詳細は {file} に記録されています。</translation>
     </message>
 </context>
 <context>
@@ -1032,10 +996,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>キャンセルしました。何も保存されていません。</translation>
     </message>
     <message>
-        <source>The document could not be made.</source>
-        <translation>文書を作成できませんでした。</translation>
-    </message>
-    <message>
         <source>Print itinerary…</source>
         <translation>旅程表を印刷…</translation>
     </message>
@@ -1205,7 +1165,7 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>Choose delegations or people on the Attendees tab to see their local time here.</source>
-        <translation>「参加者」タブで代表団や参加者を選ぶと、ここに各自の現地時刻が表示されます。</translation>
+        <translation>「出席者」タブで代表団や参加者を選ぶと、ここに各自の現地時刻が表示されます。</translation>
     </message>
     <message>
         <source>{city} · city office</source>
@@ -1214,18 +1174,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     <message>
         <source>ddd d MMM yyyy</source>
         <translation>yyyy年M月d日(ddd)</translation>
-    </message>
-    <message>
-        <source>{days} d</source>
-        <translation>{days}日</translation>
-    </message>
-    <message>
-        <source>{hours} h</source>
-        <translation>{hours}時間</translation>
-    </message>
-    <message>
-        <source>{minutes} min</source>
-        <translation>{minutes}分</translation>
     </message>
     <message>
         <source>, the day before {city}</source>
@@ -2310,10 +2258,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>通知{count}件</translation>
     </message>
     <message>
-        <source>{count} messages to send to {people} participants.</source>
-        <translation>参加者{people}人に送るメッセージ{count}件。</translation>
-    </message>
-    <message>
         <source>Meeting (Tokyo)</source>
         <translation>会合（東京時間）</translation>
     </message>
@@ -2348,14 +2292,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Import replies…</source>
         <translation>回答を読み込む…</translation>
-    </message>
-    <message>
-        <source>No answers recorded.</source>
-        <translation>記録された回答はありません。</translation>
-    </message>
-    <message>
-        <source>Answers recorded: {recorded}; still standing: {standing}.</source>
-        <translation>記録された回答: {recorded}件、有効: {standing}件。</translation>
     </message>
     <message>
         <source>Import replies</source>
@@ -2636,8 +2572,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>都道府県(&amp;P)</translation>
     </message>
     <message>
-        <source>Prefecture in Ja&amp;panese</source>
-        <translation>都道府県の日本語名(&amp;P)</translation>
+        <source>Prefecture &amp;in Japanese</source>
+        <translation>都道府県の日本語名(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;MoU signed</source>
@@ -3407,6 +3343,14 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>なし: オンライン</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The series&lt;/b&gt; (each meeting with its points)</source>
+        <translation>&lt;b&gt;シリーズ&lt;/b&gt;（各回とその点数）</translation>
+    </message>
+    <message>
+        <source>A series of {count} meetings; double-click one, or press the button, to {what}.</source>
+        <translation>全{count}回のシリーズ。いずれかをダブルクリックするかボタンを押すと{what}。</translation>
+    </message>
+    <message>
         <source>Use this time</source>
         <translation>この日時を使う</translation>
     </message>
@@ -3451,10 +3395,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>候補{count}件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
     </message>
     <message>
-        <source>No free time in this range: every time is taken, needed to travel or outside a delegation&apos;s stay in Japan. Widen the dates, shorten the meeting or meet online.</source>
-        <translation>この範囲に空いている時間はありません。どの時刻も予定があるか、移動に必要か、代表団の日本滞在の期間外です。期間を広げるか、会合を短くするか、オンラインで開いてください。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Why:&lt;/b&gt;</source>
         <translation>&lt;b&gt;理由:&lt;/b&gt;</translation>
     </message>
@@ -3473,6 +3413,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Create despite the clash</source>
         <translation>競合を承知で作成</translation>
+    </message>
+    <message>
+        <source>create the series</source>
+        <translation>シリーズを作成します</translation>
     </message>
     <message>
         <source>create the event</source>

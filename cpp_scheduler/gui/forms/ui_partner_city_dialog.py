@@ -231,7 +231,7 @@ class Ui_PartnerCityDialog(object):
         self.nameLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Name", None))
         self.nameJaLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Name in &Japanese", None))
         self.prefectureLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Prefecture", None))
-        self.prefectureJaLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Prefecture in Ja&panese", None))
+        self.prefectureJaLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Prefecture &in Japanese", None))
         self.mouDateLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&MoU signed", None))
         self.selectionRoundLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"Selection &round", None))
         self.signatureLabel.setText(QCoreApplication.translate("PartnerCityDialog", u"&Signature experience", None))
