@@ -272,6 +272,11 @@ class ConflictFilter(QSortFilterProxyModel):
         self.setFilterRegularExpression(pattern)
 
 
+KIND_CHARACTERS = 22
+"""Characters of a conflict's kind its column shows before eliding it: the common kinds
+whole ("Night-time session", "Not enough travel time")."""
+
+
 class ConflictsDock(QDockWidget):
     """The problems list of the program.
 
@@ -359,17 +364,20 @@ class ConflictsDock(QDockWidget):
         header.resizeSection(Column.SEVERITY, 28)
         # Widths from the longest possible texts, not from the rows: sizing to contents
         # reads every row, and a large program has thousands of conflicts.
+        # The longest kind ("Session outside the conference's dates") would take half a
+        # laptop's panel from the problem, which says who and what: past a common
+        # kind's width, a kind is elided (the coordinator may widen the column).
         metrics = self.table.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(text)
+            for text in (
+                translate("Headers", HEADERS[Column.KIND]),
+                *(kind.label for kind in ConflictKind),
+            )
+        )
         header.resizeSection(
             Column.KIND,
-            CELL_PADDING
-            + max(
-                metrics.horizontalAdvance(text)
-                for text in (
-                    translate("Headers", HEADERS[Column.KIND]),
-                    *(kind.label for kind in ConflictKind),
-                )
-            ),
+            CELL_PADDING + min(widest, metrics.averageCharWidth() * KIND_CHARACTERS),
         )
         self._fit_when_column()
         header.setStretchLastSection(True)
