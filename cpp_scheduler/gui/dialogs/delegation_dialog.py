@@ -62,6 +62,10 @@ def read_delegation_lists(
     )
 
 
+ANSWERS_WIDTH = 440
+"""Pixels of the members' panel beside a delegation's fields once it lists answers."""
+
+
 class DelegationDialog(RecordDialog):
     """Create or edit a delegation.
 
@@ -109,6 +113,10 @@ class DelegationDialog(RecordDialog):
         ui.membersLayout.addWidget(self.answers)
         self.answersLabel.setVisible(record_id is not None)
         self.answers.setVisible(record_id is not None)
+        if record_id is not None:
+            # Room for a person, an event and an answer side by side: the answers of a
+            # delegation's members name the event each is about.
+            ui.membersBox.setMinimumWidth(ANSWERS_WIDTH)
 
         validator = self._make_validator(ui.buttons, None)
         validator.bind(ui.name, "name")
