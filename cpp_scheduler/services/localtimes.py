@@ -9,6 +9,7 @@ change to summer time, or a public holiday, shows each meeting as it falls.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -107,9 +108,10 @@ def read_event_local_times(
         event = find_event(session, event_uid_or_id)
         summary = EventSummary(event.id, event.uid, event.title, event.zone, event.is_series)
         meetings = list(zip(event.occurrences(), event_intervals(event), strict=True))
+        cancelled = [change.recurrence_id for change in event.changes if change.cancelled]
         attendees = event_attendees(event)
     if occurrence is not None:
-        meetings = [_find_meeting(summary, meetings, occurrence)]
+        meetings = [_find_meeting(summary, meetings, occurrence, cancelled)]
     elif not every:
         meetings = meetings[:1]
     return EventLocalTimes(
@@ -150,9 +152,11 @@ def _find_meeting(
     event: EventSummary,
     meetings: list[tuple[Occurrence, Interval]],
     wanted: Moment,
+    cancelled: Sequence[datetime] = (),
 ) -> tuple[Occurrence, Interval]:
     """The meeting that starts at ``wanted`` (or on that date), else the one the rule
-    placed there before it was moved."""
+    placed there before it was moved. A meeting the rule places there but that was
+    cancelled is said to be cancelled, as the event's Series tab lists it."""
     if isinstance(wanted, datetime):
         if wanted.tzinfo is None:
             raise SchedulerError(
@@ -175,6 +179,21 @@ def _find_meeting(
         asked = i18n.day_text(wanted)
     for found in (*now, *ruled):
         return found
+    called_off = [
+        rule
+        for rule in cancelled
+        if (
+            rule == wanted
+            if isinstance(wanted, datetime)
+            else _local_date(rule, event.zone) == wanted
+        )
+    ]
+    if called_off:
+        raise NoSuchMeetingError(
+            _("The meeting of '{title}' on {asked} ({city} time) is cancelled.").format(
+                title=event.title, asked=asked, city=zone_city(event.zone)
+            )
+        )
     dates = ", ".join(
         i18n.day_month_year_text(_local_date(m[0].start, event.zone)) for m in meetings
     )

@@ -120,11 +120,24 @@ def test_every_meeting_with_all_and_its_own_holidays(
 def test_a_date_without_a_meeting_names_the_meetings_there_are(
     demo_sqlite_path: Path, series_uid: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    status, out, err = times(capsys, demo_sqlite_path, series_uid, "--occurrence", "2027-02-18")
+    assert (status, out) == (1, "")
+    assert err == (
+        f"cpp-scheduler: '{SERIES}' has no meeting on Thu 18 Feb 2027 (Tokyo time); its "
+        "meetings: 20 Jan 2027, 17 Mar 2027, 21 Apr 2027, 20 May 2027, 16 Jun 2027.\n"
+    )
+
+
+def test_a_cancelled_meeting_is_said_to_be_cancelled(
+    demo_sqlite_path: Path, series_uid: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo's series cancelled its February meeting: the command says so, as the
+    event's Series tab lists it under "Cancelled"."""
     status, out, err = times(capsys, demo_sqlite_path, series_uid, "--occurrence", "2027-02-17")
     assert (status, out) == (1, "")
     assert err == (
-        f"cpp-scheduler: '{SERIES}' has no meeting on Wed 17 Feb 2027 (Tokyo time); its "
-        "meetings: 20 Jan 2027, 17 Mar 2027, 21 Apr 2027, 20 May 2027, 16 Jun 2027.\n"
+        f"cpp-scheduler: The meeting of '{SERIES}' on Wed 17 Feb 2027 (Tokyo time) is "
+        "cancelled.\n"
     )
 
 

@@ -78,7 +78,15 @@ def test_a_cancelled_meeting_is_not_there(sqlite_database: Database, series: str
     with pytest.raises(NoSuchMeetingError) as refused:
         read_local_times(sqlite_database, series, date(2027, 3, 24))
     assert str(refused.value) == (
-        "'Weekly call' has no meeting on Wed 24 Mar 2027 (Tokyo time); its meetings: "
+        "The meeting of 'Weekly call' on Wed 24 Mar 2027 (Tokyo time) is cancelled."
+    )
+    with pytest.raises(NoSuchMeetingError) as refused:
+        read_local_times(sqlite_database, series, FIRST + 3 * WEEK)  # its instant too
+    assert str(refused.value).endswith("is cancelled.")
+    with pytest.raises(NoSuchMeetingError) as refused:
+        read_local_times(sqlite_database, series, date(2027, 3, 25))
+    assert str(refused.value) == (
+        "'Weekly call' has no meeting on Thu 25 Mar 2027 (Tokyo time); its meetings: "
         "03 Mar 2027, 10 Mar 2027, 18 Mar 2027."
     )
     assert len(read_event_local_times(sqlite_database, series, every=True).meetings) == 3
