@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from typing import Any
 
 from sqlalchemy import text
@@ -42,6 +43,18 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     grant.add_argument("--role", choices=sorted(ROLES), required=True)
     grant.add_argument("--apply", action="store_true", help=_("run the SQL on --db"))
     grant.set_defaults(run=run_grant)
+    access = actions.add_parser(
+        "access",
+        parents=[common],
+        help=_("whether this login may change the program, and why not"),
+        description=_(
+            "Say whether the login of --db may change the program or only read it, in the "
+            "words the window's status bar uses; exit 0 when it may change it, 3 when it "
+            "may only read."
+        ),
+    )
+    access.add_argument("--json", action="store_true", help=_("print JSON"))
+    access.set_defaults(run=run_access)
 
 
 def _run(args: argparse.Namespace, statements: list[str]) -> int:
@@ -80,3 +93,26 @@ def run_roles(args: argparse.Namespace) -> int:
 
 def run_grant(args: argparse.Namespace) -> int:
     return _run(args, [grant_statement(args.login, args.role)])
+
+
+READ_ONLY_STATUS = 3
+"""The exit status of ``admin access`` for a login that may only read."""
+
+
+def run_access(args: argparse.Namespace) -> int:
+    from cpp_scheduler.cli.opening import open_program
+    from cpp_scheduler.services.access import read_only_reason
+
+    database = open_program(args.db)
+    try:
+        reason = read_only_reason(database)
+        name = database.name
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps({"may_change": reason is None, "reason": reason}, ensure_ascii=False))
+    elif reason is None:
+        print(_("This login may change {database}.").format(database=name))
+    else:
+        print(reason)
+    return 0 if reason is None else READ_ONLY_STATUS

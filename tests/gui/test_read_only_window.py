@@ -3,6 +3,7 @@ why in the status bar."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -67,3 +68,30 @@ def test_the_read_only_window_turns_editing_off_and_says_why(
         window.tasks.wait_for_done()
     finally:
         database.close()
+
+
+def test_the_command_says_why_a_login_may_only_read_as_the_window_does(
+    qtbot: QtBot,
+    reader_url: str,
+    postgres_url: str,
+    make_window: Callable[[Database], MainWindow],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``admin access`` answers the window's status bar: the reader's line, word for
+    word, and for the owner that the program may be changed."""
+    database = open_database(reader_url)
+    try:
+        window = make_window(database)
+        check_access(window)
+        qtbot.waitUntil(lambda: window.editor.read_only is not None, timeout=10_000)
+        label = window.statusBar().findChild(QLabel, "readOnly")
+        assert label is not None
+        shown = label.text()
+        window.tasks.wait_for_done()
+    finally:
+        database.close()
+    capsys.readouterr()
+    assert main(["--db", reader_url, "admin", "access"]) == 3
+    assert capsys.readouterr().out.strip() == shown
+    assert main(["--db", postgres_url, "admin", "access", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"may_change": True, "reason": None}
