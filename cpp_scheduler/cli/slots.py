@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from typing import Any
 
 from cpp_scheduler import i18n, timezones
@@ -10,6 +11,7 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling.inputs import Attendee
@@ -21,6 +23,7 @@ from cpp_scheduler.scheduling.slots import (
     series_windows,
 )
 from cpp_scheduler.services import snapshot
+from cpp_scheduler.services.slot_grid import plan_meeting
 from cpp_scheduler.services.slot_search import (
     TDLC,
     Host,
@@ -113,8 +116,34 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         metavar="RRULE",
         help=_("plan a series: repeat the date range by an RRULE, e.g. FREQ=MONTHLY;COUNT=6"),
     )
+    parser.add_argument(
+        "--at",
+        metavar="YYYY-MM-DDTHH:MM",
+        help=_(
+            "instead of suggesting times, say who is booked at this time (in --zone) for "
+            "--duration, as the window's grid says of an hour clicked"
+        ),
+    )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.set_defaults(run=run)
+
+
+def parse_at(text: str, zone: str) -> datetime:
+    """The instant ``--at`` names: a wall-clock time in ``zone``, never guessed where the
+    clocks skip or repeat it; or an instant with its offset."""
+    try:
+        given = datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(
+            _("--at '{text}' is not a time (YYYY-MM-DDTHH:MM)").format(text=printable(text)),
+            status=2,
+        ) from None
+    if given.tzinfo is not None:
+        return given.astimezone(UTC)
+    try:
+        return timezones.to_utc(given, zone)
+    except timezones.TimeZoneError as error:
+        raise CliError(f"--at: {error}", status=2) from None
 
 
 def _slot_json(slot: Slot) -> dict[str, Any]:
@@ -185,25 +214,29 @@ def run(args: argparse.Namespace) -> int:
                 else (moved.parent_id if moved is not None else None)
             )
             moved_id = moved.id if moved is not None else None
-        answer = search_slots(
-            database,
-            SlotSearch(
-                attendee_ids=tuple(attendee.id for attendee in attendees),
-                duration=args.duration,
-                first_day=args.first,
-                last_day=args.last,
-                host=host,
-                venue_id=venue.id if venue is not None else None,
-                zone=args.zone,
-                step=args.step,
-                count=args.count,
-                repeat=args.repeat,
-                instead_of=moved_id,
-                session_of=conference,
-            ),
+        search = SlotSearch(
+            attendee_ids=tuple(attendee.id for attendee in attendees),
+            duration=args.duration,
+            first_day=args.first,
+            last_day=args.last,
+            host=host,
+            venue_id=venue.id if venue is not None else None,
+            zone=args.zone,
+            step=args.step,
+            count=args.count,
+            repeat=args.repeat,
+            instead_of=moved_id,
+            session_of=conference,
         )
+        if args.at is not None:
+            start = parse_at(args.at, args.zone)
+            booked = plan_meeting(database, search).booked_during(start, start + args.duration)
+        else:
+            answer = search_slots(database, search)
     finally:
         database.close()
+    if args.at is not None:
+        return _print_booked(start, booked, args)
     if answer.plan is not None:
         _print_series(answer, answer.plan, windows, args)
         return 0
@@ -221,6 +254,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_host_text(answer))
         print("\n\n".join(_slot_text(slot, f"{n}.", args.zone) for n, slot in enumerate(slots, 1)))
+    return 0
+
+
+def _print_booked(start: datetime, booked: tuple[str, ...], args: argparse.Namespace) -> int:
+    """Who is booked at the time ``--at`` asks about, each as the grid's tooltip says
+    it; that everyone is free, else."""
+    if args.json:
+        print_json({"start": utc_z(start), "free": not booked, "booked": list(booked)})
+    elif booked:
+        print("\n".join(booked))
+    else:
+        print(_("Everyone is free then."))
     return 0
 
 

@@ -109,3 +109,38 @@ def test_a_series_rule_that_gives_no_date_is_one_line(
         "cpp-scheduler: --repeat: The series has no occurrence: its last date (UNTIL) is "
         "before its start, or its COUNT is 0.\n"
     )
+
+
+PERU = "Peru: Ministry of Housing, Construction and Sanitation"
+
+
+@pytest.mark.parametrize(
+    ("at", "said"),
+    [
+        ("2027-03-09T10:00", f"{PERU}: Tue 09 Mar 10:00-11:00 JST, already booked"),
+        ("2027-03-09T17:00", "Everyone is free then."),
+        ("2027-03-09T01:00:00+00:00", f"{PERU}: Tue 09 Mar 10:00-11:00 JST, already booked"),
+    ],
+)
+def test_at_says_who_is_booked_at_a_time_chosen_by_hand(
+    demo: str, capsys: pytest.CaptureFixture[str], at: str, said: str
+) -> None:
+    """The Peru delegation meets Yokohama's climate team from 09:30 on 9 March (Tokyo)."""
+    capsys.readouterr()
+    arguments = ["--with", PERU, "--duration", "1h", "--from", "2027-03-09", "--to", "2027-03-09"]
+    assert main(["--db", demo, "slots", *arguments, "--at", at]) == 0
+    assert capsys.readouterr().out.strip() == said
+
+
+@pytest.mark.parametrize("at", ["2027-03-14T02:30", "2027-11-07T01:30", "March 9"])
+def test_at_a_time_the_clock_skips_or_repeats_or_no_time_is_one_line(
+    demo: str, capsys: pytest.CaptureFixture[str], at: str
+) -> None:
+    capsys.readouterr()
+    arguments = ["--with", PERU, "--duration", "1h", "--from", "2027-03-09", "--to", "2027-03-09"]
+    code = main(["--db", demo, "slots", *arguments, "--zone", "America/New_York", "--at", at])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err.startswith("cpp-scheduler: --at")
+    assert err.count("\n") == 1

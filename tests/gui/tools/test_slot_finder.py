@@ -457,7 +457,7 @@ def _click(
 
 
 def test_an_hour_shown_booked_says_who_and_is_taken_only_on_purpose(
-    qtbot: QtBot, sqlite_database, open_window
+    qtbot: QtBot, sqlite_database, open_window, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from cpp_scheduler.scheduling.conflicts import Severity
     from cpp_scheduler.services.checking import check_program
@@ -477,6 +477,13 @@ def test_an_hour_shown_booked_says_who_and_is_taken_only_on_purpose(
     status = finder.ui.status.text()
     assert status.startswith("Chosen: Mon 18 Jan 23:00 Tokyo, a clash: " + booked)
     assert status.endswith("Press the button to create the event all the same.")
+    # The command asked about the same hour says the same of it.
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    period = ["--from", str(MONDAY), "--to", str(MONDAY)]
+    asked = ["--with", "Lima", "--duration", "1h", "--at", "2027-01-18T23:00", *period]
+    assert main(["--db", url, "slots", *asked]) == 0
+    assert capsys.readouterr().out.splitlines() == [booked]
     assert finder.ui.createButton.text() == "Create despite the clash"
     assert finder.ui.createButton.toolTip() == booked
 
