@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler import limits
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
@@ -172,6 +173,8 @@ class ExportDialog(QDialog):
         self.organizer = self.ui.organizer
         self.feed_url = self.ui.feedUrl
         self.refresh_hours = self.ui.refreshHours
+        # As far as the command line's --refresh-hours goes: a year.
+        self.refresh_hours.setMaximum(limits.LONGEST_REFRESH_INTERVAL // timedelta(hours=1))
         self.with_attendees = self.ui.withAttendees
         self.one_file = self.ui.oneFile
         self.per_person = self.ui.perParticipant

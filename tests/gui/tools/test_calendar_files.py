@@ -135,7 +135,8 @@ def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window, tmp_
     assert _previewed(qtbot, dialog) == ["Housing finance clinic"]
     assert not dialog.per_person.isEnabled()
     dialog.feed_url.setText("https://example.org/cpp/lima.ics")
-    dialog.refresh_hours.setValue(6)
+    dialog.refresh_hours.setValue(336)  # every two weeks, as --refresh-hours 336 takes
+    assert dialog.refresh_hours.value() == 336
     target = tmp_path / "lima.ics"
     dialog.target.setText(str(target))
     dialog.export()
@@ -143,6 +144,7 @@ def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window, tmp_
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     assert str(calendar["METHOD"]) == "PUBLISH"
     assert "https://example.org/cpp/lima.ics" in str(calendar["SOURCE"])
+    assert calendar["REFRESH-INTERVAL"].dt == timedelta(hours=336)
     assert "Housing finance clinic" in _summaries(target)
 
 
