@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -180,6 +180,7 @@ class HelpWindow(QDialog):
             note = translate("Help", "This page is not translated yet; it is shown in English.")
             text = f"*{note}*\n\n{text}"
         self.browser.setMarkdown(joined_soft_breaks(text))
+        wrap_code_blocks(self.browser.document())
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path)))
 
     def _follow(self, url: QUrl) -> None:
@@ -233,6 +234,21 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
         if keys:
             rows.setdefault((keys, action.iconText()))
     return list(rows)
+
+
+def wrap_code_blocks(document: QTextDocument) -> None:
+    """Let the lines of the document's code blocks wrap at the window's edge, as its
+    paragraphs do: a command of the team's setup would otherwise run off a laptop's
+    window behind a sideways scroll bar. A wrapped command is still one line when it is
+    copied."""
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().nonBreakableLines():
+            cursor = QTextCursor(block)
+            wrapping = block.blockFormat()
+            wrapping.setNonBreakableLines(False)
+            cursor.setBlockFormat(wrapping)
+        block = block.next()
 
 
 class ShortcutsDialog(QDialog):

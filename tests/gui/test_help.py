@@ -124,3 +124,18 @@ def test_soft_breaks_between_wide_characters_are_joined_and_others_kept() -> Non
         "| 表 |",
         "| 行 |",
     ]
+
+
+def test_the_team_pages_commands_wrap_at_the_windows_edge(qtbot: QtBot) -> None:
+    """On a laptop the setup commands of "Working as a team" wrap as the paragraphs do,
+    with no sideways scroll bar, and still read as one line each."""
+    help_window = HelpWindow()
+    qtbot.addWidget(help_window)
+    help_window.resize(900, 600)
+    help_window.show()
+    qtbot.waitExposed(help_window)
+    help_window.show_document("team.md")
+    qtbot.wait(50)
+    assert help_window.browser.horizontalScrollBar().maximum() == 0
+    lines = help_window.browser.toPlainText().splitlines()
+    assert any(line.startswith("cpp-scheduler --db") and "admin grant" in line for line in lines)
