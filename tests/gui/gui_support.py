@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing, series
 from cpp_scheduler.store import Database
+from cpp_scheduler.store.errors import DatabaseLockedError
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -289,3 +290,28 @@ def invited_event_question(qtbot: QtBot) -> QMessageBox:
 
     qtbot.waitUntil(shown, timeout=20_000)
     return found[0]
+
+
+#: What the window says of a failure nobody expected (crash.failure_line), the log named.
+UNEXPECTED = "An unexpected problem stopped this"
+
+#: An expected failure of a read: the database held by someone else too long.
+LOCKED = DatabaseLockedError(
+    "cannot read program.sqlite: it is locked by another program or user (waited 5 s); "
+    "try again in a moment"
+)
+
+
+def raising(error: BaseException) -> Callable[..., None]:
+    """A stand-in for a service function that fails with ``error`` whatever it is asked."""
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    return failing
+
+
+def event_named(database: Database, title: str) -> str:
+    """The id of the event called ``title``."""
+    with database.session() as session:
+        return str(session.query(Event).filter_by(title=title).one().id)

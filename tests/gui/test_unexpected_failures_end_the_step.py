@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from gui_support import (
     JANUARY_NINE_TOKYO,
+    UNEXPECTED,
     DialogScript,
     Messages,
+    event_named,
     move_command,
     reads_held,
     rows_read,
@@ -31,13 +33,6 @@ from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.errors import DatabaseLockedError
-
-UNEXPECTED = "An unexpected problem stopped this"
-
-
-def event_id(window: MainWindow, title: str) -> str:
-    with window.database.session() as session:
-        return str(session.query(Event).filter_by(title=title).one().id)
 
 
 def stored_start(window: MainWindow, record_id: str) -> datetime:
@@ -92,7 +87,7 @@ def test_a_dialog_whose_save_fails_unexpectedly_comes_back_with_what_was_typed(
     faults: list[BaseException],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    workshop = event_id(window, "Kobe DRR workshop")
+    workshop = event_named(window.database, "Kobe DRR workshop")
     dialogs.answers.append({"title": "Kobe DRR workshop, day two"})
     fails_on_call(monkeypatch, editing, "change", 1)
     window.edit_event(workshop)
@@ -113,7 +108,7 @@ def test_a_drag_whose_save_fails_unexpectedly_is_put_back(
     faults: list[BaseException],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    workshop = event_id(window, "Kobe DRR workshop")
+    workshop = event_named(window.database, "Kobe DRR workshop")
     before = stored_start(window, workshop)
     dropped = JANUARY_NINE_TOKYO + timedelta(days=1, hours=1)
     fails_on_call(monkeypatch, editing, "change", 1)
@@ -173,8 +168,8 @@ def test_an_undo_pressed_while_a_step_ends_badly_is_still_taken(
     window: MainWindow, faults: list[BaseException]
 ) -> None:
     editor = window.editor
-    workshop = event_id(window, "Kobe DRR workshop")
-    visit = event_id(window, "Smart city site visit")
+    workshop = event_named(window.database, "Kobe DRR workshop")
+    visit = event_named(window.database, "Smart city site visit")
     first = JANUARY_NINE_TOKYO + timedelta(hours=3)
     editor.execute(move_command(window, workshop, first, first + timedelta(hours=2)))
     rows_read(window)

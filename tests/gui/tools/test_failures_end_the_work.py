@@ -9,12 +9,12 @@ the dialogs and their widgets are the real ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import add_delegation, tools_of, venue_id
+from gui_support import LOCKED, UNEXPECTED, event_named, raising
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
@@ -28,7 +28,6 @@ from cpp_scheduler.gui.tools.mail_settings import MailSettingsDialog
 from cpp_scheduler.gui.tools.send_mail import INVITATIONS, UPDATES, SendDialog
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.mail.settings import SETTINGS_ENV
-from cpp_scheduler.model import Event
 from cpp_scheduler.services import (
     calendar_export,
     calendar_import,
@@ -38,29 +37,9 @@ from cpp_scheduler.services import (
     replies,
 )
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.errors import DatabaseLockedError
 from tests.ical.program import Program, build_program
 
-UNEXPECTED = "An unexpected problem stopped this"
-LOCKED = DatabaseLockedError(
-    "cannot read program.sqlite: it is locked by another program or user (waited 5 s); "
-    "try again in a moment"
-)
 MONDAY = date(2027, 1, 18)
-
-
-def raising(error: BaseException) -> Callable[..., None]:
-    """A stand-in for a service function that fails with ``error`` whatever it is asked."""
-
-    def failing(*_args: object, **_kwargs: object) -> None:
-        raise error
-
-    return failing
-
-
-def event_named(database: Database, title: str) -> str:
-    with database.session() as session:
-        return str(session.query(Event).filter_by(title=title).one().id)
 
 
 @pytest.fixture

@@ -9,13 +9,20 @@ the window and its widgets are the real ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 import shiboken6
 from conftest import JANUARY_NINE_TOKYO, add_delegation, add_event, tools_of
-from gui_support import move_command, reads_held, rows_read
+from gui_support import (
+    LOCKED,
+    UNEXPECTED,
+    event_named,
+    move_command,
+    raising,
+    reads_held,
+    rows_read,
+)
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
@@ -26,30 +33,10 @@ from cpp_scheduler.gui.tools import delegationview
 from cpp_scheduler.gui.tools import history as history_module
 from cpp_scheduler.gui.tools import localtimes as localtimes_module
 from cpp_scheduler.gui.tools.delegationview import DelegationScheduleDialog
-from cpp_scheduler.model import Event
 from cpp_scheduler.services.delegation_schedule import DelegationSchedule, read_schedule
 from cpp_scheduler.services.history import read_history_of
 from cpp_scheduler.services.localtimes import read_local_times
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.errors import DatabaseLockedError
-
-UNEXPECTED = "An unexpected problem stopped this"
-LOCKED = DatabaseLockedError(
-    "cannot read program.sqlite: it is locked by another program or user (waited 5 s); "
-    "try again in a moment"
-)
-
-
-def raising(error: BaseException) -> Callable[..., None]:
-    def failing(*_args: object, **_kwargs: object) -> None:
-        raise error
-
-    return failing
-
-
-def event_named(database: Database, title: str) -> str:
-    with database.session() as session:
-        return str(session.query(Event).filter_by(title=title).one().id)
 
 
 def docks_read(qtbot: QtBot, window: MainWindow) -> None:

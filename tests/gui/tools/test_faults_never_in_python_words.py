@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import JANUARY_NINE_TOKYO, add_event, tools_of, venue_id
-from gui_support import Messages
+from gui_support import UNEXPECTED, Messages, event_named, raising
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui import documents as documents_module
@@ -34,23 +34,9 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools import conflicts as conflicts_module
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
-from cpp_scheduler.model import Event, Problem, recurrence
+from cpp_scheduler.model import Problem, recurrence
 from cpp_scheduler.services import reports, tours
 from cpp_scheduler.store import Database
-
-UNEXPECTED = "An unexpected problem stopped this"
-
-
-def raising(error: BaseException) -> Callable[..., None]:
-    def failing(*_args: object, **_kwargs: object) -> None:
-        raise error
-
-    return failing
-
-
-def event_named(database: Database, title: str) -> str:
-    with database.session() as session:
-        return str(session.query(Event).filter_by(title=title).one().id)
 
 
 def test_the_report_window_names_the_log_for_a_fault(
