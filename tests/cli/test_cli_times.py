@@ -136,8 +136,7 @@ def test_a_cancelled_meeting_is_said_to_be_cancelled(
     status, out, err = times(capsys, demo_sqlite_path, series_uid, "--occurrence", "2027-02-17")
     assert (status, out) == (1, "")
     assert err == (
-        f"cpp-scheduler: The meeting of '{SERIES}' on Wed 17 Feb 2027 (Tokyo time) is "
-        "cancelled.\n"
+        f"cpp-scheduler: The meeting of '{SERIES}' on Wed 17 Feb 2027 (Tokyo time) is cancelled.\n"
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import editing, series
@@ -315,3 +315,12 @@ def event_named(database: Database, title: str) -> str:
     """The id of the event called ``title``."""
     with database.session() as session:
         return str(session.query(Event).filter_by(title=title).one().id)
+
+
+def label_read(label: QLabel) -> str:
+    """A label's text as a coordinator reads it: its markup gone, a line break a space."""
+    text = label.text().replace("<br>", " ")
+    while "<" in text:
+        start = text.index("<")
+        text = text[:start] + text[text.index(">", start) + 1 :]
+    return text.replace("&amp;", "&").replace("&#x27;", "'")

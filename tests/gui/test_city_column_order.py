@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.eventmodel import Column, EventTableModel
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
-from cpp_scheduler.services.rows import RowNames
+from cpp_scheduler.services.rows import EventRow, RowNames
 
 CITIES = [
     ("yokohama", "Yokohama", "横浜市"),
@@ -21,6 +21,28 @@ CITIES = [
 ]
 
 
+def meeting_at(
+    names: RowNames, number: int, *, venue_id: str | None = None, city_id: str | None = None
+) -> EventRow:
+    """The ``number``-th day's meeting, at ``venue_id`` or in ``city_id``, as a row."""
+    start = datetime(2027, 3, 1, 1, 0, tzinfo=UTC) + timedelta(days=number)
+    return names.row(
+        f"meeting-{number}",
+        f"Meeting {number}",
+        EventKind.WORKSHOP,
+        EventMode.FACE_TO_FACE,
+        EventStatus.CONFIRMED,
+        start,
+        start + timedelta(hours=2),
+        "Asia/Tokyo",
+        venue_id,
+        city_id,
+        1,
+        is_series=False,
+        all_day=False,
+    )
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_the_partner_city_column_sorts_by_the_romanised_names(
     qtbot: QtBot, language: str, request: pytest.FixtureRequest
@@ -28,23 +50,8 @@ def test_the_partner_city_column_sorts_by_the_romanised_names(
     if language == "ja":
         request.getfixturevalue("japanese")
     names = RowNames.of([], CITIES, delegations={}, themes={}, attending={}, conference_of={})
-    start = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)
     rows = [
-        names.row(
-            f"visit-{city_id}",
-            f"Visit {number}",
-            EventKind.SITE_VISIT,
-            EventMode.FACE_TO_FACE,
-            EventStatus.CONFIRMED,
-            start + timedelta(days=number),
-            start + timedelta(days=number, hours=2),
-            "Asia/Tokyo",
-            None,
-            city_id,
-            1,
-            is_series=False,
-            all_day=False,
-        )
+        meeting_at(names, number, city_id=city_id)
         for number, (city_id, _name, _name_ja) in enumerate(CITIES)
     ]
     model = EventTableModel()
@@ -74,23 +81,8 @@ def test_the_venue_column_sorts_as_every_list_of_venues_does(
     if language == "ja":
         request.getfixturevalue("japanese")
     names = RowNames.of(VENUES, CITIES, delegations={}, themes={}, attending={}, conference_of={})
-    start = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)
     rows = [
-        names.row(
-            f"meeting-{venue_id}",
-            f"Meeting {number}",
-            EventKind.WORKSHOP,
-            EventMode.FACE_TO_FACE,
-            EventStatus.CONFIRMED,
-            start + timedelta(days=number),
-            start + timedelta(days=number, hours=2),
-            "Asia/Tokyo",
-            venue_id,
-            None,
-            1,
-            is_series=False,
-            all_day=False,
-        )
+        meeting_at(names, number, venue_id=venue_id)
         for number, (venue_id, *_rest) in enumerate(VENUES)
     ]
     model = EventTableModel()

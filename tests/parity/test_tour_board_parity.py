@@ -17,6 +17,7 @@ from cpp_scheduler.cli import main
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.tourbuilder import DayCard, TourBuilderDialog
 from cpp_scheduler.store import Database
+from tests.gui.gui_support import label_read
 from tests.gui.tools.conftest import settle, tools_of
 from tests.tour_scenarios import TOUR, demo_copy, overnight_to_kitakyushu, wrap_up_on_saturday
 
@@ -29,15 +30,6 @@ def sqlite_database(demo_sqlite_path: Path, tmp_path: Path) -> Iterator[Database
     overnight_to_kitakyushu(database)
     yield database
     database.close()
-
-
-def plain(label: QLabel) -> str:
-    """A label's text as read: its markup gone, a line break a space."""
-    text = label.text().replace("<br>", " ")
-    while "<" in text:
-        start = text.index("<")
-        text = text[:start] + text[text.index(">", start) + 1 :]
-    return text.replace("&amp;", "&").replace("&#x27;", "'")
 
 
 def command_output(database: Database, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
@@ -70,7 +62,7 @@ def test_the_command_tells_the_tour_as_the_builder_shows_it(
     assert isinstance(builder, TourBuilderDialog)
     settle(qtbot, window)
     assert builder.board is not None
-    summary = plain(builder.summary)
+    summary = label_read(builder.summary)
     cards = {
         day: (card.flagged, {line.split("⚠ ", 1)[1] for line in _red_lines(card)})
         for day, card in builder.cards.items()
@@ -97,7 +89,7 @@ def _red_lines(card: DayCard) -> list[str]:
     for label in labels:
         if label is None:
             continue
-        text = plain(label)
+        text = label_read(label)
         while "⚠ " in text:
             start = text.index("⚠ ")
             end = text.find("⚠ ", start + 2)

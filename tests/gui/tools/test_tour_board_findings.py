@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import settle, tools_of
+from gui_support import label_read
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -44,19 +45,10 @@ def card_of(qtbot: QtBot, database: Database, day: date) -> DayCard:
     return card
 
 
-def plain(label: QLabel) -> str:
-    """A label's text as read: its markup gone, a line break a space."""
-    text = label.text().replace("<br>", " ")
-    while "<" in text:
-        start = text.index("<")
-        text = text[:start] + text[text.index(">", start) + 1 :]
-    return text.replace("&amp;", "&")
-
-
 def night_text(card: DayCard) -> str:
     night = card.findChild(QLabel, "hotelNight")
     assert night is not None
-    return plain(night)
+    return label_read(night)
 
 
 def test_the_first_card_shows_the_arrival_flight_with_its_days(
@@ -64,7 +56,7 @@ def test_the_first_card_shows_the_arrival_flight_with_its_days(
 ) -> None:
     arrival_flight(demo)
     card = card_of(qtbot, demo, FIRST)
-    lines = [plain(line) for line in card.lines]
+    lines = [label_read(line) for line in card.lines]
     assert "Air Sat 06 Mar 14:00–Sun 07 Mar 17:00 Lima → Tokyo" in lines
     assert "Rail 12:30–13:00 Tokyo → Yokohama" in lines
     assert not card.flagged
@@ -76,7 +68,7 @@ def test_the_last_card_shows_an_activity_held_after_it_and_why(
     wrap_up_on_saturday(demo)
     card = card_of(qtbot, demo, LAST)
     [held] = card.findChildren(QLabel, "badEvent")
-    assert plain(held) == (
+    assert label_read(held) == (
         "Sat 13 Mar 15:30–17:00 Study tour wrap-up: the delegation's action plan "
         "Peer-to-peer workshop · TDLC Meeting Room B (TDLC 会議室B), Tokyo "
         "⚠ Filed under the tour but held on Sat 13 Mar, after its last day"
@@ -87,7 +79,7 @@ def test_the_last_card_shows_an_activity_held_after_it_and_why(
 def test_an_all_day_activity_reads_all_day_at_no_venue_yet(qtbot: QtBot, demo: Database) -> None:
     all_day_city_day(demo)
     card = card_of(qtbot, demo, date(2027, 3, 11))
-    lines = [plain(line) for line in card.lines]
+    lines = [label_read(line) for line in card.lines]
     assert lines[0] == (
         "All day Kitakyushu city day (free programme) Site visit · venue not chosen yet"
     )

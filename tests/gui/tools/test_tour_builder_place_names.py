@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gui_support import label_read
 from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -35,23 +36,14 @@ def sqlite_database(demo_sqlite_path: Path, tmp_path: Path) -> Iterator[Database
     database.close()
 
 
-def plain(label: QLabel) -> str:
-    """A label's text as read: its markup gone, a line break a space."""
-    text = label.text().replace("<br>", " ")
-    while "<" in text:
-        start = text.index("<")
-        text = text[:start] + text[text.index(">", start) + 1 :]
-    return text.replace("&amp;", "&")
-
-
 def header(card: DayCard) -> str:
-    return plain(card.findChildren(QLabel)[0])
+    return label_read(card.findChildren(QLabel)[0])
 
 
 def night(card: DayCard) -> str:
     label = card.findChild(QLabel, "hotelNight")
     assert label is not None
-    return plain(label)
+    return label_read(label)
 
 
 def builder_of(
@@ -76,19 +68,20 @@ def test_the_japanese_tour_builder_names_the_places_as_the_itinerary_does(
         first, tuesday = builder.cards[FIRST], builder.cards[TUESDAY]
         assert header(first).endswith("東京 → 横浜市")
         assert header(tuesday).endswith("横浜市 → 神戸市")
-        lines = [plain(line) for line in first.lines]
+        lines = [label_read(line) for line in first.lines]
         assert "鉄道 12:30–13:00 東京 → 横浜市" in lines
         assert any(line.endswith(", 横浜市") for line in lines)  # the showcase's city
         assert any(line.endswith(", 東京") for line in lines)  # TDLC's room
         assert any(
-            "神戸市 → 北九州市" in plain(line) for line in builder.cards[date(2027, 3, 11)].lines
+            "神戸市 → 北九州市" in label_read(line)
+            for line in builder.cards[date(2027, 3, 11)].lines
         )
         assert night(first) == "宿泊: Hotel Minato Mirai Bayside, 横浜市"
         assert night(builder.cards[WEDNESDAY]) == "宿泊: Kobe Harborland Hotel, 神戸市"
         shown = " ".join(
             [builder.overview.text()]
             + [header(card) + night(card) for card in builder.cards.values()]
-            + [plain(line) for card in builder.cards.values() for line in card.lines]
+            + [label_read(line) for card in builder.cards.values() for line in card.lines]
         )
         for typed in TYPED:
             assert f"→ {typed}" not in shown
@@ -119,10 +112,10 @@ def test_the_english_tour_builder_names_them_in_english_tokyo_typed_in_japanese_
     assert builder.overview.text() == "Tokyo → Yokohama → Kobe → Kitakyushu → Tokyo"
     first = builder.cards[FIRST]
     assert header(first).endswith("Tokyo → Yokohama")
-    assert "Rail 12:30–13:00 Tokyo → Yokohama" in [plain(line) for line in first.lines]
+    assert "Rail 12:30–13:00 Tokyo → Yokohama" in [label_read(line) for line in first.lines]
     assert night(builder.cards[WEDNESDAY]) == "Night: Kobe Harborland Hotel, Kobe"
     last = builder.cards[LAST]
     assert header(last).endswith("Kitakyushu → Tokyo")
-    assert any("Kitakyushu → Tokyo" in plain(line) for line in last.lines)
-    assert "東京" not in header(last) + " ".join(plain(line) for line in last.lines)
+    assert any("Kitakyushu → Tokyo" in label_read(line) for line in last.lines)
+    assert "東京" not in header(last) + " ".join(label_read(line) for line in last.lines)
     builder.close()
