@@ -219,7 +219,8 @@ def test_the_command_says_whom_the_meeting_was_delegated_to(
 
     assert main([*db, "replies", "list"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"{title}: Maya Shrestha <{program.maya.email}> delegated to {delegates}"
+        f"{title}: Maya Shrestha <{program.maya.email}> delegated to {delegates}",
+        "Answers recorded: 1; still standing: 1.",
     ]
 
     assert main([*db, "replies", "list", "--event", program.workshop.uid, "--invited",

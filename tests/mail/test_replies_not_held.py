@@ -72,6 +72,7 @@ def test_an_answer_to_a_meeting_cancelled_since_is_kept_but_stands_for_nothing(
         f"{program.series.title} (meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 "
         f"Apr 2026 09:00): Sofía Muñoz <{program.sofia.email}> tentative; the meeting was "
         "cancelled since\n"
+        "Answers recorded: 1; still standing: 0.\n"
     )
     (row,) = replies.attendance(database, event_uid=program.series.uid)
     assert row.as_json()["cancelled_since"] == "meeting"
@@ -131,9 +132,11 @@ def test_answers_to_an_event_cancelled_since_are_history_not_invitations(
     assert main([*db, "replies", "list", "--event", uid]) == 0
     assert capsys.readouterr().out == (
         f"{title}: Ana Quispe <{program.ana.email}> accepted; the event was cancelled since\n"
+        "Answers recorded: 1; still standing: 0.\n"
     )
+    # Asked who is invited, the command says why nobody is, as the event dialog does.
     assert main([*db, "replies", "list", "--event", uid, "--invited"]) == 0
-    assert capsys.readouterr().out == "No answers recorded.\n"
+    assert capsys.readouterr().out == "It is cancelled: nobody is asked for an answer.\n"
     assert replies.invited_answers(database, event_id=program.workshop.id) == []
 
 

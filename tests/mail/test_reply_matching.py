@@ -180,6 +180,7 @@ def test_an_answer_to_a_moved_meeting_is_listed_where_the_meeting_is_now(
     assert capsys.readouterr().out == (
         f"{program.series.title} (meeting of {shown}): "
         f"Sofía Muñoz <{program.sofia.email}> declined\n"
+        "Answers recorded: 1; still standing: 1.\n"
     )
     assert main([*db, "replies", "list", "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)

@@ -138,6 +138,7 @@ def test_an_answer_to_the_version_held_is_recorded_where_its_meeting_is_now(
         f"{title} (meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 "
         f"10:00): {maya} tentative\n"
         f"{title} (meeting of Wed 17 Jun 2026 10:00, Tokyo): {maya} declined\n"
+        "Answers recorded: 2; still standing: 2.\n"
     )
     meetings = [
         replies.meeting_text(row.meeting, row.moved_to)
@@ -182,4 +183,5 @@ def test_an_answer_given_before_the_series_moved_is_listed_where_its_meeting_is_
     assert capsys.readouterr().out == (
         f"{program.series.title} (meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 "
         f"Apr 2026 10:00): Maya Shrestha <{program.maya.email}> accepted\n"
+        "Answers recorded: 1; still standing: 1.\n"
     )
