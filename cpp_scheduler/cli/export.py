@@ -19,11 +19,12 @@ from typing import Any
 
 import icalendar
 
-from cpp_scheduler import limits
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli import columns
-from cpp_scheduler.cli.dates import add_day_options, parse_day
+from cpp_scheduler.cli.dates import add_day_options, day_range, parse_day
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _, ngettext
@@ -60,9 +61,24 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     scope.add_argument("--tour", metavar="ID|TITLE", help=_("a study tour"))
     scope.add_argument("--all", action="store_true", help=_("the whole program"))
     scope.add_argument(
+        "--shown",
+        action="store_true",
+        help=_(
+            "the events the calendar shows on the days --from to --to (whole days in Tokyo, "
+            "or --days-in ZONE), through the filters below, as the window exports them"
+        ),
+    )
+    scope.add_argument(
         "--each-participant", action="store_true", help=_("one file per participant, in --out-dir")
     )
-    add_day_options(ics, _("(in each event's own zone)"))
+    add_day_options(ics, _("(in each event's own zone; with --shown, of the calendar)"))
+    ics.add_argument(
+        "--days-in",
+        dest="days_in",
+        metavar="ZONE",
+        help=_("with --shown: read --from and --to as whole days in this IANA zone"),
+    )
+    add_filter_options(ics, delegation="--for-delegation")
     ics.add_argument(
         "--method",
         choices=["publish", "request"],
@@ -176,6 +192,7 @@ def run(args: argparse.Namespace) -> int:
             ),
             status=2,
         )
+    dates: DateRange | None
     try:
         dates = DateRange(parse_day("--from", args.first), parse_day("--to", args.last))
     except ValueError as error:
@@ -220,7 +237,13 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
         return 0
-    scope = _scope(args)
+    scope: calendar_export.Scope
+    if args.shown:
+        # --from and --to chose the calendar's days; the events go whole, as the window's.
+        scope, dates = _shown_scope(args), None
+    else:
+        _refuse_calendar_options(args)
+        scope = _scope(args)
     if args.preview:
         database = open_program(args.db)
         try:
@@ -265,6 +288,32 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return 0
+
+
+def _shown_scope(args: argparse.Namespace) -> calendar_export.EventListScope:
+    """The events the calendar shows on the days asked, through the filters given."""
+    from cpp_scheduler.services import reports
+
+    if args.days_in is None:
+        args.days_in = timezones.TOKYO
+    days = day_range(args)
+    database = open_program(args.db)
+    try:
+        ids = reports.shown_event_ids(
+            database, event_filter_of(database, args), days.first, days.last, days.zone
+        )
+    finally:
+        database.close()
+    return calendar_export.EventListScope(tuple(ids), calendar_export.SHOWN_EVENTS)
+
+
+def _refuse_calendar_options(args: argparse.Namespace) -> None:
+    """The filters and --days-in choose what the calendar shows: with --shown alone."""
+    if args.days_in is not None or filtered(args):
+        raise CliError(
+            _("the filters and --days-in go with --shown (the events the calendar shows)"),
+            status=2,
+        )
 
 
 def _scope(args: argparse.Namespace) -> calendar_export.Scope:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, ngettext
-from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.tables import Table
@@ -46,21 +46,7 @@ def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
         )
         parser.add_argument("table", choices=TABLES, help=_("which table to write"))
         add_day_options(parser, _("of the agenda (whole days in Tokyo)"), days_in=True)
-        parser.add_argument(
-            "--kind", choices=[k.value for k in EventKind], help=_("only this kind")
-        )
-        parser.add_argument(
-            "--mode", choices=[m.value for m in EventMode], help=_("only this mode")
-        )
-        parser.add_argument(
-            "--status", choices=[s.value for s in EventStatus], help=_("only this status")
-        )
-        parser.add_argument("--city", metavar="NAME", help=_("only this partner city's events"))
-        parser.add_argument(
-            "--theme", metavar="NAME", help=_("only events on this theme (or code)")
-        )
-        parser.add_argument("--delegation", metavar="NAME", help=_("only this delegation's events"))
-        parser.add_argument("--search", metavar="TEXT", default="", help=_("only events matching"))
+        add_filter_options(parser)
         parser.add_argument(
             "--zone",
             action="append",
@@ -116,15 +102,7 @@ def _tables(args: argparse.Namespace) -> list[Table]:
             return reports.delegations(database)
         if args.table == "tour":
             return [reports.tour_days(database, args.tour)]
-        base = reports.EventFilter(
-            kind=EventKind(args.kind) if args.kind else None,
-            mode=EventMode(args.mode) if args.mode else None,
-            status=EventStatus(args.status) if args.status else None,
-            text=args.search,
-        )
-        chosen = reports.named_filter(
-            database, city=args.city, theme=args.theme, delegation=args.delegation, base=base
-        )
+        chosen = event_filter_of(database, args)
         return [reports.agenda(database, chosen, period.first, period.last, zones, period.zone)]
     finally:
         database.close()

@@ -146,28 +146,22 @@ def _hours_cells(meeting: Meeting, counted: CountedHours, started_before: bool) 
     return round(hours, 2), _("Its sessions' hours") if key in counted.carriers else ""
 
 
-def agenda_table(
+def agenda_meetings(
     facts: ProgramFacts,
     event_filter: EventFilter,
     first: date | None,
     last: date | None,
-    zones: Sequence[str] = (timezones.TOKYO,),
     days_zone: str = timezones.TOKYO,
-) -> Table:
+) -> list[Meeting]:
     """The meetings on the days ``first`` to ``last`` of ``days_zone`` (both included;
-    None an open end) that pass the filter, by start time, with their times in each of
-    ``zones`` and in UTC, and the hours the report counts for those days."""
-    zones = list(dict.fromkeys(zones)) or [timezones.TOKYO]
-    for zone in zones:
-        timezones.zone(zone)  # an unknown zone is said before anything is written
-    titles = {m.event_id: m.title for m in facts.meetings if m.recurrence_id is None}
+    None an open end) that pass the filter, by start time: the agenda's rows, and the
+    calendar's for those days (the events it shows, which the window exports)."""
     parents = {m.event_id: m.parent_id for m in facts.meetings}
     with_sessions = {m.parent_id for m in facts.meetings if m.parent_id is not None}
     conferences = {
         m.event_id: m.delegation_ids for m in facts.meetings if m.event_id in with_sessions
     }
     by_delegation = event_filter.delegation_id is not None
-    counted = counted_hours(facts, first, last, days_zone)
     chosen = [
         meeting
         for meeting in facts.meetings
@@ -189,6 +183,26 @@ def agenda_table(
         )
     ]
     chosen.sort(key=lambda meeting: (meeting.start_utc, meeting.title.casefold()))
+    return chosen
+
+
+def agenda_table(
+    facts: ProgramFacts,
+    event_filter: EventFilter,
+    first: date | None,
+    last: date | None,
+    zones: Sequence[str] = (timezones.TOKYO,),
+    days_zone: str = timezones.TOKYO,
+) -> Table:
+    """The meetings on the days ``first`` to ``last`` of ``days_zone`` (both included;
+    None an open end) that pass the filter, by start time, with their times in each of
+    ``zones`` and in UTC, and the hours the report counts for those days."""
+    zones = list(dict.fromkeys(zones)) or [timezones.TOKYO]
+    for zone in zones:
+        timezones.zone(zone)  # an unknown zone is said before anything is written
+    titles = {m.event_id: m.title for m in facts.meetings if m.recurrence_id is None}
+    counted = counted_hours(facts, first, last, days_zone)
+    chosen = agenda_meetings(facts, event_filter, first, last, days_zone)
     rows: list[tuple[Cell, ...]] = []
     for meeting in chosen:
         venue = facts.venues.get(meeting.venue_id or "")

@@ -123,6 +123,11 @@ class EventListScope:
     name: str = "CPP events"
 
 
+SHOWN_EVENTS = "CPP events shown"
+"""The calendar's name in a file of the events the calendar shows (the window's scope and
+``export ics --shown``)."""
+
+
 Scope = EventScope | DelegationScope | ParticipantScope | TourScope | ProgramScope | EventListScope
 
 

@@ -47,7 +47,12 @@ from cpp_scheduler.model.event import (
 from cpp_scheduler.model.event_filter import EventFilter, partner_city
 from cpp_scheduler.model.product import product_events
 from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
-from cpp_scheduler.reports.agenda import agenda_table, delegation_tables, tour_table
+from cpp_scheduler.reports.agenda import (
+    agenda_meetings,
+    agenda_table,
+    delegation_tables,
+    tour_table,
+)
 from cpp_scheduler.reports.facts import (
     City,
     DelegationFact,
@@ -295,6 +300,23 @@ def agenda(
     return agenda_table(
         read_facts(database), event_filter or EventFilter(), first, last, zones, days_zone
     )
+
+
+def shown_event_ids(
+    database: Database,
+    event_filter: EventFilter | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    days_zone: str = timezones.TOKYO,
+) -> list[str]:
+    """The events the calendar shows on the days ``first`` to ``last`` of ``days_zone``
+    through ``event_filter``, each once, by its first meeting there: what the window's
+    Export calendar writes for "The events the calendar shows", and ``export ics
+    --shown``."""
+    meetings = agenda_meetings(
+        read_facts(database), event_filter or EventFilter(), first, last, days_zone
+    )
+    return list(dict.fromkeys(meeting.event_id for meeting in meetings))
 
 
 def delegations(database: Database) -> list[Table]:

@@ -381,7 +381,9 @@ class ExportDialog(QDialog):
             # The file ``export ics --event`` writes, named after the event as it is.
             return calendar_export.EventScope(self.selected_event)
         if key == Scope.SHOWN:
-            return calendar_export.EventListScope(tuple(self.shown_events), "CPP events shown")
+            return calendar_export.EventListScope(
+                tuple(self.shown_events), calendar_export.SHOWN_EVENTS
+            )
         if self._listed_scope:
             record_id = self.choice.currentData()
             chosen = next((c for c in self._listed(key) if c.record_id == record_id), None)
