@@ -199,6 +199,8 @@ def run(args: argparse.Namespace) -> int:
             windows = series_windows(args.first, args.last, args.repeat)
         except recurrence.RecurrenceError as error:
             raise CliError(f"--repeat: {error}", status=2) from error
+    # A time chosen by hand is read, or refused, before the program is.
+    at = parse_at(args.at, args.zone) if args.at is not None else None
     database = open_program(args.db)
     try:
         with database.session() as session:
@@ -228,15 +230,14 @@ def run(args: argparse.Namespace) -> int:
             instead_of=moved_id,
             session_of=conference,
         )
-        if args.at is not None:
-            start = parse_at(args.at, args.zone)
-            booked = plan_meeting(database, search).booked_during(start, start + args.duration)
+        if at is not None:
+            booked = plan_meeting(database, search).booked_during(at, at + args.duration)
         else:
             answer = search_slots(database, search)
     finally:
         database.close()
-    if args.at is not None:
-        return _print_booked(start, booked, args)
+    if at is not None:
+        return _print_booked(at, booked, args)
     if answer.plan is not None:
         _print_series(answer, answer.plan, windows, args)
         return 0

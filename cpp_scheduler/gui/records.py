@@ -363,8 +363,10 @@ class RecordManager(QDialog):
         if layout is not None:
             margins = layout.contentsMargins()
             needed += margins.left() + margins.right()
-        screen = self.screen().availableGeometry().width() if self.screen() else needed
-        wanted = min(needed, int(screen * 0.9))
+        screen = self.screen()
+        wanted = needed
+        if screen is not None:
+            wanted = min(needed, int(screen.availableGeometry().width() * 0.9))
         if wanted > self.width():
             self.resize(wanted, self.height())
 

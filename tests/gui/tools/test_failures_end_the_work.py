@@ -150,37 +150,34 @@ def test_what_changed_says_the_ledger_could_not_be_read(
     assert faults == []
 
 
-def test_the_send_preview_says_why_the_scopes_could_not_be_read(
+@pytest.mark.parametrize(
+    ("owner", "name", "bug"),
+    [
+        (
+            calendar_export,
+            "scope_choices",
+            AttributeError("'ScopeChoices' object has no attribute 'tours'"),
+        ),
+        (
+            invitations,
+            "plan_updates",
+            TypeError("unsupported operand type(s) for -: 'NoneType' and 'datetime'"),
+        ),
+    ],
+    ids=["scopes not read", "batch not planned"],
+)
+def test_the_send_preview_says_why_it_could_not_be_read(
     qtbot: QtBot,
     program: Database,
     tasks: TaskManager,
     no_mail_settings: None,
     monkeypatch: pytest.MonkeyPatch,
     faults: list[BaseException],
+    owner: object,
+    name: str,
+    bug: BaseException,
 ) -> None:
-    bug = AttributeError("'ScopeChoices' object has no attribute 'tours'")
-    monkeypatch.setattr(calendar_export, "scope_choices", raising(bug))
-    dialog = SendDialog(program, tasks, UPDATES)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: faults != [] and not tasks.busy, timeout=10_000)
-
-    assert dialog.summary.text() != "Reading who gets what…"
-    assert UNEXPECTED in dialog.summary.text()
-    assert not dialog.send_button.isEnabled()
-    assert faults == [bug]
-
-
-def test_the_send_preview_says_why_the_batch_could_not_be_planned(
-    qtbot: QtBot,
-    program: Database,
-    tasks: TaskManager,
-    no_mail_settings: None,
-    monkeypatch: pytest.MonkeyPatch,
-    faults: list[BaseException],
-) -> None:
-    bug = TypeError("unsupported operand type(s) for -: 'NoneType' and 'datetime'")
-    monkeypatch.setattr(invitations, "plan_updates", raising(bug))
+    monkeypatch.setattr(owner, name, raising(bug))
     dialog = SendDialog(program, tasks, UPDATES)
     qtbot.addWidget(dialog)
     dialog.show()
