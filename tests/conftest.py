@@ -21,6 +21,7 @@ import psycopg
 import pytest
 
 from cpp_scheduler.store import Database, open_database
+from tests.backends import EACH_BACKEND, backend_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -125,13 +126,10 @@ def sqlite_path(tmp_path: Path) -> Path:
     return tmp_path / "program.sqlite"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=EACH_BACKEND)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A database location for each backend: a SQLite file path, then a PostgreSQL URL."""
-    if request.param == "sqlite":
-        return str(tmp_path / "program.sqlite")
-    url: str = request.getfixturevalue("postgres_url")
-    return url
+    return backend_url(request, tmp_path)
 
 
 @pytest.fixture(scope="session")

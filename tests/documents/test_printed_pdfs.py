@@ -3,19 +3,24 @@ holds in their hands, page by page."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pypdf
 import pytest
 from pdftext import page_texts, squeezed
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from cpp_scheduler.cli import main
+from cpp_scheduler import i18n
+from cpp_scheduler.cli import asked_language, main
+from cpp_scheduler.gui import translations
 from cpp_scheduler.model import Event
 from cpp_scheduler.services.demo import (
     CONFERENCE,
@@ -32,7 +37,7 @@ LETTER_POINTS = (612, 792)
 
 
 def print_command(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """``cpp-scheduler print ...`` in a process of its own, without a display."""
+    """``cpp-scheduler print ...`` as :func:`cli_command` runs it."""
     return cli_command("print", *arguments)
 
 
@@ -45,8 +50,32 @@ def printed_pages(program: Path, output: Path, *arguments: str) -> list[str]:
 
 
 def cli_command(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """``cpp-scheduler ...`` in a process of its own, without a display: the Qt
-    application it starts to lay pages out is not the test's."""
+    """``cpp-scheduler ...`` run by its entry point in this process, its output and
+    status as a terminal gets them: the Qt application it lays pages out with is the
+    test's, speaking the language the command asks for while it runs (as the command's
+    own does). The tests that start it in a process of its own, without a display,
+    use :func:`cli_process`."""
+    language = asked_language(arguments) or i18n.ENGLISH
+    environment = dict(os.environ)  # --author sets the author for the process
+    out, err = io.StringIO(), io.StringIO()
+    QApplication.instance() or QApplication(["cpp-scheduler"])
+    translations.install(language)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                status = main(list(arguments))
+            except SystemExit as exit_:  # argparse refusing the arguments
+                status = exit_.code if isinstance(exit_.code, int) else 2
+    finally:
+        translations.install(i18n.ENGLISH)
+        os.environ.clear()
+        os.environ.update(environment)
+    return subprocess.CompletedProcess(arguments, status, out.getvalue(), err.getvalue())
+
+
+def cli_process(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """``cpp-scheduler ...`` in a process of its own, without a display: the command
+    starts the Qt application it lays pages out with itself."""
     environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     environment.pop("QT_QPA_PLATFORM", None)
     environment["PYTHONPATH"] = str(REPO)
@@ -68,9 +97,10 @@ def page_size(path: Path) -> tuple[int, int]:
 def test_the_itinerary_pdf_holds_the_whole_tour_in_order(
     demo_sqlite_path: Path, tmp_path: Path
 ) -> None:
+    """As a coordinator runs it: in a process of its own, without a display."""
     output = tmp_path / "itinerary.pdf"
-    done = print_command(
-        "itinerary", "--db", str(demo_sqlite_path), "--delegation", PERU, "-o", str(output)
+    done = cli_process(
+        "print", "itinerary", "--db", str(demo_sqlite_path), "--delegation", PERU, "-o", str(output)
     )
     assert done.returncode == 0, done.stderr
     pages = page_texts(output)
@@ -118,9 +148,10 @@ def embedded_fonts(path: Path) -> set[str]:
 def test_a_day_is_not_split_across_pages_when_it_fits_on_one(
     demo_sqlite_path: Path, tmp_path: Path
 ) -> None:
+    """As a coordinator runs it: in a process of its own, without a display."""
     output = tmp_path / "itinerary.pdf"
-    done = print_command(
-        "itinerary", "--db", str(demo_sqlite_path), "--delegation", PERU, "-o", str(output)
+    done = cli_process(
+        "print", "itinerary", "--db", str(demo_sqlite_path), "--delegation", PERU, "-o", str(output)
     )
     assert done.returncode == 0, done.stderr
     pages = page_texts(output)
@@ -241,7 +272,8 @@ def test_the_programme_and_the_run_sheet_print_in_japanese(
     assert uid is not None
     programme, day = tmp_path / "programme.pdf", tmp_path / "day.pdf"
     db = ("--db", str(demo_sqlite_path), "--lang", "ja")
-    done = print_command("programme", *db, "--event", uid, "-o", str(programme))
+    # In a process of its own, which starts Qt speaking Japanese (its page numbers).
+    done = cli_process("print", "programme", *db, "--event", uid, "-o", str(programme))
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{programme}: 4ページ\n"
     pages = [squeezed(page) for page in page_texts(programme)]

@@ -22,9 +22,16 @@ from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
 from cpp_scheduler.services.message_claims import MessageClaims
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.errors import StoreError
+from tests.backends import EACH_BACKEND, backend_url
 from tests.ical.program import Program
 from tests.mail.helpers import SENDER, plain_transport, send
 from tests.mail.smtpserver import Server
+
+
+@pytest.fixture(params=EACH_BACKEND)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each backend: two batches meet in the ledger the database keeps."""
+    return backend_url(request, tmp_path)
 
 
 def cancel(database: Database, event: Event) -> None:
