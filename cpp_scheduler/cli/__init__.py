@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "demo": "demo",
     "events": "events",
     "times": "times",
+    "zones": "zones",
     "conflicts": "conflicts",
     "schedule": "schedule",
     "tours": "tours",

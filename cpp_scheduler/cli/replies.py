@@ -2,7 +2,8 @@
 
 ``import`` reads iTIP REPLY calendars from ``.ics`` files, ``.eml`` messages with a
 ``text/calendar`` part, or folders of both, and records each participant's answer;
-``list`` shows who answered what, the attendance the window shows too.
+``list`` shows who answered what, the attendance the window shows too; ``events`` lists
+the events invitations went out for, which the Replies window offers to choose from.
 """
 
 from __future__ import annotations
@@ -55,6 +56,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     shown.add_argument("--json", action="store_true", help=_("print JSON"))
     shown.set_defaults(run=run_list)
+    events = kinds.add_parser(
+        "events",
+        parents=[common],
+        help=_("the events invitations went out for"),
+        description=_(
+            "The events invitations were sent for or answers recorded to, by start: the "
+            "events the Replies window lists, each with its UID for list --event."
+        ),
+    )
+    events.add_argument("--json", action="store_true", help=_("print JSON"))
+    events.set_defaults(run=run_events)
 
 
 def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
@@ -123,4 +135,20 @@ def run_list(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> {row_answer(row)}")
     print(replies.answers_summary(rows, invited=args.invited, held=held))
+    return 0
+
+
+def run_events(args: argparse.Namespace) -> int:
+    database = open_program(args.db)
+    try:
+        events = replies.answered_events(database)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps([event.as_json() for event in events], indent=2, ensure_ascii=False))
+        return 0
+    for event in events:
+        print(f"{event.label}  {event.uid}")
+    if not events:
+        print(_("No invitation has gone out yet."))
     return 0

@@ -12,17 +12,18 @@ Signals:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QSizePolicy, QWidget
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.services.rows import Choice
+from cpp_scheduler.services.zone_labels import zone_label, zones_matching
 
 MINIMUM_CHARACTERS = 14
 """The selector's narrowest width, in characters, so the title row still fits a
@@ -37,22 +38,6 @@ def computer_zone() -> str:
     once: the system's answer costs a noticeable moment at start)."""
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
     return name if timezones.is_zone(name) else timezones.TOKYO
-
-
-def zone_label(zone_name: str, first: date | None = None, last: date | None = None) -> str:
-    """``America/New York (UTC-04:00)``: the zone with the offset its clock reads over
-    the days ``first`` to ``last`` (today's, without them); where the clocks change
-    within them, each offset with the day it starts on."""
-    if first is None or last is None:
-        first = last = datetime.now(UTC).astimezone(timezones.zone(zone_name)).date()
-    (offset, _day), *changes = timezones.period_offsets(zone_name, first, last)
-    shown = f"UTC{offset}"
-    for later, day in changes:
-        assert day is not None
-        shown = translate("ZoneSelector", "{offsets}; UTC{offset} from {day}").format(
-            offsets=shown, offset=later, day=i18n.short_day_text(day)
-        )
-    return f"{zone_name.replace('_', ' ')} ({shown})"
 
 
 class ZoneSelector(QWidget):
@@ -248,7 +233,7 @@ class ZoneSelector(QWidget):
             if index.data() == text or index.data(ID_ROLE) == text:
                 self._picked(row)
                 return
-        matches = [zone for zone in timezones.all_zones() if text.casefold() in zone.casefold()]
+        matches = zones_matching(text)
         if len(matches) == 1:
             self.set_zone(matches[0], notify=True)
         else:

@@ -1599,6 +1599,14 @@ class AnsweredEvent:
     """Its first day, on Tokyo's clock: an all-day event's own first date, as the
     calendar places it (:func:`~cpp_scheduler.model.event_filter.meeting_days`)."""
 
+    @property
+    def label(self) -> str:
+        """The event as the Replies window's list and ``replies events`` name it."""
+        return _("{title} ({day})").format(title=self.title, day=self.day)
+
+    def as_json(self) -> dict[str, str]:
+        return {"uid": self.uid, "title": self.title, "day": self.day, "label": self.label}
+
 
 def answered_events(database: Database) -> list[AnsweredEvent]:
     """The events the ledger shows invitations were sent for, or answers recorded to,

@@ -2270,10 +2270,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>回答</translation>
     </message>
     <message>
-        <source>Event: {title} ({day})</source>
-        <translation>イベント: {title}（{day}）</translation>
-    </message>
-    <message>
         <source>Reading the answers…</source>
         <translation>回答を読み込んでいます…</translation>
     </message>
@@ -2292,6 +2288,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Import replies…</source>
         <translation>回答を読み込む…</translation>
+    </message>
+    <message>
+        <source>Event: {event}</source>
+        <translation>イベント: {event}</translation>
     </message>
     <message>
         <source>Import replies</source>
@@ -4456,10 +4456,6 @@ Its links to other records go with it. You can undo this (Ctrl+Z).</source>
 </context>
 <context>
     <name>ZoneSelector</name>
-    <message>
-        <source>{offsets}; UTC{offset} from {day}</source>
-        <translation>{offsets}、{day}から UTC{offset}</translation>
-    </message>
     <message>
         <source>Show times in another zone: pick one or type a city or zone</source>
         <translation>別のタイムゾーンで時刻を表示: 選ぶか、都市名・タイムゾーンを入力</translation>

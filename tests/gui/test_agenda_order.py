@@ -21,7 +21,7 @@ from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, TimeGridView
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus
 from cpp_scheduler.services import calendar_reads
 from cpp_scheduler.services.rows import EventRow
-from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store import Database
 
 # (title, start in UTC, hours, kind): midnight UTC is 09:00 in Tokyo.
 AUTUMN = [
@@ -35,9 +35,9 @@ AUTUMN = [
 
 
 @pytest.fixture
-def autumn(tmp_path: Path) -> Iterator[Database]:
+def autumn(tmp_path: Path, new_program: Callable[[Path], Database]) -> Iterator[Database]:
     """September and October meetings, titled in English (any case) and in Japanese."""
-    database = open_database(tmp_path / "autumn.sqlite")
+    database = new_program(tmp_path / "autumn.sqlite")
     statuses = [EventStatus.CONFIRMED, EventStatus.TENTATIVE, EventStatus.CANCELLED]
     for number, (title, start, hours, kind) in enumerate(AUTUMN):
         add_event(

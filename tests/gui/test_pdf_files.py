@@ -217,11 +217,11 @@ def _laid_out(document: PrintDocument, rows_class: type[printing.TableRows]) -> 
 def test_rows_are_kept_whole_as_they_were_by_measuring_every_row_again(
     qtbot: QtBot, seed: int
 ) -> None:
-    document = _rows_document(90, seed)
+    document = _rows_document(60, seed)
     assert _laid_out(document, printing.TableRows) == _laid_out(document, _RescanningRows)
 
 
-@pytest.mark.parametrize("rows", [60, 120, 240])
+@pytest.mark.parametrize("rows", [40, 80, 160])
 def test_keeping_rows_whole_measures_each_row_a_few_times_however_long_the_table(
     qtbot: QtBot, rows: int
 ) -> None:

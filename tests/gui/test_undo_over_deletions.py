@@ -111,8 +111,8 @@ def program_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def database(program_file: Path) -> Iterator[Database]:
-    database = open_database(program_file)
+def database(program_file: Path, new_program: Callable[[Path], Database]) -> Iterator[Database]:
+    database = new_program(program_file)
     yield database
     database.close()
 

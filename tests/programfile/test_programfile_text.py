@@ -29,7 +29,7 @@ _SCALARS = (
 _VALUES = st.recursive(
     _SCALARS,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children),
-    max_leaves=30,
+    max_leaves=12,
 )
 
 

@@ -309,9 +309,7 @@ class RepliesDialog(ScopedReportDialog):
         self.scope.blockSignals(True)
         for event in events:
             self.scope.addItem(
-                translate("Mail", "Event: {title} ({day})").format(
-                    title=event.title, day=event.day
-                ),
+                translate("Mail", "Event: {event}").format(event=event.label),
                 EventScope(event.uid),
             )
         self.scope.blockSignals(False)
