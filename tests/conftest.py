@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -140,14 +141,48 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _fill_from_template(request: pytest.FixtureRequest, location: str) -> None:
-    """Make a SQLite ``location`` a new program database without migrating it again.
+@pytest.fixture(scope="session")
+def postgres_template(postgres_test_database: str) -> str | None:
+    """The SQL that makes a new program database (schema and reference data) in an empty
+    schema of the run's PostgreSQL database, read once with ``pg_dump`` from a database
+    the program opened for real; ``{schema}`` stands for the schema's name. None where
+    ``pg_dump`` is missing or fails: each database is then opened for real."""
+    schema = f"cpp_template_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_test_database, autocommit=True) as admin:
+        admin.execute(f'CREATE SCHEMA "{schema}"')
+    open_database(f"{postgres_test_database}?options=-csearch_path%3D{schema}").close()
+    try:
+        dumped = subprocess.run(
+            ["pg_dump", "--dbname", postgres_test_database, "--schema", schema, "--no-owner",
+             "--no-privileges", "--inserts", "--rows-per-insert=1000"],
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    kept = [
+        line
+        for line in dumped.splitlines()
+        # The schema is made by the test's fixture; psql's own commands are not SQL.
+        if not line.startswith(("CREATE SCHEMA", "ALTER SCHEMA", "\\"))
+        and "set_config('search_path'" not in line
+    ]
+    script = "\n".join(kept).replace("{", "{{").replace("}", "}}")
+    return script.replace(f'"{schema}".', '"{schema}".').replace(f"{schema}.", '"{schema}".')
 
-    PostgreSQL databases are opened for real: cloning a template database there costs
-    about as much as migrating and seeding it.
-    """
+
+def _fill_from_template(request: pytest.FixtureRequest, location: str) -> None:
+    """Make ``location`` a new program database without migrating it again: a SQLite
+    file a copy of the run's template, a PostgreSQL schema filled by the template's SQL
+    (where ``pg_dump`` could read it)."""
     if "://" not in location:
         shutil.copyfile(request.getfixturevalue("sqlite_template"), location)
+        return
+    script = request.getfixturevalue("postgres_template")
+    schema = re.search(r"search_path%3D(\w+)", location)
+    if script is None or schema is None:
+        return
+    with psycopg.connect(location.split("?")[0], autocommit=True) as admin, admin.transaction():
+        admin.execute(script.format(schema=schema.group(1)).encode())
 
 
 NewProgram = Callable[[Path], Database]
@@ -169,8 +204,10 @@ def new_program(sqlite_template: Path) -> NewProgram:
 def database(request: pytest.FixtureRequest, database_url: str) -> Iterator[Database]:
     """An opened database with the reference data, on each backend in turn.
 
-    It is the database at ``database_url``; on SQLite a copy of a template built once per
-    run (the same as a newly opened one: tests/store/test_open.py opens new ones for real).
+    It is the database at ``database_url``, made from a template built once per run: on
+    SQLite a copy of its file, on PostgreSQL its SQL run in the test's schema (the same as
+    a newly opened one: tests/store/test_open.py opens new ones for real, and
+    tests/store/test_migrations.py migrates them).
     """
     _fill_from_template(request, database_url)
     store = open_database(database_url)
