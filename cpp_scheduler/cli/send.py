@@ -1,6 +1,8 @@
-"""``cpp-scheduler send invitations|updates``: one email per participant and event, with
-the calendar Outlook, Gmail, Apple Mail and Thunderbird show as an invitation; updates
-tell only those whose events changed since their last message, and say what changed.
+"""``cpp-scheduler send invitations|updates|test``: one email per participant and event,
+with the calendar Outlook, Gmail, Apple Mail and Thunderbird show as an invitation;
+updates tell only those whose events changed since their last message, and say what
+changed; ``test`` sends the short message that proves the mail settings, as the Mail
+settings window's "Send a test message" does.
 
 Through an SMTP server (``--smtp``, or the mail settings the window writes) or into an
 outbox folder of ``.eml`` files (``--outbox``). The ledger in the database notes each
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +38,7 @@ from cpp_scheduler.mail.transports import (
     SmtpTransport,
     Transport,
 )
-from cpp_scheduler.services import invitations
+from cpp_scheduler.services import invitations, mail_setup
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.store import Database
 
@@ -72,6 +75,20 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     _add_options(updates, required=False)
     updates.set_defaults(run=run_updates)
+    trial = kinds.add_parser(
+        "test",
+        parents=[common],
+        help=_("send the short message that proves the mail settings"),
+        description=_(
+            "Send a short test message through the mail server of the mail settings (or "
+            "the one given), from their sender (or --from), as the Mail settings window's "
+            "'Send a test message' does; the program's database is not read."
+        ),
+    )
+    trial.add_argument("--to", required=True, metavar="EMAIL", help=_("where it goes"))
+    _add_server_options(trial)
+    trial.add_argument("--from", dest="sender", metavar="'NAME <EMAIL>'", help=_("who sends it"))
+    trial.set_defaults(run=run_test)
 
 
 def _add_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -83,16 +100,7 @@ def _add_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
         "--dry-run", action="store_true", help=_("list who would get what; send nothing")
     )
     parser.add_argument("--outbox", type=Path, metavar="DIR", help=_("write .eml files there"))
-    parser.add_argument("--smtp", metavar="HOST:PORT", help=_("the mail server"))
-    security = parser.add_mutually_exclusive_group()
-    security.add_argument("--starttls", action="store_true", help=_("upgrade with STARTTLS"))
-    security.add_argument("--tls", action="store_true", help=_("TLS from the first byte"))
-    security.add_argument(
-        "--plain", action="store_true", help=_("no TLS: a relay on this machine only")
-    )
-    parser.add_argument(
-        "--user", metavar="USER", help=_("log in as USER (password from the system keyring)")
-    )
+    _add_server_options(parser)
     parser.add_argument(
         "--from",
         dest="sender",
@@ -107,6 +115,20 @@ def _add_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
             "send also to the addresses the server refused for good and that were not "
             "corrected since (left out otherwise)"
         ),
+    )
+
+
+def _add_server_options(parser: argparse.ArgumentParser) -> None:
+    """The mail server, where the mail settings' is not the one meant."""
+    parser.add_argument("--smtp", metavar="HOST:PORT", help=_("the mail server"))
+    security = parser.add_mutually_exclusive_group()
+    security.add_argument("--starttls", action="store_true", help=_("upgrade with STARTTLS"))
+    security.add_argument("--tls", action="store_true", help=_("TLS from the first byte"))
+    security.add_argument(
+        "--plain", action="store_true", help=_("no TLS: a relay on this machine only")
+    )
+    parser.add_argument(
+        "--user", metavar="USER", help=_("log in as USER (password from the system keyring)")
     )
 
 
@@ -419,3 +441,16 @@ def run_updates(args: argparse.Namespace) -> int:
         _("sent {sent} of {count} updates").format(sent=len(report.sent), count=len(plan.to_send))
     )
     return _finish(report, sending.smtp)
+
+
+def run_test(args: argparse.Namespace) -> int:
+    settings = read_mail_settings()
+    if not args.smtp and settings.smtp is None:
+        raise CliError(
+            _("say which mail server: --smtp HOST:PORT (or set it in the mail settings)"),
+            status=2,
+        )
+    sender = _organizer(args.sender, "--from") or settings.sender
+    chosen = replace(settings, smtp=_smtp_settings(args, settings.smtp), sender=sender)
+    print(mail_setup.send_test_message(chosen, args.to))
+    return 0

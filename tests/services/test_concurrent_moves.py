@@ -9,7 +9,6 @@ never does a move overwrite one it did not see.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,6 +17,7 @@ from typing import Any
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import calendar_reads, editing, series
 from cpp_scheduler.store import ConcurrentEditError, Database, open_database
+from tests.colleagues import colleagues
 
 WORKERS = 8
 ROUNDS = 12
@@ -80,7 +80,7 @@ def _drag(url: str, worker: int, barrier: Any, results: Any) -> None:
 
 
 def _run_workers(url: str) -> list[Move]:
-    context = multiprocessing.get_context("spawn")
+    context = colleagues()
     barrier = context.Barrier(WORKERS)
     results = context.Queue()
     workers = [

@@ -13,7 +13,6 @@ left.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -29,6 +28,7 @@ from cpp_scheduler.programfile.exporter import export_program
 from cpp_scheduler.programfile.importer import import_program
 from cpp_scheduler.services import calendar_import, editing, tours
 from cpp_scheduler.store import Database, open_database
+from tests.colleagues import colleagues
 
 WORKERS = 8
 ROUNDS = 6
@@ -209,7 +209,7 @@ def _log_versions(database: Database, event_id: str) -> None:
 
 
 def _run(url: str, setup: dict[str, str], folder: Path) -> list[Attempt]:
-    context = multiprocessing.get_context("spawn")
+    context = colleagues()
     barrier = context.Barrier(WORKERS)
     results = context.Queue()
     processes = [

@@ -10,62 +10,60 @@ passes or fails the same way however the processes happen to be scheduled.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
+from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services import editing
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import ConcurrentEditError, Database, open_database
+from tests.colleagues import colleagues
 
-ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 6
 ROUNDS = 12
 EVENTS = 3
 ATTEMPTS = 500
 """Tries one round may take before its writer gives up (and the test fails)."""
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
-WRITER = """
-import json, sys
-from pathlib import Path
-from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import ConcurrentEditError, open_database
-url, name, rounds, attempts, *events = sys.argv[1:]
-database = open_database(url, author=name, timeout=30)
-print("ready", flush=True)
-sys.stdin.readline()  # the test says go once every writer is ready
-landed, refused, failures = [], 0, []
-for number in range(int(rounds)):
-    event = events[(number + int(name.removeprefix("writer"))) % len(events)]
-    for _attempt in range(int(attempts)):
-        read = editing.stored(database, Event, event)
-        counters = json.loads(read.values["notes"] or "{}")
-        counters[name] = counters.get(name, 0) + 1
+
+
+def _write(url: str, name: str, events: list[str], barrier: Any, results: Any) -> None:
+    """One coordinator's rounds of saves, told back to the test as a report."""
+    landed: list[list[object]] = []
+    refused, failures = 0, []
+    try:
+        database = open_database(url, author=name, timeout=30)
         try:
-            saved = editing.change(
-                database, Event, event, {"notes": json.dumps(counters)}, read.version
-            )
-        except ConcurrentEditError:
-            refused += 1
-            continue
-        except SchedulerError as error:
-            failures.append(str(error))
-            continue
-        landed.append([event, saved.version])
-        break
-    else:
-        failures.append(f"round {number} never landed")
-database.close()
-print(json.dumps({"name": name, "landed": landed, "refused": refused, "failures": failures}))
-"""
+            barrier.wait(timeout=60)  # all at once, so that they get in each other's way
+            for number in range(ROUNDS):
+                event = events[(number + int(name.removeprefix("writer"))) % len(events)]
+                for _attempt in range(ATTEMPTS):
+                    read = editing.stored(database, Event, event)
+                    counters = json.loads(read.values["notes"] or "{}")
+                    counters[name] = counters.get(name, 0) + 1
+                    try:
+                        saved = editing.change(
+                            database, Event, event, {"notes": json.dumps(counters)}, read.version
+                        )
+                    except ConcurrentEditError:
+                        refused += 1
+                        continue
+                    except SchedulerError as error:
+                        failures.append(str(error))
+                        continue
+                    landed.append([event, saved.version])
+                    break
+                else:
+                    failures.append(f"round {number} never landed")
+        finally:
+            database.close()
+    except BaseException as error:  # reported to the test, which fails with it
+        failures.append(f"{type(error).__name__}: {error}")
+    results.put({"name": name, "landed": landed, "refused": refused, "failures": failures})
 
 
 def _events(database: Database) -> list[str]:
@@ -88,38 +86,26 @@ def _events(database: Database) -> list[str]:
 
 def _run_writers(url: str, events: list[str]) -> list[dict[str, object]]:
     """Start the writers, let them go together, and collect what each was told."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    context = colleagues()
+    barrier = context.Barrier(WRITERS)
+    results = context.Queue()
     writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, url, f"writer{n}", str(ROUNDS), str(ATTEMPTS), *events],
-            env=environment,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        context.Process(target=_write, args=(url, f"writer{n}", events, barrier, results))
         for n in range(WRITERS)
     ]
+    for writer in writers:
+        writer.start()
     try:
+        # A deadlock would hold a writer here: the timeout fails the test instead.
+        reports = [results.get(timeout=120) for _ in writers]
         for writer in writers:
-            assert writer.stdout is not None
-            assert writer.stdout.readline().strip() == "ready"
-        for writer in writers:  # all at once, so that they get in each other's way
-            assert writer.stdin is not None
-            writer.stdin.write("go\n")
-            writer.stdin.flush()
-        reports = []
-        for writer in writers:
-            # A deadlock would hold a writer here: the timeout fails the test instead.
-            out, err = writer.communicate(timeout=120)
-            assert writer.returncode == 0, err.strip().splitlines()[-1:]
-            reports.append(json.loads(out.strip().splitlines()[-1]))
-        return reports
+            writer.join(timeout=30)
+        return sorted(reports, key=lambda report: str(report["name"]))
     finally:
         for writer in writers:
-            if writer.poll() is None:
+            if writer.is_alive():
                 writer.kill()
-                writer.wait()
+                writer.join()
 
 
 def test_writers_on_shared_events_lose_nothing_and_the_history_has_each_save_once(

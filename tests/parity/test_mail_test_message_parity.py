@@ -1,0 +1,95 @@
+"""The Mail settings window's "Send a test message" and ``cpp-scheduler send test`` send
+the same message through the same server and say the same line, in either language."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler import i18n
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui import translations
+from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools.mail_settings import MailSettingsDialog
+from cpp_scheduler.mail.settings import SETTINGS_ENV
+from tests.mail.smtpserver import Server, smtp_server
+
+RECIPIENT = "aiko.tanaka@tdlc.example.org"
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
+    """A real SMTP server, which the mail settings send through as the CPP team."""
+    with smtp_server(starttls=False) as running:
+        path = tmp_path / "mail.json"
+        path.write_text(
+            json.dumps(
+                {
+                    "smtp": {"host": "127.0.0.1", "port": running.port, "security": "none"},
+                    "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
+                }
+            ),
+            encoding="utf-8",
+        )
+        monkeypatch.setenv(SETTINGS_ENV, str(path))
+        yield running
+
+
+def window_says(qtbot: QtBot, language: str) -> str:
+    translations.install(language)
+    try:
+        dialog = MailSettingsDialog(TaskManager())
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(dialog.host.isEnabled, timeout=20_000)
+        dialog.test_recipient.setText(RECIPIENT)
+        before = dialog.status.text()
+        dialog.test_button.click()
+        qtbot.waitUntil(
+            lambda: dialog.status.text() != before and not dialog.status.text().endswith("…"),
+            timeout=20_000,
+        )
+        return dialog.status.text()
+    finally:
+        translations.install(i18n.ENGLISH)
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+def test_the_window_and_the_command_send_the_same_test_message(
+    qtbot: QtBot, server: Server, language: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", language, "send", "test", "--to", RECIPIENT]) == 0
+    [said] = capsys.readouterr().out.splitlines()
+    assert window_says(qtbot, language) == said
+    assert f"127.0.0.1:{server.port}" in said
+    assert server.mailbox.recipients == [RECIPIENT, RECIPIENT]
+    by_command, by_window = server.mailbox.messages
+    assert by_command["Subject"] == by_window["Subject"]
+    assert by_command["From"] == by_window["From"]
+    assert by_command.get_payload(decode=True) == by_window.get_payload(decode=True)
+
+
+def test_the_command_names_another_server_and_sender_or_says_what_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(SETTINGS_ENV, str(tmp_path / "none.json"))
+    assert main(["send", "test", "--to", RECIPIENT]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "cpp-scheduler: say which mail server: --smtp HOST:PORT (or set it in the mail settings)"
+    ]
+    with smtp_server(starttls=False) as running:
+        server = ("--smtp", f"127.0.0.1:{running.port}", "--plain")
+        assert main(["send", "test", "--to", RECIPIENT, *server]) == 1
+        assert capsys.readouterr().err.splitlines() == [
+            "cpp-scheduler: say who sends: the sender's name and address"
+        ]
+        sender = ("--from", "Kobe City <partners@city.kobe.example.jp>")
+        assert main(["send", "test", "--to", RECIPIENT, *server, *sender]) == 0
+        assert capsys.readouterr().out == (
+            f"A test message went to {RECIPIENT} through 127.0.0.1:{running.port}.\n"
+        )
+        [message] = running.mailbox.messages
+        assert message["From"] == "Kobe City <partners@city.kobe.example.jp>"
