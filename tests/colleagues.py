@@ -10,7 +10,12 @@ a copy of the test's own Qt application or threads.
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections.abc import Callable
 from multiprocessing.context import BaseContext
+from typing import Any
+
+from cpp_scheduler.store import authors
 
 LOADED = [
     "sqlalchemy",
@@ -22,8 +27,15 @@ LOADED = [
     "cpp_scheduler.services.tours",
     "cpp_scheduler.programfile",
     "cpp_scheduler.ical.importer",
+    # The window's modules, which the modules of the window's tests import (a colleague's
+    # work is a function of the test's module): loaded, not started.
+    "PySide6.QtWidgets",
+    "pytestqt.qtbot",
+    "cpp_scheduler.gui.mainwindow",
+    "cpp_scheduler.gui.live",
 ]
-"""What the server loads before it forks: what the colleagues' work runs."""
+"""What the server loads before it forks: what the colleagues' work runs, and what the
+modules it is written in import."""
 
 
 def colleagues() -> BaseContext:
@@ -31,3 +43,39 @@ def colleagues() -> BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(LOADED)
     return context
+
+
+def as_colleague(
+    work: Callable[..., object], *arguments: object, author: str | None = None, timeout: float = 60
+) -> None:
+    """Run ``work(*arguments)`` in a colleague's process, as ``author`` (the name the
+    program records for the colleague's saves), and wait until it ends; a failure there
+    fails the test with the colleague's error.
+
+    ``work`` is a function of a module the process can import (a test module's own, at
+    its top level); what it needs it is given in ``arguments``: texts, numbers."""
+    context = colleagues()
+    outcome = context.Queue()
+    process = context.Process(target=_report, args=(work, arguments, author, outcome))
+    process.start()
+    process.join(timeout)
+    if process.is_alive():
+        process.kill()
+        process.join()
+        raise AssertionError(f"the colleague's {work.__name__} did not end in {timeout} s")
+    failure = outcome.get(timeout=10) if process.exitcode == 0 else f"exit {process.exitcode}"
+    if failure is not None:
+        raise AssertionError(f"the colleague's {work.__name__} failed: {failure}")
+
+
+def _report(
+    work: Callable[..., object], arguments: tuple[object, ...], author: str | None, outcome: Any
+) -> None:
+    if author is not None:
+        os.environ[authors.ENVIRONMENT_VARIABLE] = author
+    try:
+        work(*arguments)
+    except BaseException as error:  # told to the test, which fails with it
+        outcome.put(f"{type(error).__name__}: {error}")
+    else:
+        outcome.put(None)

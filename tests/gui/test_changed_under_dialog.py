@@ -5,11 +5,7 @@ version. Real window, real dialog, a colleague in another process, SQLite and Po
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, rows_read
@@ -24,32 +20,22 @@ from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
 from cpp_scheduler.gui.merge_dialog import THEIRS_COLUMN
 from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.model.history import Change
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import Database, open_database
+from tests.colleagues import as_colleague
 
-ROOT = Path(__file__).resolve().parents[2]
-COLLEAGUE = """
-import sys
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-event_id, field, value = sys.argv[2:5]
-version = editing.stored(database, Event, event_id).version
-editing.change(database, Event, event_id, {field: value}, version)
-database.close()
-"""
+
+def _saves_one_field(url: str, event_id: str, field: str, value: str) -> None:
+    """Saves one field of the event over the version stored now."""
+    database = open_database(url)
+    version = editing.stored(database, Event, event_id).version
+    editing.change(database, Event, event_id, {field: value}, version)
+    database.close()
 
 
 def _colleague_sets(url: str, event_id: str, field: str, value: str) -> None:
     """Ravi, in a process of his own, saves one field of the event."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
-    subprocess.run(
-        [sys.executable, "-c", COLLEAGUE, url, event_id, field, value],
-        check=True,
-        env=environment,
-        timeout=60,
-    )
+    as_colleague(_saves_one_field, url, event_id, field, value, author="Ravi Menon")
 
 
 class Team:
@@ -228,16 +214,14 @@ def test_cancelling_the_merge_leaves_the_editor_open_with_what_was_typed(
     )
 
 
-DELEGATION_COLLEAGUE = """
-import sys
-from cpp_scheduler.model import Delegation
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-version = editing.stored(database, Delegation, sys.argv[2]).version
-editing.change(database, Delegation, sys.argv[2], {"notes": "Arrives a day early"}, version)
-database.close()
-"""
+def _notes_the_delegation_arrives_early(url: str, delegation_id: str) -> None:
+    """Notes that the delegation arrives a day early, over the version stored now."""
+    from cpp_scheduler.model import Delegation
+
+    database = open_database(url)
+    version = editing.stored(database, Delegation, delegation_id).version
+    editing.change(database, Delegation, delegation_id, {"notes": "Arrives a day early"}, version)
+    database.close()
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -259,17 +243,7 @@ def test_the_delegation_editor_shares_the_bar_and_the_merge(
         dialog.show()
         qtbot.waitUntil(dialog.lists_ready, timeout=10_000)  # the delegation is read
         dialog.ui.name.setText("Lima housing ministry (MVCS)")
-        environment = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "CPP_SCHEDULER_AUTHOR": "Ravi Menon",
-        }
-        subprocess.run(
-            [sys.executable, "-c", DELEGATION_COLLEAGUE, team.url, lima],
-            check=True,
-            env=environment,
-            timeout=60,
-        )
+        as_colleague(_notes_the_delegation_arrives_early, team.url, lima, author="Ravi Menon")
         bar = dialog.changed_bar()
         qtbot.waitUntil(bar.isVisible, timeout=10_000)
         assert bar.label.text().startswith("Changed by Ravi Menon at ")
@@ -296,15 +270,11 @@ def test_the_delegation_editor_shares_the_bar_and_the_merge(
     )
 
 
-DELETER = """
-import sys
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import removal
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-removal.delete(database, Event, sys.argv[2])
-database.close()
-"""
+def _deletes_the_event(url: str, event_id: str) -> None:
+    """Deletes the event."""
+    database = open_database(url)
+    removal.delete(database, Event, event_id)
+    database.close()
 
 
 def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
@@ -316,17 +286,7 @@ def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
             return
         dialog.ui.title.selectAll()
         qtbot.keyClicks(dialog.ui.title, "Kobe DRR clinic")
-        environment = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "CPP_SCHEDULER_AUTHOR": "Ravi Menon",
-        }
-        subprocess.run(
-            [sys.executable, "-c", DELETER, team.url, team.kobe],
-            check=True,
-            env=environment,
-            timeout=60,
-        )
+        as_colleague(_deletes_the_event, team.url, team.kobe, author="Ravi Menon")
         bar = dialog.changed_bar()
         qtbot.waitUntil(bar.isVisible, timeout=10_000)
         assert bar.label.text().startswith("Deleted by Ravi Menon at ")

@@ -3,9 +3,6 @@ PostgreSQL through NOTIFY, on SQLite through the file's data version."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,32 +11,24 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.live import start_live_refresh
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.model import EventKind
+from cpp_scheduler.model import Event, EventKind, PartnerCity, ThematicArea, Venue
+from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database, open_database
+from tests.colleagues import as_colleague
 
-ROOT = Path(__file__).resolve().parents[2]
-COLLEAGUE = """
-import sys
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing, removal
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-for event_id in sys.argv[2:]:
-    version = editing.stored(database, Event, event_id).version
-    editing.change(database, Event, event_id, {"title": "Renamed by Ravi"}, version)
-database.close()
-"""
+
+def _renames_the_events(url: str, *event_ids: str) -> None:
+    """Renames each event "Renamed by Ravi", one save for each."""
+    database = open_database(url)
+    for event_id in event_ids:
+        version = editing.stored(database, Event, event_id).version
+        editing.change(database, Event, event_id, {"title": "Renamed by Ravi"}, version)
+    database.close()
 
 
 def _colleague_renames(url: str, *event_ids: str) -> None:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
-    subprocess.run(
-        [sys.executable, "-c", COLLEAGUE, url, *event_ids],
-        check=True,
-        env=environment,
-        timeout=60,
-    )
+    as_colleague(_renames_the_events, url, *event_ids, author="Ravi Menon")
 
 
 def _title(window: MainWindow, event_id: str) -> str:
@@ -72,15 +61,11 @@ def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
         database.close()
 
 
-DELETER = """
-import sys
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import removal
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-removal.delete(database, Event, sys.argv[2])
-database.close()
-"""
+def _deletes_the_event(url: str, event_id: str) -> None:
+    """Deletes the event."""
+    database = open_database(url)
+    removal.delete(database, Event, event_id)
+    database.close()
 
 
 def test_an_event_a_colleague_deletes_leaves_the_window(
@@ -97,14 +82,8 @@ def test_an_event_a_colleague_deletes_leaves_the_window(
     try:
         assert live.watcher.ready.wait(10)
         assert window.events.row_of(kobe) >= 0
-        environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
         with qtbot.waitSignal(live.applied, timeout=10_000):
-            subprocess.run(
-                [sys.executable, "-c", DELETER, database_url, kobe],
-                check=True,
-                env=environment,
-                timeout=60,
-            )
+            as_colleague(_deletes_the_event, database_url, kobe, author="Ravi Menon")
         rows_read(window)
         assert window.events.row_of(kobe) == -1
         assert _title(window, toyama) == "Toyama visit"
@@ -115,16 +94,13 @@ def test_an_event_a_colleague_deletes_leaves_the_window(
         database.close()
 
 
-IMPORT = """
-import sys
-from cpp_scheduler.model import Event
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-with database.transaction() as session:
-    for event_id in sys.argv[2:]:
-        session.get(Event, event_id).notes = "Agenda attached"
-database.close()
-"""
+def _attaches_the_agendas_in_one_commit(path: str, *event_ids: str) -> None:
+    """Notes "Agenda attached" on every event in one commit, as an import writes."""
+    database = open_database(path)
+    with database.transaction() as session:
+        for event_id in event_ids:
+            session.get_one(Event, event_id).notes = "Agenda attached"
+    database.close()
 
 
 def test_a_burst_of_changes_is_read_once_and_checked_once(
@@ -141,14 +117,8 @@ def test_a_burst_of_changes_is_read_once_and_checked_once(
     window.editor.changed.connect(lambda model, ids: announced.append((model, ids)))
     try:
         assert live.watcher.ready.wait(10)
-        environment = {**os.environ, "PYTHONPATH": str(ROOT)}
         with qtbot.waitSignal(live.applied, timeout=10_000):
-            subprocess.run(
-                [sys.executable, "-c", IMPORT, str(sqlite_path), *events],
-                check=True,
-                env=environment,
-                timeout=60,
-            )
+            as_colleague(_attaches_the_agendas_in_one_commit, str(sqlite_path), *events)
         assert announced == [("Event", sorted(events))]
     finally:
         live.stop()
@@ -156,18 +126,14 @@ def test_a_burst_of_changes_is_read_once_and_checked_once(
         database.close()
 
 
-RENAMES = """
-import sys
-from cpp_scheduler.model import PartnerCity, ThematicArea, Venue
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-with database.transaction() as session:
-    for model in (PartnerCity, ThematicArea, Venue):
-        record = session.query(model).order_by(model.name).first()
-        record.name = record.name + " (renamed)"
-database.close()
-"""
+def _renames_a_city_a_theme_and_a_venue(path: str) -> None:
+    """Renames the first partner city, theme and venue by name, all in one commit."""
+    database = open_database(path)
+    with database.transaction() as session:
+        for model in (PartnerCity, ThematicArea, Venue):
+            record = session.query(model).order_by(model.name).first()
+            record.name = record.name + " (renamed)"
+    database.close()
 
 
 def test_a_colleagues_change_to_many_kinds_of_record_reads_the_program_once(
@@ -182,16 +148,10 @@ def test_a_colleagues_change_to_many_kinds_of_record_reads_the_program_once(
     window.eventsLoaded.connect(lambda: reads.append(True))
     try:
         assert live.watcher.ready.wait(10)
-        environment = {**os.environ, "PYTHONPATH": str(ROOT)}
         # The window's reader busy meanwhile, as with a large program: every kind's
         # read asked waits, and one answers for all.
         with reads_held(window.tasks), qtbot.waitSignal(live.applied, timeout=10_000):
-            subprocess.run(
-                [sys.executable, "-c", RENAMES, str(sqlite_path)],
-                check=True,
-                env=environment,
-                timeout=60,
-            )
+            as_colleague(_renames_a_city_a_theme_and_a_venue, str(sqlite_path))
         rows_read(window)
         assert reads == [True]
         cities = [window.sidebar.city.itemText(n) for n in range(window.sidebar.city.count())]
@@ -210,7 +170,6 @@ def test_a_catch_up_after_a_lost_connection_reads_the_open_managers_again(
     """While the connection is lost a colleague renames a delegation; once it is back,
     the catch-up shows the new name in the open Delegations manager too."""
     from cpp_scheduler.model import Delegation
-    from cpp_scheduler.services import editing
     from cpp_scheduler.services.live import ChangeNotice
 
     database = open_database(sqlite_path)

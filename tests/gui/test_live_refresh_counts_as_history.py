@@ -4,12 +4,8 @@ bookkeeping for calendar clients, read again but not counted."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from gui_support import JANUARY_NINE_TOKYO, add_event, rows_read
 from pytestqt.qtbot import QtBot
@@ -17,29 +13,22 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler.gui.live import start_live_refresh
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.model import EventKind
+from cpp_scheduler.services import series
 from cpp_scheduler.services.history import history_since
 from cpp_scheduler.store import Database, open_database
+from tests.colleagues import as_colleague
 
-ROOT = Path(__file__).resolve().parents[2]
-CANCEL_THE_LAST = """
-import sys
-from cpp_scheduler.services import series
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-read = series.meetings(database, sys.argv[2])
-series.cancel_meeting(database, sys.argv[2], read.meetings[-1].recurrence_id, read.version)
-database.close()
-"""
+
+def _cancels_the_last_meeting(url: str, event_id: str) -> None:
+    """Cancels the last meeting of the series, as read now."""
+    database = open_database(url)
+    read = series.meetings(database, event_id)
+    series.cancel_meeting(database, event_id, read.meetings[-1].recurrence_id, read.version)
+    database.close()
 
 
 def _colleague_cancels_the_last_meeting(url: str, event_id: str) -> None:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
-    subprocess.run(
-        [sys.executable, "-c", CANCEL_THE_LAST, url, event_id],
-        check=True,
-        env=environment,
-        timeout=60,
-    )
+    as_colleague(_cancels_the_last_meeting, url, event_id, author="Ravi Menon")
 
 
 def test_a_meeting_a_colleague_cancels_is_one_change_as_the_history_says(

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages, rows_read
@@ -23,34 +21,26 @@ from cpp_scheduler.gui.live import start_live_refresh
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.commands import GroupCommand
 from cpp_scheduler.model import Delegation, Event, Venue
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import Database
-
-COLLEAGUE = """
-import sys
-from cpp_scheduler.model import Delegation, Event, Venue
 from cpp_scheduler.services import editing, removal
-from cpp_scheduler.store import open_database
+from cpp_scheduler.store import Database, open_database
+from tests.colleagues import as_colleague
 
-path, event_id, *rest = sys.argv[1:]
-database = open_database(path, author="Kenji")
-if rest == ["delete"]:
-    removal.delete(database, Event, event_id)
-else:
-    values = dict(item.split("=", 1) for item in rest)
-    version = editing.stored(database, Event, event_id).version
-    editing.change(database, Event, event_id, values, version)
-database.close()
-"""
+
+def _kenji_changes_or_deletes(path: str, event_id: str, *change: str) -> None:
+    """Kenji saves the event's ``field=value`` changes, or deletes it if told "delete"."""
+    database = open_database(path, author="Kenji")
+    if change == ("delete",):
+        removal.delete(database, Event, event_id)
+    else:
+        values = dict(item.split("=", 1) for item in change)
+        version = editing.stored(database, Event, event_id).version
+        editing.change(database, Event, event_id, values, version)
+    database.close()
 
 
 def colleague(database: Database, event_id: str, *change: str) -> None:
     """Kenji, in a process of his own, changes (``field=value``) or deletes the event."""
-    subprocess.run(
-        [sys.executable, "-c", COLLEAGUE, str(database.url.database), event_id, *change],
-        check=True,
-        timeout=60,
-    )
+    as_colleague(_kenji_changes_or_deletes, str(database.url.database), event_id, *change)
 
 
 def stored(database: Database, event_id: str) -> editing.StoredRecord | None:
@@ -227,16 +217,11 @@ def test_a_program_file_moved_away_refuses_the_save_and_the_window_says_it_lost_
         live.stop()
 
 
-DELETE_DELEGATION = """
-import sys
-from cpp_scheduler.model import Delegation
-from cpp_scheduler.services import removal
-from cpp_scheduler.store import open_database
-
-database = open_database(sys.argv[1], author="Kenji")
-removal.delete(database, Delegation, sys.argv[2])
-database.close()
-"""
+def _kenji_deletes_the_delegation(path: str, delegation_id: str) -> None:
+    """Kenji deletes the delegation."""
+    database = open_database(path, author="Kenji")
+    removal.delete(database, Delegation, delegation_id)
+    database.close()
 
 
 def test_undo_of_a_deletion_whose_delegation_a_colleague_deleted_names_the_event(
@@ -252,11 +237,7 @@ def test_undo_of_a_deletion_whose_delegation_a_colleague_deleted_names_the_event
     editing.change(program, Event, kobe, {"delegation_ids": [lima]}, version)
     window.delete_record("event", kobe, "Kobe DRR workshop")
     rows_read(window)
-    subprocess.run(
-        [sys.executable, "-c", DELETE_DELEGATION, str(program.url.database), lima],
-        check=True,
-        timeout=60,
-    )
+    as_colleague(_kenji_deletes_the_delegation, str(program.url.database), lima)
 
     window.undo_action.trigger()
     rows_read(window)
@@ -311,27 +292,21 @@ def test_a_refused_undo_of_a_group_leaves_every_one_of_its_steps_done(
     assert window.editor.stack.index() == 1
 
 
-FILE_A_SESSION = """
-import sys
-from datetime import datetime, timedelta
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import open_database
-
-database = open_database(sys.argv[1], author="Kenji")
-start = datetime.fromisoformat(sys.argv[3])
-editing.create(
-    database,
-    Event,
-    {
-        "title": "Kenji's panel",
-        "start_utc": start,
-        "end_utc": start + timedelta(hours=1),
-        "parent_id": sys.argv[2],
-    },
-)
-database.close()
-"""
+def _kenji_files_a_session_under(path: str, parent_id: str, start_text: str) -> None:
+    """Kenji files an hour's panel, starting at ``start_text``, under the event."""
+    database = open_database(path, author="Kenji")
+    start = datetime.fromisoformat(start_text)
+    editing.create(
+        database,
+        Event,
+        {
+            "title": "Kenji's panel",
+            "start_utc": start,
+            "end_utc": start + timedelta(hours=1),
+            "parent_id": parent_id,
+        },
+    )
+    database.close()
 
 
 def test_undo_of_a_creation_a_colleague_filed_a_session_under_is_refused(
@@ -341,17 +316,8 @@ def test_undo_of_a_creation_a_colleague_filed_a_session_under_is_refused(
     creation back would take their session with it."""
     conference = _create(window, dialogs)
     start = JANUARY_NINE_TOKYO + timedelta(days=2)
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            FILE_A_SESSION,
-            str(program.url.database),
-            conference,
-            start.isoformat(),
-        ],
-        check=True,
-        timeout=60,
+    as_colleague(
+        _kenji_files_a_session_under, str(program.url.database), conference, start.isoformat()
     )
 
     window.undo_action.trigger()
@@ -395,7 +361,11 @@ def test_a_deletion_a_colleague_edited_while_the_question_was_open_is_refused(
     assert window.editor.stack.count() == 0
 
 
-DELETE_VENUE = DELETE_DELEGATION.replace("Delegation", "Venue")
+def _kenji_deletes_the_venue(path: str, venue_id: str) -> None:
+    """Kenji deletes the venue."""
+    database = open_database(path, author="Kenji")
+    removal.delete(database, Venue, venue_id)
+    database.close()
 
 
 def test_undo_back_to_a_venue_a_colleague_deleted_names_the_venue(
@@ -410,11 +380,7 @@ def test_undo_back_to_a_venue_a_colleague_deleted_names_the_venue(
     dialogs.answers.append({"title": "Kobe DRR workshop", "venue_id": hall_b})
     window.edit_record("event", kobe)
     rows_read(window)
-    subprocess.run(
-        [sys.executable, "-c", DELETE_VENUE, str(program.url.database), hall_a],
-        check=True,
-        timeout=60,
-    )
+    as_colleague(_kenji_deletes_the_venue, str(program.url.database), hall_a)
 
     window.undo_action.trigger()
     rows_read(window)

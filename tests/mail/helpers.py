@@ -4,9 +4,11 @@ a received message as a mail client does."""
 from __future__ import annotations
 
 import email
+import json
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message, MIMEPart
 from email.policy import default
+from pathlib import Path
 
 import icalendar
 
@@ -17,6 +19,18 @@ from cpp_scheduler.store import Database
 from tests.mail.smtpserver import Server
 
 SENDER = Organizer("TDLC CPP team", "cpp@tdlc.example.org")
+
+
+def settings_through(server: Server, folder: Path) -> Path:
+    """A mail settings file in ``folder``, as the window saves one: sending through
+    ``server`` (no TLS, on this machine) as :data:`SENDER`."""
+    path = folder / "mail.json"
+    settings = {
+        "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
+        "sender": {"name": SENDER.name, "email": SENDER.email},
+    }
+    path.write_text(json.dumps(settings), encoding="utf-8")
+    return path
 
 
 def plain_transport(server: Server) -> SmtpTransport:

@@ -3,7 +3,6 @@ the same message through the same server and say the same line, in either langua
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.mail_settings import MailSettingsDialog
 from cpp_scheduler.mail.settings import SETTINGS_ENV
+from tests.mail.helpers import settings_through
 from tests.mail.smtpserver import Server, smtp_server
 
 RECIPIENT = "aiko.tanaka@tdlc.example.org"
@@ -25,17 +25,7 @@ RECIPIENT = "aiko.tanaka@tdlc.example.org"
 def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
     """A real SMTP server, which the mail settings send through as the CPP team."""
     with smtp_server(starttls=False) as running:
-        path = tmp_path / "mail.json"
-        path.write_text(
-            json.dumps(
-                {
-                    "smtp": {"host": "127.0.0.1", "port": running.port, "security": "none"},
-                    "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
-                }
-            ),
-            encoding="utf-8",
-        )
-        monkeypatch.setenv(SETTINGS_ENV, str(path))
+        monkeypatch.setenv(SETTINGS_ENV, str(settings_through(running, tmp_path)))
         yield running
 
 

@@ -5,7 +5,6 @@ messages back into the batch."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from cpp_scheduler.services.changes import ChangeScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program
 from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
-from tests.mail.helpers import send
+from tests.mail.helpers import send, settings_through
 from tests.mail.smtpserver import Server
 
 CLI_LEFT_OUT = "not sent: "
@@ -30,16 +29,7 @@ WINDOW_LEFT_OUT = "⚠ Not sent: "
 @pytest.fixture
 def settings(tmp_path: Path, plain_server: Server, monkeypatch: pytest.MonkeyPatch) -> Path:  # noqa: F811
     """The mail settings both read: the sender who signs for events without organiser."""
-    path = tmp_path / "mail.json"
-    path.write_text(
-        json.dumps(
-            {
-                "smtp": {"host": "127.0.0.1", "port": plain_server.port, "security": "none"},
-                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
-            }
-        ),
-        encoding="utf-8",
-    )
+    path = settings_through(plain_server, tmp_path)
     monkeypatch.setenv(SETTINGS_ENV, str(path))
     return path
 

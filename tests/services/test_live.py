@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-import os
 import queue
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -24,25 +20,20 @@ from cpp_scheduler.services.live import (
 )
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.history import announcement
+from tests.colleagues import as_colleague
 
-ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
-COLLEAGUE = """
-import sys
-from cpp_scheduler.model import Event
-from cpp_scheduler.services import editing
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-editing.change(database, Event, sys.argv[2], {"title": "Kobe DRR peer workshop"}, 1)
-database.close()
-"""
+
+
+def _renames_the_workshop(url: str, event_id: str) -> None:
+    """Renames the workshop, over its first version."""
+    database = open_database(url)
+    editing.change(database, Event, event_id, {"title": "Kobe DRR peer workshop"}, 1)
+    database.close()
 
 
 def _colleague_renames(url: str, event_id: str) -> None:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi Menon"}
-    subprocess.run(
-        [sys.executable, "-c", COLLEAGUE, url, event_id], check=True, env=environment, timeout=60
-    )
+    as_colleague(_renames_the_workshop, url, event_id, author="Ravi Menon")
 
 
 def _workshop(database: Database, title: str = "Kobe DRR workshop") -> str:
@@ -103,10 +94,12 @@ def test_a_lost_connection_is_said_retried_and_caught_up(postgres_url: str) -> N
     watcher.start()
     try:
         assert watcher.ready.wait(10)
+        # This test's watcher alone: other tests run at the same time on the server,
+        # each in a database of its own, and their windows listen too.
         with psycopg.connect(postgres_url.split("?")[0], autocommit=True) as admin:
             admin.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE application_name = %s",
+                "WHERE application_name = %s AND datname = current_database()",
                 (APPLICATION_NAME,),
             )
         lost = statuses.get(timeout=10)

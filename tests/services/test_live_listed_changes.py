@@ -4,30 +4,25 @@ with it is not (``history --since`` leaves it out alike), on each backend."""
 
 from __future__ import annotations
 
-import os
 import queue
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from cpp_scheduler.model import Event, EventKind
-from cpp_scheduler.services import editing
+from cpp_scheduler.services import editing, series
 from cpp_scheduler.services.history import history_since
 from cpp_scheduler.services.live import ChangeNotice, ChangeWatcher
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import Database, open_database
+from tests.colleagues import as_colleague
 
-ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
-CANCEL_THE_FIRST = """
-import sys
-from cpp_scheduler.services import series
-from cpp_scheduler.store import open_database
-database = open_database(sys.argv[1])
-read = series.meetings(database, sys.argv[2])
-series.cancel_meeting(database, sys.argv[2], read.meetings[0].recurrence_id, read.version)
-database.close()
-"""
+
+
+def _cancels_the_first_meeting(url: str, series_id: str) -> None:
+    """Cancels the first meeting of the series, as read now."""
+    database = open_database(url)
+    read = series.meetings(database, series_id)
+    series.cancel_meeting(database, series_id, read.meetings[0].recurrence_id, read.version)
+    database.close()
 
 
 def test_a_cancelled_meeting_is_listed_and_its_series_sequence_is_not(
@@ -51,13 +46,7 @@ def test_a_cancelled_meeting_is_listed_and_its_series_sequence_is_not(
     try:
         assert watcher.ready.wait(10)
         before = datetime.now(UTC)
-        environment = {**os.environ, "PYTHONPATH": str(ROOT), "CPP_SCHEDULER_AUTHOR": "Ravi"}
-        subprocess.run(
-            [sys.executable, "-c", CANCEL_THE_FIRST, database_url, series_id],
-            check=True,
-            env=environment,
-            timeout=60,
-        )
+        as_colleague(_cancels_the_first_meeting, database_url, series_id, author="Ravi")
         notice = notices.get(timeout=10)
     finally:
         watcher.stop()

@@ -3,7 +3,6 @@ with the tools installed, settings kept in the test's folder."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventSt
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
+from tests.mail.helpers import settings_through
 from tests.mail.smtpserver import Server, smtp_server
 
 HERE = Path(__file__).parent
@@ -175,15 +175,6 @@ def server() -> Iterator[Server]:
 @pytest.fixture
 def mail_settings(tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The window's mail settings, sending through ``server`` as the CPP team."""
-    path = tmp_path / "mail.json"
-    path.write_text(
-        json.dumps(
-            {
-                "smtp": {"host": "127.0.0.1", "port": server.port, "security": "none"},
-                "sender": {"name": "TDLC CPP team", "email": "cpp@tdlc.example.org"},
-            }
-        ),
-        encoding="utf-8",
-    )
+    path = settings_through(server, tmp_path)
     monkeypatch.setenv(SETTINGS_ENV, str(path))
     return path
