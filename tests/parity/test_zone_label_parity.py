@@ -100,7 +100,7 @@ def test_a_part_of_a_name_finds_the_zone_the_selector_takes(
     ("arguments", "refusal"),
     [
         (["Narnia/Cair_Paravel"], "'Narnia/Cair_Paravel' is no time zone of the IANA database"),
-        (["America/"], "'America/' is part of 1"),
+        (["America/"], "'America/' is part of "),
         (["Asia/Tokyo", "--from", "2027-01-01"], "give --from and --to together, or neither"),
         (
             ["Asia/Tokyo", "--from", "2027-01-01", "--to", "2028-01-02"],
