@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from cpp_scheduler import limits
-from cpp_scheduler.cli.dates import parse_day
+from cpp_scheduler.cli.dates import day_range
 from cpp_scheduler.cli.engine_formats import print_json
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.errors import quoted
@@ -61,25 +61,17 @@ def _zone(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    first = parse_day("--from", args.first)
-    last = parse_day("--to", args.last)
+    days = day_range(args)  # real dates, in order, as every command reads them
+    first, last = days.first, days.last
     if (first is None) != (last is None):
         raise CliError(_("give --from and --to together, or neither"), status=2)
-    if first is not None and last is not None:
-        if last < first:
-            raise CliError(
-                _("--to {last} is before --from {first}; give the earlier day first").format(
-                    last=last, first=first
-                ),
-                status=2,
-            )
-        if last - first >= limits.LONGEST_DURATION:
-            raise CliError(
-                _("--from {first} to --to {last} is longer than {limit}").format(
-                    first=first, last=last, limit=limits.describe_duration(limits.LONGEST_DURATION)
-                ),
-                status=2,
-            )
+    if first is not None and last is not None and last - first >= limits.LONGEST_DURATION:
+        raise CliError(
+            _("--from {first} to --to {last} is longer than {limit}").format(
+                first=first, last=last, limit=limits.describe_duration(limits.LONGEST_DURATION)
+            ),
+            status=2,
+        )
     zones = [_zone(text) for text in args.zones]
     if args.json:
         print_json(
