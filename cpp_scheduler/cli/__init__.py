@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "demo": "demo",
     "events": "events",
     "times": "times",
+    "series": "series",
     "zones": "zones",
     "conflicts": "conflicts",
     "schedule": "schedule",

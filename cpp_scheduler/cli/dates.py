@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli.errors import CliError
@@ -47,6 +47,32 @@ def parse_day(option: str, text: str | None) -> date | None:
             status=2,
         )
     return day
+
+
+def parse_moment(option: str, text: str) -> datetime:
+    """The time written after ``option``: an instant with its offset, or a naive time
+    (YYYY-MM-DDTHH:MM) that the caller reads on a zone's wall clock, never guessed
+    where the clocks skip or repeat it (:func:`in_zone`)."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(
+            _("{option} {text} is not a time (YYYY-MM-DDTHH:MM)").format(
+                option=option, text=quoted(text)
+            ),
+            status=2,
+        ) from None
+
+
+def in_zone(option: str, moment: datetime, zone: str) -> datetime:
+    """``moment`` (from :func:`parse_moment`) as an instant in UTC: a naive time read on
+    ``zone``'s wall clock, refused in one line where the clocks skip or repeat it."""
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC)
+    try:
+        return timezones.to_utc(moment, zone)
+    except timezones.TimeZoneError as error:
+        raise CliError(f"{option}: {error}", status=2) from None
 
 
 def days_in_note() -> str:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.cli.dates import add_day_options, day_range
+from cpp_scheduler.cli.dates import add_day_options, day_range, in_zone, parse_moment
 from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling.inputs import Attendee
@@ -131,19 +130,7 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
 def parse_at(text: str, zone: str) -> datetime:
     """The instant ``--at`` names: a wall-clock time in ``zone``, never guessed where the
     clocks skip or repeat it; or an instant with its offset."""
-    try:
-        given = datetime.fromisoformat(text)
-    except ValueError:
-        raise CliError(
-            _("--at '{text}' is not a time (YYYY-MM-DDTHH:MM)").format(text=printable(text)),
-            status=2,
-        ) from None
-    if given.tzinfo is not None:
-        return given.astimezone(UTC)
-    try:
-        return timezones.to_utc(given, zone)
-    except timezones.TimeZoneError as error:
-        raise CliError(f"--at: {error}", status=2) from None
+    return in_zone("--at", parse_moment("--at", text), zone)
 
 
 def _slot_json(slot: Slot) -> dict[str, Any]:

@@ -2942,42 +2942,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <source>month(s)</source>
         <translation>か月ごと</translation>
     </message>
-    <message>
-        <source>This rule gives no meeting at all.</source>
-        <translation>この規則では1回も開催されません。</translation>
-    </message>
-    <message>
-        <source>More than {count} meetings: shorten the series.</source>
-        <translation>会合が{count}回を超えます。繰り返しの期間を短くしてください。</translation>
-    </message>
-    <message>
-        <source>{count} meetings</source>
-        <translation>{count}回</translation>
-    </message>
-    <message>
-        <source>{count} meeting</source>
-        <translation>{count}回</translation>
-    </message>
-    <message>
-        <source>{count} at {time}: {days}</source>
-        <translation>{time} に {count}: {days}</translation>
-    </message>
-    <message>
-        <source>Every meeting of this series is cancelled.</source>
-        <translation>このシリーズの会合はすべて中止です。</translation>
-    </message>
-    <message>
-        <source>Cancelled: {days}</source>
-        <translation>中止: {days}</translation>
-    </message>
-    <message>
-        <source>{day} (moved)</source>
-        <translation>{day}（変更済み）</translation>
-    </message>
-    <message>
-        <source>{day} (moved from {before})</source>
-        <translation>{day}（{before} から移動）</translation>
-    </message>
 </context>
 <context>
     <name>ReportColumns</name>

@@ -58,7 +58,7 @@ from cpp_scheduler.model.event import all_day_date_problems
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.scheduling.travel import describe_duration
-from cpp_scheduler.services import choices, replies, series_rules
+from cpp_scheduler.services import choices, replies, series_rules, series_view
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
     Conferences,
@@ -1162,14 +1162,7 @@ class EventDialog(RecordDialog):
         if label.property("role") != role:
             label.setProperty("role", role)
             label.style().polish(label)
-        label.setText(
-            "\n".join(
-                [
-                    *(series_rules.describe(item, zone) for item in followed),
-                    *(series.returning_descriptions(zone) if series is not None else ()),
-                ]
-            )
-        )
+        label.setText("\n".join(series_view.change_lines(series, zone) if series else ()))
         label.setVisible(bool(followed or returning))
         return series
 

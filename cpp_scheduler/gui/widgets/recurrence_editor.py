@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from itertools import islice
-from typing import TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +34,8 @@ from cpp_scheduler.model.series_pattern import (
     weekday_position,
     write_rule,
 )
-from cpp_scheduler.services.series_rules import HeldMeeting, WallClockSeries
+from cpp_scheduler.services import series_view
+from cpp_scheduler.services.series_rules import WallClockSeries
 
 ORDINALS = {
     1: QT_TRANSLATE_NOOP("RecurrenceEditor", "first"),
@@ -46,10 +44,6 @@ ORDINALS = {
     4: QT_TRANSLATE_NOOP("RecurrenceEditor", "fourth"),
     -1: QT_TRANSLATE_NOOP("RecurrenceEditor", "last"),
 }
-
-PREVIEW_COUNT = 6
-
-Listed = TypeVar("Listed")
 
 
 class RecurrenceEditor(QWidget):
@@ -356,102 +350,15 @@ class RecurrenceEditor(QWidget):
         if rule is None:
             self.preview.setText("")
             return
-        if self._series is not None and self._series[:2] == (rule, self._start):
-            self.preview.setText(self._series_text(self._series[2]))
-            return
+        shown = self._series
+        series = shown[2] if shown is not None and shown[:2] == (rule, self._start) else None
         try:
-            limit = recurrence.MAX_OCCURRENCES + 1
-            starts = list(
-                islice(recurrence.wall_clock_starts(rule, self._start, self._zone), limit)
-            )
+            text = series_view.preview_text(rule, self._start, self._zone, series)
         except (recurrence.RecurrenceError, ValueError, OverflowError) as error:
             # A rule that cannot be read says why; any other failure of the reading is
             # a fault, logged in full, the line naming the log.
-            self.preview.setText(failure_line(error))
-            return
-        if not starts:
-            self.preview.setText(
-                translate("RecurrenceEditor", "This rule gives no meeting at all.")
-            )
-            return
-        if len(starts) >= limit:
-            self.preview.setText(
-                translate(
-                    "RecurrenceEditor", "More than {count} meetings: shorten the series."
-                ).format(count=recurrence.MAX_OCCURRENCES)
-            )
-            return
-        self.preview.setText(
-            self._series_text(WallClockSeries(tuple(HeldMeeting(start) for start in starts)))
-        )
-
-    def _series_text(self, series: WallClockSeries) -> str:
-        """How many meetings are held, at what time and on which days; then the
-        cancelled ones."""
-        if series.held:
-            count = (
-                translate("RecurrenceEditor", "{count} meetings")
-                if len(series.held) > 1
-                else translate("RecurrenceEditor", "{count} meeting")
-            ).format(count=len(series.held))
-            lines = [
-                translate("RecurrenceEditor", "{count} at {time}: {days}").format(
-                    count=count,
-                    time=i18n.time_text(self._start),
-                    days=_listed(series.held, self._meeting_text),
-                )
-            ]
-        else:
-            lines = [translate("RecurrenceEditor", "Every meeting of this series is cancelled.")]
-        if series.cancelled:
-            lines.append(
-                translate("RecurrenceEditor", "Cancelled: {days}").format(
-                    days=_listed(series.cancelled, _day_text)
-                )
-            )
-        return "\n".join(lines)
-
-    def _meeting_text(self, meeting: HeldMeeting, with_year: bool) -> str:
-        """A meeting's day; its time where it is not the series' own; where it was moved
-        from, if it was."""
-        text = _day_text(meeting.start, with_year)
-        if meeting.start.time() != self._start.time():
-            text += f" {i18n.time_text(meeting.start)}"
-        ruled = meeting.ruled
-        if ruled is None:
-            return text
-        if ruled == meeting.start:
-            return translate("RecurrenceEditor", "{day} (moved)").format(day=text)
-        before = (
-            i18n.time_text(ruled)
-            if ruled.date() == meeting.start.date()
-            else i18n.short_day_text(ruled.date())
-        )
-        return translate("RecurrenceEditor", "{day} (moved from {before})").format(
-            day=text, before=before
-        )
+            text = failure_line(error)
+        self.preview.setText(text)
 
     def markedWidgets(self) -> list[QWidget]:
         return [self.pattern]
-
-
-def _day_text(moment: datetime, with_year: bool) -> str:
-    """A day of the list: Wed 17 Feb (with its year at the end of the list), and in
-    Japanese 2027年2月17日(水), each day with its year."""
-    if i18n.language() == i18n.JAPANESE:
-        return i18n.day_text(moment.date())
-    return i18n.in_english(moment, "%a %d %b %Y" if with_year else "%a %d %b")
-
-
-def _listed(items: Sequence[Listed], text_of: Callable[[Listed, bool], str]) -> str:
-    """The first :data:`PREVIEW_COUNT` items, then the last after an ellipsis when there
-    are more; the last written with its year (``text_of(item, with_year)``)."""
-    shown = items[:PREVIEW_COUNT]
-    more = len(items) > len(shown)
-    separator = "、" if i18n.language() == i18n.JAPANESE else ", "
-    text = separator.join(
-        text_of(item, not more and index == len(shown) - 1) for index, item in enumerate(shown)
-    )
-    if more:
-        text += f" … {text_of(items[-1], True)}"
-    return text
