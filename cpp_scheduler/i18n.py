@@ -180,13 +180,29 @@ def _as_hiragana(character: str) -> str:
     return chr(ord(character) - 0x60) if "ァ" <= character <= "ヶ" else character
 
 
+def _folded(text: str) -> str:
+    """Any case, full-width and half-width forms alike, katakana read as hiragana."""
+    return "".join(map(_as_hiragana, unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _unmarked(text: str) -> str:
+    """Without accents and kana voicing marks: é as e, が as か."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def search_text(text: str) -> str:
+    """``text`` as a search compares it, as names are ordered (:func:`reading_key`):
+    "evora" finds Évora, "ｋｏｂｅ" and "KOBE" find Kobe, "こうべ" finds コウベ."""
+    return _unmarked(_folded(text))
+
+
 def reading_key(name: str) -> tuple[int, str, str]:
     """What a list of names is sorted by so that a reader of either language finds a
     name where they look for it: romanised names alphabetically (any case, accents and
     full-width letters read as plain letters), then kana names in gojūon order (が with
     か), then the rest."""
-    text = "".join(map(_as_hiragana, unicodedata.normalize("NFKC", name).casefold()))
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _folded(name)
+    plain = _unmarked(text)
     first = plain.lstrip()[:1]
     if not first or first.isascii():
         group = _LATIN

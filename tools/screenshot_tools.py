@@ -224,6 +224,7 @@ def _render_mail_dialogs(
 def render_window_dialogs(window: Any, outdir: Path) -> list[Path]:
     """The window's own dialogs: help (two pages), the shortcuts, About, Preferences,
     Open database, the program report of 2027, the print dialogs and the managers."""
+    from cpp_scheduler import i18n
     from cpp_scheduler.gui import filemenu
     from cpp_scheduler.gui.preferences import PreferencesDialog
     from cpp_scheduler.gui.recordkinds import RECORD_KINDS
@@ -275,6 +276,11 @@ def render_window_dialogs(window: Any, outdir: Path) -> list[Path]:
         _settle(window)
         QTest.qWait(100)  # the window widens to its columns once they are read: let it
         written.append(_save(manager, outdir / f"window-manage-{kind}.png"))
+        if kind == "venue":  # two words in any order; kana typed for a katakana name
+            japanese = i18n.language() == i18n.JAPANESE
+            manager.search.setText("えこたうん" if japanese else "hall kobe")
+            _settle(window)
+            written.append(_save(manager, outdir / f"window-manage-{kind}-search.png"))
         manager.close()
     return written
 

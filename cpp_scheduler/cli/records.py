@@ -18,6 +18,9 @@ from cpp_scheduler.services.record_tables import (
     RECORD_TABLES,
     RecordTable,
     cell_text,
+    found,
+    search_words,
+    searchable,
     sort_key,
 )
 from cpp_scheduler.store import Database
@@ -41,6 +44,15 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         choices=list(_BY_COMMAND),
         metavar="KIND",
         help=_("what to list: {kinds}").format(kinds=", ".join(_BY_COMMAND)),
+    )
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        help=_(
+            "only the records holding every word of TEXT, in any column and any order, "
+            "as the manager's search box finds them (any case, accents and full-width "
+            "letters alike, katakana as hiragana)"
+        ),
     )
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
     parser.add_argument(
@@ -101,6 +113,9 @@ def run(args: argparse.Namespace) -> int:
             return 0
     finally:
         database.close()
+    if args.search is not None:
+        words = search_words(args.search)
+        rows = [(record_id, cells) for record_id, cells in rows if found(searchable(cells), words)]
     headers = table.headers()
     if args.json:
         print_json(

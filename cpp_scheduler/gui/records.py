@@ -10,13 +10,14 @@ coordinator left it before deleting it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -43,7 +44,13 @@ from cpp_scheduler.gui.recordkinds import RecordKind
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services import choices, editing
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.record_tables import cell_text, sort_key
+from cpp_scheduler.services.record_tables import (
+    cell_text,
+    found,
+    search_words,
+    searchable,
+    sort_key,
+)
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager
@@ -81,7 +88,7 @@ class RecordTableModel(QAbstractTableModel):
         self._database = database
         self._tasks = tasks
         self.kind = kind
-        self._rows: list[tuple[str, str, list[str], list[Any]]] = []
+        self._rows: list[tuple[str, str, list[str], list[Any], str]] = []
         self._reads = 0
         self._waiting = True
         """True until the latest read has answered (from the start: the first read is
@@ -122,15 +129,11 @@ class RecordTableModel(QAbstractTableModel):
         self.readFailed.emit(failure_line(error))  # a fault logged in full, told kindly
 
     def _show(self, listed: list[editing.Listed]) -> None:
-        rows = [
-            (
-                record.record_id,
-                record.title,
-                [cell_text(value) for value in record.cells],
-                [sort_key(value) for value in record.cells],
-            )
-            for record in listed
-        ]
+        rows = []
+        for record in listed:
+            cells = [cell_text(value) for value in record.cells]
+            keys = [sort_key(value) for value in record.cells]
+            rows.append((record.record_id, record.title, cells, keys, searchable(cells)))
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -158,7 +161,7 @@ class RecordTableModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record_id, title, cells, keys = self._rows[index.row()]
+        record_id, title, cells, keys, _searched = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cells[index.column()] if 0 <= index.column() < len(cells) else None
         if role == SORT_ROLE:
@@ -170,10 +173,38 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def row_of(self, record_id: str) -> int:
-        for number, (row_id, _title, _cells, _keys) in enumerate(self._rows):
+        for number, (row_id, *_rest) in enumerate(self._rows):
             if row_id == record_id:
                 return number
         return -1
+
+    def found(self, row: int, words: Sequence[str]) -> bool:
+        """Whether the row holds every word of a search (:func:`found`)."""
+        return found(self._rows[row][4], words)
+
+
+class RecordSearch(QSortFilterProxyModel):
+    """The rows a manager's search finds, as ``cpp-scheduler records KIND --search``
+    finds them (:mod:`~cpp_scheduler.services.record_tables`), sorted as the list is."""
+
+    def __init__(self, model: RecordTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records = model
+        self._words: tuple[str, ...] = ()
+        self.setSourceModel(model)
+        self.setSortRole(SORT_ROLE)
+
+    def setSearch(self, text: str) -> None:
+        words = search_words(text)
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        return not self._words or self._records.found(source_row, self._words)
 
 
 class RecordManager(QDialog):
@@ -226,15 +257,11 @@ class RecordManager(QDialog):
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.rowsRead.connect(self._rows_read)
         self.model.readFailed.connect(self._read_failed)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy = RecordSearch(self.model, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(translate("RecordKinds", "Search…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.setSearch)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -1,8 +1,9 @@
 """The tables of the Program menu's managers, which ``cpp-scheduler records`` prints too.
 
 One declaration per kind of record: which columns a coordinator sees, under which
-headers, in which order, and how each value reads. The window's managers and the command
-both take them from here, so the two never list a kind differently.
+headers, in which order, how each value reads, and which rows a search finds. The
+window's managers and the command both take them from here, so the two never list a kind
+differently.
 
 Nothing here loads the database layer: the window builds its menus from these tables
 before SQLAlchemy has loaded (a table names its entity class, looked up when first read).
@@ -10,6 +11,7 @@ before SQLAlchemy has loaded (a table names its entity class, looked up when fir
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import Enum
@@ -50,6 +52,24 @@ class RecordTable:
     def headers(self) -> list[str]:
         """The columns' headers in the language spoken."""
         return [i18n.pgettext(*header) for _attribute, header in self.columns]
+
+
+def search_words(text: str) -> tuple[str, ...]:
+    """What a manager's search box asks for: its words, each as a search compares it
+    (:func:`cpp_scheduler.i18n.search_text`)."""
+    return tuple(i18n.search_text(text).split())
+
+
+def searchable(cells: Sequence[str]) -> str:
+    """A row's cells as a search reads them: one text, a line each."""
+    return "\n".join(i18n.search_text(cell) for cell in cells)
+
+
+def found(row: str, words: Sequence[str]) -> bool:
+    """Whether a row (:func:`searchable`) holds every word of a search, each in any of
+    its cells and in any order: "hall kobe" finds Kobe City Hall, and no search hides
+    a row for the way it is written (case, accents, full-width letters, kana)."""
+    return all(word in row for word in words)
 
 
 def cell_text(value: Any) -> str:

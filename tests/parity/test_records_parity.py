@@ -1,6 +1,7 @@
 """Each manager of the Program menu lists exactly what ``cpp-scheduler records KIND
 --json`` prints: the same headers, the same records in the same order, each cell the
-same text, in English and in Japanese, for every kind it manages."""
+same text, in English and in Japanese, for every kind it manages; and its search box
+finds the records ``--search`` finds."""
 
 from __future__ import annotations
 
@@ -30,10 +31,12 @@ def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
     translations.install(i18n.ENGLISH)
 
 
-def printed(capsys: pytest.CaptureFixture[str], database: Database, kind: str, lang: str) -> Any:
+def printed(
+    capsys: pytest.CaptureFixture[str], database: Database, kind: str, lang: str, *options: str
+) -> Any:
     capsys.readouterr()
     url = database.url.render_as_string(hide_password=False)
-    assert main(["--lang", lang, "records", kind, "--json", "--db", url]) == 0
+    assert main(["--lang", lang, "records", kind, "--json", "--db", url, *options]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -96,3 +99,41 @@ def test_every_manager_lists_what_the_command_prints(
         compared += len(rows)
         manager.close()
     assert compared >= 60  # the demo's records of every kind, or the comparison proves nothing
+
+
+SEARCHES = {
+    "venues": ["hall kobe", "ＫＯＢＥ", "神戸", "えこたうん", "city  hall", "no such place"],
+    "participants": ["MWANGI", "example.org achieng"],
+    "delegations": ["nepal", "kathmandu 2027", "ＰＥＲＵ"],
+    "cities": ["神戸", "KITAKYUSHU"],
+}
+"""Searches of each kind: words in any order and case, full-width letters, kana,
+several spaces, Japanese, and a search that finds nothing."""
+
+
+def test_every_managers_search_finds_what_the_command_finds(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    kinds = {kind.table.command: key for key, kind in RECORD_KINDS.items()}
+    for command, searches in SEARCHES.items():
+        manager = window.manage(kinds[command])
+        qtbot.addWidget(manager)
+        qtbot.waitUntil(manager.lists_ready, timeout=10_000)
+        everyone = len(shown(manager)[1])
+        for search in searches:
+            manager.search.setText(search)
+            _headers, rows = shown(manager)
+            answer = printed(capsys, sqlite_database, command, language, "--search", search)
+            assert rows == [(record["id"], record["cells"]) for record in answer["records"]], (
+                command,
+                search,
+            )
+            assert len(rows) < everyone, (command, search)
+            assert rows or search == "no such place", (command, search)
+        manager.close()
