@@ -1,8 +1,8 @@
 """The bar an open editor shows when a colleague saves its record meanwhile.
 
 Nothing in an open editor is refreshed from under the coordinator: what they typed stays.
-Instead the bar says at once who changed the record and when ("Changed by Aiko at 10:42
-since you opened it") and offers the merge, so the coordinator can decide before saving
+Instead the bar says at once who changed the record and when ("Changed by Aiko at 01:42
+UTC since you opened it") and offers the merge, so the coordinator can decide before saving
 rather than meet the refusal at Save. The editor (:class:`~.base.RecordDialog`) decides
 when to show it; the bar only words it.
 """
@@ -18,12 +18,14 @@ from cpp_scheduler import i18n
 
 
 def clock_time(at: datetime | None, now: datetime | None = None) -> str:
-    """``10:42`` on this computer's clock; with the day when it was not today."""
-    local = (at or datetime.now(UTC)).astimezone()
-    today = (now or datetime.now(UTC)).astimezone().date()
-    if local.date() == today:
-        return f"{local:%H:%M}"
-    return f"{i18n.day_month_text(local.date())} {local:%H:%M}"  # 15 Feb 10:42, 2月15日 10:42
+    """``01:42 UTC``; with the day (in UTC) when it was not today: the moment the
+    History panel lists the same save at, under "When (UTC)", never this computer's
+    clock, which a colleague's may not share."""
+    moment = (at or datetime.now(UTC)).astimezone(UTC)
+    today = (now or datetime.now(UTC)).astimezone(UTC).date()
+    if moment.date() == today:
+        return f"{moment:%H:%M} UTC"
+    return f"{i18n.day_month_text(moment.date())} {moment:%H:%M} UTC"  # 15 Feb 01:42 UTC
 
 
 class ChangedElsewhereBar(QFrame):
