@@ -334,6 +334,15 @@ def span_labels(start: datetime, end: datetime, *, zone: bool = False) -> tuple[
     return "", clock_label(start) if zone else ""
 
 
+def time_label(local: datetime) -> str:
+    """A start shown alone, before a title: ``01:15``, or in an hour the clocks read
+    twice ``01:15 EDT`` and then ``01:15 EST``, named as :func:`span_labels` names the
+    clock of a range's end there, so the two readings differ."""
+    clock = span_labels(local, local)[1]
+    text = i18n.time_text(local)
+    return f"{text} {clock}" if clock else text
+
+
 def span_text(
     start: datetime,
     end: datetime,

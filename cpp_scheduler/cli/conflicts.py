@@ -6,7 +6,7 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
-from cpp_scheduler import limits
+from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, day_range, days_in_note
 from cpp_scheduler.cli.engine_formats import print_json, utc_z
@@ -17,6 +17,7 @@ from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.scheduling.conflicts import Conflict, Meeting, Severity
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.checking import check
+from cpp_scheduler.services.conflict_words import when_text
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -44,11 +45,13 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser.set_defaults(run=run)
 
 
-def conflict_json(conflict: Conflict) -> dict[str, Any]:
-    """One finding as ``--json`` prints it."""
+def conflict_json(conflict: Conflict, clock: str = timezones.TOKYO) -> dict[str, Any]:
+    """One finding as ``--json`` prints it, with when it happens on ``clock``, the clock
+    whose days were checked, in the Conflicts panel's words."""
     return {
         "kind": str(conflict.kind),
         "severity": str(conflict.severity),
+        "when": when_text(conflict, clock),
         "message": conflict.message,
         "event_ids": list(conflict.event_ids),
         "record_ids": list(conflict.record_ids),
@@ -105,14 +108,20 @@ def run(args: argparse.Namespace) -> int:
                 "to": utc_z(end) if end else None,
                 "errors": errors,
                 "warnings": warnings,
-                "conflicts": [conflict_json(conflict) for conflict in found],
+                "conflicts": [conflict_json(conflict, days.zone) for conflict in found],
             }
         )
         return 0
-    for conflict in found:
+    # When each happens on the clock checked, as the Conflicts panel's "When" column.
+    times = [when_text(conflict, days.zone) for conflict in found]
+    room = max((columns.width(text) for text in times), default=0)
+    for conflict, when in zip(found, times, strict=True):
         severity = _("ERROR") if conflict.severity is Severity.ERROR else _("WARNING")
         message = columns.one_line(conflict.message)  # titles may hold line breaks
-        print(f"{columns.pad(severity, 7)}  {conflict.kind.label}: {message}")
+        print(
+            f"{columns.pad(severity, 7)}  {columns.pad(when, room)}  "
+            f"{conflict.kind.label}: {message}"
+        )
     if found:
         print()
     print(

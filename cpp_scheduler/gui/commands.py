@@ -36,12 +36,12 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.crash import reported
 from cpp_scheduler.gui.translations import kind_name, translate
-from cpp_scheduler.gui.views.base import time_label
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import editing, merging, removal, series
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.timezones import time_label
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager

@@ -98,7 +98,7 @@ def _meeting_label(meeting: series.Meeting, zone: str) -> str:
     Whether it is moved is the engine's word (:attr:`series.Meeting.moved`), as the
     calendar and ``events list`` mark it: a meeting brought back to its rule's time is
     still "(moved)" there, and one placed on a reading of a repeated time is not."""
-    from cpp_scheduler.gui.views.base import time_label
+    from cpp_scheduler.timezones import time_label
 
     def when(instant: datetime) -> str:
         local = timezones.to_local(instant, zone)

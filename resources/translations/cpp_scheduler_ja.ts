@@ -675,10 +675,6 @@
         <source>Checking…</source>
         <translation>確認しています…</translation>
     </message>
-    <message>
-        <source>{day}, all day</source>
-        <translation>{day} 終日</translation>
-    </message>
 </context>
 <context>
     <name>ConflictsDock</name>

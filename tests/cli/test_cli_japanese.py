@@ -370,7 +370,7 @@ def test_a_room_booked_twice_is_named_in_japanese(
     status, out, _ = run(capsys, "conflicts", "--db", str(path), "--lang", "ja", *days)
     assert status == 0
     (line,) = [line for line in out.splitlines() if "会場の二重予約" in line]
-    assert line.startswith("エラー   会場の二重予約: ")
+    assert line.startswith("エラー   2月15日(月) 09:00  会場の二重予約: ")
     assert "2月15日(月) 09:00-10:00（東京）にTDLC 会議室Aを重複して予約しています" in line
 
 

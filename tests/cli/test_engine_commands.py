@@ -153,7 +153,7 @@ def test_conflicts_in_a_date_range_as_text(
         capsys, "conflicts", "--from", "2027-01-12", "--to", "2027-01-12", "--db", db(database)
     )
     assert status == 0
-    assert "ERROR    Venue booked twice: Kobe DRR workshop and Yokohama" in out
+    assert "ERROR    Tue 12 Jan 10:00  Venue booked twice: Kobe DRR workshop and Yokohama" in out
     assert "Lima exchange" not in out
     status, out, _ = run(
         capsys, "conflicts", "--from", "2027-01-13", "--to", "2027-01-19", "--db", db(database)

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler import i18n
 from cpp_scheduler.cli.conflicts import conflict_json
+from cpp_scheduler.gui.tools.conflicts import Column
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle, tools_of
@@ -57,11 +59,15 @@ def test_the_panel_on_another_clock_lists_what_the_command_lists_for_its_days(
     settle(qtbot, window)
     assert window.current_view.days_covered() == (day, day)
 
-    shown = [conflict_json(c) for c in dock.model.conflicts]
+    shown = [conflict_json(c, zone) for c in dock.model.conflicts]
     answer = conflicts_json(
         capsys, sqlite_database, "--from", str(day), "--to", str(day), "--days-in", zone
     )
     assert shown == answer["conflicts"]
+    # When each happens, in the panel's words on the calendar's clock, is the command's.
+    when = [dock.model.index(row, Column.WHEN).data() for row in range(dock.model.rowCount())]
+    assert when == [conflict["when"] for conflict in answer["conflicts"]]
+    assert all(text.startswith(f"{i18n.short_day_text(day)} ") for text in when)
     assert {c["message"].split(" is at night for ")[0] for c in shown} == titles
     count = len(titles)
     assert dock.summary.text() == f"{count} conflict{'s' if count > 1 else ''} (0 errors)"

@@ -69,7 +69,7 @@ def test_a_day_on_limas_clock_counts_checks_and_exports_what_the_commands_give_f
     # The conflicts of the dates shown.
     answer = conflicts_json(capsys, sqlite_database, "--from", DAY, "--to", DAY, "--days-in", LIMA)
     assert answer["conflicts"], "Lima's Sunday should have conflicts to compare"
-    assert [conflict_json(c) for c in dock.model.conflicts] == answer["conflicts"]
+    assert [conflict_json(c, LIMA) for c in dock.model.conflicts] == answer["conflicts"]
     assert tools_of(window).count_label.text().startswith(f"{len(answer['conflicts']):,} ")
 
     # The agenda exported: the window's zones are its clock's and Tokyo's.

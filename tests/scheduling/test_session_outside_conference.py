@@ -120,7 +120,7 @@ def test_the_command_names_the_kind(
     assert path is not None
     assert main(["conflicts", "--from", "2027-02-18", "--to", "2027-02-18", "--db", path]) == 0
     out = capsys.readouterr().out
-    assert f"WARNING  Session outside the conference's dates: {MESSAGE}" in out
+    assert f"WARNING  Thu 18 Feb 10:00  Session outside the conference's dates: {MESSAGE}" in out
     assert main(["conflicts", "--json", "--db", path]) == 0
     kinds = [c["kind"] for c in json.loads(capsys.readouterr().out)["conflicts"]]
     assert kinds.count("session_outside_conference") == 1

@@ -46,15 +46,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import timezones
 from cpp_scheduler.gui import collector
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.gui.views.base import time_label
 from cpp_scheduler.scheduling.conflicts import (
-    DAY_KINDS,
     TOUR_KINDS,
     Conflict,
     ConflictKind,
@@ -62,6 +60,7 @@ from cpp_scheduler.scheduling.conflicts import (
 )
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.checking import Parcel, check_program_in_parcels, unpack
+from cpp_scheduler.services.conflict_words import when_text
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
 
@@ -591,29 +590,6 @@ class ConflictsDock(QDockWidget):
             return
         if conflict.kind in TOUR_KINDS and conflict.record_ids:
             self.toursRequested.emit(list(conflict.record_ids))
-
-
-def when_text(conflict: Conflict, clock: str = timezones.TOKYO) -> str:
-    """When a conflict happens, on ``clock``: an all-day meeting by its own date, and a
-    finding about a day in Japan (:data:`DAY_KINDS`: a holiday, a tour's day with nothing
-    planned, its nights without a hotel) by the first of its days when it starts with
-    it, not as a midnight; a clash from a midnight keeps its time, named ``01:30 EDT`` or
-    ``01:30 EST`` where that hour is read twice."""
-    if conflict.meetings and conflict.meetings[0].day is not None:
-        return translate("Conflicts", "{day}, all day").format(
-            day=i18n.short_day_text(conflict.meetings[0].day)
-        )
-    if conflict.start is None:
-        return ""
-    if (
-        conflict.kind in DAY_KINDS
-        and conflict.days
-        and conflict.start == timezones.day_start(conflict.days[0], timezones.TOKYO)
-    ):
-        return i18n.short_day_text(conflict.days[0])
-    local = timezones.to_local(conflict.start, clock)
-    # In an hour the clocks read twice, its clock named, as the calendar's blocks name it.
-    return f"{i18n.short_day_text(local.date())} {time_label(local)}"
 
 
 def count_text(found: int, errors: int) -> str:

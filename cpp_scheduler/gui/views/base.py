@@ -222,15 +222,6 @@ def drawn_length(reads: timedelta, lasts: timedelta) -> timedelta:
     return max(reads, lasts)
 
 
-def time_label(local: datetime) -> str:
-    """A start shown alone, before a title: ``01:15``, or in an hour the clocks read
-    twice ``01:15 EDT`` and then ``01:15 EST``, named as :func:`timezones.span_labels`
-    names the clock of a range's end there, so the two readings differ."""
-    clock = timezones.span_labels(local, local)[1]
-    text = i18n.time_text(local)
-    return f"{text} {clock}" if clock else text
-
-
 LINE_ALIGNMENT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 

@@ -16,12 +16,12 @@ from cpp_scheduler.gui.views.base import (
     CalendarView,
     paint_conflict_badge,
     rows_on_days,
-    time_label,
 )
 from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
+from cpp_scheduler.timezones import time_label
 
 WEEKS = 6
 HEADER = 26

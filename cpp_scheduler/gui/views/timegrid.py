@@ -40,13 +40,13 @@ from cpp_scheduler.gui.views.base import (
     paint_event_block,
     rows_on_days,
     show_event_tooltip,
-    time_label,
     wrap_words,
 )
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
+from cpp_scheduler.timezones import time_label
 
 SNAP_MINUTES = 15
 HOUR_HEIGHT = 48

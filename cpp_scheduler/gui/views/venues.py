@@ -47,9 +47,9 @@ from cpp_scheduler.gui.views.base import (
     paint_event_block,
     rows_on_days,
     show_event_tooltip,
-    time_label,
 )
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
+from cpp_scheduler.timezones import time_label
 
 LABEL_WIDTH = 230
 DAY_LINE = 24

@@ -394,8 +394,8 @@ def test_a_clash_from_midnight_keeps_its_time_and_a_holiday_is_said_by_its_date(
 ) -> None:
     """Both begin at Tokyo's midnight of the day they belong to: the holiday is that
     day, the night session a moment in it, which the coordinator needs to find."""
-    from cpp_scheduler.gui.tools.conflicts import when_text
     from cpp_scheduler.scheduling.conflicts import Conflict
+    from cpp_scheduler.services.conflict_words import when_text
 
     sunday = date(2027, 3, 21)
     midnight = datetime(2027, 3, 20, 15, 0, tzinfo=UTC)  # 00:00 in Tokyo
@@ -412,8 +412,8 @@ def test_a_clash_from_midnight_keeps_its_time_and_a_holiday_is_said_by_its_date(
 def test_a_clash_in_an_hour_read_twice_names_its_clock(qapp: object) -> None:
     """Two clashes at 01:30 in New York on 7 November 2027, an hour apart: the panel's
     When tells them apart as the calendar's blocks do."""
-    from cpp_scheduler.gui.tools.conflicts import when_text
     from cpp_scheduler.scheduling.conflicts import Conflict
+    from cpp_scheduler.services.conflict_words import when_text
 
     def clash(start: datetime) -> Conflict:
         return Conflict(ConflictKind.VENUE_DOUBLE_BOOKED, Severity.ERROR, "", ("e",), start=start)
