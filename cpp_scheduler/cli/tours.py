@@ -8,19 +8,15 @@ conflict check's findings on the day each is about, counted as the board counts 
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from typing import Any
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import i18n
 from cpp_scheduler.cli.columns import one_line
 from cpp_scheduler.cli.engine_formats import print_json, table, utc_z
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _, ngettext
-from cpp_scheduler.scheduling.conflicts import Conflict
+from cpp_scheduler.services.tour_cards import CardEntry, card_text, nothing_planned_text
 from cpp_scheduler.services.tours import (
-    BoardDay,
-    BoardEvent,
-    BoardLeg,
     TourBoard,
     find_tour_id,
     list_tours,
@@ -95,61 +91,28 @@ def board_lines(board: TourBoard) -> list[str]:
         lines.append(f"{heading} — {one_line(card.city)}")
         if card.title:
             lines.append(f"  {one_line(card.title)}")
-        for _start, line, problem in _items(card):
-            lines.append(f"  {line}")
-            if problem:
-                lines.append(f"    ⚠ {one_line(problem)}")
-        lines.extend(f"  ⚠ {one_line(finding.said_within)}" for finding in _day_findings(card))
-        if card.hotel:
-            lines.append("  " + _("Night: {hotel}").format(hotel=one_line(card.hotel)))
-        else:
-            lines.append("  " + _("No hotel night"))
+        told = card_text(card)
+        for entry in told.entries:
+            lines.append(f"  {_entry_line(entry)}")
+            if entry.problem:
+                lines.append(f"    ⚠ {one_line(entry.problem)}")
+        if told.nothing_planned is not None:
+            lines.append(f"  ⚠ {nothing_planned_text()}")
+        lines.extend(f"  ⚠ {one_line(warning)}" for warning in told.warnings)
+        if told.night is not None:
+            lines.append(f"  {one_line(told.night)}")
+        lines.extend(f"  ⚠ {one_line(finding.said_within)}" for finding in told.night_findings)
     return lines
 
 
-def _items(card: BoardDay) -> list[tuple[datetime, str, str | None]]:
-    """The day's legs and activities in the order they start, each as a line, with the
-    check's sentence on it."""
-    items = [
-        (leg.departure, _leg_line(card, leg), leg.problem)
-        for leg in (*card.legs, *card.outside_legs)
-    ]
-    items += [
-        (event.start, _event_line(card, event), event.problem)
-        for event in (*card.events, *card.outside_events)
-    ]
-    return sorted(items, key=lambda item: item[0])
-
-
-def _span(card: BoardDay, start: datetime, end: datetime) -> str:
-    """From ``start`` to ``end`` in Tokyo, with the start's day where it is not the
-    card's own (the arrival flight the day before the tour, on its first card)."""
-    local_start = timezones.to_local(start, timezones.TOKYO)
-    local_end = timezones.to_local(end, timezones.TOKYO)
-    day = None if local_start.date() == card.day else i18n.short_day_text
-    return timezones.span_text(local_start, local_end, day=day, dash="–")
-
-
-def _leg_line(card: BoardDay, leg: BoardLeg) -> str:
-    return f"{leg.mode.label} {_span(card, leg.departure, leg.arrival)} {one_line(leg.route)}"
-
-
-def _event_line(card: BoardDay, event: BoardEvent) -> str:
-    if event.all_day:
-        when = _("All day")
-        if event.day is not None and event.day != card.day:
-            when = f"{i18n.short_day_text(event.day)} {when}"
-    else:
-        when = _span(card, event.start, event.end)
-    return f"{when} {one_line(event.title)} ({event.kind.label} · {one_line(event.place)})"
-
-
-def _day_findings(card: BoardDay) -> list[Conflict]:
-    """The findings of a day not said on one of its lines (a leg or an activity), each
-    to be said as the day's card says it, within the tour (``said_within``)."""
-    said = {leg.problem for leg in (*card.legs, *card.outside_legs) if leg.problem}
-    said |= {event.problem for event in card.outside_events if event.problem}
-    return [finding for finding in card.findings if finding.said_within not in said]
+def _entry_line(entry: CardEntry) -> str:
+    """A leg as ``Train 12:30–13:00 Tokyo → Yokohama``; an activity as ``09:30–11:30
+    Title (kind · place)``."""
+    if entry.leg is not None:
+        return f"{entry.leg.mode.label} {entry.when} {one_line(entry.leg.route)}"
+    assert entry.event is not None
+    event = entry.event
+    return f"{entry.when} {one_line(event.title)} ({event.kind.label} · {one_line(event.place)})"
 
 
 def board_json(board: TourBoard) -> dict[str, Any]:

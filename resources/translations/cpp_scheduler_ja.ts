@@ -3811,22 +3811,6 @@ Visiting Japan: on Tokyo time</source>
         <translation>{number}日目 · {day}</translation>
     </message>
     <message>
-        <source>Nothing planned on this day</source>
-        <translation>この日は予定がありません</translation>
-    </message>
-    <message>
-        <source>Night: {hotel}</source>
-        <translation>宿泊: {hotel}</translation>
-    </message>
-    <message>
-        <source>No hotel night</source>
-        <translation>宿泊なし</translation>
-    </message>
-    <message>
-        <source>All day</source>
-        <translation>終日</translation>
-    </message>
-    <message>
         <source>Add a {kind} on {day}</source>
         <translation>{day}に{kind}を追加</translation>
     </message>

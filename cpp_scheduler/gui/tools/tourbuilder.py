@@ -17,7 +17,7 @@ store refuses brings its form back with everything typed and the reason.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from typing import Any, TypeVar
 
 import shiboken6
@@ -52,11 +52,11 @@ from cpp_scheduler.gui.tools.commands import GroupCommand
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Event, EventKind, Problem, TourDay, TravelLeg, TravelMode
 from cpp_scheduler.model.enums import mode_word
-from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import tours
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.tours import BoardDay, BoardEvent, TourBoard
+from cpp_scheduler.services.tour_cards import card_text, nothing_planned_text
+from cpp_scheduler.services.tours import BoardDay, TourBoard
 
 TOKYO = timezones.TOKYO
 
@@ -66,6 +66,11 @@ RunInBackground = Callable[
     [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None
 ]
 """``TaskManager.run_in_background``: a read off the GUI thread, answered on it."""
+
+
+def _warning(text: str) -> str:
+    """A warning of a card, in red."""
+    return f"<span style='color:#a50e0e'>⚠ {_escape(text)}</span>"
 
 
 # -- the widgets -------------------------------------------------------------------------------
@@ -98,82 +103,46 @@ class DayCard(QFrame):
             heading.setWordWrap(True)
             layout.addWidget(heading)
         self.lines: list[QLabel] = []
-        items: list[tuple[datetime, str, str, bool]] = []
-        for leg in (*card.legs, *card.outside_legs):
-            depart = timezones.to_local(leg.departure, TOKYO)
-            arrive = timezones.to_local(leg.arrival, TOKYO)
-            text = (
-                f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
-                f"{self._span(depart, arrive)} {_escape(leg.route)}"
-            )
-            if leg.problem:
-                text += f"<br><span style='color:#a50e0e'>⚠ {_escape(leg.problem)}</span>"
-            items.append(
-                (leg.departure, text, "badLeg" if leg.problem else "leg", leg.problem is not None)
-            )
-        for event in (*card.events, *card.outside_events):
-            text = (
-                f"{self._when(event)} <b>{_escape(event.title)}</b><br>"
-                f"<span style='color:#5f6368'>{event.kind.label} · {_escape(event.place)}</span>"
-            )
-            if event.problem:
-                text += f"<br><span style='color:#a50e0e'>⚠ {_escape(event.problem)}</span>"
-            name = "badEvent" if event.problem else "event"
-            items.append((event.start, text, name, event.problem is not None))
-        for _when, text, name, bad in sorted(items, key=lambda item: item[0]):
-            self._line(text, name, bad)
-        empty = next((f for f in card.findings if f.kind is ConflictKind.EMPTY_TOUR_DAY), None)
-        if empty is not None:
-            line = self._line(
-                "<span style='color:#a50e0e'>⚠ "
-                + translate("TourBuilder", "Nothing planned on this day")
-                + "</span>",
-                "emptyDay",
-                True,
-            )
-            line.setToolTip(empty.message)
+        told = card_text(card)  # which line says what: the services' one reading
+        for entry in told.entries:
+            if entry.leg is not None:
+                leg = entry.leg
+                text = (
+                    f"<span style='color:#1a4fa0'><b>{leg.mode.label}</b></span> "
+                    f"{entry.when} {_escape(leg.route)}"
+                )
+                name = "badLeg" if entry.problem else "leg"
+            else:
+                assert entry.event is not None
+                event = entry.event
+                text = (
+                    f"{entry.when} <b>{_escape(event.title)}</b><br>"
+                    f"<span style='color:#5f6368'>{event.kind.label} · "
+                    f"{_escape(event.place)}</span>"
+                )
+                name = "badEvent" if entry.problem else "event"
+            if entry.problem:
+                text += f"<br><span style='color:#a50e0e'>⚠ {_escape(entry.problem)}</span>"
+            self._line(text, name, entry.problem is not None)
+        if told.nothing_planned is not None:
+            line = self._line(_warning(nothing_planned_text()), "emptyDay", True)
+            line.setToolTip(told.nothing_planned.message)
+        for warning in told.warnings:
+            self._line(_warning(warning), "dayWarning", True)
         layout.addStretch(1)
-        # The findings about this day's own night, each said: "No hotel booked" in red
-        # in place of "No hotel night", a hotel elsewhere under the hotel's name.
-        night_findings = card.night_findings
-        unbooked = any(f.kind is ConflictKind.NIGHT_WITHOUT_HOTEL for f in night_findings)
+        # The night: its hotel, or "No hotel night", and what the check finds of it
+        # ("No hotel booked" in red in place of the line, a hotel elsewhere under it).
         lines = []
-        if not unbooked:
-            hotel = (
-                translate("TourBuilder", "Night: {hotel}").format(hotel=card.hotel)
-                if card.hotel
-                else translate("TourBuilder", "No hotel night")
-            )
-            lines.append(f"<span style='color:#5f6368'>{_escape(hotel)}</span>")
-        lines.extend(
-            f"<span style='color:#a50e0e'>⚠ {_escape(finding.said_within)}</span>"
-            for finding in night_findings
-        )
+        if told.night is not None:
+            lines.append(f"<span style='color:#5f6368'>{_escape(told.night)}</span>")
+        lines.extend(_warning(finding.said_within) for finding in told.night_findings)
         night = QLabel("<br>".join(lines), self)
         night.setObjectName("hotelNight")
         night.setWordWrap(True)
-        night.setToolTip("\n".join(finding.message for finding in night_findings))
+        night.setToolTip("\n".join(finding.message for finding in told.night_findings))
         layout.addWidget(night)
         self.flagged = bool(card.findings)
         self.set_chosen(False)
-
-    def _span(self, start: datetime, end: datetime) -> str:
-        """From ``start`` to ``end`` (Tokyo), with the start's day where it is not the
-        card's own (the arrival flight the day before the tour, on its first card)."""
-        day = None if start.date() == self.card.day else i18n.short_day_text
-        return timezones.span_text(start, end, day=day, dash="–")
-
-    def _when(self, event: BoardEvent) -> str:
-        """An activity's hours, or "All day" for one held on whole days, as the
-        calendar, the itinerary and the tour's spreadsheet say it."""
-        if not event.all_day:
-            return self._span(
-                timezones.to_local(event.start, TOKYO), timezones.to_local(event.end, TOKYO)
-            )
-        all_day = translate("TourBuilder", "All day")
-        if event.day is None or event.day == self.card.day:
-            return all_day
-        return f"{i18n.short_day_text(event.day)} {all_day}"
 
     def _line(self, text: str, name: str, bad: bool) -> QLabel:
         label = QLabel(text, self)
