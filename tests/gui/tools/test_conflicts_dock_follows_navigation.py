@@ -53,7 +53,8 @@ def _assert_as_the_command_says(window: MainWindow, answer: dict[str, Any]) -> N
     status bar count them; the calendar marks the meetings they name, and no other."""
     tools = tools_of(window)
     dock = tools.conflicts
-    assert [conflict_json(c) for c in dock.model.conflicts] == answer["conflicts"]
+    clock = dock.model.clock  # the clock whose days the dock checked, which tells when
+    assert [conflict_json(c, clock) for c in dock.model.conflicts] == answer["conflicts"]
     errors = sum(1 for c in answer["conflicts"] if c["severity"] == "error")
     said = count_text(len(answer["conflicts"]), errors)
     assert dock.summary.text() == said

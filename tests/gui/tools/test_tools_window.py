@@ -81,7 +81,14 @@ def test_every_tool_renders_with_the_demo_program(
         "window-print-itinerary.png",
         "window-print-programme.png",
         "window-print-day.png",
-        *(f"window-manage-{kind}.png" for kind in RECORD_KINDS),
+        *(
+            name
+            for kind in RECORD_KINDS
+            for name in (
+                f"window-manage-{kind}.png",
+                *(["window-manage-venue-search.png"] if kind == "venue" else []),
+            )
+        ),
     ]
     for path in paths:
         image = QImage(str(path))
