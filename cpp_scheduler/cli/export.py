@@ -27,7 +27,7 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
 from cpp_scheduler.mail.addresses import OrganizerError, read_organizer
@@ -332,6 +332,7 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
     """Local times in ISO 8601 with their offset, instants in UTC with a ``Z``."""
     return {
         "calendar": preview.name,
+        "summary": calendar_preview.summary_text(preview),
         "zone": preview.zone,
         "files": [method.value for method in preview.files],
         "study_tours": preview.tours,
@@ -356,27 +357,16 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
 
 
 def preview_text(preview: calendar_preview.ExportPreview) -> str:
-    count = len(preview.rows)
-    head = _("{calendar}: {meetings} in {zone}").format(
-        calendar=columns.one_line(preview.name),
-        meetings=ngettext("{count} meeting", "{count} meetings", count).format(count=count),
-        zone=preview.zone,
-    )
-    if preview.tours:
-        head += _(", and {tours}").format(
-            tours=ngettext("{count} study tour", "{count} study tours", preview.tours).format(
-                count=preview.tours
-            )
-        )
+    """The calendar's name, the export dialog's summary of the preview, then its rows."""
+    head = f"{columns.one_line(preview.name)}\n{calendar_preview.summary_text(preview)}"
     rows = [
         [row.start_text, row.end_text, row.status.label, row.title, row.location, row.video_link]
         for row in preview.rows
     ]
-    notes = "".join("\n" + _("note: {text}").format(text=caveat) for caveat in preview.caveats)
     if not rows:
-        return head + notes
+        return head
     header = [_("Starts"), _("Ends"), _("Status"), _("Title"), _("Location"), _("Video link")]
-    return head + "\n" + table(rows, header) + notes
+    return head + "\n" + table(rows, header)
 
 
 def _without_organizer(paths: list[Path]) -> int:

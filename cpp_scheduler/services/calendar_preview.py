@@ -240,3 +240,40 @@ __all__ = [
     "preview_export",
     "reader_zone",
 ]
+
+
+def summary_text(preview: ExportPreview) -> str:
+    """'10 meetings, read in America/Lima, and 1 study tour', as the export dialog and
+    ``export ics --preview`` head the preview: the second file of request mode is named,
+    since it is a file to send too, and each caveat follows on a line of its own. A
+    preview of the first events alone (the dialog's, for a large file) says its counts
+    are of those: the file holds more."""
+    count = len(preview.rows)
+    if preview.previewed < preview.events:  # the counts are the preview's, and say so
+        text = _(
+            "{count} meetings in the first {previewed} of the file's {events} events (the "
+            "file holds them all), read in {zone}",
+        ).format(
+            count=f"{count:,}",
+            previewed=f"{preview.previewed:,}",
+            events=f"{preview.events:,}",
+            zone=preview.zone,
+        )
+    else:
+        text = (
+            _("{count} meeting, read in {zone}")
+            if count == 1
+            else _("{count} meetings, read in {zone}")
+        ).format(count=f"{count:,}", zone=preview.zone)
+    if preview.tours:
+        text += (
+            _(", and {tours} study tour") if preview.tours == 1 else _(", and {tours} study tours")
+        ).format(tours=preview.tours)
+    if Method.CANCEL in preview.files:
+        cancelled = sum(1 for row in preview.rows if row.cancelled)
+        text += _("; {cancelled} cancelled, in the second file that removes them").format(
+            cancelled=f"{cancelled:,}"
+        )
+    for caveat in preview.caveats:
+        text += "\n" + _("Note: {caveat}").format(caveat=caveat)
+    return text

@@ -451,34 +451,6 @@
         <translation>キャンセルしています…</translation>
     </message>
     <message>
-        <source>{count} meetings in the first {previewed} of the file&apos;s {events} events (the file holds them all), read in {zone}</source>
-        <translation>ファイルの{events}件のイベントのうち最初の{previewed}件の会合{count}件（ファイルにはすべて含まれます。{zone} の時刻）</translation>
-    </message>
-    <message>
-        <source>{count} meeting, read in {zone}</source>
-        <translation>会合{count}件（{zone} の時刻）</translation>
-    </message>
-    <message>
-        <source>{count} meetings, read in {zone}</source>
-        <translation>会合{count}件（{zone} の時刻）</translation>
-    </message>
-    <message>
-        <source>, and {tours} study tour</source>
-        <translation>、視察研修{tours}件</translation>
-    </message>
-    <message>
-        <source>, and {tours} study tours</source>
-        <translation>、視察研修{tours}件</translation>
-    </message>
-    <message>
-        <source>; {cancelled} cancelled, in the second file that removes them</source>
-        <translation>。中止{cancelled}件は、それを取り消す2つ目のファイルに入ります</translation>
-    </message>
-    <message>
-        <source>Note: {caveat}</source>
-        <translation>注意: {caveat}</translation>
-    </message>
-    <message>
         <source>Import {name}</source>
         <translation>{name} を読み込む</translation>
     </message>

@@ -42,8 +42,8 @@ def test_a_title_with_line_breaks_stays_on_its_row_in_the_export_preview(
     meetings = json.loads(capsys.readouterr().out)["events"]
     assert main(arguments) == 0
     lines = capsys.readouterr().out.splitlines()
-    # The head line, the header, then one line per meeting.
-    assert len(lines) == 2 + len(meetings)
+    # The calendar's name, the summary, the header, then one line per meeting.
+    assert len(lines) == 3 + len(meetings)
     shown = next(line for line in lines if "CPP Conference 2027" in line)
     assert "CPP Conference 2027:\\nCities\\tLearning\\" in shown
     assert not any(line.startswith("END:VEVENT") for line in lines)

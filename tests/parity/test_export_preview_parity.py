@@ -1,6 +1,6 @@
 """The export dialog's preview and ``cpp-scheduler export ics --preview --json`` agree,
-row by row, for participants in several zones and for a delegation: on the demo program
-and on a small generated one.
+row by row and in the summary above the rows, for participants in several zones and for
+a delegation: on the demo program and on a small generated one.
 
 The dialog's table is read as a coordinator reads it; the CLI's JSON is turned into the
 same text here, from its ISO 8601 times and their offsets, so each side is checked
@@ -37,7 +37,7 @@ def shown(iso: str) -> str:
 
 def cli_rows(
     database: Database, arguments: list[str], capsys: pytest.CaptureFixture[str]
-) -> tuple[str, list[list[str]]]:
+) -> tuple[str, str, list[list[str]]]:
     url = database.url.render_as_string(hide_password=False)
     capsys.readouterr()
     assert main(["export", "ics", *arguments, "--preview", "--json", "--db", url]) == 0
@@ -53,7 +53,7 @@ def cli_rows(
         ]
         for row in document["events"]
     ]
-    return document["zone"], rows
+    return document["zone"], document["summary"], rows
 
 
 def dialog_rows(qtbot: QtBot, dialog: ExportDialog, key: str, record_id: str) -> list[list[str]]:
@@ -88,10 +88,11 @@ def assert_agree(
     record_id: str,
     arguments: list[str],
 ) -> list[list[str]]:
-    zone, expected = cli_rows(database, arguments, capsys)
+    zone, summary, expected = cli_rows(database, arguments, capsys)
     seen = dialog_rows(qtbot, dialog, key, record_id)
     assert seen == expected
-    assert f"read in {zone}" in dialog.preview_label.text()
+    assert dialog.preview_label.text() == summary  # counts, zone, tours and notes alike
+    assert f"read in {zone}" in summary
     return seen
 
 

@@ -483,7 +483,7 @@ class ExportDialog(QDialog):
                     item.setForeground(QColor("#8a8a8a"))
                 self.preview_table.setItem(number, column, item)
         self._highlight(preview)
-        self.preview_label.setText(preview_summary(preview))
+        self.preview_label.setText(calendar_preview.summary_text(preview))
         self._set_export_ready(bool(preview.rows or preview.tours) and not self.running)
 
     def follow_selection(self, key: OccurrenceKey | None) -> None:
@@ -679,42 +679,3 @@ class ExportDialog(QDialog):
             self.cancel()
         else:
             self.reject()
-
-
-def preview_summary(preview: calendar_preview.ExportPreview) -> str:
-    """'10 meetings, read in America/Lima, and 1 study tour'; the second file of
-    request mode is named, since it is a file to send too. A preview of the first events
-    alone says its counts are of those: the file, and ``export ics --preview``, hold
-    more."""
-    count = len(preview.rows)
-    if preview.previewed < preview.events:  # the counts are the preview's, and say so
-        text = translate(
-            "CalendarFiles",
-            "{count} meetings in the first {previewed} of the file's {events} events (the "
-            "file holds them all), read in {zone}",
-        ).format(
-            count=f"{count:,}",
-            previewed=f"{preview.previewed:,}",
-            events=f"{preview.events:,}",
-            zone=preview.zone,
-        )
-    else:
-        text = (
-            translate("CalendarFiles", "{count} meeting, read in {zone}")
-            if count == 1
-            else translate("CalendarFiles", "{count} meetings, read in {zone}")
-        ).format(count=f"{count:,}", zone=preview.zone)
-    if preview.tours:
-        text += (
-            translate("CalendarFiles", ", and {tours} study tour")
-            if preview.tours == 1
-            else translate("CalendarFiles", ", and {tours} study tours")
-        ).format(tours=preview.tours)
-    if Method.CANCEL in preview.files:
-        cancelled = sum(1 for row in preview.rows if row.cancelled)
-        text += translate(
-            "CalendarFiles", "; {cancelled} cancelled, in the second file that removes them"
-        ).format(cancelled=f"{cancelled:,}")
-    for caveat in preview.caveats:
-        text += "\n" + translate("CalendarFiles", "Note: {caveat}").format(caveat=caveat)
-    return text

@@ -520,9 +520,9 @@ def test_a_preview_of_the_first_events_says_its_counts_are_of_those(
 ) -> None:
     """The window previews a large program's first events only: the count it gives is
     theirs, and says so, where ``export ics --preview`` counts every meeting."""
-    from cpp_scheduler.gui.tools.export_calendar import preview_summary
     from cpp_scheduler.services.calendar_export import ProgramScope
     from cpp_scheduler.services.calendar_preview import preview_export
+    from cpp_scheduler.services.calendar_preview import summary_text as preview_summary
 
     load_demo(sqlite_database)
     whole = preview_export(sqlite_database, ProgramScope())
