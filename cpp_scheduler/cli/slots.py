@@ -24,6 +24,7 @@ from cpp_scheduler.scheduling.slots import (
 from cpp_scheduler.services import snapshot
 from cpp_scheduler.services.slot_grid import plan_meeting
 from cpp_scheduler.services.slot_search import (
+    DEFAULT_COUNT,
     TDLC,
     Host,
     SlotAnswer,
@@ -70,9 +71,9 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser.add_argument(
         "--count",
         type=int,
-        default=5,
+        default=DEFAULT_COUNT,
         metavar="N",
-        help=_("how many slots to propose (default: 5)"),
+        help=_("how many slots to propose (default: %(default)s, as the slot finder lists)"),
     )
     parser.add_argument(
         "--venue", metavar="NAME", help=_("a venue that must be free and open (its name)")

@@ -53,7 +53,9 @@ from cpp_scheduler.services.snapshot import (
     venue_info,
 )
 
-DEFAULT_COUNT = 5
+DEFAULT_COUNT = 8
+"""How many times a search proposes unless asked otherwise: the slot finder's list and
+``cpp-scheduler slots`` alike."""
 
 
 @dataclass(frozen=True, slots=True)

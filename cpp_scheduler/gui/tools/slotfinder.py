@@ -58,6 +58,7 @@ from cpp_scheduler.scheduling.slots import (
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.slot_grid import MAX_GRID_DAYS, MeetingPlan, plan_meeting
 from cpp_scheduler.services.slot_search import (
+    DEFAULT_COUNT,
     Host,
     SlotChoices,
     SlotSearch,
@@ -65,7 +66,6 @@ from cpp_scheduler.services.slot_search import (
     slot_choices,
 )
 
-SUGGESTIONS = 8
 REPEATS = {
     QT_TRANSLATE_NOOP("SlotFinder", "Once"): None,
     QT_TRANSLATE_NOOP("SlotFinder", "Every week"): "FREQ=WEEKLY",
@@ -420,7 +420,7 @@ class SlotFinderDialog(QDialog):
             last_day=last,
             host=Host(self.ui.host.currentData()) if self._host_included else None,
             venue_id=self.ui.venue.currentData(),
-            count=SUGGESTIONS,
+            count=DEFAULT_COUNT,
             repeat=f"{repeat};COUNT={self.ui.occurrences.value()}" if repeat else None,
             instead_of=self.instead_of,
             session_of=self.session_of,
