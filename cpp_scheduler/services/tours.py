@@ -224,6 +224,19 @@ class TourBoard:
     def day(self, day: date) -> BoardDay:
         return next(card for card in self.days if card.day == day)
 
+    def venue_for_day(self, day: date) -> str | None:
+        """The venue an activity added on ``day`` is offered first: the first of the
+        venues where the delegation is that day, its first place before the others (a
+        day from Kobe to Toyama holds its activities in Kobe before the train), each
+        place the same however typed (:func:`~cpp_scheduler.services.rows.place_key`:
+        a venue in Kobe on a day typed 神戸市); None where no venue is there."""
+        keys = [place_key(place, self.partner_cities) for place in self.day(day).places]
+        for key in dict.fromkeys(keys):
+            for venue_id, _name, locality, _city in self.venues:
+                if place_key(locality, self.partner_cities) == key:
+                    return venue_id
+        return None
+
     def can_move(self, day: date, direction: int) -> bool:
         """Whether swapping ``day``'s program with the day before (-1) or after (+1)
         changes anything: that day is in the tour, and one of the two holds an activity

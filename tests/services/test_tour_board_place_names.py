@@ -132,3 +132,46 @@ def test_places_typed_in_japanese_are_named_once_on_the_japanese_board(
 @pytest.mark.parametrize("typed", ["東京", " 東京 ", "東京都", "tokyo"])
 def test_tokyo_by_any_of_its_names_is_named_tokyo(typed: str) -> None:
     assert typed_place_name(typed, [("Kobe", "神戸市")]) == "Tokyo"
+
+
+def _day_in(*places: str) -> tours.BoardDay:
+    return tours.BoardDay(1, WEDNESDAY, None, "", " → ".join(places), (), (), None, places=places)
+
+
+def _board(*places: str) -> tours.TourBoard:
+    return tours.TourBoard(
+        "tour",
+        "Peru study tour",
+        "peru",
+        "Peru",
+        WEDNESDAY,
+        WEDNESDAY,
+        (),
+        (_day_in(*places),),
+        venues=(
+            ("toyama-depot", "Toyama Portram Depot", "Toyama", "富山市"),
+            ("kobe-hall", "Kobe City Hall", "Kobe", "神戸市"),
+            ("kobe-dri", "Disaster Reduction and Human Renovation Institution", "Kobe", "神戸市"),
+            ("tokyo-tdlc", "TDLC Meeting Room A", "Tokyo", "東京"),
+        ),
+        partner_cities=(("Kobe", "神戸市"), ("Toyama", "富山市")),
+    )
+
+
+@pytest.mark.parametrize(
+    ("places", "offered"),
+    [
+        (("Kobe",), "kobe-hall"),
+        (("神戸市",), "kobe-hall"),  # typed in Japanese: the same place as the venues' Kobe
+        ((" kobe ",), "kobe-hall"),
+        (("神戸市", "Toyama"), "kobe-hall"),  # the day's first place before the train's end
+        (("Toyama", "Kobe"), "toyama-depot"),
+        (("東京",), "tokyo-tdlc"),
+        (("Tok",), None),  # part of a name is another place
+        (("Nagoya",), None),
+    ],
+)
+def test_an_activity_is_offered_a_venue_where_the_day_is_however_it_was_typed(
+    places: tuple[str, ...], offered: str | None
+) -> None:
+    assert _board(*places).venue_for_day(WEDNESDAY) == offered

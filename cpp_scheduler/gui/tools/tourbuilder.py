@@ -267,7 +267,7 @@ class ActivityForm(TourForm):
     """
 
     def __init__(
-        self, kind: EventKind, day: date, board: TourBoard, city: str, parent: QWidget | None = None
+        self, kind: EventKind, day: date, board: TourBoard, parent: QWidget | None = None
     ) -> None:
         super().__init__(board.tour_id, day, parent)
         self.kind = kind
@@ -291,10 +291,11 @@ class ActivityForm(TourForm):
         self.minutes.setSuffix(translate("TourBuilder", " min"))
         self.venue = QComboBox(self)
         self.venue.addItem(translate("TourBuilder", "No venue"), None)  # as the editor allows
-        for venue_id, name, locality, venue_city in board.venues:
+        for venue_id, name, _locality, venue_city in board.venues:
             self.venue.addItem(f"{name} ({venue_city})", venue_id)
-            if locality.casefold() in city.casefold():
-                self.venue.setCurrentIndex(self.venue.count() - 1)
+        offered = self.venue.findData(board.venue_for_day(day))
+        if offered >= 0:  # where the delegation is that day, however its places were typed
+            self.venue.setCurrentIndex(offered)
         form.addRow(translate("TourBuilder", "Title"), self.title)
         form.addRow(translate("TourBuilder", "Starts (Tokyo)"), self.start)
         form.addRow(translate("TourBuilder", "Length"), self.minutes)
@@ -1038,9 +1039,8 @@ class TourBuilderDialog(QDialog):
     def _ask_activity(self, kind: EventKind) -> None:
         if self.board is None or self.chosen_day is None:
             return
-        card = self.board.day(self.chosen_day)
         self._run_form(
-            ActivityForm(kind, self.chosen_day, self.board, " → ".join(card.places), self),
+            ActivityForm(kind, self.chosen_day, self.board, self),
             self._add_typed,
         )
 

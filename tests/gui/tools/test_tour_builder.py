@@ -531,7 +531,7 @@ def test_the_activity_form_holds_ok_back_until_the_title_has_text(
     builder = _builder(qtbot, window, tour)
     second = FIRST + timedelta(days=1)
     assert builder.board is not None
-    form = ActivityForm(EventKind.SITE_VISIT, second, builder.board, "Kobe", builder)
+    form = ActivityForm(EventKind.SITE_VISIT, second, builder.board, builder)
     qtbot.addWidget(form)
     form.show()
     ok = _ok_button(form)
@@ -960,9 +960,7 @@ def test_the_activity_form_grows_to_show_a_refusal_whole(
     window = open_window()
     builder = _builder(qtbot, window, tour)
     assert builder.board is not None
-    form = ActivityForm(
-        EventKind.WORKSHOP, FIRST + timedelta(days=1), builder.board, "Kobe", builder
-    )
+    form = ActivityForm(EventKind.WORKSHOP, FIRST + timedelta(days=1), builder.board, builder)
     qtbot.addWidget(form)
     form.show()
     qtbot.waitExposed(form)

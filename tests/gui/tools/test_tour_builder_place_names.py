@@ -90,7 +90,7 @@ def test_the_japanese_tour_builder_names_the_places_as_the_itinerary_does(
         # The form for a visit on Wednesday offers the venues with their cities as
         # named, the day's own city's first venue chosen.
         assert builder.board is not None
-        form = ActivityForm(EventKind.SITE_VISIT, WEDNESDAY, builder.board, "Kobe", builder)
+        form = ActivityForm(EventKind.SITE_VISIT, WEDNESDAY, builder.board, builder)
         qtbot.addWidget(form)
         venues = form.findChild(QComboBox)
         assert venues is not None
