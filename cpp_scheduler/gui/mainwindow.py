@@ -204,6 +204,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self.sidebar = Sidebar(self)
         self.sidebar.filterChanged.connect(self.set_event_filter)
         self.sidebar.dateChosen.connect(self.go_to)
+        self.events.displayZoneChanged.connect(
+            lambda _zone: self.sidebar.set_weekend(self.events.weekend)
+        )
         self.views: dict[str, CalendarView] = {}
         """The calendar views made so far, by name (see :meth:`_make_view`)."""
         self._venue_choices: list[Choice] = []

@@ -58,10 +58,7 @@ class Sidebar(QWidget):
         self.calendar.setHorizontalHeaderFormat(
             QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
         )
-        weekend = QTextCharFormat()
-        weekend.setForeground(self.palette().placeholderText())
-        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-            self.calendar.setWeekdayTextFormat(day, weekend)
+        self.set_weekend(frozenset({5, 6}))
         self.calendar.clicked.connect(self._date_clicked)
         self.calendar.activated.connect(self._date_clicked)
 
@@ -131,6 +128,16 @@ class Sidebar(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
+
+    def set_weekend(self, days: frozenset[int]) -> None:
+        """Grey the weekdays off (``date.weekday()`` numbers) on the clock the calendar
+        shows, as its views shade them (Riyadh's Friday and Saturday)."""
+        for weekday in range(7):
+            day = Qt.DayOfWeek(weekday + 1)  # Qt numbers Monday 1, Python 0
+            shown = QTextCharFormat()
+            if weekday in days:
+                shown.setForeground(self.palette().placeholderText())
+            self.calendar.setWeekdayTextFormat(day, shown)
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)

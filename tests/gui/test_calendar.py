@@ -591,3 +591,14 @@ def test_the_week_shades_the_weekend_of_the_clock_it_shows(
         if QColor(image.pixel(x, 3 * HOUR_HEIGHT + 10)) == QColor(style.WEEKEND):
             shaded.add(f"{first + timedelta(days=index):%a}")
     assert shaded == days_off
+    # The sidebar's month greys the same days, not Saturday and Sunday whatever the clock.
+    navigator = window.sidebar.calendar
+    greyed = {
+        f"{first + timedelta(days=index):%a}"
+        for index in range(7)
+        if navigator.weekdayTextFormat(Qt.DayOfWeek((first.weekday() + index) % 7 + 1))
+        .foreground()
+        .color()
+        == window.sidebar.palette().placeholderText().color()
+    }
+    assert greyed == days_off
