@@ -29,6 +29,8 @@ from cpp_scheduler.services.slot_search import (
     Host,
     SlotAnswer,
     SlotSearch,
+    fairness_shares,
+    fairness_text,
     find_host_city,
     no_free_time,
     search_slots,
@@ -307,11 +309,6 @@ def _print_series(
             )
         else:
             blocks.append(_slot_text(slot, f"{number}.", args.zone))
-    totals = ", ".join(f"{names.get(k, k)} {v}" for k, v in plan.totals.items())
-    blocks.append(
-        _(
-            "Fairness: the burden is {verdict} (spread {spread}: largest minus smallest "
-            "total inconvenience; 0 is perfectly even). Totals: {totals}"
-        ).format(verdict=plan.sharing.label, spread=plan.fairness, totals=totals)
-    )
+    heading, sentence = fairness_text(fairness_shares(plan, names), plan)
+    blocks.append(f"{heading} {sentence}")
     print("\n\n".join(blocks))

@@ -9,14 +9,14 @@ dialog shows it, and neither can rank a time differently from the other.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import Delegation, Event, Participant, PartnerCity, Venue
 from cpp_scheduler.model.event_filter import conferences_above
@@ -134,6 +134,29 @@ def no_free_time() -> str:
         "outside a delegation's stay in Japan, or the venue is closed. Widen the dates, "
         "shorten the meeting, choose another venue or meet online."
     )
+
+
+def fairness_shares(plan: SeriesPlan, names: Mapping[str, str]) -> list[tuple[str, int]]:
+    """Each attendee's points over a series (``names``: their names by id), the most
+    burdened first, ties in the order names are read (:func:`i18n.name_order`)."""
+    return [
+        (names.get(key, key), points)
+        for key, points in sorted(
+            plan.totals.items(),
+            key=lambda item: (-item[1], i18n.name_order(names.get(item[0], item[0]))),
+        )
+    ]
+
+
+def fairness_text(shares: Sequence[tuple[str, int]], plan: SeriesPlan) -> tuple[str, str]:
+    """How evenly a series shares its burden, as the slot finder and ``slots --repeat``
+    say it: the heading ("Fairness:") and the sentence, each one's points listed as
+    ``shares`` gives them (the finder shortens long names to its room)."""
+    listed = ", ".join(f"{name} {points}" for name, points in shares)
+    return _("Fairness:"), _(
+        "the burden is {verdict} (spread {fairness} points between the most and least "
+        "burdened). Points over the series: {shares}."
+    ).format(verdict=plan.sharing.label, fairness=plan.fairness, shares=listed)
 
 
 def search_slots(database: Database, search: SlotSearch) -> SlotAnswer:

@@ -3400,10 +3400,6 @@ host · {where}</source>
         <source>{moved} attendees&apos; local time differs from the previous meeting</source>
         <translation>参加者{moved}人の現地時刻が前回の会合と異なります</translation>
     </message>
-    <message>
-        <source>&lt;b&gt;Fairness:&lt;/b&gt; the burden is {verdict} (spread {fairness} points between the most and least burdened). Points over the series: {shares}.</source>
-        <translation>&lt;b&gt;公平性:&lt;/b&gt; 負担は{verdict}（最も重い人と軽い人の差 {fairness} 点）。繰り返し全体の点数: {shares}。</translation>
-    </message>
 </context>
 <context>
     <name>SlotFinderDialog</name>

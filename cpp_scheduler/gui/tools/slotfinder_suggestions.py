@@ -8,6 +8,7 @@ prints for the same question.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,7 @@ from cpp_scheduler.gui.tools.slotfinder_grid import NAME_ROOM
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import SeriesPlan, Slot
+from cpp_scheduler.services import slot_search
 from cpp_scheduler.services.slot_grid import suggestion_state
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,14 +124,11 @@ class SuggestionModel(QStandardItemModel):
 
 
 def fairness_text(plan: SeriesPlan, attendees: Sequence[Attendee]) -> str:
-    """How evenly a series shares its burden, and each one's points over it."""
-    names = {attendee.id: short_name(attendee.name, NAME_ROOM) for attendee in attendees}
-    shares = ", ".join(
-        f"{names.get(key, key)} {value}"
-        for key, value in sorted(plan.totals.items(), key=lambda kv: -kv[1])
+    """How evenly a series shares its burden, and each one's points over it, in the
+    words of ``slots --repeat`` (:func:`slot_search.fairness_text`), long names
+    shortened to the finder's room."""
+    shares = slot_search.fairness_shares(plan, {a.id: a.name for a in attendees})
+    heading, sentence = slot_search.fairness_text(
+        [(short_name(name, NAME_ROOM), points) for name, points in shares], plan
     )
-    return translate(
-        "SlotFinder",
-        "<b>Fairness:</b> the burden is {verdict} (spread {fairness} points between the most "
-        "and least burdened). Points over the series: {shares}.",
-    ).format(verdict=plan.sharing.label, fairness=plan.fairness, shares=shares)
+    return f"<b>{html.escape(heading)}</b> {html.escape(sentence)}"

@@ -151,7 +151,9 @@ def test_clicking_a_column_creates_the_event_there(
     finder.close()
 
 
-def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database, open_window) -> None:
+def test_a_monthly_series_with_its_fairness(
+    qtbot: QtBot, sqlite_database, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
     lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
     kathmandu = add_delegation(sqlite_database, "Kathmandu", "NP", "Asia/Kathmandu")
     # Lima is taken all of Thursday 18 February (Tokyo).
@@ -180,6 +182,15 @@ def test_a_monthly_series_with_its_fairness(qtbot: QtBot, sqlite_database, open_
         finder.ui.fairness.text()
     )
     assert "TDLC Tokyo" in finder.ui.fairness.text()  # the host shares the burden too
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    asked = ["--with", "Lima", "Kathmandu", "--duration", f"{finder.ui.duration.value()}m"]
+    period = ["--from", str(MONDAY), "--to", str(MONDAY + timedelta(days=4))]
+    capsys.readouterr()
+    assert main(["--db", url, "slots", *asked, *period, "--repeat", "FREQ=MONTHLY;COUNT=3"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    said = next(line for line in printed if line.startswith("Fairness: "))
+    shown = finder.ui.fairness.text().replace("<b>", "").replace("</b>", "")
+    assert shown == said  # the same sentence, the most burdened named first
     assert finder.ui.createButton.text() == "Create the series"
     # The list is the series' meetings, not times to choose one from.
     assert "The series" in finder.ui.bestLabel.text()
