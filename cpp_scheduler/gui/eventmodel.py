@@ -30,9 +30,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
-from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex

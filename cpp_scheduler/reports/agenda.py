@@ -27,6 +27,7 @@ from functools import partial
 
 from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _, name_order, shown_name
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model.event_filter import (
     EventFilter,
     conferences_above,
@@ -182,7 +183,7 @@ def agenda_meetings(
             partial(search_text, meeting, facts),
         )
     ]
-    chosen.sort(key=lambda meeting: (meeting.start_utc, meeting.title.casefold()))
+    chosen.sort(key=lambda m: meeting_order(m.start_utc, m.title, m.event_id))
     return chosen
 
 

@@ -8,10 +8,10 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import Event, PartnerCity
 from cpp_scheduler.model.event_filter import on_days
 from cpp_scheduler.model.recurrence import Occurrence
-from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.timezones import ensure_utc
 
 _ALL_DAY_MARGIN = timedelta(days=1)
@@ -66,7 +66,7 @@ def meetings_on_days(
 ) -> list[tuple[Event, Occurrence]]:
     """Each meeting on the days ``first`` to ``last`` of ``clock`` (both included; None
     leaves that end open), with its event, by start, then title
-    (:func:`~cpp_scheduler.services.meeting_order.meeting_order`, the window's order).
+    (:func:`~cpp_scheduler.meeting_order.meeting_order`, the window's order).
 
     A meeting is on the days :meth:`Event.days_on` gives it, the calendar's rule: a timed
     one where its hours fall on that clock, an all-day event on its own dates alone,

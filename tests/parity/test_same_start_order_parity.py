@@ -1,9 +1,10 @@
 """Meetings that start at the same time are listed in one order everywhere: the Agenda
-table, the Month view's day and ``events list``, by title whatever its case
-(``eThekwini`` before ``Kobe``)."""
+table, the Month view's day, ``events list`` and the agenda a spreadsheet exports, by
+title whatever its case (``eThekwini`` before ``Kobe``)."""
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,8 +21,9 @@ from tests.gui.tools.conftest import add_event, settle
 
 TUESDAY = date(2027, 4, 6)
 TEN_TOKYO = datetime(2027, 4, 6, 1, 0, tzinfo=UTC)
-TITLES = ("Yokohama debrief", "eThekwini exchange call", "Kobe follow-up")
-IN_ORDER = ["eThekwini exchange call", "Kobe follow-up", "Yokohama debrief"]
+TITLES = ("Yokohama debrief", "eThekwini exchange call", "Kobe follow-up", "KOBE follow-up")
+IN_ORDER = ["eThekwini exchange call", "KOBE follow-up", "Kobe follow-up", "Yokohama debrief"]
+"""Titles equal but for their case keep one order too: as written, capitals first."""
 
 
 def test_the_agenda_the_month_and_events_list_order_meetings_of_one_start_alike(
@@ -30,6 +32,7 @@ def test_the_agenda_the_month_and_events_list_order_meetings_of_one_start_alike(
     open_window: Any,
     qtbot: QtBot,
     capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     for title in TITLES:
         add_event(sqlite_database, title, TEN_TOKYO)
@@ -66,4 +69,10 @@ def test_the_agenda_the_month_and_events_list_order_meetings_of_one_start_alike(
     )
     listed = [item["title"] for item in json.loads(capsys.readouterr().out)]
 
-    assert agenda == in_the_cell == listed == IN_ORDER
+    sheet = tmp_path / "agenda.csv"
+    days = ["--from", day, "--to", day]
+    assert main(["export", "csv", "agenda", "--db", str(sqlite_path), *days, "-o", str(sheet)]) == 0
+    with sheet.open(encoding="utf-8-sig", newline="") as stream:
+        exported = [row["Title"] for row in csv.DictReader(stream)]
+
+    assert agenda == in_the_cell == listed == exported == IN_ORDER

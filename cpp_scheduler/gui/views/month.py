@@ -18,8 +18,8 @@ from cpp_scheduler.gui.views.base import (
     rows_on_days,
 )
 from cpp_scheduler.gui.views.timegrid import SPAN_THRESHOLD
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import EventStatus
-from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 from cpp_scheduler.timezones import time_label
 

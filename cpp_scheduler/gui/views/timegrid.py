@@ -42,9 +42,9 @@ from cpp_scheduler.gui.views.base import (
     show_event_tooltip,
     wrap_words,
 )
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model.event_filter import meeting_days
-from cpp_scheduler.services.meeting_order import meeting_order
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 from cpp_scheduler.timezones import time_label
 

@@ -1,7 +1,7 @@
 """The one order of meetings: by start, then by title read without regard to case
 (``eThekwini exchange call`` before ``Kobe follow-up``), then by event, so meetings of
 one start read alike wherever they are listed: the Agenda table, a day of the Month
-view and ``cpp-scheduler events list``.
+view, ``cpp-scheduler events list`` and the agenda a spreadsheet exports.
 
 It imports nothing but the standard library: the window's rows are ordered by it before
 the database layer has loaded.
