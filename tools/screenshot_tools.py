@@ -67,7 +67,7 @@ def _tour_forms(window: Any, database: Database, builder: Any, outdir: Path) -> 
 
     day = builder.board.days[1].day
     written = []
-    activity = ActivityForm(EventKind.SITE_VISIT, day, builder.board, "Kobe", builder)
+    activity = ActivityForm(EventKind.SITE_VISIT, day, builder.board, builder)
     activity.show()
     _settle(window)
     written.append(_save(activity, outdir / "tools-tour-activity-untitled.png"))
