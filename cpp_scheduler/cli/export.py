@@ -78,6 +78,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="ZONE",
         help=_("with --shown: read --from and --to as whole days in this IANA zone"),
     )
+    ics.add_argument(
+        "--in-venues",
+        action="store_true",
+        help=_("with --shown: as the Venues view shows them, only the meetings held in a venue"),
+    )
     add_filter_options(ics, delegation="--for-delegation")
     ics.add_argument(
         "--method",
@@ -300,7 +305,12 @@ def _shown_scope(args: argparse.Namespace) -> calendar_export.EventListScope:
     database = open_program(args.db)
     try:
         ids = reports.shown_event_ids(
-            database, event_filter_of(database, args), days.first, days.last, days.zone
+            database,
+            event_filter_of(database, args),
+            days.first,
+            days.last,
+            days.zone,
+            in_venues=args.in_venues,
         )
     finally:
         database.close()
@@ -309,9 +319,12 @@ def _shown_scope(args: argparse.Namespace) -> calendar_export.EventListScope:
 
 def _refuse_calendar_options(args: argparse.Namespace) -> None:
     """The filters and --days-in choose what the calendar shows: with --shown alone."""
-    if args.days_in is not None or filtered(args):
+    if args.days_in is not None or args.in_venues or filtered(args):
         raise CliError(
-            _("the filters and --days-in go with --shown (the events the calendar shows)"),
+            _(
+                "the filters, --days-in and --in-venues go with --shown (the events the "
+                "calendar shows)"
+            ),
             status=2,
         )
 

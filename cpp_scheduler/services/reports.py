@@ -308,15 +308,24 @@ def shown_event_ids(
     first: date | None = None,
     last: date | None = None,
     days_zone: str = timezones.TOKYO,
+    *,
+    in_venues: bool = False,
 ) -> list[str]:
     """The events the calendar shows on the days ``first`` to ``last`` of ``days_zone``
     through ``event_filter``, each once, by its first meeting there: what the window's
     Export calendar writes for "The events the calendar shows", and ``export ics
-    --shown``."""
+    --shown``. ``in_venues``: as the Venues view shows them, the meetings held in a
+    venue alone (a room's line is where it draws a booking)."""
     meetings = agenda_meetings(
         read_facts(database), event_filter or EventFilter(), first, last, days_zone
     )
-    return list(dict.fromkeys(meeting.event_id for meeting in meetings))
+    return list(
+        dict.fromkeys(
+            meeting.event_id
+            for meeting in meetings
+            if not in_venues or meeting.venue_id is not None
+        )
+    )
 
 
 def delegations(database: Database) -> list[Table]:

@@ -40,7 +40,11 @@ def test_a_weeks_site_visits_whole_even_past_the_week(
 
 @pytest.mark.parametrize(
     "arguments",
-    [["--all", "--kind", "site_visit"], ["--all", "--days-in", "America/Lima"]],
+    [
+        ["--all", "--kind", "site_visit"],
+        ["--all", "--days-in", "America/Lima"],
+        ["--all", "--in-venues"],
+    ],
 )
 def test_the_filters_without_shown_are_refused_in_one_line(
     demo: str, capsys: pytest.CaptureFixture[str], arguments: list[str]
@@ -50,5 +54,6 @@ def test_the_filters_without_shown_are_refused_in_one_line(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.strip() == (
-        "cpp-scheduler: the filters and --days-in go with --shown (the events the calendar shows)"
+        "cpp-scheduler: the filters, --days-in and --in-venues go with --shown "
+        "(the events the calendar shows)"
     )

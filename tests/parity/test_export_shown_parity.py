@@ -5,7 +5,7 @@ the command takes them with --from, --to and the same filters."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
+from cpp_scheduler.model import EventKind, EventMode
 from cpp_scheduler.services.demo import PERU, load_demo
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
-from tests.gui.tools.conftest import settle, tools_of
+from tests.gui.tools.conftest import add_event, settle, tools_of
 
 MONDAY, SUNDAY = date(2027, 3, 8), date(2027, 3, 14)
 
@@ -74,3 +75,42 @@ def test_the_events_the_calendar_shows_are_the_ones_the_command_exports(
     assert sorted(row["title"] for row in document["events"]) == shown_titles
     assert shown_titles, "an empty week proves nothing"
     assert f"{len(shown_titles)} meeting" in shown_summary
+
+
+def test_the_venues_view_shows_and_the_command_exports_the_meetings_in_a_venue(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Venues view draws a booking on a room's line: a meeting held nowhere (a
+    videoconference from home, a study tour's travel) is not on it, so it is not among
+    the events it shows, nor among those ``--shown --in-venues`` exports."""
+    load_demo(sqlite_database)
+    add_event(  # held in no venue: on the Week view, not on a room's line
+        sqlite_database,
+        "Lima check-in call",
+        datetime(2027, 3, 10, 0, 0, tzinfo=UTC),
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/lima",
+    )
+    window = open_window()
+    window.show_view("venues")
+    window.go_to(MONDAY)
+    rows_read(window)
+    settle(qtbot, window)
+    assert window.current_view.days_covered() == (MONDAY, SUNDAY)
+    dialog = tools_of(window).open_export()
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.scope.currentData() == Scope.SHOWN
+    qtbot.waitUntil(lambda: not dialog.preview_pending, timeout=20_000)
+    settle(qtbot, window)
+    shown_titles = sorted(row[0] for row in dialog.preview_cells())
+    dialog.close()
+
+    in_venues = command_preview(sqlite_database, capsys, "--in-venues")
+    assert sorted(row["title"] for row in in_venues["events"]) == shown_titles
+    everything = command_preview(sqlite_database, capsys)
+    titles = {row["title"] for row in everything["events"]}
+    assert titles - set(shown_titles) == {"Lima check-in call"}
