@@ -36,6 +36,20 @@ def command_preview(
     return document
 
 
+def exported_from_window(qtbot: QtBot, window: Any) -> tuple[list[str], str]:
+    """The titles Export calendar previews for "The events the calendar shows", its
+    default scope, and the summary above them."""
+    dialog = tools_of(window).open_export()
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.scope.currentData() == Scope.SHOWN
+    qtbot.waitUntil(lambda: not dialog.preview_pending, timeout=20_000)
+    settle(qtbot, window)
+    titles = sorted(row[0] for row in dialog.preview_cells())
+    summary = dialog.preview_label.text()
+    dialog.close()
+    return titles, summary
+
+
 @pytest.mark.parametrize(
     ("sidebar", "choice", "filters"),
     [
@@ -61,14 +75,7 @@ def test_the_events_the_calendar_shows_are_the_ones_the_command_exports(
         combo = getattr(window.sidebar, sidebar)
         combo.setCurrentIndex(combo.findText(choice, Qt.MatchFlag.MatchStartsWith))
     rows_read(window)
-    dialog = tools_of(window).open_export()
-    assert isinstance(dialog, ExportDialog)
-    assert dialog.scope.currentData() == Scope.SHOWN
-    qtbot.waitUntil(lambda: not dialog.preview_pending, timeout=20_000)
-    settle(qtbot, window)
-    shown_titles = sorted(row[0] for row in dialog.preview_cells())
-    shown_summary = dialog.preview_label.text()
-    dialog.close()
+    shown_titles, shown_summary = exported_from_window(qtbot, window)
 
     document = command_preview(sqlite_database, capsys, *filters)
     assert document["calendar"] == "CPP events shown"
@@ -101,13 +108,7 @@ def test_the_venues_view_shows_and_the_command_exports_the_meetings_in_a_venue(
     rows_read(window)
     settle(qtbot, window)
     assert window.current_view.days_covered() == (MONDAY, SUNDAY)
-    dialog = tools_of(window).open_export()
-    assert isinstance(dialog, ExportDialog)
-    assert dialog.scope.currentData() == Scope.SHOWN
-    qtbot.waitUntil(lambda: not dialog.preview_pending, timeout=20_000)
-    settle(qtbot, window)
-    shown_titles = sorted(row[0] for row in dialog.preview_cells())
-    dialog.close()
+    shown_titles, _summary = exported_from_window(qtbot, window)
 
     in_venues = command_preview(sqlite_database, capsys, "--in-venues")
     assert sorted(row["title"] for row in in_venues["events"]) == shown_titles
