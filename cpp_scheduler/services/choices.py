@@ -36,7 +36,9 @@ from cpp_scheduler.model.event import called_off
 from cpp_scheduler.model.reference import route_name as named_route
 from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services.editing import Listed, list_records
-from cpp_scheduler.services.rows import Choice, both_names
+from cpp_scheduler.services.queries import read_partner_city_names
+from cpp_scheduler.services.record_tables import NamedPlace
+from cpp_scheduler.services.rows import Choice, both_names, place_key, typed_place_name
 from cpp_scheduler.store import Database
 
 
@@ -198,14 +200,22 @@ def travel_time_listing(database: Database) -> list[Listed]:
                 TravelTime.minutes,
             ).order_by(TravelTime.origin, TravelTime.destination, TravelTime.mode)
         ).all()
-    return [
-        Listed(
-            row.id,
-            route_name(row.origin, row.destination, row.mode),
-            (row.origin, row.destination, row.mode, _journey(row.minutes)),
+        partner_cities = read_partner_city_names(session)
+
+    def named(place: str) -> NamedPlace:
+        return NamedPlace(typed_place_name(place, partner_cities), place_key(place, partner_cities))
+
+    listed = []
+    for row in rows:
+        origin, destination = named(row.origin), named(row.destination)
+        listed.append(
+            Listed(
+                row.id,
+                route_name(origin.shown, destination.shown, row.mode),
+                (origin, destination, row.mode, _journey(row.minutes)),
+            )
         )
-        for row in rows
-    ]
+    return listed
 
 
 def _journey(minutes: int) -> timedelta | int:

@@ -54,6 +54,20 @@ class RecordTable:
         return [i18n.pgettext(*header) for _attribute, header in self.columns]
 
 
+@dataclass(frozen=True, slots=True)
+class NamedPlace:
+    """A place a coordinator typed (a route's end), named as the itinerary and the tour
+    builder name it (神戸市 in Japanese for a Kobe typed in English), and sorted by the
+    one name the conflict check knows it by, so the list keeps its order in either
+    language."""
+
+    shown: str
+    known_as: str
+
+    def __str__(self) -> str:
+        return self.shown
+
+
 def search_words(text: str) -> tuple[str, ...]:
     """What a manager's search box asks for: its words, each as a search compares it
     (:func:`cpp_scheduler.i18n.search_text`)."""
@@ -107,7 +121,8 @@ def sort_key(value: Any) -> Any:
         return value.total_seconds()
     if isinstance(value, date | time):
         return value.isoformat()
-    group, plain, text = i18n.reading_key(cell_text(value))
+    read = value.known_as if isinstance(value, NamedPlace) else cell_text(value)
+    group, plain, text = i18n.reading_key(read)
     return f"{group}\x00{plain}\x00{text}"
 
 
