@@ -14,6 +14,7 @@ from cpp_scheduler.model.reference import route_key
 from cpp_scheduler.scheduling.inputs import Route
 from cpp_scheduler.scheduling.travel import TravelTable
 from cpp_scheduler.services import choices, editing
+from cpp_scheduler.services.record_tables import NamedPlace
 from cpp_scheduler.store import Database
 
 
@@ -51,7 +52,12 @@ def test_the_manager_lists_each_journey_as_a_duration_named_by_its_route(
     )
     listed = {row.record_id: row for row in choices.travel_time_listing(database)}
     assert listed[sendai].title == "Sendai–Kobe by air"
-    assert listed[sendai].cells == ("Sendai", "Kobe", TravelMode.AIR, timedelta(minutes=195))
+    assert listed[sendai].cells == (
+        NamedPlace("Sendai", "Sendai"),
+        NamedPlace("Kobe", "Kobe"),
+        TravelMode.AIR,
+        timedelta(minutes=195),
+    )
     assert len(listed) == 12  # the reference data's eleven, and Sendai's
     assert "Sendai" in choices.localities(database)  # offered for the next journey
 
