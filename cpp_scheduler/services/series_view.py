@@ -19,7 +19,7 @@ from itertools import islice
 from typing import TypeVar
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.services import series_rules
@@ -181,10 +181,11 @@ def read_series(
 ) -> SeriesView:
     """The series ``event_uid_or_id`` holds, or would hold once saved with ``rule``
     (None: the stored one) and its first meeting at ``start`` (an instant, or a time
-    on the series' wall clock; None: the stored start), as the event dialog's Series tab lists it
-    while the coordinator types them: its stored moved and cancelled meetings carried
-    over as the save carries them. A wall-clock time of a later meeting that the clocks
-    skip or repeat stays unanswered, as in the tab until the coordinator chooses.
+    on the series' wall clock; None: the stored start), as the event dialog's Series
+    tab lists it while the coordinator types them: its stored moved and cancelled
+    meetings carried over as the save carries them. A wall-clock time of a later
+    meeting that the clocks skip or repeat stays unanswered, as in the tab until the
+    coordinator chooses.
 
     Raises :class:`NotASeriesError` for an event that does not repeat (with no rule
     given), :class:`~cpp_scheduler.model.recurrence.RecurrenceError` for a rule that
@@ -200,7 +201,9 @@ def read_series(
     wanted_rule = stored_times.rule if rule is None else rule
     if not wanted_rule:
         raise NotASeriesError(
-            _("'{title}' does not repeat: it is one meeting (times lists it).").format(title=title)
+            _("{title} does not repeat: it is one meeting (times lists it).").format(
+                title=quoted(title)
+            )
         )
     if start is None:
         first = stored_times.start
