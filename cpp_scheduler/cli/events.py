@@ -20,12 +20,14 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range, days_in_note
 from cpp_scheduler.cli.deletion import print_deletion
+from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, ngettext, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.services.queries import meetings_on_days
 from cpp_scheduler.services.snapshot import find_event
+from cpp_scheduler.store import Database
 
 TITLE_WIDTH = 52
 WHERE_WIDTH = 30
@@ -48,12 +50,15 @@ def register(
         help=_("list events in a date range"),
         description=_(
             "List the events on a range of days (in Tokyo, both ends included; an "
-            "all-day event on its own dates), one row per occurrence of a series."
+            "all-day event on its own dates), one row per occurrence of a series; with "
+            "the filters, those the window's sidebar lets through, as its Agenda lists "
+            "them."
         )
         + " "
         + days_in_note(),
     )
     add_day_options(listing, _("in Tokyo (default: no limit)"), days_in=True)
+    add_filter_options(listing)
     listing.add_argument(
         "--json", action="store_true", help=_("print a JSON array instead of a table")
     )
@@ -170,10 +175,12 @@ def run_list(args: argparse.Namespace) -> int:
     days = day_range(args)
     database = open_program(args.db)
     try:
+        shown = _let_through(database, args, days)
         with database.reading() as session:
             rows = [
                 Row(event, occurrence)
                 for event, occurrence in meetings_on_days(session, days.first, days.last, days.zone)
+                if shown is None or event.id in shown
             ]
             if args.json:
                 print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
@@ -182,6 +189,20 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         database.close()
     return 0
+
+
+def _let_through(database: Database, args: argparse.Namespace, days: DayRange) -> set[str] | None:
+    """The events the sidebar's filters let through on the days asked, as the window's
+    calendar and ``export ics --shown`` take them; None without a filter."""
+    if not filtered(args):
+        return None
+    from cpp_scheduler.services import reports
+
+    return set(
+        reports.shown_event_ids(
+            database, event_filter_of(database, args), days.first, days.last, days.zone
+        )
+    )
 
 
 def table(rows: list[Row], days: DayRange) -> str:

@@ -1,17 +1,23 @@
 """The window's calendar, filtered by a delegation, holds the meetings the agenda
 spreadsheet lists for that delegation (``export xlsx agenda --delegation``): a session
 naming no delegation is its conference's, in both, as the engine's rule of who attends
-says, and the conference's sessions are never lost from the delegation's view."""
+says, and the conference's sessions are never lost from the delegation's view. The
+Agenda, filtered, lists the meetings ``events list`` lists with the same filter."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from cpp_scheduler import timezones
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui.eventmodel import Column, Roles
 from cpp_scheduler.gui.views.base import rows_on_days
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services import reports
@@ -43,3 +49,50 @@ def test_a_delegations_calendar_holds_what_its_agenda_spreadsheet_lists(
 
     assert shown == listed
     assert sum(listed.values()) >= 10  # the conference's sessions, or this proves nothing
+
+
+@pytest.mark.parametrize(
+    ("sidebar", "choice", "filters"),
+    [
+        ("kind", "Site visit", ["--kind", "site_visit"]),
+        ("delegation", PERU, ["--delegation", PERU]),
+        ("status", "Tentative", ["--status", "tentative"]),
+    ],
+)
+def test_the_agenda_filtered_lists_what_events_list_lists_with_the_filter(
+    sqlite_database: Database,
+    sqlite_path: Path,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+    sidebar: str,
+    choice: str,
+    filters: list[str],
+) -> None:
+    """The Agenda lists every meeting the filters let through, one line each, and the
+    status bar counts them: ``events list`` with the same filters lists the same
+    meetings, and counts them alike."""
+    load_demo(sqlite_database)
+    window = open_window()
+    window.show_view("agenda")
+    combo = getattr(window.sidebar, sidebar)
+    combo.setCurrentIndex(combo.findText(choice, Qt.MatchFlag.MatchStartsWith))
+    rows_read(window)
+    agenda = window.current_view.table.model()
+    shown = sorted(
+        (
+            agenda.index(number, Column.START).data(Roles.START_UTC),
+            agenda.index(number, Column.TITLE).data(),
+        )
+        for number in range(agenda.rowCount())
+    )
+
+    capsys.readouterr()
+    assert main(["events", "list", "--db", str(sqlite_path), *filters, "--json"]) == 0
+    listed = sorted(
+        (datetime.fromisoformat(item["start"]), item["title"])
+        for item in json.loads(capsys.readouterr().out)
+    )
+
+    assert shown == listed
+    assert listed, "a filter that lets nothing through proves nothing"
+    assert window.count_label.text().startswith(f"{len(listed)} meeting")
