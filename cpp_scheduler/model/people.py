@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from enum import StrEnum
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -167,12 +168,9 @@ class Participant(Record, Base):
 
     @property
     def effective_zone(self) -> str:
-        """Where this person's clock is: own zone, else the delegation's, else Tokyo."""
-        if self.zone:
-            return self.zone
-        if self.delegation is not None:
-            return self.delegation.zone
-        return timezones.TOKYO
+        """Where this person's clock is (:func:`participant_clock`)."""
+        delegation_zone = self.delegation.zone if self.delegation is not None else None
+        return participant_clock(self.zone, delegation_zone)[0]
 
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
@@ -194,3 +192,22 @@ class Participant(Record, Base):
             email=N_("email"),
             organisation=N_("organisation"),
         )
+
+
+class ClockOf(StrEnum):
+    """Whose clock a participant's times are read on."""
+
+    OWN = "own"
+    DELEGATION = "delegation"
+    TOKYO = "tokyo"
+
+
+def participant_clock(zone: str | None, delegation_zone: str | None) -> tuple[str, ClockOf]:
+    """Where a participant's clock is, and whose it is: their own zone, else their
+    delegation's, else Tokyo's. The participant dialog says which before the save, as
+    every reader of :attr:`Participant.effective_zone` takes it after."""
+    if zone:
+        return zone, ClockOf.OWN
+    if delegation_zone:
+        return delegation_zone, ClockOf.DELEGATION
+    return timezones.TOKYO, ClockOf.TOKYO

@@ -407,3 +407,13 @@ def test_a_knowledge_product_links_to_the_web() -> None:
     assert messages(KnowledgeProduct(title="Compact city guide", url="www.tdlc.org")) == {
         "url": "The link must start with https://."
     }
+
+
+def test_a_participants_clock_is_their_own_else_their_delegations_else_tokyos() -> None:
+    """The one rule the participant dialog's hint and every reader of a participant's
+    zone follow."""
+    from cpp_scheduler.model.people import ClockOf, participant_clock
+
+    assert participant_clock("Europe/Skopje", "Asia/Manila") == ("Europe/Skopje", ClockOf.OWN)
+    assert participant_clock("", "Asia/Manila") == ("Asia/Manila", ClockOf.DELEGATION)
+    assert participant_clock(None, None) == ("Asia/Tokyo", ClockOf.TOKYO)

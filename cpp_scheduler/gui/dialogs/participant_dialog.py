@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import i18n
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -22,6 +22,7 @@ from cpp_scheduler.gui.dialogs.base import (
 from cpp_scheduler.gui.forms.ui_participant_dialog import Ui_ParticipantDialog
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Participant, ParticipantRole, Problem
+from cpp_scheduler.model.people import ClockOf, participant_clock
 from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
@@ -175,17 +176,18 @@ class ParticipantDialog(RecordDialog):
     def _update_zone_hint(self, zone: str | None, delegation_id: str | None) -> None:
         ui = self.ui
         delegation_zone = self._delegation_zones.get(delegation_id or "")
-        if zone:
+        applying, clock = participant_clock(zone, delegation_zone)  # the model's one rule
+        if clock is ClockOf.OWN:
             text = translate(
                 "ParticipantDialog", "Joins from this zone, whatever the delegation's."
             )
-        elif delegation_zone:
+        elif clock is ClockOf.DELEGATION:
             text = translate(
                 "ParticipantDialog", "Empty: the delegation's zone applies ({zone})."
-            ).format(zone=delegation_zone)
+            ).format(zone=applying)
         else:
             text = translate("ParticipantDialog", "Empty: Tokyo time applies ({zone}).").format(
-                zone=timezones.TOKYO
+                zone=applying
             )
         ui.zoneHint.setText(text)
         set_placeholder(
