@@ -2875,6 +2875,11 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>間隔</translation>
     </message>
     <message>
+        <source>On</source>
+        <comment>weekdays</comment>
+        <translation>曜日</translation>
+    </message>
+    <message>
         <source>Ends</source>
         <translation>終了条件</translation>
     </message>

@@ -140,7 +140,7 @@ class RecurrenceEditor(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(translate("RecurrenceEditor", "&Repeats"), self.pattern)
         self.form.addRow(translate("RecurrenceEditor", "Every"), self.intervalRow)
-        self.form.addRow(translate("RecurrenceEditor", "On"), self.daysRow)
+        self.form.addRow(translate("RecurrenceEditor", "On", "weekdays"), self.daysRow)
         self.form.addRow(translate("RecurrenceEditor", "Ends"), self.endRow)
         self.form.addRow("", self.preview)
         self.setFocusProxy(self.pattern)

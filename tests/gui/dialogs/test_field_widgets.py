@@ -240,3 +240,24 @@ def test_a_chosen_long_name_shows_its_beginning(qtbot: QtBot) -> None:
     assert editor.text() == name
     assert editor.cursorPosition() == 0
     assert editor.cursorRect().left() < 10  # the text is scrolled to its start
+
+
+def test_the_weekdays_row_and_the_end_on_a_date_are_named_apart_in_japanese(
+    qtbot: QtBot,
+) -> None:
+    """English says "On" for both the row of weekdays and the end on a date; Japanese
+    says 曜日 for the one and 指定日に終了 for the other, never the end's words for the
+    days."""
+    from cpp_scheduler import i18n
+    from cpp_scheduler.gui import translations
+
+    translations.install(i18n.JAPANESE)
+    try:
+        editor = RecurrenceEditor()
+        qtbot.addWidget(editor)
+        days = editor.form.labelForField(editor.daysRow)
+        assert days is not None
+        assert days.text() == "曜日"
+        assert editor.onDate.text() == "指定日に終了"
+    finally:
+        translations.install(i18n.ENGLISH)
