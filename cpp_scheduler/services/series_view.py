@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from itertools import islice
 from typing import TypeVar
 
@@ -145,8 +146,10 @@ class SeriesView:
     rule: str | None
     draft: series_rules.DraftSeries
 
-    @property
+    @cached_property
     def wall_clock(self) -> WallClockSeries:
+        """The meetings held and cancelled on the series' own clock, read once for the
+        summary, the list of every meeting and the JSON alike."""
         return self.draft.on_the_wall_clock()
 
     @property
