@@ -754,7 +754,11 @@ class MainWindow(RecordEditing, QMainWindow):
         elif name == "agenda":
             from cpp_scheduler.gui.views.agenda import AgendaView
 
-            view = AgendaView(self)
+            agenda = AgendaView(self)
+            agenda.set_hidden_columns(
+                options.read_list(self.settings, options.AGENDA_HIDDEN_COLUMNS)
+            )
+            view = agenda
         else:
             from cpp_scheduler.gui.views.venues import VenueTimelineView
 
@@ -1082,6 +1086,12 @@ class MainWindow(RecordEditing, QMainWindow):
         self.settings.setValue(options.SPLITTER, self.splitter.saveState())
         self.settings.setValue(options.LAST_VIEW, self.current_view_name)
         self.settings.setValue(options.DISPLAY_ZONE, self.display_zone)
+        if "agenda" in self.views:  # made: else its columns stay as they were kept
+            from cpp_scheduler.gui.views.agenda import AgendaView
+
+            agenda = self.views["agenda"]
+            if isinstance(agenda, AgendaView):
+                self.settings.setValue(options.AGENDA_HIDDEN_COLUMNS, agenda.hidden_columns())
         options.write_dict(
             self.settings, options.FILTERS, self.sidebar.event_filter().as_settings()
         )

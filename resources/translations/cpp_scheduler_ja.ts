@@ -244,6 +244,10 @@
 <context>
     <name>Agenda</name>
     <message>
+        <source>Fit columns to the window</source>
+        <translation>列幅をウィンドウに合わせる</translation>
+    </message>
+    <message>
         <source>Agenda from {day}</source>
         <translation>{day}からの一覧</translation>
     </message>

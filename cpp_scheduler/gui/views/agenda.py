@@ -6,11 +6,19 @@ events scroll and sort without delay (sorting happens in the source model, in Py
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cpp_scheduler import i18n
 from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles
@@ -18,6 +26,29 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView, instants_holding
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import OccurrenceKey
+
+HIDEABLE = (
+    Column.END,
+    Column.KIND,
+    Column.STATUS,
+    Column.MODE,
+    Column.VENUE,
+    Column.CITY,
+    Column.DELEGATIONS,
+)
+"""The columns the header's menu may hide: a meeting is always named by when it starts
+and what it is."""
+
+NATURAL_WIDTHS = {Column.TITLE: 280, Column.VENUE: 190, Column.DELEGATIONS: 160}
+"""The widths of the columns of free text, where the table has room for them."""
+
+NARROWEST = {Column.TITLE: 220, Column.VENUE: 120, Column.CITY: 100, Column.DELEGATIONS: 110}
+"""The columns that give way on a narrow table, and how far: each still reads a short
+title, a venue's first words, a city, a delegation."""
+
+
+GROWING = {Column.TITLE: 3, Column.DELEGATIONS: 2, Column.VENUE: 1}
+"""Where a wide table's room goes, in shares: to the titles first."""
 
 
 class AgendaView(CalendarView):
@@ -39,7 +70,15 @@ class AgendaView(CalendarView):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.sectionResized.connect(self._column_resized)
+        self._natural_widths: dict[Column, int] = {}
+        self._fitting = False
+        self._sized_by_hand = False
+        self._hidden_names: set[str] = set()
         self.table.doubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,6 +87,7 @@ class AgendaView(CalendarView):
     def set_model(self, model: EventFilterProxy) -> None:
         super().set_model(model)
         self.table.setModel(model)
+        self._hide_columns()
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(Column.START, Qt.SortOrder.AscendingOrder)
         selection = self.table.selectionModel()
@@ -80,41 +120,152 @@ class AgendaView(CalendarView):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._columns_sized:  # when first seen, not while the window starts
             self._columns_sized = True
-            self._size_columns()
+            self._natural_widths = self._measure_columns()
+            header = self.table.horizontalHeader()
+            # Where an event takes place, and who takes part, matter more at a glance
+            # than how it is held: on a narrow screen the mode is the column past the edge.
+            header.moveSection(header.visualIndex(Column.MODE), header.count() - 1)
+            header.moveSection(header.visualIndex(Column.CITY), header.visualIndex(Column.VENUE))
+            self._fit_columns()
         super().showEvent(event)
 
-    def _size_columns(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._columns_sized and not self._sized_by_hand:
+            self._fit_columns()
+
+    # -- columns ------------------------------------------------------------------------
+    def hidden_columns(self) -> list[str]:
+        """The columns the coordinator hid, by name (kept in the settings)."""
+        return [column.name for column in HIDEABLE if self.table.isColumnHidden(column)]
+
+    def set_hidden_columns(self, names: Iterable[str]) -> None:
+        """Hide the columns named (a name no column has is passed over: settings of
+        another version), show the others."""
+        self._hidden_names = set(names)
+        self._hide_columns()
+
+    def _hide_columns(self) -> None:
+        """Hide the columns named hidden: again when a model is set, whose new header
+        shows every column."""
+        for column in HIDEABLE:
+            self.table.setColumnHidden(column, column.name in self._hidden_names)
+        self._refit()
+
+    def show_column(self, column: Column, shown: bool) -> None:
+        if column in HIDEABLE:
+            self._hidden_names.discard(column.name)
+            if not shown:
+                self._hidden_names.add(column.name)
+            self._hide_columns()
+
+    def fit_columns_to_window(self) -> None:
+        """Give the columns the widths they take by themselves again, fitted to the
+        table, after the coordinator widened or narrowed some by hand."""
+        self._sized_by_hand = False
+        self._refit()
+
+    def _refit(self) -> None:
+        if self._columns_sized and not self._sized_by_hand:
+            self._fit_columns()
+
+    def _column_menu(self, point: QPoint) -> None:
+        """The header's menu: which columns the table shows, and a way back to widths
+        that fit the window."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("agendaColumnMenu")
+        for visual in range(header.count()):
+            column = Column(header.logicalIndex(visual))
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.setEnabled(column in HIDEABLE)  # a meeting is named by when and what
+            action.toggled.connect(lambda shown, column=column: self.show_column(column, shown))
+        menu.addSeparator()
+        fit = menu.addAction(translate("Agenda", "Fit columns to the window"))
+        fit.triggered.connect(self.fit_columns_to_window)
+        menu.popup(header.mapToGlobal(point))
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        """A column the coordinator widened or narrowed keeps its width: the columns are
+        no longer fitted to the window. The last column fills what is left, whoever sizes
+        the others, so its width says nothing."""
+        header = self.table.horizontalHeader()
+        last = max(
+            (header.visualIndex(c) for c in Column if not header.isSectionHidden(c)),
+            default=-1,
+        )
+        if not self._fitting and header.visualIndex(column) != last:
+            self._sized_by_hand = True
+
+    def _measure_columns(self) -> dict[Column, int]:
+        """Each column's width for its widest text in the language spoken: the days and
+        times as the model words them, the longest label of a vocabulary."""
         metrics = self.table.fontMetrics()
         padding = 18
+        # Every weekday of every month: the widest day of the language's own form.
+        days = [date(2027, month, day) for month in range(1, 13) for day in range(1, 8)]
         # Room for a clock after each time: a meeting across a clock change names the
         # clocks of its start and its end (01:30 EDT, 02:30 EST).
         clock = metrics.horizontalAdvance(" CEST")
-        widths = {
-            Column.START: max(
-                metrics.horizontalAdvance("Wed 28 Sep 2027  00:00"),
-                metrics.horizontalAdvance("2027年9月28日(水)  00:00"),
+        all_day = translate("EventModel", "{day}  All day")
+        starts = max(
+            max(
+                metrics.horizontalAdvance(f"{i18n.day_text(day)}  00:00") + clock,
+                metrics.horizontalAdvance(all_day.format(day=i18n.day_text(day))),
             )
-            + clock
-            + padding,
-            Column.END: max(
-                metrics.horizontalAdvance("28 Sep 00:00"),
-                metrics.horizontalAdvance("12月28日 00:00"),
+            for day in days
+        )
+        ends = max(
+            max(
+                metrics.horizontalAdvance(f"{i18n.day_month_text(day)} 00:00") + clock,
+                metrics.horizontalAdvance(all_day.format(day=i18n.day_month_text(day))),
             )
-            + clock
-            + padding,
-            Column.TITLE: 280,
+            for day in days
+        )
+        return {
+            Column.START: starts + padding,
+            Column.END: ends + padding,
+            Column.TITLE: NATURAL_WIDTHS[Column.TITLE],
             Column.KIND: self._widest_label(Column.KIND, EventKind, padding),
             Column.STATUS: self._widest_label(Column.STATUS, EventStatus, padding),
             Column.MODE: self._widest_label(Column.MODE, EventMode, padding),
-            Column.VENUE: 190,
+            Column.VENUE: NATURAL_WIDTHS[Column.VENUE],
             Column.CITY: metrics.horizontalAdvance("Kitakyushu 北九州市") + padding,
+            Column.DELEGATIONS: NATURAL_WIDTHS[Column.DELEGATIONS],
         }
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
-        # Where an event takes place matters more at a glance than how it is held.
-        header = self.table.horizontalHeader()
-        header.moveSection(header.visualIndex(Column.CITY), header.visualIndex(Column.MODE))
-        header.moveSection(header.visualIndex(Column.VENUE), header.visualIndex(Column.MODE))
+
+    def _fit_columns(self) -> None:
+        """Lay the columns out across the table: each at its own width where they all
+        fit, the room left to the title, the delegations and the venue; on a narrower
+        table (a laptop's) the title, the venue, the partner city and the delegations give
+        way, each in proportion, down to a width that still reads; past that the table
+        scrolls sideways."""
+        shown = [c for c in Column if not self.table.isColumnHidden(c)]
+        widths = {c: self._natural_widths[c] for c in shown}
+        giving = [c for c in shown if c in NARROWEST]
+        room = self.table.viewport().width() - sum(widths[c] for c in shown if c not in NARROWEST)
+        wished = sum(widths[c] for c in giving)
+        least = sum(NARROWEST[c] for c in giving)
+        if room < wished:
+            # 0 at the narrowest widths, 1 at the natural ones.
+            share = max(0.0, (room - least) / (wished - least)) if wished > least else 0.0
+            for column in giving:
+                narrowest = NARROWEST[column]
+                widths[column] = narrowest + int((widths[column] - narrowest) * share)
+        else:
+            # A wide screen gives its room to the texts that are cut first.
+            growing = {c: weight for c, weight in GROWING.items() if c in widths}
+            weights = sum(growing.values())
+            for column, weight in growing.items():
+                widths[column] += (room - wished) * weight // weights
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                self.table.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
 
     def _widest_label(
         self,
