@@ -318,6 +318,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     _settle(window)
     written.append(_save(tools.local_times, outdir / "tools-local-times.png"))
     tools.conflicts.resize(1200, 300)
+    tools.conflicts.table.selectRow(0)  # its sentence, whole, under the list
     written.append(_save(tools.conflicts, outdir / "tools-conflicts.png"))
 
     finder = tools.open_slot_finder()

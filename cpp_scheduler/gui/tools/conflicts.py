@@ -383,6 +383,16 @@ class ConflictsDock(QDockWidget):
         self.table.setMinimumHeight(24)  # the window stays usable on a small screen
         self.table.doubleClicked.connect(self._activated)
         layout.addWidget(self.table, 1)
+        # The chosen finding's sentence, whole: on a laptop's panel the list cuts it
+        # before the delegation or the venue it ends with.
+        self.detail = QLabel("", body)
+        self.detail.setObjectName("conflictDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.hide()
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        layout.addWidget(self.detail)
         # Under the list, on a line of its own: beside the filters a laptop's narrow
         # panel cut the count ("8 conflicts (0 errors"), and a reason the check failed
         # is read whole.
@@ -578,6 +588,12 @@ class ConflictsDock(QDockWidget):
     def _kind_changed(self, _index: int) -> None:
         value = self.kind.currentData()
         self.proxy.set_kind(ConflictKind(value) if value else None)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Say the current finding whole under the list, as its tooltip does."""
+        text = current.data(Qt.ItemDataRole.ToolTipRole) if current.isValid() else None
+        self.detail.setText(text or "")
+        self.detail.setVisible(bool(text))
 
     def _activated(self, index: QModelIndex) -> None:
         conflict = self.model.conflict_at(self.proxy.mapToSource(index).row())

@@ -428,3 +428,35 @@ def test_a_clash_in_an_hour_read_twice_names_its_clock(qapp: object) -> None:
     assert when_text(clash(datetime(2027, 11, 7, 8, 30, tzinfo=UTC)), new_york) == (
         "Sun 07 Nov 03:30"
     )
+
+
+def test_the_chosen_finding_reads_whole_under_the_list_on_a_laptop(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    _plant_double_booking(sqlite_database)
+    window = open_window()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    dock = tools_of(window).conflicts
+    assert dock.table.isVisible()
+    assert not dock.detail.isVisible()  # nothing chosen: no line
+    dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.VENUE_DOUBLE_BOOKED.value))
+    index = dock.proxy.index(0, Column.MESSAGE)
+    message = dock.proxy.data(index)
+    assert "TDLC Meeting Room A" in message
+    # The list has no room for the sentence on a laptop's panel...
+    metrics = dock.table.fontMetrics()
+    assert metrics.horizontalAdvance(message) > dock.table.columnWidth(Column.MESSAGE)
+
+    rect = dock.table.visualRect(index)
+    qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    # ...the line under it says it whole, with its severity, as the tooltip does.
+    qtbot.waitUntil(dock.detail.isVisible)
+    assert dock.detail.text() == f"Error: {message}"
+    assert dock.detail.text() == index.data(Qt.ItemDataRole.ToolTipRole)
+    assert dock.detail.width() <= dock.width()
+    assert dock.detail.heightForWidth(dock.detail.width()) <= dock.detail.height()
+
+    dock.errors_box.setChecked(False)  # the finding leaves the list, and its line goes
+    qtbot.waitUntil(lambda: not dock.detail.isVisible())
