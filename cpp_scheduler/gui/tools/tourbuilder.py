@@ -103,6 +103,8 @@ class DayCard(QFrame):
             heading.setWordWrap(True)
             layout.addWidget(heading)
         self.lines: list[QLabel] = []
+        self.flagged_lines: list[QLabel] = []
+        """The lines that say what to fix, from the top of the card."""
         told = card_text(card)  # which line says what: the services' one reading
         for entry in told.entries:
             if entry.leg is not None:
@@ -141,6 +143,8 @@ class DayCard(QFrame):
         night.setWordWrap(True)
         night.setToolTip("\n".join(finding.message for finding in told.night_findings))
         layout.addWidget(night)
+        if told.night_findings:
+            self.flagged_lines.append(night)
         self.flagged = bool(card.findings)
         self.set_chosen(False)
 
@@ -153,6 +157,8 @@ class DayCard(QFrame):
         label.setStyleSheet(f"background:{background}; border-radius:4px; padding:4px;")
         self._layout.addWidget(label)
         self.lines.append(label)
+        if bad:
+            self.flagged_lines.append(label)
         return label
 
     def set_chosen(self, chosen: bool) -> None:
@@ -165,6 +171,10 @@ class DayCard(QFrame):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.card.day)
         super().mousePressEvent(event)
+
+
+NEXT_TO_FIX = "next-to-fix"
+"""The link of the board's count of things to fix."""
 
 
 FORM_WIDTH_CHARACTERS = 60
@@ -581,6 +591,8 @@ class TourBuilderDialog(QDialog):
         self.summary = QLabel("", self)
         self.summary.setObjectName("tourSummary")
         self.summary.setWordWrap(True)
+        self.summary.linkActivated.connect(lambda _link: self.show_next_to_fix())
+        self._shown_to_fix = -1
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("TourBuilder", "Tour"), self))
         top.addWidget(self.tour_box, 1)
@@ -722,9 +734,11 @@ class TourBuilderDialog(QDialog):
                 days=len(board.days),
             )
             + (
-                "<span style='color:#a50e0e'>⚠ "
+                # A link: each click brings the next thing to fix into view, one below
+                # the board's fold or past its right edge too.
+                f"<a href='{NEXT_TO_FIX}' style='color:#a50e0e'>⚠ "
                 + translate("TourBuilder", "{count} to fix").format(count=problems)
-                + "</span>"
+                + "</a>"
                 if problems
                 else translate("TourBuilder", "everything fits")
             )
@@ -736,9 +750,25 @@ class TourBuilderDialog(QDialog):
             self.board_layout.addWidget(widget)
             self.cards[card.day] = widget
         self.board_layout.addStretch(1)
+        self._shown_to_fix = -1
         if self.chosen_day not in self.cards:
             self.chosen_day = board.days[0].day if board.days else None
         self.choose_day(self.chosen_day)
+
+    def lines_to_fix(self) -> list[tuple[date, QLabel]]:
+        """Every line of the board that says what to fix, day by day, top to bottom."""
+        return [(day, line) for day, card in self.cards.items() for line in card.flagged_lines]
+
+    def show_next_to_fix(self) -> None:
+        """Bring the next line that says what to fix into view and choose its day; after
+        the last, the first again."""
+        lines = self.lines_to_fix()
+        if not lines:
+            return
+        self._shown_to_fix = (self._shown_to_fix + 1) % len(lines)
+        day, line = lines[self._shown_to_fix]
+        self.choose_day(day)
+        self.board_scroll.ensureWidgetVisible(line, 10, 10)
 
     def choose_day(self, day: date | None) -> None:
         self.chosen_day = day

@@ -1031,3 +1031,45 @@ def test_a_day_of_legs_alone_moves_without_leaving_empty_day_records(
     with sqlite_database.session() as session:
         assert session.scalars(select(TourDay.day)).all() == [FIRST]
     builder.close()
+
+
+def test_the_count_to_fix_brings_each_flagged_line_into_view_in_turn(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """On a small screen a flagged night lies below the board's fold and a flagged day
+    past its right edge: each click on the count shows the next, then the first again."""
+    from cpp_scheduler.gui.tools.tourbuilder import NEXT_TO_FIX
+    from cpp_scheduler.services.demo import load_demo
+
+    load_demo(sqlite_database)
+    with sqlite_database.session() as session:
+        tour = session.scalars(select(StudyTour)).one().id
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    assert builder.board is not None
+    third = builder.board.days[2].day  # Kobe; a leg to Toyama far shorter than the table's
+    assert builder.insert_leg(third, "Kobe", "Toyama", TravelMode.RAIL, time(18, 0), minutes=45)
+    settle(qtbot, window)
+    builder.resize(760, 420)
+    builder.show()
+    qtbot.waitExposed(builder)
+    assert builder.board is not None
+    problems = builder.board.problem_count
+    assert f"{problems} to fix" in builder.summary.text()
+    lines = builder.lines_to_fix()
+    assert len(lines) == problems == 3
+    assert [line.objectName() for _day, line in lines] == ["badLeg", "hotelNight", "badLeg"]
+    viewport = builder.board_scroll.viewport()
+
+    def in_view(line: QLabel) -> bool:
+        top_left = line.mapTo(viewport, line.rect().topLeft())
+        return viewport.rect().contains(top_left) and viewport.rect().contains(
+            line.mapTo(viewport, line.rect().bottomRight())
+        )
+
+    assert not all(in_view(line) for _day, line in lines)  # the fold hides some
+    for day, line in [*lines, lines[0]]:
+        builder.summary.linkActivated.emit(NEXT_TO_FIX)
+        assert in_view(line), line.text()
+        assert builder.chosen_day == day
+    builder.close()
