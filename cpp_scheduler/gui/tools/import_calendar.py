@@ -462,15 +462,19 @@ class ImportDialog(QDialog):
         )
 
     def _imported(self, command: ImportCalendarCommand) -> None:
-        """Say what the import, now on the undo stack, did."""
+        """Say what the import, now on the undo stack, did, counted as ``import`` counts
+        it: each moved or cancelled meeting of a series is one update, as the plan said
+        (the command's ids name each event once)."""
         self.command = command
+        report = command.report
+        assert report is not None  # the import has been made
         self.summary.setText(
             translate(
                 "CalendarFiles",
                 "Imported: {created} created, {updated} updated. "
                 "Undo (Ctrl+Z) takes the whole import back.",
             ).format(
-                created=f"{len(command.created_ids):,}",
-                updated=f"{len(command.updated_ids):,}",
+                created=f"{report.count(ImportAction.CREATE):,}",
+                updated=f"{report.count(ImportAction.UPDATE):,}",
             )
         )

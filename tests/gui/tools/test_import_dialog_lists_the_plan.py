@@ -327,3 +327,63 @@ def test_a_plan_of_thousands_of_events_is_worded_in_the_worker_and_shown_by_a_mo
     assert shown[3_001][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
     assert "3,002 to create, 0 to update, 0 left as they are, 1 skipped" in dialog.summary.text()
     qtmodeltester.check(model)
+
+
+MOVE_TWO = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+BEGIN:VEVENT
+UID:exd@example.org
+DTSTAMP:20270102T000000Z
+RECURRENCE-ID;TZID=America/New_York:20270305T090000
+DTSTART;TZID=America/New_York:20270305T140000
+DTEND;TZID=America/New_York:20270305T150000
+SEQUENCE:1
+SUMMARY:Exdate mix
+END:VEVENT
+BEGIN:VEVENT
+UID:exd@example.org
+DTSTAMP:20270102T000000Z
+RECURRENCE-ID;TZID=America/New_York:20270306T090000
+DTSTART;TZID=America/New_York:20270306T140000
+DTEND;TZID=America/New_York:20270306T150000
+SEQUENCE:1
+SUMMARY:Exdate mix
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_after_the_import_the_window_counts_what_import_counts(
+    qtbot: QtBot, sqlite_database: Database, open_window, tmp_path: Path
+) -> None:
+    """Two meetings of one series moved are two updates, before the import and after
+    it, in the window as on the command line (the window once said "1 updated": the
+    one event)."""
+    import sqlite3
+
+    from cpp_scheduler.store import open_database
+
+    calendar_import.import_calendar(sqlite_database, _file(tmp_path, "series.ics", SERIES))
+    path = _file(tmp_path, "move_two.ics", MOVE_TWO)
+    # The command line, on a copy of the same program.
+    copy = tmp_path / "copy.sqlite"
+    with sqlite3.connect(str(sqlite_database.url.database)) as held, sqlite3.connect(copy) as to:
+        held.backup(to)  # the pages in the write-ahead log too
+    other = open_database(copy)
+    try:
+        done = calendar_import.import_calendar(other, path).lines()[-1]
+    finally:
+        other.close()
+    assert done.endswith(": 0 created, 2 updated, 0 left as they are, 0 skipped")
+    window = open_window()
+
+    dialog = _read_in_dialog(qtbot, window, path)
+    assert dialog.summary.text().startswith("0 to create, 2 to update, 0 left as they are")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
+    settle(qtbot, window)
+    assert dialog.summary.text().startswith("Imported: 0 created, 2 updated.")
+    moved = _meetings_in_new_york(sqlite_database)
+    assert "Fri 05 Mar 14:00" in moved
+    assert "Sat 06 Mar 14:00" in moved
