@@ -55,6 +55,7 @@ from cpp_scheduler.scheduling.slots import (
     duration_problem,
     range_problem,
 )
+from cpp_scheduler.services import record_tables
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.slot_grid import MAX_GRID_DAYS, MeetingPlan, plan_meeting
 from cpp_scheduler.services.slot_search import (
@@ -335,10 +336,14 @@ class SlotFinderDialog(QDialog):
         self.ask_again()
 
     def _filter_attendees(self, text: str) -> None:
-        wanted = text.casefold()
+        """Show the delegations and participants the words typed find, by the record
+        managers' rule (``records --search``): every word, in any order, whatever the
+        case, accents, full-width forms or kana."""
+        words = record_tables.search_words(text)
         for number in range(1, self.ui.attendeeList.count()):  # the host always shows
             item = self.ui.attendeeList.item(number)
-            item.setHidden(bool(wanted) and wanted not in item.text().casefold())
+            shown = record_tables.found(record_tables.searchable([item.text()]), words)
+            item.setHidden(not shown)
 
     def choose(self, record_ids: Sequence[str]) -> None:
         """Tick these delegations or participants, in this order (and untick the others)."""

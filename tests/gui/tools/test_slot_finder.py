@@ -682,3 +682,35 @@ def test_no_free_time_names_every_reason_as_the_command_does(
     capsys.readouterr()
     assert main(["--db", url, "slots", *arguments, *period]) == 0
     assert capsys.readouterr().out.strip() == said
+
+
+def test_the_attendee_filter_finds_as_the_managers_search_finds(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """Words in any order, accents, capitals and full-width letters, as the Delegations
+    manager and ``records delegations --search`` take them."""
+    lima = add_delegation(sqlite_database, "Peru: Ministry of Housing", "PE", "America/Lima")
+    add_delegation(
+        sqlite_database, "Brazil: São Paulo Housing Secretariat", "BR", "America/Sao_Paulo"
+    )
+    window = open_window()
+    finder = _finder(qtbot, window, [lima])
+    listing = finder.ui.attendeeList
+
+    def shown(typed: str) -> list[str]:
+        finder.ui.filter.setText(typed)
+        return [
+            listing.item(n).text()
+            for n in range(1, listing.count())  # the host always shows
+            if not listing.item(n).isHidden()
+        ]
+
+    assert shown("lima housing") == ["Peru: Ministry of Housing · Lima"]
+    assert shown("secretariat sao") == ["Brazil: São Paulo Housing Secretariat · Sao Paulo"]
+    assert shown("ＨＯＵＳＩＮＧ") == [
+        "Brazil: São Paulo Housing Secretariat · Sao Paulo",
+        "Peru: Ministry of Housing · Lima",
+    ]
+    assert shown("housing nairobi") == []
+    assert len(shown("")) == listing.count() - 1
+    finder.close()
