@@ -16,12 +16,13 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import _
 from cpp_scheduler.services.delegation_schedule import (
     DelegationSchedule,
     ScheduledMeeting,
     find_delegation,
     read_schedule,
+    summary_text,
 )
 
 ALL_DAY = "all_day"
@@ -132,14 +133,5 @@ def run(args: argparse.Namespace) -> int:
         ]
         print(table([_row(meeting) for meeting in schedule.meetings], header))
         print()
-    count = len(schedule.meetings)
-    meetings = ngettext("{count} meeting", "{count} meetings", count).format(count=count)
-    nights = (
-        _(", {count} at night for them").format(count=schedule.nights) if schedule.nights else ""
-    )
-    print(
-        _("{meetings} for {delegation} {span}{nights}").format(
-            meetings=meetings, delegation=delegation.name, span=days.describe(), nights=nights
-        )
-    )
+    print(summary_text(schedule, days.describe()))
     return 0

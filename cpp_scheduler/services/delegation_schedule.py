@@ -17,7 +17,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model import Delegation, EventKind
 from cpp_scheduler.scheduling.attendance import AttendedMeeting, delegation_meetings
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot, home_clock_city
@@ -109,6 +109,24 @@ class DelegationSchedule:
     def nights(self) -> int:
         """How many meetings fall in the delegation's night."""
         return sum(1 for meeting in self.meetings if meeting.part is DayPart.NIGHT)
+
+
+def summary_text(schedule: DelegationSchedule, span: str | None = None) -> str:
+    """ "11 meetings for Peru: … up to 2027-02-28 (Tokyo), 7 at night for them": the line
+    under the Delegation schedule window's table and under ``schedule``'s. ``span``: the
+    days the schedule covers, as ``--from`` and ``--to`` are said; None, the whole
+    program's."""
+    count = len(schedule.meetings)
+    meetings = ngettext("{count} meeting", "{count} meetings", count).format(count=count)
+    nights = (
+        _(", {count} at night for them").format(count=schedule.nights) if schedule.nights else ""
+    )
+    return _("{meetings} for {delegation} {span}{nights}").format(
+        meetings=meetings,
+        delegation=schedule.delegation.name,
+        span=_("in the whole program") if span is None else span,
+        nights=nights,
+    )
 
 
 def delegation_choices(database: Database) -> list[DelegationChoice]:

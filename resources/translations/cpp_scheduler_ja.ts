@@ -853,14 +853,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>プログラムにはまだ代表団がありません。</translation>
     </message>
     <message>
-        <source>{count} meetings for {name}; their home time is {home}</source>
-        <translation>{name} の会合{count}件。本国の時刻は {home}</translation>
-    </message>
-    <message>
-        <source>; {nights} at night for them</source>
-        <translation>。うち{nights}件は先方の夜間</translation>
-    </message>
-    <message>
         <source>The schedule could not be read: {error}</source>
         <translation>日程を読み込めませんでした: {error}</translation>
     </message>

@@ -129,8 +129,13 @@ def compare_every_delegation(
             compared["sessions"] += meeting["conference"] is not None
             compared["in Japan"] += meeting["in_japan"]
             compared[meeting["hours"]] += 1
+        # The line under the table, word for word: the count (one meeting, several),
+        # the span and the nights.
+        said = command_table(capsys, database, name).splitlines()[-1]
+        assert dialog.summary.text() == said, name
         nights = f"{answer['nights']} at night" if answer["nights"] else "at night"
-        assert (nights in dialog.summary.text()) == bool(answer["nights"])
+        assert (nights in said) == bool(answer["nights"])
+        compared["one meeting" if len(meetings) == 1 else "other counts"] += 1
     dialog.close()
     tasks.wait_for_done()
     return compared
@@ -152,9 +157,13 @@ def test_a_delegation_at_home_in_new_york(
 ) -> None:
     """A delegation on the Bank's zone is named by its home city in both."""
     store_new_york(sqlite_database)
-    compare_every_delegation(qtbot, capsys, sqlite_database)
+    compared = compare_every_delegation(qtbot, capsys, sqlite_database)
     answer = command_answer(capsys, sqlite_database, NEW_YORK)
     assert answer["delegation"]["clock_city"] == "New York"
+    # Its one call, said in the singular in both (the window once said "1 meetings").
+    assert compared["one meeting"] == 1
+    said = command_table(capsys, sqlite_database, NEW_YORK).splitlines()[-1]
+    assert said == f"1 meeting for {NEW_YORK} in the whole program, 1 at night for them"
 
 
 def test_a_generated_program(

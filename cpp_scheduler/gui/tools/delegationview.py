@@ -44,6 +44,7 @@ from cpp_scheduler.services.delegation_schedule import (
     ScheduledMeeting,
     delegation_choices,
     read_schedule,
+    summary_text,
 )
 
 
@@ -279,18 +280,8 @@ class DelegationScheduleDialog(QDialog):
         self.model.set_schedule(schedule)
         if schedule is None:
             return
-        delegation = schedule.delegation
-        nights = schedule.nights
-        self.summary.setText(
-            translate(
-                "DelegationView", "{count} meetings for {name}; their home time is {home}"
-            ).format(count=len(schedule.meetings), name=delegation.name, home=delegation.clock_city)
-            + (
-                translate("DelegationView", "; {nights} at night for them").format(nights=nights)
-                if nights
-                else ""
-            )
-        )
+        # As ``schedule`` says it; the table's headings name the delegation's clock.
+        self.summary.setText(summary_text(schedule))
 
     def _failed(self, question: int, error: BaseException) -> None:
         """The latest question found no answer: no other delegation's schedule stays
