@@ -19,7 +19,7 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
-from cpp_scheduler.i18n import _, list_text, ngettext, period_text
+from cpp_scheduler.i18n import _, period_text
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.program import ProgramReport
@@ -57,36 +57,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def text(report: ProgramReport) -> str:
     """The report as plain tables for a terminal."""
-    meetings, people = report.meetings, report.participants_reached
-    delegations, products = report.delegations_reached, len(report.products)
+    from cpp_scheduler.reports.program import left_out_lines, summary_lines
+
     lines = [
         _("Program report — {period} (Tokyo)").format(
             period=period_text(report.first, report.last)
         ),
-        _("{meetings} held, {hours} hours; {cancelled} cancelled").format(
-            meetings=ngettext("{count} meeting", "{count} meetings", meetings).format(
-                count=meetings
-            ),
-            hours=f"{report.hours:.2f}",
-            cancelled=report.cancelled,
-        ),
-        _("{participants} reached, {delegations}, {products} linked").format(
-            participants=ngettext("{count} participant", "{count} participants", people).format(
-                count=people
-            ),
-            delegations=ngettext("{count} delegation", "{count} delegations", delegations).format(
-                count=delegations
-            ),
-            products=ngettext(
-                "{count} knowledge product", "{count} knowledge products", products
-            ).format(count=products),
-        ),
-        _("Themes left out: {names}").format(
-            names=list_text(report.left_out("theme")) or _("none")
-        ),
-        _("Partner cities left out: {names}").format(
-            names=list_text(report.left_out("city")) or _("none")
-        ),
+        *summary_lines(report),
+        *left_out_lines(report),
     ]
     for found in report.breakdowns:
         rows = [

@@ -13,7 +13,6 @@ only shows them. The report is read and the workbook written off the GUI thread;
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -57,7 +56,9 @@ from cpp_scheduler.reports.program import (
     Breakdown,
     ProgramReport,
     breakdown_table,
+    left_out_lines,
     products_table,
+    summary_lines,
 )
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table
 from cpp_scheduler.services.database import Database
@@ -173,11 +174,9 @@ class SheetModel(QAbstractTableModel):
 
 
 def _left_out_rows(found: Breakdown) -> frozenset[int]:
-    if found.name not in ("theme", "city"):
-        return frozenset()
-    return frozenset(
-        number for number, row in enumerate(found.rows) if row.key != NONE_KEY and row.meetings == 0
-    )
+    """The table rows of the themes or cities the report names as left out."""
+    left_out = {id(row) for row in found.left_out()}
+    return frozenset(number for number, row in enumerate(found.rows) if id(row) in left_out)
 
 
 class ProgramReportWindow(QDialog):
@@ -242,11 +241,11 @@ class ProgramReportWindow(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("reportSummary")
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.left_out = QLabel(self)
         self.left_out.setObjectName("reportLeftOut")
         self.left_out.setWordWrap(True)
-        self.left_out.setTextFormat(Qt.TextFormat.RichText)
+        self.left_out.setTextFormat(Qt.TextFormat.PlainText)
         self.left_out.setStyleSheet(
             f"QLabel {{ background: {LEFT_OUT.name()}; padding: 4px; border-radius: 3px; }}"
         )
@@ -393,34 +392,10 @@ class ProgramReportWindow(QDialog):
         self.report = report
         for button in (self.save_button, self.pdf_button, self.print_button):
             button.setEnabled(True)
-        self.summary.setText(
-            translate(
-                "ReportView",
-                "<b>{meetings}</b> meetings held, <b>{hours}</b> hours "
-                "({cancelled} cancelled, counted apart) · "
-                "<b>{participants}</b> participants reached in "
-                "<b>{delegations}</b> delegations · "
-                "<b>{products}</b> knowledge products linked",
-            ).format(
-                meetings=report.meetings,
-                hours=f"{report.hours:,.2f}",
-                cancelled=report.cancelled,
-                participants=report.participants_reached,
-                delegations=report.delegations_reached,
-                products=len(report.products),
-            )
-        )
-        none = translate("ReportView", "none")
+        # As ``report`` says them, under its title.
+        self.summary.setText(" · ".join(summary_lines(report)))
         breakdowns = {found.name: found for found in report.breakdowns}
-        self.left_out.setText(
-            translate(
-                "ReportView",
-                "<b>Left out</b> (no meeting held): themes: {themes}; partner cities: {cities}",
-            ).format(
-                themes=html.escape(i18n.list_text(report.left_out("theme")) or none),
-                cities=html.escape(i18n.list_text(report.left_out("city")) or none),
-            )
-        )
+        self.left_out.setText(" · ".join(left_out_lines(report)))
         for found in breakdowns.values():
             self.models[found.name].set_table(breakdown_table(found), _left_out_rows(found))
         self.models["products"].set_table(products_table(report))
@@ -450,10 +425,11 @@ class ProgramReportWindow(QDialog):
     def _hours(found: Breakdown) -> list[tuple[str, float]]:
         """The bars of a chart: each theme or city by name, "(left out)" after those the
         period held nothing on, so the chart says it without the table."""
+        left_out = {id(row) for row in found.left_out()}
         return [
             (
                 translate("ReportView", "{label} (left out)").format(label=report_word(row.shown))
-                if row.meetings == 0
+                if id(row) in left_out
                 else report_word(row.shown),
                 round(row.hours, 2),
             )

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from cpp_scheduler.i18n import N_, _, list_text, name_order, pgettext, shown_name
+from cpp_scheduler.i18n import N_, _, list_text, name_order, ngettext, pgettext, shown_name
 from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.model.event_filter import conferences_above, meeting_days
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
@@ -82,6 +82,19 @@ class Breakdown:
     def row(self, key: str) -> BreakdownRow | None:
         return next((row for row in self.rows if row.key == key), None)
 
+    def left_out(self) -> tuple[BreakdownRow, ...]:
+        """The themes or partner cities (the other breakdowns leave nothing out) the
+        period held no meeting on: what the report names as left out, and its table and
+        chart mark."""
+        if self.name not in LEFT_OUT_BREAKDOWNS:
+            return ()
+        return tuple(row for row in self.rows if row.key != NONE_KEY and row.meetings == 0)
+
+
+LEFT_OUT_BREAKDOWNS = ("theme", "city")
+"""The breakdowns whose rows a period may leave out: every theme and partner city is
+listed, held or not; a kind or a delegation is listed only where it met."""
+
 
 _TITLES = {
     "kind": N_("By kind"),
@@ -123,11 +136,7 @@ class ProgramReport:
         """The themes (``theme``) or partner cities (``city``) left out, as the report
         shows them: in Japanese where the program has their Japanese names and speaks it.
         (``themes_left_out`` and ``cities_left_out`` keep the names the JSON gives.)"""
-        return [
-            row.shown
-            for row in self.breakdown(name).rows
-            if row.key != NONE_KEY and row.meetings == 0
-        ]
+        return [row.shown for row in self.breakdown(name).left_out()]
 
     def as_json(self) -> dict[str, Any]:
         """The report as ``cpp-scheduler report --json`` prints it; hours to 2 decimals."""
@@ -425,8 +434,8 @@ def build_report(facts: ProgramFacts, first: date, last: date, clock: str = TOKY
             _by_size(tallies["country"].rows(country_names, False, _("(no delegation)"))),
         ),
     )
-    theme_rows = breakdowns[2].rows
-    city_rows = breakdowns[3].rows
+    left_out_themes = breakdowns[2].left_out()
+    left_out_cities = breakdowns[3].left_out()
     lines = sorted(
         (
             ProductLine(p.id, p.title, p.kind.label, p.published)
@@ -444,11 +453,48 @@ def build_report(facts: ProgramFacts, first: date, last: date, clock: str = TOKY
         delegations_reached=len(delegations_reached),
         products=tuple(lines),
         breakdowns=breakdowns,
-        themes_left_out=tuple(
-            row.label for row in theme_rows if row.key != NONE_KEY and row.meetings == 0
+        themes_left_out=tuple(row.label for row in left_out_themes),
+        cities_left_out=tuple(row.label for row in left_out_cities),
+    )
+
+
+# -- as words -------------------------------------------------------------------------------
+def summary_lines(report: ProgramReport) -> tuple[str, str]:
+    """The report's figures in two lines, as ``report`` prints them under its title and
+    the report window shows them over its tables: meetings and hours, then whom they
+    reached."""
+    meetings, people = report.meetings, report.participants_reached
+    delegations, products = report.delegations_reached, len(report.products)
+    return (
+        _("{meetings} held, {hours} hours; {cancelled} cancelled").format(
+            meetings=ngettext("{count} meeting", "{count} meetings", meetings).format(
+                count=meetings
+            ),
+            hours=f"{report.hours:.2f}",
+            cancelled=report.cancelled,
         ),
-        cities_left_out=tuple(
-            row.label for row in city_rows if row.key != NONE_KEY and row.meetings == 0
+        _("{participants} reached, {delegations}, {products} linked").format(
+            participants=ngettext("{count} participant", "{count} participants", people).format(
+                count=people
+            ),
+            delegations=ngettext("{count} delegation", "{count} delegations", delegations).format(
+                count=delegations
+            ),
+            products=ngettext(
+                "{count} knowledge product", "{count} knowledge products", products
+            ).format(count=products),
+        ),
+    )
+
+
+def left_out_lines(report: ProgramReport) -> tuple[str, str]:
+    """The themes and the partner cities the period held no meeting on, a line each."""
+    return (
+        _("Themes left out: {names}").format(
+            names=list_text(report.left_out("theme")) or _("none")
+        ),
+        _("Partner cities left out: {names}").format(
+            names=list_text(report.left_out("city")) or _("none")
         ),
     )
 

@@ -3114,18 +3114,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>報告書を作成できませんでした: {error}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{meetings}&lt;/b&gt; meetings held, &lt;b&gt;{hours}&lt;/b&gt; hours ({cancelled} cancelled, counted apart) · &lt;b&gt;{participants}&lt;/b&gt; participants reached in &lt;b&gt;{delegations}&lt;/b&gt; delegations · &lt;b&gt;{products}&lt;/b&gt; knowledge products linked</source>
-        <translation>開催した会合&lt;b&gt;{meetings}&lt;/b&gt;件、&lt;b&gt;{hours}&lt;/b&gt;時間（中止{cancelled}件は別に集計）· 参加者&lt;b&gt;{participants}&lt;/b&gt;人（代表団 &lt;b&gt;{delegations}&lt;/b&gt;）· 関連するナレッジ・プロダクト&lt;b&gt;{products}&lt;/b&gt;件</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>なし</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Left out&lt;/b&gt; (no meeting held): themes: {themes}; partner cities: {cities}</source>
-        <translation>&lt;b&gt;扱わなかったもの&lt;/b&gt;（会合なし）: テーマ: {themes}。連携都市: {cities}</translation>
-    </message>
-    <message>
         <source>Meetings that start from {first} to {last} (Tokyo).</source>
         <translation>{first}から{last}までに始まる会合（東京時間）。</translation>
     </message>

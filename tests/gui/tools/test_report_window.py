@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.cli import main
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.reportmenu import ReportActions
 from cpp_scheduler.gui.reportview import LEFT_OUT, ProgramReportWindow
@@ -64,16 +65,25 @@ def test_the_file_menu_offers_the_agenda_and_the_report(demo_window: MainWindow)
 
 
 def test_the_window_shows_the_services_report(
-    qtbot: QtBot, qtmodeltester: object, demo_window: MainWindow, sqlite_database: Database
+    qtbot: QtBot,
+    qtmodeltester: object,
+    demo_window: MainWindow,
+    sqlite_database: Database,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     report_window = shown_report(qtbot, demo_window)
     expected = program_report(sqlite_database, *FEBRUARY)
     assert report_window.report == expected
-    summary = report_window.summary.text()
-    assert f"<b>{expected.meetings}</b> meetings held" in summary
-    assert f"<b>{expected.hours:,.2f}</b> hours" in summary
-    assert f"<b>{expected.participants_reached}</b> participants reached" in summary
-    assert "partner cities: Kitakyushu, Kobe, Yokohama" in report_window.left_out.text()
+    # The figures and what was left out, in the command's words under its title.
+    first, last = FEBRUARY
+    capsys.readouterr()
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "report", "--from", str(first), "--to", str(last)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert report_window.summary.text() == " · ".join(printed[1:3])
+    assert report_window.left_out.text() == " · ".join(printed[3:5])
+    assert report_window.summary.text().startswith(f"{expected.meetings} meetings held, ")
+    assert "Partner cities left out: Kitakyushu, Kobe, Yokohama" in report_window.left_out.text()
 
     for name, model in report_window.models.items():
         qtmodeltester.check(model)  # type: ignore[attr-defined]
@@ -277,7 +287,9 @@ def test_the_japanese_window_lists_what_was_left_out_as_japanese_lists_it(
         report_window = shown_report(qtbot, window)
         text = report_window.left_out.text()
         assert "北九州市、神戸市、横浜市" in text
-        assert "Water &amp; &lt;b&gt;sanitation&lt;/b&gt;" in text
+        # Shown as typed: the label takes its text as plain text, never as markup.
+        assert "Water & <b>sanitation</b>" in text
+        assert report_window.left_out.textFormat() == Qt.TextFormat.PlainText
         assert report_window.city_chart.labels[0].startswith("北九州市")
         settle(qtbot, window)
     finally:
