@@ -147,6 +147,23 @@ def attending_delegations(
     return delegations_attending(interval.delegation_ids, interval.ancestor_ids, conferences)
 
 
+def judged_for_nights(
+    delegations: Sequence[Attendee], participants: Iterable[Attendee]
+) -> list[Attendee]:
+    """Whose clocks a remote meeting's night is judged on: its ``delegations``, then
+    each of its ``participants`` not sitting with one of them. A member of an attending
+    delegation on the delegation's own clock is judged with it, once: the conflict check
+    warns of the delegation alone, and so does the event dialog while it is typed."""
+    attending = {delegation.id: delegation for delegation in delegations}
+    judged = list(delegations)
+    for participant in participants:
+        delegation = attending.get(participant.delegation_id or "")
+        if delegation is not None and participant.zone == delegation.zone:
+            continue  # sits with the delegation, which is judged already
+        judged.append(participant)
+    return judged
+
+
 @dataclass(frozen=True, slots=True)
 class AttendedMeeting:
     """One meeting of a delegation's schedule, judged on the delegation's clock."""

@@ -59,6 +59,7 @@ from cpp_scheduler.scheduling.attendance import (
     clock_zone_on,
     conferences_of,
     judged_at_night,
+    judged_for_nights,
     local_span,
     span_part,
 )
@@ -1163,17 +1164,10 @@ def _remote_attendees(context: _Context, interval: Interval) -> list[Attendee]:
     delegations = context.snapshot.delegations
     participants = context.snapshot.participants
     delegation_ids = attending_delegations(interval, context.conference_delegations)
-    attendees = [delegations[d] for d in sorted(delegation_ids) if d in delegations]
-    for participant_id in sorted(interval.participant_ids):
-        participant = participants.get(participant_id)
-        if participant is None:
-            continue
-        if participant.delegation_id in delegation_ids:
-            delegation = delegations.get(participant.delegation_id or "")
-            if delegation is not None and participant.zone == delegation.zone:
-                continue  # sits with the delegation, which is checked already
-        attendees.append(participant)
-    return attendees
+    return judged_for_nights(
+        [delegations[d] for d in sorted(delegation_ids) if d in delegations],
+        (participants[p] for p in sorted(interval.participant_ids) if p in participants),
+    )
 
 
 def _night_problems(context: _Context) -> Iterator[Conflict]:

@@ -27,8 +27,8 @@ from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Partici
 from cpp_scheduler.model.event import event_delegations
 from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 from cpp_scheduler.scheduling import holidays
-from cpp_scheduler.scheduling.attendance import judged_at_night
-from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, Interval
+from cpp_scheduler.scheduling.attendance import judged_at_night, judged_for_nights
+from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Interval
 from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
 from cpp_scheduler.services import snapshot
 from cpp_scheduler.services.snapshot import delegation_attendee, participant_attendee
@@ -197,6 +197,23 @@ def nights_judged(draft: DraftMeeting) -> bool:
     (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night`) asked of the draft,
     a remote meeting of hours that is not a conference with sessions."""
     return judged_at_night(draft_interval(draft), draft.holds_sessions)
+
+
+def judged_at_night_ids(
+    draft: DraftMeeting, known: Mapping[str, Attendee], conferences: Conferences | None = None
+) -> frozenset[str]:
+    """The attendees whose night the conflict check would warn of, where the draft's
+    local times read night (:func:`nights_judged` says whether it judges nights at
+    all): its delegations, and its participants not sitting with one of them
+    (:func:`~cpp_scheduler.scheduling.attendance.judged_for_nights`)."""
+    attendees = draft_attendees(draft, known, conferences)
+    return frozenset(
+        attendee.id
+        for attendee in judged_for_nights(
+            [a for a in attendees if a.kind is AttendeeKind.DELEGATION],
+            [a for a in attendees if a.kind is AttendeeKind.PARTICIPANT],
+        )
+    )
 
 
 def _known(ids: Iterable[str], known: Mapping[str, Attendee]) -> list[Attendee]:

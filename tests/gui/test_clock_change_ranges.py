@@ -108,7 +108,7 @@ def test_the_event_dialog_gives_each_attendees_clocks(qtbot: QtBot) -> None:
     )
     assert judged_at_night(meeting, holds_sessions=False)  # a call, judged at night
     night = "⚠ Night for USA: New York City: 01:30 EDT – 02:30 EST there."
-    assert night in warning_lines(times, nights=True)
+    assert night in warning_lines(times, frozenset({"new-york"}))
 
 
 def test_a_strip_over_two_days_gives_each_end_its_weekday(japanese: None) -> None:

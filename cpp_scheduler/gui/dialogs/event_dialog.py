@@ -55,7 +55,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import all_day_date_problems
-from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, AttendeeKind, zone_city
+from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, zone_city
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import choices, replies, series_rules, series_view
@@ -66,6 +66,7 @@ from cpp_scheduler.services.draft_times import (
     draft_attendees,
     draft_meeting_times,
     is_checked,
+    judged_at_night_ids,
     nights_judged,
     prepare_holidays,
     read_attendees,
@@ -210,12 +211,10 @@ def time_line(row: AttendeeTimes, event_zone: str) -> str:
     )
 
 
-def warning_lines(times: MeetingTimes, nights: bool) -> list[str]:
-    """What must be checked before saving: an attendee's night, where the conflict
-    check judges the meeting's hours (``nights``, :func:`nights_judged`), and a public
-    holiday."""
-    if not nights:
-        return [f"⚠ {warning.text}" for warning in times.warnings]
+def warning_lines(times: MeetingTimes, judged: frozenset[str]) -> list[str]:
+    """What must be checked before saving: a night on the clock of an attendee the
+    conflict check judges (``judged``: their ids, :func:`judged_at_night_ids`; none
+    where it judges no night, :func:`nights_judged`), and a public holiday."""
     lines = [
         "⚠ "
         + translate("EventDialog", "Night for {name}: {span} there.").format(
@@ -223,7 +222,7 @@ def warning_lines(times: MeetingTimes, nights: bool) -> list[str]:
             span=timezones.span_text(row.start.local, row.end.local, dash="–"),
         )
         for row in times.rows
-        if row.part is DayPart.NIGHT and row.attendee.kind is not AttendeeKind.REFERENCE
+        if row.part is DayPart.NIGHT and row.attendee.id in judged
     ]
     lines.extend(f"⚠ {warning.text}" for warning in times.warnings)
     return lines
@@ -932,7 +931,12 @@ class EventDialog(RecordDialog):
                 )
             lines.extend(time_line(row, draft.zone) for row in times.rows)
             if is_checked(draft):
-                warnings = warning_lines(times, nights_judged(draft))
+                judged = (
+                    judged_at_night_ids(draft, self._attendees, self._conferences)
+                    if nights_judged(draft)
+                    else frozenset()
+                )
+                warnings = warning_lines(times, judged)
         ui.attendeeTimes.setText("\n".join(lines))
         ui.attendeeWarnings.setText("\n".join(warnings))
         ui.attendeeWarnings.setVisible(bool(warnings))

@@ -247,3 +247,54 @@ def test_a_session_naming_no_delegation_is_for_its_conferences(
     ui.parent.setCurrentIndex(ui.parent.findData(forum))
     qtbot.waitUntil(lambda: ui.attendeeWarnings.text() == LIMA_NIGHT)
     assert _lima_line(dialog).endswith("· night")
+
+
+def test_a_member_on_the_delegations_clock_is_warned_of_with_it_once(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    peru: str,
+    choose: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A call for Peru's delegation and Ana, its member with no clock of her own: the
+    check finds the delegation's night and not hers, and the dialog warns of it once.
+    Rosa, a member who keeps New York's clock, is judged on her own, in both."""
+    from cpp_scheduler.model import Participant
+
+    with sqlite_database.transaction() as session:
+        ana = Participant(name="Ana Quispe", email="ana@example.org", delegation_id=peru)
+        rosa = Participant(
+            name="Rosa Flores",
+            email="rosa@example.org",
+            delegation_id=peru,
+            zone="America/New_York",
+        )
+        session.add_all([ana, rosa])
+        session.flush()
+        members = (ana.id, rosa.id)
+    call = _add(
+        sqlite_database,
+        "Follow-up call with Peru",
+        TOKYO_AFTERNOON,
+        1,
+        kind=EventKind.VIDEOCONFERENCE,
+        mode=EventMode.VIRTUAL,
+        video_link="https://meet.example.org/peru",
+        delegation_ids=[peru],
+        participant_ids=list(members),
+    )
+    nights = [
+        conflict["message"]
+        for conflict in conflicts_json(capsys, sqlite_database)["conflicts"]
+        if conflict["kind"] == "night_session"
+    ]
+    assert len(nights) == 2
+    assert any("at night for Peru: Lima housing ministry" in night for night in nights)
+    assert any("at night for Rosa Flores" in night for night in nights)
+
+    dialog = open_dialog(qtbot, EventDialog, sqlite_database, call)
+    _settled(qtbot, dialog)
+    assert dialog.ui.attendeeWarnings.text().splitlines() == [
+        LIMA_NIGHT,
+        "⚠ Night for Rosa Flores: 00:00–01:00 there.",
+    ]
