@@ -25,7 +25,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.actions import share_undo
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
-from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
+from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from cpp_scheduler.gui.views.base import CalendarView
     from cpp_scheduler.services import merging, series
     from cpp_scheduler.services.database import Database
-    from cpp_scheduler.services.removal import Changed, ToDelete
+    from cpp_scheduler.services.removal import ToDelete
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,6 @@ class Saving:
 
 DialogFactory = Callable[..., "QDialog"]
 """``factory(kind, database, record_id, parent=..., **extra)`` -> an editor dialog."""
-
-
-_NAMED_AT_MOST = 8
-"""The records taken along by a deletion that its question names; the rest are counted."""
 
 
 def open_editor(
@@ -115,128 +111,21 @@ def _meeting_label(meeting: series.Meeting, zone: str) -> str:
     )
 
 
-_CHANGED_NAMED_AT_MOST = (5, 3)
-"""The changed records of one kind that a deletion's question names, where it changes
-records of one kind and where of several; the rest are counted, so the question fits
-a laptop's screen."""
-
-
-def _losing(changed: Changed, named: int) -> str:
-    """One kind of record a deletion changes, counted, the first ``named`` named:
-    "7 events lose their venue: 'Kobe DRR workshop', …"."""
-    one, many = _LOSING.get(changed.kind, _LOSING["record"])
-    names = translate("WindowEditing", ", ").join(
-        translate("WindowEditing", "'{title}'").format(title=title)
-        for title in changed.titles[:named]
-    )
-    more = changed.count - min(len(changed.titles), named)
-    if more > 0:
-        # People are counted apart from things where the language does (ほか3人, ほか3件).
-        and_more = (
-            translate("WindowEditing", "{records} and {count} more", "people")
-            if changed.kind == "participant"
-            else translate("WindowEditing", "{records} and {count} more")
-        )
-        names = and_more.format(records=names, count=more)
-    sentence = translate("WindowEditing", one if changed.count == 1 else many)
-    return sentence.format(count=changed.count, kind=kind_name(changed.loses), titles=names)
-
-
-_LOSING: dict[str, tuple[str, str]] = {
-    "event": (
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} event loses its {kind}: {titles}."),
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} events lose their {kind}: {titles}."),
-    ),
-    "participant": (
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} participant loses their {kind}: {titles}."),
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} participants lose their {kind}: {titles}."),
-    ),
-    "venue": (
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} venue loses its {kind}: {titles}."),
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} venues lose their {kind}: {titles}."),
-    ),
-    "partner city": (
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} partner city loses its {kind}: {titles}."),
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} partner cities lose their {kind}: {titles}."),
-    ),
-    "knowledge product": (
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} knowledge product loses its {kind}: {titles}."),
-        QT_TRANSLATE_NOOP(
-            "WindowEditing", "{count} knowledge products lose their {kind}: {titles}."
-        ),
-    ),
-    "record": (
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} record loses its {kind}: {titles}."),
-        QT_TRANSLATE_NOOP("WindowEditing", "{count} records lose their {kind}: {titles}."),
-    ),
-}
-"""What a deletion's question says of each kind of record it changes, for one record
-and for several: the records lose what they held of the deleted one."""
-
-
-def _what_changes(found: ToDelete) -> str:
-    """The records a deletion changes besides those it deletes, a line for each kind,
-    and the participants it leaves due an update: empty when it changes none."""
-    alone, several = _CHANGED_NAMED_AT_MOST
-    named = alone if len(found.changed) == 1 else several
-    lines = [_losing(changed, named) for changed in found.changed]
-    if found.updates_due == 1:
-        lines.append(
-            translate(
-                "WindowEditing",
-                "{count} participant was sent one of these events and will be due an "
-                "update (Tools > Send updates…).",
-            ).format(count=found.updates_due)
-        )
-    elif found.updates_due:
-        lines.append(
-            translate(
-                "WindowEditing",
-                "{count} participants were sent these events and will be due an update "
-                "(Tools > Send updates…).",
-            ).format(count=found.updates_due)
-        )
-    return "\n".join(lines)
-
-
-def _deleted_along(found: ToDelete) -> str:
-    """The records a deletion deletes with it (a conference's sessions, a delegation's
-    study tours), the first named and the rest counted; empty when there are none."""
-    along = found.along
-    if not along:
-        return ""
-    named = [
-        translate("WindowEditing", "the {kind} '{title}'").format(
-            kind=kind_name(record.kind), title=record.title
-        )
-        for record in along[:_NAMED_AT_MOST]
-    ]
-    records = ", ".join(named)
-    if len(along) > _NAMED_AT_MOST:
-        records = translate("WindowEditing", "{records} and {count} more").format(
-            records=records, count=len(along) - _NAMED_AT_MOST
-        )
-    return translate(
-        "WindowEditing", "Deleting it also deletes {records}, with all they hold."
-    ).format(records=records)
+def _send_updates_menu() -> str:
+    """Where the window sends updates, as a deletion's words point to it."""
+    return translate("WindowEditing", "Tools > Send updates…")
 
 
 def _series_meetings(found: ToDelete, meeting_day: date | None) -> str:
-    """What deleting a series does to its meetings, as the engine counts them
-    (:attr:`ToDelete.series_meetings`): all of them go. A coordinator who selected one
+    """What deleting a series does to its meetings, as ``events deletion`` says it
+    (:func:`deletion_words.series_text`): all of them go. A coordinator who selected one
     meeting (of ``meeting_day``, on the clock shown) may mean only that one, which
     cancelling it alone drops; empty for anything but a series."""
-    count = found.series_meetings
-    if not count:
-        return ""
-    if count == 1:
-        return translate(
-            "WindowEditing",
-            "'{title}' is a series with {count} meeting left: deleting it deletes that meeting.",
-        ).format(title=found.title, count=count)
-    held = translate(
-        "WindowEditing", "'{title}' is a series: deleting it deletes all its {count} meetings."
-    ).format(title=found.title, count=count)
+    from cpp_scheduler.services import deletion_words
+
+    held = deletion_words.series_text(found)
+    if found.series_meetings < 2:
+        return held
     if meeting_day is None:
         instead = translate(
             "WindowEditing",
@@ -250,37 +139,6 @@ def _series_meetings(found: ToDelete, meeting_day: date | None) -> str:
             "(Edit > Cancel one meeting of the series…).",
         ).format(day=i18n.day_text(meeting_day))
     return f"{held}\n\n{instead}"  # two paragraphs: no space to join them in Japanese
-
-
-def _consequences(found: ToDelete) -> list[str]:
-    """What a deletion does besides deleting the record, a paragraph each: the records it
-    changes (with the participants it leaves due an update), then those it deletes with
-    it, as the question before any other deletion says them."""
-    return [text for text in (_what_changes(found), _deleted_along(found)) if text]
-
-
-def _not_told(title: str, found: ToDelete) -> str:
-    """What deleting a participant leaves behind: the events the ledger says they were
-    sent and never told are off, which stay in their calendar, since a deletion tells
-    nobody and takes the ledger with it; empty when every invitation was called off."""
-    count = found.standing.events
-    if not count:
-        return ""
-    if count == 1:
-        sentence = translate(
-            "WindowEditing",
-            "'{name}' was sent {count} event and has not been told it is off: deleting "
-            "this participant tells them nothing, so it stays in their calendar. Take them "
-            "off the event and send updates first (Tools > Send updates…).",
-        )
-    else:
-        sentence = translate(
-            "WindowEditing",
-            "'{name}' was sent {count} events and has not been told they are off: deleting "
-            "this participant tells them nothing, so they stay in their calendar. Take them "
-            "off these events and send updates first (Tools > Send updates…).",
-        )
-    return sentence.format(name=title, count=count)
 
 
 class RecordEditing:
@@ -470,12 +328,12 @@ class RecordEditing:
             return
         from PySide6.QtWidgets import QMessageBox
 
+        from cpp_scheduler.services import deletion_words
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             translate("WindowEditing", "Delete event"),
-            translate(
-                "WindowEditing", "Invitations to '{title}' still stand for {count} participants."
-            ).format(title=found.title, count=found.standing.participants),
+            deletion_words.invited_text(found),
             QMessageBox.StandardButton.NoButton,
             self.as_widget,
         )
@@ -488,7 +346,15 @@ class RecordEditing:
         )
         series_note = _series_meetings(found, meeting_day)
         box.setInformativeText(
-            "\n\n".join(text for text in (series_note, advice, *_consequences(found)) if text)
+            "\n\n".join(
+                text
+                for text in (
+                    series_note,
+                    advice,
+                    *deletion_words.consequences(found, _send_updates_menu()),
+                )
+                if text
+            )
         )
         cancel = box.addButton(
             translate("WindowEditing", "Mark it cancelled"), QMessageBox.ButtonRole.AcceptRole
@@ -854,10 +720,16 @@ class RecordEditing:
         selected could go alone)."""
         import shiboken6
 
+        from cpp_scheduler.services import deletion_words
+
         kind = kind_name(model.record_kind)
-        changes = _what_changes(found)
-        along = _deleted_along(found)
-        not_told = _not_told(title, found) if model is domain.Participant else ""
+        changes = deletion_words.changes_text(found, _send_updates_menu())
+        along = deletion_words.along_text(found)
+        not_told = (
+            deletion_words.not_told_text(found, _send_updates_menu())
+            if model is domain.Participant
+            else ""
+        )
         series_note = _series_meetings(found, meeting_day)
         if changes or not_told:
             question = "\n\n".join(

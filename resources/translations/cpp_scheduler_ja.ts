@@ -4133,10 +4133,6 @@ Visiting Japan: on Tokyo time</source>
         <translation>イベントを削除</translation>
     </message>
     <message>
-        <source>Invitations to &apos;{title}&apos; still stand for {count} participants.</source>
-        <translation>「{title}」の招待は、参加者{count}人の手元に残っています。</translation>
-    </message>
-    <message>
         <source>Deleting it tells them nothing: it stays in their calendars. Mark it cancelled instead, then send updates (Tools &gt; Send updates…) to tell them; once they are told, it can be deleted.</source>
         <translation>削除しても参加者には何も伝わらず、予定はカレンダーに残ります。代わりに中止にしてから、更新を送信して（ツール &gt; 更新を送信…）知らせてください。知らせた後なら削除できます。</translation>
     </message>
@@ -4199,109 +4195,12 @@ Visiting Japan: on Tokyo time</source>
         <translation>{kind}「{title}」を削除しますか？</translation>
     </message>
     <message>
-        <source>the {kind} &apos;{title}&apos;</source>
-        <translation>{kind}「{title}」</translation>
-    </message>
-    <message>
-        <source>{records} and {count} more</source>
-        <translation>{records} ほか{count}件</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>&apos;{title}&apos;</source>
-        <translation>「{title}」</translation>
-    </message>
-    <message>
-        <source>{records} and {count} more</source>
-        <comment>people</comment>
-        <translation>{records} ほか{count}人</translation>
-    </message>
-    <message>
-        <source>{count} event loses its {kind}: {titles}.</source>
-        <translation>イベント{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} events lose their {kind}: {titles}.</source>
-        <translation>イベント{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} participant loses their {kind}: {titles}.</source>
-        <translation>参加者{count}人が{kind}から外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} participants lose their {kind}: {titles}.</source>
-        <translation>参加者{count}人が{kind}から外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} venue loses its {kind}: {titles}.</source>
-        <translation>会場{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} venues lose their {kind}: {titles}.</source>
-        <translation>会場{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} partner city loses its {kind}: {titles}.</source>
-        <translation>連携都市{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} partner cities lose their {kind}: {titles}.</source>
-        <translation>連携都市{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} knowledge product loses its {kind}: {titles}.</source>
-        <translation>ナレッジ・プロダクト{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} knowledge products lose their {kind}: {titles}.</source>
-        <translation>ナレッジ・プロダクト{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} record loses its {kind}: {titles}.</source>
-        <translation>記録{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} records lose their {kind}: {titles}.</source>
-        <translation>記録{count}件から{kind}が外れます: {titles}。</translation>
-    </message>
-    <message>
-        <source>{count} participant was sent one of these events and will be due an update (Tools &gt; Send updates…).</source>
-        <translation>これらのイベントを送った参加者{count}人に、更新の送信が必要になります（ツール &gt; 更新を送信…）。</translation>
-    </message>
-    <message>
-        <source>{count} participants were sent these events and will be due an update (Tools &gt; Send updates…).</source>
-        <translation>これらのイベントを送った参加者{count}人に、更新の送信が必要になります（ツール &gt; 更新を送信…）。</translation>
-    </message>
-    <message>
-        <source>Deleting it also deletes {records}, with all they hold.</source>
-        <translation>削除すると、{records} もその中身ごと削除されます。</translation>
-    </message>
-    <message>
-        <source>&apos;{title}&apos; is a series with {count} meeting left: deleting it deletes that meeting.</source>
-        <translation>「{title}」はシリーズで、残りの会合は{count}件です。削除するとその会合も削除されます。</translation>
-    </message>
-    <message>
-        <source>&apos;{title}&apos; is a series: deleting it deletes all its {count} meetings.</source>
-        <translation>「{title}」はシリーズです。削除すると会合{count}件がすべて削除されます。</translation>
-    </message>
-    <message>
         <source>To call off one meeting alone, cancel that meeting instead (Edit &gt; Cancel one meeting of the series…).</source>
         <translation>1回の会合だけを取りやめるには、代わりにその会合を中止してください（「編集」&gt;「シリーズの1回を中止…」）。</translation>
     </message>
     <message>
         <source>To call off only the meeting of {day}, cancel that meeting instead (Edit &gt; Cancel one meeting of the series…).</source>
         <translation>{day}の会合だけを取りやめるには、代わりにその会合を中止してください（「編集」&gt;「シリーズの1回を中止…」）。</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; was sent {count} event and has not been told it is off: deleting this participant tells them nothing, so it stays in their calendar. Take them off the event and send updates first (Tools &gt; Send updates…).</source>
-        <translation>「{name}」にはイベント{count}件が送られており、中止は伝えられていません: この参加者を削除しても何も伝わらず、予定はカレンダーに残ります。先にイベントから外してから、更新を送信してください（「ツール」&gt;「更新を送信…」）。</translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; was sent {count} events and has not been told they are off: deleting this participant tells them nothing, so they stay in their calendar. Take them off these events and send updates first (Tools &gt; Send updates…).</source>
-        <translation>「{name}」にはイベント{count}件が送られており、中止は伝えられていません: この参加者を削除しても何も伝わらず、予定はカレンダーに残ります。先にイベントから外してから、更新を送信してください（「ツール」&gt;「更新を送信…」）。</translation>
     </message>
     <message>
         <source>The meeting of {meeting} is the last of &apos;{title}&apos; still held.</source>
@@ -4338,6 +4237,10 @@ Its links to other records go with it. You can undo this (Ctrl+Z).</source>
     <message>
         <source>{when} (moved from {original})</source>
         <translation>{when}（{original} から移動）</translation>
+    </message>
+    <message>
+        <source>Tools &gt; Send updates…</source>
+        <translation>「ツール」&gt;「更新を送信…」</translation>
     </message>
     <message>
         <source>Cannot refresh the calendar</source>

@@ -220,18 +220,34 @@ def test_the_command_line_tells_what_the_question_tells(
     window.select_event(review)
     window.delete_selected()
     box = invited_event_question(qtbot)
-    assert box.text() == "Invitations to 'Budget review' still stand for 1 participants."
+    # One participant, in the singular (the question once said "for 1 participants").
+    assert box.text() == "Invitations to 'Budget review' still stand for 1 participant."
     box.reject()  # kept
-
     capsys.readouterr()
     url = program.url.render_as_string(hide_password=False)
-    assert main(["--db", url, "records", "delegations", "--deletion", "Lima housing"]) == 0
+    assert main(["--db", url, "events", "deletion", review_uid]) == 0
     assert capsys.readouterr().out.splitlines() == [
+        "Deleting the event 'Budget review':",
+        "  Invitations to 'Budget review' still stand for 1 participant.",
+    ]
+
+    # The command says each fact in the question's own sentence, a line each.
+    assert main(["--db", url, "records", "delegations", "--deletion", "Lima housing"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [
         "Deleting the delegation 'Lima housing':",
-        "  changes 1 × event, each losing its delegation: 'Budget review'",
-        "  changes 1 participant(s), each losing their delegation: 'Ana Flores'",
+        "  1 event loses its delegation: 'Budget review'.",
+        "  1 participant loses their delegation: 'Ana Flores'.",
     ]
     question = asked(window, messages, "delegation", lima, "Lima housing")
-    assert "1 event loses its delegation: 'Budget review'." in question
-    assert "1 participant loses their delegation: 'Ana Flores'." in question
+    paragraphs = question.split("\n\n")
+    assert paragraphs[1].splitlines() == [line.strip() for line in printed[1:]]
+
+    assert main(["--db", url, "records", "venues", "--deletion", "hall a"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[1:] == [
+        "  2 events lose their venue: 'Budget review', 'Closing plenary'.",
+        "  1 participant was sent one of these events and will be due an update "
+        "(cpp-scheduler send updates).",
+    ]
     assert messages.errors == []
