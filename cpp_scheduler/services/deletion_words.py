@@ -28,7 +28,7 @@ screen."""
 ALONG_NAMED_AT_MOST = 8
 """The records taken along by a deletion that are named; the rest are counted."""
 
-TITLE_LENGTH = 80
+TITLE_LENGTH = 120
 """A title's longest form in these sentences: longer ones are shortened."""
 
 
