@@ -126,6 +126,16 @@ class SlotAnswer:
         return self.request.attendees
 
 
+def tokyo_days_showing(first: date, last: date, zone: str) -> tuple[date, date]:
+    """The days the finder searches (read in Tokyo, :attr:`SlotSearch.zone`'s default)
+    for a window showing ``first``..``last`` on ``zone``'s clock: Tokyo's days that hold
+    every instant of them, so the search misses none of what the window shows. Lima's
+    Sunday 14 February 2027 runs from 14:00 on Tokyo's 14th to 14:00 on its 15th: the
+    finder searches the 14th and the 15th, and the hours around are offered too."""
+    start, end = timezones.local_days(first, last, zone)
+    return timezones.all_day_dates(start, end, timezones.TOKYO)
+
+
 def no_free_time() -> str:
     """What a search that found no time says, in the window and on the command line:
     every reason a candidate time is left out, and what the coordinator can do."""

@@ -378,10 +378,14 @@ class Tools(QObject):
     def open_slot_finder(self) -> Any:
         """The slot finder, searching the days the window shows (the days its current
         view is about: a month's own days, not the neighbours' that fill its weeks),
-        whether it opens for the first time or again after being closed."""
+        whether it opens for the first time or again after being closed. The finder
+        reads days in Tokyo: on another clock, those that hold the days shown."""
         from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
+        from cpp_scheduler.services.slot_search import tokyo_days_showing
 
-        period = self.window.current_view.days_covered()
+        period = tokyo_days_showing(
+            *self.window.current_view.days_covered(), self.window.display_zone
+        )
         finder = self._dialogs.get("slot_finder")
         if isinstance(finder, SlotFinderDialog) and not finder.isVisible():
             finder.show_period(*period)

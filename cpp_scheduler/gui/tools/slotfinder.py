@@ -396,9 +396,9 @@ class SlotFinderDialog(QDialog):
         return list(self._chosen)
 
     def show_period(self, first: date, last: date) -> None:
-        """Search these days (read in Tokyo): the period the window shows, when opened;
-        a day beyond the program's stops at its first or last (the month shown last
-        runs into the weeks after it)."""
+        """Search these days (read in Tokyo): those holding the period the window shows,
+        when opened; a day beyond the program's stops at its first or last (the month
+        shown last runs into the weeks after it)."""
         for edit, day in ((self.ui.firstDay, first), (self.ui.lastDay, last)):
             edit.setDate(qt_date(day))
 

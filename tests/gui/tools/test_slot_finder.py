@@ -714,3 +714,30 @@ def test_the_attendee_filter_finds_as_the_managers_search_finds(
     assert shown("housing nairobi") == []
     assert len(shown("")) == listing.count() - 1
     finder.close()
+
+
+def test_on_another_clock_it_opens_on_the_tokyo_days_that_hold_the_days_shown(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The window on Lima's clock shows Lima's Sunday 14 February 2027: 14:00 on Tokyo's
+    14th to 14:00 on its 15th. The finder reads its days in Tokyo; it opens on the 14th
+    and the 15th, so Lima's Sunday afternoon is searched too (it once searched Tokyo's
+    14th alone: Lima's Saturday evening and Sunday morning)."""
+    window = open_window()
+    window.set_display_zone("America/Lima")
+    window.show_view("day")
+    window.go_to(date(2027, 2, 14))
+    assert window.current_view.days_covered() == (date(2027, 2, 14), date(2027, 2, 14))
+    finder = tools_of(window).open_slot_finder()
+    first, last = finder.period()
+    assert (first, last) == (date(2027, 2, 14), date(2027, 2, 15))
+    searched = timezones.local_days(first, last, timezones.TOKYO)
+    shown = timezones.local_days(date(2027, 2, 14), date(2027, 2, 14), "America/Lima")
+    assert searched[0] <= shown[0]
+    assert shown[1] <= searched[1]
+    finder.close()
+
+    window.set_display_zone(timezones.TOKYO)  # on Tokyo's clock, the days shown
+    again = tools_of(window).open_slot_finder()
+    assert again.period() == (date(2027, 2, 14), date(2027, 2, 14))
+    again.close()
