@@ -14,6 +14,7 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, describe_span
+from cpp_scheduler.services import series_view
 from cpp_scheduler.services.localtimes import MeetingLocalTimes, Moment, read_event_local_times
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -153,6 +154,13 @@ def run(args: argparse.Namespace) -> int:
     database = open_program(args.db)
     try:
         answer = read_event_local_times(database, args.event, occurrence, every=args.all)
+        # A series' first meeting held, named as the event dialog names it when it is
+        # not where the rule puts the first (moved, or after cancelled ones).
+        first_held = (
+            series_view.first_held_text(series_view.read_series(database, args.event).draft)
+            if answer.event.is_series and occurrence is None and not args.all
+            else ""
+        )
     finally:
         database.close()
     event = answer.event
@@ -169,5 +177,7 @@ def run(args: argparse.Namespace) -> int:
         blocks.append(
             _("{title}: every occurrence is cancelled").format(title=columns.one_line(event.title))
         )
+    elif first_held:
+        blocks[0] = f"{first_held}\n{blocks[0]}"
     print("\n\n".join(blocks))
     return 0

@@ -81,6 +81,43 @@ def series_text(series: WallClockSeries, start: datetime) -> str:
     return "\n".join(lines)
 
 
+CANCELLED_NAMED = 3
+"""Cancelled meetings named before the first one held, before an ellipsis and the last."""
+
+
+def first_held_text(series: series_rules.DraftSeries) -> str:
+    """The line that names the meeting whose local times are shown (the first held, as
+    the Local times dock and ``times`` take it) when it is not the series' first: moved
+    from where the rule puts it, or after cancelled ones. The event dialog says it over
+    the local times of a series typed, ``times`` over those of a series stored; empty
+    where the first meeting is held where its rule puts it."""
+    first = series.first_held
+    if first is None:
+        return _("Every meeting of the series is cancelled: no local times to show.")
+    zone = series.times.zone
+    if first.start == series.times.start and not first.moved:
+        return ""
+    start, end = timezones.to_local(first.start, zone), timezones.to_local(first.end, zone)
+    sentences = [
+        _("First meeting held: {when}.").format(
+            when=timezones.span_text(start, end, day=i18n.day_text, dash="–")
+        )
+    ]
+    if first.moved and first.recurrence_id is not None:
+        ruled = timezones.to_local(first.recurrence_id, zone)
+        sentences.append(_("Moved from {when}.").format(when=i18n.day_time_text(ruled)))
+    cancelled = [
+        i18n.short_day_text(timezones.to_local(meeting, zone).date())
+        for meeting in series.cancelled_before(first)
+    ]
+    if cancelled:
+        days = _(", ").join(cancelled[:CANCELLED_NAMED])
+        if len(cancelled) > CANCELLED_NAMED:
+            days += f" … {cancelled[-1]}"
+        sentences.append(_("Cancelled before it: {days}.").format(days=days))
+    return " ".join(sentences)
+
+
 def change_lines(series: series_rules.DraftSeries, zone: str) -> list[str]:
     """The line under the list: what becomes of each moved or cancelled meeting a new
     rule or start carries over, sets aside or reaches again."""

@@ -1220,22 +1220,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>{count}日間</translation>
     </message>
     <message>
-        <source>Every meeting of the series is cancelled: no local times to show.</source>
-        <translation>このシリーズの会合はすべて中止のため、示す現地時刻はありません。</translation>
-    </message>
-    <message>
-        <source>First meeting held: {when}.</source>
-        <translation>最初に開かれる会合: {when}。</translation>
-    </message>
-    <message>
-        <source>Moved from {when}.</source>
-        <translation>{when} から移動した会合です。</translation>
-    </message>
-    <message>
-        <source>Cancelled before it: {days}.</source>
-        <translation>それより前の中止: {days}。</translation>
-    </message>
-    <message>
         <source>All day on its dates for everybody: no hours to check.</source>
         <translation>全員にとってその日付の終日です。確認する時刻はありません。</translation>
     </message>

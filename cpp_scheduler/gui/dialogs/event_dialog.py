@@ -88,8 +88,6 @@ LOCAL_TIMES_DELAY_MS = 200
 NO_ATTENDEES = QT_TRANSLATE_NOOP(
     "EventDialog", "Choose delegations or people on the Attendees tab to see their local time here."
 )
-CANCELLED_NAMED = 3
-"""Cancelled meetings named before the first one held, before an ellipsis and the last."""
 LOCAL_TIMES_LINES = 12
 """Lines of local times and warnings shown before they scroll: a series with a dozen
 delegations keeps the dialog within a 1366x768 screen."""
@@ -865,41 +863,13 @@ class EventDialog(RecordDialog):
     ) -> tuple[DraftMeeting | None, str]:
         """The meeting whose local times the dialog shows, as the Local times dock will
         once the series is saved: its first meeting held (none when every one is
-        cancelled), and the line that names it when it is not the meeting typed."""
+        cancelled), and the line that names it when it is not the meeting typed, as
+        ``times`` names it (:func:`series_view.first_held_text`)."""
         first = series.first_held
+        note = series_view.first_held_text(series)
         if first is None:
-            return None, translate(
-                "EventDialog", "Every meeting of the series is cancelled: no local times to show."
-            )
-        if (first.start, first.end) == (draft.start, draft.end):
-            return draft, ""
-        zone = draft.zone
-        start = timezones.to_local(first.start, zone)
-        end = timezones.to_local(first.end, zone)
-        sentences = [
-            translate("EventDialog", "First meeting held: {when}.").format(
-                when=timezones.span_text(start, end, day=i18n.day_text, dash="–")
-            )
-        ]
-        if first.moved and first.recurrence_id is not None:
-            ruled = timezones.to_local(first.recurrence_id, zone)
-            sentences.append(
-                translate("EventDialog", "Moved from {when}.").format(
-                    when=i18n.day_time_text(ruled)
-                )
-            )
-        cancelled = [
-            i18n.short_day_text(timezones.to_local(meeting, zone).date())
-            for meeting in series.cancelled_before(first)
-        ]
-        if cancelled:
-            days = ", ".join(cancelled[:CANCELLED_NAMED])
-            if len(cancelled) > CANCELLED_NAMED:
-                days += f" … {cancelled[-1]}"
-            sentences.append(
-                translate("EventDialog", "Cancelled before it: {days}.").format(days=days)
-            )
-        return dataclasses.replace(draft, start=first.start, end=first.end), " ".join(sentences)
+            return None, note
+        return dataclasses.replace(draft, start=first.start, end=first.end), note
 
     @property
     def local_times_pending(self) -> bool:

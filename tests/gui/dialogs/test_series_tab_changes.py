@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from gui_support import open_dialog
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
+from cpp_scheduler.cli import main
 from cpp_scheduler.gui.dialogs import EventDialog
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import demo, editing, series
@@ -55,6 +57,16 @@ def _dock_rows(database: Database, event_id: str) -> list[tuple[str, datetime, d
     """The rows the Local times dock and ``cpp-scheduler times`` give for the event."""
     answer = read_local_times(database, event_id)
     return [(row.attendee.name, row.start.local, row.end.local) for row in answer.rows]
+
+
+def _said_by_times(capsys: pytest.CaptureFixture[str], database: Database, event_id: str) -> str:
+    """The line ``cpp-scheduler times UID`` prints over the first meeting's table."""
+    with database.reading() as session:
+        uid = session.get_one(Event, event_id).uid
+    capsys.readouterr()
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "times", uid]) == 0
+    return capsys.readouterr().out.splitlines()[0]
 
 
 def _start_at(dialog: EventDialog, month: int, day: int) -> None:
@@ -121,7 +133,7 @@ def test_a_weekly_rule_keeps_or_drops_the_changes_as_the_save_will(
 
 
 def test_the_local_times_are_the_first_meeting_held_when_the_first_is_cancelled(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     event_id = _demo_series(sqlite_database)
     series.cancel_meeting(
@@ -135,13 +147,14 @@ def test_the_local_times_are_the_first_meeting_held_when_the_first_is_cancelled(
         "First meeting held: Wed 17 Mar 2027 17:00–18:30. "
         "Cancelled before it: Wed 20 Jan, Wed 17 Feb."
     )
+    assert _said_by_times(capsys, sqlite_database, event_id) == lines[0]  # the same words
     assert all("Wed 20 Jan" not in line for line in lines[1:])
     assert _dialog_rows(dialog) == _dock_rows(sqlite_database, event_id)
     assert read_local_times(sqlite_database, event_id).start == tokyo(3, 17)
 
 
 def test_the_local_times_are_the_first_meeting_where_it_was_moved(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     event_id = _demo_series(sqlite_database)
     series.move_meeting(
@@ -157,6 +170,10 @@ def test_the_local_times_are_the_first_meeting_where_it_was_moved(
 
     assert dialog.ui.attendeeTimes.text().splitlines()[0] == (
         "First meeting held: Thu 21 Jan 2027 19:00–20:30. Moved from Wed 20 Jan 17:00."
+    )
+    assert (
+        _said_by_times(capsys, sqlite_database, event_id)
+        == (dialog.ui.attendeeTimes.text().splitlines()[0])
     )
     assert _dialog_rows(dialog) == _dock_rows(sqlite_database, event_id)
 
