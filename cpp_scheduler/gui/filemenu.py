@@ -284,9 +284,11 @@ def export_program(window: MainWindow, path: str | None = None) -> None:
     def written(summary: object) -> None:
         total = getattr(summary, "total", 0)
         window.statusBar().showMessage(
-            translate("FileMenu", "Wrote {count} records to {file}").format(
-                count=f"{total:,}", file=chosen
-            ),
+            (
+                translate("FileMenu", "Wrote {count} record to {file}")
+                if total == 1
+                else translate("FileMenu", "Wrote {count} records to {file}")
+            ).format(count=f"{total:,}", file=chosen),
             10_000,
         )
 

@@ -120,9 +120,11 @@ class ReportActions(QObject):
 
         def done(rows: int) -> None:
             self.window.statusBar().showMessage(
-                translate("ReportMenu", "Wrote {count} meetings to {file}").format(
-                    count=rows, file=path
-                ),
+                (
+                    translate("ReportMenu", "Wrote {count} meeting to {file}")
+                    if rows == 1
+                    else translate("ReportMenu", "Wrote {count} meetings to {file}")
+                ).format(count=rows, file=path),
                 10_000,
             )
 

@@ -431,10 +431,6 @@
         <translation>書き出しました: </translation>
     </message>
     <message>
-        <source>Written {count} files for {participants} participants</source>
-        <translation>参加者{participants}人分のファイル{count}件を書き出しました</translation>
-    </message>
-    <message>
         <source>; {count} have nothing on the program</source>
         <translation>。{count}人はプログラムに予定がありません</translation>
     </message>
@@ -449,6 +445,26 @@
     <message>
         <source>Cannot export: {error}</source>
         <translation>書き出せません: {error}</translation>
+    </message>
+    <message>
+        <source>Written {files} for {participants}</source>
+        <translation>{participants}分の{files}を書き出しました</translation>
+    </message>
+    <message>
+        <source>{count} file</source>
+        <translation>ファイル{count}件</translation>
+    </message>
+    <message>
+        <source>{count} files</source>
+        <translation>ファイル{count}件</translation>
+    </message>
+    <message>
+        <source>{count} participant</source>
+        <translation>参加者{count}人</translation>
+    </message>
+    <message>
+        <source>{count} participants</source>
+        <translation>参加者{count}人</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1485,6 +1501,10 @@ Make a new, empty program there? Check the name first if you meant to open an ex
         <translation>{file} を書き出しています…</translation>
     </message>
     <message>
+        <source>Wrote {count} record to {file}</source>
+        <translation>{count}件の記録を {file} に書き出しました</translation>
+    </message>
+    <message>
         <source>Wrote {count} records to {file}</source>
         <translation>{count}件の記録を {file} に書き出しました</translation>
     </message>
@@ -2160,6 +2180,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Sending {count} message…</source>
+        <translation>{count}件のメッセージを送信しています…</translation>
     </message>
     <message>
         <source>Sending {count} messages…</source>
@@ -2987,6 +3011,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>Excel ブック (*.xlsx);;Excel 用 CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Wrote {count} meeting to {file}</source>
+        <translation>{count}件の会合を {file} に書き出しました</translation>
+    </message>
+    <message>
         <source>Wrote {count} meetings to {file}</source>
         <translation>{count}件の会合を {file} に書き出しました</translation>
     </message>
@@ -3294,6 +3322,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Each row in its own local hours; columns are hours in Tokyo, {period}.</source>
         <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{period}）。</translation>
+    </message>
+    <message>
+        <source>{count} suggestion; double-click it, or an hour in the grid, to {what}.</source>
+        <translation>候補{count}件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
     </message>
     <message>
         <source>{count} suggestions; double-click one, or an hour in the grid, to {what}.</source>

@@ -643,9 +643,19 @@ class ExportDialog(QDialog):
         self._finish()
         self.batch = result
         self.written = list(result.files)
-        text = translate(
-            "CalendarFiles", "Written {count} files for {participants} participants"
-        ).format(count=f"{len(result.files):,}", participants=f"{result.participants:,}")
+        files, people = len(result.files), result.participants
+        text = translate("CalendarFiles", "Written {files} for {participants}").format(
+            files=(
+                translate("CalendarFiles", "{count} file")
+                if files == 1
+                else translate("CalendarFiles", "{count} files")
+            ).format(count=f"{files:,}"),
+            participants=(
+                translate("CalendarFiles", "{count} participant")
+                if people == 1
+                else translate("CalendarFiles", "{count} participants")
+            ).format(count=f"{people:,}"),
+        )
         if result.without_events:
             text += translate("CalendarFiles", "; {count} have nothing on the program").format(
                 count=f"{len(result.without_events):,}"

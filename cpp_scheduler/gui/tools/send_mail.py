@@ -563,7 +563,11 @@ class SendDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(
-            translate("Mail", "Sending {count} messages…").format(count=len(self.plan))
+            (
+                translate("Mail", "Sending {count} message…")
+                if len(self.plan) == 1
+                else translate("Mail", "Sending {count} messages…")
+            ).format(count=len(self.plan))
         )
         relay, cancelled = self._progress, self._cancel.is_set
 

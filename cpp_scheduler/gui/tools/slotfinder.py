@@ -563,9 +563,16 @@ class SlotFinderDialog(QDialog):
                     "to {what}.",
                 ).format(count=len(result.answer.slots), what=self._what_choosing_does)
                 if plan is not None
-                else translate(
-                    "SlotFinder",
-                    "{count} suggestions; double-click one, or an hour in the grid, to {what}.",
+                else (
+                    translate(
+                        "SlotFinder",
+                        "{count} suggestion; double-click it, or an hour in the grid, to {what}.",
+                    )
+                    if len(result.answer.slots) == 1
+                    else translate(
+                        "SlotFinder",
+                        "{count} suggestions; double-click one, or an hour in the grid, to {what}.",
+                    )
                 ).format(count=len(result.answer.slots), what=self._what_choosing_does)
             )
         else:

@@ -124,6 +124,33 @@ def test_export_one_file_per_participant(
     ]
     assert _summaries(folder / "ana@vivienda.gob.pe.ics") == ["Housing finance clinic"]
     assert dialog.progress.maximum() == 2
+    assert dialog.status.text().startswith("Written 2 files for 2 participants")
+
+
+def test_one_file_for_one_participant_is_said_in_the_singular(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
+) -> None:
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    add(
+        sqlite_database,
+        Participant,
+        name="Ana Quispe",
+        email="ana@vivienda.gob.pe",
+        delegation_id=lima,
+    )
+    add_event(
+        sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2, delegation_ids=[lima]
+    )
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PROGRAM)
+    dialog.per_person.setChecked(True)
+    dialog.target.setText(str(tmp_path / "people"))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert dialog.written == [tmp_path / "people" / "ana@vivienda.gob.pe.ics"]
+    assert dialog.status.text().startswith("Written 1 file for 1 participant")
 
 
 def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window, tmp_path: Path) -> None:
