@@ -250,11 +250,7 @@ def test_a_session_naming_no_delegation_is_for_its_conferences(
 
 
 def test_a_member_on_the_delegations_clock_is_warned_of_with_it_once(
-    qtbot: QtBot,
-    sqlite_database: Database,
-    peru: str,
-    choose: Any,
-    capsys: pytest.CaptureFixture[str],
+    qtbot: QtBot, sqlite_database: Database, peru: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A call for Peru's delegation and Ana, its member with no clock of her own: the
     check finds the delegation's night and not hers, and the dialog warns of it once.
