@@ -175,6 +175,7 @@ class AgendaView(CalendarView):
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         menu.setObjectName("agendaColumnMenu")
+        menu.aboutToHide.connect(menu.deleteLater)  # made again at each right-click
         for visual in range(header.count()):
             column = Column(header.logicalIndex(visual))
             action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
