@@ -184,6 +184,21 @@ def country_zones(country_code: str) -> tuple[str, ...]:
         return ()
 
 
+def zone_of_city(country_code: str, city: str) -> str | None:
+    """The zone of a country that is named after ``city`` (São Paulo, Manaus, Jakarta,
+    Makassar), compared as a search compares text: without case, accents or the
+    underscores of the zone's name; None where no zone of the country bears its name.
+    The delegation editor offers it for a home city typed, in a country of several
+    zones, where no zone is chosen yet."""
+    wanted = i18n.search_text(city).strip()
+    if not wanted:
+        return None
+    for zone in country_zones(country_code):
+        if i18n.search_text(zone.rsplit("/", 1)[-1].replace("_", " ")) == wanted:
+            return zone
+    return None
+
+
 def country_name(country_code: str) -> str | None:
     """The country's name in the program's language, or None for a code the catalogue
     does not hold: the name CLDR gives (Samoa, United Kingdom; ペルー, ケニア), or where

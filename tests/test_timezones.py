@@ -75,3 +75,23 @@ def test_a_reading_on_another_day_than_the_time_asked_gives_its_days() -> None:
     assert timezones.reading_text(
         skipped.value.problem.candidates[0], "America/New_York", date(2027, 3, 14)
     ) == ("01:30 EST (UTC-05:00) = 06:30 UTC")
+
+
+@pytest.mark.parametrize(
+    ("country", "city", "zone"),
+    [
+        ("BR", "São Paulo", "America/Sao_Paulo"),
+        ("BR", "SAO PAULO", "America/Sao_Paulo"),
+        ("US", "new york", "America/New_York"),
+        ("ID", "Makassar", "Asia/Makassar"),
+        ("PE", "Lima", "America/Lima"),
+        ("JP", "Kobe", None),  # Japan's one zone is Tokyo's
+        ("BR", "Lima", None),  # a zone of another country
+        ("BR", "", None),
+        ("XX", "Lima", None),  # no such country
+    ],
+)
+def test_a_city_names_the_zone_of_its_country_that_bears_its_name(
+    country: str, city: str, zone: str | None
+) -> None:
+    assert timezones.zone_of_city(country, city) == zone

@@ -93,6 +93,8 @@ class DelegationDialog(RecordDialog):
         dialog opens at once."""
         super().__init__(database, record_id, parent, tasks)
         self.ui = Ui_DelegationDialog()
+        self._zone_of_city: str | None = None
+        """The zone last chosen for the home city typed (:meth:`_offer_zone_of_city`)."""
         self.ui.setupUi(self)
         ui = self.ui
         ui.country.setChoices((name, code) for code, name in timezones.countries())
@@ -136,6 +138,7 @@ class DelegationDialog(RecordDialog):
     def _record_shown(self) -> None:
         ui = self.ui
         ui.country.selectionChanged.connect(self._country_changed)
+        ui.homeCity.textEdited.connect(lambda _text: self._offer_zone_of_city())
         self._start_validating(
             [
                 ui.name.textChanged,
@@ -193,6 +196,18 @@ class DelegationDialog(RecordDialog):
         ui.interpretation.setText(values.get("interpretation", ""))
         ui.notes.setPlainText(values.get("notes", ""))
 
+    def _offer_zone_of_city(self) -> None:
+        """Choose the zone named after the home city typed (São Paulo in Brazil), where
+        no zone is chosen yet or the one chosen was offered this way: a zone the
+        coordinator chose stays theirs."""
+        ui = self.ui
+        code = ui.country.selectedData()
+        offered = timezones.zone_of_city(code, line_text(ui.homeCity)) if code else None
+        current = ui.zone.zoneName()
+        if offered is not None and current in ("", self._zone_of_city):
+            ui.zone.setZoneName(offered)
+            self._zone_of_city = offered
+
     def _country_changed(self) -> None:
         """Offer the chosen country's zones; fill in the zone when there is only one."""
         ui = self.ui
@@ -217,6 +232,8 @@ class DelegationDialog(RecordDialog):
                 ),
             )
         self.ui.zone.setToolTip(", ".join(zones))
+        if len(zones) > 1 and not ui.zone.zoneName():
+            self._offer_zone_of_city()  # the home city may be typed before the country
 
     def _read(self) -> tuple[dict[str, Any], list[Problem]]:
         ui = self.ui

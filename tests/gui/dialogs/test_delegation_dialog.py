@@ -206,3 +206,37 @@ def test_a_stored_delegation_reads_back_on_every_backend(
     assert values["arrival"] == date(2027, 4, 11)
     assert values["acceptable_start"] == time(6, 30)
     assert values["zone"] == "Asia/Kathmandu"
+
+
+def test_a_home_city_that_names_a_zone_of_the_country_chooses_it(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None]
+) -> None:
+    """Brazil has sixteen zones and São Paulo's is the eighth: the home city typed
+    chooses it (however its accents are typed), as long as the coordinator has not
+    chosen another."""
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    type_into(ui.name, "São Paulo urban development secretariat")
+    type_into(ui.country, "Brazil")
+    assert ui.zone.zoneName() == ""
+    type_into(ui.homeCity, "São Paulo")
+    assert ui.zone.zoneName() == "America/Sao_Paulo"
+    assert not is_marked(dialog, "zone")
+    type_into(ui.homeCity, "manaus")  # another city: the zone offered follows
+    assert ui.zone.zoneName() == "America/Manaus"
+    type_into(ui.homeCity, "Campinas")  # no zone of that name: the choice stays
+    assert ui.zone.zoneName() == "America/Manaus"
+
+    ui.zone.setZoneName("America/Recife")  # the coordinator's own choice
+    type_into(ui.homeCity, "Belem")
+    assert ui.zone.zoneName() == "America/Recife"
+
+
+def test_a_home_city_typed_before_the_country_chooses_its_zone_too(
+    qtbot: QtBot, sqlite_database: Database, type_into: Callable[..., None]
+) -> None:
+    dialog = make_dialog(qtbot, sqlite_database)
+    ui = dialog.ui
+    type_into(ui.homeCity, "Makassar")
+    type_into(ui.country, "Indonesia")
+    assert ui.zone.zoneName() == "Asia/Makassar"
