@@ -131,3 +131,23 @@ def test_a_column_widened_by_hand_keeps_its_width_until_fitted_again(
     choose(view, qtbot, "Fit columns to the window")
     assert header.sectionSize(Column.TITLE) < fitted
     assert "Starts" in in_view(view.table)
+
+
+def test_the_columns_follow_the_window_and_the_columns_shown(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Opened on a laptop, then maximised on a wide screen: the room goes to the titles,
+    not to the last column; a column hidden gives its room to the others too."""
+    view = agenda_of(window, qtbot, 1366, 768)
+    header = view.table.horizontalHeader()
+    on_the_laptop = header.sectionSize(Column.TITLE)
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 1500)
+    widened = header.sectionSize(Column.TITLE)
+    assert widened > on_the_laptop
+    assert header.sectionSize(Column.MODE) < header.sectionSize(Column.VENUE)
+
+    choose(view, qtbot, "Kind")
+    assert header.sectionSize(Column.TITLE) > widened  # the kind's room, to the title
+    assert header.sectionSize(Column.MODE) < header.sectionSize(Column.VENUE)
+    assert in_view(view.table)[-1] == "Mode"  # and every column still in view

@@ -6,7 +6,8 @@ events scroll and sort without delay (sorting happens in the source model, in Py
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
@@ -122,10 +123,14 @@ class AgendaView(CalendarView):
             self._columns_sized = True
             self._natural_widths = self._measure_columns()
             header = self.table.horizontalHeader()
-            # Where an event takes place, and who takes part, matter more at a glance
-            # than how it is held: on a narrow screen the mode is the column past the edge.
-            header.moveSection(header.visualIndex(Column.MODE), header.count() - 1)
-            header.moveSection(header.visualIndex(Column.CITY), header.visualIndex(Column.VENUE))
+            with self._laying_out():
+                # Where an event takes place, and who takes part, matter more at a glance
+                # than how it is held: on a narrow screen the mode is the column past the
+                # edge.
+                header.moveSection(header.visualIndex(Column.MODE), header.count() - 1)
+                header.moveSection(
+                    header.visualIndex(Column.CITY), header.visualIndex(Column.VENUE)
+                )
             self._fit_columns()
         super().showEvent(event)
 
@@ -148,8 +153,9 @@ class AgendaView(CalendarView):
     def _hide_columns(self) -> None:
         """Hide the columns named hidden: again when a model is set, whose new header
         shows every column."""
-        for column in HIDEABLE:
-            self.table.setColumnHidden(column, column.name in self._hidden_names)
+        with self._laying_out():
+            for column in HIDEABLE:
+                self.table.setColumnHidden(column, column.name in self._hidden_names)
         self._refit()
 
     def show_column(self, column: Column, shown: bool) -> None:
@@ -188,16 +194,29 @@ class AgendaView(CalendarView):
         fit.triggered.connect(self.fit_columns_to_window)
         menu.popup(header.mapToGlobal(point))
 
-    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+    @contextmanager
+    def _laying_out(self) -> Iterator[None]:
+        """The columns are being moved, hidden or sized by the view itself: what Qt says
+        of their widths meanwhile is no coordinator's doing."""
+        self._fitting = True
+        try:
+            yield
+        finally:
+            self._fitting = False
+
+    def _column_resized(self, column: int, old: int, new: int) -> None:
         """A column the coordinator widened or narrowed keeps its width: the columns are
         no longer fitted to the window. The last column fills what is left, whoever sizes
-        the others, so its width says nothing."""
+        the others, so its width says nothing; a column hidden or shown goes to or from
+        no width at all."""
         header = self.table.horizontalHeader()
         last = max(
             (header.visualIndex(c) for c in Column if not header.isSectionHidden(c)),
             default=-1,
         )
-        if not self._fitting and header.visualIndex(column) != last:
+        if self._fitting or 0 in (old, new):
+            return
+        if header.visualIndex(column) != last:
             self._sized_by_hand = True
 
     def _measure_columns(self) -> dict[Column, int]:
@@ -205,8 +224,9 @@ class AgendaView(CalendarView):
         times as the model words them, the longest label of a vocabulary."""
         metrics = self.table.fontMetrics()
         padding = 18
-        # Every weekday of every month: the widest day of the language's own form.
-        days = [date(2027, month, day) for month in range(1, 13) for day in range(1, 8)]
+        # Every weekday of every month, on two-digit days: the widest day of the
+        # language's own form (2027年12月22日(水) as 22 Dec).
+        days = [date(2027, month, day) for month in range(1, 13) for day in range(22, 29)]
         # Room for a clock after each time: a meeting across a clock change names the
         # clocks of its start and its end (01:30 EDT, 02:30 EST).
         clock = metrics.horizontalAdvance(" CEST")
@@ -261,12 +281,9 @@ class AgendaView(CalendarView):
             weights = sum(growing.values())
             for column, weight in growing.items():
                 widths[column] += (room - wished) * weight // weights
-        self._fitting = True
-        try:
+        with self._laying_out():
             for column, width in widths.items():
                 self.table.setColumnWidth(column, width)
-        finally:
-            self._fitting = False
 
     def _widest_label(
         self,
