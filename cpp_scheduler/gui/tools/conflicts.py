@@ -392,6 +392,9 @@ class ConflictsDock(QDockWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.hide()
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        # A new check resets the list, and Qt drops the current row without a word.
+        for changed in (self.proxy.modelReset, self.proxy.layoutChanged):
+            changed.connect(self._refresh_detail)
         layout.addWidget(self.detail)
         # Under the list, on a line of its own: beside the filters a laptop's narrow
         # panel cut the count ("8 conflicts (0 errors"), and a reason the check failed
@@ -588,6 +591,9 @@ class ConflictsDock(QDockWidget):
     def _kind_changed(self, _index: int) -> None:
         value = self.kind.currentData()
         self.proxy.set_kind(ConflictKind(value) if value else None)
+
+    def _refresh_detail(self, *_args: object) -> None:
+        self._show_detail(self.table.currentIndex(), QModelIndex())
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """Say the current finding whole under the list, as its tooltip does."""

@@ -433,7 +433,7 @@ def test_a_clash_in_an_hour_read_twice_names_its_clock(qapp: object) -> None:
 def test_the_chosen_finding_reads_whole_under_the_list_on_a_laptop(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
-    _plant_double_booking(sqlite_database)
+    _first, second = _plant_double_booking(sqlite_database)
     window = open_window()
     window.resize(1366, 768)
     window.show()
@@ -460,3 +460,16 @@ def test_the_chosen_finding_reads_whole_under_the_list_on_a_laptop(
 
     dock.errors_box.setChecked(False)  # the finding leaves the list, and its line goes
     qtbot.waitUntil(lambda: not dock.detail.isVisible())
+
+    dock.errors_box.setChecked(True)  # chosen again, then the clash is fixed
+    qtbot.mouseClick(
+        dock.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dock.table.visualRect(dock.proxy.index(0, Column.MESSAGE)).center(),
+    )
+    qtbot.waitUntil(dock.detail.isVisible)
+    later = JANUARY_NINE_TOKYO + timedelta(hours=4)
+    window.editor.execute(move_command(window, second, later, later + timedelta(hours=2)))
+    settle(qtbot, window)
+    assert dock.proxy.rowCount() == 0
+    assert not dock.detail.isVisible()  # no word of a finding the new check did not find
