@@ -138,9 +138,11 @@ def series_text(found: ToDelete) -> str:
         return _(
             "'{title}' is a series with {count} meeting left: deleting it deletes that meeting."
         ).format(title=title, count=count)
-    return _("'{title}' is a series: deleting it deletes all its {count} meetings.").format(
-        title=title, count=count
-    )
+    return ngettext(
+        "'{title}' is a series: deleting it deletes all its {count} meeting.",
+        "'{title}' is a series: deleting it deletes all its {count} meetings.",
+        count,
+    ).format(title=title, count=count)
 
 
 def invited_text(found: ToDelete) -> str:
@@ -163,18 +165,15 @@ def not_told_text(found: ToDelete, send_updates: str) -> str:
     count = found.standing.events
     if not count:
         return ""
-    if count == 1:
-        sentence = _(
-            "'{name}' was sent {count} event and has not been told it is off: deleting "
-            "this participant tells them nothing, so it stays in their calendar. Take them "
-            "off the event and send updates first ({send_updates})."
-        )
-    else:
-        sentence = _(
-            "'{name}' was sent {count} events and has not been told they are off: deleting "
-            "this participant tells them nothing, so they stay in their calendar. Take them "
-            "off these events and send updates first ({send_updates})."
-        )
+    sentence = ngettext(
+        "'{name}' was sent {count} event and has not been told it is off: deleting "
+        "this participant tells them nothing, so it stays in their calendar. Take them "
+        "off the event and send updates first ({send_updates}).",
+        "'{name}' was sent {count} events and has not been told they are off: deleting "
+        "this participant tells them nothing, so they stay in their calendar. Take them "
+        "off these events and send updates first ({send_updates}).",
+        count,
+    )
     return sentence.format(
         name=printable(found.title, TITLE_LENGTH), count=count, send_updates=send_updates
     )
