@@ -260,7 +260,12 @@ def check_on_a_thread(database: object, start: object = None, end: object = None
     from cpp_scheduler.services import checking
 
     threads = ThreadPoolExecutor(max_workers=1)
-    future = threads.submit(lambda: [checking.check_program(database, start, end)])  # type: ignore[arg-type]
+
+    def check() -> object:
+        checked = checking.check(database, start, end)  # type: ignore[arg-type]
+        return checking.ParcelledCheck(checked.meetings, [checked.conflicts])
+
+    future = threads.submit(check)
     threads.shutdown(wait=False)
     return future
 

@@ -13,11 +13,11 @@ from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling.conflicts import Conflict, Meeting, Severity
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER
 from cpp_scheduler.services.checking import check
-from cpp_scheduler.services.conflict_words import when_text
+from cpp_scheduler.services.conflict_words import summary_text, when_text
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -108,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 "to": utc_z(end) if end else None,
                 "errors": errors,
                 "warnings": warnings,
+                "meetings": checked.meetings,
                 "conflicts": [conflict_json(conflict, days.zone) for conflict in found],
             }
         )
@@ -124,15 +125,5 @@ def run(args: argparse.Namespace) -> int:
         )
     if found:
         print()
-    print(
-        _("{errors}, {warnings} in {meetings}").format(
-            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
-            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
-                count=warnings
-            ),
-            meetings=ngettext("{count} meeting", "{count} meetings", checked.meetings).format(
-                count=checked.meetings
-            ),
-        )
-    )
+    print(summary_text(found, checked.meetings))  # as the line under the panel's list
     return 0

@@ -130,6 +130,15 @@ Parcel = bytes | list[Conflict]
 check ran here. :func:`unpack` reads either."""
 
 
+@dataclass(frozen=True, slots=True)
+class ParcelledCheck:
+    """A check's findings in their parcels, and how many meetings are on the days it
+    checked (:attr:`ProgramCheck.meetings`), which the line under the panel's list says."""
+
+    meetings: int
+    parcels: list[Parcel]
+
+
 def unpack(parcel: Parcel) -> list[Conflict]:
     """The findings of one parcel (about a millisecond's work for a hundred)."""
     return pickle.loads(parcel) if isinstance(parcel, bytes) else parcel
@@ -149,9 +158,9 @@ def check_program_later(
     answer: Future[list[Conflict]] = Future()
     answer.set_running_or_notify_cancel()
 
-    def arrived(done: Future[list[Parcel]]) -> None:
+    def arrived(done: Future[ParcelledCheck]) -> None:
         try:
-            answer.set_result([c for parcel in done.result() for c in unpack(parcel)])
+            answer.set_result([c for parcel in done.result().parcels for c in unpack(parcel)])
         except BaseException as error:
             answer.set_exception(error)
 
@@ -164,11 +173,11 @@ def check_program_in_parcels(
     start: datetime | None = None,
     end: datetime | None = None,
     clock: str = timezones.TOKYO,
-) -> Future[list[Parcel]]:
+) -> Future[ParcelledCheck]:
     """:func:`check_program_later`, its findings left in their parcels: the window
     unpacks them a few at a time between its events, so that reading thousands of
     findings never holds the interpreter against its GUI thread."""
-    answer: Future[list[Parcel]] = Future()
+    answer: Future[ParcelledCheck] = Future()
     answer.set_running_or_notify_cancel()
     pool = _checking_pool()
     if pool is None:
@@ -184,16 +193,16 @@ def check_program_in_parcels(
         _check_here(answer, database, start, end, clock)
         return answer
 
-    def arrived(done: Future[list[bytes]]) -> None:
+    def arrived(done: Future[tuple[int, list[bytes]]]) -> None:
         try:
-            parcels: list[Parcel] = list(done.result())
+            meetings, parcels = done.result()
         except (BrokenProcessPool, OSError):
             _give_up_on_processes()  # the process died or cannot start: check here
             _check_here(answer, database, start, end, clock)
         except BaseException as error:
             answer.set_exception(error)
         else:
-            answer.set_result(parcels)
+            answer.set_result(ParcelledCheck(meetings, list(parcels)))
 
     submitted.add_done_callback(arrived)
     return answer
@@ -205,7 +214,7 @@ def _give_up_on_processes() -> None:
 
 
 def _check_here(
-    answer: Future[list[Parcel]],
+    answer: Future[ParcelledCheck],
     database: Database,
     start: datetime | None,
     end: datetime | None,
@@ -216,11 +225,11 @@ def _check_here(
 
     def run() -> None:
         try:
-            found = check_program(database, start, end, clock)
+            checked = check(database, start, end, clock=clock)
         except BaseException as error:
             answer.set_exception(error)
         else:
-            answer.set_result([found])
+            answer.set_result(ParcelledCheck(checked.meetings, [checked.conflicts]))
 
     threading.Thread(target=run, name="conflict check", daemon=True).start()
 
@@ -273,10 +282,11 @@ def _check_opened(
     end: datetime | None,
     language: str = i18n.ENGLISH,
     clock: str = timezones.TOKYO,
-) -> list[bytes]:
+) -> tuple[int, list[bytes]]:
     """In the checking process: check the database at ``url``, opened once and kept; the
     findings of the days on ``clock`` come back in parcels of :data:`PARCEL`, explained
-    in ``language`` (the program's, which this process does not share)."""
+    in ``language`` (the program's, which this process does not share), after how many
+    meetings are on those days."""
     i18n.use_language(language)
     key = (url, timeout)
     database = _opened.pop(key, None)
@@ -291,5 +301,8 @@ def _check_opened(
     except StoreError:
         _opened.pop(key).close()
         raise
-    found = check_program(database, start, end, clock)
-    return [pickle.dumps(found[first : first + PARCEL]) for first in range(0, len(found), PARCEL)]
+    checked = check(database, start, end, clock=clock)
+    found = checked.conflicts
+    return checked.meetings, [
+        pickle.dumps(found[first : first + PARCEL]) for first in range(0, len(found), PARCEL)
+    ]

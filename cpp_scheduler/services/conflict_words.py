@@ -1,5 +1,6 @@
 """When a finding of the conflict check happens, as the Conflicts panel's "When" column
-and ``cpp-scheduler conflicts`` both say it.
+and ``cpp-scheduler conflicts`` both say it, and what a check found, as the line under
+the panel's list and the command's last line say it.
 
 The finding's own sentence says what is wrong, often on another clock (a session at
 night in Lima); this says when it is on the clock whose days were checked, Tokyo's
@@ -9,9 +10,11 @@ command's output finds it on the calendar they look at.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import _
-from cpp_scheduler.scheduling.conflicts import DAY_KINDS, Conflict
+from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.scheduling.conflicts import DAY_KINDS, Conflict, Severity
 
 
 def when_text(conflict: Conflict, clock: str = timezones.TOKYO) -> str:
@@ -32,3 +35,15 @@ def when_text(conflict: Conflict, clock: str = timezones.TOKYO) -> str:
         return i18n.short_day_text(conflict.days[0])
     local = timezones.to_local(conflict.start, clock)
     return f"{i18n.short_day_text(local.date())} {timezones.time_label(local)}"
+
+
+def summary_text(found: Sequence[Conflict], meetings: int) -> str:
+    """ "0 errors, 8 warnings in 28 meetings": what one check found, and how many meetings
+    are on the days it checked."""
+    errors = sum(1 for conflict in found if conflict.severity is Severity.ERROR)
+    warnings = len(found) - errors
+    return _("{errors}, {warnings} in {meetings}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        meetings=ngettext("{count} meeting", "{count} meetings", meetings).format(count=meetings),
+    )

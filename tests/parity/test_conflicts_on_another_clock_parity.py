@@ -70,4 +70,9 @@ def test_the_panel_on_another_clock_lists_what_the_command_lists_for_its_days(
     assert all(text.startswith(f"{i18n.short_day_text(day)} ") for text in when)
     assert {c["message"].split(" is at night for ")[0] for c in shown} == titles
     count = len(titles)
-    assert dock.summary.text() == f"{count} conflict{'s' if count > 1 else ''} (0 errors)"
+    meetings = answer["meetings"]
+    # The command's last line, word for word (each count in its own number).
+    assert dock.summary.text() == (
+        f"0 errors, {count} warning{'s' if count > 1 else ''} in "
+        f"{meetings} meeting{'s' if meetings > 1 else ''}"
+    )

@@ -143,7 +143,9 @@ def test_the_conflict_check_never_makes_the_program_anew(
     database, _event = program
     path = Path(str(database.url.database))
     url = str(path)
-    assert checking._check_opened(url, database.timeout, None, None) == []  # opened, kept
+    meetings, parcels = checking._check_opened(url, database.timeout, None, None)
+    assert parcels == []  # opened, kept
+    assert meetings == 1
     _move(path, tmp_path / "archive")
 
     with pytest.raises(FileMovedError):

@@ -59,8 +59,13 @@ from cpp_scheduler.scheduling.conflicts import (
     Severity,
 )
 from cpp_scheduler.scheduling.inputs import zone_city
-from cpp_scheduler.services.checking import Parcel, check_program_in_parcels, unpack
-from cpp_scheduler.services.conflict_words import when_text
+from cpp_scheduler.services.checking import (
+    Parcel,
+    ParcelledCheck,
+    check_program_in_parcels,
+    unpack,
+)
+from cpp_scheduler.services.conflict_words import summary_text, when_text
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
 
@@ -406,6 +411,8 @@ class ConflictsDock(QDockWidget):
         body.setMinimumSize(160, 16)  # below its layout's wish: a small screen clips it
         self.setWidget(body)
         self._collector_paused = False
+        self._checked_meetings = 0
+        """How many meetings are on the days the last check read."""
         self._last_parcels: dict[bytes, Found] = {}
         """The last check's findings by the parcel they came in: a parcel the next check
         sends again is not unpacked again (see :meth:`_unpack`)."""
@@ -450,7 +457,7 @@ class ConflictsDock(QDockWidget):
         self._checked_clock = clock = self.days_clock()
         self._follow(
             check_program_in_parcels(database, start, end, clock),
-            lambda parcels: self._unpack(generation, list(reversed(parcels)), [], set(), {}),
+            lambda checked: self._unpack_check(generation, checked),
             lambda error: self._failed(generation, error),
         )
 
@@ -471,6 +478,11 @@ class ConflictsDock(QDockWidget):
         calendar in; Tokyo's without one). The findings of those days are those the
         calendar draws meetings of on them, as ``conflicts --days-in`` lists them."""
         return self._clock() if self._clock is not None else timezones.TOKYO
+
+    def _unpack_check(self, generation: int, checked: ParcelledCheck) -> None:
+        if generation == self._generation:
+            self._checked_meetings = checked.meetings
+        self._unpack(generation, list(reversed(checked.parcels)), [], set(), {})
 
     def _unpack(
         self,
@@ -530,7 +542,8 @@ class ConflictsDock(QDockWidget):
             self.model.set_conflicts(conflicts, occurrences, clock)
         self._resume_collector(keep=True)
         errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
-        self.summary.setText(count_text(len(conflicts), errors))
+        # As ``conflicts`` says it under its list; the status bar counts them shorter.
+        self.summary.setText(summary_text(conflicts, self._checked_meetings))
         self.countChanged.emit(len(conflicts), errors)
 
     def _failed(self, generation: int, error: BaseException) -> None:
