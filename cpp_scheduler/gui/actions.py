@@ -408,6 +408,10 @@ def build_menus(window: MainWindow, actions: WindowActions) -> None:
         view_menu.addAction(actions[name])
     view_menu.addSeparator()
     view_menu.addAction(actions["show_times_in"])
+    # The Agenda's columns, as a right-click on its headings offers them, for the keyboard.
+    columns = view_menu.addMenu(translate("Actions", "Agenda &columns"))
+    columns.setObjectName("agendaColumnsMenu")
+    columns.aboutToShow.connect(lambda: window.fill_agenda_columns(columns))
     program_menu = bar.addMenu(translate("Actions", "&Program"))
     program_menu.addActions(list(actions.records.values()))
     # Filled by the tools once the program is open; in place from the start, so the

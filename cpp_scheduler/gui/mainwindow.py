@@ -787,6 +787,15 @@ class MainWindow(RecordEditing, QMainWindow):
             if name not in self.views:
                 self._make_view(name)
 
+    def fill_agenda_columns(self, menu: QMenu) -> None:
+        """View > Agenda columns: the Agenda's columns to show or hide (the Agenda made
+        first, where it has not been yet)."""
+        from cpp_scheduler.gui.views.agenda import AgendaView
+
+        agenda = self.views.get("agenda") or self._make_view("agenda")
+        if isinstance(agenda, AgendaView):
+            agenda.fill_column_menu(menu)
+
     def show_view(self, name: str) -> None:
         if name not in VIEW_NAMES:
             return

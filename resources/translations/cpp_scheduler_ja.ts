@@ -225,6 +225,10 @@
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
+        <source>Agenda &amp;columns</source>
+        <translation>一覧の列(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Program</source>
         <translation>プログラム(&amp;P)</translation>
     </message>

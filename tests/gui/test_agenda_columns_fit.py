@@ -151,3 +151,26 @@ def test_the_columns_follow_the_window_and_the_columns_shown(
     assert header.sectionSize(Column.TITLE) > widened  # the kind's room, to the title
     assert header.sectionSize(Column.MODE) < header.sectionSize(Column.VENUE)
     assert in_view(view.table)[-1] == "Mode"  # and every column still in view
+
+
+def test_the_view_menu_offers_the_agenda_columns_to_the_keyboard(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """View > Agenda columns: the same choices as a right-click on the headings, for a
+    coordinator who works from the keyboard, before the Agenda is shown too."""
+    from PySide6.QtWidgets import QMenu
+
+    menu = window.findChild(QMenu, "agendaColumnsMenu")
+    assert menu is not None
+    menu.aboutToShow.emit()  # as the menu opens
+    texts = [action.text() for action in menu.actions() if action.isCheckable()]
+    assert texts == [  # in the table's order, before the Agenda is first shown too
+        "Starts", "Ends", "Title", "Kind", "Status", "Partner city", "Venue", "Delegations",
+        "Mode",
+    ]  # fmt: skip
+    mode = next(action for action in menu.actions() if action.text() == "Mode")
+    mode.trigger()
+    view = agenda_of(window, qtbot, 1366, 768)
+    assert view.table.isColumnHidden(Column.MODE)
+    assert "Mode" not in in_view(view.table)
+    assert view.hidden_columns() == ["MODE"]

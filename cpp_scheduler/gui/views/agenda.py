@@ -88,6 +88,15 @@ class AgendaView(CalendarView):
     def set_model(self, model: EventFilterProxy) -> None:
         super().set_model(model)
         self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        with self._laying_out():
+            # Where an event takes place, and who takes part, matter more at a glance
+            # than how it is held: on a narrow screen the mode is the column past the edge.
+            header.moveSection(header.visualIndex(Column.MODE), header.count() - 1)
+            if header.visualIndex(Column.CITY) > header.visualIndex(Column.VENUE):
+                header.moveSection(
+                    header.visualIndex(Column.CITY), header.visualIndex(Column.VENUE)
+                )
         self._hide_columns()
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(Column.START, Qt.SortOrder.AscendingOrder)
@@ -122,15 +131,6 @@ class AgendaView(CalendarView):
         if not self._columns_sized:  # when first seen, not while the window starts
             self._columns_sized = True
             self._natural_widths = self._measure_columns()
-            header = self.table.horizontalHeader()
-            with self._laying_out():
-                # Where an event takes place, and who takes part, matter more at a glance
-                # than how it is held: on a narrow screen the mode is the column past the
-                # edge.
-                header.moveSection(header.visualIndex(Column.MODE), header.count() - 1)
-                header.moveSection(
-                    header.visualIndex(Column.CITY), header.visualIndex(Column.VENUE)
-                )
             self._fit_columns()
         super().showEvent(event)
 
@@ -178,10 +178,18 @@ class AgendaView(CalendarView):
     def _column_menu(self, point: QPoint) -> None:
         """The header's menu: which columns the table shows, and a way back to widths
         that fit the window."""
-        header = self.table.horizontalHeader()
         menu = QMenu(self)
         menu.setObjectName("agendaColumnMenu")
         menu.aboutToHide.connect(menu.deleteLater)  # made again at each right-click
+        self.fill_column_menu(menu)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(point))
+
+    def fill_column_menu(self, menu: QMenu) -> None:
+        """Fill ``menu`` with the columns, in their order, each ticked while shown (the
+        start and the title always are), and "Fit columns to the window": the header's
+        right-click menu, and View > Agenda columns for the keyboard."""
+        menu.clear()
+        header = self.table.horizontalHeader()
         for visual in range(header.count()):
             column = Column(header.logicalIndex(visual))
             action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
@@ -192,7 +200,6 @@ class AgendaView(CalendarView):
         menu.addSeparator()
         fit = menu.addAction(translate("Agenda", "Fit columns to the window"))
         fit.triggered.connect(self.fit_columns_to_window)
-        menu.popup(header.mapToGlobal(point))
 
     @contextmanager
     def _laying_out(self) -> Iterator[None]:
