@@ -2167,11 +2167,11 @@ the clocks go back that night. Which {what} do you mean?</source>
     </message>
     <message>
         <source>{count} to send.</source>
-        <translation>送信{count}件。</translation>
+        <translation>送信予定{count}件。</translation>
     </message>
     <message>
         <source>{count} to send; {sent} sent already.</source>
-        <translation>送信{count}件。{sent}件は送信済みです。</translation>
+        <translation>送信予定{count}件。{sent}件は送信済みです。</translation>
     </message>
     <message>
         <source>Update</source>

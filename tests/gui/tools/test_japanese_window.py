@@ -191,6 +191,30 @@ def test_the_mail_dialogs_headers_read_in_japanese(
     settings.close()
 
 
+def test_the_count_to_send_reads_as_messages_still_to_go(
+    qtbot: QtBot, sqlite_database: Database, open_window
+) -> None:
+    """送信予定80件, "80 to send": before anything went out, never 送信80件, which reads
+    as eighty sent."""
+    from cpp_scheduler.services.demo import load_demo
+
+    load_demo(sqlite_database)
+    window = open_window()
+    invitations = tools_of(window).open_send("invitations")
+    assert isinstance(invitations, SendDialog)
+    settle(qtbot, window)
+    scope = invitations.scope
+    scope.setCurrentIndex(
+        next(n for n in range(scope.count()) if scope.itemText(n).startswith("代表団: Peru"))
+    )
+    qtbot.waitUntil(lambda: invitations.model.rowCount() > 0, timeout=20_000)
+    settle(qtbot, window)
+    count = invitations.model.rowCount()
+    assert invitations.summary.text().startswith(f"送信予定{count}件。")
+    invitations.close()
+    settle(qtbot, window)
+
+
 def test_the_report_columns_and_status_are_japanese(
     qtbot: QtBot, sqlite_database: Database, open_window
 ) -> None:
