@@ -15,7 +15,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -217,6 +217,8 @@ class ImportDialog(QDialog):
         tasks: TaskManager,
     ) -> None:
         super().__init__(parent)
+        self._fitted: tuple[list[PlanRow], list[PlanRowKind]] | None = None
+        """The rows the columns were fitted to (a sample) and the kinds of all rows."""
         self.tasks = tasks
         self.working = False
         """Whether the worker is reading or importing the file."""
@@ -381,7 +383,15 @@ class ImportDialog(QDialog):
     def _show_rows(self, rows: Sequence[PlanRow], kinds: Iterable[PlanRowKind] = ()) -> None:
         """``kinds``: those of all ``rows``, for the width of the first column."""
         self.model.show_rows(rows)
-        self._fit_columns(rows, kinds)
+        self._fitted = (list(islice(rows, _SAMPLE)), list(kinds))
+        self._fit_columns(*self._fitted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the columns again to the table's new width: rows shown before the dialog
+        took its size would keep titles cut to half of a smaller table."""
+        super().resizeEvent(event)
+        if self._fitted is not None:
+            self._fit_columns(*self._fitted)
 
     def _fit_columns(self, rows: Sequence[PlanRow], kinds: Iterable[PlanRowKind]) -> None:
         """What happens as wide as the longest of its words, the titles as wide as the

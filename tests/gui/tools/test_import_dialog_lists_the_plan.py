@@ -387,3 +387,36 @@ def test_after_the_import_the_window_counts_what_import_counts(
     moved = _meetings_in_new_york(sqlite_database)
     assert "Fri 05 Mar 14:00" in moved
     assert "Sat 06 Mar 14:00" in moved
+
+
+LONG_TITLE = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Partner city//Planner//EN
+BEGIN:VEVENT
+UID:long-title@example.org
+DTSTAMP:20270101T000000Z
+DTSTART:20270316T000000Z
+DTEND:20270316T010000Z
+SUMMARY:Follow-up call: Lima's housing action plan and the next steps
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_a_title_read_before_the_dialog_is_widened_shows_whole_once_it_is(
+    qtbot: QtBot, sqlite_database: Database, open_window, tmp_path: Path
+) -> None:
+    """The plan read while the dialog is narrow, then the dialog at its size: the title
+    column takes the room the wider table has, not half of the narrow one."""
+    window = open_window()
+    dialog = tools_of(window).open_import()
+    qtbot.addWidget(dialog)
+    dialog.resize(480, 400)
+    dialog.read(_file(tmp_path, "long.ics", LONG_TITLE))
+    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
+    title = "Follow-up call: Lima's housing action plan and the next steps"
+    assert _rows(dialog)[0][1] == title
+    needed = dialog.table.fontMetrics().horizontalAdvance(title)
+    assert dialog.table.columnWidth(1) < needed  # cut, in a narrow table
+    dialog.resize(1100, 560)
+    qtbot.waitUntil(lambda: dialog.table.columnWidth(1) > needed, timeout=5_000)
