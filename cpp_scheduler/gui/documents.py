@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +44,7 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
+from cpp_scheduler.gui.screen_room import fitted_size
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services.choices import conference_choices, conference_of
 from cpp_scheduler.services.database import Database
@@ -178,6 +181,36 @@ class PrintDocumentDialog(QDialog):
                     lambda: conference_of(database, key), self._conference_found, self._failed
                 )
 
+    def _widen_to_the_choices(self) -> None:
+        """Widen the dialog to show the longest delegation or conference whole ("CPP
+        Conference 2027: Cities Learning from Cities (15–16 Feb 2027)", its dates last),
+        within the screen: the list came after the dialog took its first size."""
+        metrics = self.choice.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.choice.itemText(n))
+                for n in range(self.choice.count())
+            ),
+            default=0,
+        )
+        # With the room the style keeps around a combo box's text: its frame and arrow.
+        option = QStyleOptionComboBox()
+        self.choice.initStyleOption(option)
+        needed = (
+            self.choice.style()
+            .sizeFromContents(
+                QStyle.ContentsType.CT_ComboBox,
+                option,
+                QSize(widest, metrics.height()),
+                self.choice,
+            )
+            .width()
+        )
+        missing = needed - self.choice.width()
+        if missing > 0:
+            size = fitted_size(self, self.width() + missing, self.height())
+            self.resize(size.width(), self.height())
+
     def _conference_found(self, conference_id: str | None) -> None:
         if conference_id is not None and self.choice.findData(conference_id) >= 0:
             self.choose(conference_id)
@@ -188,6 +221,7 @@ class PrintDocumentDialog(QDialog):
             self.choice.addItem(label, key)
         self.choose(self._wanted)
         self._set_busy(False)
+        self._widen_to_the_choices()
         if not choices:
             # One whole sentence per case: a word put into a translated one stays English.
             self.status.setText(

@@ -81,6 +81,26 @@ def test_the_programme_opens_in_a_print_preview(qtbot: QtBot, sqlite_database, o
     settle(qtbot, window)
 
 
+def test_the_conference_to_print_reads_whole_with_its_dates(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The list arrives after the dialog took its size: the dialog widens to show the
+    conference whole, its dates last, within the screen."""
+    load_demo(sqlite_database)
+    window = open_window()
+    dialog = window.documents.open("programme")
+    qtbot.waitUntil(lambda: dialog.choice.count() == 1, timeout=10_000)
+    qtbot.waitExposed(dialog)
+    text = dialog.choice.currentText()
+    assert text.startswith(CONFERENCE)
+    assert text.endswith(")")  # its dates
+    assert dialog.choice.width() > dialog.choice.fontMetrics().horizontalAdvance(text)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().width() <= screen.width()
+    dialog.close()
+    settle(qtbot, window)
+
+
 def test_a_run_sheet_of_an_empty_day_says_so_in_the_window(
     qtbot: QtBot, sqlite_database, open_window, tmp_path: Path
 ) -> None:
