@@ -591,10 +591,20 @@ def request_caveats(content: CalendarContent, options: ExportOptions) -> list[st
         held = len(events) + sum(1 + len(tour.legs) for tour in tours)
         if held > 1:
             found.append(
-                _(
-                    "The {method} file holds {count} events, but Outlook and Gmail act on "
-                    "the first event of such a file only: send each as an invitation of its "
-                    "own, or publish the file to show them all."
+                (
+                    # The preview counts meetings and tours: say what makes up the count.
+                    _(
+                        "The {method} file holds {count} events (the meetings, and each "
+                        "study tour and its travel legs), but Outlook and Gmail act on the "
+                        "first event of such a file only: send each as an invitation of its "
+                        "own, or publish the file to show them all."
+                    )
+                    if tours
+                    else _(
+                        "The {method} file holds {count} events, but Outlook and Gmail act "
+                        "on the first event of such a file only: send each as an invitation "
+                        "of its own, or publish the file to show them all."
+                    )
                 ).format(method=method.value, count=f"{held:,}")
             )
     return found

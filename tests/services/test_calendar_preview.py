@@ -158,3 +158,18 @@ def test_a_participant_the_program_does_not_hold_is_refused(database: Database) 
         calendar_preview.preview_export(
             database, calendar_export.ParticipantScope("nobody@example.org")
         )
+
+
+def test_a_request_with_a_tour_says_what_makes_up_its_count_of_events(
+    program: Program, database: Database
+) -> None:
+    """The summary counts meetings and tours; the note counts the file's events, a tour
+    and each of its legs among them, and says so."""
+    preview = calendar_preview.preview_export(
+        database, calendar_export.ProgramScope(), ExportOptions(method=Method.REQUEST)
+    )
+    assert preview.tours == 1
+    text = calendar_preview.summary_text(preview)
+    assert "and 1 study tour" in text.splitlines()[0]
+    [note] = [line for line in text.splitlines() if "Outlook and Gmail" in line]
+    assert "events (the meetings, and each study tour and its travel legs), but" in note
