@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QSizePolicy, Q
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ID_ROLE, ChoiceListModel
-from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.services.rows import Choice
 from cpp_scheduler.services.zone_labels import zone_label, zones_matching
@@ -40,6 +40,12 @@ def computer_zone() -> str:
     return name if timezones.is_zone(name) else timezones.TOKYO
 
 
+HINT = QT_TRANSLATE_NOOP(
+    "ZoneSelector", "Show times in another zone: pick one or type a city or zone"
+)
+"""What the zone field's tooltip says after the zone shown."""
+
+
 class ZoneSelector(QWidget):
     zoneChosen = Signal(str)
 
@@ -57,9 +63,7 @@ class ZoneSelector(QWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(MINIMUM_CHARACTERS)
-        self.combo.setToolTip(
-            translate("ZoneSelector", "Show times in another zone: pick one or type a city or zone")
-        )
+        self.combo.setToolTip(translate("ZoneSelector", HINT))
         self.combo.setAccessibleName(translate("ZoneSelector", "Show times in"))
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -196,6 +200,17 @@ class ZoneSelector(QWidget):
         if line is not None:
             line.setCursorPosition(0)
         self.combo.blockSignals(False)
+        # The field is narrower than a delegation's long name: the tooltip says it whole.
+        self.combo.setToolTip(
+            "\n".join(
+                text
+                for text in (
+                    self.combo.currentText(),
+                    translate("ZoneSelector", HINT),
+                )
+                if text
+            )
+        )
         self._show_zone()
 
     def _show_zone(self) -> None:

@@ -358,6 +358,20 @@ def test_typing_a_zone_in_the_selector_finds_it(window: MainWindow, qtbot: QtBot
     assert "UTC+05:45" in window.zone_selector.in_use.text()
 
 
+def test_the_zone_fields_tooltip_names_the_zone_shown_whole(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The field is narrower than a delegation's long name; its tooltip says it whole."""
+    combo = window.zone_selector.combo
+    window.zone_selector.set_zone("America/New_York", notify=True)
+    shown = combo.currentText()
+    assert shown.startswith("America/New_York")
+    assert combo.toolTip().splitlines() == [
+        shown,
+        "Show times in another zone: pick one or type a city or zone",
+    ]
+
+
 def test_an_undo_updates_every_view_at_once(window: MainWindow) -> None:
     window.show_view("month")
     event_id = stored(window, "Kobe DRR workshop").id
