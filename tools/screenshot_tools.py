@@ -327,6 +327,7 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
         [delegations[name] for name in ("Peru", "Philippines", "Nepal") if name in delegations]
     )
     finder.ui.title.setText("Peer exchange: affordable housing finance")
+    finder.ui.title.editingFinished.emit()  # as leaving the field after typing does
     finder.search()
     _settle(window)
     written.append(_save(finder, outdir / "tools-slot-finder.png"))

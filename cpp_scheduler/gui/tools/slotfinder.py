@@ -203,6 +203,9 @@ class SlotFinderDialog(QDialog):
 
     def _connect(self) -> None:
         ui = self.ui
+        # A title longer than its narrow field reads from its start once typed.
+        for line in (ui.title, ui.videoLink):
+            line.editingFinished.connect(lambda line=line: line.setCursorPosition(0))
         ui.filter.textChanged.connect(self._filter_attendees)
         ui.attendeeList.itemChanged.connect(self._ticked)
         ui.host.currentIndexChanged.connect(self._host_changed)

@@ -741,3 +741,18 @@ def test_on_another_clock_it_opens_on_the_tokyo_days_that_hold_the_days_shown(
     again = tools_of(window).open_slot_finder()
     assert again.period() == (date(2027, 2, 14), date(2027, 2, 14))
     again.close()
+
+
+def test_a_long_title_reads_from_its_start_once_typed(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    lima = add_delegation(sqlite_database, "Lima housing", "PE", "America/Lima")
+    window = open_window()
+    finder = _finder(qtbot, window, [lima])
+    title = finder.ui.title
+    title.setFocus()
+    qtbot.keyClicks(title, "Peer exchange: affordable housing finance and the next steps")
+    assert title.cursorPosition() == len(title.text())  # typing: the end in view
+    qtbot.keyClick(title, Qt.Key.Key_Return)  # done with it
+    assert title.cursorPosition() == 0  # its start in view
+    finder.close()
