@@ -274,11 +274,18 @@ class ImportReport:
                 file=self.source,
                 created=self.count(ImportAction.CREATE),
                 updated=self.count(ImportAction.UPDATE),
-                kept=self.count(ImportAction.UNCHANGED) + self.count(ImportAction.KEEP),
+                kept=left_as_they_are({action: self.count(action) for action in ImportAction}),
                 skipped=len(self.skipped),
             )
         )
         return lines
+
+
+def left_as_they_are(counts: Mapping[ImportAction, int]) -> int:
+    """How many of a plan's events and meetings an import leaves as they are: those the
+    program holds already, and those it holds newer (a lower SEQUENCE); what ``import``
+    and the window's plan both count as "left as they are"."""
+    return counts[ImportAction.UNCHANGED] + counts[ImportAction.KEEP]
 
 
 def rfc_readings(event: ParsedEvent) -> list[str]:

@@ -365,7 +365,7 @@ class ImportDialog(QDialog):
         self._show_rows(preview.rows, preview.kinds)
         counts = preview.counts
         creating, updating = counts[ImportAction.CREATE], counts[ImportAction.UPDATE]
-        kept = counts[ImportAction.UNCHANGED] + counts[ImportAction.KEEP]
+        kept = calendar_import.left_as_they_are(counts)
         self.summary.setText(
             translate(
                 "CalendarFiles",
