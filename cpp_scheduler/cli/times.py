@@ -169,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
             {
                 "event": {"uid": event.uid, "title": event.title, "zone": event.zone},
                 "occurrences": [_meeting_json(meeting) for meeting in answer.meetings],
+                # Why the first meeting listed is not the rule's first (None: it is).
+                "first_held": first_held or None,
             }
         )
         return 0

@@ -5,6 +5,7 @@ held, the one the Local times dock describes, named when it is not the start typ
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -171,10 +172,13 @@ def test_the_local_times_are_the_first_meeting_where_it_was_moved(
     assert dialog.ui.attendeeTimes.text().splitlines()[0] == (
         "First meeting held: Thu 21 Jan 2027 19:00–20:30. Moved from Wed 20 Jan 17:00."
     )
-    assert (
-        _said_by_times(capsys, sqlite_database, event_id)
-        == (dialog.ui.attendeeTimes.text().splitlines()[0])
-    )
+    said = dialog.ui.attendeeTimes.text().splitlines()[0]
+    assert _said_by_times(capsys, sqlite_database, event_id) == said
+    with sqlite_database.reading() as session:
+        uid = session.get_one(Event, event_id).uid
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "times", uid, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["first_held"] == said
     assert _dialog_rows(dialog) == _dock_rows(sqlite_database, event_id)
 
 
