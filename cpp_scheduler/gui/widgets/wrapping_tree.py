@@ -41,12 +41,16 @@ class _WrappedText(QStyledItemDelegate):
         sized.rect = QRect(0, 0, max(width, 1), 10_000)
         sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         hint = super().sizeHint(sized, index)
+        spacing = option.fontMetrics.lineSpacing()
         if hint.height() > super().sizeHint(option, index).height():
             # A line in Japanese is taller than the font's own line, which the drawing
             # allows for and the measure does not: a title of a Japanese and a Latin
             # line, measured exactly as tall as its row, was drawn cut to its first
             # line. Half a line more keeps every line drawn.
-            hint.setHeight(hint.height() + option.fontMetrics.lineSpacing() // 2)
+            hint.setHeight(hint.height() + spacing // 2)
+        # Room above and below every row alike: a row of one line between rows of two
+        # sat flush against its neighbours, and the alternating shades looked uneven.
+        hint.setHeight(hint.height() + spacing // 3)
         return hint
 
 
