@@ -123,18 +123,17 @@ def run_import(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     database = open_program(args.db)
     try:
-        rows = replies.listed_answers(
+        listing = replies.listed_answers(
             database, event_uid=args.event, delegation=args.delegation, invited=args.invited
         )
-        held = args.event is None or replies.event_held(database, args.event)
     finally:
         database.close()
     if args.json:
-        print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
+        print(json.dumps([row.as_json() for row in listing.rows], indent=2, ensure_ascii=False))
         return 0
-    for row in rows:
+    for row in listing.rows:
         print(f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> {row_answer(row)}")
-    print(replies.answers_summary(rows, invited=args.invited, held=held))
+    print(listing.summary)
     return 0
 
 

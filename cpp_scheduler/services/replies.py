@@ -1524,20 +1524,33 @@ def invited_answers(
     return [row for _, row in sorted(rows, key=lambda item: item[0])]
 
 
+@dataclass(frozen=True)
+class AnswerListing:
+    """The rows ``replies list`` prints and the Replies window shows, and the line that
+    sums them up (:func:`answers_summary`), worked out together so that neither can sum
+    up the rows without knowing whether the event is held."""
+
+    rows: list[Attendance]
+    summary: str
+
+
 def listed_answers(
     database: Database,
     *,
     event_uid: str | None = None,
     delegation: str | None = None,
     invited: bool = False,
-) -> list[Attendance]:
-    """The rows ``replies list`` prints and the Replies window shows, of the whole
-    program, one event or one delegation's members: every answer recorded
-    (:func:`attendance`), or with ``invited`` every person invited to what is held, "no
-    answer" for those who have not replied (:func:`invited_answers`)."""
+) -> AnswerListing:
+    """The answers of the whole program, one event or one delegation's members: every
+    answer recorded (:func:`attendance`), or with ``invited`` every person invited to
+    what is held, "no answer" for those who have not replied (:func:`invited_answers`);
+    with the line that sums them up."""
     if invited:
-        return invited_answers(database, event_uid=event_uid, delegation=delegation)
-    return attendance(database, event_uid=event_uid, delegation=delegation)
+        rows = invited_answers(database, event_uid=event_uid, delegation=delegation)
+    else:
+        rows = attendance(database, event_uid=event_uid, delegation=delegation)
+    held = event_uid is None or event_held(database, event_uid)
+    return AnswerListing(rows, answers_summary(rows, invited=invited, held=held))
 
 
 def answer_counts(rows: Iterable[Attendance]) -> dict[str, int]:
@@ -1559,7 +1572,7 @@ _ANSWER_COUNTS = {
 }
 
 
-def answers_summary(rows: Sequence[Attendance], *, invited: bool, held: bool = True) -> str:
+def answers_summary(rows: Sequence[Attendance], *, invited: bool, held: bool) -> str:
     """What ``rows`` come to, as the event and delegation dialogs, the Replies window and
     ``replies list`` sum them up. Of every person ``invited`` (:func:`invited_answers`):
     "3 accepted, 1 declined, 2 no answer", no answer counted zero; an event not ``held``

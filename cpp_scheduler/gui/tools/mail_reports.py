@@ -340,14 +340,14 @@ class RepliesDialog(ScopedReportDialog):
             lambda: replies.listed_answers(
                 database, event_uid=event_uid, delegation=delegation, invited=invited
             ),
-            lambda rows: self._shown(rows, asked),
+            lambda listing: self._shown(listing, asked),
             lambda error: self._not_listed(error, asked),
         )
 
-    def _shown(self, rows: list[replies.Attendance], asked: int) -> None:
+    def _shown(self, listing: replies.AnswerListing, asked: int) -> None:
         if not shiboken6.isValid(self) or asked != self._asked:
             return  # closed, or asked again since: the later answer shows
-        self.rows = rows
+        rows = self.rows = listing.rows
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
             cells = [
@@ -361,7 +361,7 @@ class RepliesDialog(ScopedReportDialog):
                 item.setToolTip(item.text())  # a cell cut short is read whole
             self.model.appendRow(items)
         if self.summary.text() == translate("Mail", READING_ANSWERS):
-            self.summary.setText(self._counts(rows))
+            self.summary.setText(listing.summary)  # as ``replies list`` sums them up
 
     def _not_listed(self, error: BaseException, asked: int) -> None:
         """The answers could not be read: none of another scope's stay listed, and the
@@ -373,13 +373,6 @@ class RepliesDialog(ScopedReportDialog):
         line, shown = failure_line(error), self.summary.text()
         reading = shown == translate("Mail", READING_ANSWERS)
         self.summary.setText(line if reading else f"{shown} {line}")
-
-    def _counts(self, rows: list[replies.Attendance]) -> str:
-        """What the rows come to, as ``replies list`` sums them up
-        (:func:`replies.answers_summary`): the invited by answer, or how many of the
-        answers recorded still stand (not given before an update, nor to what is
-        cancelled)."""
-        return replies.answers_summary(rows, invited=self.unanswered.isChecked())
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

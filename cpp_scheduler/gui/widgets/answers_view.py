@@ -48,7 +48,7 @@ def event_and_meeting(row: Attendance) -> str:
     )
 
 
-def counts_line(rows: Sequence[Attendance], *, held: bool = True) -> str:
+def counts_line(rows: Sequence[Attendance], *, held: bool) -> str:
     """What every person invited answered, as ``replies list --invited`` sums it up
     (:func:`replies.answers_summary`): "3 accepted, 1 declined, 2 no answer"."""
     return replies.answers_summary(rows, invited=True, held=held)
