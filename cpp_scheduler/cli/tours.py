@@ -14,7 +14,7 @@ from cpp_scheduler import i18n
 from cpp_scheduler.cli.columns import one_line
 from cpp_scheduler.cli.engine_formats import print_json, table, utc_z
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import _
 from cpp_scheduler.services.tour_cards import CardEntry, card_text, nothing_planned_text
 from cpp_scheduler.services.tours import (
     TourBoard,
@@ -70,10 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
 def verdict(board: TourBoard) -> str:
     """``5 days · 2 to fix``, or ``everything fits``, as the tour builder sums it up."""
-    days = ngettext("{count} day", "{count} days", len(board.days)).format(count=len(board.days))
-    problems = board.problem_count
-    found = _("⚠ {count} to fix").format(count=problems) if problems else _("everything fits")
-    return f"{days} · {found}"
+    return f"{board.days_text} · {board.fit_text}"
 
 
 def board_lines(board: TourBoard) -> list[str]:

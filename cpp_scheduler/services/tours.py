@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model import (
     Event,
     EventKind,
@@ -255,6 +255,20 @@ class TourBoard:
     @property
     def problem_count(self) -> int:
         return len(self.findings)
+
+    @property
+    def days_text(self) -> str:
+        """How long the tour is ("1 day", "5 days"), as the tour builder's summary and
+        ``cpp-scheduler tours TOUR`` say it."""
+        count = len(self.days)
+        return ngettext("{count} day", "{count} days", count).format(count=count)
+
+    @property
+    def fit_text(self) -> str:
+        """ "⚠ 2 to fix", or "everything fits": what the conflict check finds of the
+        tour's plan, as the tour builder's summary and ``tours TOUR`` say it."""
+        problems = self.problem_count
+        return _("⚠ {count} to fix").format(count=problems) if problems else _("everything fits")
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -3884,18 +3884,6 @@ Visiting Japan: on Tokyo time</source>
         <translation>プログラムにはまだ視察研修がありません。</translation>
     </message>
     <message>
-        <source>{delegation} · {period} · {days} days · </source>
-        <translation>{delegation} · {period} · {days}日間 · </translation>
-    </message>
-    <message>
-        <source>{count} to fix</source>
-        <translation>要修正{count}件</translation>
-    </message>
-    <message>
-        <source>everything fits</source>
-        <translation>問題なし</translation>
-    </message>
-    <message>
         <source>Nothing to move: neither this day nor the day before has anything planned.</source>
         <translation>移動するものがありません。この日にも前日にも予定がありません。</translation>
     </message>

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.tourbuilder import DayCard, TourBuilderDialog
+from cpp_scheduler.model import StudyTour
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import label_read
 from tests.gui.tools.conftest import settle, tools_of
@@ -96,3 +98,31 @@ def _red_lines(card: DayCard) -> list[str]:
             found.append(text[start : end if end >= 0 else None].strip())
             text = text[end:] if end >= 0 else ""
     return found
+
+
+def test_a_tour_of_one_day_is_summed_up_alike_in_the_builder_and_the_command(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window: Callable[[], MainWindow],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The builder's summary holds the command's line of the tour's days and what to
+    fix, word for word: "1 day", never "1 days"."""
+    with sqlite_database.transaction() as session:
+        tour = session.scalars(select(StudyTour).where(StudyTour.title == TOUR)).one()
+        later = [day for day in tour.days if day.day != tour.start_date]
+        for gone in (*tour.nights, *tour.legs, *later):
+            session.delete(gone)
+        session.flush()
+        session.expire(tour)
+        tour.end_date = tour.start_date
+    window = open_window()
+    builder = tools_of(window).open_tour_builder()
+    assert isinstance(builder, TourBuilderDialog)
+    settle(qtbot, window)
+    summary = label_read(builder.summary)
+    builder.close()
+
+    said = command_output(sqlite_database, capsys).splitlines()[1]
+    assert " · 1 day · " in said
+    assert summary.endswith(said)

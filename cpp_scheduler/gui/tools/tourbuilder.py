@@ -726,21 +726,19 @@ class TourBuilderDialog(QDialog):
             self._update_buttons()
             return
         self.overview.setText(board.route_line)
-        problems = board.problem_count
+        fit = _escape(board.fit_text)  # as ``cpp-scheduler tours TOUR`` sums it up
         self.summary.setText(
-            translate("TourBuilder", "{delegation} · {period} · {days} days · ").format(
-                delegation=_escape(board.delegation),
-                period=i18n.period_day_text(board.start, board.end),
-                days=len(board.days),
-            )
-            + (
-                # A link: each click brings the next thing to fix into view, one below
-                # the board's fold or past its right edge too.
-                f"<a href='{NEXT_TO_FIX}' style='color:#a50e0e'>⚠ "
-                + translate("TourBuilder", "{count} to fix").format(count=problems)
-                + "</a>"
-                if problems
-                else translate("TourBuilder", "everything fits")
+            " · ".join(
+                (
+                    _escape(board.delegation),
+                    i18n.period_day_text(board.start, board.end),
+                    board.days_text,
+                    # A link: each click brings the next thing to fix into view, one
+                    # below the board's fold or past its right edge too.
+                    f"<a href='{NEXT_TO_FIX}' style='color:#a50e0e'>{fit}</a>"
+                    if board.problem_count
+                    else fit,
+                )
             )
         )
         self.summary.setToolTip("\n".join(finding.message for finding in board.findings))
