@@ -843,10 +843,12 @@ class MainWindow(RecordEditing, QMainWindow):
         self.period_label.setText(view.title())
         self.previous_action.setEnabled(view.step_within(-1) is not None)
         self.next_action.setEnabled(view.step_within(1) is not None)
-        # The zone's offset as its clock reads over the days shown, not today's.
-        self.zone_selector.set_period(*view.period())
+        # The zone's offset as its clock reads over the days the period is about (a
+        # month's own, as ``zones ZONE --from --to`` is asked), not today's.
+        covered = view.days_covered()
+        self.zone_selector.set_period(*covered)
         self._update_count()
-        days_shown = (*view.days_covered(), self.display_zone)
+        days_shown = (*covered, self.display_zone)
         if days_shown != self._days_shown:
             self._days_shown = days_shown
             self.shownDaysChanged.emit()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler.cli import main
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.views.month import MonthView
 from cpp_scheduler.gui.views.timegrid import HOUR_HEIGHT, Block, TimeGridView
@@ -144,6 +145,21 @@ def test_the_zone_in_use_gives_the_offset_of_the_days_shown(
     window.set_display_zone("Pacific/Apia")
     window.go_to(date(2011, 12, 29))
     assert label.text() == "Times in Pacific/Apia (UTC-10:00; UTC+14:00 from Sat 31 Dec)"
+
+
+def test_the_month_gives_the_offset_of_its_own_days_as_the_command_does(
+    program: Database,
+    make_window: WindowFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """February 2027's grid runs on to Sunday 14 March, when New York's clocks go
+    forward; the month is about February alone, whose clock reads UTC-05:00 throughout,
+    as ``zones`` says of its days."""
+    window = in_new_york(make_window, program, date(2027, 2, 10), "month")
+    assert main(["zones", NEW_YORK, "--from", "2027-02-01", "--to", "2027-02-28"]) == 0
+    said = capsys.readouterr().out.strip()
+    assert window.zone_selector.in_use.text() == f"Times in {said}"
+    assert said == "America/New York (UTC-05:00)"
 
 
 # -- the repeated hour, named by its clock -----------------------------------------------
