@@ -101,12 +101,12 @@ def _row(meeting: ScheduledMeeting) -> list[str]:
         title += f" ({meeting.conference})"
     if meeting.dates is not None:
         days = i18n.period_day_text(*meeting.dates)  # as the window's schedule writes them
-        return [days, days, _("all day"), title]
+        return [days, days, meeting.hours_text, title]
     assert meeting.part is not None  # only all-day blocks have none
     local = _span(meeting.local_start, meeting.local_end)
     if meeting.in_japan:
         local += _(" (in Japan)")
-    return [local, _span(meeting.tokyo_start, meeting.tokyo_end), meeting.part.label, title]
+    return [local, _span(meeting.tokyo_start, meeting.tokyo_end), meeting.hours_text, title]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -37,9 +37,11 @@ class DayPart(StrEnum):
 
     @property
     def label(self) -> str:
+        """The part's name, as a delegation's hours name it (working hours, acceptable
+        hours) and as every screen, command and document says it."""
         return {
             DayPart.WORKING: _("working hours"),
-            DayPart.EXTENDED: _("extended hours"),
+            DayPart.EXTENDED: _("acceptable hours"),
             DayPart.NIGHT: _("night"),
         }[self]
 

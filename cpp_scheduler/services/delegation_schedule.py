@@ -60,7 +60,7 @@ class ScheduledMeeting:
     """The delegation's clock for this meeting: home, or Tokyo during its stay."""
     in_japan: bool
     part: DayPart | None
-    """Working, extended or night hours on that clock; None for an all-day block."""
+    """Working, acceptable or night hours on that clock; None for an all-day block."""
     dates: tuple[date, date] | None = None
     """An all-day block's first and last dates, in the zone it was planned in."""
     moved: bool = False
@@ -74,6 +74,12 @@ class ScheduledMeeting:
         ``events list`` and the calendar put after its title
         (:attr:`~cpp_scheduler.services.rows.EventRow.moved_note`)."""
         return self.title + (_(" (moved)") if self.moved else "")
+
+    @property
+    def hours_text(self) -> str:
+        """Where the meeting falls in the delegation's day (:attr:`DayPart.label`), or
+        "all day" for a block of dates, as the schedule's column of hours says it."""
+        return _("all day") if self.part is None else self.part.label
 
     @property
     def local_start(self) -> datetime:

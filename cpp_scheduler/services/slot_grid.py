@@ -39,20 +39,21 @@ class HourState(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_LABELS[self])
+        """The state's name in the grid's key: a part of the day by the engine's name
+        for it (:attr:`DayPart.label`)."""
+        if self in _OTHER_LABELS:
+            return _(_OTHER_LABELS[self])
+        return DayPart(self.value).label
+
+    @classmethod
+    def of_part(cls, part: DayPart) -> HourState:
+        """The state of an hour in ``part`` of the attendee's day, nothing else to say."""
+        return cls(part.value)
 
 
-_LABELS = {
-    HourState.WORKING: N_("working hours"),
-    HourState.EXTENDED: N_("acceptable hours"),
-    HourState.NIGHT: N_("night"),
+_OTHER_LABELS = {
     HourState.DAY_OFF: N_("holiday or weekend"),
     HourState.BUSY: N_("already booked"),
-}
-_OF_PART = {
-    DayPart.WORKING: HourState.WORKING,
-    DayPart.EXTENDED: HourState.EXTENDED,
-    DayPart.NIGHT: HourState.NIGHT,
 }
 
 
@@ -65,7 +66,7 @@ def suggestion_state(slot: Slot) -> HourState:
         return HourState.WORKING
     if worst.day_off:
         return HourState.DAY_OFF
-    return _OF_PART[worst.part]
+    return HourState.of_part(worst.part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,5 +213,5 @@ def _cell(
         return HourState.DAY_OFF, local.hour, f"{when}, {name}"
     if local.weekday() in holidays.weekend_days(country):
         return HourState.DAY_OFF, local.hour, _("{when}, weekend").format(when=when)
-    state = _OF_PART[classify(local, local_end, attendee.hours)]
+    state = HourState.of_part(classify(local, local_end, attendee.hours))
     return state, local.hour, f"{when}, {state.label}"

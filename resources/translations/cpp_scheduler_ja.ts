@@ -3673,38 +3673,6 @@ host · {where}</source>
         <translation>履歴にあなたの変更を記録する名前</translation>
     </message>
     <message>
-        <source>working hours</source>
-        <translation>勤務時間</translation>
-    </message>
-    <message>
-        <source>acceptable hours</source>
-        <translation>参加可能な時間帯</translation>
-    </message>
-    <message>
-        <source>night</source>
-        <translation>夜間</translation>
-    </message>
-    <message>
-        <source>holiday or weekend</source>
-        <translation>祝日・週末</translation>
-    </message>
-    <message>
-        <source>already booked</source>
-        <translation>予定あり</translation>
-    </message>
-    <message>
-        <source>Working hours</source>
-        <translation>勤務時間</translation>
-    </message>
-    <message>
-        <source>Acceptable hours</source>
-        <translation>参加可能な時間帯</translation>
-    </message>
-    <message>
-        <source>Night</source>
-        <translation>夜間</translation>
-    </message>
-    <message>
         <source>same day</source>
         <translation>同日</translation>
     </message>
@@ -3751,14 +3719,6 @@ host · {where}</source>
     <message>
         <source>{conflicts} ({errors})</source>
         <translation>{conflicts}（{errors}）</translation>
-    </message>
-    <message>
-        <source>Working</source>
-        <translation>勤務時間</translation>
-    </message>
-    <message>
-        <source>Acceptable</source>
-        <translation>参加可能</translation>
     </message>
     <message>
         <source> against the event&apos;s own date</source>

@@ -170,7 +170,7 @@ def test_local_times_in_japanese(demo: str, capsys: pytest.CaptureFixture[str]) 
     assert lines[1].split()[:3] == ["参加者", "タイムゾーン", "現地時刻"]
     tokyo = next(line for line in lines if line.startswith("東京 "))
     assert "2027年1月20日(水) 17:00-18:30" in tokyo
-    assert tokyo.rstrip().endswith("時間外（参加可能）")
+    assert tokyo.rstrip().endswith("参加可能な時間帯")
     washington = next(line for line in lines if line.startswith("ワシントン"))
     assert "2027年1月20日(水) 03:00-04:30  0     -05:00 EST" in washington
     assert washington.rstrip().endswith("夜間")

@@ -113,7 +113,7 @@ def test_times_table_for_every_occurrence_of_a_series(
     lima_line = next(line for line in out.splitlines() if line.startswith("Lima housing"))
     assert "Tue 19 Jan 2027 20:00-21:00" in lima_line
     assert " -1 " in lima_line
-    assert "extended hours" in lima_line
+    assert "acceptable hours" in lima_line
 
 
 def test_times_of_an_unknown_event_is_one_line_and_a_failure(

@@ -33,11 +33,13 @@ from tests.parity.days_support import KIRIBATI, store_days_program
 from tests.parity.home_clock_support import NEW_YORK, store_new_york
 
 HOURS = {
-    "working": "Working hours",
-    "extended": "Acceptable hours",
-    "night": "Night",
-    "all_day": "All day",
+    "working": "working hours",
+    "extended": "acceptable hours",
+    "night": "night",
+    "all_day": "all day",
 }
+"""The words of the column of hours for each value of ``schedule --json``, as the
+command's text says them."""
 
 
 def span(start: str, end: str, zone: str) -> str:
@@ -58,7 +60,7 @@ def expected_row(meeting: dict[str, Any]) -> dict[Column, str]:
             if first == last
             else i18n.period_day_text(first.date(), last.date())
         )
-        return {Column.EVENT: title, Column.LOCAL_DATE: days, Column.HOURS: "All day"}
+        return {Column.EVENT: title, Column.LOCAL_DATE: days, Column.HOURS: "all day"}
     local_start = datetime.fromisoformat(meeting["local_start"])
     tokyo_start = datetime.fromisoformat(meeting["tokyo_start"])
     in_japan = " (in Japan)" if meeting["in_japan"] else ""

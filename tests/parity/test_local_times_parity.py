@@ -25,11 +25,11 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant, Venue
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot
+from cpp_scheduler.scheduling.localtimes import DayPart
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database, open_database
 from tests.parity.days_support import KIRIBATI, ST_JOHNS, store_days_program
 
-HOURS_SHOWN = {"working": "Working", "extended": "Acceptable", "night": "Night"}
 SERIES_RULES = ("FREQ=MONTHLY;COUNT=4", "FREQ=WEEKLY;COUNT=9")
 """Given to the generated events before March, so their later meetings fall after the
 US (14 March) and European (28 March) clock changes."""
@@ -145,7 +145,7 @@ def cells_for(row: dict[str, Any]) -> list[str]:
         timezones.span_text(start, end, zone=True, dash="–"),
         f"{row['day_offset']:+d}" if row["day_offset"] else "0",
         timezones.offsets_text(start, end),
-        HOURS_SHOWN[row["hours"]],
+        DayPart(row["hours"]).label,  # as the command's text names it
     ]
 
 

@@ -7,77 +7,42 @@ a weekend at home, grey hatching for a time somebody is already booked.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
-from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.scheduling.localtimes import DayPart
-
-
-class CellState(StrEnum):
-    """What one hour is for one attendee, as the slot finder's grid colours it."""
-
-    WORKING = "working"
-    EXTENDED = "extended"
-    NIGHT = "night"
-    DAY_OFF = "day_off"
-    BUSY = "busy"
-
-    @property
-    def label(self) -> str:
-        return {
-            CellState.WORKING: translate("Tools", "working hours"),
-            CellState.EXTENDED: translate("Tools", "acceptable hours"),
-            CellState.NIGHT: translate("Tools", "night"),
-            CellState.DAY_OFF: translate("Tools", "holiday or weekend"),
-            CellState.BUSY: translate("Tools", "already booked"),
-        }[self]
-
-    @classmethod
-    def of(cls, part: DayPart) -> CellState:
-        return {
-            DayPart.WORKING: cls.WORKING,
-            DayPart.EXTENDED: cls.EXTENDED,
-            DayPart.NIGHT: cls.NIGHT,
-        }[part]
-
+from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.services.slot_grid import HourState
 
 BACKGROUNDS = {
-    CellState.WORKING: "#d4efdc",
-    CellState.EXTENDED: "#fdebb8",
-    CellState.NIGHT: "#d5dae6",
-    CellState.DAY_OFF: "#f6d3e1",
-    CellState.BUSY: "#b9bec6",
+    HourState.WORKING: "#d4efdc",
+    HourState.EXTENDED: "#fdebb8",
+    HourState.NIGHT: "#d5dae6",
+    HourState.DAY_OFF: "#f6d3e1",
+    HourState.BUSY: "#b9bec6",
 }
 FOREGROUNDS = {
-    CellState.WORKING: "#136c2e",
-    CellState.EXTENDED: "#7a5300",
-    CellState.NIGHT: "#36415a",
-    CellState.DAY_OFF: "#8a1c4a",
-    CellState.BUSY: "#2f3338",
-}
-PART_LABELS = {
-    DayPart.WORKING: QT_TRANSLATE_NOOP("Tools", "Working hours"),
-    DayPart.EXTENDED: QT_TRANSLATE_NOOP("Tools", "Acceptable hours"),
-    DayPart.NIGHT: QT_TRANSLATE_NOOP("Tools", "Night"),
+    HourState.WORKING: "#136c2e",
+    HourState.EXTENDED: "#7a5300",
+    HourState.NIGHT: "#36415a",
+    HourState.DAY_OFF: "#8a1c4a",
+    HourState.BUSY: "#2f3338",
 }
 WARNING_BACKGROUND = "#fce8e6"
 WARNING_TEXT = "#a50e0e"
 
 
-def background(state: CellState) -> QColor:
+def background(state: HourState) -> QColor:
     return QColor(BACKGROUNDS[state])
 
 
-def foreground(state: CellState) -> QColor:
+def foreground(state: HourState) -> QColor:
     return QColor(FOREGROUNDS[state])
 
 
-def legend(parent: QWidget, states: tuple[CellState, ...] = tuple(CellState)) -> QLabel:
+def legend(parent: QWidget, states: tuple[HourState, ...] = tuple(HourState)) -> QLabel:
     """A one-line key to the colours, as rich text."""
     items = "".join(
         f"<span style='background:{BACKGROUNDS[state]}; color:{FOREGROUNDS[state]};'>"

@@ -46,6 +46,7 @@ from cpp_scheduler.services.delegation_schedule import (
     read_schedule,
     summary_text,
 )
+from cpp_scheduler.services.slot_grid import HourState
 
 
 class Column(IntEnum):
@@ -67,7 +68,6 @@ HEADERS = (
 )
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
-ALL_DAY = QT_TRANSLATE_NOOP("DelegationView", "All day")
 _COLOURED = (Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS)
 
 
@@ -75,7 +75,7 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
     """The row's texts, column by column."""
     if meeting.dates is not None:
         days = i18n.period_day_text(*meeting.dates)
-        all_day = translate("DelegationView", ALL_DAY)
+        all_day = meeting.hours_text  # "all day", as ``cpp-scheduler schedule`` says
         return (meeting.shown_title, days, all_day, days, all_day, all_day)
     local_start, local_end = meeting.local_start, meeting.local_end
     tokyo_start, tokyo_end = meeting.tokyo_start, meeting.tokyo_end
@@ -89,7 +89,7 @@ def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
         local_time,
         i18n.day_text(tokyo_start),
         timezones.span_text(tokyo_start, tokyo_end, zone=True, dash="–"),
-        translate("Tools", common.PART_LABELS[meeting.part]),
+        meeting.hours_text,  # as ``cpp-scheduler schedule`` names it
     )
 
 
@@ -133,7 +133,7 @@ class DelegationScheduleModel(common.HeaderedTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if column not in _COLOURED or meeting.part is None:
                 return None  # an all-day block has dates, not hours to colour
-            state = common.CellState.of(meeting.part)
+            state = HourState.of_part(meeting.part)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(common.background(state))
             return QBrush(common.foreground(state))
@@ -214,9 +214,7 @@ class DelegationScheduleDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(
-            common.legend(
-                self, (common.CellState.WORKING, common.CellState.EXTENDED, common.CellState.NIGHT)
-            )
+            common.legend(self, (HourState.WORKING, HourState.EXTENDED, HourState.NIGHT))
         )
         self.resize(1160, 560)
         if editor is not None:

@@ -42,6 +42,7 @@ from cpp_scheduler.services.localtimes import (
     read_local_times,
 )
 from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.services.slot_grid import HourState
 from cpp_scheduler.services.snapshot import NotFoundError
 
 NAME_ROOM = 24
@@ -68,11 +69,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Headers", "UTC"),
     QT_TRANSLATE_NOOP("Headers", "Hours"),
 )
-SHORT_PARTS = {
-    "working": QT_TRANSLATE_NOOP("Tools", "Working"),
-    "extended": QT_TRANSLATE_NOOP("Tools", "Acceptable"),
-    "night": QT_TRANSLATE_NOOP("Tools", "Night"),
-}
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's :class:`DayPart` value, or "holiday" for a warning row."""
 
@@ -111,7 +107,7 @@ class LocalTimesModel(common.HeaderedTableModel):
                 self._warnings[index.row() - len(self._times)], index.column(), role
             )
         times = self._times[index.row()]
-        state = common.CellState.of(times.part)
+        state = HourState.of_part(times.part)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(times, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -166,7 +162,7 @@ class LocalTimesModel(common.HeaderedTableModel):
             return f"{start.day_offset:+d}" if start.day_offset else "0"
         if column == Column.OFFSET:
             return timezones.offsets_text(start.local, end.local)
-        return translate("Tools", SHORT_PARTS[times.part.value])
+        return times.part.label  # as ``cpp-scheduler times`` names it
 
     @staticmethod
     def _warning_data(text: str, column: int, role: int) -> Any:
@@ -232,9 +228,7 @@ class LocalTimesDock(QDockWidget):
         header.setMinimumSectionSize(36)
         self.table.setMinimumSize(60, 40)  # the window stays usable on a small screen
         layout.addWidget(self.table, 1)
-        key = common.legend(
-            body, (common.CellState.WORKING, common.CellState.EXTENDED, common.CellState.NIGHT)
-        )
+        key = common.legend(body, (HourState.WORKING, HourState.EXTENDED, HourState.NIGHT))
         key.setWordWrap(True)
         layout.addWidget(key)
         body.setMinimumSize(110, 60)  # below its layout's wish: a small screen clips it

@@ -20,7 +20,7 @@ from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
 from cpp_scheduler.scheduling.localtimes import describe_span
-from cpp_scheduler.services.slot_grid import GridRow, MeetingPlan
+from cpp_scheduler.services.slot_grid import GridRow, HourState, MeetingPlan
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -128,7 +128,7 @@ class SlotGridModel(QAbstractTableModel):
         ):
             return None
         row = self._result.rows[index.row()]
-        state = common.CellState(row.cells[index.column()].value)
+        state = row.cells[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{row.local_hours[index.column()]:02d}"
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -156,11 +156,11 @@ class SlotCellDelegate(QStyledItemDelegate):
     attendee's local midnight as a darker line, a chosen meeting outlined."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        state = common.CellState(index.data(STATE_ROLE))
+        state = HourState(index.data(STATE_ROLE))
         rect: QRect = option.rect
         painter.save()
         painter.fillRect(rect, common.background(state))
-        if state is common.CellState.BUSY:
+        if state is HourState.BUSY:
             painter.fillRect(rect, QBrush(QColor("#8d939b"), Qt.BrushStyle.BDiagPattern))
         hour = index.data(HOUR_ROLE)
         if hour == 0:

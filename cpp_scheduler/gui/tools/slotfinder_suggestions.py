@@ -77,7 +77,7 @@ class SuggestionModel(QStandardItemModel):
         item = QStandardItem(f"{prefix}{span}")
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
-        colour = common.CellState(suggestion_state(slot).value)
+        colour = suggestion_state(slot)
         item.setBackground(common.background(colour))
         item.setForeground(common.foreground(colour))
         points = QStandardItem(str(slot.total))

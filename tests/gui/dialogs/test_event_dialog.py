@@ -156,7 +156,7 @@ def test_the_start_shows_in_tokyo_and_in_the_delegations_time(
     lines = dialog.ui.attendeeTimes.text().splitlines()
     assert lines[0] == (
         "Lima housing ministry: Tue 20 Apr 19:00–21:00 (UTC-05:00), the day before Tokyo"
-        " · extended hours"
+        " · acceptable hours"
     )
     assert lines[1] == "Tokyo: Wed 21 Apr 09:00–11:00 (UTC+09:00) · working hours"
 
@@ -557,7 +557,7 @@ def test_local_times_are_the_engines_answer_and_fit_the_dialog(
     label = dialog.ui.attendeeTimes
     assert label.text().splitlines() == [time_line(row, timezones.TOKYO) for row in engine.rows]
     assert (
-        "Washington: Sun 07 Mar 19:00–20:00 (UTC-05:00), the day before Tokyo · extended hours"
+        "Washington: Sun 07 Mar 19:00–20:00 (UTC-05:00), the day before Tokyo · acceptable hours"
         in label.text().splitlines()
     )
     # Every line is seen whole: wrapped to the label's width, the label tall enough.

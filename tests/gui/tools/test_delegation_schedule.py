@@ -47,11 +47,11 @@ def test_kenya_in_tokyo_and_peru_at_home_see_the_conference_session_by_session(
         "09:00–10:15 JST (in Japan)",
         "Mon 15 Feb 2027",
         "09:00–10:15 JST",
-        "Working hours",
+        "working hours",
     ]
     february = [row for row in shown if "Feb" in row[Column.TOKYO_DATE]]
     assert len(february) == 11
-    assert all(row[Column.HOURS] == "Working hours" for row in february)
+    assert all(row[Column.HOURS] == "working hours" for row in february)
     assert "at night" not in dialog.summary.text()
     assert dialog.model.headerData(Column.LOCAL_TIME, Qt.Orientation.Horizontal) == (
         "Their time (Nairobi)"
@@ -67,7 +67,7 @@ def test_kenya_in_tokyo_and_peru_at_home_see_the_conference_session_by_session(
         "Tue 16 Feb 2027",
         "14:00–15:30 JST",
     ]
-    assert closing[Column.HOURS] == "Night"
+    assert closing[Column.HOURS] == "night"
     assert not any(row[Column.LOCAL_TIME].startswith("19:00–Tue 01:30") for row in peru_rows)
     assert "7 at night for them" in dialog.summary.text()
     # The window shows what the service says, line for line.
@@ -100,7 +100,7 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
             "19:00–20:30 -05",
             "Tue 12 Jan 2027",
             "09:00–10:30 JST",
-            "Acceptable hours",
+            "acceptable hours",
         ]
     ]
     # Golden Week: three whole days in Tokyo.
@@ -119,10 +119,10 @@ def test_follows_edits_and_shows_all_day_blocks_as_dates(
     assert rows(dialog)[1] == [
         "Golden Week: TDLC closed",
         "Mon 03 – Wed 05 May 2027",
-        "All day",
+        "all day",
         "Mon 03 – Wed 05 May 2027",
-        "All day",
-        "All day",
+        "all day",
+        "all day",
     ]
     assert "at night" not in dialog.summary.text()
     # Double-clicking a meeting shows it in the calendar.

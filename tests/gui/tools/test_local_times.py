@@ -66,12 +66,12 @@ def test_rows_for_a_known_event_and_zones(
         "19:00–20:30 -05",
         "-1",
         "-05:00",
-        "Acceptable",
+        "acceptable hours",
     ]
     assert rows["Manila"][Column.TIME] == "08:00–09:30 PST"
-    assert rows["Manila"][Column.HOURS] == "Acceptable"
+    assert rows["Manila"][Column.HOURS] == "acceptable hours"
     assert rows["Tokyo"][Column.TIME] == "09:00–10:30 JST"
-    assert rows["Tokyo"][Column.HOURS] == "Working"
+    assert rows["Tokyo"][Column.HOURS] == "working hours"
     assert rows["Washington"][Column.DAY] == "-1"
     assert rows["Tokyo"][Column.DAY] == "0"
     assert dock.model.index(0, 0).data(PART_ROLE) == "extended"
