@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
             "List every meeting a delegation attends (each session of a "
             "conference, each meeting of a series), in the delegation's time for that day "
             "(Tokyo's while it is in Japan) and in Tokyo's, and whether it falls in its "
-            "working hours, extended hours or night."
+            "working hours, acceptable hours or night."
         ),
     )
     parser.add_argument(

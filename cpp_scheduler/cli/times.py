@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
             "Show an event's start and end in the zone of each attending "
             "delegation and participant, and in Tokyo and Washington: local date and time, "
             "day offset against the event's zone, UTC offset, and whether it falls in "
-            "working hours, extended hours or the night; then the public holidays at home (or in "
+            "working hours, acceptable hours or the night; then the public holidays at home (or in "
             "Japan, during a stay and for the hosts) on those dates. Attendees on a clock "
             "already shown (a participant on their delegation's) are not repeated."
         ),

@@ -841,10 +841,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
 <context>
     <name>DelegationView</name>
     <message>
-        <source>All day</source>
-        <translation>終日</translation>
-    </message>
-    <message>
         <source> (in Japan)</source>
         <translation>（日本滞在中）</translation>
     </message>
