@@ -49,6 +49,7 @@ from cpp_scheduler import i18n
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
+from cpp_scheduler.gui.qtvalues import keep_to_program_days
 from cpp_scheduler.gui.screen_room import resize_within_screen
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.reports.program import (
@@ -341,7 +342,9 @@ class ProgramReportWindow(QDialog):
         return self._make_charts()[1]
 
     def _date_edit(self, day: date, name: str) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit = QDateEdit(self)
+        keep_to_program_days(edit)  # what ``report --from --to`` accepts, no other day
+        edit.setDate(QDate(day.year, day.month, day.day))
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(translate("ReportView", "yyyy-MM-dd"))

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QDateEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
@@ -110,3 +110,24 @@ def test_a_day_beyond_the_programs_given_to_the_window_stops_at_the_nearest_end(
         window.step(1)
         window.step(-1)
     assert faults == []
+
+
+def test_every_date_field_of_the_reports_and_the_export_offers_the_programs_days(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The program report's period and the calendar export's dates take no day the
+    commands behind them (``report``, ``export ics --from --to``) refuse: the year 1800
+    cannot be typed, and the fields stop at the program's ends."""
+    report = window.report_actions.open_report()  # type: ignore[attr-defined]
+    qtbot.addWidget(report)
+    export = window.tools.open_export()  # type: ignore[attr-defined]
+    qtbot.addWidget(export)
+    fields = [*report.findChildren(QDateEdit), *export.findChildren(QDateEdit)]
+    assert len(fields) >= 4  # the report's first and last day, the export's
+    for field in fields:
+        assert (python_date(field.minimumDate()), python_date(field.maximumDate())) == (
+            FIRST,
+            LAST,
+        ), field.objectName()
+        field.setDate(QDate(1800, 1, 1))
+        assert python_date(field.date()) == FIRST

@@ -39,6 +39,7 @@ from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.opening import once_painted
+from cpp_scheduler.gui.qtvalues import keep_to_program_days
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.ical import scopes
@@ -166,6 +167,8 @@ class ExportDialog(QDialog):
         self.choice = self.ui.scopeChoice
         self.first = self.ui.first
         self.last = self.ui.last
+        for field in (self.first, self.last):
+            keep_to_program_days(field)  # what ``export ics --from --to`` accepts
         self.dates_row = self.ui.datesRow
         self.publish = self.ui.publish
         self.request_button = self.ui.request
