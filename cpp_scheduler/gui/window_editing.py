@@ -276,10 +276,10 @@ class RecordEditing:
         extra: dict[str, Any] = {}
         if selected is not None and selected.event_id == event_id and selected.recurrence_id:
             number = self.events.row_of(selected)
-            if number >= 0:
-                row = self.events.row_at(number)
-                if row.is_series:
-                    extra["meeting_day"] = timezones.to_local(row.start_utc, row.zone).date()
+            if number >= 0 and self.events.row_at(number).is_series:
+                # Its day on the clock shown: the day it was double-clicked on, and the
+                # day Delete and "Cancel one meeting" name.
+                extra["meeting_day"] = self._selected_meeting_day()
         self.edit_record("event", event_id, **extra)
 
     def edit_selected(self) -> None:

@@ -322,3 +322,36 @@ def test_all_day_turned_on_and_off_again_gives_back_a_three_day_events_times(
     assert [(row["local_start"][:16], row["local_end"][:16]) for row in listed] == [
         ("2027-03-01T09:00", "2027-03-04T17:00")
     ]
+
+
+def test_the_meeting_the_dialog_speaks_of_is_on_the_day_the_calendar_shows_it(
+    program_file: tuple[Path, Database],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A weekly meeting planned in New York on Monday 20:00 is on Tuesday morning on
+    Tokyo's clock, which the window shows: the dialog opened from it names Tuesday, the
+    day the coordinator double-clicked and the day Delete and "Cancel one meeting" name."""
+    _path, database = program_file
+    messages = Messages()
+    new_york = "America/New_York"
+    first = timezones.to_utc(datetime(2027, 3, 1, 20), new_york)  # Mon 1 Mar, 20:00 EST
+    event_id = add_event(
+        database,
+        "Washington check-in",
+        first,
+        1,
+        zone=new_york,
+        recurrence_rule="FREQ=WEEKLY;COUNT=4",
+    )
+    window = _window(qtbot, database, messages)
+    assert window.display_zone == timezones.TOKYO
+    window.select_occurrence(OccurrenceKey(event_id, first))
+    notes: list[str] = []
+    _answer_dialogs(qtbot, monkeypatch, lambda dialog: notes.append(dialog.wholeSeries.text()))
+    window.edit_selected()
+    rows_read(window)
+    assert notes == [
+        "Editing the whole series: every meeting changes with it. This meeting "
+        "(Tue 02 Mar) can be moved or cancelled alone from the calendar."
+    ]
