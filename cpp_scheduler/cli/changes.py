@@ -13,10 +13,14 @@ from typing import Any
 
 from cpp_scheduler.cli.columns import one_line
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import plural
 from cpp_scheduler.cli.send import scope_of
 from cpp_scheduler.i18n import _
-from cpp_scheduler.services.changes import ChangeReport, change_report, report_summary
+from cpp_scheduler.services.changes import (
+    ChangeReport,
+    change_report,
+    changes_count_text,
+    report_summary,
+)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -45,13 +49,11 @@ def report_text(report: ChangeReport) -> list[str]:
     if not report.changes:
         return [report_summary(report)]
     lines: list[str] = []
-    for email, changes in report.by_participant().items():
-        first = changes[0]
-        group = f", {first.delegation}" if first.delegation else ""
-        person = f"{first.participant} <{email}>{group}"
-        lines.append(f"{one_line(person)}: {plural('change', len(changes))}")
+    for changes in report.by_participant().values():
+        person = changes[0].person_text
+        lines.append(f"{one_line(person)}: {changes_count_text(len(changes))}")
         for change in changes:
-            lines.append(f"  {one_line(change.title)} ({change.label}, {change.method})")
+            lines.append(f"  {one_line(change.heading)}")
             lines.extend(f"    {one_line(detail)}" for detail in change.reported)
     lines.append(report_summary(report))  # as the window sums it up
     return lines

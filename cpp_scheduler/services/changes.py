@@ -253,6 +253,18 @@ class Change:
         someone to invite, why they hold no invitation."""
         return self.untold.label if self.untold is not None else self.kind.label
 
+    @property
+    def person_text(self) -> str:
+        """Whom the change is for, as the report names them: name, address, delegation."""
+        group = f", {self.delegation}" if self.delegation else ""
+        return f"{self.participant} <{self.email}>{group}"
+
+    @property
+    def heading(self) -> str:
+        """The event and what is to be told of it, as the report heads its details:
+        "Kobe workshop (changed, REQUEST)", the message's method last."""
+        return f"{self.title} ({self.label}, {self.method})"
+
     def as_json(self) -> dict[str, object]:
         """The change as ``changes --json`` gives it: ``details`` in the program's
         language, as the report prints them, ``message_details`` as the participant's
@@ -283,6 +295,12 @@ class ChangeReport:
         return dict(grouped)
 
 
+def changes_count_text(count: int) -> str:
+    """ "1 change", "3 changes": how many a participant has to be told, as the report
+    counts them under each participant."""
+    return ngettext("{count} change", "{count} changes", count).format(count=count)
+
+
 def report_summary(report: ChangeReport) -> str:
     """What the report comes to, as the window's "What changed since last sent" and
     ``cpp-scheduler changes`` sum it up: how many changes there are to tell, and to how
@@ -294,7 +312,7 @@ def report_summary(report: ChangeReport) -> str:
     changes = len(report.changes)
     people = len(report.by_participant())
     return _("{changes} to tell {people}.").format(
-        changes=ngettext("{count} change", "{count} changes", changes).format(count=changes),
+        changes=changes_count_text(changes),
         people=ngettext("{count} participant", "{count} participants", people).format(count=people),
     )
 

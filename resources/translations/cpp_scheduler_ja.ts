@@ -2226,10 +2226,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>更新を送信…</translation>
     </message>
     <message>
-        <source>{count} to tell</source>
-        <translation>通知{count}件</translation>
-    </message>
-    <message>
         <source>Meeting (Tokyo)</source>
         <translation>会合（東京時間）</translation>
     </message>

@@ -40,6 +40,7 @@ from cpp_scheduler.services.changes import (
     ChangeReport,
     ChangeScope,
     change_report,
+    changes_count_text,
     report_summary,
 )
 from cpp_scheduler.services.database import Database
@@ -184,16 +185,14 @@ class ChangesDialog(ScopedReportDialog):
             return
         self.report = report
         self.model.removeRows(0, self.model.rowCount())
-        for email, changes in report.by_participant().items():
-            first = changes[0]
-            person = QStandardItem(f"{first.participant} <{email}>")
-            person.setToolTip(first.delegation)
-            told = translate("Mail", "{count} to tell").format(count=len(changes))
-            count = QStandardItem(f"{told}: {first.delegation}" if first.delegation else told)
+        # The report's words, in the program's language (the message's are the
+        # participant's): what ``cpp-scheduler changes`` prints, line for line.
+        for changes in report.by_participant().values():
+            person = QStandardItem(changes[0].person_text)
+            person.setToolTip(person.text())
+            count = QStandardItem(changes_count_text(len(changes)))
             for change in changes:
-                # The report's words, in the program's language (the message's are the
-                # participant's): what ``cpp-scheduler changes`` prints.
-                title = QStandardItem(f"{change.title} ({change.label})")
+                title = QStandardItem(change.heading)
                 details = QStandardItem("; ".join(change.reported))
                 details.setToolTip("\n".join(change.reported))
                 person.appendRow([title, details])

@@ -174,8 +174,12 @@ def test_invitations_then_changes_then_updates_from_the_window(
     choose(changes, f"Delegation: {program.lima.name}")
     qtbot.waitUntil(lambda: changes.report is not None, timeout=20_000)
     people = [changes.model.index(row, 0).data() for row in range(changes.model.rowCount())]
-    assert people == [f"Ana Quispe <{program.ana.email}>", f"Bruno Salas <{program.bruno.email}>"]
-    assert changes.model.index(0, 1).data() == f"1 to tell: {program.lima.name}"
+    lima = program.lima.name
+    assert people == [
+        f"Ana Quispe <{program.ana.email}>, {lima}",
+        f"Bruno Salas <{program.bruno.email}>, {lima}",
+    ]
+    assert changes.model.index(0, 1).data() == "1 change"
     detail = changes.model.index(0, 1, changes.model.index(0, 0)).data()
     assert detail.startswith("moved from Tue 09 Jun 2026")
 
@@ -281,23 +285,22 @@ def test_the_changes_dialog_shows_what_the_command_prints(
     window = open_window()
     dialog = tools_of(window).open_changes()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
-    shown = {
-        (
-            dialog.model.index(row, 0).data(),
-            dialog.model.index(0, 1, dialog.model.index(row, 0)).data(),
-        )
-        for row in range(dialog.model.rowCount())
-    }
-    assert main(["--db", str(sqlite_path), "changes", "--json"]) == 0
-    printed = {
-        (f"{row['participant']} <{row['email']}>", "; ".join(row["details"]))
-        for row in json.loads(capsys.readouterr().out)
-    }
-    assert shown == printed
-    assert len(shown) == 4
-    assert {detail for _, detail in shown} == {
-        "video link now https://meet.example.org/cpp-monthly-2"
-    }
+    # The tree read as the command prints it: each person and how many changes, each
+    # event with what is to be told and how, each detail.
+    model = dialog.model
+    shown: list[str] = []
+    for row in range(model.rowCount()):
+        person = model.index(row, 0)
+        shown.append(f"{person.data()}: {model.index(row, 1).data()}")
+        for child in range(model.rowCount(person)):
+            shown.append(f"  {model.index(child, 0, person).data()}")
+            shown.append(f"    {model.index(child, 1, person).data()}")
+    shown.append(dialog.summary.text())
+    assert main(["--db", str(sqlite_path), "changes"]) == 0
+    assert shown == capsys.readouterr().out.splitlines()
+    assert len(shown) == 4 * 3 + 1
+    assert shown[1] == f"  {program.series.title} (changed, REQUEST)"
+    assert shown[2] == "    video link now https://meet.example.org/cpp-monthly-2"
     settle(qtbot, window)
 
 
@@ -821,7 +824,9 @@ def test_send_updates_from_what_changed_opens_on_the_scope_it_shows(
         )
         for row in range(changes.model.rowCount())
     }
-    assert {(row[0], f"{row[1]} (changed)") for row in rows} == listed
+    assert {(f"{row[0]}, {program.lima.name}", f"{row[1]} (changed, REQUEST)") for row in rows} == (
+        listed
+    )
     assert (
         main(["--db", str(sqlite_path), "changes", "--delegation", program.lima.name, "--json"])
         == 0

@@ -58,8 +58,8 @@ def test_a_long_title_with_its_reason_is_read_whole_in_what_changed(
     view = changes.tree
     cells = _events_told(changes)
     labels = {cell.data() for cell in cells}
-    assert f"{LONG_TITLE} (refused by the server)" in labels
-    assert f"{LONG_TITLE} (changed)" in labels
+    assert f"{LONG_TITLE} (refused by the server, REQUEST)" in labels
+    assert f"{LONG_TITLE} (changed, REQUEST)" in labels
 
     metrics = QFontMetrics(view.font())
     for cell in cells:
