@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QWidget
 
+from cpp_scheduler.services.record_tables import found, search_words, searchable
 from cpp_scheduler.services.rows import Choice
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -17,7 +26,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The chosen value (a record id, an enumeration's value, a zone name); None for "any"."""
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
-"""The text a search matches: the name and the detail."""
+"""The text a search looks in (:class:`ChoiceSearch`): the line's name and detail and
+the record's row in its manager, folded as a search compares them."""
 
 ANY = ""
 """The id of an "any" entry, which the id role gives as None."""
@@ -38,6 +48,7 @@ class ChoiceListModel(QAbstractListModel):
         super().__init__(parent)
         self._checkable = checkable
         self._choices: list[Choice] = []
+        self._searched: list[str] = []
         self._checked: set[str] = set()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -54,7 +65,7 @@ class ChoiceListModel(QAbstractListModel):
         if role == DETAIL_ROLE:
             return choice.detail
         if role == SEARCH_ROLE:
-            return f"{choice.name} {choice.detail}"
+            return self._searched[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{choice.name}\n{choice.detail}" if choice.detail else choice.name
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
@@ -91,6 +102,7 @@ class ChoiceListModel(QAbstractListModel):
         """List ``choices``; the checked ones still listed stay checked."""
         self.beginResetModel()
         self._choices = list(choices)
+        self._searched = [choice_search_text(choice) for choice in self._choices]
         self._checked &= {choice.id for choice in self._choices}
         self.endResetModel()
         if self._checkable:
@@ -128,3 +140,37 @@ class ChoiceListModel(QAbstractListModel):
                 [Qt.ItemDataRole.CheckStateRole],
             )
         self.checkedChanged.emit()
+
+
+def choice_search_text(choice: Choice) -> str:
+    """What a search looks in for ``choice``: its line (name, detail) and its record's
+    row in its manager (:attr:`Choice.searched`, folded already)."""
+    return f"{searchable((choice.name, choice.detail))}\n{choice.searched}"
+
+
+class ChoiceSearch(QSortFilterProxyModel):
+    """The rows of a list that hold every word typed, each in any order and whatever
+    the case, accents, full-width forms or kana: the record managers' search rule
+    (``records KIND --search``), over each row's :data:`SEARCH_ROLE` (its display text
+    where it has none)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+
+    def search_for(self, text: str) -> None:
+        words = search_words(text)
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        text = index.data(SEARCH_ROLE)
+        if not isinstance(text, str):
+            text = searchable((str(index.data() or ""),))
+        return found(text, self._words)

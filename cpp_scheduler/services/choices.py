@@ -37,7 +37,12 @@ from cpp_scheduler.model.reference import route_name as named_route
 from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services.editing import Listed, list_records
 from cpp_scheduler.services.queries import read_partner_city_names
-from cpp_scheduler.services.record_tables import NamedPlace
+from cpp_scheduler.services.record_tables import (
+    RECORD_TABLES,
+    NamedPlace,
+    cell_text,
+    searchable,
+)
 from cpp_scheduler.services.rows import Choice, both_names, place_key, typed_place_name
 from cpp_scheduler.store import Database
 
@@ -68,6 +73,7 @@ def theme_choices(database: Database, exclude_below: str | None = None) -> list[
         return row
 
     excluded = _below({row.id: row.parent_id for row in rows}, exclude_below)
+    searched = manager_search_texts(database, "theme")
     ordered = sorted(rows, key=lambda row: (area_of(row).name, row.parent_id is not None, row.name))
     return [
         Choice(
@@ -79,6 +85,7 @@ def theme_choices(database: Database, exclude_below: str | None = None) -> list[
             if row.parent_id in by_id
             else shown_name(row.name, row.name_ja),
             both_names(row.name, row.name_ja),
+            searched=searched.get(row.id, ""),
         )
         for row in ordered
         if row.id not in excluded
@@ -115,11 +122,13 @@ def city_choices(database: Database) -> list[Choice]:
             )
         ).all()
     rows = sorted(rows, key=lambda row: i18n.name_order(row.name, row.name_ja or ""))
+    searched = manager_search_texts(database, "partner_city")
     return [
         Choice(
             row.id,
             both_names(row.name, row.name_ja),
             f"{row.prefecture} {row.prefecture_ja}".strip(),
+            searched=searched.get(row.id, ""),
         )
         for row in rows
     ]
@@ -144,11 +153,13 @@ def venue_choices(database: Database) -> list[Choice]:
             i18n.name_order(row.name, row.name_ja or ""),
         ),
     )
+    searched = manager_search_texts(database, "venue")
     return [
         Choice(
             row.id,
             f"{shown_name(row.name, row.name_ja)} ({row.locality})",
             row.name if i18n.language() == i18n.JAPANESE and row.name_ja else row.name_ja or "",
+            searched=searched.get(row.id, ""),
         )
         for row in rows
     ]
@@ -170,6 +181,19 @@ def route_name(origin: str, destination: str, mode: TravelMode) -> str:
     """ "Kobe–Kitakyushu by rail": a travel time as its list, its editor, the question
     before deleting it and the undo steps name it."""
     return named_route(origin, destination, mode)
+
+
+def manager_search_texts(database: Database, kind: str) -> dict[str, str]:
+    """Each record of ``kind`` (a key of :data:`RECORD_TABLES`: ``participant``) by id,
+    its manager's row as that manager's search reads it (every cell, folded as a search
+    compares it): what ``records KIND --search`` looks in, which the pickers look in
+    too (:attr:`Choice.searched`)."""
+    table = RECORD_TABLES[kind]
+    listed = manager_listing(database, table.model, table.attributes, table.order_by)
+    return {
+        record.record_id: searchable([cell_text(value) for value in record.cells])
+        for record in listed
+    }
 
 
 def manager_listing(
@@ -257,9 +281,15 @@ def delegation_listings(database: Database) -> list[DelegationListing]:
                 Delegation.acceptable_end,
             ).order_by(Delegation.name)
         ).all()
+    searched = manager_search_texts(database, "delegation")
     return [
         DelegationListing(
-            Choice(row.id, row.name, f"{_country(row.country)} · {row.zone} · {row.home_city}"),
+            Choice(
+                row.id,
+                row.name,
+                f"{_country(row.country)} · {row.zone} · {row.home_city}",
+                searched=searched.get(row.id, ""),
+            ),
             row.home_city or row.name,
             row.zone,
             (row.work_start, row.work_end),
@@ -307,12 +337,19 @@ def participant_listings(database: Database) -> list[ParticipantListing]:
             .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
             .order_by(Participant.name)
         ).all()
+    searched = manager_search_texts(database, "participant")
     listings = []
     for row in rows:
         role: ParticipantRole = row.role
         detail = " · ".join(filter(None, (role.label, row.organisation, row.delegation)))
         shown = f"{row.name} ({row.organisation})" if row.organisation else row.name
-        listings.append(ParticipantListing(Choice(row.id, row.name, detail), Choice(row.id, shown)))
+        found_by = searched.get(row.id, "")
+        listings.append(
+            ParticipantListing(
+                Choice(row.id, row.name, detail, searched=found_by),
+                Choice(row.id, shown, searched=found_by),
+            )
+        )
     return listings
 
 

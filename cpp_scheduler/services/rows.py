@@ -159,6 +159,11 @@ class Choice:
     detail: str = ""
     group: str = ""
     """The heading it is listed under (a venue's city), or empty."""
+    searched: str = ""
+    """The record's row in its Program menu manager as that manager's search reads it
+    (:func:`~cpp_scheduler.services.choices.manager_search_texts`): a picker finds by
+    the words shown on its line and by these, as ``records KIND --search`` does (a
+    person by their address or organisation)."""
 
 
 _NOTHING: frozenset[str] = frozenset()

@@ -43,6 +43,7 @@ from cpp_scheduler.scheduling.slots import (
     plan_series,
     series_windows,
 )
+from cpp_scheduler.services.choices import manager_search_texts
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.snapshot import (
     NotFoundError,
@@ -295,6 +296,10 @@ class Offer:
     id: str
     label: str
     tip: str = ""
+    searched: str = ""
+    """The record's row in its manager as that manager's search reads it
+    (:func:`~cpp_scheduler.services.choices.manager_search_texts`), which the attendee
+    filter looks in beside the line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,13 +321,26 @@ def _home_clock(attendee: Attendee) -> str:
 
 def slot_choices(database: Database) -> SlotChoices:
     """Delegations, people, venues and host cities, each sorted by name."""
+    found_by = {
+        kind: manager_search_texts(database, kind) for kind in ("delegation", "participant")
+    }
     with database.session() as session:
         delegations = tuple(
-            Offer(d.id, f"{d.name} · {home_clock_city(d.zone, d.home_city or '')}", d.name)
+            Offer(
+                d.id,
+                f"{d.name} · {home_clock_city(d.zone, d.home_city or '')}",
+                d.name,
+                found_by["delegation"].get(d.id, ""),
+            )
             for d in session.scalars(select(Delegation).order_by(Delegation.name))
         )
         people = tuple(
-            Offer(p.id, f"{p.name} · {_home_clock(participant_attendee(p))}", p.email)
+            Offer(
+                p.id,
+                f"{p.name} · {_home_clock(participant_attendee(p))}",
+                p.email,
+                found_by["participant"].get(p.id, ""),
+            )
             for p in session.scalars(
                 select(Participant)
                 .options(selectinload(Participant.delegation))

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.choices import choice_search_text
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
@@ -119,9 +120,14 @@ class _ViewedOnly(QObject):
         return event.type() in self._CHANGING
 
 
-def named(listed: Iterable[Choice]) -> list[tuple[str, str]]:
-    """The services' choices as a single-choice combo box takes them: (name, id)."""
-    return [(item.name, item.id) for item in listed]
+Named = tuple[str, str, str]
+"""A record as a single-choice combo box takes it: (name, id, what a search finds it
+by: its line and its manager's row)."""
+
+
+def named(listed: Iterable[Choice]) -> list[Named]:
+    """The services' choices as a single-choice combo box takes them."""
+    return [(item.name, item.id, choice_search_text(item)) for item in listed]
 
 
 def entity_problems(entity_class: type[Base], values: Mapping[str, Any]) -> list[Problem]:

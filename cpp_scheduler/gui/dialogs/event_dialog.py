@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.gui.choices import choice_search_text
 from cpp_scheduler.gui.dialogs.base import (
+    Named,
     RecordDialog,
     checked_values,
     choice_problem,
@@ -97,15 +99,15 @@ delegations keeps the dialog within a 1366x768 screen."""
 class EventLists:
     """Everything the event dialog offers to choose from, read in one go."""
 
-    venues: list[tuple[str, str]]
-    cities: list[tuple[str, str]]
-    host_cities: list[tuple[str, str]]
+    venues: list[Named]
+    cities: list[Named]
+    host_cities: list[Named]
     delegations: list[Choice]
     attendees: dict[str, Attendee]
     """Every delegation and participant as the engine takes them, by id."""
     participants: list[Choice]
-    organisers: list[tuple[str, str]]
-    conferences: list[tuple[str, str]]
+    organisers: list[Named]
+    conferences: list[Named]
     themes: list[Choice]
     answers: list[Attendance]
     """Each invited person's answer to the stored event (none for a new one)."""
@@ -132,7 +134,11 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         venues=named(choices.venue_choices(database)),
         cities=named(cities),
         host_cities=[
-            (translate("EventDialog", "{city} · city office").format(city=city.name), city.id)
+            (
+                translate("EventDialog", "{city} · city office").format(city=city.name),
+                city.id,
+                choice_search_text(city),
+            )
             for city in cities
         ],
         delegations=[listing.choice for listing in delegations],

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.gui.choices import SEARCH_ROLE
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.forms.ui_slot_finder_dialog import Ui_SlotFinderDialog
@@ -61,6 +62,7 @@ from cpp_scheduler.services.slot_grid import MAX_GRID_DAYS, MeetingPlan, plan_me
 from cpp_scheduler.services.slot_search import (
     DEFAULT_COUNT,
     Host,
+    Offer,
     SlotChoices,
     SlotSearch,
     no_free_time,
@@ -252,12 +254,12 @@ class SlotFinderDialog(QDialog):
         ui.attendeeList.clear()
         self._add_host_line()
         for offer in choices.delegations:
-            item = self._add_line(offer.label, offer.id, offer.tip)
+            item = self._add_line(offer)
             font = item.font()
             font.setBold(True)
             item.setFont(font)
         for offer in choices.participants:
-            self._add_line(offer.label, offer.id, offer.tip)
+            self._add_line(offer)
         ui.attendeeList.blockSignals(False)
         host_before = ui.host.currentData()
         venue_asked = self._pending_venue
@@ -293,10 +295,13 @@ class SlotFinderDialog(QDialog):
         self.ui.attendeeList.insertItem(0, item)
         self._name_host_line()
 
-    def _add_line(self, label: str, record_id: str, tip: str) -> QListWidgetItem:
-        item = QListWidgetItem(label)
-        item.setToolTip(tip)
-        item.setData(ID_ROLE, record_id)
+    def _add_line(self, offer: Offer) -> QListWidgetItem:
+        item = QListWidgetItem(offer.label)
+        item.setToolTip(offer.tip)
+        item.setData(ID_ROLE, offer.id)
+        record_id = offer.id
+        # Found by the words of its line and of its row in the manager, as a picker is.
+        item.setData(SEARCH_ROLE, f"{record_tables.searchable([offer.label])}\n{offer.searched}")
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         chosen = record_id in self._chosen
         item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
@@ -341,11 +346,12 @@ class SlotFinderDialog(QDialog):
     def _filter_attendees(self, text: str) -> None:
         """Show the delegations and participants the words typed find, by the record
         managers' rule (``records --search``): every word, in any order, whatever the
-        case, accents, full-width forms or kana."""
+        case, accents, full-width forms or kana, on the line or in the record's row of
+        its manager (a person's address or organisation)."""
         words = record_tables.search_words(text)
         for number in range(1, self.ui.attendeeList.count()):  # the host always shows
             item = self.ui.attendeeList.item(number)
-            shown = record_tables.found(record_tables.searchable([item.text()]), words)
+            shown = record_tables.found(str(item.data(SEARCH_ROLE)), words)
             item.setHidden(not shown)
 
     def choose(self, record_ids: Sequence[str]) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceListModel
+from cpp_scheduler.gui.choices import ChoiceListModel, ChoiceSearch
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.rows import Choice
 
@@ -15,8 +15,10 @@ from cpp_scheduler.services.rows import Choice
 class MultiSelectList(QWidget):
     """A search field over a list of check boxes, and a line saying what is chosen.
 
-    Typing in the search field narrows the list to records whose name or detail contains
-    the text; chosen records stay chosen while hidden. Space or a click toggles one.
+    Typing in the search field narrows the list to the records that hold every word
+    typed, on their line or in their row of the record managers, by the managers' rule
+    (:class:`~cpp_scheduler.gui.choices.ChoiceSearch`); chosen records stay chosen
+    while hidden. Space or a click toggles one.
 
     Signals:
         checkedChanged: the set of chosen records changed.
@@ -27,15 +29,13 @@ class MultiSelectList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ChoiceListModel(self, checkable=True)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ChoiceSearch(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setPlaceholderText(translate("MultiSelect", "Search…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.search_for)
         self.view = QListView(self)
         self.view.setObjectName("choices")
         self.view.setModel(self.proxy)

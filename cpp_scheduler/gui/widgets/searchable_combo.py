@@ -8,12 +8,18 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceSearch
+
 
 class SearchableComboBox(QComboBox):
-    """Pick one record, zone or country by typing any part of its name.
+    """Pick one record, zone or country by typing words of its name.
 
-    The popup of suggestions matches anywhere in the text, ignoring case ("lim" finds
-    "America/Lima" and "Lima housing ministry"). Only items of the list are values: text
+    The popup of suggestions lists the items that hold every word typed, by the record
+    managers' search rule (:class:`~cpp_scheduler.gui.choices.ChoiceSearch`: anywhere,
+    in any order, whatever the case or accents: "lim" finds "America/Lima", "huaman"
+    finds Huamán, "housing peru" finds "Peru: Ministry of Housing"); a record given with
+    its manager's row is found by it too (a person by their address). Only items of the
+    list are values: text
     that matches none leaves :meth:`selectedData` at ``None`` and :meth:`hasUnknownText`
     true, so the dialog can say so beside the field instead of guessing.
 
@@ -33,15 +39,36 @@ class SearchableComboBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(18)
         self.setMaxVisibleItems(15)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._search = ChoiceSearch(self)
+        self._search.setSourceModel(self.model())
+        completer = QCompleter(self._search, self)
+        # The search chooses the rows; the completer shows them all, as they are.
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.currentTextChanged.connect(self._text_changed)
+        editor = self.lineEdit()
+        assert editor is not None
+        editor.textEdited.connect(self._typed)
 
     def _text_changed(self, _text: str) -> None:
         self.selectionChanged.emit()
+
+    def _typed(self, text: str) -> None:
+        """Offer the items the words typed find, or hide the offer once nothing is."""
+        self._search.search_for(text)
+        completer = self.completer()
+        if completer is None:
+            return
+        popup = completer.popup()
+        if text.strip() and self._search.rowCount() > 0:
+            completer.complete()
+        elif popup is not None:
+            popup.hide()
+
+    def searchedCount(self) -> int:
+        """How many items the words typed last find."""
+        return self._search.rowCount()
 
     def setNoneLabel(self, label: str | None) -> None:
         """Offer an empty choice shown as ``label`` ("No venue"); ``None`` removes it."""
@@ -50,8 +77,11 @@ class SearchableComboBox(QComboBox):
         if editor is not None:
             editor.setPlaceholderText(label or "")
 
-    def setChoices(self, choices: Iterable[tuple[str, Any]]) -> None:
-        """Replace the items by ``(text, data)`` pairs, keeping the current choice if
+    def setChoices(self, choices: Iterable[tuple[str, Any] | tuple[str, Any, str]]) -> None:
+        """Replace the items by ``(text, data)`` pairs, or ``(text, data, searched)``
+        triples whose third is what else a search finds the item by (folded as a search
+        compares it: :func:`~cpp_scheduler.gui.choices.choice_search_text`), keeping the
+        current choice if
         listed, and text typed that names no item, where the cursor left it: a list read
         in the background may come while the coordinator types, and the text may name
         one of its items."""
@@ -64,8 +94,10 @@ class SearchableComboBox(QComboBox):
             self.clear()
             if self._none_label is not None:
                 self.addItem(self._none_label, None)
-            for text, data in choices:
+            for text, data, *searched in choices:
                 self.addItem(text, data)
+                if searched:
+                    self.setItemData(self.count() - 1, searched[0], SEARCH_ROLE)
             self._select(kept)
             if typed:
                 self.setEditText(typed)
