@@ -45,7 +45,7 @@ def test_what_changed_tells_a_series_moved_by_its_move_alone(
     assert changes.report == change_report(sqlite_database)
     model = changes.model
     rows = {model.index(row, 0).data(): model.index(row, 0) for row in range(model.rowCount())}
-    maya = rows[f"Maya Shrestha <{program.maya.email}>"]
+    maya = rows[f"Maya Shrestha <{program.maya.email}>, {program.kathmandu.name}"]
     told = [model.index(row, 1, maya).data() for row in range(model.rowCount(maya))]
     assert told == [
         "moved from Wed 18 Feb 2026, 05:45-07:15 (UTC+05:45) to Wed 18 Feb 2026, "
