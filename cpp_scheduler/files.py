@@ -11,7 +11,10 @@ goes through :func:`write_atomically`, so all of them share three promises:
   ``022``), as a file saved by any other program would; a file written over keeps its
   own mode, so exporting over a shared ``0644`` calendar does not make it private, and
   over a private ``0600`` one does not make it readable by others;
-- a failure is one line naming the file and the reason (:class:`FileWriteError`).
+- a failure is one line naming the file and the reason (:class:`FileWriteError`);
+- the program's database (:func:`hold_database_file`) is never written over:
+  an export given its name by a slip of the hand would replace the program with a
+  spreadsheet.
 """
 
 from __future__ import annotations
@@ -54,9 +57,45 @@ def _reason(error: OSError, existed: bool) -> str:
     return text
 
 
+_DATABASE_FILES: set[str] = set()
+"""The SQLite files opened as the program's database in this run (their real paths)."""
+
+_DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""A SQLite database's own file and the files SQLite keeps beside it while it is open."""
+
+
+def hold_database_file(path: str) -> None:
+    """The SQLite file at ``path`` is opened as the program's database: no file the
+    program writes in this run may take its place, nor its companions'. Held after it
+    is closed too: a command reads the database, closes it, then writes its file."""
+    _DATABASE_FILES.add(os.path.realpath(path))
+
+
+def _is_database(path: str, status: os.stat_result | None) -> bool:
+    """Whether ``path`` names a database's file (:func:`hold_database_file`) or one of
+    its companions, by its real path or (for a file there) as the same file under
+    another name."""
+    real = os.path.realpath(path)
+    for database in _DATABASE_FILES:
+        for companion in _DATABASE_COMPANIONS:
+            named = database + companion
+            if real == named:
+                return True
+            if status is not None and companion == "":
+                with contextlib.suppress(OSError):
+                    if os.path.samestat(status, os.stat(named)):
+                        return True
+    return False
+
+
 def check_writable_target(path: Path | str) -> int | None:
-    """Refuse ``path`` unless a file can be put there: its folder exists and it is not
-    itself a folder or a device. Returns the mode of the file there, None if none is."""
+    """Refuse ``path`` unless a file can be put there: its folder exists, it is not
+    itself a folder or a device, nor the program's database. Returns the
+    mode of the file there, None if none is."""
+    if _DATABASE_FILES and _is_database(os.fspath(path), _status_or_none(path)):
+        raise FileWriteError(
+            Path(path), _("it is the program's database; give the file another name")
+        )
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -76,6 +115,13 @@ def check_writable_target(path: Path | str) -> int | None:
             Path(path), _("it is not a regular file (a pipe, a socket or a device)")
         )
     return stat.S_IMODE(status.st_mode)
+
+
+def _status_or_none(path: Path | str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def write_atomically(path: Path, content: Content, *, durable: bool = True) -> None:

@@ -9,6 +9,8 @@ line on stderr and a non-zero status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
 import os
 import sys
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from cpp_scheduler import __version__, i18n, timezones
 from cpp_scheduler.cli import argparse_texts
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 
 #: Each subcommand's name and the module of this package that defines it, in the order
@@ -53,7 +55,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     formats, the mail), so a command run registers its own subcommand only and starts
     in about half the time; the overview (``--help``) and a mistyped name register all.
     """
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse_texts.CommandParser(add_help=False)
     # SUPPRESS: a subcommand's copy of --db must not reset a --db given before it.
     common.add_argument(
         "--db",
@@ -129,8 +131,8 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
         args, rest = quick.parse_known_args(argv)
     except argparse.ArgumentError:
         return None  # let the full parser say what is wrong
-    if rest:
-        return None
+    if rest or (args.db is not None and not args.db.strip()):
+        return None  # the full parser says what is wrong (an empty --db names nothing)
     args.command = None
     return args
 
@@ -149,6 +151,16 @@ def asked_language(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
+    undecodable = next((argument for argument in arguments if _not_text(argument)), None)
+    if undecodable is not None:
+        # Bytes that are no UTF-8 (Python keeps them as lone surrogates) can name no
+        # record, file or zone the program can write or look up.
+        shown = undecodable.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        print(
+            i18n._("cpp-scheduler: {argument} is not text in UTF-8").format(argument=quoted(shown)),
+            file=sys.stderr,
+        )
+        return 2
     args = window_arguments(arguments)
     if args is None:
         # A command, its help or a mistake in its arguments: in the language asked for
@@ -178,6 +190,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python from complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as error:
+        # The system refused a file, a folder or the output (`> /dev/full`) where no
+        # step said it in words of its own: its reason, and what it refused.
+        print(f"cpp-scheduler: {system_refusal(error)}", file=sys.stderr)
+        _output_gone()
+        return 1
     except KeyboardInterrupt:
         print(i18n._("cpp-scheduler: interrupted"), file=sys.stderr)
         return 130
+
+
+def _not_text(argument: str) -> bool:
+    """Whether ``argument`` holds bytes that were no UTF-8 (kept as lone surrogates)."""
+    return not argument.isascii() and any("\udc80" <= c <= "\udcff" for c in argument)
+
+
+def system_refusal(error: OSError) -> str:
+    """An error of the system in one line: what it refused (the file, when it names
+    one, else the output the command prints) and why, in the system's words; a full
+    disk said as such."""
+    reason = i18n._("the disk is full") if error.errno == errno.ENOSPC else error.strerror
+    reason = reason or str(error)
+    if error.filename is None:
+        return i18n._("the output cannot be written: {reason}").format(reason=reason)
+    return f"{quoted(os.fsdecode(error.filename))}: {reason}"
+
+
+def _output_gone() -> None:
+    """Keep Python from failing again on a standard output it cannot write to (a full
+    disk) when it flushes it at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+        return
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -11,10 +11,12 @@ them, so the catalogue holds them.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import columns
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_
 
 ARGPARSE_TEXTS = (
@@ -64,11 +66,49 @@ class WideHelpFormatter(argparse.HelpFormatter):
 
 class CommandParser(argparse.ArgumentParser):
     """The command's parser and its subcommands' (argparse makes those of the parser's
-    own class), all with :class:`WideHelpFormatter`."""
+    own class), all with :class:`WideHelpFormatter`.
+
+    Every value given as text must hold some: an empty ``--event ""`` names no event,
+    and taken as "not given" it would export, report or send for the whole program. A
+    mistake on the command line is one line, its value shown escaped and shortened,
+    with where to read how (argparse's own way prints the whole usage first).
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", WideHelpFormatter)
         super().__init__(*args, **kwargs)
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        # Every value passes here, an option's of an argument group too (groups add
+        # their options without the parser's add_argument).
+        if _takes_text(action) and not arg_string.strip():
+            raise argparse.ArgumentError(action, i18n._("give a value, not an empty text"))
+        return super()._get_value(action, arg_string)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            2,
+            i18n._("{prog}: {message} (see {prog} --help)").format(
+                prog=self.prog, message=printable(message, MESSAGE_LENGTH)
+            )
+            + "\n",
+        )
+
+
+MESSAGE_LENGTH = 400
+"""The longest a mistake on the command line is said, its values included."""
+
+
+def _takes_text(action: argparse.Action) -> bool:
+    """Whether ``action`` takes a text as it is, or a file's name: no other type, no
+    choices; and not one whose default is an empty text (``--search``, where nothing
+    searched for is a meaning of its own)."""
+    default = action.default
+    return (
+        action.type in (None, Path)
+        and action.choices is None
+        and not (isinstance(default, str) and not default.strip())
+    )
 
 
 def speak_our_language() -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.export import _organizer
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.errors import quoted
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
@@ -156,7 +156,9 @@ def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) ->
         return configured
     host, _colon, port = args.smtp.rpartition(":")
     if not host or not port.isdigit():
-        raise CliError(_("--smtp '{server}' must be HOST:PORT").format(server=args.smtp), status=2)
+        raise CliError(
+            _("--smtp '{server}' must be HOST:PORT").format(server=printable(args.smtp)), status=2
+        )
     security = Security.TLS if args.tls else Security.NONE if args.plain else Security.STARTTLS
     return SmtpSettings(host, int(port), security, args.user or "")
 

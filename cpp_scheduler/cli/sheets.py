@@ -20,6 +20,7 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def _zones(args: argparse.Namespace) -> list[str]:
                 _(
                     "--zone '{zone}' is not a time zone; give an IANA name such as "
                     "America/Lima or Asia/Kathmandu"
-                ).format(zone=zone),
+                ).format(zone=printable(zone)),
                 status=2,
             )
     return zones

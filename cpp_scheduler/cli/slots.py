@@ -11,6 +11,7 @@ from cpp_scheduler.cli.dates import add_day_options, day_range, in_zone, parse_m
 from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.scheduling.inputs import Attendee
@@ -180,7 +181,9 @@ def run(args: argparse.Namespace) -> int:
     if args.count < 1:
         raise CliError(_("--count must be at least 1"), status=2)
     if not timezones.is_zone(args.zone):
-        raise CliError(_("--zone: '{zone}' is not a time zone").format(zone=args.zone), status=2)
+        raise CliError(
+            _("--zone: '{zone}' is not a time zone").format(zone=printable(args.zone)), status=2
+        )
     days = day_range(args, args.zone)
     args.first, args.last = days.first, days.last
     windows = [(args.first, args.last)]

@@ -12,6 +12,7 @@ from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, describe_span
 from cpp_scheduler.services import series_view
@@ -96,7 +97,7 @@ def parse_occurrence(text: str | None) -> Moment | None:
             _(
                 "--occurrence '{text}' is neither a date (YYYY-MM-DD, in the event's zone) nor "
                 "an instant with its offset (such as 2027-03-17T08:00:00Z)"
-            ).format(text=text),
+            ).format(text=printable(text)),
             status=2,
         )
     return instant.astimezone(UTC)

@@ -11,6 +11,8 @@ breaks, at the top of its row.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -175,10 +177,29 @@ def _bar_chart(sheet: WriteOnlyWorksheet, table: Table, spec: BarChartSpec) -> B
 
 def write_xlsx(tables: Sequence[Table], path: Path, charts: Sequence[BarChartSpec] = ()) -> Path:
     """Write the workbook of ``tables`` to ``path`` whole, or leave the file there was."""
-    book = workbook(tables, charts)
 
     def write(stream: BinaryIO) -> None:
-        book.save(stream)
+        # Made once the file can be written: a write-only workbook holds each sheet's
+        # rows in a temporary file until it is saved, and one never saved complains
+        # when Python takes it away. Saved in memory first: a zip archive that fails
+        # half-way through a file (a full disk) complains again when Python takes it
+        # away, while bytes in memory are written or refused as any file's are.
+        book = workbook(tables, charts)
+        saved = io.BytesIO()
+        try:
+            book.save(saved)
+        except BaseException:
+            _close_unsaved(book)
+            raise
+        stream.write(saved.getbuffer())
 
     write_atomically(path, write)
     return path
+
+
+def _close_unsaved(book: Workbook) -> None:
+    """Close the sheets a failed save left open, so their temporary files go quietly."""
+    for sheet in book.worksheets:
+        if isinstance(sheet, WriteOnlyWorksheet) and not sheet.closed:
+            with contextlib.suppress(Exception):
+                sheet.close()

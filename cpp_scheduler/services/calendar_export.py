@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical import scopes
@@ -202,7 +202,9 @@ def select_content(
             .options(selectinload(Delegation.members))
         ).one_or_none()
         if delegation is None:
-            raise NotFoundError(_("no delegation is called '{name}'").format(name=scope.name))
+            raise NotFoundError(
+                _("no delegation is called '{name}'").format(name=printable(scope.name))
+            )
         found = session.scalars(
             events.where(
                 or_(
@@ -221,7 +223,9 @@ def select_content(
         ).one_or_none()
         if person is None:
             raise NotFoundError(
-                _("no participant has the email address '{email}'").format(email=scope.email)
+                _("no participant has the email address '{email}'").format(
+                    email=printable(scope.email)
+                )
             )
         conditions = [
             Event.participants.any(Participant.id == person.id),

@@ -35,6 +35,7 @@ from sqlalchemy import func, null, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ONLINE, all_day_line, describe_meeting, location_text
@@ -987,7 +988,9 @@ def _scope_events(session: Session, scope: ChangeScope) -> tuple[list[str] | Non
         select(Delegation.id).where(Delegation.name == scope.name)
     ).one_or_none()
     if delegation is None:
-        raise NotFoundError(_("no delegation is called '{name}'").format(name=scope.name))
+        raise NotFoundError(
+            _("no delegation is called '{name}'").format(name=printable(scope.name))
+        )
     return None, delegation
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import timezones
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model import Delegation, EventKind
 from cpp_scheduler.scheduling.attendance import AttendedMeeting, delegation_meetings
@@ -159,7 +160,7 @@ def find_delegation(database: Database, name: str) -> DelegationChoice:
             known = "; ".join(session.scalars(select(Delegation.name).order_by(Delegation.name)))
             raise NotFoundError(
                 _("No delegation is called '{name}' (known: {known}).").format(
-                    name=text, known=known or _("none yet")
+                    name=printable(text), known=known or _("none yet")
                 )
             )
     return DelegationChoice(row.id, row.name, row.zone, row.home_city or "")
@@ -176,7 +177,9 @@ def read_schedule(
         delegation = session.get(Delegation, delegation_id)
         if delegation is None:
             raise NotFoundError(
-                _("The delegation '{id}' is not in the program.").format(id=delegation_id)
+                _("The delegation '{id}' is not in the program.").format(
+                    id=printable(delegation_id)
+                )
             )
         choice = DelegationChoice(
             delegation.id, delegation.name, delegation.zone, delegation.home_city or ""

@@ -682,10 +682,16 @@ def _worded(session: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]
 def _record_ids(session: Session, uid_or_id: str) -> list[str]:
     """The record an id names, or the event a calendar UID names: one in the program
     now, or else one deleted since, found by the UID its history recorded."""
+    if len(uid_or_id) > _LONGEST_UID:
+        return [uid_or_id]  # no event has so long a UID: nothing to search the history for
     found = session.scalars(select(Event.id).where(Event.uid == uid_or_id)).all()
     if not found:
         found = _deleted_events_with_uid(session, uid_or_id)
     return [*found, uid_or_id]
+
+
+_LONGEST_UID: int = Event.__table__.c.uid.type.length  # type: ignore[attr-defined]
+"""The longest calendar UID an event can hold (its column's length)."""
 
 
 def _deleted_events_with_uid(session: Session, uid: str) -> list[str]:

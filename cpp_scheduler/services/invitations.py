@@ -331,7 +331,9 @@ def _events_of(session: Session, scope: InvitationScope) -> tuple[list[Event], s
         select(Delegation).where(Delegation.name == scope.name)
     ).one_or_none()
     if delegation is None:
-        raise NotFoundError(_("no delegation is called '{name}'").format(name=scope.name))
+        raise NotFoundError(
+            _("no delegation is called '{name}'").format(name=printable(scope.name))
+        )
     found = session.scalars(
         query.where(
             or_(

@@ -26,6 +26,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.documents.content import PrintDocument, ShouldStop
 from cpp_scheduler.documents.report import report_document
 from cpp_scheduler.documents.stamp import read_change_stamp
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import (
     Delegation,
@@ -357,13 +358,13 @@ def tour_days(database: Database, name: str) -> Table:
             known = "; ".join(titles) if titles else _("the program has none")
             raise NotFoundError(
                 _("no study tour is called '{name}' (study tours: {known})").format(
-                    name=name, known=known
+                    name=printable(name), known=known
                 )
             )
         if len(found) > 1:
             raise NotFoundError(
                 _("{count} study tours are called '{name}'; give its id").format(
-                    count=len(found), name=name
+                    count=len(found), name=printable(name)
                 )
             )
         tour_id, title, first, last, delegation = found[0]
@@ -471,7 +472,7 @@ def _one(kind: str, name: str, candidates: Mapping[str, tuple[str, ...]]) -> str
     listed = "; ".join(known) if known else _("the program has none")
     raise NotFoundError(
         _("no {kind} is called '{name}' ({kind} names: {listed})").format(
-            kind=_(kind), name=name, listed=listed
+            kind=_(kind), name=printable(name), listed=listed
         )
     )
 

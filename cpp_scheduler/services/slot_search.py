@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import Delegation, Event, Participant, PartnerCity, Venue
 from cpp_scheduler.model.event_filter import conferences_above
@@ -281,7 +282,9 @@ def find_host_city(session: Session, name: str) -> str:
     if city is None:
         known = ", ".join(session.scalars(select(PartnerCity.name).order_by(PartnerCity.name)))
         raise NotFoundError(
-            _("No partner city is called '{name}' (known: {known}).").format(name=name, known=known)
+            _("No partner city is called '{name}' (known: {known}).").format(
+                name=printable(name), known=known
+            )
         )
     return city.id
 

@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import limits, timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
@@ -572,7 +572,7 @@ def find_tour(session: Session, id_or_title: str) -> StudyTour:
     )
     if tour is None:
         raise NotFoundError(
-            _("no study tour has the id or title '{tour}'").format(tour=id_or_title)
+            _("no study tour has the id or title '{tour}'").format(tour=printable(id_or_title))
         )
     return tour
 
@@ -585,7 +585,9 @@ def named_event(uid_or_id: str) -> ColumnElement[bool]:
 
 def no_event_named(uid_or_id: str) -> NotFoundError:
     """The one refusal of an event named by a UID or an id the program does not hold."""
-    return NotFoundError(_("No event has the UID or id '{uid}'.").format(uid=uid_or_id.strip()))
+    return NotFoundError(
+        _("No event has the UID or id '{uid}'.").format(uid=printable(uid_or_id.strip()))
+    )
 
 
 def event_attendees(event: Event) -> list[Attendee]:
@@ -636,7 +638,7 @@ def find_attendees(session: Session, names: Iterable[str]) -> list[Attendee]:
             continue
         raise NotFoundError(
             _("'{text}' is neither a delegation's name nor a participant's email address.").format(
-                text=text
+                text=printable(text)
             )
         )
     return found
@@ -649,7 +651,9 @@ def find_venue(session: Session, name: str) -> VenueInfo:
     if venue is None:
         known = ", ".join(session.scalars(select(Venue.name).order_by(Venue.name)).all())
         raise NotFoundError(
-            _("No venue is called '{name}' (known: {known}).").format(name=name, known=known)
+            _("No venue is called '{name}' (known: {known}).").format(
+                name=printable(name), known=known
+            )
         )
     return venue_info(venue)
 

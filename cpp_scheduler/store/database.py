@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs the integrity rules)
-from cpp_scheduler import APP_NAME, ORGANISATION
+from cpp_scheduler import APP_NAME, ORGANISATION, files
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.store import migrations
@@ -467,6 +467,7 @@ class Database:
 
     def __post_init__(self) -> None:
         if _is_file(self.url):
+            files.hold_database_file(str(self.url.database))
             self.file_identity = _identity(str(self.url.database))
             if self.file_identity is not None:
                 event.listen(

@@ -45,8 +45,8 @@ def test_a_length_past_a_year_is_refused_as_it_is_read(demo: Path, option: str, 
     arguments = [*SLOTS, "--duration", "1h", option, value]
     line = refusal(demo, arguments, status=2)
     assert line == (
-        f"cpp-scheduler slots: error: argument {option}: '{value}' is longer than the "
-        "366 days the program plans for"
+        f"cpp-scheduler slots: argument {option}: '{value}' is longer than the "
+        "366 days the program plans for (see cpp-scheduler slots --help)"
     )
 
 

@@ -58,6 +58,7 @@ def test_a_mistyped_command_is_answered_with_every_command_there_is(
     with pytest.raises(SystemExit) as done:
         main(["--db", "program.sqlite", "evnts", "list"])
     assert done.value.code == 2
-    error = capsys.readouterr().err.splitlines()[-1]
-    assert error.startswith("cpp-scheduler: error: argument COMMAND: invalid choice: 'evnts'")
+    (error,) = capsys.readouterr().err.splitlines()  # one line, no usage before it
+    assert error.startswith("cpp-scheduler: argument COMMAND: invalid choice: 'evnts'")
+    assert error.endswith("(see cpp-scheduler --help)")
     assert all(repr(name) in error for name in COMMANDS)

@@ -129,7 +129,10 @@ def test_a_mistake_on_the_command_line_is_one_japanese_line(
     )
     with pytest.raises(SystemExit):
         main(["slots", "--lang", "ja", "--with", "Kenya"])
-    assert "エラー: 次の引数が必要です: --duration, --from, --to" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "cpp-scheduler slots: 次の引数が必要です: --duration, --from, --to"
+        "（cpp-scheduler slots --help を参照）\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -156,8 +159,9 @@ def test_a_length_slots_cannot_take_is_one_japanese_line(
     with pytest.raises(SystemExit) as exited:
         main([*arguments, "--from", "2027-01-18", "--to", "2027-01-22", option, value])
     assert exited.value.code == 2
-    err = capsys.readouterr().err
-    assert err.splitlines()[-1] == f"cpp-scheduler slots: エラー: 引数 {option}: {said}"
+    assert capsys.readouterr().err == (
+        f"cpp-scheduler slots: 引数 {option}: {said}（cpp-scheduler slots --help を参照）\n"
+    )
 
 
 def test_local_times_in_japanese(demo: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,210 @@
+"""Hostile command lines get one clear line and change nothing: an export given the
+database's own name, an empty value where a record is named, bytes that are no text, an
+output the system refuses, and names typed with line breaks or at great length."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.disks import fill_up
+from tests.hostile import RAW_BREAKS, REPO_ROOT, run_cli
+
+
+@pytest.fixture
+def program(demo_sqlite_path: Path, tmp_path: Path) -> Path:
+    """A copy of the demo program of the test's own."""
+    path = tmp_path / "program.sqlite"
+    shutil.copyfile(demo_sqlite_path, path)
+    return path
+
+
+def one_line(stderr: str) -> str:
+    """The refusal, which must be one short line of printable text."""
+    assert stderr.endswith("\n")
+    (line,) = stderr.splitlines()
+    assert not any(character in line for character in RAW_BREAKS), line
+    assert len(line) < 600, line
+    assert "Traceback" not in line
+    return line
+
+
+def listed_events(program: Path) -> str:
+    done = run_cli("--db", str(program), "events", "list")
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "agenda", "-o", "{db}"],
+        ["export", "xlsx", "agenda", "-o", "{db}"],
+        ["export", "ics", "--all", "-o", "{db}"],
+        ["program", "export", "{db}"],
+        ["export", "ics", "--all", "-o", "{db}-wal"],
+        ["export", "csv", "agenda", "-o", "{link}"],
+    ],
+    ids=["csv", "xlsx", "ics", "program file", "its journal", "another name of it"],
+)
+def test_an_export_given_the_databases_name_leaves_the_database_whole(
+    program: Path, command: list[str]
+) -> None:
+    before = program.read_bytes()
+    events = listed_events(program)
+    link = program.with_name("same-file.sqlite")
+    os.link(program, link)
+    arguments = [part.format(db=program, link=link) for part in command]
+    done = run_cli("--db", str(program), *arguments)
+    assert done.returncode == 1
+    assert one_line(done.stderr).endswith(
+        "cannot be written: it is the program's database; give the file another name"
+    )
+    assert program.read_bytes() == before
+    assert listed_events(program) == events
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["export", "ics", "--event", "", "-o", "{out}"], "--event"),
+        (["export", "ics", "--delegation", " ", "-o", "{out}"], "--delegation"),
+        (["export", "ics", "--participant", "", "-o", "{out}"], "--participant"),
+        (["export", "ics", "--tour", "", "-o", "{out}"], "--tour"),
+        (["send", "updates", "--event", "", "--dry-run"], "--event"),
+        (["send", "invitations", "--delegation", "", "--dry-run"], "--delegation"),
+        (["changes", "--tour", ""], "--tour"),
+        (["export", "csv", "agenda", "--city", "", "-o", "{out}"], "--city"),
+        (["slots", "--with", "Peru", "--duration", "1h", "--venue", ""], "--venue"),
+        (["times", ""], "EVENT_UID"),
+        (["program", "export", ""], "FILE.json"),
+    ],
+)
+def test_an_empty_name_names_nothing_and_is_refused_not_taken_as_everything(
+    program: Path, tmp_path: Path, command: list[str], option: str
+) -> None:
+    """``--event ""`` once exported, told and sent for the whole program."""
+    out = tmp_path / "out.ics"
+    arguments = [part.format(out=out) for part in command]
+    done = run_cli("--db", str(program), *arguments)
+    assert done.returncode == 2
+    line = one_line(done.stderr)
+    assert f"argument {option}" in line
+    assert "give a value, not an empty text" in line
+    assert "--help" in line
+    assert done.stdout == ""
+    assert not out.exists()
+
+
+def test_an_empty_database_name_is_refused_not_taken_as_the_default(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    done = subprocess.run(
+        [sys.executable, "-m", "cpp_scheduler", "--db", "", "events", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT), "HOME": str(home)},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "argument --db: give a value, not an empty text" in one_line(done.stderr)
+    assert not home.exists()  # no default program made
+
+
+def test_bytes_that_are_no_text_are_refused_in_one_line(program: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cpp_scheduler", "--db", str(program), "times", b"\xff\xfeKobe"],
+        capture_output=True,
+        timeout=60,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == b"cpp-scheduler: '\\xff\\xfeKobe' is not text in UTF-8\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_an_output_the_disk_cannot_take_is_said_in_one_line(program: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "cpp_scheduler", "--db", str(program), "events", "list"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            cwd=REPO_ROOT,
+            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+            check=False,
+        )
+    assert done.returncode == 1
+    assert one_line(done.stderr) == "cpp-scheduler: the output cannot be written: the disk is full"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "agenda", "-o", "{long}.csv"],
+        ["export", "xlsx", "agenda", "-o", "{long}.xlsx"],
+        ["report", "--from", "2027-01-01", "--to", "2027-12-31", "-o", "{long}.pdf"],
+    ],
+)
+def test_a_file_name_too_long_for_the_system_is_one_line(
+    program: Path, tmp_path: Path, command: list[str]
+) -> None:
+    long = str(tmp_path / ("L" * 300))
+    done = run_cli("--db", str(program), *[part.format(long=long) for part in command])
+    assert done.returncode == 1
+    line = one_line(done.stderr)
+    assert "File name too long" in line
+    assert "…" in line  # the name shortened
+
+
+@pytest.fixture
+def full_disk(small_disk_of: Callable[[str], Path]) -> Path:
+    disk = small_disk_of("64k")
+    fill_up(disk)
+    return disk
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "xlsx", "agenda", "-o", "{disk}/agenda.xlsx"],
+        ["report", "--from", "2027-01-01", "--to", "2027-12-31", "-o", "{disk}/report.xlsx"],
+    ],
+)
+def test_a_workbook_on_a_full_disk_is_one_line_and_leaves_nothing(
+    program: Path, full_disk: Path, command: list[str]
+) -> None:
+    done = run_cli("--db", str(program), *[part.format(disk=full_disk) for part in command])
+    assert done.returncode == 1
+    assert one_line(done.stderr).endswith("cannot be written: the disk is full")
+    assert sorted(path.name for path in full_disk.iterdir()) == ["filler"]
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["times", "Kobe\nworkshop"], "No event has the UID or id 'Kobe\\nworkshop'."),
+        (["schedule", "--delegation", "\x1b[31mred"], "No delegation is called '\\x1b[31mred'"),
+        (["tours", "tour\r\nTwo"], "no study tour has the id or title 'tour\\r\\nTwo'"),
+        (["events", "list", "--city", "x" * 100_000], "no partner city is called 'xxx"),
+        (["history", "x" * 60_000], "no record with the id or UID 'xxx"),
+    ],
+)
+def test_a_name_typed_with_breaks_or_at_length_is_quoted_escaped_and_short(
+    program: Path, command: list[str], said: str
+) -> None:
+    done = run_cli("--db", str(program), *command)
+    assert done.returncode != 0
+    line = one_line(done.stderr)
+    assert said in line
+    assert "too complex" not in line  # the history's search is never asked at length
