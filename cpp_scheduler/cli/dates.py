@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.errors import quoted
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.scheduling.inputs import zone_city
 
@@ -39,14 +39,21 @@ def parse_day(option: str, text: str | None) -> date | None:
             ),
             status=2,
         ) from None
+    refuse_outside_program(option, text, day)
+    return day
+
+
+def refuse_outside_program(option: str, text: str, day: date) -> None:
+    """Refuse a date or a time written as ``text`` whose ``day`` falls outside the days
+    the program plans for: no zone can read the year 1 or 9999 safely, and no record
+    holds such a day."""
     if not limits.day_in_range(day):
         raise CliError(
             _("{option} {day} is outside the days the program plans for ({days})").format(
-                option=option, day=day.isoformat(), days=limits.describe_day_range()
+                option=option, day=printable(text), days=limits.describe_day_range()
             ),
             status=2,
         )
-    return day
 
 
 def parse_moment(option: str, text: str) -> datetime:
@@ -54,7 +61,7 @@ def parse_moment(option: str, text: str) -> datetime:
     (YYYY-MM-DDTHH:MM) that the caller reads on a zone's wall clock, never guessed
     where the clocks skip or repeat it (:func:`in_zone`)."""
     try:
-        return datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         raise CliError(
             _("{option} {text} is not a time (YYYY-MM-DDTHH:MM)").format(
@@ -62,6 +69,8 @@ def parse_moment(option: str, text: str) -> datetime:
             ),
             status=2,
         ) from None
+    refuse_outside_program(option, text, moment.date())
+    return moment
 
 
 def in_zone(option: str, moment: datetime, zone: str) -> datetime:

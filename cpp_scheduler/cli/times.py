@@ -9,6 +9,7 @@ from typing import Any
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
+from cpp_scheduler.cli.dates import refuse_outside_program
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
@@ -88,7 +89,9 @@ def parse_occurrence(text: str | None) -> Moment | None:
         return None
     try:
         if _DATE.match(text):
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
+            refuse_outside_program("--occurrence", text, day)
+            return day
         instant = datetime.fromisoformat(text)
     except ValueError:
         instant = None
@@ -100,6 +103,7 @@ def parse_occurrence(text: str | None) -> Moment | None:
             ).format(text=printable(text)),
             status=2,
         )
+    refuse_outside_program("--occurrence", text, instant.date())
     return instant.astimezone(UTC)
 
 

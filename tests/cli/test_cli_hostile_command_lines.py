@@ -208,3 +208,31 @@ def test_a_name_typed_with_breaks_or_at_length_is_quoted_escaped_and_short(
     line = one_line(done.stderr)
     assert said in line
     assert "too complex" not in line  # the history's search is never asked at length
+
+
+SLOTS_AT = ["slots", "--with", "Peru", "--duration", "1h", "--from", "2027-03-01"]
+SLOTS_AT += ["--to", "2027-03-05", "--zone", "UTC", "--at"]
+SERIES_UID = "524d1903-c583-5db1-918f-f9a520b0e77c@cpp-scheduler.tdlc"
+"""The demo's monthly workshop series."""
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "given"),
+    [
+        (["times", SERIES_UID, "--occurrence"], "--occurrence", "9999-12-31T23:59:59-12:00"),
+        (["times", SERIES_UID, "--occurrence"], "--occurrence", "0001-01-01T00:00:00+14:00"),
+        (["times", SERIES_UID, "--occurrence"], "--occurrence", "0001-01-01"),
+        (["series", SERIES_UID, "--start"], "--start", "0001-01-01"),
+        (["series", SERIES_UID, "--start"], "--start", "9999-12-31T23:59-12:00"),
+        (SLOTS_AT, "--at", "9999-12-31T23:59"),
+    ],
+)
+def test_a_time_in_the_year_1_or_9999_is_refused_as_outside_the_programs_days(
+    program: Path, command: list[str], option: str, given: str
+) -> None:
+    done = run_cli("--db", str(program), *command, given)
+    assert done.returncode == 2
+    assert one_line(done.stderr) == (
+        f"cpp-scheduler: {option} {given} is outside the days the program plans for "
+        "(1900-01-01 to 2199-12-31)"
+    )
