@@ -1403,14 +1403,18 @@ def _check_parsed(source: str, component: Any, begins: Sequence[tuple[str, int]]
         )
     for found, (name, line) in zip(components, begins, strict=True):
         for prop_name, reason in getattr(found, "errors", []):
-            if prop_name.upper() in _LINK_PROPERTIES:
-                reason = _(_LINK_REFUSED)
-            raise CalendarFileError(
-                source,
-                f"{printable(str(prop_name))}: {printable(str(reason), 120)}",
-                line=line,
-                component=name,
-            )
+            if prop_name is None:
+                # A line icalendar could not even split into name, parameters and value
+                # (a control character inside a quoted parameter, which RFC 5545 keeps
+                # out of every parameter value), with icalendar's reason.
+                said = _("a line cannot be read ({reason})").format(
+                    reason=printable(str(reason), 120)
+                )
+            elif prop_name.upper() in _LINK_PROPERTIES:
+                said = f"{printable(str(prop_name))}: {_(_LINK_REFUSED)}"
+            else:
+                said = f"{printable(str(prop_name))}: {printable(str(reason), 120)}"
+            raise CalendarFileError(source, said, line=line, component=name)
 
 
 def _read_component(

@@ -296,3 +296,23 @@ def test_a_component_named_by_a_huge_value_is_named_shortened(body: list[str]) -
     with pytest.raises(CalendarFileError) as caught:
         read_calendar(calendar(*body), "huge.ics")
     assert_one_line(caught.value)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'ATTENDEE;CN="Ana\x1bQuispe":mailto:ana@example.org',
+        'DTSTART;TZID="Asia/Tokyo\x1b":20270401T100000',
+    ],
+    ids=["a name", "a zone"],
+)
+def test_a_control_character_inside_a_quoted_parameter_is_refused_in_one_line(line: str) -> None:
+    """RFC 5545 keeps control characters out of a quoted parameter value (QSAFE-CHAR):
+    icalendar cannot split such a line, and the reader says so, naming its event."""
+    content = calendar(*event("a@x", "20270215T010000Z", line))
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "odd.ics")
+    assert_one_line(caught.value)
+    message = str(caught.value)
+    assert message.startswith("odd.ics, line 4 (VEVENT): a line cannot be read (")
+    assert "\\x1b" in message
