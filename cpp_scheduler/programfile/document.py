@@ -100,8 +100,46 @@ def read_document(path: Path) -> dict[str, Any]:
         ) from None
     _check_depth(path, data, text)
     document = parse(path, text)
+    if _may_hold_unstorable(text):
+        _check_storable(path, document)
     _check_counts(path, document)
     return check_document(path, document)
+
+
+def _may_hold_unstorable(text: str) -> bool:
+    """Whether the file writes a NUL or a surrogate (``\\u0000``, ``\\ud83d``): the
+    two ways a JSON text brings a character no database stores. A file of plain text
+    (most are) is not walked for them."""
+    return "\\u0000" in text or "\\ud" in text or "\\uD" in text
+
+
+def _check_storable(path: Path, value: Any, where: str = "") -> None:
+    """Refuse a text holding a NUL (PostgreSQL refuses it, SQLite would keep it) or
+    half of a surrogate pair (no UTF-8 can write it), naming where it is."""
+    if isinstance(value, str):
+        if "\x00" in value or (not value.isascii() and not _encodable(value)):
+            raise ProgramFileError(
+                path,
+                _(
+                    "{where} holds a character no database can store (a NUL, or half of a "
+                    "surrogate pair)"
+                ).format(where=where or "?"),
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_storable(path, key, where)
+            _check_storable(path, item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            _check_storable(path, item, f"{where}[{number}]")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -245,3 +245,30 @@ def test_a_record_without_its_name_is_named_by_its_id_alone(tmp_path: Path) -> N
     with pytest.raises(ProgramFileError) as caught:
         import_program(open_database(tmp_path / "program.sqlite"), path)
     assert str(caught.value) == "untitled.json: event (id 7): 'title' is a required property"
+
+
+@pytest.mark.parametrize(
+    ("title", "refused"),
+    [("Kobe\x00workshop", True), ("Kobe \ud800 workshop", True), ("Kobe 🌏 workshop", False)],
+    ids=["a NUL", "half a surrogate pair", "a whole pair"],
+)
+def test_a_text_no_database_can_store_is_refused_naming_where_it_is(
+    setting: Setting, tmp_path: Path, title: str, refused: bool
+) -> None:
+    """PostgreSQL refuses a NUL that SQLite would keep, and no UTF-8 writes half of a
+    surrogate pair: both are refused before either database sees them, so a file reads
+    alike on both. An emoji, which JSON writes as a pair, is a text like any other."""
+    document = json.loads(json.dumps(setting.document))
+    document["events"][1]["title"] = title
+    path = tmp_path / "titles.json"
+    path.write_text(json.dumps(document))  # ASCII: the characters written as escapes
+    if not refused:
+        import_program(setting.target, path, dry_run=True)
+        return
+    with pytest.raises(ProgramFileError) as caught:
+        import_program(setting.target, path)
+    assert_one_line(caught.value)
+    assert str(caught.value) == (
+        "titles.json: events[1].title holds a character no database can store (a NUL, or "
+        "half of a surrogate pair)"
+    )
