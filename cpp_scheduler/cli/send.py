@@ -160,7 +160,11 @@ def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) ->
             _("--smtp '{server}' must be HOST:PORT").format(server=printable(args.smtp)), status=2
         )
     security = Security.TLS if args.tls else Security.NONE if args.plain else Security.STARTTLS
-    return SmtpSettings(host, int(port), security, args.user or "")
+    settings = SmtpSettings(host, int(port), security, args.user or "")
+    problem = settings.problem()
+    if problem is not None:
+        raise CliError(f"--smtp: {problem}", status=2)
+    return settings
 
 
 class _Sending:

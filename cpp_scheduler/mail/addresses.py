@@ -10,6 +10,7 @@ from email.utils import parseaddr
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
+from cpp_scheduler.model.validation import email_problem
 
 
 class OrganizerError(SchedulerError, ValueError):
@@ -41,11 +42,19 @@ def read_organizer(text: str) -> Organizer:
     Refused with one line when it holds no address, or a character that cannot stand in
     a mail header or a calendar line (a line break would end the ORGANIZER property and
     start another)."""
-    name, address = _named(text.strip())
+    given = text.strip()
+    name, address = _named(given)
+    brackets = "<" in given or ">" in given
     if (
         "@" not in address
-        or not text.strip().isprintable()  # parseaddr stops at a line break, silently
+        or not given.isprintable()  # parseaddr stops at a line break, silently
         or any(character.isspace() for character in address)
+        # A bracket the name pattern did not close ("Bob <bob@…"), or a second address
+        # after the first ("Bob <…>, Eve <…>"): parseaddr would keep one, silently.
+        or (brackets and _NAMED.fullmatch(given) is None)
+        # The address as a participant's is checked: "mailto:" or a stray bracket in it
+        # would sign invitations no calendar matches to the organiser.
+        or email_problem("email", address) is not None
     ):
         raise OrganizerError(
             _("The organiser {text} needs an email address: 'Name <name@example.org>'.").format(

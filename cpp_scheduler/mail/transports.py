@@ -83,6 +83,31 @@ class SmtpSettings:
     user: str = ""
     """Empty: the server takes mail without login."""
 
+    def problem(self) -> str | None:
+        """What is wrong with the server's name or port, before any connection is
+        tried: a name no DNS holds (empty, with a space or a control character, longer
+        than 253 characters or a label longer than 63) or a port outside 1 to 65535.
+        The mail settings dialog, ``send --smtp`` and the settings file are held to it
+        alike."""
+        host = self.host
+        labels = host.rstrip(".").split(".")
+        if (
+            not host
+            or len(host) > _LONGEST_HOST_NAME
+            or not host.isprintable()
+            or any(character.isspace() for character in host)
+            or any(not label or len(label) > _LONGEST_LABEL for label in labels)
+        ):
+            return _("{host} is not the name of a mail server").format(host=quoted(host))
+        if not 1 <= self.port <= _HIGHEST_PORT:
+            return _("port {port} is not a port (1 to 65535)").format(port=self.port)
+        return None
+
+
+_LONGEST_HOST_NAME = 253
+_LONGEST_LABEL = 63
+_HIGHEST_PORT = 65535
+
 
 @dataclass(frozen=True, slots=True)
 class Envelope:
@@ -200,6 +225,9 @@ class SmtpTransport:
 
     def _connect(self) -> smtplib.SMTP:
         settings = self.settings
+        problem = settings.problem()
+        if problem is not None:  # never handed to the resolver (a name of 100,000 letters)
+            raise TransportError(problem)
         client: smtplib.SMTP | None = None
         try:
             if settings.security is Security.TLS:
@@ -227,7 +255,8 @@ class SmtpTransport:
                 raise
             raise TransportError(
                 _("could not reach the mail server {server}: {error}").format(
-                    server=f"{settings.host}:{settings.port}", error=error
+                    server=printable(f"{settings.host}:{settings.port}"),
+                    error=printable(str(error)),
                 )
             ) from error
         return client

@@ -22,6 +22,7 @@ from cpp_scheduler.mail.transports import (
     TransportError,
     store_password,
 )
+from cpp_scheduler.model.validation import email_problem
 
 __all__ = [
     "MailSettings",
@@ -37,7 +38,11 @@ __all__ = [
 
 
 def save_settings(settings: MailSettings, password: str | None = None) -> Path:
-    """Write the settings file; a password given goes to the keyring, never the file."""
+    """Write the settings file; a password given goes to the keyring, never the file. A
+    server no connection could reach (:meth:`SmtpSettings.problem`) is refused first."""
+    problem = settings.smtp.problem() if settings.smtp is not None else None
+    if problem is not None:
+        raise TransportError(problem)
     if password and settings.smtp is not None and settings.smtp.user:
         store_password(settings.smtp, password)
     return write_mail_settings(settings)
@@ -58,6 +63,9 @@ def send_test_message(settings: MailSettings, recipient: str) -> str:
         raise TransportError(_("no mail server is set"))
     if settings.sender is None:
         raise TransportError(_("say who sends: the sender's name and address"))
+    address = email_problem("email", recipient, required=True)
+    if address is not None:
+        raise TransportError(address.message)
     server = f"{settings.smtp.host}:{settings.smtp.port}"
     transport = SmtpTransport(settings.smtp)
     try:

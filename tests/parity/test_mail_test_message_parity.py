@@ -14,6 +14,7 @@ from cpp_scheduler.cli import main
 from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.mail_settings import MailSettingsDialog
+from cpp_scheduler.mail.addresses import OrganizerError, read_organizer
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from tests.mail.helpers import settings_through
 from tests.mail.smtpserver import Server, smtp_server
@@ -83,3 +84,64 @@ def test_the_command_names_another_server_and_sender_or_says_what_is_missing(
         )
         [message] = running.mailbox.messages
         assert message["From"] == "Kobe City <partners@city.kobe.example.jp>"
+
+
+@pytest.mark.parametrize(
+    ("recipient", "said"),
+    [
+        ("not an email", "'not an email' is not an email address (expected name@example.org)."),
+        (
+            "ana@example.org, bruno@example.org",
+            "'ana@example.org, bruno@example.org' is not an email address "
+            "(expected name@example.org).",
+        ),
+    ],
+)
+def test_a_test_message_to_no_one_address_is_refused_and_nothing_goes_out(
+    qtbot: QtBot,
+    server: Server,
+    recipient: str,
+    said: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Once, "not an email" went to "not", and of two addresses the first alone."""
+    assert main(["send", "test", "--to", recipient]) == 1
+    assert capsys.readouterr().err == f"cpp-scheduler: {said}\n"
+    dialog = MailSettingsDialog(TaskManager())
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.host.isEnabled, timeout=20_000)
+    dialog.test_recipient.setText(recipient)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text() == said, timeout=20_000)
+    assert server.mailbox.messages == []
+
+
+@pytest.mark.parametrize(
+    ("server_given", "said"),
+    [
+        ("x" * 100_000 + ":25", "'" + "x" * 59 + "…' is not the name of a mail server"),
+        ("mail.example.org:0", "port 0 is not a port (1 to 65535)"),
+        ("127.0.0.1:65536", "port 65536 is not a port (1 to 65535)"),
+    ],
+    ids=["a name no DNS holds", "port 0", "past the last port"],
+)
+def test_a_server_no_connection_can_reach_is_refused_before_any_is_tried(
+    server_given: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["send", "test", "--to", RECIPIENT, "--plain", "--smtp", server_given]
+    assert main(arguments) == 2
+    assert capsys.readouterr().err == f"cpp-scheduler: --smtp: {said}\n"
+
+
+@pytest.mark.parametrize(
+    "organiser",
+    [
+        "Bob <mailto:bob@example.org>",
+        "Bob <bob@example.org",
+        "Bob <bob@example.org>, Eve <eve@example.org>",
+    ],
+)
+def test_an_organiser_of_no_one_plain_address_is_refused(organiser: str) -> None:
+    """Once, the first was signed "mailto:…" and the third signed by Bob alone."""
+    with pytest.raises(OrganizerError):
+        read_organizer(organiser)
