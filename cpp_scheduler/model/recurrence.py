@@ -62,7 +62,15 @@ def _rule_text(rule: str, zone_name: str | None) -> str:
     with ``zone_name`` such a value is written as the wall-clock time it is in that zone,
     the frame in which the rule is expanded.
     """
-    text = rule.strip().removeprefix("RRULE:")
+    # A last ";" some programs write ends no part: read as if it were not there.
+    text = rule.strip().removeprefix("RRULE:").rstrip(";")
+    wrong = _grammar_problem(text)
+    if wrong is not None:
+        raise RecurrenceError(
+            _("{rule} is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 ({reason})").format(
+                rule=quoted(rule), reason=wrong
+            )
+        )
     parts = _parts(text)
     if "COUNT" not in parts and "UNTIL" not in parts:
         raise RecurrenceError(
@@ -103,6 +111,50 @@ def _rule_text(rule: str, zone_name: str | None) -> str:
     if zone_name is not None:
         text = _UTC_UNTIL.sub(lambda match: _local_until(match, zone_name), text)
     return text
+
+
+_RULE_PARTS = frozenset(
+    {
+        "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
+        "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "BYEASTER",
+    }
+)  # fmt: skip
+"""The parts of RFC 5545's RECUR (3.3.10), and dateutil's BYEASTER, refused by name."""
+
+_FREQUENCIES = frozenset({"SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
+
+_POSITIVE = re.compile(r"[0-9]{1,9}")
+
+
+def _grammar_problem(text: str) -> str | None:
+    """What keeps ``text`` from being a RECUR value as RFC 5545 (3.3.10) writes one,
+    said so that a coordinator sees which part: a part that is not NAME=VALUE, a name
+    RFC 5545 does not know, a part given twice ("MUST NOT occur more than once"), no
+    FREQ, or an INTERVAL that is not a whole number of 1 or more. dateutil
+    reads some of these its own way (INTERVAL=0 repeats one date; of two COUNTs it
+    keeps the last) and words the rest in Python's terms."""
+    seen: set[str] = set()
+    for part in text.split(";"):
+        name, equals, value = part.partition("=")
+        name = name.upper()
+        if not equals or not name or not value or not part.isprintable() or " " in part:
+            return _("{part} is not a part NAME=VALUE").format(part=quoted(part))
+        if name not in _RULE_PARTS:
+            return _("{name} is not a part of a rule").format(name=quoted(name))
+        if name in seen:
+            return _("{name} is given twice").format(name=name)
+        seen.add(name)
+        if name == "INTERVAL" and (not _POSITIVE.fullmatch(value) or int(value) < 1):
+            return _("{name}={value} must be a whole number of 1 or more").format(
+                name=name, value=printable(value)
+            )
+        if name == "FREQ" and value.upper() not in _FREQUENCIES:
+            return _("FREQ={value} is not a frequency (DAILY, WEEKLY, MONTHLY, YEARLY)").format(
+                value=printable(value)
+            )
+    if "FREQ" not in seen:
+        return _("it names no frequency (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)")
+    return None
 
 
 def _parts(text: str) -> dict[str, str]:

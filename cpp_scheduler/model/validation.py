@@ -270,17 +270,31 @@ def text_length_problem(
 def text_problems(record: Any, entity: Any, **what: str) -> list[Problem]:
     """The texts of ``record`` (an ``entity``, or the values of a new one) named in
     ``what`` (attribute name: how a message calls it, marked with ``N_`` and translated
-    only for a text found too long: an import checks thousands of records) longer than
-    they may be: a column of a given length (a title, VARCHAR(300)) up to that length,
-    any other text up to :data:`~cpp_scheduler.limits.MAX_TEXT_LENGTH`."""
+    only for a text found wrong: an import checks thousands of records) longer than
+    they may be (a column of a given length, a title's VARCHAR(300), up to that length,
+    any other text up to :data:`~cpp_scheduler.limits.MAX_TEXT_LENGTH`), or holding a
+    NUL."""
     found = []
     for name, called in what.items():
         value = getattr(record, name, None)
+        if not isinstance(value, str):
+            continue
         most = _longest_text(entity, name)
-        if isinstance(value, str) and len(value) > most:
+        if len(value) > most:
             problem = text_length_problem(name, value, _(called), most)
             if problem is not None:
                 found.append(problem)
+        elif "\x00" in value:
+            # PostgreSQL refuses it and SQLite would keep it: refused on both, so that
+            # what one program holds, its program file carries to the other.
+            found.append(
+                Problem(
+                    name,
+                    _("{key} holds a NUL character, which no database stores").format(
+                        key=_(called)
+                    ),
+                )
+            )
     return found
 
 

@@ -72,6 +72,42 @@ def test_an_unreadable_rule_is_refused(rule: str) -> None:
     assert message.startswith(f"'{rule}' is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 (")
 
 
+@pytest.mark.parametrize(
+    ("rule", "reason"),
+    [
+        ("FREQ=DAILY;INTERVAL=0;COUNT=3", "INTERVAL=0 must be a whole number of 1 or more"),
+        ("FREQ=DAILY;INTERVAL=-1;COUNT=3", "INTERVAL=-1 must be a whole number of 1 or more"),
+        ("FREQ=DAILY;COUNT=3;COUNT=4", "COUNT is given twice"),
+        ("garbage;COUNT=3", "'garbage' is not a part NAME=VALUE"),
+        ("FREQ=DAILY\nCOUNT=3", "'FREQ=DAILY\\nCOUNT=3' is not a part NAME=VALUE"),
+        ("FREQ=DAILY;COLOUR=RED;COUNT=3", "'COLOUR' is not a part of a rule"),
+        ("COUNT=3", "it names no frequency (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY)"),
+    ],
+)
+def test_a_rule_outside_rfc_5545s_grammar_is_refused_naming_its_part(
+    rule: str, reason: str
+) -> None:
+    """dateutil read INTERVAL=0 as one date three times, and of two COUNTs kept the
+    last; the rest it worded in Python's terms or as "needs an end"."""
+    (message,) = rule_messages(series(datetime(2026, 1, 14, 9, 0), SANTIAGO, rule))
+    assert "\n" not in message
+    assert message.endswith(f"is not a recurrence rule such as FREQ=MONTHLY;COUNT=6 ({reason})")
+
+
+def test_a_rule_ending_in_a_semicolon_is_read_as_written_without_it() -> None:
+    event = series(datetime(2026, 1, 14, 9, 0), SANTIAGO, "FREQ=WEEKLY;COUNT=3;")
+    assert rule_messages(event) == []
+
+
+def test_a_nul_in_a_text_is_refused_as_entered() -> None:
+    """PostgreSQL refuses it and SQLite would keep it: refused on both alike."""
+    event = series(datetime(2026, 1, 14, 9, 0), SANTIAGO, "FREQ=WEEKLY;COUNT=3")
+    event.description = "Agenda\x00attached"
+    assert [(p.field, p.message) for p in event.problems()] == [
+        ("description", "description holds a NUL character, which no database stores")
+    ]
+
+
 def test_an_occurrence_in_a_daylight_saving_gap_is_refused() -> None:
     event = series(datetime(2026, 2, 22, 2, 30), NEW_YORK, "FREQ=WEEKLY;COUNT=4")
     assert rule_messages(event) == [
