@@ -50,8 +50,9 @@ def test_the_command_line_refuses_an_empty_author_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(ENVIRONMENT_VARIABLE, raising=False)
-    status = main(["--db", str(tmp_path / "program.sqlite"), "--author", " ", "events", "list"])
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", str(tmp_path / "program.sqlite"), "--author", " ", "events", "list"])
     error = capsys.readouterr().err
-    assert status == 1
+    assert exited.value.code == 2
     assert error.count("\n") == 1
-    assert "author's name is empty" in error
+    assert "argument --author: give a value, not an empty text" in error
