@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
@@ -220,7 +221,8 @@ def web_address_problem(field: str, value: str | None, what: str) -> Problem | N
     files can carry it (a line break in it would end the line that holds it)."""
     if not value:
         return None
-    if not value.startswith(("https://", "http://")):
+    # A scheme is read whatever its case (RFC 3986, 3.1): HTTPS://EXAMPLE.ORG is a link.
+    if not value[:8].lower().startswith(("https://", "http://")):
         return Problem(field, _("The {what} must start with https://.").format(what=what))
     hidden = _hidden_character(value)
     if hidden is not None:
@@ -230,6 +232,17 @@ def web_address_problem(field: str, value: str | None, what: str) -> Problem | N
                 "The {what} holds {hidden}; give one web address, without spaces, line "
                 "breaks or control characters."
             ).format(what=what, hidden=hidden),
+        )
+    try:
+        server = urlsplit(value).hostname
+    except ValueError:  # an unclosed [ of an IPv6 address, a port that is no number
+        server = None
+    if not server:
+        return Problem(
+            field,
+            _(
+                "The {what} names no web server: give one such as https://meet.example.org/room."
+            ).format(what=what),
         )
     return None
 

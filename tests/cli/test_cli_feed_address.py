@@ -49,6 +49,16 @@ def program(tmp_path: Path) -> Path:
             "'javascript:alert(1)'",
             "The feed address must start with https://.",
         ),
+        (
+            "http://[",
+            "'http://['",
+            "The feed address names no web server: give one such as https://meet.example.org/room.",
+        ),
+        (
+            "https:///cpp.ics",
+            "'https:///cpp.ics'",
+            "The feed address names no web server: give one such as https://meet.example.org/room.",
+        ),
     ],
 )
 def test_a_feed_address_that_is_not_one_web_address_is_refused_in_one_line(
@@ -93,3 +103,15 @@ def test_the_export_service_refuses_such_an_address_whoever_calls_it(
         database.close()
     assert not out.exists()
     assert not (tmp_path / "people").exists()
+
+
+def test_a_feed_address_is_read_whatever_the_case_of_its_scheme(
+    program: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RFC 3986 reads a scheme whatever its case: HTTPS://CAL.EXAMPLE.ORG is a link."""
+    out = tmp_path / "feed.ics"
+    address = "HTTPS://CAL.EXAMPLE.ORG/cpp.ics"
+    arguments = ["export", "ics", "--all", "--feed-url", address, "-o", str(out)]
+    assert main([*arguments, "--db", str(program)]) == 0
+    capsys.readouterr()
+    assert address.encode() in out.read_bytes()
