@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -661,11 +661,14 @@ def database_exists(database: str | os.PathLike[str] | None = None) -> bool:
 
 
 def missing_program(database: str | os.PathLike[str] | None = None) -> str | None:
-    """How a message names ``database`` when it is a SQLite file that is not there or
-    is empty, so that opening it would make a new, empty program; None otherwise (a
-    server, a file holding data, or a path :func:`open_database` refuses for a reason
-    of its own, such as a folder or a named pipe)."""
+    """How a message names ``database`` when opening it would make a new, empty
+    program: a SQLite file that is not there or is empty, or a server's database that
+    holds no program yet (the administrator made it empty). None otherwise: a program
+    is there, or :func:`open_database` refuses the place for a reason of its own (a
+    folder, a named pipe, a server that does not answer), which it says."""
     url = resolve_url(database)
+    if _is_server(url):
+        return _server_missing_program(url)
     if not _is_file(url):
         return None
     path = str(url.database)
@@ -677,6 +680,37 @@ def missing_program(database: str | os.PathLike[str] | None = None) -> str | Non
         return None
     empty = stat.S_ISREG(status.st_mode) and status.st_size == 0
     return _shown_path(Path(path)) if empty else None
+
+
+def _is_server(url: URL) -> bool:
+    return url.get_backend_name() != "sqlite"
+
+
+def _server_missing_program(url: URL) -> str | None:
+    """:func:`missing_program` of a server's database: named where it holds no table
+    of versions, which every program's schema begins with."""
+    _check_names_a_database(url)
+    engine = create_store_engine(url)
+    try:
+        with engine.connect() as connection:
+            holds = inspect(connection).has_table(migrations.VERSION_TABLE)
+    except (DBAPIError, SQLAlchemyError):
+        return None  # opening it says why it cannot be reached
+    finally:
+        engine.dispose()
+    return None if holds else describe(url)
+
+
+def _check_names_a_database(url: URL) -> None:
+    """Refuse a server URL that names no database: the server would take the login's
+    own (``postgres``, its maintenance database) and a program would be made there."""
+    if _is_server(url) and not url.database:
+        raise StoreError(
+            _(
+                "{database} names no database; add its name after the server, such as "
+                "postgresql://user@host/cpp_scheduler"
+            ).format(database=describe(url))
+        )
 
 
 def open_database(
@@ -698,6 +732,7 @@ def open_database(
     (:class:`~cpp_scheduler.store.errors.FileMovedError`), never made anew.
     """
     url = resolve_url(database)
+    _check_names_a_database(url)
     if existing and (gone := _vanished(url)) is not None:
         raise moved_error(gone, saving=False)
     writer = checked_author(author) if author is not None else default_author()
