@@ -61,7 +61,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, limits, timezones
-from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import check_content_lines, content_lines, decoded_calendar
@@ -79,7 +79,7 @@ from cpp_scheduler.model.event import called_off
 from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
-from cpp_scheduler.services.snapshot import find_event
+from cpp_scheduler.services.snapshot import NotFoundError, find_event
 from cpp_scheduler.store import Database
 
 ANSWERS = {
@@ -1545,12 +1545,23 @@ def listed_answers(
     answer recorded (:func:`attendance`), or with ``invited`` every person invited to
     what is held, "no answer" for those who have not replied (:func:`invited_answers`);
     with the line that sums them up."""
+    held = event_uid is None or event_held(database, event_uid)  # refuses an unknown event
+    if delegation is not None:
+        _check_delegation(database, delegation)
     if invited:
         rows = invited_answers(database, event_uid=event_uid, delegation=delegation)
     else:
         rows = attendance(database, event_uid=event_uid, delegation=delegation)
-    held = event_uid is None or event_held(database, event_uid)
     return AnswerListing(rows, answers_summary(rows, invited=invited, held=held))
+
+
+def _check_delegation(database: Database, name: str) -> None:
+    """Refuse a delegation the program does not hold, as an unknown event is refused:
+    "No answers recorded." would say of a mistyped name that nobody answered."""
+    with database.session() as session:
+        found = session.scalars(select(Delegation.id).where(Delegation.name == name)).first()
+    if found is None:
+        raise NotFoundError(_("no delegation is called '{name}'").format(name=printable(name)))
 
 
 def answer_counts(rows: Iterable[Attendance]) -> dict[str, int]:

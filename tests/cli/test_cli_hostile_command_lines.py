@@ -236,3 +236,11 @@ def test_a_time_in_the_year_1_or_9999_is_refused_as_outside_the_programs_days(
         f"cpp-scheduler: {option} {given} is outside the days the program plans for "
         "(1900-01-01 to 2199-12-31)"
     )
+
+
+def test_answers_of_a_delegation_the_program_does_not_hold_are_refused(program: Path) -> None:
+    """ "No answers recorded." said of a mistyped name that nobody answered."""
+    done = run_cli("--db", str(program), "replies", "list", "--delegation", "Peru housing")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert one_line(done.stderr) == "cpp-scheduler: no delegation is called 'Peru housing'"
