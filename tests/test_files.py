@@ -144,3 +144,24 @@ def test_a_full_disk_during_a_calendar_export_keeps_the_old_file(
     assert calendar.read_bytes() == before
     assert icalendar.Calendar.from_ical(before).walk("VALARM") == []
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "program.ics"]
+
+
+def test_a_batch_of_files_stopped_by_a_full_disk_says_how_many_it_wrote_and_where(
+    small_disk_of: Callable[[str], Path], demo_sqlite_path: Path
+) -> None:
+    """Each participant's file is whole or absent; the one line says the batch stopped
+    and how many files are there, so nobody sends a folder taken for complete."""
+    folder = small_disk_of("24k") / "people"
+    arguments = ["--db", str(demo_sqlite_path), "export", "ics", "--each-participant"]
+    result = run_cli(*arguments, "--out-dir", str(folder))
+    assert result.returncode == 1
+    written = sorted(folder.iterdir())
+    assert written  # the disk takes a few before it is full
+    for path in written:
+        assert icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("cpp-scheduler: '")
+    assert line.endswith(
+        f"cannot be written: the disk is full; the batch stopped there, after {len(written)} "
+        f"file{'s' if len(written) > 1 else ''} written in '{folder}'"
+    )

@@ -25,9 +25,9 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from cpp_scheduler.errors import SchedulerError, printable
+from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.files import FileWriteError, write_atomically
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, Problem, StudyTour, TourDay
@@ -47,6 +47,25 @@ class FeedAddressError(SchedulerError):
 
 FEED_ADDRESS = "source_url"
 """The field a feed address's problem names (:attr:`ExportOptions.source_url`)."""
+
+
+class BatchStoppedError(SchedulerError):
+    """A file of a batch (one per participant) could not be written: the batch stops
+    there, and says how many of its files were written before, where."""
+
+
+def _stopped(error: FileWriteError, written: int, folder: Path) -> SchedulerError:
+    """``error`` as the batch says it: with the files written before it, if any (each
+    is whole: :func:`~cpp_scheduler.files.write_atomically`)."""
+    if not written:
+        return error
+    return BatchStoppedError(
+        ngettext(
+            "{error}; the batch stopped there, after {count} file written in {folder}",
+            "{error}; the batch stopped there, after {count} files written in {folder}",
+            written,
+        ).format(error=error, count=written, folder=quoted(str(folder), 200))
+    )
 
 
 def feed_address_problem(address: str | None) -> Problem | None:
@@ -424,7 +443,10 @@ def export_each_participant(
                 result.without_events.append(person.email)
             else:
                 target = out_dir / safe_file_name(person.email, taken)
-                result.files.extend(write_content(content, options, target, renderings))
+                try:
+                    result.files.extend(write_content(content, options, target, renderings))
+                except FileWriteError as error:
+                    raise _stopped(error, len(result.files), out_dir) from error
                 result.participants += 1
             if progress is not None:
                 progress(done, total)
