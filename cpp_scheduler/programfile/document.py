@@ -427,7 +427,16 @@ def _explain(error: SchemaError) -> str:
 
 def _translated_schema_message(message: str) -> str:
     """jsonschema's English ``message`` in the language chosen, where it is one of the
-    sentences the program file's schema can give; any other as jsonschema says it."""
+    sentences the program file's schema can give; any other as jsonschema says it. A
+    value of the wrong kind and a field the record does not have are said in a
+    coordinator's words ("a whole number", "not a field of this record"), not JSON's."""
+    wrong_kind = _WRONG_KIND.fullmatch(message)
+    if wrong_kind is not None:
+        kinds = [_(_KIND_WORDS.get(kind, kind)) for kind in _QUOTED.findall(wrong_kind["types"])]
+        if kinds:
+            return _("{value} is not {kinds}").format(
+                value=wrong_kind["value"], kinds=_(" or ").join(kinds)
+            )
     for pattern, template in _SCHEMA_MESSAGES:
         found = pattern.fullmatch(message)
         if found is not None:
@@ -435,11 +444,27 @@ def _translated_schema_message(message: str) -> str:
     unexpected = _UNEXPECTED.fullmatch(message)
     if unexpected is not None:
         return ngettext(
-            "Additional properties are not allowed ({keys} was unexpected)",
-            "Additional properties are not allowed ({keys} were unexpected)",
+            "{keys} is not a field of this record",
+            "{keys} are not fields of this record",
             1 if unexpected.group("verb") == "was" else 2,
         ).format(keys=unexpected.group("keys"))
     return message
+
+
+_WRONG_KIND = re.compile(
+    r"(?P<value>.+) is not of type (?P<types>'[a-z]+'(?:, '[a-z]+')*)", re.DOTALL
+)
+_QUOTED = re.compile(r"'([a-z]+)'")
+_KIND_WORDS = {
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "string": N_("a text"),
+    "array": N_("a list"),
+    "object": N_("a record"),
+    "boolean": N_("true or false"),
+    "null": N_("null (none)"),
+}
+"""JSON Schema's types as a coordinator reads them."""
 
 
 _SCHEMA_MESSAGES = tuple(

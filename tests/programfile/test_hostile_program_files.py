@@ -272,3 +272,26 @@ def test_a_text_no_database_can_store_is_refused_naming_where_it_is(
         "titles.json: events[1].title holds a character no database can store (a NUL, or "
         "half of a surrogate pair)"
     )
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "said"),
+    [
+        ("venues", "capacity", 1.5, "capacity: 1.5 is not a whole number"),
+        ("venues", "capacity", "eighty", 'capacity: "eighty" is not a whole number'),
+        ("events", "hacker", "x", "'hacker' is not a field of this record"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_said_in_a_coordinators_words(
+    setting: Setting, tmp_path: Path, section: str, key: str, value: Any, said: str
+) -> None:
+    """Not JSON Schema's: "1.5 is not of type 'integer'", "Additional properties are not
+    allowed ('hacker' was unexpected)"."""
+    document = json.loads(json.dumps(setting.document))
+    document[section][0][key] = value
+    path = tmp_path / "kinds.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(ProgramFileError) as caught:
+        import_program(setting.target, path)
+    assert_one_line(caught.value)
+    assert str(caught.value).endswith(said)

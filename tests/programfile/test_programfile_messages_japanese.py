@@ -46,7 +46,7 @@ def test_a_value_of_the_wrong_type_names_its_record_and_key(tmp_path: Path) -> N
     )
     assert _refusal(path) == (
         f"program.json: テーマ分野「Water」（id {THEME_ID}）: "
-        "code: 7 の型が 'string' ではありません"
+        "code: 7 はテキストではありません"
     )
 
 
@@ -62,7 +62,7 @@ def test_a_value_the_schema_describes_is_refused_in_the_schema_s_words(tmp_path:
 @pytest.mark.usefixtures("japanese")
 def test_a_key_the_file_format_does_not_have_is_named(tmp_path: Path) -> None:
     path = _program(tmp_path / "program.json", colour="red")
-    assert _refusal(path) == "program.json: ほかのプロパティは使えません（'colour' は想定外です）"
+    assert _refusal(path) == "program.json: 'colour' はこのレコードの項目ではありません"
 
 
 @pytest.mark.usefixtures("japanese")
