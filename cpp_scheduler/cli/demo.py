@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cpp_scheduler.cli.output import counts
+from cpp_scheduler.cli.output import counts, shown_path
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import open_database
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if summary.total_created:
         print(
             _("Loaded the demo program into {database}: created {counts}.").format(
-                database=database.name, counts=counts(summary.created.items())
+                database=shown_path(database.name), counts=counts(summary.created.items())
             )
         )
         if summary.total_kept:

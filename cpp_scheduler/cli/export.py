@@ -26,6 +26,7 @@ from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.cli.output import shown_path
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
@@ -232,7 +233,9 @@ def run(args: argparse.Namespace) -> int:
             database.close()
         print(
             _("wrote {files} files for {participants} participants in {folder}").format(
-                files=len(result.files), participants=result.participants, folder=args.out_dir
+                files=len(result.files),
+                participants=result.participants,
+                folder=shown_path(args.out_dir),
             )
         )
         if result.without_events:
@@ -272,7 +275,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     for path in written:
-        print(_("wrote {file}").format(file=path), file=sys.stdout)
+        print(_("wrote {file}").format(file=shown_path(path)), file=sys.stdout)
     database = open_program(args.db)
     try:
         caveats = calendar_preview.export_caveats(

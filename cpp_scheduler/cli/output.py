@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _, ngettext
 
 # Each kind of record a command counts, singular and plural in the program's language.
@@ -48,8 +49,16 @@ def counts(pairs: Iterable[tuple[str, int]]) -> str:
     return _(", ").join(plural(noun, count) for noun, count in pairs if count)
 
 
+def shown_path(path: object) -> str:
+    """A file's name or a database's as a line of output names it: whole (up to a
+    thousand characters), its line breaks and control characters shown escaped, so a
+    name never becomes two lines of what a script reads."""
+    return printable(str(path), 1_000)
+
+
 def pages_written(path: Path | str, pages: int) -> str:
     """``wrote programme.pdf: 3 pages``, the line a command prints for a PDF."""
     return _("wrote {file}: {pages}").format(
-        file=path, pages=ngettext("{count} page", "{count} pages", pages).format(count=pages)
+        file=shown_path(path),
+        pages=ngettext("{count} page", "{count} pages", pages).format(count=pages),
     )

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import counts, plural
+from cpp_scheduler.cli.output import counts, plural, shown_path
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
 from cpp_scheduler.programfile.importer import preview_into_new_database
@@ -76,7 +76,9 @@ def run_export(args: argparse.Namespace) -> int:
     described = counts((names[section], n) for section, n in summary.counts.items())
     print(
         _("Exported the program of {database} to {file}: {records}.").format(
-            database=database.name, file=summary.path, records=described or _("no records")
+            database=shown_path(database.name),
+            file=shown_path(summary.path),
+            records=described or _("no records"),
         )
     )
     return 0

@@ -20,6 +20,7 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.cli.output import shown_path
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import N_, _, ngettext
 
@@ -145,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     rows = sum(len(table.rows) for table in tables)
     for path in written:
-        print(_("wrote {file}").format(file=path))
+        print(_("wrote {file}").format(file=shown_path(path)))
     print(
         _("{rows} in {tables}").format(
             rows=ngettext("{count} row", "{count} rows", rows).format(count=rows),

@@ -244,3 +244,21 @@ def test_answers_of_a_delegation_the_program_does_not_hold_are_refused(program: 
     assert done.returncode == 1
     assert done.stdout == ""
     assert one_line(done.stderr) == "cpp-scheduler: no delegation is called 'Peru housing'"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "ics", "--all", "-o", "{file}.ics"],
+        ["export", "csv", "agenda", "-o", "{file}.csv"],
+    ],
+)
+def test_a_file_named_with_a_line_break_is_said_written_on_one_line(
+    program: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """A script reading "wrote …" lines took such a name for two files."""
+    name = str(tmp_path / "agenda\nfor Lima")
+    done = run_cli("--db", str(program), *[part.format(file=name) for part in command])
+    assert done.returncode == 0, done.stderr
+    wrote = [line for line in done.stdout.splitlines() if line.startswith("wrote ")]
+    assert wrote == [f"wrote {tmp_path}/agenda\\nfor Lima{Path(command[-1]).suffix}"]

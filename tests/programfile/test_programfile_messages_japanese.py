@@ -45,8 +45,7 @@ def test_a_value_of_the_wrong_type_names_its_record_and_key(tmp_path: Path) -> N
         tmp_path / "program.json", themes=[{"id": THEME_ID, "code": 7, "name": "Water"}]
     )
     assert _refusal(path) == (
-        f"program.json: テーマ分野「Water」（id {THEME_ID}）: "
-        "code: 7 はテキストではありません"
+        f"program.json: テーマ分野「Water」（id {THEME_ID}）: code: 7 はテキストではありません"
     )
 
 
