@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from cpp_scheduler.cli.columns import one_line
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.export import _organizer
 from cpp_scheduler.cli.opening import open_program
@@ -386,10 +387,12 @@ def run(args: argparse.Namespace) -> int:
             for invitation in plan.to_send:
                 if not invitation.unsendable:
                     print(
-                        _("would send {method} {event} to {email}").format(
-                            method=invitation.method.value,
-                            event=names[invitation.event_uid],
-                            email=invitation.recipient_email,
+                        one_line(
+                            _("would send {method} {event} to {email}").format(
+                                method=invitation.method.value,
+                                event=names[invitation.event_uid],
+                                email=invitation.recipient_email,
+                            )
                         )
                     )
             print(
@@ -427,12 +430,14 @@ def run_updates(args: argparse.Namespace) -> int:
             names = invitations.event_names((c.event_uid, c.title) for c in plan.changes)
             for change in listed:
                 print(
-                    _("would send {method} {event} to {email} ({kind}: {details})").format(
-                        method=change.method,
-                        event=names[change.event_uid],
-                        email=change.email,
-                        kind=change.kind.label,
-                        details="; ".join(change.details),
+                    one_line(  # a title renamed to one holding a line break stays one line
+                        _("would send {method} {event} to {email} ({kind}: {details})").format(
+                            method=change.method,
+                            event=names[change.event_uid],
+                            email=change.email,
+                            kind=change.kind.label,
+                            details="; ".join(change.details),
+                        )
                     )
                 )
             print(_("{count} to send").format(count=len(listed)))

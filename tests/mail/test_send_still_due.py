@@ -247,3 +247,28 @@ def test_a_message_claimed_by_another_batch_for_too_long_stops_the_wait_in_one_l
     finally:
         other.close()
         waiting.close()
+
+
+def test_a_title_renamed_with_a_line_break_is_one_line_of_the_dry_run(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A calendar file can rename an event to a title holding a line break, which the
+    program keeps as it is; the dry run's line of that change stays one line."""
+    monkeypatch.setenv(SETTINGS_ENV, str(tmp_path / "no-settings.json"))
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        event = session.get(Event, program.workshop.id)
+        assert event is not None
+        event.title = "Kobe workshop\nEND:VEVENT"
+    command = ["--db", database_url, "send", "updates", "--event", program.workshop.uid]
+    sender = ["--from", f"{SENDER.name} <{SENDER.email}>"]
+    assert main([*command, *sender, "--dry-run"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "would send" in line]
+    assert lines
+    assert all("to 'Kobe workshop\\nEND:VEVENT'" in line for line in lines)
