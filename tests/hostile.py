@@ -6,9 +6,10 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from cpp_scheduler.errors import SchedulerError
 
@@ -37,14 +38,24 @@ def state_of(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
     """The command as a coordinator runs it, in a process that must end by itself."""
+    done: subprocess.CompletedProcess[str] = run_command(
+        list(arguments), capture_output=True, text=True
+    )
+    return done
+
+
+def run_command(
+    arguments: Sequence[str | bytes], environment: Mapping[str, str] | None = None, **how: Any
+) -> subprocess.CompletedProcess[Any]:
+    """The command run as :func:`run_cli` runs it, its arguments as given (bytes too),
+    with ``environment`` added and its streams as ``how`` asks."""
     return subprocess.run(
         [sys.executable, "-m", "cpp_scheduler", *arguments],
-        capture_output=True,
-        text=True,
         timeout=60,
         cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT), **(environment or {})},
         check=False,
+        **how,
     )
 
 

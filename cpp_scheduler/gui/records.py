@@ -10,7 +10,7 @@ coordinator left it before deleting it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceSearch
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.readonly import follow_window_read_only
@@ -46,8 +46,6 @@ from cpp_scheduler.services import choices, editing
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.record_tables import (
     cell_text,
-    found,
-    search_words,
     searchable,
     sort_key,
 )
@@ -57,7 +55,8 @@ if TYPE_CHECKING:
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+"""Past :data:`~cpp_scheduler.gui.choices.SEARCH_ROLE`, which the rows answer too."""
 """What a column is sorted by: dates by date, numbers by number, names by their
 readings (:func:`cpp_scheduler.i18n.reading_key`), never by the text shown."""
 
@@ -161,7 +160,7 @@ class RecordTableModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record_id, title, cells, keys, _searched = self._rows[index.row()]
+        record_id, title, cells, keys, searched = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cells[index.column()] if 0 <= index.column() < len(cells) else None
         if role == SORT_ROLE:
@@ -170,6 +169,8 @@ class RecordTableModel(QAbstractTableModel):
             return record_id
         if role == TITLE_ROLE:
             return title
+        if role == SEARCH_ROLE:
+            return searched
         return None
 
     def row_of(self, record_id: str) -> int:
@@ -178,33 +179,16 @@ class RecordTableModel(QAbstractTableModel):
                 return number
         return -1
 
-    def found(self, row: int, words: Sequence[str]) -> bool:
-        """Whether the row holds every word of a search (:func:`found`)."""
-        return found(self._rows[row][4], words)
 
-
-class RecordSearch(QSortFilterProxyModel):
+class RecordSearch(ChoiceSearch):
     """The rows a manager's search finds, as ``cpp-scheduler records KIND --search``
-    finds them (:mod:`~cpp_scheduler.services.record_tables`), sorted as the list is."""
+    finds them (:mod:`~cpp_scheduler.services.record_tables`: each row's cells as a
+    search reads them), sorted as the list is."""
 
     def __init__(self, model: RecordTableModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._records = model
-        self._words: tuple[str, ...] = ()
         self.setSourceModel(model)
         self.setSortRole(SORT_ROLE)
-
-    def setSearch(self, text: str) -> None:
-        words = search_words(text)
-        if words != self._words:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        return not self._words or self._records.found(source_row, self._words)
 
 
 class RecordManager(QDialog):
@@ -261,7 +245,7 @@ class RecordManager(QDialog):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(translate("RecordKinds", "Search…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setSearch)
+        self.search.textChanged.connect(self.proxy.search_for)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

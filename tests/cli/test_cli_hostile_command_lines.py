@@ -7,14 +7,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.disks import fill_up
-from tests.hostile import RAW_BREAKS, REPO_ROOT, run_cli
+from tests.hostile import RAW_BREAKS, run_cli, run_command
 
 
 @pytest.fixture
@@ -104,14 +103,8 @@ def test_an_empty_name_names_nothing_and_is_refused_not_taken_as_everything(
 
 def test_an_empty_database_name_is_refused_not_taken_as_the_default(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    done = subprocess.run(
-        [sys.executable, "-m", "cpp_scheduler", "--db", "", "events", "list"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT), "HOME": str(home)},
-        check=False,
+    done = run_command(
+        ["--db", "", "events", "list"], {"HOME": str(home)}, capture_output=True, text=True
     )
     assert done.returncode == 2
     assert "argument --db: give a value, not an empty text" in one_line(done.stderr)
@@ -119,14 +112,7 @@ def test_an_empty_database_name_is_refused_not_taken_as_the_default(tmp_path: Pa
 
 
 def test_bytes_that_are_no_text_are_refused_in_one_line(program: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "cpp_scheduler", "--db", str(program), "times", b"\xff\xfeKobe"],
-        capture_output=True,
-        timeout=60,
-        cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-        check=False,
-    )
+    done = run_command(["--db", str(program), "times", b"\xff\xfeKobe"], capture_output=True)
     assert done.returncode == 2
     assert done.stderr == b"cpp-scheduler: '\\xff\\xfeKobe' is not text in UTF-8\n"
 
@@ -134,15 +120,11 @@ def test_bytes_that_are_no_text_are_refused_in_one_line(program: Path) -> None:
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 def test_an_output_the_disk_cannot_take_is_said_in_one_line(program: Path) -> None:
     with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "cpp_scheduler", "--db", str(program), "events", "list"],
+        done = run_command(
+            ["--db", str(program), "events", "list"],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
-            timeout=60,
-            cwd=REPO_ROOT,
-            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-            check=False,
         )
     assert done.returncode == 1
     assert one_line(done.stderr) == "cpp-scheduler: the output cannot be written: the disk is full"
