@@ -19,6 +19,7 @@ the server a piece of the name as an address.
 
 from __future__ import annotations
 
+import os
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -366,7 +367,18 @@ class OutboxTransport:
     name = "outbox"
 
     def __init__(self, folder: Path) -> None:
+        """Refused at once where no message could be written: a file in the folder's
+        place, or a folder this user cannot write to (a batch would stop at its first
+        message and say to run again, which could not help)."""
         self.folder = folder
+        if folder.exists() and not folder.is_dir():
+            raise TransportError(
+                _("the outbox {path} is a file, not a folder").format(path=quoted(str(folder), 200))
+            )
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise TransportError(
+                _("the outbox {path} cannot be written to").format(path=quoted(str(folder), 200))
+            )
 
     def send(self, message: Message) -> None:
         local = str(message["Message-ID"]).strip("<>").split("@", 1)[0]

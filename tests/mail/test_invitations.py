@@ -413,6 +413,27 @@ def test_the_command_sends_to_the_outbox_once(
     assert len(list(outbox.glob("*.eml"))) == 4
 
 
+def test_an_outbox_that_is_a_file_is_refused_before_any_message(
+    database_url: str,
+    database: Database,
+    program: Program,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The batch once stopped at its first message saying "File exists; run again to send
+    the rest", which could not help."""
+    outbox = tmp_path / "outbox.txt"
+    outbox.write_text("notes")
+    common = ["--db", database_url, "send", "invitations", "--event", program.workshop.uid]
+    sender = ["--from", f"{SENDER.name} <{SENDER.email}>"]
+    assert main([*common, *sender, "--outbox", str(outbox)]) == 1
+    assert capsys.readouterr().err == (
+        f"cpp-scheduler: the outbox '{outbox}' is a file, not a folder\n"
+    )
+    assert outbox.read_text() == "notes"
+    assert invitations.ledger(database) == []
+
+
 def test_thunderbirds_reader_sees_the_meetings_of_the_series_invitation(
     database: Database, program: Program, plain_server: Server, tmp_path: Path
 ) -> None:
