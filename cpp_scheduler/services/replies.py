@@ -568,6 +568,17 @@ def read_replies(path: Path) -> list[ReadReply]:
                 )
             )
         for vevent in calendar.walk("VEVENT"):
+            for name, reason in getattr(vevent, "errors", []):
+                if name is not None:
+                    continue  # a value read wrong: its property's check says it below
+                # A line icalendar could not split at all (a control character inside
+                # a quoted CN): said as such, not as a reply that lacks it.
+                raise ReplyFileError(
+                    f"{path}: "
+                    + _("a line cannot be read ({reason})").format(
+                        reason=printable(str(reason), 120)
+                    )
+                )
             uid = str(_once(path, vevent, "UID") or "")
             if not uid or not vevent.get("ATTENDEE"):
                 raise ReplyFileError(_("{path}: a reply without UID or ATTENDEE").format(path=path))

@@ -115,6 +115,21 @@ def test_a_malformed_value_refuses_its_file_in_one_line(
     assert answers == {"Sofía Muñoz": "accepted", "Maya Shrestha": "tentative"}
 
 
+def test_an_attendee_line_that_cannot_be_read_is_said_so_not_called_missing(
+    database: Database, program: Program, invitation: icalendar.Calendar, tmp_path: Path
+) -> None:
+    """A control character inside the quoted CN keeps icalendar from reading the line:
+    the file was refused as "a reply without UID or ATTENDEE", though it has both."""
+    bad = tmp_path / "cn.ics"
+    reply = reply_calendar(invitation, program.priya.email, "DECLINED").decode()
+    bad.write_bytes(reply.replace("ATTENDEE;", 'ATTENDEE;CN="Pri\x1bya";', 1).encode())
+    (refused,) = replies.import_replies(database, [bad]).refused
+    assert refused.startswith(f"{bad}: a line cannot be read (")
+    assert "\\x1b" in refused
+    assert "\x1b" not in refused
+    assert replies.attendance(database) == []
+
+
 def test_the_command_refuses_each_bad_file_and_prints_the_summary(
     database_url: str,
     database: Database,
