@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceSearch
@@ -63,8 +63,26 @@ class SearchableComboBox(QComboBox):
         popup = completer.popup()
         if text.strip() and self._search.rowCount() > 0:
             completer.complete()
+            # Qt makes current the first row that begins with the text, which Enter
+            # would then choose ("Maria" taking Maria García): once Qt is done, only an
+            # item named exactly as typed stays current, so Enter keeps what was typed.
+            QTimer.singleShot(0, lambda: self._current_only_if_named(text))
         elif popup is not None:
             popup.hide()
+
+    def _current_only_if_named(self, text: str) -> None:
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if completer is None or popup is None or not popup.isVisible():
+            return
+        offered = completer.completionModel()
+        wanted = text.strip().casefold()
+        for row in range(offered.rowCount()):
+            index = offered.index(row, 0)
+            if str(index.data() or "").casefold() == wanted:
+                popup.setCurrentIndex(index)
+                return
+        popup.setCurrentIndex(QModelIndex())
 
     def searchedCount(self) -> int:
         """How many items the words typed last find."""
@@ -108,10 +126,15 @@ class SearchableComboBox(QComboBox):
         self.selectionChanged.emit()
 
     def selectedData(self) -> Any:
-        """The data of the item whose text is in the field, or ``None``."""
+        """The data of the item whose text is in the field, or ``None``: the item
+        chosen, where two items have the same text (two people of one name, told apart
+        by their address), else the first of that text."""
         text = self.currentText().strip()
         if not text:
             return None
+        current = self.currentIndex()
+        if current >= 0 and self.itemText(current).strip().casefold() == text.casefold():
+            return self.itemData(current)
         index = self.findText(text, Qt.MatchFlag.MatchFixedString)
         return self.itemData(index) if index >= 0 else None
 

@@ -78,6 +78,55 @@ def test_a_typed_name_that_is_not_listed_is_no_choice(qtbot: QtBot) -> None:
     assert not combo.hasUnknownText()
 
 
+def _typed_then_enter(qtbot: QtBot, combo: SearchableComboBox, text: str) -> None:
+    """``text`` typed into the shown field, the offer let appear, then Enter."""
+    editor = combo.lineEdit()
+    assert editor is not None
+    editor.clear()
+    qtbot.keyClicks(editor, text)
+    completer = combo.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    qtbot.wait(20)  # the turn of the event loop after Qt's own completion
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_enter_keeps_what_was_typed_unless_it_names_an_item(qtbot: QtBot) -> None:
+    """Enter once took the first item beginning with the text: "Maria" chose Maria
+    García, and "Lima" the Lima housing ministry listed before Lima."""
+    combo = SearchableComboBox()
+    qtbot.addWidget(combo)
+    combo.setChoices(
+        [("Maria García", "garcia"), ("Maria Quispe", "quispe"),
+         ("Lima housing ministry", "ministry"), ("Lima", "lima")]
+    )  # fmt: skip
+    combo.show()
+    qtbot.waitExposed(combo)
+    _typed_then_enter(qtbot, combo, "Maria")
+    assert combo.currentText() == "Maria"
+    assert combo.selectedData() is None
+    assert combo.hasUnknownText()
+    _typed_then_enter(qtbot, combo, "Lima")
+    assert combo.selectedData() == "lima"
+
+
+def test_the_second_of_two_people_of_one_name_stays_chosen(qtbot: QtBot) -> None:
+    """Told apart by their address in the search, they are two choices: the second,
+    once chosen, is the one the field gives, as a saved event's organiser reads back."""
+    combo = SearchableComboBox()
+    qtbot.addWidget(combo)
+    combo.setChoices(
+        [("Ana López", "first", "ana lopez\nana.l@x.org"),
+         ("Ana López", "second", "ana lopez\nana.l@y.org")]
+    )  # fmt: skip
+    combo.setSelectedData("second")
+    assert combo.selectedData() == "second"
+    combo.setSelectedData("first")
+    assert combo.selectedData() == "first"
+
+
 def test_zone_picker_offers_every_zone_or_a_countrys(qtbot: QtBot) -> None:
     picker = ZonePicker()
     qtbot.addWidget(picker)
