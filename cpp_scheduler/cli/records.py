@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     parser.add_argument(
         "--search",
         metavar="TEXT",
+        default="",  # nothing searched for lists every record, as an empty search box
         help=_(
             "only the records holding every word of TEXT, in any column and any order, "
             "as the manager's search box finds them (any case, accents and full-width "
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
     finally:
         database.close()
-    if args.search is not None:
+    if args.search:
         words = search_words(args.search)
         rows = [(record_id, cells) for record_id, cells in rows if found(searchable(cells), words)]
     headers = table.headers()

@@ -1276,7 +1276,8 @@ def _video_link(reader: _Reader, component: Any, line: int) -> str:
     for name in _LINK_PROPERTIES:
         values = component.get(name)
         for value in values if isinstance(values, list) else [values]:
-            if value is not None and str(value).startswith(("https://", "http://")):
+            # A web link whatever the case of its scheme, as the program's rule reads it.
+            if value is not None and str(value)[:8].lower().startswith(("https://", "http://")):
                 problem = rules.web_address_problem("video_link", str(value), "video link")
                 if problem is not None:
                     raise reader.fail(f"{name}: {problem.message}", line, "VEVENT")

@@ -62,9 +62,7 @@ class KnowledgeProduct(Record, Base):
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
             rules.required_text_problem("title", self.title, _("title")),
-            rules.Problem("url", _("The link must start with https://."))
-            if self.url and not self.url.startswith(("https://", "http://"))
-            else None,
+            rules.web_address_problem("url", self.url, _("link")),
             rules.day_problem("published", self.published, _("publication date")),
         ) + rules.text_problems(
             self, KnowledgeProduct, title=N_("title"), url=N_("link"), summary=N_("summary")

@@ -244,3 +244,12 @@ def test_a_file_named_with_a_line_break_is_said_written_on_one_line(
     assert done.returncode == 0, done.stderr
     wrote = [line for line in done.stdout.splitlines() if line.startswith("wrote ")]
     assert wrote == [f"wrote {tmp_path}/agenda\\nfor Lima{Path(command[-1]).suffix}"]
+
+
+def test_an_empty_search_of_the_records_lists_them_all(program: Path) -> None:
+    """As the manager's empty search box does, and as ``events list --search ""``."""
+    everyone = run_cli("--db", str(program), "records", "participants")
+    searched = run_cli("--db", str(program), "records", "participants", "--search", "")
+    assert searched.returncode == everyone.returncode == 0
+    assert searched.stdout == everyone.stdout
+    assert len(searched.stdout.splitlines()) > 30

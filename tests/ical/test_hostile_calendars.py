@@ -316,3 +316,11 @@ def test_a_control_character_inside_a_quoted_parameter_is_refused_in_one_line(li
     message = str(caught.value)
     assert message.startswith("odd.ics, line 4 (VEVENT): a line cannot be read (")
     assert "\\x1b" in message
+
+
+def test_a_video_link_is_read_whatever_the_case_of_its_scheme() -> None:
+    """RFC 3986 reads a scheme in any case, as the event dialog and the program file do:
+    an upper-case HTTPS link was once dropped without a word."""
+    content = calendar(*event("a@x", "20270215T010000Z", "URL:HTTPS://MEET.EXAMPLE.ORG/kobe"))
+    (read,) = read_calendar(content, "links.ics").events
+    assert read.video_link == "HTTPS://MEET.EXAMPLE.ORG/kobe"

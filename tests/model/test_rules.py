@@ -417,3 +417,18 @@ def test_a_participants_clock_is_their_own_else_their_delegations_else_tokyos() 
     assert participant_clock("Europe/Skopje", "Asia/Manila") == ("Europe/Skopje", ClockOf.OWN)
     assert participant_clock("", "Asia/Manila") == ("Asia/Manila", ClockOf.DELEGATION)
     assert participant_clock(None, None) == ("Asia/Tokyo", ClockOf.TOKYO)
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("HTTPS://example.org/good-practices.pdf", None),
+        ("https:///good-practices.pdf", "The link names no web server: give one such as "
+         "https://meet.example.org/room."),
+        ("ftp://example.org/good-practices.pdf", "The link must start with https://."),
+    ],
+)  # fmt: skip
+def test_a_products_link_is_held_to_the_rule_of_every_link(url: str, problem: str | None) -> None:
+    """Once, a product's link had a rule of its own: HTTPS://… refused, https:///x taken."""
+    found = [p.message for p in KnowledgeProduct(title="Good practices", url=url).problems()]
+    assert found == ([problem] if problem else [])
