@@ -43,6 +43,10 @@ def save_settings(settings: MailSettings, password: str | None = None) -> Path:
     problem = settings.smtp.problem() if settings.smtp is not None else None
     if problem is not None:
         raise TransportError(problem)
+    sender = settings.sender
+    address = email_problem("email", sender.email) if sender is not None else None
+    if address is not None:  # as ``send --from`` refuses it: every invitation is signed so
+        raise TransportError(address.message)
     if password and settings.smtp is not None and settings.smtp.user:
         store_password(settings.smtp, password)
     return write_mail_settings(settings)

@@ -702,9 +702,11 @@ def _server_missing_program(url: URL) -> str | None:
 
 
 def _check_names_a_database(url: URL) -> None:
-    """Refuse a server URL that names no database: the server would take the login's
-    own (``postgres``, its maintenance database) and a program would be made there."""
-    if _is_server(url) and not url.database:
+    """Refuse a server URL that names no database, in its path, as ``?dbname=`` or
+    through ``PGDATABASE``: the server would take the database named as the login
+    (``postgres``'s is its maintenance database) and a program would be made there."""
+    named = url.database or url.query.get("dbname") or os.environ.get("PGDATABASE")
+    if _is_server(url) and not named:
         raise StoreError(
             _(
                 "{database} names no database; add its name after the server, such as "

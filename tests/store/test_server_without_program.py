@@ -53,3 +53,13 @@ def test_a_server_url_naming_no_database_is_refused(
         assert error.count("\n") == 1
     with pytest.raises(StoreError, match="names no database"):
         open_database(without)
+
+
+def test_a_server_database_named_by_dbname_or_pgdatabase_is_named(
+    postgres_test_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libpq takes the database from ``?dbname=`` or ``PGDATABASE`` as from the path."""
+    server, name = postgres_test_database.rsplit("/", 1)
+    assert missing_program(f"{server}/?dbname={name}") is not None  # there, holding none
+    monkeypatch.setenv("PGDATABASE", name)
+    assert missing_program(f"{server}/") is not None

@@ -80,6 +80,28 @@ def test_settings_are_saved_without_the_password_and_a_test_message_goes_out(
     settle(qtbot, window)
 
 
+def test_a_sender_send_from_refuses_is_not_saved_either(
+    qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path, server: Server
+) -> None:
+    """Every invitation is signed with the saved sender: an address ``send --from``
+    refuses ("mailto:" before it) is refused by Save too, in the same words."""
+    window = open_window()
+    dialog = tools_of(window).open_mail_settings()
+    assert isinstance(dialog, MailSettingsDialog)
+    shown_when_read(qtbot, dialog)
+    before = mail_settings.read_text(encoding="utf-8")
+    dialog.sender_email.setText("mailto:cpp@tdlc.example.org")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    said = (
+        "'mailto:cpp@tdlc.example.org' is not an email address: write one address alone, "
+        "without : (expected name@example.org)."
+    )
+    qtbot.waitUntil(lambda: dialog.status.text() == said, timeout=20_000)
+    assert mail_settings.read_text(encoding="utf-8") == before
+    dialog.close()
+    settle(qtbot, window)
+
+
 def test_broken_settings_open_to_be_mended_in_the_dialog(
     qtbot: QtBot,
     sqlite_database: Database,
