@@ -161,6 +161,8 @@ def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) ->
             _("--smtp '{server}' must be HOST:PORT").format(server=printable(args.smtp)), status=2
         )
     security = Security.TLS if args.tls else Security.NONE if args.plain else Security.STARTTLS
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]  # an IPv6 address, bracketed to set it apart from its port
     settings = SmtpSettings(host, int(port), security, args.user or "")
     problem = settings.problem()
     if problem is not None:

@@ -145,3 +145,15 @@ def test_an_organiser_of_no_one_plain_address_is_refused(organiser: str) -> None
     """Once, the first was signed "mailto:…" and the third signed by Bob alone."""
     with pytest.raises(OrganizerError):
         read_organizer(organiser)
+
+
+def test_a_server_given_as_a_bracketed_ipv6_address_is_tried(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``[::1]:25`` names the address ::1, as a mail client writes it."""
+    arguments = ["send", "test", "--to", RECIPIENT, "--plain", "--smtp", "[::1]:1"]
+    arguments += ["--from", "CPP team <cpp@tdlc.example.org>"]
+    assert main(arguments) == 1
+    error = capsys.readouterr().err
+    assert "could not reach the mail server ::1:1" in error
+    assert "not the name of a mail server" not in error

@@ -88,6 +88,10 @@ def test_the_event_dialogs_pickers_find_what_the_managers_search_finds(
     (peru,) = command_finds(sqlite_database, "delegations", "housing peru", capsys)
     assert listed(ui.delegations, "PERU housing") == {peru}
     assert listed(ui.participants, "nobody-by-this-name") == set()
+    # A host is found by the words its line shows, as by its city's.
+    offices = offered(ui.hostCity, "city office")
+    assert len(offices) == ui.hostCity.count() - 1 > 1  # all but "none"
+    assert len(offered(ui.hostCity, "kobe office")) == 1
 
 
 def test_the_slot_finders_attendee_filter_finds_what_the_managers_search_finds(

@@ -133,14 +133,7 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
     return EventLists(
         venues=named(choices.venue_choices(database)),
         cities=named(cities),
-        host_cities=[
-            (
-                translate("EventDialog", "{city} · city office").format(city=city.name),
-                city.id,
-                choice_search_text(city),
-            )
-            for city in cities
-        ],
+        host_cities=_city_offices(cities),
         delegations=[listing.choice for listing in delegations],
         attendees=attendees,
         participants=[person.choice for person in people],
@@ -153,6 +146,18 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         holds_sessions=read_holds_sessions(database, event_id),
         conference_attendance=read_conferences(database),
     )
+
+
+def _city_offices(cities: list[Choice]) -> list[Named]:
+    """The partner cities' offices a meeting can be hosted at, "Kobe · city office",
+    found by the words they show as well as by their city's."""
+    offices: list[Named] = []
+    for city in cities:
+        office = translate("EventDialog", "{city} · city office").format(city=city.name)
+        offices.append(
+            (office, city.id, choice_search_text(dataclasses.replace(city, name=office)))
+        )
+    return offices
 
 
 #: The fields the dialog's lists hold.
