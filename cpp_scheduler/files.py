@@ -92,22 +92,24 @@ def check_writable_target(path: Path | str) -> int | None:
     """Refuse ``path`` unless a file can be put there: its folder exists, it is not
     itself a folder or a device, nor the program's database. Returns the
     mode of the file there, None if none is."""
-    if _DATABASE_FILES and _is_database(os.fspath(path), _status_or_none(path)):
+    try:
+        status: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise FileWriteError(Path(path), error.strerror or str(error)) from None
+    if _DATABASE_FILES and _is_database(os.fspath(path), status):
         raise FileWriteError(
             Path(path), _("it is the program's database; give the file another name")
         )
-    try:
-        status = os.stat(path)
-    except FileNotFoundError:
+    if status is None:
         folder = os.path.dirname(path) or "."
         if not os.path.isdir(folder):
             raise FileWriteError(
                 Path(path),
                 _("the folder {folder} does not exist").format(folder=quoted(folder, 200)),
-            ) from None
+            )
         return None
-    except OSError as error:
-        raise FileWriteError(Path(path), error.strerror or str(error)) from None
     if stat.S_ISDIR(status.st_mode):
         raise FileWriteError(Path(path), _("it is a folder; give the name of a file to write"))
     if not stat.S_ISREG(status.st_mode):
@@ -115,13 +117,6 @@ def check_writable_target(path: Path | str) -> int | None:
             Path(path), _("it is not a regular file (a pipe, a socket or a device)")
         )
     return stat.S_IMODE(status.st_mode)
-
-
-def _status_or_none(path: Path | str) -> os.stat_result | None:
-    try:
-        return os.stat(path)
-    except OSError:
-        return None
 
 
 def write_atomically(path: Path, content: Content, *, durable: bool = True) -> None:
