@@ -32,7 +32,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=_("import events from an iCalendar (.ics) file"),
         description=_(
             "Import the events of an iCalendar file: new UIDs are created, known "
-            "ones updated when the file's SEQUENCE is higher. All or nothing."
+            "ones updated when the file's SEQUENCE is higher, all in one save. Events "
+            "the program cannot hold (dates outside 1900-2199, a text too long, a "
+            "repeating all-day event) are skipped and listed with the reason; an event "
+            "that breaks a rule of the format (ending before it starts) refuses the "
+            "whole file, unless --skip-invalid."
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE.ics")

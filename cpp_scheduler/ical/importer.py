@@ -1804,11 +1804,22 @@ def _change(
     if end < start:
         raise _SetAsideError(_("the event ends before it starts"), line, invalid=True)
     if end == start:
-        raise _SetAsideError(_("the event ends when it starts (it has no length)"), line)
+        raise _SetAsideError(_no_length(reader, override), line)
     return ParsedChange(recurrence_id, False, start, end)
 
 
 _NO_SUCH_SESSION = N_("the series has no session at the RECURRENCE-ID given")
+
+
+def _no_length(reader: _Reader, component: Any) -> str:
+    """Why a timed event of no length is skipped: with the clock change that made it so,
+    where RFC 5545's reading of a skipped or repeated time moved its start onto its end
+    (01:30 to 02:30 on the night London's clocks go forward)."""
+    reason = _("the event ends when it starts (it has no length)")
+    readings = _readings(reader, component)
+    if not readings:
+        return reason
+    return _("{reason}: {reading}").format(reason=reason, reading=reading_note(*readings[0]))
 
 
 def _readings(reader: _Reader, component: Any) -> list[tuple[datetime, datetime, str]]:
@@ -1913,7 +1924,7 @@ def _event(
     if end < start:
         return Skipped(uid, title, line, _("the event ends before it starts"), invalid=True)
     if end == start:
-        return Skipped(uid, title, line, _("the event ends when it starts (it has no length)"))
+        return Skipped(uid, title, line, _no_length(reader, component))
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
     zone_name = zone_name or reader.floating_zone

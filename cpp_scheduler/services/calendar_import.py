@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.collector import collector_held
-from cpp_scheduler.errors import quoted
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import event_location
@@ -254,7 +254,7 @@ class ImportReport:
             lines.extend(f"        {reading}" for reading in session.readings())
         lines.extend(
             _("skip    line {line}: {title}: {reason}").format(
-                line=entry.line, title=entry.title, reason=entry.reason
+                line=entry.line, title=printable(entry.title), reason=entry.reason
             )
             for entry in self.skipped
         )

@@ -404,7 +404,11 @@ def test_a_meeting_moved_alone_to_an_hour_that_vanishes_is_skipped_as_the_dry_ru
     keeps its meeting at 09:00; the import never fails on a meeting with no length."""
     _new_york_weekly(sqlite_database, tmp_path)
     path = _moved_alone(tmp_path, "0200", "0300")
-    skipped = "skip    line 4: New York check-in: the event ends when it starts (it has no length)"
+    skipped = (
+        "skip    line 4: New York check-in: the event ends when it starts (it has no length): "
+        "Sun 14 Mar 2027 02:00 is skipped when clocks change; read as 03:00 EDT (07:00 UTC), "
+        "as RFC 5545 says"
+    )
 
     assert imported(sqlite_database, path, dry_run=True).lines()[0] == skipped
     assert imported(sqlite_database, path).lines()[0] == skipped
@@ -412,6 +416,59 @@ def test_a_meeting_moved_alone_to_an_hour_that_vanishes_is_skipped_as_the_dry_ru
         event = session.scalars(select(Event).where(Event.uid == "gap@example.org")).one()
         starts = [meeting.start for meeting in event.occurrences()]
     assert datetime(2027, 3, 14, 13, tzinfo=UTC) in starts
+
+
+def test_an_event_the_clock_change_leaves_without_length_says_so(
+    tmp_path: Path, sqlite_database: Database
+) -> None:
+    """01:30 to 02:30 in London on the night its clocks go forward: RFC 5545 reads the
+    start as 02:30 BST, its end. The skip says that the clock change made it so, where
+    "it has no length" alone would send a coordinator looking at a file that gives it one."""
+    path = written(
+        tmp_path,
+        "london.ics",
+        calendar(
+            [
+                "UID:london-gap@example.org",
+                "DTSTAMP:20270101T000000Z",
+                "DTSTART;TZID=Europe/London:20270328T013000",
+                "DTEND;TZID=Europe/London:20270328T023000",
+                "SUMMARY:London call",
+            ]
+        ),
+    )
+
+    assert imported(sqlite_database, path, dry_run=True).lines()[0] == (
+        "skip    line 5: London call: the event ends when it starts (it has no length): "
+        "Sun 28 Mar 2027 01:30 is skipped when clocks change; read as 02:30 BST (01:30 UTC), "
+        "as RFC 5545 says"
+    )
+
+
+def test_a_skipped_event_is_named_on_one_short_line(
+    tmp_path: Path, sqlite_database: Database
+) -> None:
+    """A title too long to hold is the reason the event is skipped: its line names it
+    shortened, not in its 400 characters."""
+    path = written(
+        tmp_path,
+        "long.ics",
+        calendar(
+            [
+                "UID:long@example.org",
+                "DTSTAMP:20270101T000000Z",
+                "DTSTART:20270105T100000Z",
+                "DTEND:20270105T110000Z",
+                "SUMMARY:" + "Kobe " * 80,
+            ]
+        ),
+    )
+
+    line = imported(sqlite_database, path, dry_run=True).lines()[0]
+
+    assert line.startswith("skip    line 5: Kobe Kobe")
+    assert "…: title: 400 characters, more than the 300 a text may hold" in line
+    assert len(line) < 200
 
 
 # -- 4. a part taken at an equal SEQUENCE, and the meetings it names -------------------
