@@ -665,7 +665,9 @@ def missing_program(database: str | os.PathLike[str] | None = None) -> str | Non
     program: a SQLite file that is not there or is empty, or a server's database that
     holds no program yet (the administrator made it empty). None otherwise: a program
     is there, or :func:`open_database` refuses the place for a reason of its own (a
-    folder, a named pipe, a server that does not answer), which it says."""
+    folder, a named pipe), which it says. A server that cannot be reached is refused
+    here in the words :func:`open_database` would use (:func:`connection_error`): a
+    coordinator waits for its timeout once, not for this question and again to open."""
     url = resolve_url(database)
     if _is_server(url):
         return _server_missing_program(url)
@@ -694,8 +696,8 @@ def _server_missing_program(url: URL) -> str | None:
     try:
         with engine.connect() as connection:
             holds = inspect(connection).has_table(migrations.VERSION_TABLE)
-    except (DBAPIError, SQLAlchemyError):
-        return None  # opening it says why it cannot be reached
+    except (DBAPIError, SQLAlchemyError) as error:
+        raise connection_error(url, error) from error
     finally:
         engine.dispose()
     return None if holds else describe(url)

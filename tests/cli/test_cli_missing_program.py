@@ -5,6 +5,8 @@ file behind. Only the commands that bring a program in (``demo``, ``import``,
 
 from __future__ import annotations
 
+import contextlib
+import socket
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,32 @@ def test_the_demo_still_makes_the_program_it_is_pointed_at(
     assert main(["--db", str(program), "events", "list", "--from", "2027-01-18"]) == 0
 
     assert "Kobe" in capsys.readouterr().out
+
+
+def test_a_server_that_says_nothing_is_waited_for_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A server that takes the connection and never answers (a wrong firewall) costs a
+    command one timeout, not one to ask whether a program is there and another to open
+    it: the listener sees one connection, and the command says why in one line."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        listener.settimeout(0)
+        port = listener.getsockname()[1]
+        url = f"postgresql://planner@127.0.0.1:{port}/cpp"
+
+        status = main(["--db", url, "events", "list"])
+
+        taken = []
+        with contextlib.suppress(BlockingIOError):
+            while True:
+                connection, _address = listener.accept()
+                taken.append(connection)
+                connection.close()
+
+    output = capsys.readouterr()
+    assert status == 1
+    assert output.err.startswith(f"cpp-scheduler: no database server answers at {url} (")
+    assert output.err.count("\n") == 1
+    assert len(taken) == 1
