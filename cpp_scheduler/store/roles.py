@@ -35,11 +35,24 @@ _LOGIN = N_("{name} is not a login name to grant; use letters, digits, '_', '-' 
 _SCHEMA = N_("{name} is not a schema name; use letters, digits, '_', '-' or '.'")
 
 
+MAX_NAME_BYTES = 63
+"""The bytes of a name PostgreSQL keeps (NAMEDATALEN - 1); it cuts a longer one short
+with no more than a notice, which would name another login or schema."""
+
+
 def _identifier(name: str, refusal: str = _LOGIN) -> str:
     """``name`` quoted for SQL; ``refusal`` says what it should have named (a login, a
-    schema) when it holds anything but letters, digits, '_', '-' or '.'."""
+    schema) when it holds anything but letters, digits, '_', '-' or '.'. A name longer
+    than PostgreSQL keeps is refused: the server would grant to the name cut short."""
     if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
         raise RoleError(_(refusal).format(name=quoted(name)))
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise RoleError(
+            _(
+                "{name} is longer than the {most} bytes PostgreSQL keeps of a name; it "
+                "would be cut short and name another"
+            ).format(name=quoted(name, 2 * MAX_NAME_BYTES), most=MAX_NAME_BYTES)
+        )
     return '"' + name + '"'
 
 

@@ -145,3 +145,38 @@ def test_a_role_revoked_while_the_program_is_open_is_told_in_one_line(
         assert "nothing was saved, ask the administrator for the editor role" in str(refused.value)
     finally:
         database.close()
+
+
+def test_a_login_name_longer_than_the_server_keeps_is_refused_not_cut_short(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PostgreSQL keeps 63 bytes of a name and cuts a longer one short with a notice: a
+    grant to such a name would make another login, the one it is cut to, an editor."""
+    kept = f"cpp_test_{uuid.uuid4().hex}_" + "k" * 21
+    assert len(kept) == 63
+    admin_url = postgres_url.split("?")[0]
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{kept}" LOGIN')
+    try:
+        assert main(["--db", postgres_url, "admin", "roles", "--apply"]) == 0
+        capsys.readouterr()
+
+        status = main(
+            ["--db", postgres_url, "admin", "grant", kept + "_typo", "--role", "editor", "--apply"]
+        )
+
+        assert status == 1
+        assert capsys.readouterr().err == (
+            f"cpp-scheduler: '{kept}_typo' is longer than the 63 bytes PostgreSQL keeps of a "
+            "name; it would be cut short and name another\n"
+        )
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            granted = admin.execute(
+                "SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+                "WHERE r.rolname = %s",
+                (kept,),
+            ).fetchone()
+        assert granted == (0,)
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP ROLE "{kept}"')
