@@ -14,6 +14,7 @@ from cpp_scheduler.cli.engine_formats import local_iso, print_json
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _
+from cpp_scheduler.model.recurrence import rule_body
 from cpp_scheduler.services.series_view import SeriesView, read_series
 
 
@@ -78,8 +79,7 @@ def _rule(text: str | None) -> str | None:
     """The rule as the event stores it: without the ``RRULE:`` a calendar writes."""
     if text is None:
         return None
-    rule = text.strip()
-    return rule[len("RRULE:") :] if rule.upper().startswith("RRULE:") else rule
+    return rule_body(text)
 
 
 def _meetings(view: SeriesView) -> list[tuple[datetime, str]]:

@@ -366,9 +366,7 @@ class _Writer:
         local date or time, which clients would read differently.
         """
         rule_text = event.recurrence_rule or ""
-        rule: icalendar.vRecur = icalendar.vRecur.from_ical(
-            rule_text.strip().removeprefix("RRULE:")
-        )
+        rule: icalendar.vRecur = icalendar.vRecur.from_ical(recurrence.rule_body(rule_text))
         starts = recurrence.local_starts(rule_text, event.start_utc, event.zone)
         if starts:
             last = recurrence.rfc_instant(starts[-1], event.zone)

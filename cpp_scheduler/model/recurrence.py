@@ -54,6 +54,17 @@ class OccurrenceChange:
     end: datetime | None = None
 
 
+def rule_body(rule: str) -> str:
+    """``rule``'s parts (``FREQ=WEEKLY;COUNT=6``), without the property's name a calendar
+    writes before them: ``RRULE:`` in any case, as RFC 5545 compares names. The one way
+    every reader of a stored or typed rule takes it."""
+    text = rule.strip()
+    return text[len(_PROPERTY) :] if text[: len(_PROPERTY)].upper() == _PROPERTY else text
+
+
+_PROPERTY = "RRULE:"
+
+
 def _rule_text(rule: str, zone_name: str | None) -> str:
     """The rule's text (an RRULE value, without the ``RRULE:`` prefix) once its parts are
     known to end the series within the program's dates.
@@ -63,7 +74,7 @@ def _rule_text(rule: str, zone_name: str | None) -> str:
     the frame in which the rule is expanded.
     """
     # A last ";" some programs write ends no part: read as if it were not there.
-    text = rule.strip().removeprefix("RRULE:").rstrip(";")
+    text = rule_body(rule).rstrip(";")
     wrong = _grammar_problem(text)
     if wrong is not None:
         raise RecurrenceError(
@@ -796,7 +807,7 @@ def _day_of(local: datetime) -> object:
 def _period_of(*rules: str) -> Callable[[datetime], object]:
     """The period of the coarser of the rules' frequencies (a week begins on the
     coarser rule's WKST, Monday unless it says otherwise), as a key of a local start."""
-    parts = [_parts(rule.strip().removeprefix("RRULE:")) for rule in rules]
+    parts = [_parts(rule_body(rule)) for rule in rules]
     coarsest = max(parts, key=lambda part: _PERIOD_ORDER.index(part.get("FREQ", "DAILY")))
     frequency = coarsest.get("FREQ", "DAILY")
     if frequency == "YEARLY":

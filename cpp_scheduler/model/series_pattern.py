@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import limits, timezones
-from cpp_scheduler.model.recurrence import until_wall_clock
+from cpp_scheduler.model.recurrence import rule_body, until_wall_clock
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 """RFC 5545's names of the days, Monday first, as ``date.weekday()`` numbers them."""
@@ -160,7 +160,7 @@ def last_meeting_day(until: str, local_start: datetime, zone_name: str | None) -
 def _parts(rule: str) -> dict[str, str]:
     """A rule's parts by name, names and values in upper case and trimmed."""
     parts: dict[str, str] = {}
-    for part in rule.strip().removeprefix("RRULE:").split(";"):
+    for part in rule_body(rule).split(";"):
         key, _, value = part.partition("=")
         if key.strip():
             parts[key.strip().upper()] = value.strip().upper()

@@ -329,3 +329,18 @@ def test_an_all_day_event_says_all_day_in_the_readers_language(program: Program)
     calendar = publish(scopes.participant_schedule(program.maya, program.events))
     description = str(vevent(calendar, program.workshop.uid)["DESCRIPTION"])
     assert "All day from Thu 29 Apr 2027 to Wed 05 May 2027" in description
+
+
+@pytest.mark.parametrize("prefix", ["", "RRULE:", "rrule:", "Rrule:"])
+def test_a_rule_named_in_any_case_is_written_once_as_its_parts(
+    program: Program, prefix: str
+) -> None:
+    """RFC 5545 compares property names without case: a rule pasted as ``rrule:…``
+    repeats as one written ``RRULE:…`` does, and the file names the property once."""
+    program.workshop.recurrence_rule = prefix + "FREQ=WEEKLY;COUNT=3"
+    assert program.workshop.problems() == []
+    assert len(program.workshop.occurrences()) == 3
+    data = serialize(build_calendars(scopes.one_event(program.workshop), ExportOptions())[0])
+    assert [line for line in data.split(b"\r\n") if b"RRULE" in line.upper()] == [
+        b"RRULE:FREQ=WEEKLY;COUNT=3"
+    ]
