@@ -22,10 +22,11 @@ from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range, days_i
 from cpp_scheduler.cli.deletion import print_deletion
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.i18n import N_, _, ngettext, shown_name
+from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.services.queries import meetings_on_days
+from cpp_scheduler.services.rows import occurrences_of_events
 from cpp_scheduler.services.snapshot import find_event
 from cpp_scheduler.store import Database
 
@@ -213,16 +214,8 @@ def table(rows: list[Row], days: DayRange) -> str:
         columns.table([row.cells() for row in rows], [_(h) for h in HEADINGS], rule=True),
         "",
     ]
-    events = len({row.event.id for row in rows})
-    occurrences = ngettext("{count} occurrence", "{count} occurrences", len(rows)).format(
-        count=len(rows)
-    )
-    of_events = ngettext("{count} event", "{count} events", events).format(count=events)
-    lines.append(
-        _("{occurrences} of {events} {span}.").format(
-            occurrences=occurrences, events=of_events, span=span
-        )
-    )
+    counted = occurrences_of_events(len(rows), len({row.event.id for row in rows}))
+    lines.append(_("{counted} {span}.").format(counted=counted, span=span))
     return "\n".join(lines)
 
 

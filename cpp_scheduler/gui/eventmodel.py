@@ -978,6 +978,11 @@ class EventFilterProxy(QAbstractTableModel):
             )
 
     # -- the calendar views' questions ---------------------------------------------------
+    def events_shown(self) -> int:
+        """How many events the rows shown are meetings of."""
+        rows = self._source.rows()
+        return len({rows[number].event_id for number in self._shown})
+
     def rows_between(self, start: datetime, end: datetime) -> list[EventRow]:
         """The filtered occurrences overlapping ``[start, end)``, by start time."""
         source = self._source

@@ -71,7 +71,7 @@ from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.model.enums import EventKind
 from cpp_scheduler.model.event_filter import EventFilter
-from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
+from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey, occurrences_of_events
 
 # The dialogs' classes load when first used: each Qt class costs a moment the first time,
 # and none of these is on screen when the window first shows.
@@ -892,15 +892,20 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _update_count(self, *_args: object) -> None:
         """How many events the calendar shows now (the Agenda: how many meetings it
-        lists, one line each, counted without a walk), and how many the filters let
-        through."""
+        lists, one line each, counted without a walk), and what the filters let through,
+        counted as ``events list`` counts it: so many occurrences of so many events."""
+        filtered = self.proxy.rowCount() != self.events.rowCount()
         if self.current_view.lists_everything:
             in_view = self.proxy.rowCount()
             text = (
-                translate("MainWindow", "{count} meeting in view")
-                if in_view == 1
-                else translate("MainWindow", "{count} meetings in view")
-            ).format(count=f"{in_view:,}")
+                ""
+                if filtered  # the filters' count says it: the Agenda lists what they let through
+                else (
+                    translate("MainWindow", "{count} meeting in view")
+                    if in_view == 1
+                    else translate("MainWindow", "{count} meetings in view")
+                ).format(count=f"{in_view:,}")
+            )
         else:
             in_view = len(self.shown_event_ids())
             text = (
@@ -908,11 +913,12 @@ class MainWindow(RecordEditing, QMainWindow):
                 if in_view == 1
                 else translate("MainWindow", "{count} events in view")
             ).format(count=f"{in_view:,}")
-        matching, total = self.proxy.rowCount(), self.events.rowCount()
-        if matching != total:
-            text += translate("MainWindow", " · {matching} of {total} match the filters").format(
-                matching=f"{matching:,}", total=f"{total:,}"
+        if filtered:
+            counted = occurrences_of_events(self.proxy.rowCount(), self.proxy.events_shown())
+            matching = translate("MainWindow", "the filters let through {counted}").format(
+                counted=counted
             )
+            text = f"{text} · {matching}" if text else matching
         self.count_label.setText(text)
 
     def _update_clock(self) -> None:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.i18n import NameOrder, _
+from cpp_scheduler.i18n import NameOrder, _, ngettext
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import (
     conferences_above,
@@ -167,6 +167,18 @@ class Choice:
 
 
 _NOTHING: frozenset[str] = frozenset()
+
+
+def occurrences_of_events(occurrences: int, events: int) -> str:
+    """ "9 occurrences of 5 events": how many meetings, of how many events, a list or a
+    filter holds. The words ``events list`` sums its table up in and the window's status
+    bar counts what the filters let through in, so that both count in one unit."""
+    return _("{occurrences} of {events}").format(
+        occurrences=ngettext("{count} occurrence", "{count} occurrences", occurrences).format(
+            count=f"{occurrences:,}"
+        ),
+        events=ngettext("{count} event", "{count} events", events).format(count=f"{events:,}"),
+    )
 
 
 def venue_name(name: str, name_ja: str) -> str:

@@ -2341,8 +2341,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>表示中のイベント{count}件</translation>
     </message>
     <message>
-        <source> · {matching} of {total} match the filters</source>
-        <translation> · {total}件中{matching}件がフィルターに一致</translation>
+        <source>the filters let through {counted}</source>
+        <translation>フィルターに一致: {counted}</translation>
     </message>
     <message>
         <source>Tokyo {tokyo}  ·  Washington {washington}</source>

@@ -69,8 +69,9 @@ def test_the_agenda_filtered_lists_what_events_list_lists_with_the_filter(
     filters: list[str],
 ) -> None:
     """The Agenda lists every meeting the filters let through, one line each, and the
-    status bar counts them: ``events list`` with the same filters lists the same
-    meetings, and counts them alike."""
+    status bar counts them, in every view: ``events list`` with the same filters lists
+    the same meetings, and counts them in the same words (so many occurrences of so many
+    events, never meetings beside a count of events)."""
     load_demo(sqlite_database)
     window = open_window()
     window.show_view("agenda")
@@ -95,4 +96,9 @@ def test_the_agenda_filtered_lists_what_events_list_lists_with_the_filter(
 
     assert shown == listed
     assert listed, "a filter that lets nothing through proves nothing"
-    assert window.count_label.text().startswith(f"{len(listed)} meeting")
+    assert main(["events", "list", "--db", str(sqlite_path), *filters]) == 0
+    summed_up = capsys.readouterr().out.splitlines()[-1]
+    counted = summed_up.removesuffix(" in the whole program.")
+    assert window.count_label.text() == f"the filters let through {counted}"
+    window.show_view("week")
+    assert window.count_label.text().endswith(f" · the filters let through {counted}")
