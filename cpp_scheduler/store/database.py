@@ -378,6 +378,12 @@ def _check_identity(url: URL, timeout: float) -> None:
         raise migrations.SchemaError(
             migrations.foreign_schema_message(describe(url), printable(revision, 40))
         )
+    if revision is not None and revision != migrations.shipped_head():
+        # A newer CPP Scheduler's file is refused here, before a connection of this
+        # program switches it to WAL mode: only the version that wrote it may change it.
+        migrations.check_known(
+            printable(revision, 40), migrations.head_revision(), describe(url), tables
+        )
 
 
 def _sqlite_pragmas(timeout: float) -> Any:

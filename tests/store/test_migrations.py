@@ -116,6 +116,26 @@ def test_a_database_from_a_newer_program_is_refused_untouched(database_url: str)
     assert _snapshot(database_url) == before
 
 
+def test_a_newer_programs_file_in_rollback_journal_mode_is_left_byte_for_byte(
+    tmp_path: Path,
+) -> None:
+    """A newer CPP Scheduler's file, in the rollback-journal mode a backup tool or a
+    copy may leave it in, is refused before any connection of this program switches it
+    to WAL mode: its header and bytes stay as they were, and no -wal or -shm appears."""
+    path = tmp_path / "program.sqlite"
+    _stamp(str(path), "0099")
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA journal_mode = DELETE")
+    raw.close()
+    before = {found.name: found.read_bytes() for found in tmp_path.iterdir()}
+    assert list(before) == ["program.sqlite"]
+
+    with pytest.raises(SchemaError, match="written by a newer CPP Scheduler"):
+        open_database(path)
+
+    assert {found.name: found.read_bytes() for found in tmp_path.iterdir()} == before
+
+
 def _version() -> str:
     from cpp_scheduler import __version__
 

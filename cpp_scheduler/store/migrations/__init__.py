@@ -199,7 +199,7 @@ def upgrade_to_head(engine: Engine, url: URL, where: str) -> bool:
         shown = ", ".join(sorted(others)[:3]) + (" ..." if len(others) > 3 else "")
         raise SchemaError(other_tables_message(where, shown))
     if current is not None:
-        _check_known(current, head, where, tables)
+        check_known(current, head, where, tables)
     is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
     backup = backup_sqlite(str(url.database), current) if current and is_file else None
     runner = _transactional_ddl(engine) if url.get_backend_name() == "sqlite" else engine
@@ -229,7 +229,9 @@ def upgrade_to_head(engine: Engine, url: URL, where: str) -> bool:
     return current is None
 
 
-def _check_known(current: str, head: str, where: str, tables: set[str]) -> None:
+def check_known(current: str, head: str, where: str, tables: set[str]) -> None:
+    """Refuse a database stamped with a revision this program does not ship: another
+    program's, or a newer CPP Scheduler's, which only that version may open."""
     from alembic.util import CommandError
 
     try:
