@@ -10,8 +10,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import _
-from cpp_scheduler.store import open_database
+from cpp_scheduler.store import Database, resolve_url
 from cpp_scheduler.store.errors import first_line
 from cpp_scheduler.store.roles import (
     ROLES,
@@ -57,14 +58,21 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
     access.set_defaults(run=run_access)
 
 
+def _server_program(args: argparse.Namespace) -> Database:
+    """The program on the server ``--db`` names, which must hold one already: roles are
+    given on a program the owner made, and a SQLite file has none. Neither a new file
+    nor the schema in an empty server database is made on the way to a refusal."""
+    if resolve_url(args.db).get_backend_name() == "sqlite":
+        raise CliError(_("roles are a PostgreSQL server's: a SQLite file has none"), status=2)
+    return open_program(args.db)
+
+
 def _run(args: argparse.Namespace, statements: list[str]) -> int:
     if not args.apply:
         print(";\n".join(statements) + ";")
         return 0
-    database = open_database(args.db, seed=False)
+    database = _server_program(args)
     try:
-        if database.is_sqlite:
-            raise CliError(_("roles are a PostgreSQL server's: a SQLite file has none"), status=2)
         with database.engine.begin() as connection:
             for statement in statements:
                 connection.execute(text(statement))
@@ -83,9 +91,9 @@ def _run(args: argparse.Namespace, statements: list[str]) -> int:
 def run_roles(args: argparse.Namespace) -> int:
     schema = args.schema
     if schema is None and args.apply:
-        database = open_database(args.db, seed=False)
+        database = _server_program(args)
         try:
-            schema = "public" if database.is_sqlite else current_schema(database.engine)
+            schema = current_schema(database.engine)
         finally:
             database.close()
     return _run(args, role_statements(schema or "public"))
@@ -100,7 +108,6 @@ READ_ONLY_STATUS = 3
 
 
 def run_access(args: argparse.Namespace) -> int:
-    from cpp_scheduler.cli.opening import open_program
     from cpp_scheduler.services.access import read_only_reason
 
     database = open_program(args.db)

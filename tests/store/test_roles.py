@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -154,6 +155,7 @@ def test_a_login_name_longer_than_the_server_keeps_is_refused_not_cut_short(
     grant to such a name would make another login, the one it is cut to, an editor."""
     kept = f"cpp_test_{uuid.uuid4().hex}_" + "k" * 21
     assert len(kept) == 63
+    open_database(postgres_url).close()  # the owner's program
     admin_url = postgres_url.split("?")[0]
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'CREATE ROLE "{kept}" LOGIN')
@@ -180,3 +182,36 @@ def test_a_login_name_longer_than_the_server_keeps_is_refused_not_cut_short(
     finally:
         with psycopg.connect(admin_url, autocommit=True) as admin:
             admin.execute(f'DROP ROLE "{kept}"')
+
+
+def test_roles_on_no_program_make_none_on_the_way_to_refusing(
+    postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`admin roles --apply` and `admin grant --apply` act on the program the owner
+    made: pointed at an empty server database they refuse and leave it empty (no schema
+    without reference data, which the window would then open as a program), and
+    pointed at a SQLite path they refuse without making the file."""
+    admin_url = postgres_url.split("?")[0]
+    empty = f"cpp_test_empty_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{empty}"')
+    empty_url = admin_url.rsplit("/", 1)[0] + f"/{empty}"
+    try:
+        for command in (["roles", "--apply"], ["grant", "aiko", "--role", "editor", "--apply"]):
+            assert main(["--db", empty_url, "admin", *command]) == 1
+            assert capsys.readouterr().err.startswith("cpp-scheduler: there is no program at ")
+        with psycopg.connect(empty_url) as connection:
+            tables = connection.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+            ).fetchone()
+        assert tables == (0,)
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{empty}"')
+
+    missing = tmp_path / "program.sqlite"
+    assert main(["--db", str(missing), "admin", "roles", "--apply"]) == 2
+    assert capsys.readouterr().err == (
+        "cpp-scheduler: roles are a PostgreSQL server's: a SQLite file has none\n"
+    )
+    assert list(tmp_path.iterdir()) == []
