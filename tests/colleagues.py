@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from typing import Any
 
-from cpp_scheduler.store import authors
+from sqlalchemy import event
+
+from cpp_scheduler.store import Database, authors
 
 LOADED = [
     "sqlalchemy",
@@ -79,3 +83,31 @@ def _report(
         outcome.put(f"{type(error).__name__}: {error}")
     else:
         outcome.put(None)
+
+
+def _any_select(statement: str) -> bool:
+    return statement.lstrip().upper().startswith("SELECT")
+
+
+@contextmanager
+def colleague_saves_after_first_query(
+    database: Database, save: Callable[[], None], after: Callable[[str], bool] = _any_select
+) -> Iterator[threading.Event]:
+    """Run ``save`` on a thread with its own connection as soon as the first SELECT of
+    ``database`` has returned (the first statement ``after`` picks), and wait for its
+    commit before the read goes on."""
+    saved = threading.Event()
+
+    def after_select(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if saved.is_set() or not after(statement):
+            return
+        saved.set()
+        worker = threading.Thread(target=save)
+        worker.start()
+        worker.join(timeout=60)
+
+    event.listen(database.engine, "after_cursor_execute", after_select)
+    try:
+        yield saved
+    finally:
+        event.remove(database.engine, "after_cursor_execute", after_select)

@@ -1014,7 +1014,7 @@ def _viewers(
 
 def change_report(database: Database, scope: ChangeScope = None) -> ChangeReport:
     """What each participant would have to be told, from their last message."""
-    with database.session() as session:
+    with database.reading() as session:
         return changes_in(session, scope)
 
 

@@ -749,7 +749,7 @@ def read_history_of(database: Database, uid_or_id: str) -> HistoryRead:
     """The changes of the record with this id (or the event with this calendar UID,
     also one deleted since), oldest first, and how many there are in all; a series'
     history lists the changes of its meetings too (see :attr:`HistoryEntry.meeting`)."""
-    with database.session() as session:
+    with database.reading() as session:
         ids = _record_ids(session, uid_or_id)
         version = session.scalar(
             select(Change.version)

@@ -586,7 +586,7 @@ def plan_updates(
     recipient whose address the server refused are left out and listed in ``refused``,
     unless ``retry_refused``, as :func:`plan_invitations` leaves them out."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
-    with database.session() as session:
+    with database.reading() as session:  # the facts recorded as told are those planned
         if isinstance(scope, EventScope):
             # Named by its UID or its id, as every command takes an event.
             scope = EventScope(find_event(session, scope.uid).uid)

@@ -184,7 +184,7 @@ def plan_merge(
     ``read_values`` are the values the editor read when it opened: the base for a field
     the history cannot give. A record deleted meanwhile raises the store's error.
     """
-    with database.session() as session:
+    with database.reading() as session:  # the record and its history at one moment
         record = get_record(session, model, record_id)
         theirs = record_values(record)
         history_base, authors = _history_base(session, model, record, version_read)

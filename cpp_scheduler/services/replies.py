@@ -1292,7 +1292,7 @@ def attendance(
     """Who answered what, by event and participant (of one event or delegation): every
     answer recorded, those to an event or meeting cancelled since among them, marked so
     (:attr:`Attendance.cancelled_since`)."""
-    with database.session() as session:
+    with database.reading() as session:
         query = (
             select(
                 Participant.name,
@@ -1445,7 +1445,7 @@ def invited_answers(
     answer) invites nobody: it is left out, its answers with it (:func:`attendance`
     keeps them). What the event dialog, the delegation dialog, the Replies window's
     "who has not answered" and ``replies list --invited`` show."""
-    with database.session() as session:
+    with database.reading() as session:
         events = select(
             Event.id,
             Event.title,

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.model import Event, EventStatus
-from cpp_scheduler.services import editing, invitations
+from cpp_scheduler.services import changes, editing, invitations
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
 from cpp_scheduler.services.message_claims import MessageClaims
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.errors import StoreError
 from tests.backends import EACH_BACKEND, backend_url
+from tests.colleagues import colleague_saves_after_first_query
 from tests.ical.program import Program
 from tests.mail.helpers import SENDER, plain_transport, send
 from tests.mail.smtpserver import Server
@@ -272,3 +276,81 @@ def test_a_title_renamed_with_a_line_break_is_one_line_of_the_dry_run(
     lines = [line for line in capsys.readouterr().out.splitlines() if "would send" in line]
     assert lines
     assert all("to 'Kobe workshop\\nEND:VEVENT'" in line for line in lines)
+
+
+def _start_told(message: EmailMessage) -> datetime:
+    """The start a message's calendar tells its recipient."""
+    for part in message.walk():
+        if part.get_content_type() == "text/calendar":
+            calendar = icalendar.Calendar.from_ical(part.get_payload(decode=True))
+            start: datetime = calendar.walk("VEVENT")[0].decoded("DTSTART")
+            return start.astimezone(UTC)
+    raise AssertionError("the message carries no calendar")
+
+
+def _events_written_from(statement: str) -> bool:
+    """The batch's read of the events it words its messages from, after it has read
+    what is due (the facts of each event, compared with the ledger's)."""
+    return statement.startswith("SELECT events.uid") and "WHERE events.id IN" in statement
+
+
+def test_a_move_made_while_a_batch_plans_is_still_due_after_it(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """The batch plans its messages and the facts it records as told in one read: a
+    colleague's move landing between its queries is either in both or in neither. Here
+    it is in neither, so the messages tell the first move, and the colleague's is still
+    due after the batch; never a ledger that says the participants were told a time no
+    message gave them, which would leave them at the old time with nothing due."""
+    scope = EventScope(program.workshop.uid)
+    send(database, scope, plain_server)
+    stored = editing.stored(database, Event, program.workshop.id)
+    one_hour = timedelta(hours=1)
+    editing.change(
+        database,
+        Event,
+        program.workshop.id,
+        {
+            "start_utc": stored.values["start_utc"] + one_hour,
+            "end_utc": stored.values["end_utc"] + one_hour,
+        },
+        stored.version,
+    )
+    preview = invitations.plan_updates(database, scope, SENDER)
+    plain_server.mailbox.messages.clear()
+    colleague = open_database(database.url.render_as_string(hide_password=False))
+
+    def colleague_moves_it_again() -> None:
+        now = editing.stored(colleague, Event, program.workshop.id)
+        editing.change(
+            colleague,
+            Event,
+            program.workshop.id,
+            {
+                "start_utc": now.values["start_utc"] + 2 * one_hour,
+                "end_utc": now.values["end_utc"] + 2 * one_hour,
+            },
+            now.version,
+        )
+
+    try:
+        with (
+            plain_transport(plain_server) as transport,
+            colleague_saves_after_first_query(
+                database, colleague_moves_it_again, after=_events_written_from
+            ) as saved,
+        ):
+            report = invitations.send_batch(database, preview, transport)
+    finally:
+        colleague.close()
+
+    assert saved.is_set()
+    assert report.sent
+    starts = {_start_told(message) for message in plain_server.mailbox.messages}
+    assert len(starts) == 1
+    now = editing.stored(database, Event, program.workshop.id).values["start_utc"]
+    due = changes.change_report(database, scope).changes
+    if starts == {now}:
+        assert due == ()
+    else:
+        assert due, "the colleague's move is still due: the messages told another time"

@@ -9,21 +9,19 @@ title beside its new delegation), and the next read shows the save whole.
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.programfile.exporter import export_program
 from cpp_scheduler.services import calendar_reads, checking, editing
 from cpp_scheduler.services.calendar_export import ProgramScope, export_calendar
 from cpp_scheduler.store import Database, open_database
+from tests.colleagues import colleague_saves_after_first_query
 
 NINE = datetime(2027, 4, 5, 0, 0, tzinfo=UTC)
 
@@ -58,29 +56,6 @@ def program(database: Database) -> dict[str, str]:
         },
     )
     return ids
-
-
-@contextmanager
-def colleague_saves_after_first_query(
-    database: Database, save: Callable[[], None]
-) -> Iterator[threading.Event]:
-    """Run ``save`` on a thread with its own connection as soon as the first SELECT of
-    ``database`` has returned, and wait for its commit before the read goes on."""
-    saved = threading.Event()
-
-    def after_select(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        if saved.is_set() or not statement.lstrip().upper().startswith("SELECT"):
-            return
-        saved.set()
-        worker = threading.Thread(target=save)
-        worker.start()
-        worker.join(timeout=60)
-
-    event.listen(database.engine, "after_cursor_execute", after_select)
-    try:
-        yield saved
-    finally:
-        event.remove(database.engine, "after_cursor_execute", after_select)
 
 
 def _calendar_text(database: Database, path: Path) -> str:
