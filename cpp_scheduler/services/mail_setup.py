@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cpp_scheduler.errors import printable
+from cpp_scheduler.files import write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import trial_message
-from cpp_scheduler.mail.settings import MailSettings, read_mail_settings, write_mail_settings
+from cpp_scheduler.mail.settings import (
+    MailSettings,
+    read_mail_settings,
+    settings_path,
+    write_mail_settings,
+)
 from cpp_scheduler.mail.transports import (
     OutboxTransport,
     Security,
@@ -39,7 +46,12 @@ __all__ = [
 
 def save_settings(settings: MailSettings, password: str | None = None) -> Path:
     """Write the settings file; a password given goes to the keyring, never the file. A
-    server no connection could reach (:meth:`SmtpSettings.problem`) is refused first."""
+    server no connection could reach (:meth:`SmtpSettings.problem`) is refused first.
+
+    Saved whole or not at all: the file is written first (a folder that refuses it
+    leaves the keyring as it was), and a keyring that then refuses the password puts
+    the file back as it was, so the settings never name a server whose password is
+    another's."""
     problem = settings.smtp.problem() if settings.smtp is not None else None
     if problem is not None:
         raise TransportError(problem)
@@ -47,9 +59,28 @@ def save_settings(settings: MailSettings, password: str | None = None) -> Path:
     address = email_problem("email", sender.email) if sender is not None else None
     if address is not None:  # as ``send --from`` refuses it: every invitation is signed so
         raise TransportError(address.message)
+    path = settings_path()
+    try:
+        before: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        before = None
+    except OSError as error:
+        raise TransportError(
+            _("the mail settings in {path} cannot be read: {error}").format(
+                path=path, error=printable(str(error), 200)
+            )
+        ) from error
+    write_mail_settings(settings, path)
     if password and settings.smtp is not None and settings.smtp.user:
-        store_password(settings.smtp, password)
-    return write_mail_settings(settings)
+        try:
+            store_password(settings.smtp, password)
+        except TransportError:
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomically(path, before)
+            raise
+    return path
 
 
 def transport_for(settings: MailSettings, outbox: Path | None = None) -> Transport:
