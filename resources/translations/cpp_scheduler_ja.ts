@@ -3665,6 +3665,10 @@ host · {where}</source>
         <translation>履歴にあなたの変更を記録する名前</translation>
     </message>
     <message>
+        <source>Conflicts not checked</source>
+        <translation>競合は未確認</translation>
+    </message>
+    <message>
         <source>same day</source>
         <translation>同日</translation>
     </message>

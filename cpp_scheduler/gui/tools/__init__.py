@@ -105,6 +105,7 @@ class Tools(QObject):
         # from a tool, a zoom, another zone), the window tells it once.
         window.shownDaysChanged.connect(self.conflicts.range_changed)
         self.conflicts.countChanged.connect(self._counted)
+        self.conflicts.countLost.connect(self._uncounted)
         self.conflicts.occurrenceRequested.connect(self.go_to_occurrence)
         self.conflicts.toursRequested.connect(self._show_tour)
         window.installEventFilter(self)
@@ -310,6 +311,17 @@ class Tools(QObject):
         from cpp_scheduler.gui.tools.conflicts import count_text
 
         self.count_label.setText(count_text(found, errors))
+        self._mark_conflicts()
+
+    def _uncounted(self) -> None:
+        """A check that failed leaves no count and no marks: those of the check before
+        were about the program as it was, and would read as this one's answer."""
+        self.count_label.setText(translate("Tools", "Conflicts not checked"))
+        self._mark_conflicts()
+
+    def _mark_conflicts(self) -> None:
+        """Mark on the calendar what the conflicts list holds now (nothing after a failed
+        check), and edge the Venues view's rooms booked twice."""
         self.window.events.set_marked_occurrences(self.conflicts.conflicting_occurrences)
         self._show_double_bookings()
 

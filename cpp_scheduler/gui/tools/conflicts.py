@@ -286,12 +286,15 @@ class ConflictsDock(QDockWidget):
 
     Signals:
         countChanged(int, int): conflicts found, of which errors (after a check).
+        countLost(): a check found no answer (the database could not be read): no
+            count stands, and no meeting is marked as conflicting.
         occurrenceRequested(object, object): go to this meeting (an
             :class:`OccurrenceKey`), which starts at this instant (UTC).
         toursRequested(list): show these study tours (a conflict of a tour, no event).
     """
 
     countChanged = Signal(int, int)
+    countLost = Signal()
     occurrenceRequested = Signal(object, object)
     toursRequested = Signal(list)
 
@@ -559,6 +562,7 @@ class ConflictsDock(QDockWidget):
         self.summary.setText(
             translate("Tools", "Cannot check: {error}").format(error=failure_line(error))
         )
+        self.countLost.emit()
 
     def _pause_collector(self) -> None:
         """Hold the cycle collection while the findings are unpacked: thousands of new
