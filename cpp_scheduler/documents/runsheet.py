@@ -158,6 +158,15 @@ class RunSheet:
         return sum(1 for c in self.conflicts if leg.id in c.record_ids[1:])
 
 
+def day_in_japan(day: date, zone: str) -> date:
+    """The run sheet's day (a date in Japan) for ``day`` on ``zone``'s clock: the day in
+    Tokyo that holds its middle. A calendar on Lima's clock showing Sunday 14 February
+    shows the morning of Tokyo's 15th, which holds Lima's noon: that day's run sheet lists
+    what the calendar shows, where Tokyo's 14th would list an evening of another day."""
+    start, end = timezones.local_days(day, day, zone)
+    return timezones.to_local(start + (end - start) / 2, timezones.TOKYO).date()
+
+
 def read_run_sheet(database: Database, day: date) -> RunSheet:
     """The run sheet of ``day`` (a date in Japan), read in one session: the meetings on
     that day as the calendar and ``events list`` place them

@@ -39,7 +39,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.documents.content import CancelledError, PrintDocument, ShouldStop
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
-from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.documents.runsheet import day_in_japan, read_run_sheet, run_sheet_document
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
@@ -447,8 +447,12 @@ class DocumentActions:
                 self.window.database,
                 self.window.tasks,
                 self.window,
-                # The first day the period is about: a month's first, not its grid's.
-                day=day or self.window.current_view.days_covered()[0],
+                # The first day the period is about (a month's first, not its grid's),
+                # as a date in Japan: the run sheet's day holding what the calendar shows.
+                day=day
+                or day_in_japan(
+                    self.window.current_view.days_covered()[0], self.window.display_zone
+                ),
             )
             self.dialogs[kind] = dialog
         dialog.choose(chosen, day)

@@ -76,3 +76,30 @@ def test_the_right_click_offers_the_run_sheet_of_the_day_the_calendar_shows(
     settle(qtbot, window)
     assert PRAYER in {item.title for item in read_run_sheet(sqlite_database, MONDAY).items}
     assert PRAYER in listed_on(capsys, sqlite_path, MONDAY)
+
+
+def test_file_print_run_sheet_proposes_the_day_in_japan_the_calendar_shows(
+    sqlite_database: Database, open_window: Any, qtbot: QtBot
+) -> None:
+    """On Lima's clock, Sunday 14 February 2027 shows the sessions of Monday 15 February
+    in Tokyo: File > Print run sheet… proposes that day, whose run sheet lists them, not
+    Tokyo's Sunday, whose sheet holds none of what is on screen."""
+    from cpp_scheduler.services.demo import load_demo
+
+    load_demo(sqlite_database)
+    window = open_window()
+    window.set_display_zone("America/Lima")
+    window.show_view("day")
+    window.go_to(date(2027, 2, 14))
+    settle(qtbot, window)
+    shown = {window.events.row_at(window.events.row_of(i)).title for i in window.shown_event_ids()}
+    assert shown, "the day shows meetings, or this proves nothing"
+
+    dialog = window.documents.open("day")
+    proposed = dialog.date.date().toPython()
+    dialog.close()
+
+    assert proposed == date(2027, 2, 15)
+    sheet = read_run_sheet(sqlite_database, proposed)
+    on_the_sheet = {item.title for item in (*sheet.frames, *sheet.items)}
+    assert shown <= on_the_sheet
