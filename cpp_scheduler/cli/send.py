@@ -397,11 +397,7 @@ def run(args: argparse.Namespace) -> int:
                             )
                         )
                     )
-            print(
-                _("{count} to send, {already} sent already").format(
-                    count=plan.sendable, already=plan.already_sent
-                )
-            )
+            print(plan.summary)
             _note_unsigned(plan.unsigned)
             _note_not_invited(plan.not_invited)
             _note_held_back(plan.refused)
@@ -442,7 +438,7 @@ def run_updates(args: argparse.Namespace) -> int:
                         )
                     )
                 )
-            print(_("{count} to send").format(count=len(listed)))
+            print(plan.summary)
             _note_unsigned(plan.unsigned)
             _note_held_back(plan.refused)
             return 0

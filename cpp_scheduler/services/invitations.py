@@ -213,6 +213,14 @@ class InvitationPlan:
         alone (:attr:`Invitation.unsendable`). The count a preview gives."""
         return sendable(self.to_send)
 
+    @property
+    def summary(self) -> str:
+        """The batch in one line, as the Send dialog's preview and ``send --dry-run``
+        both sum it up: how many messages can go, and how many were sent already."""
+        return _("{count} to send, {already} sent already").format(
+            count=self.sendable, already=self.already_sent
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
@@ -568,6 +576,18 @@ class UpdatePlan:
         those whose message cannot be sent. What a preview lists and counts as to send."""
         refused = self.unsendable
         return tuple(c for c in self.changes if (c.event_uid, c.email) not in refused)
+
+    @property
+    def summary(self) -> str:
+        """The batch in one line, as the Send dialog's preview and ``send updates
+        --dry-run`` both sum it up: how many messages to send, those waiting for a
+        sender among them. Everyone is said to be told only where nothing at all is
+        due: a change held back (an address the server refused) is still owed, and the
+        notes say whose."""
+        count = len(self.sendable_changes)
+        if count or self.changes or self.refused:
+            return _("{count} to send").format(count=count)
+        return _("0 to send: everyone has been told the program as it is now")
 
 
 def plan_updates(

@@ -2162,20 +2162,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>招待</translation>
     </message>
     <message>
-        <source>{count} to send.</source>
-        <translation>送信予定{count}件。</translation>
-    </message>
-    <message>
-        <source>{count} to send; {sent} sent already.</source>
-        <translation>送信予定{count}件。{sent}件は送信済みです。</translation>
-    </message>
-    <message>
         <source>Update</source>
         <translation>更新</translation>
-    </message>
-    <message>
-        <source>Everyone has been told the program as it is now.</source>
-        <translation>全員に現在のプログラムを通知済みです。</translation>
     </message>
     <message>
         <source>Cancel</source>

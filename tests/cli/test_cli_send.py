@@ -113,7 +113,7 @@ def test_the_readmes_commands_need_no_sender_when_every_event_names_its_organise
     # outside its delegation); the opening moved an hour is due to the 9 it was sent to.
     updates = ["--db", demo, "send", "updates", "--outbox", str(outbox)]
     assert main([*updates, "--dry-run"]) == 0
-    assert capsys.readouterr().out == "0 to send\n"
+    assert capsys.readouterr().out == "0 to send: everyone has been told the program as it is now\n"
     moved_an_hour(demo, OPENING)
     assert main([*updates, "--dry-run"]) == 0
     said = capsys.readouterr()
@@ -180,4 +180,7 @@ def test_updates_list_every_change_and_wait_for_a_sender_only_where_one_is_neede
     assert main([*updates, *sender]) == 0
     assert f"sent {len(listed)} of {len(listed)} updates" in capsys.readouterr().out
     assert main([*updates, "--dry-run"]) == 0
-    assert capsys.readouterr() == ("0 to send\n", "")
+    assert capsys.readouterr() == (
+        "0 to send: everyone has been told the program as it is now\n",
+        "",
+    )

@@ -195,7 +195,7 @@ def test_an_event_is_sent_for_by_its_id_as_by_its_uid(
     assert "sent 4 of 4" in capsys.readouterr().out
     updates = ["--db", database_url, "send", "updates", "--event", program.workshop.id]
     assert main([*updates, "--dry-run"]) == 0
-    assert capsys.readouterr().out == "0 to send\n"
+    assert capsys.readouterr().out == "0 to send: everyone has been told the program as it is now\n"
 
 
 def test_two_events_of_one_title_are_told_apart_by_their_uid(

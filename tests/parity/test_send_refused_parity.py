@@ -1,7 +1,8 @@
 """``cpp-scheduler send --dry-run`` and the Send dialog's preview leave out the same
-people whose address the server refused, in the same words (the change report's), and
-with ``--retry-refused`` and "Try again the addresses the server refused" put the same
-messages back into the batch."""
+people whose address the server refused, in the same words (the change report's), sum
+the batch up in the same line (never "everyone has been told" while messages are held
+back), and with ``--retry-refused`` and "Try again the addresses the server refused"
+put the same messages back into the batch."""
 
 from __future__ import annotations
 
@@ -36,8 +37,9 @@ def settings(tmp_path: Path, plain_server: Server, monkeypatch: pytest.MonkeyPat
 
 def _command(
     database_url: str, kind: str, scope: list[str], retry: bool, capsys: pytest.CaptureFixture[str]
-) -> tuple[list[str], list[str]]:
-    """The addresses the dry run would send to, and who it leaves out as refused."""
+) -> tuple[list[str], list[str], str]:
+    """The addresses the dry run would send to, who it leaves out as refused, and the
+    line that sums the batch up."""
     extra = ["--retry-refused"] if retry else []
     assert main(["--db", database_url, "send", kind, *scope, "--dry-run", *extra]) == 0
     out, err = capsys.readouterr()
@@ -51,13 +53,14 @@ def _command(
         for line in err.splitlines()
         if line.startswith(CLI_LEFT_OUT)
     ]
-    return recipients, left_out
+    return recipients, left_out, out.splitlines()[-1]
 
 
 def _window(
     qtbot: QtBot, database: Database, kind: str, scope: ChangeScope, retry: bool
-) -> tuple[list[str], list[str]]:
-    """The addresses the Send dialog's preview lists, and who it leaves out as refused."""
+) -> tuple[list[str], list[str], str]:
+    """The addresses the Send dialog's preview lists, who it leaves out as refused, and
+    the line that sums the batch up."""
     tasks = TaskManager()
     try:
         dialog = SendDialog(database, tasks, kind, scope=scope, scope_label="the tour")
@@ -78,8 +81,9 @@ def _window(
             for line in dialog.notes.text().splitlines()
             if line.startswith(WINDOW_LEFT_OUT)
         ]
+        summary = dialog.summary.text()
         dialog.close()
-        return recipients, left_out
+        return recipients, left_out, summary
     finally:
         tasks.wait_for_done()
 
@@ -103,8 +107,10 @@ def test_the_command_and_the_send_dialog_leave_out_the_same_refused_people(
     command = _command(database_url, kind, scope, False, capsys)
     window = _window(qtbot, database, kind, window_scope, False)
     assert command == window
-    recipients, left_out = command
+    recipients, left_out, summary = command
     assert program.bruno.email not in recipients
+    # Bruno's messages are still owed: nobody is said to have been told everything.
+    assert "everyone has been told" not in summary
     # One line for Bruno, naming the tour's three events his address was refused for.
     (line,) = left_out
     assert line.startswith(f"{program.bruno.name} <{program.bruno.email}> about ")
@@ -115,6 +121,6 @@ def test_the_command_and_the_send_dialog_leave_out_the_same_refused_people(
     command = _command(database_url, kind, scope, True, capsys)
     window = _window(qtbot, database, kind, window_scope, True)
     assert command == window
-    recipients, left_out = command
+    recipients, left_out, _summary = command
     assert program.bruno.email in recipients
     assert left_out == []

@@ -462,15 +462,8 @@ class SendDialog(QDialog):
                     )
                     for inv in made.to_send
                 ]
-                # Counted as the command counts them: what can go on the wire.
-                count = made.sendable
-                text = translate("Mail", "{count} to send.").format(count=count)
-                if made.already_sent:
-                    text = translate("Mail", "{count} to send; {sent} sent already.").format(
-                        count=count, sent=made.already_sent
-                    )
                 notes = batch_notes(made.to_send, made.not_invited, made.refused)
-                return _Preview(made.to_send, rows, text, made.unsigned, notes, made)
+                return _Preview(made.to_send, rows, made.summary, made.unsigned, notes, made)
             updates = invitations.plan_updates(database, scope, sender, retry_refused=retry)
             unsendable = updates.unsendable
             rows = [
@@ -490,17 +483,10 @@ class SendDialog(QDialog):
                 )
                 for change in updates.changes
             ]
-            # Counted as ``send updates --dry-run`` counts them: those waiting for a
-            # sender too, not those that cannot be sent, which the notes name.
-            text = (
-                translate("Mail", "{count} to send.").format(count=len(updates.sendable_changes))
-                if updates.changes
-                else (translate("Mail", "Everyone has been told the program as it is now."))
-            )
             return _Preview(
                 updates.to_send,
                 rows,
-                text,
+                updates.summary,
                 updates.unsigned,
                 batch_notes(updates.to_send, held=updates.refused),
                 updates,

@@ -210,7 +210,7 @@ def test_the_count_to_send_reads_as_messages_still_to_go(
     qtbot.waitUntil(lambda: invitations.model.rowCount() > 0, timeout=20_000)
     settle(qtbot, window)
     count = invitations.model.rowCount()
-    assert invitations.summary.text().startswith(f"送信予定{count}件。")
+    assert invitations.summary.text().startswith(f"送信予定{count}件、")
     invitations.close()
     settle(qtbot, window)
 

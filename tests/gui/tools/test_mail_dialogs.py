@@ -458,7 +458,7 @@ def test_events_naming_no_organiser_wait_for_a_sender_as_the_command_says(
         for event in plan.unsigned
     ]
     assert "Tools > Mail settings…" in waiting[-1]
-    assert dialog.summary.text() == f"{len(plan.to_send)} to send."
+    assert dialog.summary.text() == f"{len(plan.to_send)} to send, 0 sent already"
     # Nothing goes while some wait, as the command refuses to send any.
     assert not dialog.send_button.isEnabled()
     dialog.send()
@@ -548,7 +548,7 @@ def test_the_send_dialog_says_what_the_batch_leaves_out_as_the_command_does(
         ),
     ]
     sendable = len(plan.to_send) - len(unsendable)
-    assert dialog.summary.text() == f"{sendable} to send."
+    assert dialog.summary.text() == f"{sendable} to send, 0 sent already"
 
     arguments = ["--db", str(sqlite_path), "send", "invitations", "--delegation", lima.name]
     assert main([*arguments, "--dry-run"]) == 0
@@ -609,7 +609,7 @@ def test_the_updates_preview_counts_what_can_be_sent_as_the_command_does(
         for change in plan.changes
         if (change.event_uid, change.email) in plan.unsendable
     }
-    assert updates.summary.text() == f"{sendable} to send."
+    assert updates.summary.text() == f"{sendable} to send"
     arguments = ["--db", str(sqlite_path), "send", "updates", "--delegation", lima.name]
     assert main([*arguments, "--dry-run"]) == 0
     assert f"{sendable} to send" in capsys.readouterr().out.splitlines()
@@ -739,7 +739,7 @@ def test_the_batch_report_stays_while_the_preview_reads_the_batch_again(
     code = "550" if trouble == "refuse" else "450"
     reason = shown.split(said, 1)[1].split(")", 1)[0]
     assert code in reason, shown
-    assert dialog.summary.text() == f"{left} to send; 3 sent already."
+    assert dialog.summary.text() == f"{left} to send, 3 sent already"
 
     # The command line sends Bruno's three the same way and names each with its reason.
     assert (
@@ -785,7 +785,7 @@ def test_the_batch_report_stays_while_the_preview_reads_the_batch_again(
     shown = shown_texts(dialog)
     assert "Sent 3 of 3." in shown
     assert said not in shown
-    assert dialog.summary.text() == "0 to send; 6 sent already."
+    assert dialog.summary.text() == "0 to send, 6 sent already"
     dialog.close()
     settle(qtbot, window)
 
@@ -838,7 +838,7 @@ def test_send_updates_from_what_changed_opens_on_the_scope_it_shows(
     updates = sent_from_changes()
     assert updates.scope.currentText() == lima
     rows = previewed(qtbot, updates, 2)
-    assert updates.summary.text() == "2 to send."
+    assert updates.summary.text() == "2 to send"
     listed = {
         (
             changes.model.index(row, 0).data(),
@@ -867,7 +867,7 @@ def test_send_updates_from_what_changed_opens_on_the_scope_it_shows(
     whole = sent_from_changes()
     assert whole.scope.currentText() == "The whole program"
     previewed(qtbot, whole, 4)
-    assert whole.summary.text() == "4 to send."
+    assert whole.summary.text() == "4 to send"
     whole.close()
     settle(qtbot, window)
 
