@@ -375,6 +375,10 @@ class ImportPreview:
     :meth:`ImportReport.count`)."""
     skipped: int
     """How many of the file's entries are skipped."""
+    versions: Mapping[str, int] = field(default_factory=dict)
+    """The version of each event of the program the file names, as the plan read it: an
+    import asked for from this preview refuses an event changed since (see
+    :func:`import_undoably`), whose change the plan shown does not know of."""
 
 
 def preview_import(
@@ -396,6 +400,7 @@ def preview_import(
         frozenset(row.kind for row in rows),
         {action: report.count(action) for action in ImportAction},
         len(report.skipped),
+        report.versions,
     )
 
 
@@ -977,16 +982,18 @@ def apply_calendar(
     uids = [event.uid for event in parsed.events]
     uids += [occurrence.uid for occurrence in parsed.occurrences]
     if dry_run:
-        with database.session() as session:
+        with database.reading() as session:
             held = _held_events(session, uids)
             planned, strays = _plan(parsed, held, _venues_by_name(session) if held else {})
             sessions, skipped = _plan_occurrences(parsed, held)
+            read = {event.id: event.version for event in held.values()}
         return ImportReport(
             parsed.source,
             planned,
             parsed.skipped + strays + skipped,
             applied=False,
             occurrences=sessions,
+            versions=read,
         )
     with database.transaction() as session:
         group_changes(session, lambda: _("calendar file {name}").format(name=parsed.source))
@@ -1168,10 +1175,19 @@ def _snapshot_version(snapshot: dict[str, Any]) -> int:
 
 
 def import_undoably(
-    database: Database, parsed: ParsedCalendar, progress: Progress | None = None
+    database: Database,
+    parsed: ParsedCalendar,
+    progress: Progress | None = None,
+    previewed: Mapping[str, int] | None = None,
 ) -> tuple[ImportReport, ImportUndo]:
     """Import ``parsed`` (all or nothing), keeping what :func:`undo_import` needs;
-    ``progress`` is told how many of the new events are written."""
+    ``progress`` is told how many of the new events are written.
+
+    ``previewed``: the versions the preview the coordinator read planned against
+    (:attr:`ImportPreview.versions`). An event the import updates that a colleague
+    changed since the preview, or that the preview did not plan to update (made since,
+    with the file's UID), refuses the import: what it would overwrite is not what the
+    coordinator saw."""
     uids = [event.uid for event in parsed.events]
     uids += [occurrence.uid for occurrence in parsed.occurrences]
     with database.session() as session:
@@ -1188,6 +1204,8 @@ def import_undoably(
     )
     undo = ImportUndo(before=_snapshots(database, updating), updated=updating)
     read = {event_id: _snapshot_version(snapshot) for event_id, snapshot in undo.before.items()}
+    if previewed is not None:
+        _check_previewed(database, read, previewed)
     report = apply_calendar(database, parsed, expected_versions=read, progress=progress)
     undo.imported_versions = dict(report.versions)
     undo.touched = _moved(updating, read, undo.imported_versions)
@@ -1208,6 +1226,27 @@ def import_undoably(
                 )
             )
     return report, undo
+
+
+def _check_previewed(
+    database: Database, read: Mapping[str, int], previewed: Mapping[str, int]
+) -> None:
+    """Refuse the import when an event it updates is not at the version the preview
+    read: changed by somebody since, or not in the program when the preview was made."""
+    for event_id, version in read.items():
+        if previewed.get(event_id) == version:
+            continue
+        with database.session() as session:
+            event = session.get(Event, event_id)
+            label = event.label() if event is not None else event_id
+        raise editing.StaleRecordError(
+            _(
+                "{record} was changed by somebody else since the preview; nothing was "
+                "imported; preview the file again"
+            ).format(record=label),
+            label,
+            _("{record} was changed by somebody else in the meantime").format(record=label),
+        )
 
 
 def undo_import(

@@ -8,7 +8,7 @@ ones it updated, exactly as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -233,6 +233,8 @@ class ImportDialog(QDialog):
         self.database = database
         self.editor = editor
         self.parsed: ParsedCalendar | None = None
+        self.previewed: Mapping[str, int] = {}
+        """The versions of the program's events the plan shown was made against."""
         self.command: ImportCalendarCommand | None = None
 
         self.ui = Ui_ImportDialog()
@@ -361,7 +363,7 @@ class ImportDialog(QDialog):
         """List the plan as ``import --dry-run`` does, from the same report, in the rows
         the worker worded (:func:`cpp_scheduler.services.calendar_import.plan_rows`):
         this thread only hands them to the table, whatever their number."""
-        self.parsed = preview.parsed
+        self.parsed, self.previewed = preview.parsed, preview.versions
         self._show_rows(preview.rows, preview.kinds)
         counts = preview.counts
         creating, updating = counts[ImportAction.CREATE], counts[ImportAction.UPDATE]
@@ -439,9 +441,12 @@ class ImportDialog(QDialog):
         # editor's, whose connection to this dialog ends with it.
         progress = Progress(self.editor)
         progress.advanced.connect(self._written)
-        database, emit = self.database, progress.advanced.emit
+        database, emit, previewed = self.database, progress.advanced.emit, self.previewed
         command = ImportCalendarCommand(
-            self.editor, name, lambda: calendar_import.import_undoably(database, parsed, emit)
+            self.editor,
+            name,
+            # What the plan shown would overwrite: a colleague's change since refuses it.
+            lambda: calendar_import.import_undoably(database, parsed, emit, previewed),
         )
         refusals: list[SchedulerError] = []
         editor = self.editor

@@ -14,15 +14,15 @@ from typing import Any
 import pytest
 from conftest import settle, tools_of
 from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.model import Event
-from cpp_scheduler.services import calendar_import
-from cpp_scheduler.store import Database
+from cpp_scheduler.services import calendar_import, editing
+from cpp_scheduler.store import Database, open_database
 
 SERIES = """BEGIN:VCALENDAR
 VERSION:2.0
@@ -420,3 +420,44 @@ def test_a_title_read_before_the_dialog_is_widened_shows_whole_once_it_is(
     assert dialog.table.columnWidth(1) < needed  # cut, in a narrow table
     dialog.resize(1100, 560)
     qtbot.waitUntil(lambda: dialog.table.columnWidth(1) > needed, timeout=5_000)
+
+
+def test_a_series_a_colleague_renamed_after_the_preview_is_not_overwritten(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The plan shown updates the series; a colleague renames it before Import is
+    pressed. The import refuses, naming the event, and changes nothing: the plan the
+    coordinator read did not know of the rename it would have replaced."""
+    calendar_import.import_calendar(sqlite_database, _file(tmp_path, "series.ics", SERIES))
+    path = _file(tmp_path, "renamed.ics", SERIES.replace("Exdate mix", "Exdate mix, renamed"))
+    window = open_window()
+    dialog = _read_in_dialog(qtbot, window, path)
+    assert _rows(dialog)[0][:2] == ("Update", "Exdate mix, renamed")
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, title, text, *_rest: warnings.append((title, text))
+    )
+    colleague = open_database(sqlite_database.url.render_as_string(hide_password=False))
+    with colleague.session() as session:
+        event = session.scalars(select(Event).where(Event.uid == "exd@example.org")).one()
+        event_id, version = event.id, event.version
+    editing.change(colleague, Event, event_id, {"title": "Exdate mix (Kenji's)"}, version)
+    colleague.close()
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+    settle(qtbot, window)
+
+    assert warnings == [
+        (
+            "Cannot import",
+            "event 'Exdate mix (Kenji's)' was changed by somebody else since the preview; "
+            "nothing was imported; preview the file again",
+        )
+    ]
+    assert editing.stored(sqlite_database, Event, event_id).title == "Exdate mix (Kenji's)"
+    assert window.editor.stack.count() == 0
