@@ -80,7 +80,7 @@ from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
 from cpp_scheduler.services.snapshot import NotFoundError, find_event
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import Database, StoreError
 
 ANSWERS = {
     "ACCEPTED": "accepted",
@@ -1154,10 +1154,17 @@ def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
     for path in reply_files(paths):
         try:
             replies = read_replies(path)
-            with database.transaction() as session:
+            # Alone on the replies: an answer is looked for, then added or replaced, and
+            # a colleague recording the same person's answer at once would add a second.
+            with database.transaction(alone_on=Reply.__tablename__) as session:
                 applied = [_record(session, reply) for reply in replies]
         except ReplyFileError as refusal:
             report.refused.append(str(refusal))
+            continue
+        except StoreError as failure:  # locked, full, gone: this file, and the rest read on
+            report.refused.append(
+                _("{source}: not recorded: {reason}").format(source=path, reason=failure)
+            )
             continue
         for outcome in applied:
             if isinstance(outcome, str):

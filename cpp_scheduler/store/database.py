@@ -519,18 +519,27 @@ class Database:
         return session
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, alone_on: str | None = None) -> Iterator[Session]:
         """A session in one transaction: committed at the end, rolled back on any error.
 
         Nothing is half-saved: a broken rule, a colleague's newer change, a taken name, a
         lock, a full disk or a lost connection rolls the whole transaction back and is
         raised as a :class:`StoreError` subclass (or the model's ``ValidationError``).
+
+        ``alone_on`` (a table's name): the only transaction writing that table until it
+        ends, for a save that reads what is there and then adds to it, where versions
+        cannot guard it (a new reply beside the answers recorded): two at once would
+        both add. SQLite takes its write lock before the first read (``BEGIN
+        IMMEDIATE``); PostgreSQL locks the table in a mode two such transactions cannot
+        hold together, readers unhindered. The other waits its turn, as for any lock.
         """
         with self.session() as session:
             try:
                 # A file moved away while open would take the save out of the colleagues'
                 # sight, where nobody looks for it: the commit refuses it (store/session.py).
                 with session.begin():
+                    if alone_on is not None:
+                        self._write_alone(session, alone_on)
                     yield session
             except (DBAPIError, StaleDataError) as error:  # in a query, or at COMMIT itself
                 raise session.translate(error) from error
@@ -538,6 +547,13 @@ class Database:
                 if self.file_identity is None:
                     raise
                 raise moved_error(error.path, saving=True) from None
+
+    def _write_alone(self, session: Session, table: str) -> None:
+        if self.is_sqlite:
+            session.execute(text("BEGIN IMMEDIATE"))
+        else:
+            quoted_name = session.get_bind().dialect.identifier_preparer.quote(table)
+            session.execute(text(f"LOCK TABLE {quoted_name} IN SHARE ROW EXCLUSIVE MODE"))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
