@@ -72,24 +72,21 @@ def run(args: argparse.Namespace) -> int:
         )
     check_calendar_file(args.file)  # a pipe or a huge file: refused before the database opens
     with terminal_progress() as progress:
+        # Read and checked whole before the database opens: a file refused leaves no new,
+        # empty program where --db named none.
+        parsed = calendar_import.read_file(
+            args.file,
+            default_zone=args.zone,
+            skip_invalid=args.skip_invalid,
+            progress=progress.events_read,
+        )
         if args.dry_run and not database_exists(args.db):
-            report = calendar_import.preview_into_new_database(
-                args.file,
-                default_zone=args.zone,
-                skip_invalid=args.skip_invalid,
-                read_progress=progress.events_read,
-            )
+            report = calendar_import.preview_into_new_database(parsed)
         else:
             database = open_database(args.db)
             try:
-                report = calendar_import.import_calendar(
-                    database,
-                    args.file,
-                    dry_run=args.dry_run,
-                    default_zone=args.zone,
-                    skip_invalid=args.skip_invalid,
-                    read_progress=progress.events_read,
-                    write_progress=progress.events_written,
+                report = calendar_import.apply_calendar(
+                    database, parsed, dry_run=args.dry_run, progress=progress.events_written
                 )
             finally:
                 database.close()

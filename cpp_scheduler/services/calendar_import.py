@@ -837,18 +837,9 @@ def import_calendar(
     return apply_calendar(database, parsed, dry_run=dry_run, progress=write_progress)
 
 
-def preview_into_new_database(
-    path: Path,
-    *,
-    default_zone: str = timezones.TOKYO,
-    skip_invalid: bool = False,
-    read_progress: Progress | None = None,
-) -> ImportReport:
+def preview_into_new_database(parsed: ParsedCalendar) -> ImportReport:
     """The dry run of an import into a database that does not exist yet: every event
     would be created; no database is opened, so none is created."""
-    parsed = read_file(
-        path, default_zone=default_zone, skip_invalid=skip_invalid, progress=read_progress
-    )
     planned, strays = _plan(parsed, {})
     sessions, skipped = _plan_occurrences(parsed, {})
     return ImportReport(

@@ -107,3 +107,24 @@ def test_a_server_that_says_nothing_is_waited_for_once(
     assert output.err.startswith(f"cpp-scheduler: no database server answers at {url} (")
     assert output.err.count("\n") == 1
     assert len(taken) == 1
+
+
+def test_a_calendar_file_refused_makes_no_program_where_there_was_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``import`` makes the program it is pointed at, but only for a file it imports: a
+    file refused is refused before the database opens, and leaves nothing behind."""
+    broken = tmp_path / "partner.ics"
+    broken.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe//EN\r\nBEGIN:VEVENT\r\n"
+        b"UID:backwards@kobe.example\r\nDTSTAMP:20270101T000000Z\r\n"
+        b"DTSTART:20270105T100000Z\r\nDTEND:20270105T090000Z\r\nSUMMARY:Backwards\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    program = tmp_path / "program.sqlite"
+
+    status = main(["--db", str(program), "import", str(broken)])
+
+    assert status == 1
+    assert "ends before it starts" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["partner.ics"]

@@ -14,7 +14,7 @@ import pytest
 from cpp_scheduler import limits
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import read_calendar, read_calendar_bytes
-from cpp_scheduler.services.calendar_import import preview_into_new_database
+from cpp_scheduler.services.calendar_import import preview_into_new_database, read_file
 
 HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Colleague//EN\r\n"
 TAIL = "END:VCALENDAR\r\n"
@@ -83,7 +83,7 @@ def test_the_preview_reads_skipped_and_repeated_times_as_rfc_5545_says(tmp_path:
         + TAIL,
         newline="",
     )
-    preview = "\n".join(preview_into_new_database(path).lines())
+    preview = "\n".join(preview_into_new_database(read_file(path)).lines())
     assert (
         "2027年3月14日(日) 02:30 は時刻の切り替えで存在しない時刻のため、RFC 5545 に従い "
         "03:30 EDT（07:30 UTC）と解釈しました"

@@ -313,7 +313,7 @@ def test_a_series_with_no_meeting_is_refused_by_the_dry_run_as_by_the_import(
     with pytest.raises(CalendarFileError) as real:
         imported(sqlite_database, path)
     with pytest.raises(CalendarFileError) as new:
-        calendar_import.preview_into_new_database(path)
+        calendar_import.preview_into_new_database(calendar_import.read_file(path))
 
     assert str(dry.value) == str(real.value) == str(new.value)
     assert str(real.value).startswith(f"{path}, line 12 (VEVENT): the event 'Series ended")
