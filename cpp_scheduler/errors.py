@@ -50,6 +50,13 @@ def printable(text: str, limit: int = MAX_QUOTED_LENGTH) -> str:
     return shown + "…" if shortened else shown
 
 
+def shown_path(path: object) -> str:
+    """A file's name or a database's as a message or a line of output names it: whole (up
+    to a thousand characters), its line breaks and control characters shown escaped, so a
+    name never becomes two lines of a message or of what a script reads."""
+    return printable(str(path), 1_000)
+
+
 def quoted(value: object, limit: int = MAX_QUOTED_LENGTH) -> str:
     """``value`` as a message quotes it: ``'Kobe workshop'``, shortened and escaped."""
     return f"'{printable(value if isinstance(value, str) else str(value), limit)}'"

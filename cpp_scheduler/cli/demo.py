@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from cpp_scheduler.cli.output import counts, shown_path
+from cpp_scheduler.cli.output import counts
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import open_database

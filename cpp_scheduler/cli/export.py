@@ -26,8 +26,7 @@ from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import shown_path
-from cpp_scheduler.errors import quoted
+from cpp_scheduler.errors import quoted, shown_path
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from cpp_scheduler.errors import printable
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _, ngettext
 
 # Each kind of record a command counts, singular and plural in the program's language.
@@ -47,13 +47,6 @@ def plural(noun: str, count: int) -> str:
 def counts(pairs: Iterable[tuple[str, int]]) -> str:
     """``4 partner cities, 24 events``; the kinds with none are left out."""
     return _(", ").join(plural(noun, count) for noun, count in pairs if count)
-
-
-def shown_path(path: object) -> str:
-    """A file's name or a database's as a line of output names it: whole (up to a
-    thousand characters), its line breaks and control characters shown escaped, so a
-    name never becomes two lines of what a script reads."""
-    return printable(str(path), 1_000)
 
 
 def pages_written(path: Path | str, pages: int) -> str:

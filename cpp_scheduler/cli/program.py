@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import counts, plural, shown_path
+from cpp_scheduler.cli.output import counts, plural
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
 from cpp_scheduler.programfile.importer import preview_into_new_database
@@ -107,7 +108,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def report_lines(report: ImportReport, target: str) -> list[str]:
     """The import's report: a headline, then what was created, updated and removed."""
-    file = report.path
+    file = shown_path(report.path)
     if not report.changed and not report.unchanged:
         return [
             _("{file} holds no records: nothing to change in {database}.").format(

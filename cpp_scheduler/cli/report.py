@@ -17,8 +17,9 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import pages_written, shown_path
+from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _, period_text
 
 if TYPE_CHECKING:

@@ -20,8 +20,7 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import shown_path
-from cpp_scheduler.errors import printable
+from cpp_scheduler.errors import printable, shown_path
 from cpp_scheduler.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cpp_scheduler.errors import SchedulerError, printable
+from cpp_scheduler.errors import SchedulerError, printable, shown_path
 from cpp_scheduler.i18n import _
 
 
@@ -18,9 +18,9 @@ class CalendarFileError(SchedulerError):
         line: int | None = None,
         component: str | None = None,
     ) -> None:
-        where = source
+        where = shown_path(source)  # a file's name may hold a line break
         if line is not None:
-            where = _("{source}, line {line}").format(source=source, line=line)
+            where = _("{source}, line {line}").format(source=where, line=line)
         if component:
             # A component is named by what the file says, which may be anything.
             where += f" ({printable(component)})"

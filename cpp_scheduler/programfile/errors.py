@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, shown_path
 
 
 class ProgramFileError(SchedulerError):
@@ -14,5 +14,6 @@ class ProgramFileError(SchedulerError):
     def __init__(self, path: Path | str, message: str, record: str | None = None) -> None:
         self.path = Path(path)
         self.record = record
-        where = f"{self.path.name}: {record}: " if record else f"{self.path.name}: "
+        name = shown_path(self.path.name)  # a file's name may hold a line break
+        where = f"{name}: {record}: " if record else f"{name}: "
         super().__init__(where + message)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.collector import collector_held
-from cpp_scheduler.errors import printable, quoted
+from cpp_scheduler.errors import printable, quoted, shown_path
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import event_location
@@ -271,7 +271,7 @@ class ImportReport:
         )
         lines.append(
             summary.format(
-                file=self.source,
+                file=shown_path(self.source),
                 created=self.count(ImportAction.CREATE),
                 updated=self.count(ImportAction.UPDATE),
                 kept=left_as_they_are({action: self.count(action) for action in ImportAction}),

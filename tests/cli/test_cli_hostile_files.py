@@ -98,3 +98,21 @@ def test_a_calendar_with_a_crowded_time_zone_changes_nothing(tmp_path: Path, dem
         "clock changes (observances and RDATE values, counted up to line 2506)"
     )
     assert state_of(demo.parent) == before
+
+
+@pytest.mark.parametrize("separator", ["\n", "\u2028"], ids=["line-break", "line-separator"])
+def test_a_file_named_with_a_line_break_is_named_on_one_line(
+    tmp_path: Path, demo: Path, separator: str
+) -> None:
+    """A file's name is part of the message, shown as printable() shows text from
+    outside: a line break in it never makes the refusal two lines."""
+    calendar = tmp_path / f"kobe{separator}calendar.ics"
+    calendar.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
+    program = tmp_path / f"kobe{separator}program.json"
+    program.write_text("{", encoding="utf-8")
+    shown = "\\n" if separator == "\n" else "\\u2028"
+
+    for command, named in (("import", calendar), ("program import", program)):
+        line = refused("--db", str(demo), *command.split(), str(named))
+        assert f"kobe{shown}" in line
+        assert separator not in line
