@@ -71,6 +71,13 @@ MAX_PROGRAM_FILE_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 32
 """Deepest nesting of arrays and objects in a program file; the format itself needs 6."""
 
+MAX_JSON_VALUES = 5_000_000
+"""Most values (items of arrays, members of objects) a program file may hold, counted
+from its commas before it is parsed: each becomes an object in memory, and a file of
+empty records (``[{},{},...]``) within the size limit would otherwise take gigabytes to
+read before its record count is checked. A program of 20,000 events holds about 600,000;
+the densest file the size limit admits with real records, under 2,000,000."""
+
 MAX_RECORDS_PER_FILE = 20_000
 """Most records of one kind (events, participants, tours, ...) in a program file."""
 

@@ -99,6 +99,7 @@ def read_document(path: Path) -> dict[str, Any]:
             _("is not a text file in UTF-8 (byte {byte} cannot be read)").format(byte=error.start),
         ) from None
     _check_depth(path, data, text)
+    _check_values(path, data)
     document = parse(path, text)
     if _may_hold_unstorable(text):
         _check_storable(path, document)
@@ -187,6 +188,21 @@ _SIGNED_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
+def _check_values(path: Path, data: bytes) -> None:
+    """Refuse a file of more values than ``MAX_JSON_VALUES`` before it is parsed: counted
+    in C from its commas (those inside texts too, a bound from above), since each value
+    parsed is an object in memory."""
+    values = data.count(b",") + 1
+    if values > limits.MAX_JSON_VALUES:
+        raise ProgramFileError(
+            path,
+            _(
+                "is not a program file: it holds about {count} values, more than the "
+                "{most} of the largest program"
+            ).format(count=f"{values:,}", most=f"{limits.MAX_JSON_VALUES:,}"),
+        )
+
+
 def _check_depth(path: Path, data: bytes, text: str) -> None:
     """Refuse nesting deeper than ``MAX_JSON_DEPTH``, without recursion and before parsing.
 
@@ -216,28 +232,43 @@ def _check_depth(path: Path, data: bytes, text: str) -> None:
 
 
 class _NumberError(ValueError):
-    """A number the program cannot hold, found while parsing."""
+    """A number the program cannot hold, found while parsing: ``literal`` as the file
+    writes it, which finds its line."""
+
+    def __init__(self, message: str, literal: str) -> None:
+        super().__init__(message)
+        self.literal = literal
 
 
 def _integer(text: str) -> int:
     if len(text.lstrip("-")) > _INTEGER_DIGITS:
-        raise _NumberError(_too_large_number(text))
+        raise _NumberError(_too_large_number(text), text)
     return int(text)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _NumberError(_too_large_number(text))
+        raise _NumberError(_too_large_number(text), text)
     return value
 
 
 def _too_large_number(text: str) -> str:
-    return _("the number {number} is too large").format(number=printable(text, 30))
+    return _("the number {number} is too far from zero to hold").format(number=printable(text, 30))
 
 
 def _constant(name: str) -> Any:
-    raise _NumberError(_("{name} is not a number JSON allows").format(name=name))
+    raise _NumberError(_("{name} is not a number JSON allows").format(name=name), name)
+
+
+def _line_of_value(text: str, literal: str) -> int | None:
+    """The line on which ``literal`` first stands as a value, outside any text: the
+    reader names a number it refuses, not where it is."""
+    pattern = re.compile(r'"(?:[^"\\]|\\.)*"|' + re.escape(literal))
+    for found in pattern.finditer(text):
+        if not found.group().startswith('"'):
+            return text.count("\n", 0, found.start()) + 1
+    return None
 
 
 _INTEGER_DIGITS = 18
@@ -260,8 +291,14 @@ def parse(path: Path, text: str) -> Any:
             ),
         ) from None
     except _NumberError as error:
+        line = _line_of_value(text, error.literal)
+        reason = (
+            str(error)
+            if line is None
+            else _("line {line}: {reason}").format(line=line, reason=error)
+        )
         raise ProgramFileError(
-            path, _("is not a program file: {reason}").format(reason=error)
+            path, _("is not a program file: {reason}").format(reason=reason)
         ) from None
     except RecursionError:  # the depth check comes first; this is a last guard
         raise ProgramFileError(
@@ -342,8 +379,22 @@ def check_document(path: Path, document: Any) -> dict[str, Any]:
     error = best_match(_validator().iter_errors(document))
     if error is not None:
         record, where = _locate(document, error.absolute_path)
-        raise ProgramFileError(path, f"{where}{_explain(error)}", record)
+        explained = _explain(error)
+        if not error.absolute_path and error.validator == "additionalProperties":
+            # Not a record's: the file's own top level.
+            explained = _("{keys}: a program file has no such part").format(
+                keys=", ".join(_shown(key) for key in _unexpected_keys(error))
+            )
+        raise ProgramFileError(path, f"{where}{explained}", record)
     return document
+
+
+def _unexpected_keys(error: SchemaError) -> list[str]:
+    """The keys an ``additionalProperties`` error is about: those of the object that its
+    schema does not name."""
+    allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    return sorted(str(key) for key in instance if key not in allowed)
 
 
 def _locate(document: Any, location: Iterable[Any]) -> tuple[str | None, str]:

@@ -116,3 +116,22 @@ def test_a_file_named_with_a_line_break_is_named_on_one_line(
         line = refused("--db", str(demo), *command.split(), str(named))
         assert f"kobe{shown}" in line
         assert separator not in line
+
+
+def test_a_program_file_of_millions_of_empty_records_is_refused_before_it_is_read(
+    tmp_path: Path,
+) -> None:
+    """Within the size limit, 21 million empty records would take gigabytes to parse
+    before their count is checked: the file is refused from its commas, at once."""
+    empty = b"{}," * 7_000_000
+    (tmp_path / "empty.json").write_bytes(
+        b'{"format":"cpp-scheduler-program","version":1,"events":[' + empty + b"{}]}"
+    )
+    line = refused(
+        "--db", str(tmp_path / "new.sqlite"), "program", "import", str(tmp_path / "empty.json")
+    )
+    assert line == (
+        "cpp-scheduler: empty.json: is not a program file: it holds about 7,000,003 values, "
+        "more than the 5,000,000 of the largest program"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.json"]

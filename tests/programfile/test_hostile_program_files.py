@@ -158,18 +158,33 @@ def test_a_file_nested_a_hundred_thousand_deep_is_refused_at_once(tmp_path: Path
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('{"format": NaN}', "NaN is not a number JSON allows"),
-        ('{"format": -Infinity}', "-Infinity is not a number JSON allows"),
-        ('{"format": 1e999}', "the number 1e999 is too large"),
-        ('{"format": ' + "9" * 5_000 + "}", "the number " + "9" * 29 + "… is too large"),
+        ('{"format": NaN}', "line 3: NaN is not a number JSON allows"),
+        ('{"format": -Infinity}', "line 3: -Infinity is not a number JSON allows"),
+        ('{"format": 1e999}', "line 3: the number 1e999 is too far from zero to hold"),
+        ('{"format": -1e999}', "line 3: the number -1e999 is too far from zero to hold"),
+        (
+            '{"format": ' + "9" * 5_000 + "}",
+            "line 3: the number " + "9" * 29 + "… is too far from zero to hold",
+        ),
     ],
 )
 def test_numbers_a_program_cannot_hold_are_refused(tmp_path: Path, text: str, message: str) -> None:
+    """Named with the line they stand on (the first line's title mentions one in its
+    words, which is no number of the file's), and said as too far from zero whichever
+    side of it they are."""
     path = tmp_path / "numbers.json"
-    path.write_text(text)
+    path.write_text('{"title": "NaN, -Infinity, 1e999 or -1e999?",\n"x": 1,\n' + text[1:])
     with pytest.raises(ProgramFileError) as caught:
         import_program(open_database(tmp_path / "program.sqlite"), path)
     assert str(caught.value) == f"numbers.json: is not a program file: {message}"
+
+
+def test_a_part_a_program_file_does_not_have_is_named_as_the_files(tmp_path: Path) -> None:
+    path = tmp_path / "extra.json"
+    path.write_text('{"format": "cpp-scheduler-program", "version": 1, "extra": []}')
+    with pytest.raises(ProgramFileError) as caught:
+        import_program(open_database(tmp_path / "program.sqlite"), path)
+    assert str(caught.value) == 'extra.json: "extra": a program file has no such part'
 
 
 def test_a_file_with_too_many_events_is_refused_before_any_is_checked(
