@@ -383,7 +383,7 @@ def check_document(path: Path, document: Any) -> dict[str, Any]:
         if not error.absolute_path and error.validator == "additionalProperties":
             # Not a record's: the file's own top level.
             explained = _("{keys}: a program file has no such part").format(
-                keys=", ".join(_shown(key) for key in _unexpected_keys(error))
+                keys=", ".join(quoted(key) for key in _unexpected_keys(error))
             )
         raise ProgramFileError(path, f"{where}{explained}", record)
     return document

@@ -184,7 +184,7 @@ def test_a_part_a_program_file_does_not_have_is_named_as_the_files(tmp_path: Pat
     path.write_text('{"format": "cpp-scheduler-program", "version": 1, "extra": []}')
     with pytest.raises(ProgramFileError) as caught:
         import_program(open_database(tmp_path / "program.sqlite"), path)
-    assert str(caught.value) == 'extra.json: "extra": a program file has no such part'
+    assert str(caught.value) == "extra.json: 'extra': a program file has no such part"
 
 
 def test_a_file_with_too_many_events_is_refused_before_any_is_checked(

@@ -61,7 +61,7 @@ def test_a_value_the_schema_describes_is_refused_in_the_schema_s_words(tmp_path:
 @pytest.mark.usefixtures("japanese")
 def test_a_key_the_file_format_does_not_have_is_named(tmp_path: Path) -> None:
     path = _program(tmp_path / "program.json", colour="red")
-    assert _refusal(path) == "program.json: 'colour' はこのレコードの項目ではありません"
+    assert _refusal(path) == "program.json: 'colour': プログラムファイルにこの項目はありません"
 
 
 @pytest.mark.usefixtures("japanese")
