@@ -383,10 +383,6 @@
         <translation>先にカレンダーでイベントを選んでください。</translation>
     </message>
     <message>
-        <source>The program has no {key} to export yet.</source>
-        <translation>書き出せる{key}がまだプログラムにありません。</translation>
-    </message>
-    <message>
         <source>Reading the program…</source>
         <translation>プログラムを読み込んでいます…</translation>
     </message>
@@ -449,6 +445,18 @@
     <message>
         <source>Cannot export: {error}</source>
         <translation>書き出せません: {error}</translation>
+    </message>
+    <message>
+        <source>The program has no delegation yet.</source>
+        <translation>プログラムにはまだ代表団がありません。</translation>
+    </message>
+    <message>
+        <source>The program has no participant yet.</source>
+        <translation>プログラムにはまだ参加者がいません。</translation>
+    </message>
+    <message>
+        <source>The program has no study tour yet.</source>
+        <translation>プログラムにはまだスタディツアーがありません。</translation>
     </message>
     <message>
         <source>Written {files} for {participants}</source>

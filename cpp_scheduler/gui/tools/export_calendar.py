@@ -110,6 +110,14 @@ SCOPE_LABELS = {
 }
 
 
+NOTHING_LISTED = {
+    Scope.DELEGATION: QT_TRANSLATE_NOOP("CalendarFiles", "The program has no delegation yet."),
+    Scope.PARTICIPANT: QT_TRANSLATE_NOOP("CalendarFiles", "The program has no participant yet."),
+    Scope.TOUR: QT_TRANSLATE_NOOP("CalendarFiles", "The program has no study tour yet."),
+}
+"""What the dialog says when the scope chosen lists nothing to export, by scope."""
+
+
 class ExportDialog(QDialog):
     """Writes calendar files, and shows first what the file will show its reader.
 
@@ -391,11 +399,7 @@ class ExportDialog(QDialog):
             record_id = self.choice.currentData()
             chosen = next((c for c in self._listed(key) if c.record_id == record_id), None)
             if chosen is None:
-                raise SchedulerError(
-                    translate("CalendarFiles", "The program has no {key} to export yet.").format(
-                        key=key
-                    )
-                )
+                raise SchedulerError(translate("CalendarFiles", NOTHING_LISTED[key]))
             return chosen.scope
         return calendar_export.ProgramScope()
 

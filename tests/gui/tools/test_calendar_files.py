@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import icalendar
+import pytest
 from conftest import (
     JANUARY_NINE_TOKYO,
     add,
@@ -560,3 +561,26 @@ def test_a_preview_of_the_first_events_says_its_counts_are_of_those(
         "(the file holds them all), read in Asia/Tokyo"
     )
     assert preview_summary(whole).startswith(f"{len(whole.rows)} meetings, read in Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("scope", "said"),
+    [
+        (Scope.DELEGATION, "The program has no delegation yet."),
+        (Scope.TOUR, "The program has no study tour yet."),
+    ],
+)
+def test_a_scope_with_nothing_listed_says_what_the_program_lacks_in_words(
+    qtbot: QtBot, sqlite_database, open_window, tmp_path: Path, scope: str, said: str
+) -> None:
+    """A program without delegations or tours: exporting a delegation's schedule says
+    there is none, in the window's words, not the dialog's key for the scope."""
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(scope)
+    _previewed(qtbot, dialog)
+    dialog.target.setText(str(tmp_path / "nothing.ics"))
+    dialog.export()
+    assert dialog.status.text() == said
+    assert not (tmp_path / "nothing.ics").exists()
