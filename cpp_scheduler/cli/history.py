@@ -11,11 +11,10 @@ from cpp_scheduler.cli.engine_formats import print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable
-from cpp_scheduler.i18n import N_, _, ngettext
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.services.field_names import field_name
 from cpp_scheduler.services.history import (
     HistoryEntry,
-    HistoryRead,
     read_history_of,
     read_history_since,
 )
@@ -88,15 +87,6 @@ def entry_lines(entry: HistoryEntry) -> list[str]:
     )
 
 
-def cut_note(read: HistoryRead) -> str:
-    """The line that says a list leaves its earliest changes out."""
-    return ngettext(
-        "only the newest {shown} of {total} changes are listed; the earliest {left} is left out",
-        "only the newest {shown} of {total} changes are listed; the earliest {left} are left out",
-        read.left_out,
-    ).format(shown=len(read.entries), total=read.total, left=read.left_out)
-
-
 def run(args: argparse.Namespace) -> int:
     if (args.record is None) == (args.since is None):
         raise CliError(_("give either a record's UID or id, or --since DATE"), status=2)
@@ -126,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     if read.cut:
-        print(cut_note(read))
+        print(read.cut_note())
     for entry in entries:
         print("\n".join(entry_lines(entry)))
     return 0

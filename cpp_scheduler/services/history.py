@@ -23,7 +23,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model.base import Base, UTCDateTime
 from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.event_filter import meeting_days
@@ -237,6 +237,17 @@ class HistoryRead:
     def left_out(self) -> int:
         """How many earlier changes are left out."""
         return self.total - len(self.entries)
+
+    def cut_note(self) -> str:
+        """The line that says the list leaves its earliest changes out: what the History
+        panel shows above its list and ``history`` prints above its own."""
+        return ngettext(
+            "only the newest {shown} of {total} changes are listed; the earliest {left} is "
+            "left out",
+            "only the newest {shown} of {total} changes are listed; the earliest {left} are "
+            "left out",
+            self.left_out,
+        ).format(shown=len(self.entries), total=self.total, left=self.left_out)
 
 
 def _newest(session: Session, condition: ColumnElement[bool]) -> HistoryRead:

@@ -1759,10 +1759,6 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
         <translation>この変更を取り消せません</translation>
     </message>
     <message>
-        <source>Only the newest {shown} of {total} changes are shown; earlier changes left out: {left}.</source>
-        <translation>全{total}件のうち新しい{shown}件だけを表示しています。省いた古い変更: {left}件。</translation>
-    </message>
-    <message>
         <source>{record}: 1 change, by {who}</source>
         <translation>{record}：変更1件（{who}）</translation>
     </message>

@@ -90,7 +90,7 @@ def test_the_panel_and_the_command_both_say_a_long_history_is_cut(
     qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A record with more changes than are listed: the panel says so under its heading,
-    with the figures the command prints."""
+    in the line the command prints, and its heading counts them all."""
     from sqlalchemy import select
 
     from cpp_scheduler.model import Change
@@ -131,9 +131,17 @@ def test_the_panel_and_the_command_both_say_a_long_history_is_cut(
     assert (printed["cut"], printed["total"]) == (True, HISTORY_LIMIT + 5)
     assert dock.model.rowCount() == len(printed["changes"]) == HISTORY_LIMIT
     assert dock.cut_note.isVisible()
-    assert dock.cut_note.text() == (
-        f"Only the newest {HISTORY_LIMIT} of {printed['total']} changes are shown; "
-        f"earlier changes left out: {printed['total'] - HISTORY_LIMIT}."
+    assert main(["history", event_id, "--db", url]) == 0
+    said = capsys.readouterr().out.splitlines()[0]
+    assert said == (
+        f"only the newest {HISTORY_LIMIT} of {printed['total']} changes are listed; "
+        f"the earliest {printed['total'] - HISTORY_LIMIT} are left out"
+    )
+    assert dock.cut_note.text() == said[:1].upper() + said[1:] + "."
+    # The heading counts every change the history holds, as the command's total does.
+    newest = printed["changes"][-1]
+    assert dock.heading.text() == (
+        f"{newest['record']['label']}: {printed['total']:,} changes, the last by {newest['author']}"
     )
 
 

@@ -389,12 +389,8 @@ class HistoryDock(QDockWidget):
         self.model.set_entries(entries)
         self._update_button()
         if read is not None and read.cut:
-            self.cut_note.setText(
-                self.tr(
-                    "Only the newest {shown} of {total} changes are shown; "
-                    "earlier changes left out: {left}."
-                ).format(shown=len(read.entries), total=read.total, left=read.left_out)
-            )
+            note = read.cut_note()  # the command's line, begun as a sentence
+            self.cut_note.setText(note[:1].upper() + note[1:] + ".")
             self.cut_note.show()
         else:
             self.cut_note.clear()
@@ -403,8 +399,11 @@ class HistoryDock(QDockWidget):
             self.heading.setText(self.tr(self.PLACEHOLDER))
             return
         last = entries[-1]
-        if len(entries) == 1:
+        # Every change the history holds, those the list leaves out too (its cut note
+        # says how many it shows).
+        count = read.total if read is not None else len(entries)
+        if count == 1:
             text = self.tr("{record}: 1 change, by {who}")
         else:
             text = self.tr("{record}: {count} changes, the last by {who}")
-        self.heading.setText(text.format(record=last.label, count=len(entries), who=last.author))
+        self.heading.setText(text.format(record=last.label, count=f"{count:,}", who=last.author))
