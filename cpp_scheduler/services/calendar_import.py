@@ -134,38 +134,44 @@ class PlannedChange:
 
     def detail(self) -> str:
         """What a table shows of the event after the action and the title: its time, and
-        that the update cancels it."""
+        what :meth:`describe` says of the versions (``version 3 replaces 0``), as the
+        command line says it."""
         when = describe_when(self.event)
+        verdict = self.verdict()
+        return _("{when}: {verdict}").format(when=when, verdict=verdict) if verdict else when
+
+    def verdict(self) -> str:
+        """Why the plan does what it does with the event, by its versions: the file's
+        SEQUENCE against the program's (nothing to say of an event created)."""
+        version = self.event.newest if self.older is None else self.older
+        held = self.sequence_held
+        if self.action is ImportAction.CREATE:
+            return ""
         if self.cancels:
-            return _("{when}: cancels the event").format(when=when)
-        return when
+            return _(
+                "version {version} cancels the event (the program holds version {held})"
+            ).format(version=version, held=held)
+        if self.action is ImportAction.UPDATE and version == held:
+            return _(
+                "version {version} brings changes the program's version {held} does not hold"
+            ).format(version=version, held=held)
+        if self.action is ImportAction.UPDATE:
+            return _("version {version} replaces {held}").format(version=version, held=held)
+        if self.action is ImportAction.UNCHANGED:
+            return _("version {version} is already here").format(version=version)
+        return _("the program's version {held} is newer than the file's {version}").format(
+            held=held, version=version
+        )
 
     def describe(self) -> str:
         head = f"{self.event.title} ({describe_when(self.event)})"
-        version = self.event.newest if self.older is None else self.older
         if self.action is ImportAction.CREATE:
             return _("create  {head}").format(head=head)
-        if self.cancels:
-            return _(
-                "update  {head}: version {version} cancels the event (the program holds "
-                "version {held})"
-            ).format(head=head, version=version, held=self.sequence_held)
-        if self.action is ImportAction.UPDATE and version == self.sequence_held:
-            return _(
-                "update  {head}: version {version} brings changes the program's version "
-                "{held} does not hold"
-            ).format(head=head, version=version, held=self.sequence_held)
-        if self.action is ImportAction.UPDATE:
-            return _("update  {head}: version {version} replaces {held}").format(
-                head=head, version=version, held=self.sequence_held
-            )
-        if self.action is ImportAction.UNCHANGED:
-            return _("same    {head}: version {version} is already here").format(
-                head=head, version=version
-            )
-        return _(
-            "keep    {head}: the program's version {held} is newer than the file's {version}"
-        ).format(head=head, held=self.sequence_held, version=version)
+        line = {
+            ImportAction.UPDATE: _("update  {head}: {verdict}"),
+            ImportAction.UNCHANGED: _("same    {head}: {verdict}"),
+        }.get(self.action, _("keep    {head}: {verdict}"))
+        return line.format(head=head, verdict=self.verdict())
 
 
 @dataclass(frozen=True)

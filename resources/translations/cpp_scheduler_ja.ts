@@ -535,6 +535,10 @@
         <translation>{line}行目: {reason}</translation>
     </message>
     <message>
+        <source>Imported: {created} created, {updated} updated, {kept} left as they are, {skipped} skipped. Undo (Ctrl+Z) takes the whole import back.</source>
+        <translation>取り込みました: 作成{created}件、更新{updated}件、変更なし{kept}件、スキップ{skipped}件。元に戻す（Ctrl+Z）で取り込み全体を取り消せます。</translation>
+    </message>
+    <message>
         <source>Read as RFC 5545 says</source>
         <translation>RFC 5545 に従って解釈</translation>
     </message>
@@ -553,10 +557,6 @@
     <message>
         <source>Cannot import</source>
         <translation>読み込めません</translation>
-    </message>
-    <message>
-        <source>Imported: {created} created, {updated} updated. Undo (Ctrl+Z) takes the whole import back.</source>
-        <translation>読み込みました: 作成{created}件、更新{updated}件。元に戻す（Ctrl+Z）で読み込み全体を取り消せます。</translation>
     </message>
 </context>
 <context>
@@ -1794,8 +1794,8 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
         <translation>イベント</translation>
     </message>
     <message>
-        <source>When (its own zone)</source>
-        <translation>日時（イベントのタイムゾーン）</translation>
+        <source>Details</source>
+        <translation>詳細</translation>
     </message>
     <message>
         <source>Choose a file to see what it would change.</source>

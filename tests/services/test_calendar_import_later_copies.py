@@ -103,7 +103,11 @@ def test_a_later_copy_brings_its_title_place_and_description_and_the_preview_lis
         "the description changes",
     ]
     assert [(row.kind, row.text) for row in preview.rows] == [
-        (PlanRowKind.UPDATE, "Tue 09 Mar 2027 10:00 Asia/Tokyo"),
+        (
+            PlanRowKind.UPDATE,
+            "Tue 09 Mar 2027 10:00 Asia/Tokyo: "
+            "version 2 brings changes the program's version 2 does not hold",
+        ),
         *((PlanRowKind.UPDATE, change) for change in changes),
     ]
     assert preview.counts[ImportAction.UPDATE] == 1
@@ -144,7 +148,7 @@ def test_a_copy_written_before_the_programs_is_already_here_and_a_later_one_is_n
     report = calendar_import.import_calendar(sqlite_database, earlier)
 
     assert [(row.kind, row.text) for row in preview.rows] == [
-        (PlanRowKind.UNCHANGED, "Tue 09 Mar 2027 10:00 Asia/Tokyo")
+        (PlanRowKind.UNCHANGED, "Tue 09 Mar 2027 10:00 Asia/Tokyo: version 2 is already here")
     ]
     assert report.lines()[0] == (
         "same    Kobe DRR workshop (draft) (Tue 09 Mar 2027 10:00 Asia/Tokyo): "

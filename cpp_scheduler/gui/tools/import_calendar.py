@@ -245,7 +245,8 @@ class ImportDialog(QDialog):
             (
                 translate("ImportDialog", "What happens"),
                 translate("ImportDialog", "Event"),
-                translate("ImportDialog", "When (its own zone)"),
+                # When, on the clock each row names, and why: as import --dry-run says it.
+                translate("ImportDialog", "Details"),
             ),
             self.table,
         )
@@ -483,13 +484,16 @@ class ImportDialog(QDialog):
         self.command = command
         report = command.report
         assert report is not None  # the import has been made
+        counts = {action: report.count(action) for action in ImportAction}
         self.summary.setText(
             translate(
                 "CalendarFiles",
-                "Imported: {created} created, {updated} updated. "
-                "Undo (Ctrl+Z) takes the whole import back.",
+                "Imported: {created} created, {updated} updated, {kept} left as they are, "
+                "{skipped} skipped. Undo (Ctrl+Z) takes the whole import back.",
             ).format(
-                created=f"{report.count(ImportAction.CREATE):,}",
-                updated=f"{report.count(ImportAction.UPDATE):,}",
+                created=f"{counts[ImportAction.CREATE]:,}",
+                updated=f"{counts[ImportAction.UPDATE]:,}",
+                kept=f"{calendar_import.left_as_they_are(counts):,}",
+                skipped=f"{len(report.skipped):,}",
             )
         )

@@ -383,7 +383,10 @@ def test_after_the_import_the_window_counts_what_import_counts(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
     settle(qtbot, window)
-    assert dialog.summary.text().startswith("Imported: 0 created, 2 updated.")
+    # The counts the command ends with, all of them.
+    assert dialog.summary.text().startswith(
+        "Imported: 0 created, 2 updated, 0 left as they are, 0 skipped."
+    )
     moved = _meetings_in_new_york(sqlite_database)
     assert "Fri 05 Mar 14:00" in moved
     assert "Sat 06 Mar 14:00" in moved
@@ -437,6 +440,10 @@ def test_a_series_a_colleague_renamed_after_the_preview_is_not_overwritten(
     window = open_window()
     dialog = _read_in_dialog(qtbot, window, path)
     assert _rows(dialog)[0][:2] == ("Update", "Exdate mix, renamed")
+    # The row says why, by the versions, in the words of import --dry-run.
+    said = calendar_import.import_calendar(sqlite_database, path, dry_run=True).lines()[0]
+    assert said.split("): ", 1)[1] == _rows(dialog)[0][2].split(": ", 1)[1]
+    assert "version 0 brings changes" in said
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _parent, title, text, *_rest: warnings.append((title, text))
