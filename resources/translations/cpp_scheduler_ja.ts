@@ -3685,6 +3685,10 @@ host · {where}</source>
         <translation>確認できません: {error}</translation>
     </message>
     <message>
+        <source>{count} in the dates shown</source>
+        <translation>表示中の日付で{count}</translation>
+    </message>
+    <message>
         <source>No conflicts</source>
         <translation>競合なし</translation>
     </message>

@@ -310,7 +310,9 @@ class Tools(QObject):
     def _counted(self, found: int, errors: int) -> None:
         from cpp_scheduler.gui.tools.conflicts import count_text
 
-        self.count_label.setText(count_text(found, errors))
+        self.count_label.setText(
+            count_text(found, errors, dates_shown=self.conflicts.checks_dates_shown)
+        )
         self._mark_conflicts()
 
     def _uncounted(self) -> None:

@@ -436,13 +436,15 @@ class ConflictsDock(QDockWidget):
         self.checking = False
         self._resume_collector(keep=False)
 
+    @property
+    def checks_dates_shown(self) -> bool:
+        """Whether the check is of the dates the calendar shows, not the whole program."""
+        return self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE)
+
     def range_changed(self) -> None:
         """The calendar shows other dates: check again if only those dates count, or if
         they are on another clock, which tells when each finding happens."""
-        if (
-            self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE)
-            or self.days_clock() != self._checked_clock
-        ):
+        if self.checks_dates_shown or self.days_clock() != self._checked_clock:
             self.recheck()
 
     def _start_check(self) -> None:
@@ -450,10 +452,7 @@ class ConflictsDock(QDockWidget):
         generation = self._generation
         database = self.database
         start = end = None
-        if (
-            self.scope.currentText() == translate("Tools", self.VISIBLE_RANGE)
-            and self._visible_range is not None
-        ):
+        if self.checks_dates_shown and self._visible_range is not None:
             start, end = self._visible_range() or (None, None)
         self.checking = True
         self.summary.setText(translate("Conflicts", "Checking…"))
@@ -631,7 +630,14 @@ class ConflictsDock(QDockWidget):
             self.toursRequested.emit(list(conflict.record_ids))
 
 
-def count_text(found: int, errors: int) -> str:
+def count_text(found: int, errors: int, *, dates_shown: bool = False) -> str:
+    """The status bar's count of the last check; ``dates_shown``: of the dates the
+    calendar shows alone, said so, which the whole program's count would otherwise be
+    taken for."""
+    if dates_shown:
+        return translate("Tools", "{count} in the dates shown").format(
+            count=count_text(found, errors)
+        )
     if not found:
         return translate("Tools", "No conflicts")
     # Two forms each, as English needs; Japanese writes both alike.

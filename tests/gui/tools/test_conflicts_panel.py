@@ -125,10 +125,13 @@ def test_visible_range_leaves_out_clashes_elsewhere(
     dock.scope.setCurrentText(dock.VISIBLE_RANGE)
     settle(qtbot, window)
     assert dock.model.rowCount() == 0
+    # The status bar says whose count it is: not the whole program's, which has one.
+    assert tools_of(window).count_label.text() == "No conflicts in the dates shown"
     for _week in range(4):  # back to the week of the clash, as the user does
         window.previous_action.trigger()
     settle(qtbot, window)
     assert any(c.kind is ConflictKind.VENUE_DOUBLE_BOOKED for c in dock.model.conflicts)
+    assert tools_of(window).count_label.text().endswith(" in the dates shown")
 
 
 def test_marked_events_get_a_badge_in_the_week_view(
