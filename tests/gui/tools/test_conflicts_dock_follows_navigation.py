@@ -60,7 +60,10 @@ def _assert_as_the_command_says(window: MainWindow, answer: dict[str, Any]) -> N
     # The line under the list is the command's last line; the status bar counts shorter.
     assert dock.summary.text() == summary_text(dock.model.conflicts, answer["meetings"])
     assert dock.summary.text().startswith(f"{errors} error")
-    assert tools.count_label.text() == count_text(len(answer["conflicts"]), errors)
+    assert tools.count_label.text() == count_text(
+        len(answer["conflicts"]), errors, dates_shown=dock.checks_dates_shown
+    )
+    assert tools.count_label.text().endswith(" in the dates shown") == dock.checks_dates_shown
     named = {
         OccurrenceKey(
             meeting["event_id"],
