@@ -568,6 +568,7 @@ class EditRecord(RecordCommand):
             self.before = saved.before
         self._version = saved.version
         self._left(saved.version, saved.found)
+        self.editor.left_others(saved.touched)  # the conferences a session left and joined
         if first and saved.version is not None and saved.version == saved.found:
             # OK on a form left as it was (or a drag back to where it started): nothing
             # was written, and no undo step is left that would do nothing.

@@ -542,6 +542,7 @@ def _restore(
     with session.no_autoflush:  # one flush, one new version for each record changed
         for owner, row in relinked:
             _relink(session, owner, row, touching)
+        _file_again(session, rows_of, brought_back, touching)
     for snapshot in snapshots:
         for table_name, key, column, value in snapshot["cleared"]:
             if _set_reference(
@@ -558,6 +559,33 @@ def _restore(
         touched.extend(touching.touched())
     _note_restored(session, restored)
     session.expire_all()
+
+
+def _file_again(
+    session: Session,
+    rows_of: Mapping[str, list[Mapping[str, Any]]],
+    brought_back: set[tuple[str, Any]],
+    touching: Touching,
+) -> None:
+    """Count each conference a session comes back under (not brought back with it) as
+    changed, as filing the session there through a save would: its version rises and
+    its history names its sessions before and after (``touching`` notes it)."""
+    from cpp_scheduler.model import Event
+    from cpp_scheduler.model.integrity import note_sessions_filed
+
+    events_table = str(Event.__tablename__)
+    returning: dict[str, set[str]] = {}
+    for row in rows_of.get(events_table, []):
+        parent_id = row.get("parent_id")
+        if parent_id is not None and (events_table, parent_id) not in brought_back:
+            returning.setdefault(str(parent_id), set()).add(str(row["id"]))
+    for conference_id, sessions in sorted(returning.items()):
+        conference = session.get(Event, conference_id)
+        if conference is None:
+            continue
+        held = set(session.scalars(select(Event.id).where(Event.parent_id == conference_id)))
+        note_sessions_filed(session, conference, held - sessions, held)
+        touching.note(conference)
 
 
 def _parents_first(table: Table, rows: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -811,16 +839,21 @@ def delete(
     taken back: a colleague's session filed under a new conference stays theirs."""
     touched: list[Touched] = []
     with database.transaction() as session:
-        snapshot = delete_record(
-            session, model_cls, record_id, touched=touched, expected_version=expected_version
-        )
-        others = taken_from_others(session, snapshot, touched) if alone else []
-        if others:
-            label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
-            message = _("{other} refers to {record} since; nothing was deleted").format(
-                other=others[0].label, record=label
-            )
-            raise StaleRecordError(message, label)
+        record = get_record(session, model_cls, record_id)
+        if not alone:
+            check_version(record, expected_version)
+        snapshot = delete_record(session, model_cls, record_id, touched=touched)
+        label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
+        if alone:
+            # A colleague's work filed under the record is named before its version,
+            # which that filing raised too: the session they filed says more.
+            others = taken_from_others(session, snapshot, touched)
+            if others:
+                message = _("{other} refers to {record} since; nothing was deleted").format(
+                    other=others[0].label, record=label
+                )
+                raise StaleRecordError(message, label)
+            check_version(record, expected_version)
     return Deleted(snapshot, tuple(touched))
 
 
