@@ -913,22 +913,28 @@ def _recreate(session: Session, model: type[Base], entry: HistoryEntry) -> Base:
 
 
 #: How long before a deletion's own entries the entries of the records its transaction
-#: changed (links taken out, references cleared) may have been noted, at most.
+#: changed may have been noted, at most: read only for a deletion saved before each
+#: save's entries were grouped, and written in a flush of their own.
 _SAME_DELETION = timedelta(seconds=5)
+
+
+def _of_its_save(deletion: Change) -> ColumnElement[bool]:
+    """The entries written with ``deletion`` in one flush of one save: the same moment
+    and author, and the same group where the save has one (every save since saves were
+    grouped), which tells two saves of one moment apart."""
+    same = (Change.changed_at == deletion.changed_at) & (Change.author == deletion.author)
+    if deletion.group_id is not None:
+        same = same & (Change.group_id == deletion.group_id)
+    return same
 
 
 def _deleted_with(session: Session, deletion: Change) -> list[Change]:
     """The entries of the rows a deletion took with it (a conference's sessions, a
     series' changed meetings, and theirs in turn), parents first: deleted in the same
-    flush (same time, same author) and each referring to a row deleted with it."""
+    flush of the same save and each referring to a row deleted with it."""
     together = session.scalars(
         select(Change)
-        .where(
-            Change.changed_at == deletion.changed_at,
-            Change.author == deletion.author,
-            Change.action == DELETED,
-            Change.id != deletion.id,
-        )
+        .where(_of_its_save(deletion), Change.action == DELETED, Change.id != deletion.id)
         .order_by(Change.id)
     ).all()
     gone = {deletion.record_id}
@@ -960,10 +966,25 @@ def _refers_to(change: Change, ids: set[str]) -> bool:
 
 
 def _changed_with(session: Session, deletion: Change, gone: set[str]) -> list[Change]:
-    """The entries of the other records the deletion's transaction changed: each took a
-    link to a deleted row out of its list (a knowledge product's events) or cleared its
-    reference to one (an event's venue). They come just before the deletion's entries,
-    by the same author, as one transaction writes them."""
+    """The entries of the other records the deletion itself changed: each took a link to
+    a deleted row out of its list (a knowledge product's events) or cleared its
+    reference to one (an event's venue). The deletion writes them in its own flush, so
+    they are of its save and moment (:func:`_of_its_save`); a link the same coordinator
+    took away in a save of its own just before is theirs to put back, not the revert's.
+
+    A deletion saved before each save's entries were grouped wrote them in a flush of
+    their own: they are then the same author's entries just before it, within
+    :data:`_SAME_DELETION`, as that program read them."""
+    if deletion.group_id is None:
+        return _changed_with_ungrouped(session, deletion, gone)
+    together = session.scalars(
+        select(Change).where(_of_its_save(deletion), Change.action == CHANGED).order_by(Change.id)
+    ).all()
+    return [change for change in together if _taken_away(change, gone)]
+
+
+def _changed_with_ungrouped(session: Session, deletion: Change, gone: set[str]) -> list[Change]:
+    """:func:`_changed_with` for a deletion written before saves were grouped."""
     earlier = session.scalars(
         select(Change)
         .where(

@@ -329,20 +329,22 @@ def _delete(
     session.flush()
     removed = _gather(session, model_cls, snapshots, holding=True)
     touching = Touching()
-    for snapshot in snapshots.values():
-        for table_name, key, column, _value in snapshot.cleared:
-            _set_reference(session, table_name, key, column, None, touching)
-    with session.no_autoflush:  # one flush, one new version for each record changed
+    # One flush writes the deletion and everything it clears and unlinks: one new
+    # version for each record changed, and history entries of one moment, which a revert
+    # of the deletion reads as its own (services/history.py) and no other save's.
+    with session.no_autoflush:
+        for snapshot in snapshots.values():
+            for table_name, key, column, _value in snapshot.cleared:
+                _set_reference(session, table_name, key, column, None, touching)
         for snapshot in snapshots.values():
             for owner, row in _unlinked(snapshot, removed):
                 _unlink(session, owner, row, touching)
-    session.flush()
-    if touched is not None:
+        if touched is not None:
+            for record in records:
+                for parent in parents_of(record):
+                    touching.note(parent)
         for record in records:
-            for parent in parents_of(record):
-                touching.note(parent)
-    for record in records:
-        session.delete(record)
+            session.delete(record)
     session.flush()
     if touched is not None:
         touched.extend(touching.touched())

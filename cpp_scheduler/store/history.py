@@ -342,10 +342,18 @@ def _note_changes(session: Session, _context: UOWTransaction) -> None:
 
 @event.listens_for(StoreSession, "before_commit")
 def _write_changes(session: Session) -> None:
-    """Append the transaction's changes to the history, just before it commits."""
+    """Append the transaction's changes to the history, just before it commits.
+
+    The entries of one save share a group: an import's names its file
+    (:func:`group_changes`), any other save's is a group of its own, unnamed. What a
+    deletion took from other records is then read back as that deletion's alone
+    (reverting it puts back no link a separate save took away)."""
     session.flush()
     pending: dict[tuple[str, str], dict[str, Any] | None] = session.info.pop(PENDING, {})
     rows = [row for row in pending.values() if row is not None]
+    if any(row["group_id"] is None for row in rows):
+        save = str(uuid.uuid4())
+        rows = [row if row["group_id"] is not None else {**row, "group_id": save} for row in rows]
     written: list[tuple[str, str, int, str, datetime]] = session.info.pop(WRITTEN, [])
     if rows or written:
         connection = session.connection()
