@@ -568,6 +568,7 @@ class EditRecord(RecordCommand):
             self.before = saved.before
         self._version = saved.version
         self._left(saved.version, saved.found)
+        self.editor.left_others(saved.touched)  # the conferences a session left and joined
         if first and saved.version is not None and saved.version == saved.found:
             # OK on a form left as it was (or a drag back to where it started): nothing
             # was written, and no undo step is left that would do nothing.
@@ -635,9 +636,13 @@ class DeleteRecord(RecordCommand):
         record_id: str,
         title: str,
         expected_version: int | None = None,
+        reached: removal.Reach | None = None,
     ) -> None:
         """``expected_version``: the version the record was read at, when the caller
-        knows it; the first deletion is then refused if a colleague changed it since."""
+        knows it; the first deletion is then refused if a colleague changed it since.
+        ``reached``: what the question before it said the deletion takes along and
+        clears (:attr:`~cpp_scheduler.services.removal.ToDelete.reach`); the first
+        deletion is refused too if it would take or clear anything else now."""
         super().__init__(
             editor,
             model_cls,
@@ -648,6 +653,7 @@ class DeleteRecord(RecordCommand):
         )
         self.snapshot: dict[str, Any] | None = None
         self.saved_version = expected_version
+        self.reached = reached
 
     def apply(self) -> None:
         # A redo deletes the record at the version the undo brought it back at (or where
@@ -657,7 +663,9 @@ class DeleteRecord(RecordCommand):
             self.model_cls,
             self.record_id,
             self._expected(self.saved_version),
+            reached=self.reached,
         )
+        self.reached = None  # the question was answered for the first deletion alone
         self.snapshot = deleted.snapshot
         self.editor.left_others(deleted.touched)
         self._done()

@@ -374,7 +374,7 @@ class RecordEditing:
             if chosen is cancel:
                 self._mark_cancelled(event_id, found.title, found.version)
             elif chosen is delete:
-                self._delete(domain.Event, event_id, found.title, found.version)
+                self._delete(domain.Event, event_id, found.title, found)
 
         box.finished.connect(answered)
         box.open()
@@ -763,13 +763,14 @@ class RecordEditing:
             parent or self.as_widget,
         ):
             return
-        self._delete(model, record_id, title, found.version)
+        self._delete(model, record_id, title, found)
 
     def _delete(
-        self, model: type[domain.Base], record_id: str, title: str, version: int | None
+        self, model: type[domain.Base], record_id: str, title: str, found: ToDelete
     ) -> None:
-        """Delete the record at the ``version`` the coordinator decided on: a colleague's
-        change since is refused, not deleted unseen."""
+        """Delete the record as the question ``found`` showed it, which the coordinator
+        decided on: at its version, taking along and clearing what it said and nothing
+        more. A colleague's change since is refused, not deleted unseen."""
         from cpp_scheduler.gui.commands import DeleteRecord
 
         def deleted() -> None:
@@ -777,7 +778,14 @@ class RecordEditing:
                 self.select_event(None)
 
         self.editor.execute(
-            DeleteRecord(self.editor, model, record_id, title, expected_version=version),
+            DeleteRecord(
+                self.editor,
+                model,
+                record_id,
+                title,
+                expected_version=found.version,
+                reached=found.reach,
+            ),
             deleted,
             lambda error: self.report_error(
                 translate("WindowEditing", "Cannot delete"), str(error)

@@ -23,8 +23,9 @@ class Change(Base):
     field's value before and after, in the program file's plain forms (instants in ISO
     8601 UTC, enumerations by value, links as sorted lists of ids). A created record
     lists every value it was created with; a deleted one every value it had.
-    ``group_id`` and ``group_name`` tie the changes of one import together and name its
-    source (the file); a single edit has none.
+    ``group_id`` ties the changes of one save together (every entry its transaction
+    wrote), and ``group_name`` names an import's source (the file); a single edit's group
+    has no name, and entries written before saves were grouped have no group.
 
     A team writes in English and in Japanese, and each coordinator reads the history in
     their own language: the record's name and the import's source are kept in every

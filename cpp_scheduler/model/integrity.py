@@ -14,14 +14,15 @@ the session is off, or on again.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
-from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 from sqlalchemy.orm.base import NO_VALUE
 
-from cpp_scheduler.model.base import utc_now
+from cpp_scheduler.model.base import new_id, utc_now
 from cpp_scheduler.model.enums import EventMode, EventStatus
 from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.validation import ValidationError, new_clashes_in
@@ -98,6 +99,9 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
     for record in session.dirty:
         if _only_links_changed(record):
             _count_as_changed(record)
+
+    with session.no_autoflush:
+        _count_sessions_filed(session)
 
 
 def _was_cancelled(session: Session, record: Event) -> bool:
@@ -178,3 +182,95 @@ def _count_as_changed(record: Any) -> None:
     version read, as a change of its own columns would."""
     record.updated_at = utc_now()
     flag_modified(record, "updated_at")
+
+
+SESSIONS_FILED = "sessions_filed"
+"""The key of a session's ``info`` under which each conference whose sessions a flush
+changes is noted, by its table and id: the ids of its sessions before and after, sorted.
+The store's history writes them into the conference's entry as its ``sessions`` field."""
+
+SESSIONS = "sessions"
+"""The name of a conference's sessions in its history, as a list of links is named by
+its relationship."""
+
+
+def _count_sessions_filed(session: Session) -> None:
+    """Raise the version of every stored conference a session is filed under or taken
+    from in this flush (new, filed elsewhere or deleted), noting its sessions before and
+    after for its history. A conference new or deleted in the flush has no version to
+    raise; one deleted goes with its sessions anyway."""
+    added: dict[str, set[str]] = {}
+    taken: dict[str, set[str]] = {}
+    for record in list(session.new) + list(session.dirty) + list(session.deleted):
+        if not isinstance(record, Event):
+            continue
+        before, after = _parents_of(session, record)
+        if before == after:
+            continue
+        if record.id is None:
+            record.id = new_id()  # named in its conference's history before it is written
+        if before is not None:
+            taken.setdefault(before, set()).add(record.id)
+        if after is not None:
+            added.setdefault(after, set()).add(record.id)
+    for conference_id in sorted(set(added) | set(taken)):
+        conference = session.get(Event, conference_id)
+        if conference is None or conference in session.new or conference in session.deleted:
+            continue
+        held = set(session.scalars(select(Event.id).where(Event.parent_id == conference_id)))
+        now = (held - taken.get(conference_id, set())) | added.get(conference_id, set())
+        if now == held:
+            continue
+        note_sessions_filed(session, conference, held, now)
+
+
+def note_sessions_filed(
+    session: Session, conference: Event, before: Collection[str], after: Collection[str]
+) -> None:
+    """Count ``conference`` as changed because its sessions went from ``before`` to
+    ``after`` (ids): its version rises at the flush and its history says so. A flush
+    files sessions through the session's records; a deletion's undo, which writes its
+    rows in bulk, says so here itself.
+
+    A conference changed in nothing else is read again at its newest version first (and
+    held, on a server, until the commit): a colleague's save of it since was no reading
+    of the coordinator's, who only filed a session, and must not refuse that filing."""
+    noted: dict[tuple[str, str], tuple[list[str], list[str]]] = session.info.setdefault(
+        SESSIONS_FILED, {}
+    )
+    key = (str(Event.__tablename__), conference.id)
+    first = noted.get(key, (sorted(before), []))[0]
+    noted[key] = (first, sorted(after))
+    if not session.is_modified(conference, include_collections=False):
+        newest = session.scalar(
+            select(Event.version).where(Event.id == conference.id).with_for_update()
+        )
+        if newest is not None:
+            set_committed_value(conference, "version", newest)
+    _count_as_changed(conference)
+
+
+def _parents_of(session: Session, record: Event) -> tuple[str | None, str | None]:
+    """The conference ``record`` was filed under before this flush and the one it is
+    filed under after it (ids; None for none): a new record had none, a deleted one has
+    none any longer."""
+    state = inspect(record)
+    if record in session.new:
+        before = None
+    else:
+        stored = _as_stored(record, "parent_id")
+        if stored is NO_VALUE:
+            stored = record.parent_id  # loaded now: the flush has not written it yet
+        before = stored if isinstance(stored, str) else None
+    if record in session.deleted:
+        return before, None
+    if state.attrs["parent"].history.has_changes():
+        parent = record.parent
+        if parent is None:
+            return before, None
+        if parent.id is None:
+            parent.id = new_id()
+        return before, parent.id
+    if record in session.new or state.attrs["parent_id"].history.has_changes():
+        return before, record.parent_id
+    return before, before

@@ -427,6 +427,9 @@ class Saved:
     """The record's former values of the keys changed, in the values format."""
     found: int | None = None
     """The version the change found the record at."""
+    touched: tuple[Touched, ...] = ()
+    """The other records whose version the change raised: the conferences a session was
+    taken from and filed under."""
 
 
 @dataclass(frozen=True)
@@ -497,12 +500,26 @@ def change(
             before[PLACED_MEETINGS] = _placed_before(_event(record), values[PLACED_MEETINGS])
         held = list(record.changes) if isinstance(record, Event) else []
         held_changes = [(row, row.as_change()) for row in held]
+        touching = Touching()
+        for conference in _conferences_of(session, record, values):
+            touching.note(conference)
         updated = update_record(
             session, model_cls, record_id, values, expected_version=expected_version
         )
         session.flush()
         _note_dropped(before, updated, held_changes)
-        return Saved(getattr(updated, "version", None), before, found)
+        return Saved(getattr(updated, "version", None), before, found, tuple(touching.touched()))
+
+
+def _conferences_of(session: Session, record: Base, values: Mapping[str, Any]) -> list[Event]:
+    """The conference an event is filed under and the one ``values`` files it under, if
+    any, read before the save: filing it elsewhere raises the versions of the one it
+    leaves and the one it joins, which the window counts as its own doing."""
+    if not isinstance(record, Event):
+        return []
+    wanted = {record.parent_id, values.get("parent_id", record.parent_id)} - {None}
+    found = [session.get(Event, conference_id) for conference_id in sorted(wanted)]
+    return [conference for conference in found if conference is not None]
 
 
 def _note_dropped(

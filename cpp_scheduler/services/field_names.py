@@ -41,6 +41,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "participants": NP_("field name", "Participants"),
     "cities": NP_("field name", "Partner cities"),
     "events": NP_("field name", "Events"),
+    # A conference's sessions, each filed under it by a save of its own.
+    "sessions": NP_("field name", "Sessions"),
     "tour_day_id": NP_("field name", "Tour day"),
     "name": NP_("field name", "Name"),
     "name_ja": NP_("field name", "Name in Japanese"),

@@ -28,6 +28,7 @@ from cpp_scheduler.model.base import Base, UTCDateTime
 from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.event_filter import meeting_days
 from cpp_scheduler.model.history import Change
+from cpp_scheduler.model.integrity import SESSIONS
 from cpp_scheduler.services import series
 from cpp_scheduler.services.editing import (
     BOOKKEEPING,
@@ -62,6 +63,11 @@ class RevertError(SchedulerError):
 #: Fields the store keeps by itself (the calendar ``SEQUENCE`` raised with a change of
 #: time, place or status, the calendar UID): kept in an entry, never shown as changed.
 STORE_OWNED = frozenset({"sequence", "uid"})
+
+#: Fields an entry holds that other records' saves changed: a conference's sessions,
+#: each filed under it or taken from it by a change of the session. Shown, so the
+#: conference's history says what it holds; reverted only by reverting that change.
+KEPT_BY_OTHERS = frozenset({SESSIONS})
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,16 @@ class HistoryEntry:
             return _("the history names an action {action} this program does not know").format(
                 action=quoted(self.action)
             )
+        if (
+            self.meeting is None
+            and self.action == CHANGED
+            and any(field.name in KEPT_BY_OTHERS for field in self.fields)
+            and all(field.name in BOOKKEEPING | KEPT_BY_OTHERS for field in self.fields)
+        ):
+            return _(
+                "nothing to revert: {record} changed here only by a session filed under it "
+                "or taken from it; revert that session's change instead"
+            ).format(record=self.label)
         if (
             self.meeting is None
             and self.action == CHANGED
@@ -452,7 +468,7 @@ def _linked_model(model: type[Base], name: str, tables: dict[str, type[Base]]) -
     """The kind of record the field ``name`` of ``model`` links to (a list of links or a
     reference), or None for a field of values; ``tables``: :func:`_models_by_table`."""
     relationship = model.__mapper__.relationships.get(name)
-    if relationship is not None and relationship.secondary is not None:
+    if relationship is not None and (relationship.secondary is not None or name in KEPT_BY_OTHERS):
         linked: type[Base] = relationship.mapper.class_
         return linked
     column = model.__table__.columns.get(name)
@@ -858,6 +874,8 @@ def _values_before(
     for field in fields:
         if field.name in BOOKKEEPING:
             continue  # the store's own (the calendar SEQUENCE rises again by itself)
+        if field.name in KEPT_BY_OTHERS:
+            continue  # a session's own change filed it: reverting this one leaves it
         if field.name in links:
             now: Any = sorted(str(linked.id) for linked in getattr(record, field.name))
             values[links[field.name]] = list(field.old or [])
@@ -906,22 +924,28 @@ def _recreate(session: Session, model: type[Base], entry: HistoryEntry) -> Base:
 
 
 #: How long before a deletion's own entries the entries of the records its transaction
-#: changed (links taken out, references cleared) may have been noted, at most.
+#: changed may have been noted, at most: read only for a deletion saved before each
+#: save's entries were grouped, and written in a flush of their own.
 _SAME_DELETION = timedelta(seconds=5)
+
+
+def _of_its_save(deletion: Change) -> ColumnElement[bool]:
+    """The entries written with ``deletion`` in one flush of one save: the same moment
+    and author, and the same group where the save has one (every save since saves were
+    grouped), which tells two saves of one moment apart."""
+    same = (Change.changed_at == deletion.changed_at) & (Change.author == deletion.author)
+    if deletion.group_id is not None:
+        same = same & (Change.group_id == deletion.group_id)
+    return same
 
 
 def _deleted_with(session: Session, deletion: Change) -> list[Change]:
     """The entries of the rows a deletion took with it (a conference's sessions, a
     series' changed meetings, and theirs in turn), parents first: deleted in the same
-    flush (same time, same author) and each referring to a row deleted with it."""
+    flush of the same save and each referring to a row deleted with it."""
     together = session.scalars(
         select(Change)
-        .where(
-            Change.changed_at == deletion.changed_at,
-            Change.author == deletion.author,
-            Change.action == DELETED,
-            Change.id != deletion.id,
-        )
+        .where(_of_its_save(deletion), Change.action == DELETED, Change.id != deletion.id)
         .order_by(Change.id)
     ).all()
     gone = {deletion.record_id}
@@ -953,10 +977,25 @@ def _refers_to(change: Change, ids: set[str]) -> bool:
 
 
 def _changed_with(session: Session, deletion: Change, gone: set[str]) -> list[Change]:
-    """The entries of the other records the deletion's transaction changed: each took a
-    link to a deleted row out of its list (a knowledge product's events) or cleared its
-    reference to one (an event's venue). They come just before the deletion's entries,
-    by the same author, as one transaction writes them."""
+    """The entries of the other records the deletion itself changed: each took a link to
+    a deleted row out of its list (a knowledge product's events) or cleared its
+    reference to one (an event's venue). The deletion writes them in its own flush, so
+    they are of its save and moment (:func:`_of_its_save`); a link the same coordinator
+    took away in a save of its own just before is theirs to put back, not the revert's.
+
+    A deletion saved before each save's entries were grouped wrote them in a flush of
+    their own: they are then the same author's entries just before it, within
+    :data:`_SAME_DELETION`, as that program read them."""
+    if deletion.group_id is None:
+        return _changed_with_ungrouped(session, deletion, gone)
+    together = session.scalars(
+        select(Change).where(_of_its_save(deletion), Change.action == CHANGED).order_by(Change.id)
+    ).all()
+    return [change for change in together if _taken_away(change, gone)]
+
+
+def _changed_with_ungrouped(session: Session, deletion: Change, gone: set[str]) -> list[Change]:
+    """:func:`_changed_with` for a deletion written before saves were grouped."""
     earlier = session.scalars(
         select(Change)
         .where(
@@ -980,6 +1019,8 @@ def _taken_away(change: Change, gone: set[str]) -> dict[str, list[str] | str]:
     fields: dict[str, list[Any]] = json.loads(change.fields)
     taken: dict[str, list[str] | str] = {}
     for name, (old, new) in fields.items():
+        if name in KEPT_BY_OTHERS:
+            continue  # a session comes back under its conference by its own values
         if isinstance(old, list):
             out = [item for item in old if item in gone and item not in (new or [])]
             if out:
@@ -1098,9 +1139,11 @@ def _take_back_creation(
     """Delete the record ``entry`` created, refused when anything changed it since:
     its values or its links (which raise its version past the one the creation made),
     or another record that refers to it or lists it now (a session filed under it, a
-    knowledge product about it)."""
+    knowledge product about it). Such a record is named first: filing a session under
+    a conference raises its version too, and the session says more than the number."""
     _values_before(model, record, entry.fields)  # refused, naming a field changed since
     version = getattr(record, "version", None)
+    label = record.label()
     # The version its last making left (the creation, or the undo of a deletion since,
     # which brings it back as it was): any change since, links too, raised it.
     made = session.scalar(
@@ -1113,13 +1156,6 @@ def _take_back_creation(
         .order_by(Change.id.desc())
         .limit(1)
     )
-    if version is not None and made is not None and version != made:
-        raise RevertError(
-            _(
-                "cannot revert the creation of {record}: it was changed since (version "
-                "{version}, created as {created}); revert the later changes first"
-            ).format(record=record.label(), version=version, created=made)
-        )
     touched: list[Touched] = []
     snapshot = delete_record(session, model, entry.record_id, touched=touched)
     for other in taken_from_others(session, snapshot, touched):
@@ -1130,6 +1166,13 @@ def _take_back_creation(
                     "change that first"
                 ).format(record=entry.label, other=other.label)
             )
+    if version is not None and made is not None and version != made:
+        raise RevertError(
+            _(
+                "cannot revert the creation of {record}: it was changed since (version "
+                "{version}, created as {created}); revert the later changes first"
+            ).format(record=label, version=version, created=made)
+        )
 
 
 def _made_with(session: Session, creation: HistoryEntry, table: str, record_id: str) -> bool:

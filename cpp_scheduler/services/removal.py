@@ -47,7 +47,7 @@ from cpp_scheduler.services.editing import (
 )
 from cpp_scheduler.store import Database, DuplicateValueError, StoreError, history
 from cpp_scheduler.store.errors import first_line, unique_columns
-from cpp_scheduler.store.session import StoreSession
+from cpp_scheduler.store.session import StoreSession, hold_for_writing
 
 
 @dataclass
@@ -90,13 +90,15 @@ def _collect(
     column_name: str,
     owners: Mapping[Any, Snapshot],
     seen: set[tuple[str, tuple[Any, ...]]],
+    holding: bool,
 ) -> None:
     """Record ``table``'s rows whose ``column_name`` is one of ``owners``' keys, each in
     the snapshot its key belongs to, then what they take with them (rows that cascade)
     and what they clear (SET NULL references). A row two deletions reach is recorded
-    once, by the first."""
+    once, by the first. ``holding``: each row is held for the deletion as it is read
+    (:func:`_rows_where`), before what refers to it is read."""
     fresh: list[tuple[dict[str, Any], Snapshot]] = []
-    for row in _rows_where(session, table, column_name, owners):
+    for row in _rows_where(session, table, column_name, owners, holding):
         key = (table.name, tuple(_primary_key(table, row).values()))
         if key in seen:
             continue
@@ -115,9 +117,9 @@ def _collect(
                 referred.setdefault(row[foreign_key.column.name], snapshot)
             local = foreign_key.parent.name
             if (foreign_key.ondelete or "").upper() == "CASCADE":
-                _collect(session, other, local, referred, seen)
+                _collect(session, other, local, referred, seen, holding)
             elif (foreign_key.ondelete or "").upper() == "SET NULL":
-                _collect_cleared(session, other, local, referred, seen)
+                _collect_cleared(session, other, local, referred, seen, holding)
 
 
 def _collect_cleared(
@@ -126,10 +128,11 @@ def _collect_cleared(
     column_name: str,
     owners: Mapping[Any, Snapshot],
     seen: set[tuple[str, tuple[Any, ...]]],
+    holding: bool,
 ) -> None:
     """Record the references of ``table``'s rows to one of ``owners``' keys, which the
     deletion sets to NULL, each in the snapshot its key belongs to."""
-    for row in _rows_where(session, table, column_name, owners):
+    for row in _rows_where(session, table, column_name, owners, holding):
         key = _primary_key(table, row)
         if (table.name, tuple(key.values())) in seen:
             continue  # removed with the record anyway
@@ -137,14 +140,18 @@ def _collect_cleared(
 
 
 def _rows_where(
-    session: Session, table: Table, column_name: str, values: Iterable[Any]
+    session: Session, table: Table, column_name: str, values: Iterable[Any], holding: bool
 ) -> Iterator[dict[str, Any]]:
     """``table``'s rows whose ``column_name`` is one of ``values``, as dicts, read
-    :data:`_CHUNK` values at a time."""
+    :data:`_CHUNK` values at a time. ``holding``: locked on a server as they are read
+    (``FOR UPDATE``), so none of them changes, and nothing comes to refer to them,
+    before the deletion writes; on SQLite the deletion holds the file's write lock
+    already (:func:`~cpp_scheduler.store.session.hold_for_writing`)."""
     wanted = [value for value in values if value is not None]
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
-        for found in session.execute(select(table).where(table.c[column_name].in_(chunk))):
+        query = select(table).where(table.c[column_name].in_(chunk))
+        for found in session.execute(query.with_for_update() if holding else query):
             yield dict(found._mapping)
 
 
@@ -260,7 +267,12 @@ def delete_record(
 
     ``touched``: given, gets the other records the deletion changed: those whose
     references it cleared or links it took out, and the record it belonged to where
-    losing it changes that one (a series whose changed meeting it was)."""
+    losing it changes that one (a series whose changed meeting it was).
+
+    The record is held for the deletion before it is read (and each row the deletion
+    reaches as it is gathered): what a colleague saves meanwhile either came before, and
+    is seen and checked, or waits until the deletion has ended."""
+    hold_for_writing(session, _table_of(model_cls), [record_id])
     record = get_record(session, model_cls, record_id)
     check_version(record, expected_version)
     (snapshot,) = _delete(session, model_cls, [record], touched)
@@ -274,6 +286,7 @@ def delete_records(
     each one's snapshot, by id, as :func:`delete_record` gives it, from a few queries
     per table rather than a few per record. Refused (:class:`RecordNotFoundError`)
     when one of them is gone."""
+    hold_for_writing(session, _table_of(model_cls), record_ids)
     records: dict[str, Base] = {}
     entity: Any = model_cls
     for start in range(0, len(record_ids), _CHUNK):
@@ -314,22 +327,24 @@ def _delete(
         for record in records
     }
     session.flush()
-    removed = _gather(session, model_cls, snapshots)
+    removed = _gather(session, model_cls, snapshots, holding=True)
     touching = Touching()
-    for snapshot in snapshots.values():
-        for table_name, key, column, _value in snapshot.cleared:
-            _set_reference(session, table_name, key, column, None, touching)
-    with session.no_autoflush:  # one flush, one new version for each record changed
+    # One flush writes the deletion and everything it clears and unlinks: one new
+    # version for each record changed, and history entries of one moment, which a revert
+    # of the deletion reads as its own (services/history.py) and no other save's.
+    with session.no_autoflush:
+        for snapshot in snapshots.values():
+            for table_name, key, column, _value in snapshot.cleared:
+                _set_reference(session, table_name, key, column, None, touching)
         for snapshot in snapshots.values():
             for owner, row in _unlinked(snapshot, removed):
                 _unlink(session, owner, row, touching)
-    session.flush()
-    if touched is not None:
+        if touched is not None:
+            for record in records:
+                for parent in parents_of(record):
+                    touching.note(parent)
         for record in records:
-            for parent in parents_of(record):
-                touching.note(parent)
-    for record in records:
-        session.delete(record)
+            session.delete(record)
     session.flush()
     if touched is not None:
         touched.extend(touching.touched())
@@ -337,15 +352,25 @@ def _delete(
     return [snapshot.as_dict() for snapshot in snapshots.values()]
 
 
+def _table_of(model_cls: type[Base]) -> Table:
+    table = model_cls.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 def _gather(
-    session: Session, model_cls: type[Base], snapshots: Mapping[Any, Snapshot]
+    session: Session,
+    model_cls: type[Base],
+    snapshots: Mapping[Any, Snapshot],
+    *,
+    holding: bool = False,
 ) -> set[tuple[str, tuple[Any, ...]]]:
     """Fill the ``snapshots`` (by record id) with every row deleting those records of
     ``model_cls`` removes and every reference it clears, only reading; the removed
-    rows' keys. The deletion itself and the question before it both read it here."""
-    table = model_cls.__table__
-    assert isinstance(table, Table)
-    _collect(session, table, "id", snapshots, set())
+    rows' keys. The deletion itself and the question before it both read it here: the
+    deletion ``holding`` each row it reads until it ends, in its own transaction, so
+    what it writes is what it read."""
+    _collect(session, _table_of(model_cls), "id", snapshots, set(), holding)
     # References from rows that are deleted too are restored with those rows.
     removed = {
         (name, tuple(_primary_key(_tables()[name], row).values()))
@@ -542,6 +567,7 @@ def _restore(
     with session.no_autoflush:  # one flush, one new version for each record changed
         for owner, row in relinked:
             _relink(session, owner, row, touching)
+        _file_again(session, rows_of, brought_back, touching)
     for snapshot in snapshots:
         for table_name, key, column, value in snapshot["cleared"]:
             if _set_reference(
@@ -558,6 +584,33 @@ def _restore(
         touched.extend(touching.touched())
     _note_restored(session, restored)
     session.expire_all()
+
+
+def _file_again(
+    session: Session,
+    rows_of: Mapping[str, list[Mapping[str, Any]]],
+    brought_back: set[tuple[str, Any]],
+    touching: Touching,
+) -> None:
+    """Count each conference a session comes back under (not brought back with it) as
+    changed, as filing the session there through a save would: its version rises and
+    its history names its sessions before and after (``touching`` notes it)."""
+    from cpp_scheduler.model import Event
+    from cpp_scheduler.model.integrity import note_sessions_filed
+
+    events_table = str(Event.__tablename__)
+    returning: dict[str, set[str]] = {}
+    for row in rows_of.get(events_table, []):
+        parent_id = row.get("parent_id")
+        if parent_id is not None and (events_table, parent_id) not in brought_back:
+            returning.setdefault(str(parent_id), set()).add(str(row["id"]))
+    for conference_id, sessions in sorted(returning.items()):
+        conference = session.get(Event, conference_id)
+        if conference is None:
+            continue
+        held = set(session.scalars(select(Event.id).where(Event.parent_id == conference_id)))
+        note_sessions_filed(session, conference, held - sessions, held)
+        touching.note(conference)
 
 
 def _parents_first(table: Table, rows: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -794,6 +847,37 @@ class Deleted:
         return snapshot_version(self.snapshot)
 
 
+Reach = frozenset[tuple[Any, ...]]
+"""What a deletion reaches (:func:`reach_of`): each row it removes, by its table and key,
+with its version where it has one, and each reference it clears, by its table, key and
+column."""
+
+
+def reach_of(
+    rows: Iterable[tuple[str, Mapping[str, Any]]], cleared: Iterable[Sequence[Any]]
+) -> Reach:
+    """The reach of a deletion that removes ``rows`` and clears ``cleared`` (as a
+    :class:`Snapshot` holds them): what the question before it read, compared with what
+    the deletion itself finds. A row at another version, a row or a reference new since,
+    is a colleague's change the question did not show."""
+    tables = _tables()
+    found: set[tuple[Any, ...]] = set()
+    for table_name, row in rows:
+        key = tuple(_primary_key(tables[table_name], row).values())
+        found.add(("row", table_name, key, row.get("version")))
+    for table_name, key, column, *_value in cleared:
+        found.add(("cleared", table_name, tuple(key.values()), column))
+    return frozenset(found)
+
+
+def _unseen(snapshot: Mapping[str, Any], reached: Reach) -> bool:
+    """Whether the deletion of ``snapshot`` reaches anything the question before it did
+    not read as it is now (``reached``): a session filed under a conference since, one of
+    its sessions changed since, an invitation sent since. What the question read and is
+    gone since is no change of theirs the deletion takes."""
+    return not reach_of(snapshot["rows"], snapshot["cleared"]) <= reached
+
+
 def delete(
     database: Database,
     model_cls: type[Base],
@@ -801,6 +885,7 @@ def delete(
     expected_version: int | None = None,
     *,
     alone: bool = False,
+    reached: Reach | None = None,
 ) -> Deleted:
     """Delete a record in one transaction; its snapshot, which :func:`restore` puts
     back, and the other records the deletion changed. Refused
@@ -808,19 +893,37 @@ def delete(
     ``expected_version``: an undo of its creation, or a redo of its deletion, never
     takes a colleague's change away with it. ``alone``: refused too when another record
     refers to it or lists it (see :func:`taken_from_others`), as when its creation is
-    taken back: a colleague's session filed under a new conference stays theirs."""
+    taken back: a colleague's session filed under a new conference stays theirs.
+    ``reached``: what the question before the deletion read it would take along and
+    clear (:attr:`ToDelete.reach`); refused too when it would reach anything else now,
+    so nothing a colleague did since the coordinator read the question goes unseen."""
     touched: list[Touched] = []
     with database.transaction() as session:
-        snapshot = delete_record(
-            session, model_cls, record_id, touched=touched, expected_version=expected_version
-        )
-        others = taken_from_others(session, snapshot, touched) if alone else []
-        if others:
-            label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
-            message = _("{other} refers to {record} since; nothing was deleted").format(
-                other=others[0].label, record=label
+        hold_for_writing(session, _table_of(model_cls), [record_id])
+        record = get_record(session, model_cls, record_id)
+        if not alone:
+            check_version(record, expected_version)
+        snapshot = delete_record(session, model_cls, record_id, touched=touched)
+        label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
+        if alone:
+            # A colleague's work filed under the record is named before its version,
+            # which that filing raised too: the session they filed says more.
+            others = taken_from_others(session, snapshot, touched)
+            if others:
+                message = _("{other} refers to {record} since; nothing was deleted").format(
+                    other=others[0].label, record=label
+                )
+                raise StaleRecordError(message, label)
+            check_version(record, expected_version)
+        if reached is not None and _unseen(snapshot, reached):
+            raise StaleRecordError(
+                _(
+                    "{record} was changed by someone else since you opened it; reload it "
+                    "and apply your change again"
+                ).format(record=label),
+                label,
+                _("{record} was changed by somebody else in the meantime").format(record=label),
             )
-            raise StaleRecordError(message, label)
     return Deleted(snapshot, tuple(touched))
 
 
@@ -905,6 +1008,10 @@ class ToDelete:
     """The meetings a series holds, all deleted with it, counted as ``events list``
     lists them (a meeting cancelled alone is none of them); 0 for a one-off event and
     any other record. A coordinator who selected one meeting may mean only that one."""
+    reach: Reach = frozenset()
+    """Everything the deletion would remove or clear, as the question read it, which
+    the deletion then carries (:func:`delete`'s ``reached``): a session filed under a
+    conference since, an invitation sent since, refuses it rather than going unseen."""
 
 
 CHANGED_NAMED_AT_MOST = 5
@@ -932,6 +1039,7 @@ def to_delete(
             snapshot.title,
             _standing(session, snapshot),
             _series_meetings(record),
+            reach_of(snapshot.rows, snapshot.cleared),
         )
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm.state import InstanceState
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import LANGUAGES, in_every_language, language
 from cpp_scheduler.model.history import Change
+from cpp_scheduler.model.integrity import SESSIONS, SESSIONS_FILED
 from cpp_scheduler.store.authors import UNKNOWN
 from cpp_scheduler.store.bulk_rows import insert_rows
 from cpp_scheduler.store.session import StoreSession
@@ -318,10 +319,15 @@ def _note_changes(session: Session, _context: UOWTransaction) -> None:
     for record in session.new:
         if _recorded(record):
             rows.append(_row(record, CREATED, _all_fields(inspect(record), before=False), info, at))
+    filed: dict[tuple[str, str], tuple[list[str], list[str]]] = info.pop(SESSIONS_FILED, {})
     for record in session.dirty:
         if not _recorded(record):
             continue
-        fields = _changed_fields(inspect(record))
+        state = inspect(record)
+        fields = _changed_fields(state)
+        sessions = filed.get((state.mapper.local_table.name, str(record.id)))
+        if sessions is not None and sessions[0] != sessions[1]:
+            fields[SESSIONS] = [sessions[0], sessions[1]]
         if fields:
             rows.append(_row(record, CHANGED, fields, info, at))
     for record in session.deleted:
@@ -336,10 +342,18 @@ def _note_changes(session: Session, _context: UOWTransaction) -> None:
 
 @event.listens_for(StoreSession, "before_commit")
 def _write_changes(session: Session) -> None:
-    """Append the transaction's changes to the history, just before it commits."""
+    """Append the transaction's changes to the history, just before it commits.
+
+    The entries of one save share a group: an import's names its file
+    (:func:`group_changes`), any other save's is a group of its own, unnamed. What a
+    deletion took from other records is then read back as that deletion's alone
+    (reverting it puts back no link a separate save took away)."""
     session.flush()
     pending: dict[tuple[str, str], dict[str, Any] | None] = session.info.pop(PENDING, {})
     rows = [row for row in pending.values() if row is not None]
+    if any(row["group_id"] is None for row in rows):
+        save = str(uuid.uuid4())
+        rows = [row if row["group_id"] is not None else {**row, "group_id": save} for row in rows]
     written: list[tuple[str, str, int, str, datetime]] = session.info.pop(WRITTEN, [])
     if rows or written:
         connection = session.connection()
@@ -375,6 +389,7 @@ def _note_written_here(session: Session) -> None:
 @event.listens_for(StoreSession, "after_rollback")
 def _forget_changes(session: Session) -> None:
     session.info.pop(PENDING, None)
+    session.info.pop(SESSIONS_FILED, None)
     session.info.pop(WRITTEN, None)
     session.info.pop(COMMITTING, None)
 

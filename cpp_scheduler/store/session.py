@@ -496,3 +496,28 @@ def _refuse_a_moved_file(session: Session) -> None:
 def _forget_changes_at_begin(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(_CHANGES_AT_BEGIN, None)
+
+
+def hold_for_writing(session: Session, table: Table, ids: Sequence[Any]) -> None:
+    """Let no other transaction change the rows of ``table`` that ``ids`` names, nor
+    make anything refer to them anew, until ``session``'s transaction ends: what it reads
+    of them and of what refers to them from here on (a deletion's gathering of what it
+    takes along and clears) is then what its writes meet.
+
+    SQLite's driver begins a transaction only at the first write, leaving every read
+    before it a moment of its own, while a colleague may save in between: on SQLite the
+    transaction takes the file's write lock now (``BEGIN IMMEDIATE``, waiting as long as
+    any write waits), unless a write of it holds it already. On a server, each of those
+    rows is locked (``FOR UPDATE``): a colleague's save of it, or of a row referring to
+    it, waits until this transaction ends, and a row read after it waited is the one
+    they committed."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        driver: Any = connection.connection.driver_connection  # sqlite3's connection
+        if not driver.in_transaction:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    wanted = list(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        session.execute(select(table.c.id).where(table.c.id.in_(chunk)).with_for_update())

@@ -361,6 +361,58 @@ def test_a_deletion_a_colleague_edited_while_the_question_was_open_is_refused(
     assert window.editor.stack.count() == 0
 
 
+def test_a_deletion_is_refused_when_a_colleague_filed_work_under_it_while_the_question_was_open(
+    window: MainWindow, program: Database, messages: Messages
+) -> None:
+    """The question said the conference takes its track along; Kenji files a talk under
+    the track while it is open, which changes neither the conference nor what the
+    question said. Confirmed, the deletion would take his talk along unseen: it is
+    refused, and asked again it says so."""
+    start = JANUARY_NINE_TOKYO + timedelta(days=2)
+    forum = editing.create(
+        program,
+        Event,
+        {"title": "Resilience forum", "start_utc": start, "end_utc": start + timedelta(hours=8)},
+    )
+    track = editing.create(
+        program,
+        Event,
+        {
+            "title": "Flood track",
+            "start_utc": start,
+            "end_utc": start + timedelta(hours=4),
+            "parent_id": forum,
+        },
+    )
+    rows_read(window)
+
+    def answer_after_kenji(title: str, question: str, parent: object = None) -> bool:
+        messages.questions.append(question)
+        as_colleague(
+            _kenji_files_a_session_under, str(program.url.database), track, start.isoformat()
+        )
+        return True
+
+    window.confirm = answer_after_kenji  # type: ignore[method-assign]
+    window.delete_record("event", forum, "Resilience forum")
+    rows_read(window)
+
+    assert "the event 'Flood track'" in messages.questions[0]
+    assert "Kenji's panel" not in messages.questions[0]
+    assert messages.errors == [
+        (
+            "Cannot delete",
+            "event 'Resilience forum' was changed by someone else since you opened it; "
+            "reload it and apply your change again",
+        )
+    ]
+    with program.session() as session:
+        panel = session.query(Event).filter_by(title="Kenji's panel").one()
+        assert panel.parent_id == track
+    assert stored(program, forum) is not None
+    assert window.editor.stack.count() == 0
+
+
 def _kenji_deletes_the_venue(path: str, venue_id: str) -> None:
     """Kenji deletes the venue."""
     database = open_database(path, author="Kenji")

@@ -533,6 +533,39 @@ def test_reverting_the_deletion_of_a_conference_brings_back_its_sessions_and_lin
         assert listing({conference_id, series_id, *sessions}) == listed
 
 
+def test_reverting_a_deletion_puts_back_only_the_links_that_deletion_took(
+    database: Database,
+) -> None:
+    """A coordinator takes Hiro off the briefing in a save of its own, and a moment
+    later deletes him, which takes him off the workshop. Reverting the deletion brings
+    him back onto the workshop alone: the briefing was another save's doing."""
+    from cpp_scheduler.model import Participant
+
+    hiro = editing.create(database, Participant, {"name": "Hiro Sato", "email": "hiro@example.org"})
+    briefing, workshop = (
+        editing.create(
+            database,
+            Event,
+            {
+                "title": title,
+                "start_utc": START,
+                "end_utc": START + timedelta(hours=1),
+                "participant_ids": [hiro],
+            },
+        )
+        for title in ("Port briefing", "Port workshop")
+    )
+    editing.change(database, Event, briefing, {"participant_ids": []}, 1)
+    removal.delete(database, Participant, hiro)
+    deletion = history_of(database, hiro)[-1]
+    assert deletion.action == "deleted"
+
+    revert_change(database, deletion.change_id)
+
+    assert editing.stored(database, Event, workshop).values["participant_ids"] == [hiro]
+    assert editing.stored(database, Event, briefing).values["participant_ids"] == []
+
+
 def test_the_history_of_a_deleted_event_is_found_by_its_calendar_uid(
     database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
