@@ -260,7 +260,7 @@ class ImportReport:
             lines.extend(f"        {reading}" for reading in session.readings())
         lines.extend(
             _("skip    line {line}: {title}: {reason}").format(
-                line=entry.line, title=printable(entry.title), reason=entry.reason
+                line=entry.line, title=printable(entry.title, 100), reason=entry.reason
             )
             for entry in self.skipped
         )

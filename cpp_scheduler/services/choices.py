@@ -18,6 +18,7 @@ from sqlalchemy import and_, or_, select
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import shown_name
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -448,17 +449,17 @@ def conference_choices(database: Database, event_id: str | None = None) -> list[
         }
         holding_sessions = select(Event.parent_id).where(Event.parent_id.is_not(None))
         rows = connection.execute(
-            select(Event.id, Event.title, Event.start_utc, Event.zone)
-            .where(
+            select(Event.id, Event.title, Event.start_utc, Event.zone).where(
                 or_(
                     and_(Event.kind == EventKind.CONFERENCE, Event.parent_id.is_(None)),
                     Event.id.in_(holding_sessions),
                 )
             )
-            .order_by(Event.start_utc)
         ).all()
     excluded = _below(parents, event_id)
     local = _LocalDates()
+    # In the one order of meetings: conferences of one start read alike wherever listed.
+    rows = sorted(rows, key=lambda row: meeting_order(row.start_utc, row.title, row.id))
     return [
         Choice(conference_id, f"{title} ({local(start, zone)})")
         for conference_id, title, start, zone in rows
