@@ -3,14 +3,15 @@
 
 A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and the
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
-read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by
-one as a calendar import checks them, and how many; its answers, how deep its
-components and a message's parts nest, a SEQUENCE no event can pass, dates in the
-program's range, a DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC 5546 section
-3.2.3); one that breaks a rule, or is for an event the program does not hold, a meeting
-the series does not have or has cancelled, or from an address the event does not invite
-(now, or by an invitation the ledger shows they still hold), is refused in one line
-naming the file and what is wrong, nothing of it recorded, and the import reads on. An
+read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by one
+as a calendar import checks them, and how many; its answers, how deep its components and
+a message's parts nest, a SEQUENCE no event can pass, dates in the program's range, a
+DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC 5546 section 3.2.3); one that
+breaks a rule, or is for an event the program does not hold, a meeting the series does
+not have or has cancelled, or from an address the event does not invite (now, or by an
+invitation the ledger shows they still hold), is refused in one line naming the file
+(escaped, as :func:`~cpp_scheduler.errors.printable` shows a name) and what is wrong,
+nothing of it recorded, and the import reads on. An
 address is matched in one form (:func:`address_key`: its domain as the mail goes to it,
 capitals aside; two invited addresses that differ only in capitals: the one written as
 the reply writes it; neither so written, the reply is refused, since nobody can tell
@@ -180,6 +181,19 @@ class ImportReport:
 # -- reading files -------------------------------------------------------------------
 
 
+_LONGEST_NAME_SHOWN = 1_000
+"""Characters of a file's name a refusal shows before it shortens it, as the commands'
+output names a file (``cli/output.shown_path``)."""
+
+
+def _shown_path(path: Path) -> str:
+    """A reply file's (or folder's) name as every refusal names it: whole (up to a
+    thousand characters), a line break, a U+2028 or another control character in it
+    shown escaped, since a name is anything the file system allows and must neither
+    split the one line a refusal takes nor forge a second one."""
+    return printable(str(path), _LONGEST_NAME_SHOWN)
+
+
 def reply_files(paths: Iterable[Path]) -> Iterator[Path]:
     """The files named, and the ``.eml`` and ``.ics`` files of the folders named."""
     for path in paths:
@@ -196,16 +210,17 @@ def reply_files(paths: Iterable[Path]) -> Iterator[Path]:
 def _file_bytes(path: Path) -> bytes:
     """The bytes of a reply file: a regular file (reading a pipe would wait for ever) no
     larger than :data:`limits.MAX_REPLY_FILE_BYTES`, checked before it is read."""
+    shown = _shown_path(path)
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
             raise ReplyFileError(
-                _("{path}: not a regular file (a folder, a pipe or a device)").format(path=path)
+                _("{path}: not a regular file (a folder, a pipe or a device)").format(path=shown)
             )
         if status.st_size > limits.MAX_REPLY_FILE_BYTES:
             raise ReplyFileError(
                 _("{path}: the file is {size}, larger than the {largest} a reply may be").format(
-                    path=path,
+                    path=shown,
                     size=limits.size_text(status.st_size),
                     largest=limits.size_text(limits.MAX_REPLY_FILE_BYTES),
                 )
@@ -214,7 +229,7 @@ def _file_bytes(path: Path) -> bytes:
             return stream.read(limits.MAX_REPLY_FILE_BYTES + 1)
     except OSError as error:
         raise ReplyFileError(
-            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
+            _("{path}: cannot be read ({reason})").format(path=shown, reason=error.strerror)
         ) from error
 
 
@@ -226,7 +241,7 @@ _CONTAINER = re.compile(
 anything it could mistake for one is counted too, which errs on the safe side."""
 
 
-def _message_calendars(path: Path, data: bytes) -> list[bytes]:
+def _message_calendars(path: str, data: bytes) -> list[bytes]:
     """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader descends
     into each container part by recursion, so their number is checked first
     (:data:`limits.MAX_MESSAGE_CONTAINERS`)."""
@@ -275,13 +290,14 @@ def _calendars(path: Path) -> list[tuple[str, bytes]]:
     """Each calendar of the file with the name its refusals give it: the file itself, or
     a message's text/calendar part (its lines counted from the part's first)."""
     data = _file_bytes(path)
+    shown = _shown_path(path)
     if path.suffix.lower() != ".eml":
-        return [(str(path), data)]
-    source = _("{path}, its text/calendar part").format(path=path)
-    return [(source, part) for part in _message_calendars(path, data)]
+        return [(shown, data)]
+    source = _("{path}, its text/calendar part").format(path=shown)
+    return [(source, part) for part in _message_calendars(shown, data)]
 
 
-def _check_outline(path: Path, text: str) -> None:
+def _check_outline(path: str, text: str) -> None:
     """Refuse a calendar of more than :data:`limits.MAX_REPLY_LINES` content lines, whose
     components nest deeper than :data:`limits.MAX_COMPONENT_DEPTH` or that answers more
     than :data:`limits.MAX_REPLY_ANSWERS` times, told from its lines as they come, before
@@ -322,7 +338,7 @@ def _check_outline(path: Path, text: str) -> None:
                 )
 
 
-def _checked_text(path: Path, source: str, data: bytes) -> str:
+def _checked_text(path: str, source: str, data: bytes) -> str:
     """The text of a reply's calendar, checked before icalendar reads it as a calendar
     file is before an import (:mod:`cpp_scheduler.ical.importer`): UTF-8, a content line
     at a time, no value longer than :data:`limits.MAX_TEXT_LENGTH`, within the limits of
@@ -357,7 +373,7 @@ def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
     return value
 
 
-def _once(path: Path, vevent: icalendar.cal.component.Component, name: str) -> Any:
+def _once(path: str, vevent: icalendar.cal.component.Component, name: str) -> Any:
     """The one ``name`` property of the answer, None when it has none."""
     value = vevent.get(name)
     if isinstance(value, list):
@@ -379,7 +395,7 @@ def _raw(value: Any) -> str:
 
 
 def _when(
-    path: Path, vevent: icalendar.cal.component.Component, name: str
+    path: str, vevent: icalendar.cal.component.Component, name: str
 ) -> datetime | date | None:
     """The date or date and time of ``name`` (DTSTAMP, RECURRENCE-ID), checked: one that
     is no date, or outside the days the program plans for, is refused."""
@@ -405,7 +421,7 @@ def _when(
     return value
 
 
-def _stamp(path: Path, vevent: icalendar.cal.component.Component) -> datetime:
+def _stamp(path: str, vevent: icalendar.cal.component.Component) -> datetime:
     """When the answer was given (DTSTAMP, a date and time; now when it has none)."""
     value = _when(path, vevent, "DTSTAMP")
     now = datetime.now(UTC)
@@ -429,7 +445,7 @@ def _stamp(path: Path, vevent: icalendar.cal.component.Component) -> datetime:
     return stamp
 
 
-def _sequence(path: Path, vevent: icalendar.cal.component.Component) -> int:
+def _sequence(path: str, vevent: icalendar.cal.component.Component) -> int:
     """The version a reply answers: its SEQUENCE, 0 when it gives none (RFC 5545), no
     higher than any event's can be (:data:`limits.MAX_CALENDAR_SEQUENCE`)."""
     value = _once(path, vevent, "SEQUENCE")
@@ -469,7 +485,7 @@ def _addresses(value: object) -> tuple[str, ...]:
 
 
 def _attendee(
-    path: Path, vevent: icalendar.cal.component.Component
+    path: str, vevent: icalendar.cal.component.Component
 ) -> tuple[str, str, tuple[str, ...]]:
     """The one person an answer is for (RFC 5546 section 3.2.3: exactly one ATTENDEE),
     their address, PARTSTAT and, when they delegated, the addresses they passed the
@@ -552,19 +568,20 @@ def read_replies(path: Path) -> list[ReadReply]:
     """Every answer of a REPLY file (or message), each checked as it is read: a value
     that cannot be read refuses the file in one line (:class:`ReplyFileError`)."""
     replies: list[ReadReply] = []
+    shown = _shown_path(path)
     for source, data in _calendars(path):
-        text = _checked_text(path, source, data)
+        text = _checked_text(shown, source, data)
         try:
             calendar = icalendar.Calendar.from_ical(text)
         except ValueError as error:
             raise ReplyFileError(
-                _("{path}: not a calendar ({reason})").format(path=path, reason=quoted(str(error)))
+                _("{path}: not a calendar ({reason})").format(path=shown, reason=quoted(str(error)))
             ) from error
         method = str(calendar.get("METHOD", "")).upper()
         if method != "REPLY":
             raise ReplyFileError(
                 _("{path}: not a reply (METHOD {method})").format(
-                    path=path, method=quoted(method or "none")
+                    path=shown, method=quoted(method or "none")
                 )
             )
         for vevent in calendar.walk("VEVENT"):
@@ -574,20 +591,22 @@ def read_replies(path: Path) -> list[ReadReply]:
                 # A line icalendar could not split at all (a control character inside
                 # a quoted CN): said as such, not as a reply that lacks it.
                 raise ReplyFileError(
-                    f"{path}: "
+                    f"{shown}: "
                     + _("a line cannot be read ({reason})").format(
                         reason=printable(str(reason), 120)
                     )
                 )
-            uid = str(_once(path, vevent, "UID") or "")
+            uid = str(_once(shown, vevent, "UID") or "")
             if not uid or not vevent.get("ATTENDEE"):
-                raise ReplyFileError(_("{path}: a reply without UID or ATTENDEE").format(path=path))
-            replied_at = _stamp(path, vevent)
-            rid = _when(path, vevent, "RECURRENCE-ID")
-            sequence = _sequence(path, vevent)
-            address, answer, delegated_to = _attendee(path, vevent)
+                raise ReplyFileError(
+                    _("{path}: a reply without UID or ATTENDEE").format(path=shown)
+                )
+            replied_at = _stamp(shown, vevent)
+            rid = _when(shown, vevent, "RECURRENCE-ID")
+            sequence = _sequence(shown, vevent)
+            address, answer, delegated_to = _attendee(shown, vevent)
             replies.append(
-                ReadReply(str(path), uid, address, answer, rid, replied_at, sequence, delegated_to)
+                ReadReply(shown, uid, address, answer, rid, replied_at, sequence, delegated_to)
             )
     return replies
 
@@ -1163,7 +1182,9 @@ def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
             continue
         except StoreError as failure:  # locked, full, gone: this file, and the rest read on
             report.refused.append(
-                _("{source}: not recorded: {reason}").format(source=path, reason=failure)
+                _("{source}: not recorded: {reason}").format(
+                    source=_shown_path(path), reason=failure
+                )
             )
             continue
         for outcome in applied:
