@@ -5,11 +5,12 @@ A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and 
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
 read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by one
 as a calendar import checks them, and how many; its answers, how deep its components and
-a message's parts nest, a SEQUENCE no event can pass, dates in the program's range, a
-DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC 5546 section 3.2.3); one that
-breaks a rule, or is for an event the program does not hold, a meeting the series does
-not have or has cancelled, or from an address the event does not invite (now, or by an
-invitation the ledger shows they still hold), is refused in one line naming the file
+a message's parts nest, a TZID the zone database can be asked about, a SEQUENCE no event
+can pass, dates in the program's range, a DTSTAMP not far ahead of now, exactly one
+ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule, or is for an event the
+program does not hold, a meeting the series does not have or has cancelled, or from an
+address the event does not invite (now, or by an invitation the ledger shows they still
+hold), or that the system will not read, is refused in one line naming the file
 (escaped, as :func:`~cpp_scheduler.errors.printable` shows a name) and what is wrong,
 nothing of it recorded, and the import reads on. An
 address is matched in one form (:func:`address_key`: its domain as the mail goes to it,
@@ -48,7 +49,8 @@ from __future__ import annotations
 import email
 import re
 import stat
-from collections.abc import Collection, Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage, Message
@@ -58,6 +60,8 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
+from icalendar.error import GloballyUniqueTZIDGuessed
+from icalendar.timezone import tzp
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -194,17 +198,35 @@ def _shown_path(path: Path) -> str:
     return printable(str(path), _LONGEST_NAME_SHOWN)
 
 
-def reply_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files named, and the ``.eml`` and ``.ics`` files of the folders named."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                child
-                for child in path.iterdir()
-                if child.is_file() and child.suffix.lower() in (".eml", ".ics")
+def _system_reason(error: OSError) -> str:
+    """What the system said of a file it refused (``Permission denied``), for a refusal
+    to quote: its own words, never the name it was given, which the refusal shows
+    already and safely."""
+    return printable(error.strerror or type(error).__name__, 200)
+
+
+def _files_named(path: Path) -> list[Path]:
+    """The file named, or the ``.eml`` and ``.ics`` files of the folder named, in the
+    order of their names; a folder that cannot be listed is refused in one line
+    (:class:`ReplyFileError`), so that the other files and folders named are read on."""
+    try:
+        is_folder = path.is_dir()
+    except OSError:  # a name too long to look up: refused as a file, in the system's words
+        return [path]
+    if not is_folder:
+        return [path]
+    try:
+        return sorted(
+            child
+            for child in path.iterdir()
+            if child.is_file() and child.suffix.lower() in (".eml", ".ics")
+        )
+    except OSError as error:
+        raise ReplyFileError(
+            _("{path}: the folder cannot be read ({reason})").format(
+                path=_shown_path(path), reason=_system_reason(error)
             )
-        else:
-            yield path
+        ) from error
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -229,7 +251,7 @@ def _file_bytes(path: Path) -> bytes:
             return stream.read(limits.MAX_REPLY_FILE_BYTES + 1)
     except OSError as error:
         raise ReplyFileError(
-            _("{path}: cannot be read ({reason})").format(path=shown, reason=error.strerror)
+            _("{path}: cannot be read ({reason})").format(path=shown, reason=_system_reason(error))
         ) from error
 
 
@@ -360,7 +382,65 @@ def _checked_text(path: str, source: str, data: bytes) -> str:
         check_content_lines(text, source)
     except CalendarFileError as error:
         raise ReplyFileError(str(error)) from None
+    _check_zone_names(path, text)
     return text
+
+
+_PARAMETERS = re.compile(
+    r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):',
+    re.ASCII,
+)
+"""A content line's name and its parameters, up to the colon before its value (RFC 5545
+section 3.1, as the calendar import checks every line)."""
+
+_PARAMETER = re.compile(
+    r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)', re.ASCII
+)
+"""One parameter of a content line, its name and its value (a list, quoted or not)."""
+
+
+def _check_zone_names(path: str, text: str) -> None:
+    """Refuse a TZID that names no time zone the zone database can be asked about, in one
+    line naming it and the property that gives it, before icalendar looks it up as it
+    reads the reply: one longer than :data:`limits.LONGEST_TZID`, or one the database
+    reads as a folder (``Asia``). The database takes a TZID for the path of a file, and
+    the system refuses a name of hundreds of characters ("File name too long") or a
+    folder's with an error that is no answer at all. A TZID that is simply unknown is
+    left to icalendar, which reads its time as floating, on the event's clock."""
+    asked: set[str] = set()
+    for line in content_lines(text):
+        if ";" not in line:
+            continue
+        found = _PARAMETERS.match(line)
+        if found is None:
+            continue
+        for parameter in _PARAMETER.finditer(found[2]):
+            if parameter[1].upper() != "TZID" or parameter[2] in asked:
+                continue
+            asked.add(parameter[2])
+            tzid = parameter[2].strip('"')
+            if len(tzid) > limits.LONGEST_TZID or not _zone_database_answers(tzid):
+                raise ReplyFileError(
+                    _("{path}: the TZID {tzid} of {name} names no time zone").format(
+                        path=path, tzid=quoted(tzid), name=printable(found[1].upper())
+                    )
+                )
+
+
+def _zone_database_answers(tzid: str) -> bool:
+    """Whether icalendar can ask the zone database about ``tzid`` (each name it tries
+    for it: the name itself, the Olson name of a Windows zone, what follows a vendor's
+    prefix), finding a zone or none, rather than meet an error of the system: the name of
+    a folder of the database (``Asia``, ``/vendor/America``). Each zone found is kept by
+    icalendar for its reading of the reply, which then asks again for none of them."""
+    with warnings.catch_warnings():
+        # Its guess at what follows a vendor's prefix is how the import reads it too.
+        warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
+        try:
+            tzp.timezone(tzid)
+        except OSError:
+            return False
+    return True
 
 
 def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
@@ -1165,34 +1245,55 @@ class _Delegates:
 
 def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
     """Record the answers of these files (and folders); each file all or nothing, one
-    that cannot be read or recorded refused in one line and the others read on. Refused
-    as a whole (:class:`services.access.ReadOnlyError`) when this login may not change
-    the program."""
+    that cannot be read or recorded refused in one line and the others read on, as is
+    a folder that cannot be listed. Refused as a whole
+    (:class:`services.access.ReadOnlyError`) when this login may not change the
+    program."""
     refuse_read_only(database)
     report = ImportReport()
-    for path in reply_files(paths):
+    for named in paths:
         try:
-            replies = read_replies(path)
-            # Alone on the replies: an answer is looked for, then added or replaced, and
-            # a colleague recording the same person's answer at once would add a second.
-            with database.transaction(alone_on=Reply.__tablename__) as session:
-                applied = [_record(session, reply) for reply in replies]
+            files = _files_named(named)
         except ReplyFileError as refusal:
             report.refused.append(str(refusal))
             continue
-        except StoreError as failure:  # locked, full, gone: this file, and the rest read on
-            report.refused.append(
-                _("{source}: not recorded: {reason}").format(
-                    source=_shown_path(path), reason=failure
-                )
-            )
-            continue
-        for outcome in applied:
-            if isinstance(outcome, str):
-                report.refused.append(outcome)
-            else:
-                report.recorded.append(outcome)
+        for path in files:
+            _import_file(database, path, report)
     return report
+
+
+def _import_file(database: Database, path: Path, report: ImportReport) -> None:
+    """Record the answers of one file, in one transaction, into ``report``: or, whatever
+    stops it (a reply that breaks a rule, the database refusing the write, the system
+    refusing to read what the file names), nothing of it and one line saying why, so
+    that a file refused never keeps the import from the files after it, nor from
+    saying what it recorded before."""
+    try:
+        replies = read_replies(path)
+        # Alone on the replies: an answer is looked for, then added or replaced, and
+        # a colleague recording the same person's answer at once would add a second.
+        with database.transaction(alone_on=Reply.__tablename__) as session:
+            applied = [_record(session, reply) for reply in replies]
+    except ReplyFileError as refusal:
+        report.refused.append(str(refusal))
+        return
+    except StoreError as failure:  # locked, full, gone: this file, and the rest read on
+        report.refused.append(
+            _("{source}: not recorded: {reason}").format(source=_shown_path(path), reason=failure)
+        )
+        return
+    except OSError as error:  # the system refused what the file names, as it was read
+        report.refused.append(
+            _("{path}: cannot be read ({reason})").format(
+                path=_shown_path(path), reason=_system_reason(error)
+            )
+        )
+        return
+    for outcome in applied:
+        if isinstance(outcome, str):
+            report.refused.append(outcome)
+        else:
+            report.recorded.append(outcome)
 
 
 # -- reading the attendance ----------------------------------------------------------

@@ -1,6 +1,9 @@
 """Each reply file an import cannot take is refused in one line of its own, naming it and
 what is wrong, and the import reads on and sums up. A file's name is shown escaped, so
-that a line break or a U+2028 in it never splits a refusal in two."""
+that a line break or a U+2028 in it never splits a refusal in two. A TZID no zone
+database can be asked about (which the system refused with "File name too long" or "Is a
+directory", ending the import after the answers it had recorded, unsaid) and a name the
+system cannot look up are refused as any other file is."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from cpp_scheduler import limits
 from cpp_scheduler.cli import main
+from cpp_scheduler.services import replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program
@@ -58,3 +63,73 @@ def test_a_file_name_that_breaks_lines_is_shown_escaped_in_its_one_line(
         f"'{program.series.title}'",
     ]
     assert out == "0 recorded, 3 refused\n"
+
+
+def _answered(database: Database) -> dict[str, str]:
+    return {row.participant: row.answer for row in replies.attendance(database)}
+
+
+def _with_tzid(calendar: bytes, tzid: str) -> bytes:
+    """The reply answering the meeting of 20 May 2026, 09:00, its RECURRENCE-ID given on
+    the clock ``tzid`` names."""
+    line = f"RECURRENCE-ID;TZID={tzid}:20260520T090000\r\nEND:VEVENT"
+    return calendar.replace(b"END:VEVENT", line.encode(), 1)
+
+
+@pytest.mark.parametrize(
+    "tzid",
+    [
+        pytest.param("Z" * 300, id="longer-than-a-file-name"),
+        pytest.param("Z" * (limits.LONGEST_TZID + 1), id="longer-than-any-zone-name"),
+        pytest.param("Asia", id="a-folder-of-the-zone-database"),
+        pytest.param("/vendor.example/America", id="a-folder-after-a-vendors-prefix"),
+    ],
+)
+def test_a_tzid_that_names_no_time_zone_refuses_its_file_and_the_others_are_read_on(
+    database_url: str,
+    database: Database,
+    program: Program,
+    invitation: icalendar.Calendar,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    tzid: str,
+) -> None:
+    """The zone database took the TZID for a file's path, and the system's error ("File
+    name too long", "Is a directory") ended the command after the first file's answer
+    was recorded, which it never said, nor read the files after it."""
+    folder = tmp_path / "replies"
+    folder.mkdir()
+    (folder / "a_good.ics").write_bytes(reply_calendar(invitation, program.sofia.email, "ACCEPTED"))
+    bad = folder / "b_bad.ics"
+    bad.write_bytes(_with_tzid(reply_calendar(invitation, program.priya.email, "DECLINED"), tzid))
+    (folder / "c_good.ics").write_bytes(reply_calendar(invitation, program.maya.email, "TENTATIVE"))
+    assert main(["--db", database_url, "replies", "import", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    shown = tzid if len(tzid) <= limits.MAX_QUOTED_LENGTH else tzid[:59] + "…"
+    assert err == (f"refused: {bad}: the TZID '{shown}' of RECURRENCE-ID names no time zone\n")
+    assert out.splitlines() == [
+        f"Sofía Muñoz <{program.sofia.email}> accepted '{program.series.title}'",
+        f"Maya Shrestha <{program.maya.email}> answered tentatively to '{program.series.title}'",
+        "2 recorded, 1 refused",
+    ]
+    assert _answered(database) == {"Sofía Muñoz": "accepted", "Maya Shrestha": "tentative"}
+
+
+def test_a_file_name_the_system_cannot_look_up_is_refused_and_the_rest_read_on(
+    database_url: str,
+    database: Database,
+    program: Program,
+    invitation: icalendar.Calendar,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A name longer than the file system allows stopped the command before any file
+    was read, in the system's words alone."""
+    too_long = tmp_path / ("x" * 300 + ".ics")
+    good = tmp_path / "good.ics"
+    good.write_bytes(reply_calendar(invitation, program.sofia.email, "ACCEPTED"))
+    assert main(["--db", database_url, "replies", "import", str(too_long), str(good)]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"refused: {too_long}: cannot be read (File name too long)\n"
+    assert out.splitlines()[-1] == "1 recorded, 1 refused"
+    assert _answered(database) == {"Sofía Muñoz": "accepted"}
