@@ -7,12 +7,12 @@ read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one
 as a calendar import checks them, and how many; its answers, how deep its components and
 a message's parts nest, a TZID the zone database can be asked about, a SEQUENCE no event
 can pass, dates in the program's range, a DTSTAMP not far ahead of now, exactly one
-ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule, or is for an event the
-program does not hold, a meeting the series does not have or has cancelled, or from an
-address the event does not invite (now, or by an invitation the ledger shows they still
-hold), or that the system will not read, is refused in one line naming the file
-(escaped, as :func:`~cpp_scheduler.errors.printable` shows a name) and what is wrong,
-nothing of it recorded, and the import reads on. An
+ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule, answers no event (no VEVENT),
+is for an event the program does not hold, a meeting the series does not have or has
+cancelled, or from an address the event does not invite (now, or by an invitation the
+ledger shows they still hold), or that the system will not read, is refused in one line
+naming the file (escaped, as :func:`~cpp_scheduler.errors.printable` shows a name) and
+what is wrong, nothing of it recorded, and the import reads on. An
 address is matched in one form (:func:`address_key`: its domain as the mail goes to it,
 capitals aside; two invited addresses that differ only in capitals: the one written as
 the reply writes it; neither so written, the reply is refused, since nobody can tell
@@ -646,7 +646,9 @@ def _delegation_shape(attendees: list[Any], delegating: list[Any]) -> bool:
 
 def read_replies(path: Path) -> list[ReadReply]:
     """Every answer of a REPLY file (or message), each checked as it is read: a value
-    that cannot be read refuses the file in one line (:class:`ReplyFileError`)."""
+    that cannot be read refuses the file in one line (:class:`ReplyFileError`), and so
+    does a reply that answers no event (no VEVENT: a reply to a task, or to nothing),
+    which would otherwise be read as nothing refused."""
     replies: list[ReadReply] = []
     shown = _shown_path(path)
     for source, data in _calendars(path):
@@ -664,7 +666,12 @@ def read_replies(path: Path) -> list[ReadReply]:
                     path=shown, method=quoted(method or "none")
                 )
             )
-        for vevent in calendar.walk("VEVENT"):
+        answers = calendar.walk("VEVENT")
+        if not answers:
+            raise ReplyFileError(
+                _("{path}: the reply holds no answer to an event (no VEVENT)").format(path=shown)
+            )
+        for vevent in answers:
             for name, reason in getattr(vevent, "errors", []):
                 if name is not None:
                     continue  # a value read wrong: its property's check says it below

@@ -3,7 +3,8 @@ what is wrong, and the import reads on and sums up. A file's name is shown escap
 that a line break or a U+2028 in it never splits a refusal in two. A TZID no zone
 database can be asked about (which the system refused with "File name too long" or "Is a
 directory", ending the import after the answers it had recorded, unsaid) and a name the
-system cannot look up are refused as any other file is."""
+system cannot look up are refused as any other file is. So is a reply that answers no
+event, once passed over as nothing refused."""
 
 from __future__ import annotations
 
@@ -133,3 +134,40 @@ def test_a_file_name_the_system_cannot_look_up_is_refused_and_the_rest_read_on(
     assert err == f"refused: {too_long}: cannot be read (File name too long)\n"
     assert out.splitlines()[-1] == "1 recorded, 1 refused"
     assert _answered(database) == {"Sofía Muñoz": "accepted"}
+
+
+def _reply_of(components: str) -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mail client//EN\r\nMETHOD:REPLY\r\n"
+        f"{components}END:VCALENDAR\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "components",
+    [
+        pytest.param("", id="nothing"),
+        pytest.param(
+            "BEGIN:VTODO\r\nUID:task-1@example.org\r\nDTSTAMP:20260501T000000Z\r\n"
+            "ATTENDEE;PARTSTAT=ACCEPTED:mailto:priya.sen@kmc.gov.in\r\nEND:VTODO\r\n",
+            id="a-task",
+        ),
+    ],
+)
+def test_a_reply_that_answers_no_event_is_refused_not_passed_over(
+    database_url: str,
+    database: Database,
+    program: Program,
+    invitation: icalendar.Calendar,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    components: str,
+) -> None:
+    """It was read as nothing at all: "0 recorded, 0 refused", and the command said all
+    went well of a file it recorded nothing of."""
+    empty = tmp_path / "empty.ics"
+    empty.write_bytes(_reply_of(components))
+    assert main(["--db", database_url, "replies", "import", str(empty)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "0 recorded, 1 refused\n"
+    assert err == f"refused: {empty}: the reply holds no answer to an event (no VEVENT)\n"
