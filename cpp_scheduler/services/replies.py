@@ -5,14 +5,15 @@ A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and 
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
 read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by one
 as a calendar import checks them, and how many; its answers, how deep its components and
-a message's parts nest, a TZID the zone database can be asked about, a SEQUENCE no event
-can pass, dates in the program's range, a DTSTAMP not far ahead of now, exactly one
-ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule, answers no event (no VEVENT),
-is for an event the program does not hold, a meeting the series does not have or has
-cancelled, or from an address the event does not invite (now, or by an invitation the
-ledger shows they still hold), or that the system will not read, is refused in one line
-naming the file (escaped, as :func:`~cpp_scheduler.errors.printable` shows a name) and
-what is wrong, nothing of it recorded, and the import reads on. An
+a message's parts nest, how many parts a message has, a TZID the zone database can be
+asked about, a SEQUENCE no event can pass, dates in the program's range, a DTSTAMP not
+far ahead of now, exactly one ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule,
+answers no event (no VEVENT), is for an event the program does not hold, a meeting the
+series does not have or has cancelled, or from an address the event does not invite
+(now, or by an invitation the ledger shows they still hold), or that the system will not
+read, is refused in one line naming the file (escaped, as
+:func:`~cpp_scheduler.errors.printable` shows a name) and what is wrong, nothing of it
+recorded, and the import reads on. An
 address is matched in one form (:func:`address_key`: its domain as the mail goes to it,
 capitals aside; two invited addresses that differ only in capitals: the one written as
 the reply writes it; neither so written, the reply is refused, since nobody can tell
@@ -263,10 +264,20 @@ _CONTAINER = re.compile(
 anything it could mistake for one is counted too, which errs on the safe side."""
 
 
+def _part_boundaries(data: bytes) -> int:
+    """How many lines of a message begin with ``--``: every boundary between its parts
+    does (RFC 2046 section 5.1.1, a line ended by CR, LF or both, as Python's mail reader
+    reads them), so this is at least the number of its parts, counted without reading
+    them, at the cost of a search through the bytes."""
+    return data.count(b"\n--") + data.count(b"\r--") + data.startswith(b"--")
+
+
 def _message_calendars(path: str, data: bytes) -> list[bytes]:
     """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader descends
-    into each container part by recursion, so their number is checked first
-    (:data:`limits.MAX_MESSAGE_CONTAINERS`)."""
+    into each container part by recursion, and takes time out of measure over a message
+    of hundreds of thousands of small parts (a minute for 200,000, within the size a
+    reply may have), so the containers and the parts are counted first
+    (:data:`limits.MAX_MESSAGE_CONTAINERS`, :data:`limits.MAX_MESSAGE_PARTS`)."""
     containers = sum(1 for _match in _CONTAINER.finditer(data))
     if containers > limits.MAX_MESSAGE_CONTAINERS:
         raise ReplyFileError(
@@ -274,6 +285,13 @@ def _message_calendars(path: str, data: bytes) -> list[bytes]:
                 "{path}: the message holds more than {largest} nested parts "
                 "(multipart or message); a reply holds a few"
             ).format(path=path, largest=limits.MAX_MESSAGE_CONTAINERS)
+        )
+    if _part_boundaries(data) > limits.MAX_MESSAGE_PARTS:
+        raise ReplyFileError(
+            _(
+                "{path}: the message holds more than {largest} parts (or lines that begin "
+                "with --); a reply holds a few"
+            ).format(path=path, largest=f"{limits.MAX_MESSAGE_PARTS:,}")
         )
     try:
         message = email.message_from_bytes(data, policy=default)

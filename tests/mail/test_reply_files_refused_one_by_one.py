@@ -4,7 +4,8 @@ that a line break or a U+2028 in it never splits a refusal in two. A TZID no zon
 database can be asked about (which the system refused with "File name too long" or "Is a
 directory", ending the import after the answers it had recorded, unsaid) and a name the
 system cannot look up are refused as any other file is. So is a reply that answers no
-event, once passed over as nothing refused."""
+event, once passed over as nothing refused. So is a message of more parts than a reply
+has, before the mail reader spends a minute over them."""
 
 from __future__ import annotations
 
@@ -171,3 +172,37 @@ def test_a_reply_that_answers_no_event_is_refused_not_passed_over(
     out, err = capsys.readouterr()
     assert out == "0 recorded, 1 refused\n"
     assert err == f"refused: {empty}: the reply holds no answer to an event (no VEVENT)\n"
+
+
+def _message_of_parts(calendar: bytes, parts: int) -> bytes:
+    """A reply message whose calendar comes after ``parts`` small text parts."""
+    head = (
+        b"From: someone@example.org\r\nTo: cpp@tdlc.example.org\r\nSubject: Accepted\r\n"
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="B"\r\n\r\n'
+    )
+    text = b"--B\r\nContent-Type: text/plain\r\n\r\nx\r\n" * parts
+    tail = b'--B\r\nContent-Type: text/calendar; method=REPLY; charset="utf-8"\r\n\r\n'
+    return head + text + tail + calendar + b"\r\n--B--\r\n"
+
+
+def test_a_message_of_too_many_parts_is_refused_before_it_is_read(
+    database: Database, program: Program, invitation: icalendar.Calendar, tmp_path: Path
+) -> None:
+    """Python's mail reader took 36 s over a message of 200,000 parts within the size a
+    reply may have; the parts are counted first, and a reply of a few parts still goes in."""
+    many = tmp_path / "many.eml"
+    many.write_bytes(
+        _message_of_parts(
+            reply_calendar(invitation, program.priya.email, "DECLINED"), limits.MAX_MESSAGE_PARTS
+        )
+    )
+    few = tmp_path / "few.eml"
+    few.write_bytes(
+        _message_of_parts(reply_calendar(invitation, program.sofia.email, "ACCEPTED"), 3)
+    )
+    report = replies.import_replies(database, [many, few])
+    assert report.refused == [
+        f"{many}: the message holds more than {limits.MAX_MESSAGE_PARTS:,} parts (or lines "
+        "that begin with --); a reply holds a few"
+    ]
+    assert _answered(database) == {"Sofía Muñoz": "accepted"}
