@@ -1,5 +1,6 @@
 """Answers to invitations: iTIP REPLY calendars read from ``.ics`` files or from the
-``text/calendar`` part of ``.eml`` messages, recorded as each participant's attendance.
+``text/calendar`` part of ``.eml`` messages (or of a message saved under another name),
+recorded as each participant's attendance.
 
 A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and the
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
@@ -70,7 +71,12 @@ from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
-from cpp_scheduler.ical.importer import check_content_lines, content_lines, decoded_calendar
+from cpp_scheduler.ical.importer import (
+    _MAIL_HEADERS,  # the header fields the calendar import tells a message by, one list
+    check_content_lines,
+    content_lines,
+    decoded_calendar,
+)
 from cpp_scheduler.ical.text import mail_form
 from cpp_scheduler.model import (
     Delegation,
@@ -326,12 +332,49 @@ def _in_utf8(part: Message) -> bytes | None:
         return payload  # read as UTF-8 then, and refused naming the byte that is not
 
 
+_HEADER_FIELD = re.compile(rb"([!-9;-~]+)[ \t]*:")
+"""A line that begins a header field of a mail message (RFC 5322 section 2.2: a name of
+printable ASCII but the colon, then the colon)."""
+
+_MESSAGE_HEAD_BYTES = 64 * 1024
+"""How much of a file is looked at to tell a message from a calendar: the headers of a
+message that has crossed a dozen servers take a few KiB."""
+
+
+def _is_message(data: bytes) -> bool:
+    """Whether a file that is not named ``.eml`` is a mail message all the same: it
+    begins with header fields (or an mbox ``From`` line), one of them a field messages
+    have and calendars never do (the calendar import's ``_MAIL_HEADERS``: ``From``,
+    ``Subject``, ``MIME-Version``...), before a blank line. A reply saved from a mail
+    client as ``.txt``, or with no extension, is then read as the message it is, rather
+    than refused as a calendar that begins with ``From:``, with the advice to import it
+    with the very command that refused it; a calendar begins with ``BEGIN`` and is never
+    taken for one."""
+    head = data[:_MESSAGE_HEAD_BYTES].removeprefix(b"\xef\xbb\xbf")
+    for number, line in enumerate(re.split(rb"\r\n|\r|\n", head)):
+        if number == 0 and line.startswith(b"From "):
+            continue  # the line an mbox file puts before each message
+        if number and line[:1] in (b" ", b"\t"):
+            continue  # a header folded onto the next line
+        field = _HEADER_FIELD.match(line)
+        if field is None:
+            return False  # a blank line, or text: no header of a message before it
+        name = field[1].decode("ascii").upper()
+        if number == 0 and name == "BEGIN":
+            return False
+        if name in _MAIL_HEADERS:
+            return True
+    return False
+
+
 def _calendars(path: Path) -> list[tuple[str, bytes]]:
     """Each calendar of the file with the name its refusals give it: the file itself, or
-    a message's text/calendar part (its lines counted from the part's first)."""
+    a message's text/calendar part (its lines counted from the part's first). A file is
+    read as a message when it is named ``.eml`` or clearly is one (:func:`_is_message`),
+    whatever its name."""
     data = _file_bytes(path)
     shown = _shown_path(path)
-    if path.suffix.lower() != ".eml":
+    if path.suffix.lower() != ".eml" and not _is_message(data):
         return [(shown, data)]
     source = _("{path}, its text/calendar part").format(path=shown)
     return [(source, part) for part in _message_calendars(shown, data)]
