@@ -21,7 +21,9 @@ the reply writes it; neither so written, the reply is refused, since nobody can 
 who answered). A later answer (by the reply's DTSTAMP) replaces an earlier one; an
 older one read after it changes nothing and is named, so importing a folder twice, in
 any order, gives the same attendance. A person removed from the event and sent its
-cancellation is no longer listed, their answer with them.
+cancellation is no longer listed, their answer with them. An answer to a meeting with
+``RANGE=THISANDFUTURE`` answers it and every later one (RFC 5546 section 3.2.3): it is
+recorded for each of them not cancelled, as answers to each in turn would be.
 
 An invited official may pass the invitation to a colleague (RFC 5546 section 4.2.5): the
 reply says PARTSTAT=DELEGATED and names the colleague in DELEGATED-TO. That is their
@@ -127,6 +129,9 @@ class ReadReply:
     """The version of the event answered (the reply's SEQUENCE; 0 when it has none)."""
     delegated_to: tuple[str, ...] = ()
     """For a DELEGATED answer, the addresses passed the invitation (DELEGATED-TO)."""
+    this_and_future: bool = False
+    """Whether the answer holds for the meeting ``recurrence_id`` names and every later
+    one of the series (``RANGE=THISANDFUTURE``), not for that meeting alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -705,6 +710,26 @@ def _delegation_shape(attendees: list[Any], delegating: list[Any]) -> bool:
     return True
 
 
+def _this_and_future(path: str, vevent: icalendar.cal.component.Component) -> bool:
+    """Whether the answer holds for the meeting its RECURRENCE-ID names and for every
+    later one (``RANGE=THISANDFUTURE``, RFC 5546 section 3.2.3 and RFC 5545 section
+    3.2.13), not for that meeting alone. Any other RANGE (``THISANDPRIOR``, which RFC
+    5545 no longer allows) is refused: recorded for the one meeting, it would say of
+    the others what nobody answered."""
+    prop = vevent.get("RECURRENCE-ID")
+    given = getattr(prop, "params", {}).get("RANGE")
+    if given is None:
+        return False
+    if str(given).upper() == "THISANDFUTURE":
+        return True
+    raise ReplyFileError(
+        _(
+            "{path}: RECURRENCE-ID has the RANGE {range}; an answer holds for one meeting, "
+            "or with RANGE=THISANDFUTURE for it and every later one"
+        ).format(path=path, range=quoted(str(given)))
+    )
+
+
 def read_replies(path: Path) -> list[ReadReply]:
     """Every answer of a REPLY file (or message), each checked as it is read: a value
     that cannot be read refuses the file in one line (:class:`ReplyFileError`), and so
@@ -751,10 +776,13 @@ def read_replies(path: Path) -> list[ReadReply]:
                 )
             replied_at = _stamp(shown, vevent)
             rid = _when(shown, vevent, "RECURRENCE-ID")
+            onwards = rid is not None and _this_and_future(shown, vevent)
             sequence = _sequence(shown, vevent)
             address, answer, delegated_to = _attendee(shown, vevent)
             replies.append(
-                ReadReply(shown, uid, address, answer, rid, replied_at, sequence, delegated_to)
+                ReadReply(
+                    shown, uid, address, answer, rid, replied_at, sequence, delegated_to, onwards
+                )
             )
     return replies
 
@@ -1124,25 +1152,13 @@ def _meeting_answered(
         first = timezones.to_local(held.start, zone) if held is not None else event.start_local
         found = recurrence.rfc_instant(datetime.combine(found, first.time()), zone)
     when = _meeting_label(found)
-    if held is not None:
-        given = recurrence.meeting_ids(held.start, held.zone, held.rule)
-        # Cancelled in the version they hold, or since: either way nobody meets then.
-        now = _meeting_now(
-            held, recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule), found
-        )
-        cancelled = found in held.cancelled or any(
-            change.cancelled and change.recurrence_id == now for change in event.changes
-        )
-    else:
-        given = recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
-        cancelled = all(meeting.recurrence_id != found for meeting in event.occurrences())
-    if found not in given:
+    if found not in _series_meetings(event, held):
         raise ReplyFileError(
             _("{source}: {title} has no meeting on {when}; the answer is not recorded").format(
                 source=reply.source, title=quoted(event.title), when=when
             )
         )
-    if cancelled:
+    if not _still_held(event, held, [found]):
         raise ReplyFileError(
             _(
                 "{source}: the meeting of {title} on {when} is cancelled; the answer is not "
@@ -1150,6 +1166,49 @@ def _meeting_answered(
             ).format(source=reply.source, title=quoted(event.title), when=when)
         )
     return found
+
+
+def _series_meetings(event: Event, held: EventFacts | None) -> frozenset[datetime]:
+    """The meetings the series gives, by the start its rule gives each: the rule of the
+    version ``held`` (the one the participant holds, moved since), or of the series now
+    when None."""
+    if held is not None:
+        return recurrence.meeting_ids(held.start, held.zone, held.rule)
+    return recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
+
+
+def _still_held(
+    event: Event, held: EventFacts | None, meetings: Iterable[datetime]
+) -> list[datetime]:
+    """Those of ``meetings`` (of the version ``held``, or of the series now when None)
+    that nobody has cancelled, in order: cancelled in the version the participant holds,
+    or since, nobody meets then."""
+    if held is None:
+        taking_place = {occurrence.recurrence_id for occurrence in event.occurrences()}
+        return sorted(meeting for meeting in meetings if meeting in taking_place)
+    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
+    cancelled_now = {change.recurrence_id for change in event.changes if change.cancelled}
+    return sorted(
+        meeting
+        for meeting in meetings
+        if meeting not in held.cancelled
+        and _meeting_now(held, series_now, meeting) not in cancelled_now
+    )
+
+
+def _meetings_answered(
+    reply: ReadReply, event: Event, held: EventFacts | None, first: datetime | None
+) -> list[datetime | None]:
+    """Each meeting an answer holds for, ``first`` being the one it names
+    (:func:`_meeting_answered`; None for the whole event): that one alone, or with
+    ``RANGE=THISANDFUTURE`` that one and every later meeting of the series not cancelled
+    (RFC 5546 section 3.2.3). Each is recorded as the participant's answer to it, as if
+    they had answered each in turn, so the lists show it for every meeting it holds for,
+    and a later answer to one of them replaces it there alone."""
+    if first is None or not reply.this_and_future:
+        return [first]
+    later = [meeting for meeting in _series_meetings(event, held) if meeting > first]
+    return [first, *_still_held(event, held, later)]
 
 
 def _meeting_label(instant: datetime) -> str:
@@ -1187,9 +1246,11 @@ def _known_answer(
     )
 
 
-def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
-    """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused; an
-    answer to an out-of-date version is not applied and gives the line saying so."""
+def _record(session: Session, reply: ReadReply) -> list[RecordedReply | str]:
+    """Apply one answer, to each meeting it holds for (:func:`_meetings_answered`), or
+    raise :class:`ReplyFileError` saying why it is refused; an answer to an out-of-date
+    version is not applied and gives the line saying so, as does an answer to a meeting
+    older than the one recorded for it."""
     event = session.scalars(select(Event).where(Event.uid == reply.uid)).one_or_none()
     if event is None:
         raise ReplyFileError(
@@ -1208,64 +1269,87 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
     meeting = _meeting_answered(reply, event, held)
     latest = _latest_sent(session, event, person)
     if reply.sequence < latest:
-        return _(
-            "{source}: {email} answered an out-of-date invitation to {title} (SEQUENCE "
-            "{theirs}; the latest is {latest}); the answer is not recorded"
-        ).format(
-            source=reply.source,
-            email=quoted(reply.email),
-            title=quoted(event.title),
-            theirs=reply.sequence,
-            latest=latest,
-        )
-    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
-    meeting_now = None if meeting is None else _meeting_now(held, series_now, meeting)
-    known = _known_answer(session, event, person, meeting_now, series_now)
-    if known is None:
-        session.add(
-            Reply(
-                participant_id=person.id,
-                event_id=event.id,
-                recurrence_id=meeting,
-                answer=reply.answer,
-                delegated_to=_stored_delegates(reply.delegated_to),
-                replied_at=reply.replied_at,
-                sequence=reply.sequence,
+        return [
+            _(
+                "{source}: {email} answered an out-of-date invitation to {title} (SEQUENCE "
+                "{theirs}; the latest is {latest}); the answer is not recorded"
+            ).format(
+                source=reply.source,
+                email=quoted(reply.email),
+                title=quoted(event.title),
+                theirs=reply.sequence,
+                latest=latest,
             )
-        )
-    elif (reply.sequence, reply.replied_at) >= (known.sequence, known.replied_at):
-        known.recurrence_id = meeting
-        known.answer = reply.answer
-        known.delegated_to = _stored_delegates(reply.delegated_to)
-        known.replied_at = reply.replied_at
-        known.sequence = reply.sequence
-    else:
-        return _(
-            "{source}: {email} answered {title} later ({answer}); this earlier answer is "
-            "not recorded"
-        ).format(
-            source=reply.source,
-            email=quoted(reply.email),
-            title=quoted(event.title),
-            answer=answer_label(ANSWERS[known.answer]),
-        )
+        ]
+    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
     moved = {
         occurrence.recurrence_id: occurrence.start
         for occurrence in event.occurrences()
         if occurrence.moved
     }
-    return RecordedReply(
-        person.name,
-        person.email,
-        event.title,
-        event.uid,
-        meeting_now,
-        ANSWERS[reply.answer],
-        moved.get(meeting_now) if meeting_now is not None else None,
-        _Delegates(session, recipients_by_event(session, [event.id])).of(
-            event.id, _stored_delegates(reply.delegated_to)
-        ),
+    delegates = _Delegates(session, recipients_by_event(session, [event.id])).of(
+        event.id, _stored_delegates(reply.delegated_to)
     )
+
+    def apply(meeting: datetime | None) -> RecordedReply | str:
+        """The answer applied to one meeting (None: the whole event)."""
+        meeting_now = None if meeting is None else _meeting_now(held, series_now, meeting)
+        known = _known_answer(session, event, person, meeting_now, series_now)
+        if known is None:
+            session.add(
+                Reply(
+                    participant_id=person.id,
+                    event_id=event.id,
+                    recurrence_id=meeting,
+                    answer=reply.answer,
+                    delegated_to=_stored_delegates(reply.delegated_to),
+                    replied_at=reply.replied_at,
+                    sequence=reply.sequence,
+                )
+            )
+        elif (reply.sequence, reply.replied_at) >= (known.sequence, known.replied_at):
+            known.recurrence_id = meeting
+            known.answer = reply.answer
+            known.delegated_to = _stored_delegates(reply.delegated_to)
+            known.replied_at = reply.replied_at
+            known.sequence = reply.sequence
+        else:
+            return _later_answer_kept(reply, event, known, meeting_now)
+        return RecordedReply(
+            person.name,
+            person.email,
+            event.title,
+            event.uid,
+            meeting_now,
+            ANSWERS[reply.answer],
+            moved.get(meeting_now) if meeting_now is not None else None,
+            delegates,
+        )
+
+    return [apply(answered) for answered in _meetings_answered(reply, event, held, meeting)]
+
+
+def _later_answer_kept(
+    reply: ReadReply, event: Event, known: Reply, meeting: datetime | None
+) -> str:
+    """The line of an answer older than the one recorded for the same event or meeting,
+    which changes nothing: naming the meeting, since one answer may hold for several
+    (``RANGE=THISANDFUTURE``) and meet a later answer at some of them alone."""
+    facts = {
+        "source": reply.source,
+        "email": quoted(reply.email),
+        "title": quoted(event.title),
+        "answer": answer_label(ANSWERS[known.answer]),
+    }
+    if meeting is None:
+        return _(
+            "{source}: {email} answered {title} later ({answer}); this earlier answer is "
+            "not recorded"
+        ).format(**facts)
+    return _(
+        "{source}: {email} answered the meeting of {title} on {when} later ({answer}); "
+        "this earlier answer is not recorded"
+    ).format(when=_meeting_label(meeting), **facts)
 
 
 def _stored_delegates(addresses: Sequence[str]) -> str | None:
@@ -1341,7 +1425,7 @@ def _import_file(database: Database, path: Path, report: ImportReport) -> None:
         # Alone on the replies: an answer is looked for, then added or replaced, and
         # a colleague recording the same person's answer at once would add a second.
         with database.transaction(alone_on=Reply.__tablename__) as session:
-            applied = [_record(session, reply) for reply in replies]
+            applied = [outcome for reply in replies for outcome in _record(session, reply)]
     except ReplyFileError as refusal:
         report.refused.append(str(refusal))
         return
