@@ -211,6 +211,20 @@ MAX_MESSAGE_CONTAINERS = 32
 bounds how deep its parts nest: the mail reader descends into each. Replies from Outlook,
 Gmail, Apple Mail and Thunderbird hold 1 to 3."""
 
+MAX_MESSAGE_PARTS = 500
+"""Most parts of one reply message, told before it is read by the lines that begin
+with ``--`` (every boundary between parts does, and so may a line of text, which
+counts too). Python's mail reader takes half a second over a thousand parts, and each
+one more the more there are (a minute over 200,000 small ones, within
+``MAX_REPLY_FILE_BYTES``); a reply holds 2 to 5, a few more with attachments."""
+
+LONGEST_TZID = 128
+"""Most characters of a TZID in a reply. The zone database reads a TZID as the path of
+a file, which the system refuses beyond 255 characters; zones are named in at most 32
+(``America/Argentina/ComodRivadavia``), 70 with a vendor's prefix
+(``/freeassociation.sourceforge.net/Tzfile/``), and Outlook's zone names in about 50
+(``(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi``)."""
+
 LONGEST_REPLY_STAMP_AHEAD = timedelta(days=1)
 """How far past now a reply's DTSTAMP may lie (a clock a little ahead, a local time
 written as UTC); one later is refused, since it would outrank every answer the person

@@ -1,23 +1,29 @@
 """Answers to invitations: iTIP REPLY calendars read from ``.ics`` files or from the
-``text/calendar`` part of ``.eml`` messages, recorded as each participant's attendance.
+``text/calendar`` part of ``.eml`` messages (or of a message saved under another name),
+recorded as each participant's attendance.
 
 A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and the
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
-read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by
-one as a calendar import checks them, and how many; its answers, how deep its
-components and a message's parts nest, a SEQUENCE no event can pass, dates in the
-program's range, a DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC 5546 section
-3.2.3); one that breaks a rule, or is for an event the program does not hold, a meeting
-the series does not have or has cancelled, or from an address the event does not invite
-(now, or by an invitation the ledger shows they still hold), is refused in one line
-naming the file and what is wrong, nothing of it recorded, and the import reads on. An
+read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by one
+as a calendar import checks them, and how many; its answers, how deep its components and
+a message's parts nest, how many parts a message has, a TZID the zone database can be
+asked about, a SEQUENCE no event can pass, dates in the program's range, a DTSTAMP not
+far ahead of now, exactly one ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule,
+answers no event (no VEVENT), is for an event the program does not hold, a meeting the
+series does not have or has cancelled, or from an address the event does not invite
+(now, or by an invitation the ledger shows they still hold), or that the system will not
+read, is refused in one line naming the file (escaped, as
+:func:`~cpp_scheduler.errors.printable` shows a name) and what is wrong, nothing of it
+recorded, and the import reads on. An
 address is matched in one form (:func:`address_key`: its domain as the mail goes to it,
 capitals aside; two invited addresses that differ only in capitals: the one written as
 the reply writes it; neither so written, the reply is refused, since nobody can tell
 who answered). A later answer (by the reply's DTSTAMP) replaces an earlier one; an
 older one read after it changes nothing and is named, so importing a folder twice, in
 any order, gives the same attendance. A person removed from the event and sent its
-cancellation is no longer listed, their answer with them.
+cancellation is no longer listed, their answer with them. An answer to a meeting with
+``RANGE=THISANDFUTURE`` answers it and every later one (RFC 5546 section 3.2.3): it is
+recorded for each of them not cancelled, as answers to each in turn would be.
 
 An invited official may pass the invitation to a colleague (RFC 5546 section 4.2.5): the
 reply says PARTSTAT=DELEGATED and names the colleague in DELEGATED-TO. That is their
@@ -47,7 +53,8 @@ from __future__ import annotations
 import email
 import re
 import stat
-from collections.abc import Collection, Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage, Message
@@ -57,6 +64,8 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
+from icalendar.error import GloballyUniqueTZIDGuessed
+from icalendar.timezone import tzp
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -64,7 +73,12 @@ from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
-from cpp_scheduler.ical.importer import check_content_lines, content_lines, decoded_calendar
+from cpp_scheduler.ical.importer import (
+    _MAIL_HEADERS,  # the header fields the calendar import tells a message by, one list
+    check_content_lines,
+    content_lines,
+    decoded_calendar,
+)
 from cpp_scheduler.ical.text import mail_form
 from cpp_scheduler.model import (
     Delegation,
@@ -115,6 +129,9 @@ class ReadReply:
     """The version of the event answered (the reply's SEQUENCE; 0 when it has none)."""
     delegated_to: tuple[str, ...] = ()
     """For a DELEGATED answer, the addresses passed the invitation (DELEGATED-TO)."""
+    this_and_future: bool = False
+    """Whether the answer holds for the meeting ``recurrence_id`` names and every later
+    one of the series (``RANGE=THISANDFUTURE``), not for that meeting alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,32 +197,64 @@ class ImportReport:
 # -- reading files -------------------------------------------------------------------
 
 
-def reply_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files named, and the ``.eml`` and ``.ics`` files of the folders named."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                child
-                for child in path.iterdir()
-                if child.is_file() and child.suffix.lower() in (".eml", ".ics")
+_LONGEST_NAME_SHOWN = 1_000
+"""Characters of a file's name a refusal shows before it shortens it, as the commands'
+output names a file (``cli/output.shown_path``)."""
+
+
+def _shown_path(path: Path) -> str:
+    """A reply file's (or folder's) name as every refusal names it: whole (up to a
+    thousand characters), a line break, a U+2028 or another control character in it
+    shown escaped, since a name is anything the file system allows and must neither
+    split the one line a refusal takes nor forge a second one."""
+    return printable(str(path), _LONGEST_NAME_SHOWN)
+
+
+def _system_reason(error: OSError) -> str:
+    """What the system said of a file it refused (``Permission denied``), for a refusal
+    to quote: its own words, never the name it was given, which the refusal shows
+    already and safely."""
+    return printable(error.strerror or type(error).__name__, 200)
+
+
+def _files_named(path: Path) -> list[Path]:
+    """The file named, or the ``.eml`` and ``.ics`` files of the folder named, in the
+    order of their names; a folder that cannot be listed is refused in one line
+    (:class:`ReplyFileError`), so that the other files and folders named are read on."""
+    try:
+        is_folder = path.is_dir()
+    except OSError:  # a name too long to look up: refused as a file, in the system's words
+        return [path]
+    if not is_folder:
+        return [path]
+    try:
+        return sorted(
+            child
+            for child in path.iterdir()
+            if child.is_file() and child.suffix.lower() in (".eml", ".ics")
+        )
+    except OSError as error:
+        raise ReplyFileError(
+            _("{path}: the folder cannot be read ({reason})").format(
+                path=_shown_path(path), reason=_system_reason(error)
             )
-        else:
-            yield path
+        ) from error
 
 
 def _file_bytes(path: Path) -> bytes:
     """The bytes of a reply file: a regular file (reading a pipe would wait for ever) no
     larger than :data:`limits.MAX_REPLY_FILE_BYTES`, checked before it is read."""
+    shown = _shown_path(path)
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
             raise ReplyFileError(
-                _("{path}: not a regular file (a folder, a pipe or a device)").format(path=path)
+                _("{path}: not a regular file (a folder, a pipe or a device)").format(path=shown)
             )
         if status.st_size > limits.MAX_REPLY_FILE_BYTES:
             raise ReplyFileError(
                 _("{path}: the file is {size}, larger than the {largest} a reply may be").format(
-                    path=path,
+                    path=shown,
                     size=limits.size_text(status.st_size),
                     largest=limits.size_text(limits.MAX_REPLY_FILE_BYTES),
                 )
@@ -214,7 +263,7 @@ def _file_bytes(path: Path) -> bytes:
             return stream.read(limits.MAX_REPLY_FILE_BYTES + 1)
     except OSError as error:
         raise ReplyFileError(
-            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
+            _("{path}: cannot be read ({reason})").format(path=shown, reason=_system_reason(error))
         ) from error
 
 
@@ -226,10 +275,20 @@ _CONTAINER = re.compile(
 anything it could mistake for one is counted too, which errs on the safe side."""
 
 
-def _message_calendars(path: Path, data: bytes) -> list[bytes]:
+def _part_boundaries(data: bytes) -> int:
+    """How many lines of a message begin with ``--``: every boundary between its parts
+    does (RFC 2046 section 5.1.1, a line ended by CR, LF or both, as Python's mail reader
+    reads them), so this is at least the number of its parts, counted without reading
+    them, at the cost of a search through the bytes."""
+    return data.count(b"\n--") + data.count(b"\r--") + data.startswith(b"--")
+
+
+def _message_calendars(path: str, data: bytes) -> list[bytes]:
     """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader descends
-    into each container part by recursion, so their number is checked first
-    (:data:`limits.MAX_MESSAGE_CONTAINERS`)."""
+    into each container part by recursion, and takes time out of measure over a message
+    of hundreds of thousands of small parts (a minute for 200,000, within the size a
+    reply may have), so the containers and the parts are counted first
+    (:data:`limits.MAX_MESSAGE_CONTAINERS`, :data:`limits.MAX_MESSAGE_PARTS`)."""
     containers = sum(1 for _match in _CONTAINER.finditer(data))
     if containers > limits.MAX_MESSAGE_CONTAINERS:
         raise ReplyFileError(
@@ -237,6 +296,13 @@ def _message_calendars(path: Path, data: bytes) -> list[bytes]:
                 "{path}: the message holds more than {largest} nested parts "
                 "(multipart or message); a reply holds a few"
             ).format(path=path, largest=limits.MAX_MESSAGE_CONTAINERS)
+        )
+    if _part_boundaries(data) > limits.MAX_MESSAGE_PARTS:
+        raise ReplyFileError(
+            _(
+                "{path}: the message holds more than {largest} parts (or lines that begin "
+                "with --); a reply holds a few"
+            ).format(path=path, largest=f"{limits.MAX_MESSAGE_PARTS:,}")
         )
     try:
         message = email.message_from_bytes(data, policy=default)
@@ -271,17 +337,55 @@ def _in_utf8(part: Message) -> bytes | None:
         return payload  # read as UTF-8 then, and refused naming the byte that is not
 
 
+_HEADER_FIELD = re.compile(rb"([!-9;-~]+)[ \t]*:")
+"""A line that begins a header field of a mail message (RFC 5322 section 2.2: a name of
+printable ASCII but the colon, then the colon)."""
+
+_MESSAGE_HEAD_BYTES = 64 * 1024
+"""How much of a file is looked at to tell a message from a calendar: the headers of a
+message that has crossed a dozen servers take a few KiB."""
+
+
+def _is_message(data: bytes) -> bool:
+    """Whether a file that is not named ``.eml`` is a mail message all the same: it
+    begins with header fields (or an mbox ``From`` line), one of them a field messages
+    have and calendars never do (the calendar import's ``_MAIL_HEADERS``: ``From``,
+    ``Subject``, ``MIME-Version``...), before a blank line. A reply saved from a mail
+    client as ``.txt``, or with no extension, is then read as the message it is, rather
+    than refused as a calendar that begins with ``From:``, with the advice to import it
+    with the very command that refused it; a calendar begins with ``BEGIN`` and is never
+    taken for one."""
+    head = data[:_MESSAGE_HEAD_BYTES].removeprefix(b"\xef\xbb\xbf")
+    for number, line in enumerate(re.split(rb"\r\n|\r|\n", head)):
+        if number == 0 and line.startswith(b"From "):
+            continue  # the line an mbox file puts before each message
+        if number and line[:1] in (b" ", b"\t"):
+            continue  # a header folded onto the next line
+        field = _HEADER_FIELD.match(line)
+        if field is None:
+            return False  # a blank line, or text: no header of a message before it
+        name = field[1].decode("ascii").upper()
+        if number == 0 and name == "BEGIN":
+            return False
+        if name in _MAIL_HEADERS:
+            return True
+    return False
+
+
 def _calendars(path: Path) -> list[tuple[str, bytes]]:
     """Each calendar of the file with the name its refusals give it: the file itself, or
-    a message's text/calendar part (its lines counted from the part's first)."""
+    a message's text/calendar part (its lines counted from the part's first). A file is
+    read as a message when it is named ``.eml`` or clearly is one (:func:`_is_message`),
+    whatever its name."""
     data = _file_bytes(path)
-    if path.suffix.lower() != ".eml":
-        return [(str(path), data)]
-    source = _("{path}, its text/calendar part").format(path=path)
-    return [(source, part) for part in _message_calendars(path, data)]
+    shown = _shown_path(path)
+    if path.suffix.lower() != ".eml" and not _is_message(data):
+        return [(shown, data)]
+    source = _("{path}, its text/calendar part").format(path=shown)
+    return [(source, part) for part in _message_calendars(shown, data)]
 
 
-def _check_outline(path: Path, text: str) -> None:
+def _check_outline(path: str, text: str) -> None:
     """Refuse a calendar of more than :data:`limits.MAX_REPLY_LINES` content lines, whose
     components nest deeper than :data:`limits.MAX_COMPONENT_DEPTH` or that answers more
     than :data:`limits.MAX_REPLY_ANSWERS` times, told from its lines as they come, before
@@ -322,7 +426,7 @@ def _check_outline(path: Path, text: str) -> None:
                 )
 
 
-def _checked_text(path: Path, source: str, data: bytes) -> str:
+def _checked_text(path: str, source: str, data: bytes) -> str:
     """The text of a reply's calendar, checked before icalendar reads it as a calendar
     file is before an import (:mod:`cpp_scheduler.ical.importer`): UTF-8, a content line
     at a time, no value longer than :data:`limits.MAX_TEXT_LENGTH`, within the limits of
@@ -344,7 +448,65 @@ def _checked_text(path: Path, source: str, data: bytes) -> str:
         check_content_lines(text, source)
     except CalendarFileError as error:
         raise ReplyFileError(str(error)) from None
+    _check_zone_names(path, text)
     return text
+
+
+_PARAMETERS = re.compile(
+    r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):',
+    re.ASCII,
+)
+"""A content line's name and its parameters, up to the colon before its value (RFC 5545
+section 3.1, as the calendar import checks every line)."""
+
+_PARAMETER = re.compile(
+    r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)', re.ASCII
+)
+"""One parameter of a content line, its name and its value (a list, quoted or not)."""
+
+
+def _check_zone_names(path: str, text: str) -> None:
+    """Refuse a TZID that names no time zone the zone database can be asked about, in one
+    line naming it and the property that gives it, before icalendar looks it up as it
+    reads the reply: one longer than :data:`limits.LONGEST_TZID`, or one the database
+    reads as a folder (``Asia``). The database takes a TZID for the path of a file, and
+    the system refuses a name of hundreds of characters ("File name too long") or a
+    folder's with an error that is no answer at all. A TZID that is simply unknown is
+    left to icalendar, which reads its time as floating, on the event's clock."""
+    asked: set[str] = set()
+    for line in content_lines(text):
+        if ";" not in line:
+            continue
+        found = _PARAMETERS.match(line)
+        if found is None:
+            continue
+        for parameter in _PARAMETER.finditer(found[2]):
+            if parameter[1].upper() != "TZID" or parameter[2] in asked:
+                continue
+            asked.add(parameter[2])
+            tzid = parameter[2].strip('"')
+            if len(tzid) > limits.LONGEST_TZID or not _zone_database_answers(tzid):
+                raise ReplyFileError(
+                    _("{path}: the TZID {tzid} of {name} names no time zone").format(
+                        path=path, tzid=quoted(tzid), name=printable(found[1].upper())
+                    )
+                )
+
+
+def _zone_database_answers(tzid: str) -> bool:
+    """Whether icalendar can ask the zone database about ``tzid`` (each name it tries
+    for it: the name itself, the Olson name of a Windows zone, what follows a vendor's
+    prefix), finding a zone or none, rather than meet an error of the system: the name of
+    a folder of the database (``Asia``, ``/vendor/America``). Each zone found is kept by
+    icalendar for its reading of the reply, which then asks again for none of them."""
+    with warnings.catch_warnings():
+        # Its guess at what follows a vendor's prefix is how the import reads it too.
+        warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
+        try:
+            tzp.timezone(tzid)
+        except OSError:
+            return False
+    return True
 
 
 def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
@@ -357,7 +519,7 @@ def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:
     return value
 
 
-def _once(path: Path, vevent: icalendar.cal.component.Component, name: str) -> Any:
+def _once(path: str, vevent: icalendar.cal.component.Component, name: str) -> Any:
     """The one ``name`` property of the answer, None when it has none."""
     value = vevent.get(name)
     if isinstance(value, list):
@@ -379,7 +541,7 @@ def _raw(value: Any) -> str:
 
 
 def _when(
-    path: Path, vevent: icalendar.cal.component.Component, name: str
+    path: str, vevent: icalendar.cal.component.Component, name: str
 ) -> datetime | date | None:
     """The date or date and time of ``name`` (DTSTAMP, RECURRENCE-ID), checked: one that
     is no date, or outside the days the program plans for, is refused."""
@@ -405,7 +567,7 @@ def _when(
     return value
 
 
-def _stamp(path: Path, vevent: icalendar.cal.component.Component) -> datetime:
+def _stamp(path: str, vevent: icalendar.cal.component.Component) -> datetime:
     """When the answer was given (DTSTAMP, a date and time; now when it has none)."""
     value = _when(path, vevent, "DTSTAMP")
     now = datetime.now(UTC)
@@ -429,7 +591,7 @@ def _stamp(path: Path, vevent: icalendar.cal.component.Component) -> datetime:
     return stamp
 
 
-def _sequence(path: Path, vevent: icalendar.cal.component.Component) -> int:
+def _sequence(path: str, vevent: icalendar.cal.component.Component) -> int:
     """The version a reply answers: its SEQUENCE, 0 when it gives none (RFC 5545), no
     higher than any event's can be (:data:`limits.MAX_CALENDAR_SEQUENCE`)."""
     value = _once(path, vevent, "SEQUENCE")
@@ -469,7 +631,7 @@ def _addresses(value: object) -> tuple[str, ...]:
 
 
 def _attendee(
-    path: Path, vevent: icalendar.cal.component.Component
+    path: str, vevent: icalendar.cal.component.Component
 ) -> tuple[str, str, tuple[str, ...]]:
     """The one person an answer is for (RFC 5546 section 3.2.3: exactly one ATTENDEE),
     their address, PARTSTAT and, when they delegated, the addresses they passed the
@@ -548,46 +710,79 @@ def _delegation_shape(attendees: list[Any], delegating: list[Any]) -> bool:
     return True
 
 
+def _this_and_future(path: str, vevent: icalendar.cal.component.Component) -> bool:
+    """Whether the answer holds for the meeting its RECURRENCE-ID names and for every
+    later one (``RANGE=THISANDFUTURE``, RFC 5546 section 3.2.3 and RFC 5545 section
+    3.2.13), not for that meeting alone. Any other RANGE (``THISANDPRIOR``, which RFC
+    5545 no longer allows) is refused: recorded for the one meeting, it would say of
+    the others what nobody answered."""
+    prop = vevent.get("RECURRENCE-ID")
+    given = getattr(prop, "params", {}).get("RANGE")
+    if given is None:
+        return False
+    if str(given).upper() == "THISANDFUTURE":
+        return True
+    raise ReplyFileError(
+        _(
+            "{path}: RECURRENCE-ID has the RANGE {range}; an answer holds for one meeting, "
+            "or with RANGE=THISANDFUTURE for it and every later one"
+        ).format(path=path, range=quoted(str(given)))
+    )
+
+
 def read_replies(path: Path) -> list[ReadReply]:
     """Every answer of a REPLY file (or message), each checked as it is read: a value
-    that cannot be read refuses the file in one line (:class:`ReplyFileError`)."""
+    that cannot be read refuses the file in one line (:class:`ReplyFileError`), and so
+    does a reply that answers no event (no VEVENT: a reply to a task, or to nothing),
+    which would otherwise be read as nothing refused."""
     replies: list[ReadReply] = []
+    shown = _shown_path(path)
     for source, data in _calendars(path):
-        text = _checked_text(path, source, data)
+        text = _checked_text(shown, source, data)
         try:
             calendar = icalendar.Calendar.from_ical(text)
         except ValueError as error:
             raise ReplyFileError(
-                _("{path}: not a calendar ({reason})").format(path=path, reason=quoted(str(error)))
+                _("{path}: not a calendar ({reason})").format(path=shown, reason=quoted(str(error)))
             ) from error
         method = str(calendar.get("METHOD", "")).upper()
         if method != "REPLY":
             raise ReplyFileError(
                 _("{path}: not a reply (METHOD {method})").format(
-                    path=path, method=quoted(method or "none")
+                    path=shown, method=quoted(method or "none")
                 )
             )
-        for vevent in calendar.walk("VEVENT"):
+        answers = calendar.walk("VEVENT")
+        if not answers:
+            raise ReplyFileError(
+                _("{path}: the reply holds no answer to an event (no VEVENT)").format(path=shown)
+            )
+        for vevent in answers:
             for name, reason in getattr(vevent, "errors", []):
                 if name is not None:
                     continue  # a value read wrong: its property's check says it below
                 # A line icalendar could not split at all (a control character inside
                 # a quoted CN): said as such, not as a reply that lacks it.
                 raise ReplyFileError(
-                    f"{path}: "
+                    f"{shown}: "
                     + _("a line cannot be read ({reason})").format(
                         reason=printable(str(reason), 120)
                     )
                 )
-            uid = str(_once(path, vevent, "UID") or "")
+            uid = str(_once(shown, vevent, "UID") or "")
             if not uid or not vevent.get("ATTENDEE"):
-                raise ReplyFileError(_("{path}: a reply without UID or ATTENDEE").format(path=path))
-            replied_at = _stamp(path, vevent)
-            rid = _when(path, vevent, "RECURRENCE-ID")
-            sequence = _sequence(path, vevent)
-            address, answer, delegated_to = _attendee(path, vevent)
+                raise ReplyFileError(
+                    _("{path}: a reply without UID or ATTENDEE").format(path=shown)
+                )
+            replied_at = _stamp(shown, vevent)
+            rid = _when(shown, vevent, "RECURRENCE-ID")
+            onwards = rid is not None and _this_and_future(shown, vevent)
+            sequence = _sequence(shown, vevent)
+            address, answer, delegated_to = _attendee(shown, vevent)
             replies.append(
-                ReadReply(str(path), uid, address, answer, rid, replied_at, sequence, delegated_to)
+                ReadReply(
+                    shown, uid, address, answer, rid, replied_at, sequence, delegated_to, onwards
+                )
             )
     return replies
 
@@ -957,25 +1152,13 @@ def _meeting_answered(
         first = timezones.to_local(held.start, zone) if held is not None else event.start_local
         found = recurrence.rfc_instant(datetime.combine(found, first.time()), zone)
     when = _meeting_label(found)
-    if held is not None:
-        given = recurrence.meeting_ids(held.start, held.zone, held.rule)
-        # Cancelled in the version they hold, or since: either way nobody meets then.
-        now = _meeting_now(
-            held, recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule), found
-        )
-        cancelled = found in held.cancelled or any(
-            change.cancelled and change.recurrence_id == now for change in event.changes
-        )
-    else:
-        given = recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
-        cancelled = all(meeting.recurrence_id != found for meeting in event.occurrences())
-    if found not in given:
+    if found not in _series_meetings(event, held):
         raise ReplyFileError(
             _("{source}: {title} has no meeting on {when}; the answer is not recorded").format(
                 source=reply.source, title=quoted(event.title), when=when
             )
         )
-    if cancelled:
+    if not _still_held(event, held, [found]):
         raise ReplyFileError(
             _(
                 "{source}: the meeting of {title} on {when} is cancelled; the answer is not "
@@ -983,6 +1166,49 @@ def _meeting_answered(
             ).format(source=reply.source, title=quoted(event.title), when=when)
         )
     return found
+
+
+def _series_meetings(event: Event, held: EventFacts | None) -> frozenset[datetime]:
+    """The meetings the series gives, by the start its rule gives each: the rule of the
+    version ``held`` (the one the participant holds, moved since), or of the series now
+    when None."""
+    if held is not None:
+        return recurrence.meeting_ids(held.start, held.zone, held.rule)
+    return recurrence.meeting_ids(event.start_utc, event.zone, event.recurrence_rule)
+
+
+def _still_held(
+    event: Event, held: EventFacts | None, meetings: Iterable[datetime]
+) -> list[datetime]:
+    """Those of ``meetings`` (of the version ``held``, or of the series now when None)
+    that nobody has cancelled, in order: cancelled in the version the participant holds,
+    or since, nobody meets then."""
+    if held is None:
+        taking_place = {occurrence.recurrence_id for occurrence in event.occurrences()}
+        return sorted(meeting for meeting in meetings if meeting in taking_place)
+    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
+    cancelled_now = {change.recurrence_id for change in event.changes if change.cancelled}
+    return sorted(
+        meeting
+        for meeting in meetings
+        if meeting not in held.cancelled
+        and _meeting_now(held, series_now, meeting) not in cancelled_now
+    )
+
+
+def _meetings_answered(
+    reply: ReadReply, event: Event, held: EventFacts | None, first: datetime | None
+) -> list[datetime | None]:
+    """Each meeting an answer holds for, ``first`` being the one it names
+    (:func:`_meeting_answered`; None for the whole event): that one alone, or with
+    ``RANGE=THISANDFUTURE`` that one and every later meeting of the series not cancelled
+    (RFC 5546 section 3.2.3). Each is recorded as the participant's answer to it, as if
+    they had answered each in turn, so the lists show it for every meeting it holds for,
+    and a later answer to one of them replaces it there alone."""
+    if first is None or not reply.this_and_future:
+        return [first]
+    later = [meeting for meeting in _series_meetings(event, held) if meeting > first]
+    return [first, *_still_held(event, held, later)]
 
 
 def _meeting_label(instant: datetime) -> str:
@@ -1020,9 +1246,11 @@ def _known_answer(
     )
 
 
-def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
-    """Apply one answer, or raise :class:`ReplyFileError` saying why it is refused; an
-    answer to an out-of-date version is not applied and gives the line saying so."""
+def _record(session: Session, reply: ReadReply) -> list[RecordedReply | str]:
+    """Apply one answer, to each meeting it holds for (:func:`_meetings_answered`), or
+    raise :class:`ReplyFileError` saying why it is refused; an answer to an out-of-date
+    version is not applied and gives the line saying so, as does an answer to a meeting
+    older than the one recorded for it."""
     event = session.scalars(select(Event).where(Event.uid == reply.uid)).one_or_none()
     if event is None:
         raise ReplyFileError(
@@ -1041,64 +1269,87 @@ def _record(session: Session, reply: ReadReply) -> RecordedReply | str:
     meeting = _meeting_answered(reply, event, held)
     latest = _latest_sent(session, event, person)
     if reply.sequence < latest:
-        return _(
-            "{source}: {email} answered an out-of-date invitation to {title} (SEQUENCE "
-            "{theirs}; the latest is {latest}); the answer is not recorded"
-        ).format(
-            source=reply.source,
-            email=quoted(reply.email),
-            title=quoted(event.title),
-            theirs=reply.sequence,
-            latest=latest,
-        )
-    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
-    meeting_now = None if meeting is None else _meeting_now(held, series_now, meeting)
-    known = _known_answer(session, event, person, meeting_now, series_now)
-    if known is None:
-        session.add(
-            Reply(
-                participant_id=person.id,
-                event_id=event.id,
-                recurrence_id=meeting,
-                answer=reply.answer,
-                delegated_to=_stored_delegates(reply.delegated_to),
-                replied_at=reply.replied_at,
-                sequence=reply.sequence,
+        return [
+            _(
+                "{source}: {email} answered an out-of-date invitation to {title} (SEQUENCE "
+                "{theirs}; the latest is {latest}); the answer is not recorded"
+            ).format(
+                source=reply.source,
+                email=quoted(reply.email),
+                title=quoted(event.title),
+                theirs=reply.sequence,
+                latest=latest,
             )
-        )
-    elif (reply.sequence, reply.replied_at) >= (known.sequence, known.replied_at):
-        known.recurrence_id = meeting
-        known.answer = reply.answer
-        known.delegated_to = _stored_delegates(reply.delegated_to)
-        known.replied_at = reply.replied_at
-        known.sequence = reply.sequence
-    else:
-        return _(
-            "{source}: {email} answered {title} later ({answer}); this earlier answer is "
-            "not recorded"
-        ).format(
-            source=reply.source,
-            email=quoted(reply.email),
-            title=quoted(event.title),
-            answer=answer_label(ANSWERS[known.answer]),
-        )
+        ]
+    series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
     moved = {
         occurrence.recurrence_id: occurrence.start
         for occurrence in event.occurrences()
         if occurrence.moved
     }
-    return RecordedReply(
-        person.name,
-        person.email,
-        event.title,
-        event.uid,
-        meeting_now,
-        ANSWERS[reply.answer],
-        moved.get(meeting_now) if meeting_now is not None else None,
-        _Delegates(session, recipients_by_event(session, [event.id])).of(
-            event.id, _stored_delegates(reply.delegated_to)
-        ),
+    delegates = _Delegates(session, recipients_by_event(session, [event.id])).of(
+        event.id, _stored_delegates(reply.delegated_to)
     )
+
+    def apply(meeting: datetime | None) -> RecordedReply | str:
+        """The answer applied to one meeting (None: the whole event)."""
+        meeting_now = None if meeting is None else _meeting_now(held, series_now, meeting)
+        known = _known_answer(session, event, person, meeting_now, series_now)
+        if known is None:
+            session.add(
+                Reply(
+                    participant_id=person.id,
+                    event_id=event.id,
+                    recurrence_id=meeting,
+                    answer=reply.answer,
+                    delegated_to=_stored_delegates(reply.delegated_to),
+                    replied_at=reply.replied_at,
+                    sequence=reply.sequence,
+                )
+            )
+        elif (reply.sequence, reply.replied_at) >= (known.sequence, known.replied_at):
+            known.recurrence_id = meeting
+            known.answer = reply.answer
+            known.delegated_to = _stored_delegates(reply.delegated_to)
+            known.replied_at = reply.replied_at
+            known.sequence = reply.sequence
+        else:
+            return _later_answer_kept(reply, event, known, meeting_now)
+        return RecordedReply(
+            person.name,
+            person.email,
+            event.title,
+            event.uid,
+            meeting_now,
+            ANSWERS[reply.answer],
+            moved.get(meeting_now) if meeting_now is not None else None,
+            delegates,
+        )
+
+    return [apply(answered) for answered in _meetings_answered(reply, event, held, meeting)]
+
+
+def _later_answer_kept(
+    reply: ReadReply, event: Event, known: Reply, meeting: datetime | None
+) -> str:
+    """The line of an answer older than the one recorded for the same event or meeting,
+    which changes nothing: naming the meeting, since one answer may hold for several
+    (``RANGE=THISANDFUTURE``) and meet a later answer at some of them alone."""
+    facts = {
+        "source": reply.source,
+        "email": quoted(reply.email),
+        "title": quoted(event.title),
+        "answer": answer_label(ANSWERS[known.answer]),
+    }
+    if meeting is None:
+        return _(
+            "{source}: {email} answered {title} later ({answer}); this earlier answer is "
+            "not recorded"
+        ).format(**facts)
+    return _(
+        "{source}: {email} answered the meeting of {title} on {when} later ({answer}); "
+        "this earlier answer is not recorded"
+    ).format(when=_meeting_label(meeting), **facts)
 
 
 def _stored_delegates(addresses: Sequence[str]) -> str | None:
@@ -1146,32 +1397,55 @@ class _Delegates:
 
 def import_replies(database: Database, paths: Iterable[Path]) -> ImportReport:
     """Record the answers of these files (and folders); each file all or nothing, one
-    that cannot be read or recorded refused in one line and the others read on. Refused
-    as a whole (:class:`services.access.ReadOnlyError`) when this login may not change
-    the program."""
+    that cannot be read or recorded refused in one line and the others read on, as is
+    a folder that cannot be listed. Refused as a whole
+    (:class:`services.access.ReadOnlyError`) when this login may not change the
+    program."""
     refuse_read_only(database)
     report = ImportReport()
-    for path in reply_files(paths):
+    for named in paths:
         try:
-            replies = read_replies(path)
-            # Alone on the replies: an answer is looked for, then added or replaced, and
-            # a colleague recording the same person's answer at once would add a second.
-            with database.transaction(alone_on=Reply.__tablename__) as session:
-                applied = [_record(session, reply) for reply in replies]
+            files = _files_named(named)
         except ReplyFileError as refusal:
             report.refused.append(str(refusal))
             continue
-        except StoreError as failure:  # locked, full, gone: this file, and the rest read on
-            report.refused.append(
-                _("{source}: not recorded: {reason}").format(source=path, reason=failure)
-            )
-            continue
-        for outcome in applied:
-            if isinstance(outcome, str):
-                report.refused.append(outcome)
-            else:
-                report.recorded.append(outcome)
+        for path in files:
+            _import_file(database, path, report)
     return report
+
+
+def _import_file(database: Database, path: Path, report: ImportReport) -> None:
+    """Record the answers of one file, in one transaction, into ``report``: or, whatever
+    stops it (a reply that breaks a rule, the database refusing the write, the system
+    refusing to read what the file names), nothing of it and one line saying why, so
+    that a file refused never keeps the import from the files after it, nor from
+    saying what it recorded before."""
+    try:
+        replies = read_replies(path)
+        # Alone on the replies: an answer is looked for, then added or replaced, and
+        # a colleague recording the same person's answer at once would add a second.
+        with database.transaction(alone_on=Reply.__tablename__) as session:
+            applied = [outcome for reply in replies for outcome in _record(session, reply)]
+    except ReplyFileError as refusal:
+        report.refused.append(str(refusal))
+        return
+    except StoreError as failure:  # locked, full, gone: this file, and the rest read on
+        report.refused.append(
+            _("{source}: not recorded: {reason}").format(source=_shown_path(path), reason=failure)
+        )
+        return
+    except OSError as error:  # the system refused what the file names, as it was read
+        report.refused.append(
+            _("{path}: cannot be read ({reason})").format(
+                path=_shown_path(path), reason=_system_reason(error)
+            )
+        )
+        return
+    for outcome in applied:
+        if isinstance(outcome, str):
+            report.refused.append(outcome)
+        else:
+            report.recorded.append(outcome)
 
 
 # -- reading the attendance ----------------------------------------------------------
