@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range, in_zone, parse_moment
 from cpp_scheduler.cli.engine_formats import duration, local_iso, print_json, utc_z
 from cpp_scheduler.cli.errors import CliError
@@ -33,8 +33,10 @@ from cpp_scheduler.services.slot_search import (
     fairness_shares,
     fairness_text,
     find_host_city,
+    no_free_slot_line,
     no_free_time,
     search_slots,
+    series_text,
 )
 
 
@@ -300,16 +302,11 @@ def _print_series(
             }
         )
         return
-    blocks = [_host_text(answer).rstrip()]
-    for number, ((first, last), slot) in enumerate(zip(windows, plan.slots, strict=True), 1):
+    series = series_text(plan)
+    blocks = [_host_text(answer).rstrip(), series[:1].upper() + series[1:] + ":"]
+    for number, (window, slot) in enumerate(zip(windows, plan.slots, strict=True), 1):
         if slot is None:
-            blocks.append(
-                _("{number}. {first}-{last}: no free slot").format(
-                    number=number,
-                    first=i18n.day_month_text(first),
-                    last=i18n.day_month_year_text(last),
-                )
-            )
+            blocks.append(no_free_slot_line(number, window))
         else:
             blocks.append(_slot_text(slot, f"{number}.", args.zone))
     heading, sentence = fairness_text(fairness_shares(plan, names), plan)

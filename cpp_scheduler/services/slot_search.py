@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import printable
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model import Delegation, Event, Participant, PartnerCity, Venue
 from cpp_scheduler.model.event_filter import conferences_above
 from cpp_scheduler.scheduling.inputs import (
@@ -136,6 +136,30 @@ def tokyo_days_showing(first: date, last: date, zone: str) -> tuple[date, date]:
     finder searches the 14th and the 15th, and the hours around are offered too."""
     start, end = timezones.local_days(first, last, zone)
     return timezones.all_day_dates(start, end, timezones.TOKYO)
+
+
+def no_free_slot_line(number: int, window: tuple[date, date]) -> str:
+    """``3. 15 Mar-21 Mar 2027: no free slot``: a meeting of a series whose window has
+    no free time, as ``slots`` lists it and the slot finder's list of the series shows
+    it, in the place of its meeting."""
+    first, last = window
+    return _("{number}. {first}-{last}: no free slot").format(
+        number=number, first=i18n.day_month_text(first), last=i18n.day_month_year_text(last)
+    )
+
+
+def series_text(plan: SeriesPlan) -> str:
+    """'a series of 8 meetings, 2 with no free slot': how many meetings a series search
+    planned, and in how many windows it found nothing free, as ``slots --repeat`` heads
+    its list and the slot finder sums it up."""
+    count = len(plan.slots)
+    missing = sum(1 for slot in plan.slots if slot is None)
+    text = ngettext("a series of {count} meeting", "a series of {count} meetings", count).format(
+        count=count
+    )
+    if missing:
+        text = _("{series}, {missing} with no free slot").format(series=text, missing=missing)
+    return text
 
 
 def no_free_time() -> str:

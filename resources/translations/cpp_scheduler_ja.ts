@@ -3268,10 +3268,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>&lt;b&gt;シリーズ&lt;/b&gt;（各回とその点数）</translation>
     </message>
     <message>
-        <source>A series of {count} meetings; double-click one, or press the button, to {what}.</source>
-        <translation>全{count}回のシリーズ。いずれかをダブルクリックするかボタンを押すと{what}。</translation>
-    </message>
-    <message>
         <source>Use this time</source>
         <translation>この日時を使う</translation>
     </message>
@@ -3310,6 +3306,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Each row in its own local hours; columns are hours in Tokyo, {period}.</source>
         <translation>各行はそれぞれの現地時刻、各列は東京時間の時刻です（{period}）。</translation>
+    </message>
+    <message>
+        <source>{series}; double-click one, or press the button, to {what}.</source>
+        <translation>{series}。回をダブルクリックするかボタンを押すと{what}。</translation>
     </message>
     <message>
         <source>{count} suggestion; double-click it, or an hour in the grid, to {what}.</source>
@@ -3384,10 +3384,6 @@ the clocks go back that night. Which {what} do you mean?</source>
 host · {where}</source>
         <translation>{name}
 主催者 · {where}</translation>
-    </message>
-    <message>
-        <source>{number}. nothing free in this window</source>
-        <translation>{number}. この期間に空きはありません</translation>
     </message>
     <message>
         <source>{moved} attendees&apos; local time differs from the previous meeting</source>

@@ -66,6 +66,7 @@ from cpp_scheduler.services.slot_search import (
     SlotChoices,
     SlotSearch,
     no_free_time,
+    series_text,
     slot_choices,
 )
 
@@ -553,7 +554,7 @@ class SlotFinderDialog(QDialog):
         )
         plan = result.answer.plan
         if plan is not None:
-            self.suggestion_model.show_plan(plan)
+            self.suggestion_model.show_plan(plan, result.answer.windows)
             ui.fairness.setText(fairness_text(plan, result.answer.request.everyone))
             # The list holds the series' meetings, one of each, not times to choose from.
             ui.bestLabel.setText(
@@ -563,14 +564,14 @@ class SlotFinderDialog(QDialog):
             self.suggestion_model.show_slots(result.answer.slots)
             ui.bestLabel.setText(self._best_times_heading)
         first = self.suggestion_model.index(0, 0)
-        if first.isValid():
+        if first.isValid() and result.answer.slots:
             ui.suggestions.setCurrentIndex(first)
+            series = series_text(plan) if plan is not None else ""
             self._say(
                 translate(
                     "SlotFinder",
-                    "A series of {count} meetings; double-click one, or press the button, "
-                    "to {what}.",
-                ).format(count=len(result.answer.slots), what=self._what_choosing_does)
+                    "{series}; double-click one, or press the button, to {what}.",
+                ).format(series=series[:1].upper() + series[1:], what=self._what_choosing_does)
                 if plan is not None
                 else (
                     translate(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -48,16 +48,13 @@ class SuggestionModel(QStandardItemModel):
         for rank, slot in enumerate(slots, start=1):
             self._add(f"{rank}. ", slot)
 
-    def show_plan(self, plan: SeriesPlan) -> None:
-        """One row per meeting of a series, a row saying so where nothing is free."""
+    def show_plan(self, plan: SeriesPlan, windows: Sequence[tuple[date, date]]) -> None:
+        """One row per meeting of a series, and in the place of a meeting whose window
+        has nothing free, the line ``slots`` lists it with (its window's days)."""
         self.clear_suggestions()
-        for number, slot in enumerate(plan.slots, start=1):
+        for number, (slot, window) in enumerate(zip(plan.slots, windows, strict=True), start=1):
             if slot is None:
-                missing = QStandardItem(
-                    translate("SlotFinder", "{number}. nothing free in this window").format(
-                        number=number
-                    )
-                )
+                missing = QStandardItem(slot_search.no_free_slot_line(number, window))
                 self.appendRow([missing, QStandardItem("")])
                 continue
             item = self._add(f"{number}. ", slot)

@@ -756,3 +756,45 @@ def test_a_long_title_reads_from_its_start_once_typed(
     qtbot.keyClick(title, Qt.Key.Key_Return)  # done with it
     assert title.cursorPosition() == 0  # its start in view
     finder.close()
+
+
+def test_a_series_window_with_nothing_free_reads_as_the_command_lists_it(
+    qtbot: QtBot, sqlite_database, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Lima is away the whole of February's window: the finder's list holds, in that
+    meeting's place, the line ``slots --repeat`` lists it with (its window's days), and
+    both sum the series up alike, never as a series of fewer meetings."""
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    kathmandu = add_delegation(sqlite_database, "Kathmandu", "NP", "Asia/Kathmandu")
+    add_event(
+        sqlite_database,
+        "Lima budget week",
+        datetime(2027, 2, 17, 15, tzinfo=UTC),  # 18 to 22 February, Tokyo's days
+        24 * 5,
+        delegation_ids=[lima],
+    )
+    window = open_window()
+    finder = tools_of(window).open_slot_finder()
+    finder.show_period(MONDAY, MONDAY + timedelta(days=4))
+    finder.ui.repeat.setCurrentText("Every month")
+    finder.ui.occurrences.setValue(3)
+    finder.choose([lima, kathmandu])
+    finder.search()
+    qtbot.waitUntil(
+        lambda: not finder.searching and finder.search_result is not None, timeout=20_000
+    )
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    asked = ["--with", "Lima", "Kathmandu", "--duration", f"{finder.ui.duration.value()}m"]
+    period = ["--from", str(MONDAY), "--to", str(MONDAY + timedelta(days=4))]
+    capsys.readouterr()
+    assert main(["--db", url, "slots", *asked, *period, "--repeat", "FREQ=MONTHLY;COUNT=3"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+
+    missing = [line for line in printed if line.endswith(": no free slot")]
+    assert missing == ["2. 18 Feb-22 Feb 2027: no free slot"]
+    assert finder.suggestion_model.index(1, 0).data() == missing[0]
+    assert "A series of 3 meetings, 1 with no free slot:" in printed
+    assert finder.ui.status.text() == (
+        "A series of 3 meetings, 1 with no free slot; double-click one, or press the "
+        "button, to create the series."
+    )
