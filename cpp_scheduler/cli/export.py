@@ -238,11 +238,7 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         if result.without_events:
-            print(
-                _("{count} participants have no events and got no file").format(
-                    count=len(result.without_events)
-                )
-            )
+            print(result.without_events_text)
         return 0
     scope: calendar_export.Scope
     if args.shown:

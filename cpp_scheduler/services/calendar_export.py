@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _, ngettext
@@ -379,8 +380,42 @@ class BatchResult:
     participants: int = 0
     """Participants with a file written."""
     without_events: list[str] = field(default_factory=list)
-    """Emails of participants who have nothing on the program, so got no file."""
+    """Emails of participants who have nothing on the program (in the dates asked for),
+    so got no file."""
     cancelled: bool = False
+    dates: scopes.DateRange | None = None
+    """The dates the files were asked for; None for the whole program."""
+
+    @property
+    def without_events_text(self) -> str:
+        """How many participants got no file as nothing of theirs is in what was asked
+        for, the dates named where some were chosen: what ``export ics
+        --each-participant`` and the export dialog both say of them."""
+        count = len(self.without_events)
+        dates = self.dates
+        if dates is None or (dates.first is None and dates.last is None):
+            return ngettext(
+                "{count} participant has no events and got no file",
+                "{count} participants have no events and got no file",
+                count,
+            ).format(count=f"{count:,}")
+        return ngettext(
+            "{count} participant has no events {dates} and got no file",
+            "{count} participants have no events {dates} and got no file",
+            count,
+        ).format(count=f"{count:,}", dates=_dates_text(dates))
+
+
+def _dates_text(dates: scopes.DateRange) -> str:
+    """'from 1 Feb 2027 to 28 Feb 2027', 'from 1 Feb 2027', 'up to 28 Feb 2027'."""
+    if dates.first is not None and dates.last is not None:
+        return _("from {first} to {last}").format(
+            first=i18n.day_month_year_text(dates.first), last=i18n.day_month_year_text(dates.last)
+        )
+    if dates.first is not None:
+        return _("from {first}").format(first=i18n.day_month_year_text(dates.first))
+    assert dates.last is not None
+    return _("up to {last}").format(last=i18n.day_month_year_text(dates.last))
 
 
 def export_each_participant(
@@ -400,7 +435,7 @@ def export_each_participant(
     """
     options = options or ExportOptions()
     check_options(options)
-    result = BatchResult()
+    result = BatchResult(dates=dates)
     prepare_folder(out_dir)
     renderings = EventRenderings(options)
     with database.reading() as session:

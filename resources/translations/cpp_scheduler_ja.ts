@@ -431,10 +431,6 @@
         <translation>書き出しました: </translation>
     </message>
     <message>
-        <source>; {count} have nothing on the program</source>
-        <translation>。{count}人はプログラムに予定がありません</translation>
-    </message>
-    <message>
         <source>Cancelled. </source>
         <translation>中止しました。</translation>
     </message>

@@ -663,10 +663,8 @@ class ExportDialog(QDialog):
                 else translate("CalendarFiles", "{count} participants")
             ).format(count=f"{people:,}"),
         )
-        if result.without_events:
-            text += translate("CalendarFiles", "; {count} have nothing on the program").format(
-                count=f"{len(result.without_events):,}"
-            )
+        if result.without_events:  # as the command says it
+            text += "; " + result.without_events_text
         if result.cancelled:
             text = (
                 translate("CalendarFiles", "Cancelled. ")

@@ -584,3 +584,40 @@ def test_a_scope_with_nothing_listed_says_what_the_program_lacks_in_words(
     dialog.export()
     assert dialog.status.text() == said
     assert not (tmp_path / "nothing.ics").exists()
+
+
+def test_a_batch_over_dates_says_who_has_nothing_then_as_the_command_does(
+    qtbot: QtBot,
+    sqlite_database,
+    open_window,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """One file per participant for June alone, when nothing is on: both the dialog and
+    ``export ics --each-participant`` say the two have no events in those dates, not
+    that they have nothing on the program."""
+    from PySide6.QtCore import QDate
+
+    from cpp_scheduler.cli import main
+
+    _program(sqlite_database)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.RANGE)
+    dialog.first.setDate(QDate(2027, 6, 1))
+    dialog.last.setDate(QDate(2027, 6, 30))
+    dialog.per_person.setChecked(True)
+    dialog.target.setText(str(tmp_path / "window"))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    command = ["--db", url, "export", "ics", "--each-participant", "--out-dir"]
+    dates = ["--from", "2027-06-01", "--to", "2027-06-30"]
+    assert main([*command, str(tmp_path / "command"), *dates]) == 0
+    said = capsys.readouterr().out.splitlines()[-1]
+
+    assert said == "2 participants have no events from 01 Jun 2027 to 30 Jun 2027 and got no file"
+    assert dialog.status.text() == f"Written 0 files for 0 participants; {said}."
