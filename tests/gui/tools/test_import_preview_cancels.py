@@ -69,7 +69,12 @@ def test_a_cancellation_says_it_cancels_the_event(
     rows = _rows(qtbot, open_window(), path)
 
     assert rows == [
-        ("Update", "Paris call", "Wed 10 Mar 2027 09:00 Europe/Paris: cancels the event")
+        (
+            "Update",
+            "Paris call",
+            "Wed 10 Mar 2027 09:00 Europe/Paris: "
+            "version 1 cancels the event (the program holds version 0)",
+        )
     ]
     assert "cancels the event" in dry_run.lines()[0]
 
@@ -85,7 +90,11 @@ def test_a_newer_series_lists_the_meetings_it_moves_or_cancels_as_the_dry_run_do
     rows = _rows(qtbot, open_window(), path)
 
     assert rows == [
-        ("Update", "Weekly sync NY-Kobe", "Mon 01 Mar 2027 09:00 America/New_York"),
+        (
+            "Update",
+            "Weekly sync NY-Kobe",
+            "Mon 01 Mar 2027 09:00 America/New_York: version 1 replaces 0",
+        ),
         ("Update", "Weekly sync NY-Kobe", "the session of Mon 22 Mar 2027 13:00 UTC: cancel"),
     ]
     assert dry_run.lines()[1].strip() == rows[1][2]
