@@ -287,6 +287,7 @@ def render_window_dialogs(window: Any, outdir: Path) -> list[Path]:
 
 def render_tools(database: Database, outdir: Path) -> list[Path]:
     """One PNG per tool over ``database`` (which should hold the demo program)."""
+    from cpp_scheduler.gui.choices import ID_ROLE
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.gui.tools import Tools
     from cpp_scheduler.gui.tools.export_calendar import Scope
@@ -313,6 +314,12 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     window.show_view("week")
     _settle(window)
     written.append(_save(window, outdir / "tools-main-window.png"))
+    # Filtered: the status bar counts what the filters let through, as events list does.
+    window.sidebar.kind.setCurrentIndex(window.sidebar.kind.findData("workshop", ID_ROLE))
+    _settle(window)
+    written.append(_save(window, outdir / "tools-main-window-filtered.png"))
+    window.sidebar.clear()
+    _settle(window)
     # The docks share the space under the calendar; give them room for their picture.
     window.resizeDocks([tools.local_times], [320], Qt.Orientation.Vertical)
     _settle(window)
