@@ -48,7 +48,9 @@ from typing import Any
 import icalendar
 from dateutil.rrule import rrulestr
 from icalendar.error import GloballyUniqueTZIDGuessed
+from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+from icalendar.timezone.zoneinfo import ZONEINFO
 
 from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.collector import collector_held
@@ -606,6 +608,26 @@ _RENAMED = _renamed_zones()
 # by its last parts, as :func:`resolve_zone` reads it; icalendar warns on stderr that it
 # guesses the same, which tells a coordinator nothing.
 warnings.filterwarnings("ignore", category=GloballyUniqueTZIDGuessed)
+
+
+class _ZoneLookup(ZONEINFO):
+    """icalendar's zone lookups by name, as its own zoneinfo provider makes them, but a
+    name the zone database cannot even look up is no zone, as an unknown name is.
+
+    zoneinfo opens a file named after the TZID: a TZID longer than a file's name may be
+    ("File name too long") or naming a folder of the database ("America") raises the
+    system's OSError inside icalendar's parser, which would end the reading without a
+    line. Taken as no zone, such a TZID is refused as every unknown one is, with its
+    line and property, unless the file defines it."""
+
+    def timezone(self, name: str) -> tzinfo | None:
+        try:
+            return super().timezone(name)
+        except OSError:
+            return None
+
+
+tzp.use(_ZoneLookup())
 
 
 def _windows_zone(name: str) -> str | None:

@@ -98,3 +98,21 @@ def test_a_calendar_with_a_crowded_time_zone_changes_nothing(tmp_path: Path, dem
         "clock changes (observances and RDATE values, counted up to line 2506)"
     )
     assert state_of(demo.parent) == before
+
+
+def test_a_calendar_naming_a_zone_longer_than_a_file_name_changes_nothing(
+    tmp_path: Path, demo: Path
+) -> None:
+    feed = tmp_path / "feed.ics"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//EN", "BEGIN:VEVENT", "UID:a@x",
+             "SUMMARY:Kobe workshop", f"DTSTART;TZID={'Z' * 300}:20270215T100000",
+             "DURATION:PT1H", "END:VEVENT", "END:VCALENDAR"]  # fmt: skip
+    feed.write_text("\r\n".join(lines), encoding="utf-8")
+    before = state_of(demo.parent)
+    line = refused("--db", str(demo), "import", str(feed))
+    assert line == (
+        f"cpp-scheduler: {feed}, line 4 (VEVENT): DTSTART uses the time zone '{'Z' * 59}…', "
+        "which is neither an IANA zone (such as Asia/Tokyo) nor a Windows zone name, and the "
+        "file does not define it"
+    )
+    assert state_of(demo.parent) == before

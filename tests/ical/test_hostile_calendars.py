@@ -324,3 +324,25 @@ def test_a_video_link_is_read_whatever_the_case_of_its_scheme() -> None:
     content = calendar(*event("a@x", "20270215T010000Z", "URL:HTTPS://MEET.EXAMPLE.ORG/kobe"))
     (read,) = read_calendar(content, "links.ics").events
     assert read.video_link == "HTTPS://MEET.EXAMPLE.ORG/kobe"
+
+
+@pytest.mark.parametrize(
+    "tzid",
+    ["Z" * 300, "America", "America/"],
+    ids=["longer than a file name", "a region", "a region's folder"],
+)
+def test_a_zone_name_the_database_cannot_look_up_is_refused_naming_its_line(tzid: str) -> None:
+    """zoneinfo opens a file named after the TZID, and the system refuses a name longer
+    than a file's name may be, or a folder of the database: the TZID names no zone, said
+    in one line with its event and property, not in the system's words with no line."""
+    content = calendar(*event("a@x", "20270215T100000")).replace(
+        b"DTSTART:", f"DTSTART;TZID={tzid}:".encode()
+    )
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "zone.ics")
+    assert str(caught.value) == (
+        f"zone.ics, line 4 (VEVENT): DTSTART uses the time zone '{tzid[:59]}"
+        + ("…" if len(tzid) > 60 else "")
+        + "', which is neither an IANA zone (such as Asia/Tokyo) nor a Windows zone name, "
+        "and the file does not define it"
+    )
