@@ -251,18 +251,46 @@ over a file of tens of megabytes holds the interpreter's lock for a tenth of a s
 more, which the window's thread waits out (its paint stalls); between pieces it runs."""
 
 
-def _decode(data: bytes, source: str) -> str:
-    """The file's text, decoded a piece at a time; an unreadable byte is named by its place
-    in the whole file, as one call over it names it."""
+_FOLD_INSIDE_A_CHARACTER = re.compile(
+    rb"([\xc2-\xf4][\x80-\xbf]{0,2})"  # the first bytes of a character
+    rb"(\r\n|\n|\r)([ \t])"  # a fold
+    rb"(?=[\x80-\xbf])"  # the character's next byte
+)
+"""The first bytes of a UTF-8 character, a fold (a line end and a space or a tab), and
+the rest of the character on the line that continues it."""
+
+_BYTES_OF_A_CHARACTER = 4
+"""The most bytes UTF-8 takes for one character: folds can split it in three places."""
+
+
+def _decode_as_it_stands(data: bytes) -> str:
+    """The text of ``data``, decoded a piece at a time (see :data:`_PIECE`)."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     parts: list[str] = []
+    for offset in range(0, len(data), _PIECE):
+        last = offset + _PIECE >= len(data)
+        parts.append(decoder.decode(data[offset : offset + _PIECE], final=last))
+    return "".join(parts)
+
+
+def _decode(data: bytes, source: str) -> str:
+    """The file's text, decoded a piece at a time; an unreadable byte is named by its place
+    in the whole file, as one call over it names it.
+
+    RFC 5545 section 3.1 folds lines at octets, not characters, and a writer that counts
+    75 octets may fold a line inside a character of several bytes (Japanese text takes
+    three each); unfolding joins them again. A file that is not UTF-8 as it stands is
+    read again with each character split by a fold made whole after the fold, where
+    unfolding puts it: its lines keep their numbers, and its text is the same once
+    unfolded."""
     try:
-        for offset in range(0, len(data), _PIECE):
-            last = offset + _PIECE >= len(data)
-            parts.append(decoder.decode(data[offset : offset + _PIECE], final=last))
-        return "".join(parts)
+        return _decode_as_it_stands(data)
     except UnicodeDecodeError:
-        pass  # told below by the whole file's decoding, which knows the byte's place
+        pass  # told below, by the file with its split characters made whole
+    for _split in range(_BYTES_OF_A_CHARACTER - 1):
+        data, moved = _FOLD_INSIDE_A_CHARACTER.subn(rb"\2\3\1", data)
+        if not moved:
+            break
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
