@@ -462,10 +462,23 @@ _MAIL_HEADERS = frozenset(
 does: a reply saved from the mail client and given to the calendar import."""
 
 
+_CR_ALONE = N_(
+    "the lines of the file end with a carriage return (CR) alone, as old Mac programs "
+    "ended them; a calendar file ends its lines with CR LF (RFC 5545) or LF: save it "
+    "again with Windows or Unix line ends"
+)
+"""Why a file whose lines end with CR alone is refused, not read: RFC 5545 ends lines
+with CR LF, and LF alone, which many programs write, ends them for icalendar and every
+other reader alike; CR alone ends none for icalendar, which would read the whole file as
+one line and fail deep inside it, in words that name no line end."""
+
+
 def _component_lines(text: str, source: str) -> _Outline:
     """Checks every content line and the nesting of components, as they come, without
     parsing them; returns each BEGIN's component name and line number (in the order
     icalendar's walk() visits them) and the components directly inside the calendar."""
+    if "\n" not in text and "\r" in text:
+        raise CalendarFileError(source, _(_CR_ALONE))
     begins: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
     pieces: list[_Piece] = []

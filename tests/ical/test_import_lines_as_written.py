@@ -3,7 +3,8 @@
 Each test imports a file as a coordinator does, through the command line's dry run or
 the import itself, and checks what the coordinator sees: the titles the preview lists,
 or the one line that refuses the file. The files are those a tester found read wrongly:
-a line folded inside a character of several bytes (RFC 5545 section 3.1 folds octets).
+a line folded inside a character of several bytes (RFC 5545 section 3.1 folds octets),
+and a file whose lines end with a carriage return alone.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from cpp_scheduler.ical.errors import CalendarFileError
+from cpp_scheduler.model import Event
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.store import Database
 
@@ -75,3 +78,19 @@ def test_a_byte_that_is_no_utf8_after_a_split_character_is_named_on_its_own_line
     assert str(caught.value) == (
         f"{path}, line 10: the file is not UTF-8 text (byte {byte} cannot be read)"
     )
+
+
+def test_a_file_whose_lines_end_with_a_carriage_return_alone_is_refused_saying_so(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "partner.ics"
+    path.write_bytes(_calendar(b"SUMMARY:Kobe workshop").replace(b"\r\n", b"\r"))
+    with pytest.raises(CalendarFileError) as caught:
+        calendar_import.import_calendar(sqlite_database, path)
+    assert str(caught.value) == (
+        f"{path}: the lines of the file end with a carriage return (CR) alone, as old Mac "
+        "programs ended them; a calendar file ends its lines with CR LF (RFC 5545) or LF: "
+        "save it again with Windows or Unix line ends"
+    )
+    with sqlite_database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Event)) == 0
