@@ -66,6 +66,7 @@ from cpp_scheduler.ical.export import (
 )
 from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
+from cpp_scheduler.ical.zone_definition import check_zone_lines, zone_tzid, zone_unreadable
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import (
@@ -306,10 +307,12 @@ def _decode(data: bytes, source: str) -> str:
 
 @dataclass
 class _ZoneCount:
-    """The transitions of the VTIMEZONE that begins on ``line``, counted as they come."""
+    """The transitions of the VTIMEZONE that begins on ``line``, counted as they come,
+    and its content lines, checked as its END comes (:func:`check_zone_lines`)."""
 
     line: int
     transitions: int = 0
+    lines: list[tuple[str, int]] = field(default_factory=list)
 
     def count(self, source: str, more: int, number: int) -> None:
         self.transitions += more
@@ -508,6 +511,8 @@ def _component_lines(text: str, source: str) -> _Outline:
             continue
         name, _colon, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
+        if zone is not None:
+            zone.lines.append((line, number))
         if len(value) > limits.MAX_CALENDAR_LINE_LENGTH:
             # a guard against a hostile line; the text is held to MAX_TEXT_LENGTH once read
             raise CalendarFileError(
@@ -551,7 +556,7 @@ def _component_lines(text: str, source: str) -> _Outline:
                         line=number,
                     )
             if opened == "VTIMEZONE":
-                zone = _ZoneCount(number)
+                zone = _ZoneCount(number, lines=[(line, number)]) if zone is None else zone
             elif zone is not None and opened in ("STANDARD", "DAYLIGHT"):
                 zone.count(source, 1, number)
             if opened == "VCALENDAR" and begins and begins[0][0] == "VCALENDAR":
@@ -590,7 +595,8 @@ def _component_lines(text: str, source: str) -> _Outline:
                 )
             if len(stack) == 1:
                 pieces[-1].end = end
-            if opened == "VTIMEZONE":
+            if opened == "VTIMEZONE" and zone is not None:
+                check_zone_lines(source, zone.lines)
                 zone = None
         elif not stack:
             if not begins and key in _MAIL_HEADERS:
@@ -1498,6 +1504,18 @@ def _read_component(
     return component
 
 
+def _check_zone_readable(text: str, piece: _Piece, source: str) -> None:
+    """Refuse the VTIMEZONE of ``piece`` if icalendar cannot read it on its own, naming
+    it by its TZID and line: a zone :func:`check_zone_lines` passes that dateutil still
+    refuses (a rule of a 13th month) fails the calendar's reading with no line."""
+    zone_text = text[piece.start : piece.end]
+    try:
+        icalendar.Calendar.from_ical(zone_text)
+    except (ValueError, AttributeError, KeyError, IndexError, TypeError) as error:
+        lines = [(line, number) for line, number, _start, _end in _logical_lines(zone_text)]
+        raise zone_unreadable(source, zone_tzid(lines), str(error), piece.line) from error
+
+
 @collector_held()
 def read_calendar(
     data: bytes,
@@ -1551,7 +1569,12 @@ def _read_calendar(
         + [text[piece.start : piece.end] for piece in zones]
         + ["END:VCALENDAR", ""]
     )
-    calendar = _parse(head, source)
+    try:
+        calendar = _parse(head, source)
+    except CalendarFileError:
+        for piece in zones:
+            _check_zone_readable(text, piece, source)
+        raise
     _check_parsed(
         source,
         calendar,

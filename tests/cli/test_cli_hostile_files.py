@@ -116,3 +116,26 @@ def test_a_calendar_naming_a_zone_longer_than_a_file_name_changes_nothing(
         "file does not define it"
     )
     assert state_of(demo.parent) == before
+
+
+def test_a_calendar_whose_zone_repeats_every_zero_years_is_refused_at_once(
+    tmp_path: Path, demo: Path
+) -> None:
+    """dateutil takes INTERVAL=0 and then searches its dates for ever."""
+    feed = tmp_path / "feed.ics"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//EN", "BEGIN:VTIMEZONE",
+             "TZID:Ruled", "BEGIN:STANDARD", "DTSTART:19701101T020000", "TZOFFSETFROM:-0400",
+             "TZOFFSETTO:-0500", "RRULE:FREQ=YEARLY;INTERVAL=0", "END:STANDARD",
+             "BEGIN:DAYLIGHT", "DTSTART:19700301T020000", "TZOFFSETFROM:-0500",
+             "TZOFFSETTO:-0400", "END:DAYLIGHT", "END:VTIMEZONE", "BEGIN:VEVENT", "UID:a@x",
+             "SUMMARY:Kobe workshop", "DTSTART;TZID=Ruled:20270215T100000", "DURATION:PT1H",
+             "END:VEVENT", "END:VCALENDAR"]  # fmt: skip
+    feed.write_text("\r\n".join(lines), encoding="utf-8")
+    before = state_of(demo.parent)
+    line = refused("--db", str(demo), "import", str(feed))
+    assert line == (
+        f"cpp-scheduler: {feed}, line 10 (STANDARD): the time zone 'Ruled' gives RRULE as "
+        "'FREQ=YEARLY;INTERVAL=0', which is not a yearly rule such as "
+        "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
+    )
+    assert state_of(demo.parent) == before

@@ -227,7 +227,8 @@ def test_a_time_zone_naming_itself_twice_is_refused() -> None:
     with pytest.raises(CalendarFileError) as caught:
         read_calendar(calendar(*zone, *event("a@x", "20270215T010000Z")), "zone.ics")
     assert str(caught.value) == (
-        "zone.ics: cannot be read: a component repeats or lacks a property it needs"
+        "zone.ics, line 6 (VTIMEZONE): the time zone 'Asia/Tokyo' gives its name (TZID) more "
+        "than once"
     )
 
 
@@ -346,3 +347,100 @@ def test_a_zone_name_the_database_cannot_look_up_is_refused_naming_its_line(tzid
         + "', which is neither an IANA zone (such as Asia/Tokyo) nor a Windows zone name, "
         "and the file does not define it"
     )
+
+
+def _ruled_zone(*blocks: list[str], head: tuple[str, ...] = ("TZID:Ruled",)) -> list[str]:
+    return ["BEGIN:VTIMEZONE", *head, *(line for block in blocks for line in block),
+            "END:VTIMEZONE"]  # fmt: skip
+
+
+def _block(*lines: str, name: str = "STANDARD") -> list[str]:
+    return [f"BEGIN:{name}", *lines, f"END:{name}"]
+
+
+EASTERN = ("DTSTART:19701101T020000", "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500")
+
+
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        (
+            _ruled_zone(_block(*EASTERN, "TZNAME;LANGUAGE=en:EST")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives TZNAME with a parameter "
+            "(LANGUAGE=en), which the program cannot read there",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU;UNTIL=garbage")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives RRULE as "
+            "'FREQ=YEARLY;BYMONTH=11;BYDAY=1SU;UNTIL=garbage', which is not a yearly rule "
+            "such as FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN[1:])),
+            "line 6 (STANDARD): the time zone 'Ruled' has a STANDARD block without DTSTART; "
+            "each STANDARD and DAYLIGHT block gives its start (DTSTART) and the offsets from "
+            "UTC before and after it (TZOFFSETFROM, TZOFFSETTO)",
+        ),
+        (
+            _ruled_zone(_block(EASTERN[0], EASTERN[2], name="DAYLIGHT")),
+            "line 6 (DAYLIGHT): the time zone 'Ruled' has a DAYLIGHT block without "
+            "TZOFFSETFROM; each STANDARD and DAYLIGHT block gives its start (DTSTART) and the "
+            "offsets from UTC before and after it (TZOFFSETFROM, TZOFFSETTO)",
+        ),
+        (
+            _ruled_zone(),
+            "line 4 (VTIMEZONE): the time zone 'Ruled' holds no STANDARD or DAYLIGHT block, "
+            "so it gives no offset from UTC",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "RDATE;VALUE=PERIOD:19971026T020000/PT1H")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives its changes of clocks as "
+            "periods (RDATE;VALUE=PERIOD); a time zone gives them as dates and times",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "TZOFFSETTO:+0100")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives TZOFFSETTO more than once in "
+            "one STANDARD block",
+        ),
+        (
+            _ruled_zone(_block(EASTERN[0], EASTERN[1], "TZOFFSETTO:-5")),
+            "line 9 (STANDARD): the time zone 'Ruled' gives TZOFFSETTO as '-5', which is "
+            "not an offset from UTC such as +0900 or -0500",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN), ["BEGIN:X-RULES", "END:X-RULES"]),
+            "line 11 (X-RULES): the time zone 'Ruled' holds BEGIN:X-RULES; a time zone holds "
+            "STANDARD and DAYLIGHT blocks alone",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "RRULE:FREQ=YEARLY;BYMONTH=11;BYHOUR=25")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives RRULE as "
+            "'FREQ=YEARLY;BYMONTH=11;BYHOUR=25', which is not a yearly rule such as "
+            "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        ),
+    ],
+    ids=[
+        "language of a name",
+        "until garbage",
+        "no start",
+        "no offset before",
+        "no block",
+        "periods",
+        "offset twice",
+        "offset garbage",
+        "other component",
+        "hour 25",
+    ],
+)
+def test_a_time_zone_icalendar_cannot_read_is_refused_naming_it_its_line_and_property(
+    zone: list[str], said: str
+) -> None:
+    """Each of these once failed in icalendar's or dateutil's words ("Expected time, got:
+    garbage", "mandatory DTSTART not found", "unsupported RDATE parm: VALUE=PERIOD"),
+    with no zone, line or property; a second offset was taken over the first in silence."""
+    content = calendar(*zone, *event("a@x", "20270215T100000")).replace(
+        b"DTSTART:2027", b"DTSTART;TZID=Ruled:2027"
+    )
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "zone.ics")
+    assert str(caught.value) == f"zone.ics, {said}"
