@@ -17,7 +17,8 @@ TZID that is none of these is identified by the file's own VTIMEZONE (its
 X-LIC-LOCATION, else the IANA zone with the same offsets day by day). A local time that
 is repeated or skipped is read as RFC 5545 section 3.3.5 says; a TZID the file's own
 VTIMEZONE defines otherwise than the IANA zone of its name is read by the file's rules,
-for a series, its moved sessions and a session sent on its own alike. A series, its moved
+for a series, its moved sessions and a session sent on its own alike, at a change of
+clocks too (the hours skipped or repeated are then the file's clock's). A series, its moved
 sessions and sessions sent on their own (Outlook's and Google's way of moving one
 meeting) are all kept, each moved session with its own SEQUENCE and DTSTAMP (RFC 5546
 versions each instance on its own). A change of a session and all later ones
@@ -857,6 +858,58 @@ def _instant(naive: datetime, zone_name: str) -> datetime:
     return recurrence.rfc_instant(naive, zone_name)
 
 
+@dataclass(frozen=True, slots=True)
+class _FileReading:
+    """A wall-clock time as a file's own VTIMEZONE reads it: its instant, and whether that
+    clock skips it (read moved forward by the gap) or repeats it (read as the first)."""
+
+    instant: datetime
+    skipped: bool = False
+    repeated: bool = False
+
+
+_AROUND = (timedelta(days=-2), timedelta(days=-1), timedelta(days=1), timedelta(days=2))
+"""Where the offsets a change of clocks passes between are looked up, around a time: two
+days, as a whole day skipped (Samoa's 30 December 2011) lies within them."""
+
+
+def _read_on_clock(local: datetime, clock: tzinfo) -> _FileReading:
+    """RFC 5545 section 3.3.5's reading of the naive wall-clock time ``local`` on
+    ``clock`` (a zone a file defines): the instant that shows it; of two, the first; of
+    none (a gap), the time moved forward by the gap, read at the offset before it.
+
+    dateutil's clock of a VTIMEZONE reads a skipped time at the offset after the gap (an
+    hour early) and says nothing of either, so the instants are found here: each offset
+    the clock takes around ``local`` gives one candidate, kept where the clock shows
+    ``local`` at it."""
+    offsets = {local.replace(tzinfo=clock, fold=fold).utcoffset() for fold in (0, 1)}
+    for shift in _AROUND:
+        try:
+            offsets.add((local + shift).replace(tzinfo=clock).utcoffset())
+        except OverflowError:
+            continue
+    candidates = sorted(
+        (local - offset).replace(tzinfo=UTC) for offset in offsets if offset is not None
+    )
+    shown = [
+        instant
+        for instant in candidates
+        if instant.astimezone(clock).replace(tzinfo=None, fold=0) == local
+    ]
+    if shown:
+        return _FileReading(shown[0], repeated=len(shown) > 1)
+    # In a gap, the instant read at the offset before it shows a time before ``local``.
+    before = [
+        instant.astimezone(clock)
+        for instant in candidates
+        if instant.astimezone(clock).replace(tzinfo=None) < local
+    ]
+    offset = before[-1].utcoffset() if before else None
+    if offset is None:
+        return _FileReading(candidates[-1], skipped=True)
+    return _FileReading((local - offset).replace(tzinfo=UTC), skipped=True)
+
+
 class OutOfRangeError(CalendarFileError):
     """A date or time of the file lies outside the days the program plans for."""
 
@@ -917,8 +970,10 @@ class _Reader:
         (an Outlook file still carrying New York's rules before 2007); else None.
 
         RFC 5545 section 3.2.19: the VTIMEZONE of the file defines its TZID, whatever the
-        name. A time that either clock skips or repeats is read by the IANA zone, as
-        RFC 5545 section 3.3.5 says (see :func:`reading_note`)."""
+        name, at a change of clocks as on any other day. A time the file's clock skips or
+        repeats is read as RFC 5545 section 3.3.5 says on that clock (moved forward by the
+        gap, or the first of the two), whatever the IANA zone does there; a time the IANA
+        zone alone skips or repeats is no such time in the file (see :meth:`own_note`)."""
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         local = _wall_clock(prop) if tzid else None
         if local is None:
@@ -927,20 +982,65 @@ class _Reader:
 
     def own_instant(self, tzid: str, local: datetime) -> tuple[datetime, datetime] | None:
         """:meth:`file_instant` of the wall-clock time ``local`` of ``tzid``."""
+        reading = self._file_reading(tzid, local)
+        if reading is None:
+            return None
+        zone_name = self.known[tzid] or "UTC"
+        return (local, reading.instant) if reading.instant != _instant(local, zone_name) else None
+
+    def _file_reading(self, tzid: str, local: datetime) -> _FileReading | None:
+        """How the file's own VTIMEZONE of ``tzid`` reads the wall-clock time ``local``,
+        on a day it may read it otherwise than the IANA zone of the name; None where the
+        file's rules are not followed (see :meth:`_own_rules`) or cannot differ."""
         zone_name = self.known.get(tzid)
         own = self._own_rules(tzid, local.year)
-        if own is None or zone_name is None or _skipped_or_repeated(local, zone_name):
+        if own is None or zone_name is None:
             return None
         clock, first_onset = own
         if local < first_onset:
             return None  # before the rules the file gives: the zone's own history holds
         if local.date() not in self._days_apart(tzid, local.year, clock, zone_name):
             return None
-        as_file = local.replace(tzinfo=clock)
-        if as_file.replace(fold=1).utcoffset() != as_file.utcoffset():
+        return _read_on_clock(local, clock)
+
+    def own_note(self, tzid: str, local: datetime, instant: datetime) -> str:
+        """The words the import preview gives a wall-clock time the file's own VTIMEZONE
+        of ``tzid`` reads as ``instant``, otherwise than the IANA zone of its name: where
+        the file's clock skips or repeats it, which reading RFC 5545 gives it there."""
+        reading = self._file_reading(tzid, local)
+        return own_rules_note(
+            tzid,
+            local,
+            instant,
+            self.known.get(tzid) or "UTC",
+            skipped=reading is not None and reading.skipped,
+            repeated=reading is not None and reading.repeated,
+        )
+
+    def own_change_note(self, prop: Any) -> str | None:
+        """:meth:`clock_change_note` of the date-time property ``prop``."""
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        local = _wall_clock(prop) if tzid else None
+        return self.clock_change_note(str(tzid), local) if local is not None else None
+
+    def clock_change_note(self, tzid: str, local: datetime) -> str | None:
+        """The words of :meth:`own_note` for a wall-clock time the file's own clock of
+        ``tzid`` skips or repeats; None for any other, and for one the IANA zone of the
+        name skips or repeats too and reads as the same instant (its own reading, which
+        the preview lists, says it)."""
+        reading = self._file_reading(tzid, local)
+        if reading is None or not (reading.skipped or reading.repeated):
             return None
-        instant = as_file.astimezone(UTC)
-        return (local, instant) if instant != _instant(local, zone_name) else None
+        zone_name = self.known.get(tzid) or "UTC"
+        if reading.instant == _instant(local, zone_name) and _skipped_or_repeated(local, zone_name):
+            return None
+        return self.own_note(tzid, local, reading.instant)
+
+    def reads_by_own_rules(self, prop: Any) -> bool:
+        """Whether the file's own VTIMEZONE reads the date-time property ``prop`` otherwise
+        than the IANA zone of its TZID's name: then no reading of that zone is listed for
+        it (its skipped and repeated hours are not the file's)."""
+        return prop is not None and self.file_instant(prop) is not None
 
     def defines_own_rules(self, tzid: str, year: int) -> bool:
         """Whether the file defines ``tzid`` by a VTIMEZONE of its own that this reader
@@ -1902,10 +2002,15 @@ def _no_length(reader: _Reader, component: Any) -> str:
     where RFC 5545's reading of a skipped or repeated time moved its start onto its end
     (01:30 to 02:30 on the night London's clocks go forward)."""
     reason = _("the event ends when it starts (it has no length)")
-    readings = _readings(reader, component)
-    if not readings:
+    said = [
+        note
+        for name in ("DTSTART", "DTEND")
+        if (note := reader.own_change_note(component.get(name))) is not None
+    ]
+    said += [reading_note(*reading) for reading in _readings(reader, component)]
+    if not said:
         return reason
-    return _("{reason}: {reading}").format(reason=reason, reading=reading_note(*readings[0]))
+    return _("{reason}: {reading}").format(reason=reason, reading=said[0])
 
 
 def _readings(reader: _Reader, component: Any) -> list[tuple[datetime, datetime, str]]:
@@ -1919,7 +2024,11 @@ def _readings(reader: _Reader, component: Any) -> list[tuple[datetime, datetime,
             continue
         tzid = prop.params.get("TZID")
         zone_name = reader.known.get(str(tzid)) if tzid else reader.floating_zone
-        if zone_name and _skipped_or_repeated(local, zone_name):
+        if (
+            zone_name
+            and _skipped_or_repeated(local, zone_name)
+            and not reader.reads_by_own_rules(prop)
+        ):
             found.append((local, _instant(local, zone_name), zone_name))
     return found
 
@@ -2000,6 +2109,12 @@ def _event(
             return Skipped(uid, title, line, _("the event has no end (DTEND or DURATION)"))
     except OutOfRangeError as error:
         return Skipped(uid, title, line, error.reason)
+    wall_clock_start, wall_clock_end = start, end
+    notes: list[str] = []
+    if component.get("RRULE") is None:
+        # Judged as the file's own rules read it, which may skip or repeat other hours
+        # than the IANA zone's (a series: each meeting, see _Series.follow_own_rules).
+        start, end = _by_own_rules(reader, component, start, end, notes)
     if not (limits.instant_in_range(start) and limits.instant_in_range(end)):
         return Skipped(
             uid,
@@ -2014,7 +2129,8 @@ def _event(
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
     zone_name = zone_name or reader.floating_zone
-    days = _outlook_all_day(component, start, end, zone_name)
+    # Outlook's midnights of an all-day event are read on the wall clock the file writes.
+    days = _outlook_all_day(component, wall_clock_start, wall_clock_end, zone_name)
     if days is not None:
         start, end = timezones.local_days(*days, zone_name)
         return _parsed(
@@ -2030,11 +2146,12 @@ def _event(
         )
     if component.get("RDATE") is not None:
         return Skipped(uid, title, line, _("extra dates (RDATE) are not supported in a series"))
-    notes: list[str] = []
-    if component.get("RRULE") is None:
-        start, end = _by_own_rules(reader, component, start, end, notes)
-        if component.get("DURATION") is not None and component.get("DTEND") is None:
-            notes.extend(_nominal_notes(reader, component, line, [(start, end)], zone_name))
+    if (
+        component.get("RRULE") is None
+        and component.get("DURATION") is not None
+        and component.get("DTEND") is None
+    ):
+        notes.extend(_nominal_notes(reader, component, line, [(start, end)], zone_name))
     rule_text = None
     series: _Series | None = None
     versions: tuple[int, ...] = ()
@@ -2043,7 +2160,9 @@ def _event(
         for prop, instant in ((start_prop, start), (component.get("DTEND"), end))
         if prop is not None
         for local in [_wall_clock(prop)]
-        if local is not None and _skipped_or_repeated(local, zone_name)
+        if local is not None
+        and _skipped_or_repeated(local, zone_name)
+        and not reader.reads_by_own_rules(prop)
     ]
     if component.get("RRULE") is not None:
         rules = component["RRULE"]
@@ -2124,17 +2243,42 @@ def _event(
     )
 
 
-def own_rules_note(tzid: str, local: datetime, instant: datetime, zone_name: str) -> str:
+def own_rules_note(
+    tzid: str,
+    local: datetime,
+    instant: datetime,
+    zone_name: str,
+    *,
+    skipped: bool = False,
+    repeated: bool = False,
+) -> str:
     """A wall-clock time the file's own VTIMEZONE places elsewhere than the IANA zone of
-    its name does, worded for the import preview with both instants."""
-    return _(
-        "the file's own rules for {tzid} put {local} at {utc} UTC ({read} in {zone}); the "
-        "rules of {zone} put it at {other} UTC: read as the file says, as RFC 5545 says"
-    ).format(
+    its name does, worded for the import preview with both instants; where the file's
+    clock skips or repeats it (``skipped``, ``repeated``), with RFC 5545's reading."""
+    if skipped:
+        said = _(
+            "the file's own rules for {tzid} skip {local} when clocks change: read as {read} "
+            "{abbreviation} in {zone} ({utc} UTC), moved forward by the gap as RFC 5545 "
+            "says; the rules of {zone} put it at {other} UTC"
+        )
+    elif repeated:
+        said = _(
+            "the file's own rules for {tzid} pass {local} twice when clocks change: read as "
+            "the first, {read} {abbreviation} in {zone} ({utc} UTC), as RFC 5545 says; the "
+            "rules of {zone} put it at {other} UTC"
+        )
+    else:
+        said = _(
+            "the file's own rules for {tzid} put {local} at {utc} UTC ({read} in {zone}); "
+            "the rules of {zone} put it at {other} UTC: read as the file says, as RFC 5545 "
+            "says"
+        )
+    return said.format(
         tzid=quoted(tzid),
         local=f"{i18n.day_text(local.date())} {local:%H:%M}",
         utc=f"{instant:%H:%M}",
         read=f"{timezones.to_local(instant, zone_name):%H:%M}",
+        abbreviation=timezones.to_local(instant, zone_name).tzname(),
         zone=zone_name,
         other=f"{_instant(local, zone_name):%H:%M}",
     )
@@ -2145,12 +2289,16 @@ def _by_own_rules(
 ) -> tuple[datetime, datetime]:
     """The start and end of a one-off event read by the file's own VTIMEZONE where it
     differs from the IANA zone its TZID names (see :meth:`_Reader.file_instant`), each
-    such reading noted; an end given as DURATION keeps its length."""
+    such reading noted, and each time the file's clock alone skips or repeats; an end
+    given as DURATION keeps its length."""
     moved_start, moved_end = start, end
     for name in ("DTSTART", "DTEND"):
         prop = component.get(name)
         found = reader.file_instant(prop) if prop is not None else None
         if found is None:
+            said = reader.own_change_note(prop)
+            if said is not None:
+                notes.append(said)
             continue
         local, instant = found
         tzid = str(prop.params.get("TZID"))
@@ -2160,7 +2308,7 @@ def _by_own_rules(
             moved_end = instant
             if moved_end - end == moved_start - start:
                 continue  # moved as far as its start: the start's reading says it
-        notes.append(own_rules_note(tzid, local, instant, reader.known[tzid] or "UTC"))
+        notes.append(reader.own_note(tzid, local, instant))
     if component.get("DTEND") is None:
         moved_end = end + (moved_start - start)
     return moved_start, moved_end
@@ -2243,6 +2391,10 @@ class _Series:
     """A start (DTSTART) on a day its rule does not give: its wall-clock time, its
     instant, and the instant of the rule's meeting that is held moved to it (see
     :meth:`start_off_rule`)."""
+    rule_readings: set[datetime] = field(default_factory=set)
+    """Meetings held as a change only because of how the rule reads them on the IANA
+    zone's clock (a time it skips or repeats, a nominal length), not because the file
+    changes them: the file's own clock reads them again (:meth:`follow_own_rules`)."""
     own_clock: OwnClock | None = None
     """The file's own VTIMEZONE of the series' TZID, where it defines the zone otherwise
     than the IANA rules do (see :meth:`_Reader.file_instant`): a meeting's wall-clock time
@@ -2347,19 +2499,30 @@ class _Series:
     def follow_own_rules(self, reader: _Reader, start_prop: Any) -> None:
         """Hold each meeting the file's own VTIMEZONE places elsewhere than the IANA zone
         of its name does (see :meth:`_Reader.file_instant`) as an explicit change at the
-        file's instant, each listed; a meeting the file changes keeps its change."""
+        file's instant, each listed; a meeting the file changes keeps its change. A
+        meeting the IANA zone alone skips or repeats is such a meeting: its reading of
+        that zone (:meth:`read`) gives way to the file's."""
         tzid = start_prop.params.get("TZID") if hasattr(start_prop, "params") else None
         if not tzid or reader.known.get(str(tzid)) != self.zone:
             return
         for local, instant in self.starts():
             found = reader.own_instant(str(tzid), local)
-            if found is None or instant in self.changes:
+            if found is None:
+                said = reader.clock_change_note(str(tzid), local)
+                if said is not None and (
+                    instant not in self.changes or instant in self.rule_readings
+                ):
+                    self.notes.append(said)
+                continue
+            if instant in self.changes and instant not in self.rule_readings:
                 continue
             moved = found[1]
             self.changes[instant] = ParsedChange(
                 instant, False, moved, moved + (self.end_of(local, instant) - instant)
             )
-            self.notes.append(own_rules_note(str(tzid), local, moved, self.zone))
+            self.notes.append(reader.own_note(str(tzid), local, moved))
+            # The IANA zone's reading of a time it skips or repeats is not the file's.
+            self.unplaced = [entry for entry in self.unplaced if entry[0] != local]
 
     def rfc_starts(self) -> list[tuple[datetime, datetime]]:
         """Each meeting RFC 5545 gives the series, with its instant: the rule's, and a
@@ -2470,13 +2633,20 @@ class _Series:
         self.unplaced = recurrence.unplaced_starts(self.rule, self.start, self.zone)
         if not self.days:
             for _local, instant in self.unplaced:
-                self.add(ParsedChange(instant, False, instant, instant + self.length))
+                self.add_reading(ParsedChange(instant, False, instant, instant + self.length))
             return
         unplaced = set(self.unplaced)
         for local, instant in self.starts():
             end = self.end_of(local, instant)
             if (local, instant) in unplaced or end != instant + self.length:
-                self.add(ParsedChange(instant, False, instant, end))
+                self.add_reading(ParsedChange(instant, False, instant, end))
+
+    def add_reading(self, change: ParsedChange) -> None:
+        """Add a meeting held as a change for how the rule reads it (see
+        :attr:`rule_readings`), unless the file changes it."""
+        if change.recurrence_id not in self.changes:
+            self.rule_readings.add(change.recurrence_id)
+        self.add(change)
 
     def exclude(self, reader: _Reader, props: Any, line: int) -> None:
         """EXDATE's times, and its dates: ``VALUE=DATE`` cancels the meeting on that day
@@ -2517,13 +2687,17 @@ class _Series:
             tzinfo=None
         ) - timezones.to_local(change.recurrence_id, self.zone).replace(tzinfo=None)
         start = _instant(local + offset, self.zone)
-        if _skipped_or_repeated(local + offset, self.zone):
-            self.moved_readings.append((local + offset, start))
         clock = self.own_clock
         read = clock(local + offset) if clock is not None else None
         if clock is not None and read is not None:
             start = read[1]
-            self.notes.append(own_rules_note(clock.tzid, local + offset, start, self.zone))
+            self.notes.append(clock.reader.own_note(clock.tzid, local + offset, start))
+        elif clock is not None and (
+            said := clock.reader.clock_change_note(clock.tzid, local + offset)
+        ):
+            self.notes.append(said)
+        elif _skipped_or_repeated(local + offset, self.zone):
+            self.moved_readings.append((local + offset, start))
         return ParsedChange(instant, False, start, start + (change.end - change.start))
 
     def sorted_changes(self) -> tuple[ParsedChange, ...]:
