@@ -14,7 +14,8 @@ and the rest is imported.
 Zones are read the way khal reads them: the TZID is looked up in the IANA database
 (Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped); a
 TZID that is none of these is identified by the file's own VTIMEZONE (its
-X-LIC-LOCATION, else the IANA zone with the same offsets day by day). A local time that
+X-LIC-LOCATION where the VTIMEZONE's offsets are that zone's, else the IANA zone with the
+same offsets day by day, noted where X-LIC-LOCATION names another). A local time that
 is repeated or skipped is read as RFC 5545 section 3.3.5 says; a TZID the file's own
 VTIMEZONE defines otherwise than the IANA zone of its name is read by the file's rules,
 for a series, its moved sessions and a session sent on its own alike, at a change of
@@ -729,29 +730,13 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
     zone of that offset when Windows has no fixed zone for it (UTC-05:00: Lima as well as
     Bogota); else every zone that fits. An empty list when none does.
     """
-    try:
-        defined = definition.to_tz(lookup_tzid=False)
-    except (ValueError, KeyError, TypeError):
+    offsets = _offsets_of(definition, year)
+    if offsets is None:
         return []
-    onsets = [onset for block in definition.subcomponents if (onset := _onset(block))]
-    try:
-        start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
-        if onsets:  # before its first observance a VTIMEZONE says nothing
-            start = max(start, min(onsets).replace(tzinfo=UTC) + _DAY)
-        samples = [start + (day * _DAY) for day in range(365 * 3)]
-        wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
-    except (ValueError, TypeError, OverflowError):
-        # An observance from the last years a datetime holds (9999) gives no three
-        # years to compare: no zone is seen to fit.
-        return []
-    coarse = list(range(0, len(samples), 15))
+    samples, wanted = offsets
 
     def fits(name: str) -> bool:
-        zone = timezones.zone(name)
-        return all(samples[i].astimezone(zone).utcoffset() == wanted[i] for i in coarse) and all(
-            sample.astimezone(zone).utcoffset() == offset
-            for sample, offset in zip(samples, wanted, strict=True)
-        )
+        return _fits(name, samples, wanted)
 
     if preferred is not None and timezones.is_zone(preferred) and fits(preferred):
         return [preferred]
@@ -768,6 +753,43 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
     if found:
         return found
     return [name for name in timezones.all_zones() if fits(name)]
+
+
+Offsets = tuple[list[datetime], list[timedelta | None]]
+"""Instants, one a day, and a VTIMEZONE's offset from UTC at each."""
+
+
+def _offsets_of(definition: Any, year: int) -> Offsets | None:
+    """A VTIMEZONE's offset at noon UTC of each day from the year before ``year`` to the
+    year after (from the day after its first observance, before which it says nothing);
+    None where its clock cannot be built or gives no three years to compare."""
+    try:
+        defined = definition.to_tz(lookup_tzid=False)
+    except (ValueError, KeyError, TypeError):
+        return None
+    onsets = [onset for block in definition.subcomponents if (onset := _onset(block))]
+    try:
+        start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
+        if onsets:  # before its first observance a VTIMEZONE says nothing
+            start = max(start, min(onsets).replace(tzinfo=UTC) + _DAY)
+        samples = [start + (day * _DAY) for day in range(365 * 3)]
+        wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
+    except (ValueError, TypeError, OverflowError):
+        # An observance from the last years a datetime holds (9999) gives no three
+        # years to compare: no zone is seen to fit.
+        return None
+    return samples, wanted
+
+
+def _fits(name: str, samples: list[datetime], wanted: list[timedelta | None]) -> bool:
+    """Whether the IANA zone ``name`` has the offsets ``wanted`` at the instants
+    ``samples``: every fifteenth day first, which tells most zones apart at once."""
+    zone = timezones.zone(name)
+    coarse = range(0, len(samples), 15)
+    return all(samples[i].astimezone(zone).utcoffset() == wanted[i] for i in coarse) and all(
+        sample.astimezone(zone).utcoffset() == offset
+        for sample, offset in zip(samples, wanted, strict=True)
+    )
 
 
 def _zone_rule_changes(rule: Any, first_year: int, last_year: int) -> int:
@@ -949,6 +971,9 @@ class _Reader:
         :meth:`file_instant`)."""
         self.set_aside: list[Skipped] = []
         """Moved meetings of series the file holds that are listed as skipped."""
+        self.zone_notes: dict[str, str] = {}
+        """What the preview says of a zone read otherwise than its VTIMEZONE names it, by
+        its TZID (see :meth:`_located`)."""
 
     def resolve(self, tzid: str, year: int) -> str | None:
         """The IANA zone of a TZID, from its name or, failing that, from the file's own
@@ -957,8 +982,7 @@ class _Reader:
             zone_name = resolve_zone(tzid)
             definition = self.definitions.get(tzid)
             if zone_name is None and definition is not None:
-                location = str(definition.get("X-LIC-LOCATION", "") or "")
-                zone_name = resolve_zone(location) if location else None
+                zone_name = self._located(tzid, definition, year)
                 if zone_name is None:
                     zone_name = self._match(tzid, definition, year)
             self.known[tzid] = zone_name
@@ -1095,6 +1119,44 @@ class _Reader:
                     found = None
             self.own_rules[tzid] = found
         return self.own_rules[tzid]
+
+    def _located(self, tzid: str, definition: Any, year: int) -> str | None:
+        """The IANA zone a freely named VTIMEZONE's X-LIC-LOCATION names, when the zone's
+        own offsets are that zone's; else None, and the zone is identified by its offsets
+        (:meth:`_match`), the reading noted for each event that uses it.
+
+        X-LIC-LOCATION is a name the writer adds; the offsets are what the VTIMEZONE
+        defines (RFC 5545 section 3.2.19), which its sender's calendar shows. Rules beyond
+        the limits of a freely named zone's cannot be compared at a bounded cost: the zone
+        named is taken, as a TZID naming one is with such rules (see :meth:`_own_rules`)."""
+        location = str(definition.get("X-LIC-LOCATION", "") or "")
+        located = resolve_zone(location) if location else None
+        if located is None:
+            return None
+        try:
+            self.check_zone_rules(tzid, definition, year)
+        except CalendarFileError:
+            return located
+        offsets = _offsets_of(definition, year)
+        if offsets is not None and _fits(located, *offsets):
+            return located
+        self.zone_notes[tzid] = _(
+            "the time zone {zone} names {location} (X-LIC-LOCATION), whose offsets from UTC "
+            "it does not give: read by its own offsets, as RFC 5545 says"
+        ).format(zone=quoted(tzid), location=located)
+        return None
+
+    def zone_notes_of(self, component: Any) -> list[str]:
+        """What the preview says of the zones of a component's start and end (see
+        :meth:`_located`), each once."""
+        found: list[str] = []
+        for name in ("DTSTART", "DTEND"):
+            prop = component.get(name)
+            tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+            said = self.zone_notes.get(str(tzid)) if tzid else None
+            if said is not None and said not in found:
+                found.append(said)
+        return found
 
     def _match(self, tzid: str, definition: Any, year: int) -> str | None:
         """The zone a freely named VTIMEZONE stands for; when several zones Outlook
@@ -1779,7 +1841,11 @@ def _read_calendar(
                     _title(component),
                     change,
                     line,
-                    (*(reading_note(*reading) for reading in readings), *own_readings),
+                    (
+                        *reader.zone_notes_of(component),
+                        *(reading_note(*reading) for reading in readings),
+                        *own_readings,
+                    ),
                 )
             )
     skipped.extend(reader.set_aside)
@@ -2110,7 +2176,7 @@ def _event(
     except OutOfRangeError as error:
         return Skipped(uid, title, line, error.reason)
     wall_clock_start, wall_clock_end = start, end
-    notes: list[str] = []
+    notes = reader.zone_notes_of(component)
     if component.get("RRULE") is None:
         # Judged as the file's own rules read it, which may skip or repeat other hours
         # than the IANA zone's (a series: each meeting, see _Series.follow_own_rules).
