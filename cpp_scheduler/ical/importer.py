@@ -467,6 +467,11 @@ _MAIL_HEADERS = frozenset(
 does: a reply saved from the mail client and given to the calendar import."""
 
 
+_STANDING_ALONE = frozenset({"VEVENT", "VTIMEZONE"})
+"""Components RFC 5545 puts directly in the calendar, which the import reads: one inside
+another component would be dropped in silence (icalendar keeps it as a part of the
+other), so the file is refused, as other components that do not match are."""
+
 _CR_ALONE = N_(
     "the lines of the file end with a carriage return (CR) alone, as old Mac programs "
     "ended them; a calendar file ends its lines with CR LF (RFC 5545) or LF: save it "
@@ -543,6 +548,18 @@ def _component_lines(text: str, source: str) -> _Outline:
                     _("components nest more than {depth} deep").format(
                         depth=limits.MAX_COMPONENT_DEPTH
                     ),
+                    line=number,
+                    component=opened,
+                )
+            if opened in _STANDING_ALONE and len(stack) > 1:
+                outer, outer_line = stack[-1]
+                raise CalendarFileError(
+                    source,
+                    _(
+                        "BEGIN:{name} inside the {outer} of line {line}: events and time zones "
+                        "stand directly in the calendar (RFC 5545); is an END line missing "
+                        "before it?"
+                    ).format(name=opened, outer=printable(outer), line=outer_line),
                     line=number,
                     component=opened,
                 )

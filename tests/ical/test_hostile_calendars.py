@@ -56,8 +56,8 @@ HOSTILE_VALUES = [
 ]
 
 
-def nested(depth: int) -> list[str]:
-    return ["BEGIN:VEVENT"] * depth + ["END:VEVENT"] * depth
+def nested(depth: int, name: str = "VEVENT") -> list[str]:
+    return [f"BEGIN:{name}"] * depth + [f"END:{name}"] * depth
 
 
 def crowded_zone(transitions: int) -> list[str]:
@@ -155,8 +155,8 @@ def event(uid: str, start: str, *extra: str, duration: str = "PT1H") -> list[str
 
 def test_components_nested_thousands_deep_are_refused_at_once() -> None:
     with pytest.raises(CalendarFileError) as caught:
-        read_calendar(calendar(*nested(100_000)), "deep.ics")
-    assert str(caught.value) == "deep.ics, line 11 (VEVENT): components nest more than 8 deep"
+        read_calendar(calendar(*nested(100_000, "X-PART")), "deep.ics")
+    assert str(caught.value) == "deep.ics, line 11 (X-PART): components nest more than 8 deep"
 
 
 def test_a_zone_with_thousands_of_clock_changes_is_refused_before_it_is_read() -> None:
@@ -444,3 +444,31 @@ def test_a_time_zone_icalendar_cannot_read_is_refused_naming_it_its_line_and_pro
     with pytest.raises(CalendarFileError) as caught:
         read_calendar(content, "zone.ics")
     assert str(caught.value) == f"zone.ics, {said}"
+
+
+@pytest.mark.parametrize(
+    ("inner", "said"),
+    [
+        (
+            event("inner@x", "20270302T010000Z"),
+            "line 9 (VEVENT): BEGIN:VEVENT inside the VEVENT of line 4",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN)),
+            "line 9 (VTIMEZONE): BEGIN:VTIMEZONE inside the VEVENT of line 4",
+        ),
+    ],
+    ids=["an event", "a time zone"],
+)
+def test_an_event_or_a_zone_inside_an_event_refuses_the_file(inner: list[str], said: str) -> None:
+    """icalendar keeps a VEVENT inside a VEVENT as a part of the outer one, which the
+    import never reads: the inner event vanished without a word. Such a file is refused,
+    as BEGIN and END lines that do not match are."""
+    outer = event("outer@x", "20270215T100000Z")
+    content = calendar(*outer[:-1], *inner, outer[-1], *event("ok@x", "20270301T010000Z"))
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "nested.ics")
+    assert str(caught.value) == (
+        f"nested.ics, {said}: events and time zones stand directly in the calendar (RFC "
+        "5545); is an END line missing before it?"
+    )
