@@ -1839,6 +1839,7 @@ def _read_calendar(
         else:
             events.append(outcome)
     occurrences: list[ParsedOccurrence] = []
+    changed_at: dict[tuple[str, datetime], int] = {}
     for uid, orphans in moved.items():
         for component, line in orphans:
             if _this_and_future(component):
@@ -1849,6 +1850,10 @@ def _read_calendar(
                 change = _change(reader, component, line, None, method, own_rules=own_readings)
             except _SetAsideError as aside:
                 skipped.append(aside.skipped(component))
+                continue
+            first = changed_at.setdefault((uid, change.recurrence_id), line)
+            if first != line:
+                skipped.append(_second_change(component, line, change.recurrence_id, first))
                 continue
             readings = () if change.cancelled else _readings(reader, component)
             occurrences.append(
@@ -2036,12 +2041,7 @@ def _change(
     start_prop = override["DTSTART"]
     end_prop = override.get("DTEND")
     if not isinstance(start_prop.dt, datetime):
-        named = _wall_clock(override["RECURRENCE-ID"])
-        when = (
-            f"{i18n.day_text(named.date())} {named:%H:%M}"
-            if named is not None
-            else f"{i18n.day_text(recurrence_id.date())} {recurrence_id:%H:%M} UTC"
-        )
+        when = _session_named(override, recurrence_id)
         raise _SetAsideError(
             _(
                 "the session of {when} is changed into whole days (DTSTART;VALUE=DATE), "
@@ -2078,6 +2078,30 @@ def _change(
 
 
 _NO_SUCH_SESSION = N_("the series has no session at the RECURRENCE-ID given")
+
+
+def _session_named(override: Any, recurrence_id: datetime) -> str:
+    """``Wed 10 Mar 2027 10:00``: the session a RECURRENCE-ID names, on the wall clock it
+    is written in (a date-time in UTC with its UTC time)."""
+    named = _wall_clock(override["RECURRENCE-ID"])
+    if named is not None:
+        return f"{i18n.day_text(named.date())} {named:%H:%M}"
+    return f"{i18n.day_text(recurrence_id.date())} {recurrence_id:%H:%M} UTC"
+
+
+def _second_change(override: Any, line: int, recurrence_id: datetime, first: int) -> Skipped:
+    """A second moved or cancelled session of the same UID and RECURRENCE-ID in one file,
+    listed as skipped: which of two the sender means cannot be told, and the first is
+    taken, as the first of two copies of an event is."""
+    return Skipped(
+        _text(override, "UID"),
+        _title(override),
+        line,
+        _(
+            "a second change of the session of {when} (the same UID and RECURRENCE-ID as "
+            "line {line}); the first is taken"
+        ).format(when=_session_named(override, recurrence_id), line=first),
+    )
 
 
 def _no_length(reader: _Reader, component: Any) -> str:
@@ -2664,6 +2688,8 @@ class _Series:
         ranges: list[ParsedChange] = []
         self.own_clock = _own_clock(reader, component["DTSTART"], self.zone)
         meetings = {instant for _local, instant in self.rfc_starts()}
+        changed_at: dict[datetime, int] = {}
+        """The line of the component that changes each meeting, by its RECURRENCE-ID."""
         for override, override_line in moved:
             own_readings: list[str] = []
             try:
@@ -2690,6 +2716,12 @@ class _Series:
                 self.set_aside.append(aside.skipped(override))
                 continue
             change = self.named(reader, override, change, meetings)
+            first = changed_at.setdefault(change.recurrence_id, override_line)
+            if first != override_line:
+                self.set_aside.append(
+                    _second_change(override, override_line, change.recurrence_id, first)
+                )
+                continue
             if on_wall_clock is not None:
                 ranges.append(self.named(reader, override, on_wall_clock, meetings))
             if change.recurrence_id not in meetings and not _this_and_future(override):
