@@ -50,6 +50,7 @@ from typing import Any
 import icalendar
 from dateutil.rrule import rrulestr
 from icalendar.error import GloballyUniqueTZIDGuessed
+from icalendar.parser.content_line import UFOLD
 from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from icalendar.timezone.zoneinfo import ZONEINFO
@@ -988,6 +989,9 @@ class _Reader:
         :meth:`file_instant`)."""
         self.set_aside: list[Skipped] = []
         """Moved meetings of series the file holds that are listed as skipped."""
+        self.utc_notes: dict[int, list[str]] = {}
+        """What the preview says of the UTC times of a component written with a TZID, by
+        the line it begins on (see :func:`_read_utc_values`)."""
         self.zone_notes: dict[str, str] = {}
         """What the preview says of a zone read otherwise than its VTIMEZONE names it, by
         its TZID (see :meth:`_located`)."""
@@ -1327,6 +1331,8 @@ class _Reader:
         zone_name = self.zone_of(prop, line, what)
         if zone_name is None:
             return value.astimezone(UTC), None
+        if value.tzinfo is UTC:  # a UTC time written with a TZID: see _read_utc_values
+            return value, zone_name
         return _instant(value.replace(tzinfo=None), zone_name), zone_name
 
     def instants(self, props: Any, line: int, what: str) -> list[datetime]:
@@ -1346,7 +1352,7 @@ class _Reader:
                 value = item.dt
                 if not isinstance(value, datetime):
                     continue
-                if zone_name is None and value.tzinfo is not None:
+                if (zone_name is None and value.tzinfo is not None) or value.tzinfo is UTC:
                     found.append(value.astimezone(UTC))
                 else:
                     found.append(
@@ -1666,6 +1672,72 @@ def _check_parsed(source: str, component: Any, begins: Sequence[tuple[str, int]]
             raise CalendarFileError(source, said, line=line, component=name)
 
 
+_ZONED_UTC_LINE = re.compile(
+    r"^(?:DTSTART|DTEND|RECURRENCE-ID|EXDATE);[^\r\n]*TZID[^\r\n]*[0-9]Z[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A date-time property with a TZID among its parameters and a UTC time among its values
+(``...T230000Z``), which :func:`_read_utc_values` reads as UTC."""
+
+_TIMES_LINE = re.compile(
+    r"^(DTSTART|DTEND|RECURRENCE-ID|EXDATE)[;:][^\r\n]*?([^:\r\n]*)\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""Each line of those properties, with its value (the text after its last colon)."""
+
+_ZONED_TIMES = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE")
+
+
+def _read_utc_values(reader: _Reader, text: str, component: Any, line: int) -> None:
+    """Read each date-time of the event ``component`` written in UTC with a TZID
+    (``DTSTART;TZID=America/New_York:20270310T230000Z``) as the UTC time it writes, and
+    note it for the preview under the event's ``line``.
+
+    RFC 5545 section 3.3.5: a TZID is not applied to a UTC time. icalendar reads the
+    digits on the TZID's wall clock and drops the Z, so the value is put back in UTC
+    here, from the text of the event; the TZID still names the event's zone, the zone a
+    series keeps its wall-clock time in (as X-WR-TIMEZONE names it for a UTC series)."""
+    if "\n " in text or "\n\t" in text:
+        text = UFOLD.sub("", text)
+    if _ZONED_UTC_LINE.search(text) is None:
+        return
+    written: dict[str, list[str]] = {}
+    for found in _TIMES_LINE.finditer(text):
+        written.setdefault(found.group(1).upper(), []).append(found.group(2))
+    notes: list[str] = []
+    for name in _ZONED_TIMES:
+        given = component.get(name)
+        props = given if isinstance(given, list) else [] if given is None else [given]
+        values = written.get(name, [])
+        if len(props) != len(values):
+            continue  # a component inside the event gives it too: not told apart
+        for prop, raw in zip(props, values, strict=True):
+            tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+            items = getattr(prop, "dts", [prop])
+            parts = raw.split(",")
+            if not tzid or len(parts) != len(items):
+                continue
+            for item, part in zip(items, parts, strict=True):
+                if part.strip().upper().endswith("Z") and isinstance(item.dt, datetime):
+                    item.dt = item.dt.replace(tzinfo=UTC)
+                    notes.append(_utc_note(name, part.strip(), str(tzid), item.dt))
+    if notes:
+        reader.utc_notes[line] = notes
+
+
+def _utc_note(name: str, value: str, tzid: str, instant: datetime) -> str:
+    return _(
+        "{name} gives {value}, a UTC time, with TZID={tzid}: read as {day} {time} UTC, "
+        "since RFC 5545 applies no zone to a UTC time"
+    ).format(
+        name=name,
+        value=printable(value, 30),
+        tzid=printable(tzid),
+        day=i18n.day_text(instant.date()),
+        time=f"{instant:%H:%M}",
+    )
+
+
 def _read_component(
     text: str, piece: _Piece, source: str, begins: Sequence[tuple[str, int]]
 ) -> Any:
@@ -1790,6 +1862,7 @@ def _read_calendar(
         if piece.name != "VEVENT":
             continue  # a to-do, a journal entry: read for its errors, not imported
         line = piece.line
+        _read_utc_values(reader, text[piece.start : piece.end], component, line)
         _check_single(reader, component, line)
         if component.get("DURATION") is not None:
             reader.durations[line] = _own_duration(text[piece.start : piece.end])
@@ -1833,6 +1906,7 @@ def _read_calendar(
             # The series' moved sessions came with it: read the series again with them.
             piece = masters[uid]
             component = _read_component(text, piece, source, begins)
+            _read_utc_values(reader, text[piece.start : piece.end], component, piece.line)
             outcome = _event(reader, component, piece.line, moved.pop(uid), method, ours)
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
@@ -1865,6 +1939,7 @@ def _read_calendar(
                     line,
                     (
                         *reader.zone_notes_of(component),
+                        *reader.utc_notes.get(line, ()),
                         *(reading_note(*reading) for reading in readings),
                         *own_readings,
                     ),
@@ -2217,7 +2292,7 @@ def _event(
     except OutOfRangeError as error:
         return Skipped(uid, title, line, error.reason)
     wall_clock_start, wall_clock_end = start, end
-    notes = reader.zone_notes_of(component)
+    notes = [*reader.zone_notes_of(component), *reader.utc_notes.get(line, ())]
     if component.get("RRULE") is None:
         # Judged as the file's own rules read it, which may skip or repeat other hours
         # than the IANA zone's (a series: each meeting, see _Series.follow_own_rules).
@@ -2736,6 +2811,7 @@ class _Series:
             if not change.cancelled:
                 self.note_readings(reader, override)
                 self.notes.extend(own_readings)
+                self.notes.extend(reader.utc_notes.get(override_line, ()))
             if not _changes_nothing(change, self.length):
                 # (one that does is a meeting written out in full, as this program does
                 # for those across a change of clocks: the rule already gives it)
@@ -3049,6 +3125,8 @@ def _wall_clock(prop: Any) -> datetime | None:
     """The naive wall-clock time of a TZID or floating date-time property, else None."""
     value = prop.dt
     if not isinstance(value, datetime) or (value.tzinfo is not None and "TZID" not in prop.params):
+        return None
+    if value.tzinfo is UTC:  # a UTC time written with a TZID (see _read_utc_values)
         return None
     return value.replace(tzinfo=None)
 
