@@ -1065,7 +1065,9 @@ class _Reader:
     def own_change_note(self, prop: Any) -> str | None:
         """:meth:`clock_change_note` of the date-time property ``prop``."""
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
-        local = _wall_clock(prop) if tzid else None
+        if not tzid or self._own_rules(str(tzid), prop.dt.year) is None:
+            return None  # (most times: no rules of the file's own to read them by)
+        local = _wall_clock(prop)
         return self.clock_change_note(str(tzid), local) if local is not None else None
 
     def clock_change_note(self, tzid: str, local: datetime) -> str | None:
@@ -1679,6 +1681,12 @@ _ZONED_UTC_LINE = re.compile(
 """A date-time property with a TZID among its parameters and a UTC time among its values
 (``...T230000Z``), which :func:`_read_utc_values` reads as UTC."""
 
+_FOLDED_TIME_LINE = re.compile(
+    r"^(?:DTSTART|DTEND|RECURRENCE-ID|EXDATE)[;:][^\r\n]*\r?\n[ \t]",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""One of those properties folded onto a second line: looked at once unfolded."""
+
 _TIMES_LINE = re.compile(
     r"^(DTSTART|DTEND|RECURRENCE-ID|EXDATE)[;:][^\r\n]*?([^:\r\n]*)\r?$",
     re.MULTILINE | re.IGNORECASE,
@@ -1697,10 +1705,14 @@ def _read_utc_values(reader: _Reader, text: str, component: Any, line: int) -> N
     digits on the TZID's wall clock and drops the Z, so the value is put back in UTC
     here, from the text of the event; the TZID still names the event's zone, the zone a
     series keeps its wall-clock time in (as X-WR-TIMEZONE names it for a UTC series)."""
-    if "\n " in text or "\n\t" in text:
-        text = UFOLD.sub("", text)
     if _ZONED_UTC_LINE.search(text) is None:
-        return
+        if _FOLDED_TIME_LINE.search(text) is None:
+            return  # (most events: unfolding each would cost more than reading it)
+        text = UFOLD.sub("", text)
+        if _ZONED_UTC_LINE.search(text) is None:
+            return
+    elif "\n " in text or "\n\t" in text:
+        text = UFOLD.sub("", text)
     written: dict[str, list[str]] = {}
     for found in _TIMES_LINE.finditer(text):
         written.setdefault(found.group(1).upper(), []).append(found.group(2))
