@@ -93,6 +93,14 @@ MAX_CALENDAR_FILE_BYTES = 256 * 1024 * 1024
 MAX_CALENDAR_EVENTS = 100_000
 """Most VEVENT components in one calendar file."""
 
+MAX_COMPONENT_LINES = 10_000
+"""Most content lines (unfolded) of one component directly inside a calendar file, with
+the components it holds (an event with its alarms, a time zone with its observances),
+and most properties of the calendar's own; checked as the file is read line by line,
+before icalendar parses the component. An event takes a few dozen (one per attendee), a
+time zone's whole history some 1,500 (see ``MAX_ZONE_TRANSITIONS``); icalendar reads a
+component at some ten microseconds a line."""
+
 MAX_ZONE_TRANSITIONS = 500
 """Most observances (STANDARD and DAYLIGHT blocks) and RDATE values in one VTIMEZONE.
 A zone's whole history from 1900 to 2037, one transition at a time, takes at most 241

@@ -484,6 +484,20 @@ other reader alike; CR alone ends none for icalendar, which would read the whole
 one line and fail deep inside it, in words that name no line end."""
 
 
+def _too_many_lines(source: str, name: str, line: int, number: int) -> CalendarFileError:
+    """The refusal of the component ``name`` beginning on ``line`` (the calendar's own
+    properties: VCALENDAR), found to hold too many lines at line ``number``."""
+    return CalendarFileError(
+        source,
+        _(
+            "{name} holds more than {largest} lines (counted up to line {number}); an event "
+            "takes a few dozen"
+        ).format(name=printable(name), largest=f"{limits.MAX_COMPONENT_LINES:,}", number=number),
+        line=line,
+        component=name,
+    )
+
+
 def _component_lines(text: str, source: str) -> _Outline:
     """Checks every content line and the nesting of components, as they come, without
     parsing them; returns each BEGIN's component name and line number (in the order
@@ -496,6 +510,8 @@ def _component_lines(text: str, source: str) -> _Outline:
     calendar_lines: list[str] = []
     seen_any = False
     events = 0
+    held = 0
+    """Content lines of the component directly inside the calendar being read."""
     zone: _ZoneCount | None = None
     content_line = _CONTENT_LINE.match
     for line, number, start, end in _logical_lines(text):
@@ -516,9 +532,19 @@ def _component_lines(text: str, source: str) -> _Outline:
             # of a file's lines, which need no more than their place in the calendar.
             if len(stack) == 1:
                 calendar_lines.append(line)
+                if len(calendar_lines) > limits.MAX_COMPONENT_LINES:
+                    raise _too_many_lines(source, *stack[0], number)
+            else:
+                held += 1
+                if held > limits.MAX_COMPONENT_LINES:
+                    raise _too_many_lines(source, *stack[1], number)
             continue
         name, _colon, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
+        if len(stack) > 1:
+            held += 1
+            if held > limits.MAX_COMPONENT_LINES:
+                raise _too_many_lines(source, *stack[1], number)
         if zone is not None:
             zone.lines.append((line, number))
         if len(value) > limits.MAX_CALENDAR_LINE_LENGTH:
@@ -591,6 +617,7 @@ def _component_lines(text: str, source: str) -> _Outline:
                 )
             if len(stack) == 1:
                 pieces.append(_Piece(opened, number, start, end, len(begins)))
+                held = 1
             begins.append((opened, number))
             stack.append((opened, number))
             if pieces and len(stack) > 1:
@@ -639,6 +666,8 @@ def _component_lines(text: str, source: str) -> _Outline:
                 zone.count(source, value.count(",") + 1, number)
             if len(stack) == 1:
                 calendar_lines.append(line)
+                if len(calendar_lines) > limits.MAX_COMPONENT_LINES:
+                    raise _too_many_lines(source, *stack[0], number)
     if not seen_any:
         raise CalendarFileError(source, _("the file is empty"))
     if stack:
