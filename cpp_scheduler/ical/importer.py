@@ -1018,6 +1018,10 @@ class _Reader:
         :meth:`file_instant`)."""
         self.set_aside: list[Skipped] = []
         """Moved meetings of series the file holds that are listed as skipped."""
+        self.meetings = 0
+        """Meetings of the events read so far (see :meth:`count_meetings`)."""
+        self.counted: set[int] = set()
+        """The lines of the events whose meetings are counted."""
         self.utc_notes: dict[int, list[str]] = {}
         """What the preview says of the UTC times of a component written with a TZID, by
         the line it begins on (see :func:`_read_utc_values`)."""
@@ -1076,6 +1080,25 @@ class _Reader:
         if local.date() not in self._days_apart(tzid, local.year, clock, zone_name):
             return None
         return _read_on_clock(local, clock)
+
+    def count_meetings(self, line: int, meetings: int) -> None:
+        """Count the ``meetings`` of the event of ``line`` (once, however often it is read),
+        and refuse the file once they pass :data:`limits.MAX_CALENDAR_MEETINGS`, before
+        this series is read further or another one is expanded."""
+        if line in self.counted:
+            return
+        self.counted.add(line)
+        self.meetings += meetings
+        if self.meetings > limits.MAX_CALENDAR_MEETINGS:
+            raise self.fail(
+                _(
+                    "the file holds more than {largest} meetings (each series counted by the "
+                    "meetings its rule gives, up to this event); split it, or import the "
+                    "months you need"
+                ).format(largest=f"{limits.MAX_CALENDAR_MEETINGS:,}"),
+                line,
+                "VEVENT",
+            )
 
     def own_note(self, tzid: str, local: datetime, instant: datetime) -> str:
         """The words the import preview gives a wall-clock time the file's own VTIMEZONE
@@ -2408,9 +2431,10 @@ def _event(
         if too_long:
             return Skipped(uid, title, line, too_long[0].message)
         try:
-            recurrence.local_starts(rule_text, start, zone_name)
+            meetings = len(recurrence.local_starts(rule_text, start, zone_name))
         except recurrence.RecurrenceError as error:
             return Skipped(uid, title, line, printable(str(error), 200))
+        reader.count_meetings(line, meetings)
         series = _Series(rule_text, start, zone_name, end - start)
         try:
             series.start_off_rule()
@@ -2993,6 +3017,7 @@ def _parsed(
     notes: tuple[str, ...] = (),
 ) -> ParsedEvent:
     """The event's times as read, with what every VEVENT says besides them."""
+    reader.count_meetings(line, 1)  # a series' meetings are counted as it is expanded
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED

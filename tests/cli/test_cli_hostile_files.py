@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -137,5 +138,29 @@ def test_a_calendar_whose_zone_repeats_every_zero_years_is_refused_at_once(
         f"cpp-scheduler: {feed}, line 10 (STANDARD): the time zone 'Ruled' gives RRULE as "
         "'FREQ=YEARLY;INTERVAL=0', which is not a yearly rule such as "
         "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
+    )
+    assert state_of(demo.parent) == before
+
+
+def test_a_calendar_of_thousands_of_long_series_is_refused_in_seconds(
+    tmp_path: Path, demo: Path
+) -> None:
+    """4,000 daily series of 500 meetings each: two million meetings, once read for over
+    half a minute before the dry run said anything."""
+    feed = tmp_path / "feed.ics"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//EN"]
+    for number in range(4_000):
+        lines += ["BEGIN:VEVENT", f"UID:s{number}@x", "SUMMARY:s",
+                  "DTSTART;TZID=America/New_York:20270101T023000", "DURATION:PT1H",
+                  "RRULE:FREQ=DAILY;COUNT=500", "END:VEVENT"]  # fmt: skip
+    feed.write_text("\r\n".join([*lines, "END:VCALENDAR"]), encoding="utf-8")
+    before = state_of(demo.parent)
+    started = time.monotonic()
+    line = refused("--db", str(demo), "import", "--dry-run", str(feed))
+    assert time.monotonic() - started < 20
+    assert line == (
+        f"cpp-scheduler: {feed}, line 1404 (VEVENT): the file holds more than 100,000 meetings "
+        "(each series counted by the meetings its rule gives, up to this event); split it, or "
+        "import the months you need"
     )
     assert state_of(demo.parent) == before

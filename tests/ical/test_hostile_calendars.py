@@ -474,6 +474,29 @@ def test_an_event_or_a_zone_inside_an_event_refuses_the_file(inner: list[str], s
     )
 
 
+def test_more_meetings_than_the_limit_are_refused_before_another_series_is_read() -> None:
+    """4,000 series of 500 meetings once took over half a minute to read: the meetings of
+    the whole file are counted as each series is read, and the file is refused at the
+    series that passes the limit."""
+    series = limits.MAX_CALENDAR_MEETINGS // limits.MAX_SERIES_OCCURRENCES + 1
+    body = [
+        line
+        for number in range(series)
+        for line in event(
+            f"s{number}@x",
+            "20270301T010000Z",
+            f"RRULE:FREQ=DAILY;COUNT={limits.MAX_SERIES_OCCURRENCES}",
+        )
+    ]
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(calendar(*body, *event("late@x", "20270301T010000Z")), "many.ics")
+    assert str(caught.value) == (
+        f"many.ics, line {4 + 7 * (series - 1)} (VEVENT): the file holds more than 100,000 "
+        "meetings (each series counted by the meetings its rule gives, up to this event); "
+        "split it, or import the months you need"
+    )
+
+
 @pytest.mark.parametrize("where", ["event", "calendar"])
 def test_a_component_of_more_lines_than_the_limit_is_refused_before_it_is_parsed(
     where: str,
