@@ -19,9 +19,11 @@ gives its start (DTSTART) on the zone's own clock, its offsets before and after
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from dateutil.rrule import rrulestr
@@ -111,6 +113,17 @@ def zone_tzid(lines: Sequence[tuple[str, int]]) -> str:
     return ""
 
 
+@cache
+def _database_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _names_a_database_zone(tzid: str) -> bool:
+    """Whether icalendar takes the zone of the database by ``tzid``'s name, as its
+    zoneinfo provider does, instead of building the file's VTIMEZONE as it reads it."""
+    return tzid.strip("/") in _database_zones()
+
+
 def zone_shown(tzid: str) -> str:
     """The zone as a refusal names it: its TZID quoted, or words that say it has none."""
     return quoted(tzid) if tzid else _("without a name (TZID)")
@@ -135,6 +148,10 @@ def check_zone_lines(source: str, lines: Sequence[tuple[str, int]]) -> None:
     tzid = zone_tzid(lines)
     zone = zone_shown(tzid)
     zone_line = lines[0][1]
+    # What dateutil does not take is refused only where icalendar builds the zone's clock
+    # with it as it reads the file, which then fails; a zone of the database's name is
+    # read by that zone where its own rules cannot be (see the importer's _own_rules).
+    built_as_read = not _names_a_database_zone(tzid)
     names_given = 0
     blocks = 0
     block: _Block | None = None
@@ -177,7 +194,8 @@ def check_zone_lines(source: str, lines: Sequence[tuple[str, int]]) -> None:
                 opened,
             )
         if block is None:
-            _check_taken(source, zone, "VTIMEZONE", key, parameters, number)
+            if built_as_read:
+                _check_taken(source, zone, "VTIMEZONE", key, parameters, number)
             if key == "TZID":
                 names_given += 1
                 if names_given > 1:
@@ -193,7 +211,7 @@ def check_zone_lines(source: str, lines: Sequence[tuple[str, int]]) -> None:
             _check_complete(source, zone, block)
             block = None
             continue
-        _check_property(source, zone, block, key, parameters, value, number)
+        _check_property(source, zone, block, key, parameters, value, number, built_as_read)
     if blocks == 0:
         raise refuse(
             _(
@@ -206,10 +224,18 @@ def check_zone_lines(source: str, lines: Sequence[tuple[str, int]]) -> None:
 
 
 def _check_property(
-    source: str, zone: str, block: _Block, key: str, parameters: Any, value: str, number: int
+    source: str,
+    zone: str,
+    block: _Block,
+    key: str,
+    parameters: Any,
+    value: str,
+    number: int,
+    built_as_read: bool,
 ) -> None:
     """Refuse a property of a STANDARD or DAYLIGHT block given twice, given on another
-    zone's clock, or whose value icalendar cannot read."""
+    zone's clock, or whose value icalendar cannot read; with ``built_as_read``, one
+    dateutil does not take either (see :func:`_check_taken`)."""
     if key in _REQUIRED:
         if key in block.given:
             raise CalendarFileError(
@@ -241,7 +267,8 @@ def _check_property(
             line=number,
             component=block.name,
         )
-    _check_taken(source, zone, block.name, key, parameters, number)
+    if built_as_read:
+        _check_taken(source, zone, block.name, key, parameters, number)
     reader = _READERS.get(key)
     if reader is None:
         return

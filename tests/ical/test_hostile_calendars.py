@@ -516,3 +516,18 @@ def test_a_component_of_more_lines_than_the_limit_is_refused_before_it_is_parsed
             "lines.ics, line 1 (VCALENDAR): VCALENDAR holds more than 10,000 lines (counted "
             "up to line 10002); an event takes a few dozen"
         )
+
+
+def test_a_database_zone_giving_what_the_zone_reader_cannot_take_is_read_by_its_name() -> None:
+    """RFC 5545 lets a zone's name (TZNAME) say its language; dateutil does not take it.
+    A zone named as one of the database is read by that zone, as it always was, where a
+    freely named one is refused saying why (see the test above)."""
+    zone = _ruled_zone(_block(*EASTERN, "TZNAME;LANGUAGE=en:EST"), head=("TZID:America/New_York",))
+    content = calendar(*zone, *event("a@x", "20270215T100000")).replace(
+        b"DTSTART:2027", b"DTSTART;TZID=America/New_York:2027"
+    )
+    (read,) = read_calendar(content, "zone.ics").events
+    assert (read.zone, read.start_utc) == (
+        "America/New_York",
+        datetime(2027, 2, 15, 15, tzinfo=UTC),
+    )
