@@ -510,8 +510,7 @@ def _component_lines(text: str, source: str) -> _Outline:
     calendar_lines: list[str] = []
     seen_any = False
     events = 0
-    held = 0
-    """Content lines of the component directly inside the calendar being read."""
+    held = 0  # content lines of the component directly inside the calendar being read
     zone: _ZoneCount | None = None
     content_line = _CONTENT_LINE.match
     for line, number, start, end in _logical_lines(text):
@@ -802,11 +801,11 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
     return [name for name in timezones.all_zones() if fits(name)]
 
 
-Offsets = tuple[list[datetime], list[timedelta | None]]
+_Offsets = tuple[list[datetime], list[timedelta | None]]
 """Instants, one a day, and a VTIMEZONE's offset from UTC at each."""
 
 
-def _offsets_of(definition: Any, year: int) -> Offsets | None:
+def _offsets_of(definition: Any, year: int) -> _Offsets | None:
     """A VTIMEZONE's offset at noon UTC of each day from the year before ``year`` to the
     year after (from the day after its first observance, before which it says nothing);
     None where its clock cannot be built or gives no three years to compare."""
@@ -2828,8 +2827,7 @@ class _Series:
         ranges: list[ParsedChange] = []
         self.own_clock = _own_clock(reader, component["DTSTART"], self.zone)
         meetings = {instant for _local, instant in self.rfc_starts()}
-        changed_at: dict[datetime, int] = {}
-        """The line of the component that changes each meeting, by its RECURRENCE-ID."""
+        changed_at: dict[datetime, int] = {}  # the line changing each meeting, by its RID
         for override, override_line in moved:
             own_readings: list[str] = []
             try:
