@@ -14,10 +14,12 @@ and the rest is imported.
 Zones are read the way khal reads them: the TZID is looked up in the IANA database
 (Windows names and Mozilla's ``/mozilla.org/.../Europe/Berlin`` prefixes mapped); a
 TZID that is none of these is identified by the file's own VTIMEZONE (its
-X-LIC-LOCATION, else the IANA zone with the same offsets day by day). A local time that
+X-LIC-LOCATION where the VTIMEZONE's offsets are that zone's, else the IANA zone with the
+same offsets day by day, noted where X-LIC-LOCATION names another). A local time that
 is repeated or skipped is read as RFC 5545 section 3.3.5 says; a TZID the file's own
 VTIMEZONE defines otherwise than the IANA zone of its name is read by the file's rules,
-for a series, its moved sessions and a session sent on its own alike. A series, its moved
+for a series, its moved sessions and a session sent on its own alike, at a change of
+clocks too (the hours skipped or repeated are then the file's clock's). A series, its moved
 sessions and sessions sent on their own (Outlook's and Google's way of moving one
 meeting) are all kept, each moved session with its own SEQUENCE and DTSTAMP (RFC 5546
 versions each instance on its own). A change of a session and all later ones
@@ -48,7 +50,10 @@ from typing import Any
 import icalendar
 from dateutil.rrule import rrulestr
 from icalendar.error import GloballyUniqueTZIDGuessed
+from icalendar.parser.content_line import UFOLD
+from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+from icalendar.timezone.zoneinfo import ZONEINFO
 
 from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.collector import collector_held
@@ -64,6 +69,7 @@ from cpp_scheduler.ical.export import (
 )
 from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
+from cpp_scheduler.ical.zone_definition import check_zone_lines, zone_tzid, zone_unreadable
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import (
@@ -249,18 +255,46 @@ over a file of tens of megabytes holds the interpreter's lock for a tenth of a s
 more, which the window's thread waits out (its paint stalls); between pieces it runs."""
 
 
-def _decode(data: bytes, source: str) -> str:
-    """The file's text, decoded a piece at a time; an unreadable byte is named by its place
-    in the whole file, as one call over it names it."""
+_FOLD_INSIDE_A_CHARACTER = re.compile(
+    rb"([\xc2-\xf4][\x80-\xbf]{0,2})"  # the first bytes of a character
+    rb"(\r\n|\n|\r)([ \t])"  # a fold
+    rb"(?=[\x80-\xbf])"  # the character's next byte
+)
+"""The first bytes of a UTF-8 character, a fold (a line end and a space or a tab), and
+the rest of the character on the line that continues it."""
+
+_BYTES_OF_A_CHARACTER = 4
+"""The most bytes UTF-8 takes for one character: folds can split it in three places."""
+
+
+def _decode_as_it_stands(data: bytes) -> str:
+    """The text of ``data``, decoded a piece at a time (see :data:`_PIECE`)."""
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     parts: list[str] = []
+    for offset in range(0, len(data), _PIECE):
+        last = offset + _PIECE >= len(data)
+        parts.append(decoder.decode(data[offset : offset + _PIECE], final=last))
+    return "".join(parts)
+
+
+def _decode(data: bytes, source: str) -> str:
+    """The file's text, decoded a piece at a time; an unreadable byte is named by its place
+    in the whole file, as one call over it names it.
+
+    RFC 5545 section 3.1 folds lines at octets, not characters, and a writer that counts
+    75 octets may fold a line inside a character of several bytes (Japanese text takes
+    three each); unfolding joins them again. A file that is not UTF-8 as it stands is
+    read again with each character split by a fold made whole after the fold, where
+    unfolding puts it: its lines keep their numbers, and its text is the same once
+    unfolded."""
     try:
-        for offset in range(0, len(data), _PIECE):
-            last = offset + _PIECE >= len(data)
-            parts.append(decoder.decode(data[offset : offset + _PIECE], final=last))
-        return "".join(parts)
+        return _decode_as_it_stands(data)
     except UnicodeDecodeError:
-        pass  # told below by the whole file's decoding, which knows the byte's place
+        pass  # told below, by the file with its split characters made whole
+    for _split in range(_BYTES_OF_A_CHARACTER - 1):
+        data, moved = _FOLD_INSIDE_A_CHARACTER.subn(rb"\2\3\1", data)
+        if not moved:
+            break
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -276,10 +310,12 @@ def _decode(data: bytes, source: str) -> str:
 
 @dataclass
 class _ZoneCount:
-    """The transitions of the VTIMEZONE that begins on ``line``, counted as they come."""
+    """The transitions of the VTIMEZONE that begins on ``line``, counted as they come,
+    and its content lines, checked as its END comes (:func:`check_zone_lines`)."""
 
     line: int
     transitions: int = 0
+    lines: list[tuple[str, int]] = field(default_factory=list)
 
     def count(self, source: str, more: int, number: int) -> None:
         self.transitions += more
@@ -432,16 +468,49 @@ _MAIL_HEADERS = frozenset(
 does: a reply saved from the mail client and given to the calendar import."""
 
 
+_STANDING_ALONE = frozenset({"VEVENT", "VTIMEZONE"})
+"""Components RFC 5545 puts directly in the calendar, which the import reads: one inside
+another component would be dropped in silence (icalendar keeps it as a part of the
+other), so the file is refused, as other components that do not match are."""
+
+_CR_ALONE = N_(
+    "the lines of the file end with a carriage return (CR) alone, as old Mac programs "
+    "ended them; a calendar file ends its lines with CR LF (RFC 5545) or LF: save it "
+    "again with Windows or Unix line ends"
+)
+"""Why a file whose lines end with CR alone is refused, not read: RFC 5545 ends lines
+with CR LF, and LF alone, which many programs write, ends them for icalendar and every
+other reader alike; CR alone ends none for icalendar, which would read the whole file as
+one line and fail deep inside it, in words that name no line end."""
+
+
+def _too_many_lines(source: str, name: str, line: int, number: int) -> CalendarFileError:
+    """The refusal of the component ``name`` beginning on ``line`` (the calendar's own
+    properties: VCALENDAR), found to hold too many lines at line ``number``."""
+    return CalendarFileError(
+        source,
+        _(
+            "{name} holds more than {largest} lines (counted up to line {number}); an event "
+            "takes a few dozen"
+        ).format(name=printable(name), largest=f"{limits.MAX_COMPONENT_LINES:,}", number=number),
+        line=line,
+        component=name,
+    )
+
+
 def _component_lines(text: str, source: str) -> _Outline:
     """Checks every content line and the nesting of components, as they come, without
     parsing them; returns each BEGIN's component name and line number (in the order
     icalendar's walk() visits them) and the components directly inside the calendar."""
+    if "\n" not in text and "\r" in text:
+        raise CalendarFileError(source, _(_CR_ALONE))
     begins: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
     pieces: list[_Piece] = []
     calendar_lines: list[str] = []
     seen_any = False
     events = 0
+    held = 0  # content lines of the component directly inside the calendar being read
     zone: _ZoneCount | None = None
     content_line = _CONTENT_LINE.match
     for line, number, start, end in _logical_lines(text):
@@ -462,9 +531,21 @@ def _component_lines(text: str, source: str) -> _Outline:
             # of a file's lines, which need no more than their place in the calendar.
             if len(stack) == 1:
                 calendar_lines.append(line)
+                if len(calendar_lines) > limits.MAX_COMPONENT_LINES:
+                    raise _too_many_lines(source, *stack[0], number)
+            else:
+                held += 1
+                if held > limits.MAX_COMPONENT_LINES:
+                    raise _too_many_lines(source, *stack[1], number)
             continue
         name, _colon, value = line.partition(":")
         key = name.split(";", 1)[0].upper()
+        if len(stack) > 1:
+            held += 1
+            if held > limits.MAX_COMPONENT_LINES:
+                raise _too_many_lines(source, *stack[1], number)
+        if zone is not None:
+            zone.lines.append((line, number))
         if len(value) > limits.MAX_CALENDAR_LINE_LENGTH:
             # a guard against a hostile line; the text is held to MAX_TEXT_LENGTH once read
             raise CalendarFileError(
@@ -496,6 +577,18 @@ def _component_lines(text: str, source: str) -> _Outline:
                     line=number,
                     component=opened,
                 )
+            if opened in _STANDING_ALONE and len(stack) > 1:
+                outer, outer_line = stack[-1]
+                raise CalendarFileError(
+                    source,
+                    _(
+                        "BEGIN:{name} inside the {outer} of line {line}: events and time zones "
+                        "stand directly in the calendar (RFC 5545); is an END line missing "
+                        "before it?"
+                    ).format(name=opened, outer=printable(outer), line=outer_line),
+                    line=number,
+                    component=opened,
+                )
             if opened == "VEVENT":
                 events += 1
                 if events > limits.MAX_CALENDAR_EVENTS:
@@ -508,7 +601,7 @@ def _component_lines(text: str, source: str) -> _Outline:
                         line=number,
                     )
             if opened == "VTIMEZONE":
-                zone = _ZoneCount(number)
+                zone = _ZoneCount(number, lines=[(line, number)]) if zone is None else zone
             elif zone is not None and opened in ("STANDARD", "DAYLIGHT"):
                 zone.count(source, 1, number)
             if opened == "VCALENDAR" and begins and begins[0][0] == "VCALENDAR":
@@ -523,6 +616,7 @@ def _component_lines(text: str, source: str) -> _Outline:
                 )
             if len(stack) == 1:
                 pieces.append(_Piece(opened, number, start, end, len(begins)))
+                held = 1
             begins.append((opened, number))
             stack.append((opened, number))
             if pieces and len(stack) > 1:
@@ -547,7 +641,8 @@ def _component_lines(text: str, source: str) -> _Outline:
                 )
             if len(stack) == 1:
                 pieces[-1].end = end
-            if opened == "VTIMEZONE":
+            if opened == "VTIMEZONE" and zone is not None:
+                check_zone_lines(source, zone.lines)
                 zone = None
         elif not stack:
             if not begins and key in _MAIL_HEADERS:
@@ -570,6 +665,8 @@ def _component_lines(text: str, source: str) -> _Outline:
                 zone.count(source, value.count(",") + 1, number)
             if len(stack) == 1:
                 calendar_lines.append(line)
+                if len(calendar_lines) > limits.MAX_COMPONENT_LINES:
+                    raise _too_many_lines(source, *stack[0], number)
     if not seen_any:
         raise CalendarFileError(source, _("the file is empty"))
     if stack:
@@ -606,6 +703,26 @@ _RENAMED = _renamed_zones()
 # by its last parts, as :func:`resolve_zone` reads it; icalendar warns on stderr that it
 # guesses the same, which tells a coordinator nothing.
 warnings.filterwarnings("ignore", category=GloballyUniqueTZIDGuessed)
+
+
+class _ZoneLookup(ZONEINFO):
+    """icalendar's zone lookups by name, as its own zoneinfo provider makes them, but a
+    name the zone database cannot even look up is no zone, as an unknown name is.
+
+    zoneinfo opens a file named after the TZID: a TZID longer than a file's name may be
+    ("File name too long") or naming a folder of the database ("America") raises the
+    system's OSError inside icalendar's parser, which would end the reading without a
+    line. Taken as no zone, such a TZID is refused as every unknown one is, with its
+    line and property, unless the file defines it."""
+
+    def timezone(self, name: str) -> tzinfo | None:
+        try:
+            return super().timezone(name)
+        except OSError:
+            return None
+
+
+tzp.use(_ZoneLookup())
 
 
 def _windows_zone(name: str) -> str | None:
@@ -659,29 +776,13 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
     zone of that offset when Windows has no fixed zone for it (UTC-05:00: Lima as well as
     Bogota); else every zone that fits. An empty list when none does.
     """
-    try:
-        defined = definition.to_tz(lookup_tzid=False)
-    except (ValueError, KeyError, TypeError):
+    offsets = _offsets_of(definition, year)
+    if offsets is None:
         return []
-    onsets = [onset for block in definition.subcomponents if (onset := _onset(block))]
-    try:
-        start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
-        if onsets:  # before its first observance a VTIMEZONE says nothing
-            start = max(start, min(onsets).replace(tzinfo=UTC) + _DAY)
-        samples = [start + (day * _DAY) for day in range(365 * 3)]
-        wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
-    except (ValueError, TypeError, OverflowError):
-        # An observance from the last years a datetime holds (9999) gives no three
-        # years to compare: no zone is seen to fit.
-        return []
-    coarse = list(range(0, len(samples), 15))
+    samples, wanted = offsets
 
     def fits(name: str) -> bool:
-        zone = timezones.zone(name)
-        return all(samples[i].astimezone(zone).utcoffset() == wanted[i] for i in coarse) and all(
-            sample.astimezone(zone).utcoffset() == offset
-            for sample, offset in zip(samples, wanted, strict=True)
-        )
+        return _fits(name, samples, wanted)
 
     if preferred is not None and timezones.is_zone(preferred) and fits(preferred):
         return [preferred]
@@ -698,6 +799,43 @@ def matching_zones(definition: Any, year: int, preferred: str | None = None) -> 
     if found:
         return found
     return [name for name in timezones.all_zones() if fits(name)]
+
+
+_Offsets = tuple[list[datetime], list[timedelta | None]]
+"""Instants, one a day, and a VTIMEZONE's offset from UTC at each."""
+
+
+def _offsets_of(definition: Any, year: int) -> _Offsets | None:
+    """A VTIMEZONE's offset at noon UTC of each day from the year before ``year`` to the
+    year after (from the day after its first observance, before which it says nothing);
+    None where its clock cannot be built or gives no three years to compare."""
+    try:
+        defined = definition.to_tz(lookup_tzid=False)
+    except (ValueError, KeyError, TypeError):
+        return None
+    onsets = [onset for block in definition.subcomponents if (onset := _onset(block))]
+    try:
+        start = datetime(year - 1, 1, 1, 12, tzinfo=UTC)
+        if onsets:  # before its first observance a VTIMEZONE says nothing
+            start = max(start, min(onsets).replace(tzinfo=UTC) + _DAY)
+        samples = [start + (day * _DAY) for day in range(365 * 3)]
+        wanted = [sample.astimezone(defined).utcoffset() for sample in samples]
+    except (ValueError, TypeError, OverflowError):
+        # An observance from the last years a datetime holds (9999) gives no three
+        # years to compare: no zone is seen to fit.
+        return None
+    return samples, wanted
+
+
+def _fits(name: str, samples: list[datetime], wanted: list[timedelta | None]) -> bool:
+    """Whether the IANA zone ``name`` has the offsets ``wanted`` at the instants
+    ``samples``: every fifteenth day first, which tells most zones apart at once."""
+    zone = timezones.zone(name)
+    coarse = range(0, len(samples), 15)
+    return all(samples[i].astimezone(zone).utcoffset() == wanted[i] for i in coarse) and all(
+        sample.astimezone(zone).utcoffset() == offset
+        for sample, offset in zip(samples, wanted, strict=True)
+    )
 
 
 def _zone_rule_changes(rule: Any, first_year: int, last_year: int) -> int:
@@ -788,6 +926,58 @@ def _instant(naive: datetime, zone_name: str) -> datetime:
     return recurrence.rfc_instant(naive, zone_name)
 
 
+@dataclass(frozen=True, slots=True)
+class _FileReading:
+    """A wall-clock time as a file's own VTIMEZONE reads it: its instant, and whether that
+    clock skips it (read moved forward by the gap) or repeats it (read as the first)."""
+
+    instant: datetime
+    skipped: bool = False
+    repeated: bool = False
+
+
+_AROUND = (timedelta(days=-2), timedelta(days=-1), timedelta(days=1), timedelta(days=2))
+"""Where the offsets a change of clocks passes between are looked up, around a time: two
+days, as a whole day skipped (Samoa's 30 December 2011) lies within them."""
+
+
+def _read_on_clock(local: datetime, clock: tzinfo) -> _FileReading:
+    """RFC 5545 section 3.3.5's reading of the naive wall-clock time ``local`` on
+    ``clock`` (a zone a file defines): the instant that shows it; of two, the first; of
+    none (a gap), the time moved forward by the gap, read at the offset before it.
+
+    dateutil's clock of a VTIMEZONE reads a skipped time at the offset after the gap (an
+    hour early) and says nothing of either, so the instants are found here: each offset
+    the clock takes around ``local`` gives one candidate, kept where the clock shows
+    ``local`` at it."""
+    offsets = {local.replace(tzinfo=clock, fold=fold).utcoffset() for fold in (0, 1)}
+    for shift in _AROUND:
+        try:
+            offsets.add((local + shift).replace(tzinfo=clock).utcoffset())
+        except OverflowError:
+            continue
+    candidates = sorted(
+        (local - offset).replace(tzinfo=UTC) for offset in offsets if offset is not None
+    )
+    shown = [
+        instant
+        for instant in candidates
+        if instant.astimezone(clock).replace(tzinfo=None, fold=0) == local
+    ]
+    if shown:
+        return _FileReading(shown[0], repeated=len(shown) > 1)
+    # In a gap, the instant read at the offset before it shows a time before ``local``.
+    before = [
+        instant.astimezone(clock)
+        for instant in candidates
+        if instant.astimezone(clock).replace(tzinfo=None) < local
+    ]
+    offset = before[-1].utcoffset() if before else None
+    if offset is None:
+        return _FileReading(candidates[-1], skipped=True)
+    return _FileReading((local - offset).replace(tzinfo=UTC), skipped=True)
+
+
 class OutOfRangeError(CalendarFileError):
     """A date or time of the file lies outside the days the program plans for."""
 
@@ -827,6 +1017,16 @@ class _Reader:
         :meth:`file_instant`)."""
         self.set_aside: list[Skipped] = []
         """Moved meetings of series the file holds that are listed as skipped."""
+        self.meetings = 0
+        """Meetings of the events read so far (see :meth:`count_meetings`)."""
+        self.counted: set[int] = set()
+        """The lines of the events whose meetings are counted."""
+        self.utc_notes: dict[int, list[str]] = {}
+        """What the preview says of the UTC times of a component written with a TZID, by
+        the line it begins on (see :func:`_read_utc_values`)."""
+        self.zone_notes: dict[str, str] = {}
+        """What the preview says of a zone read otherwise than its VTIMEZONE names it, by
+        its TZID (see :meth:`_located`)."""
 
     def resolve(self, tzid: str, year: int) -> str | None:
         """The IANA zone of a TZID, from its name or, failing that, from the file's own
@@ -835,8 +1035,7 @@ class _Reader:
             zone_name = resolve_zone(tzid)
             definition = self.definitions.get(tzid)
             if zone_name is None and definition is not None:
-                location = str(definition.get("X-LIC-LOCATION", "") or "")
-                zone_name = resolve_zone(location) if location else None
+                zone_name = self._located(tzid, definition, year)
                 if zone_name is None:
                     zone_name = self._match(tzid, definition, year)
             self.known[tzid] = zone_name
@@ -848,8 +1047,10 @@ class _Reader:
         (an Outlook file still carrying New York's rules before 2007); else None.
 
         RFC 5545 section 3.2.19: the VTIMEZONE of the file defines its TZID, whatever the
-        name. A time that either clock skips or repeats is read by the IANA zone, as
-        RFC 5545 section 3.3.5 says (see :func:`reading_note`)."""
+        name, at a change of clocks as on any other day. A time the file's clock skips or
+        repeats is read as RFC 5545 section 3.3.5 says on that clock (moved forward by the
+        gap, or the first of the two), whatever the IANA zone does there; a time the IANA
+        zone alone skips or repeats is no such time in the file (see :meth:`own_note`)."""
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         local = _wall_clock(prop) if tzid else None
         if local is None:
@@ -858,20 +1059,86 @@ class _Reader:
 
     def own_instant(self, tzid: str, local: datetime) -> tuple[datetime, datetime] | None:
         """:meth:`file_instant` of the wall-clock time ``local`` of ``tzid``."""
+        reading = self._file_reading(tzid, local)
+        if reading is None:
+            return None
+        zone_name = self.known[tzid] or "UTC"
+        return (local, reading.instant) if reading.instant != _instant(local, zone_name) else None
+
+    def _file_reading(self, tzid: str, local: datetime) -> _FileReading | None:
+        """How the file's own VTIMEZONE of ``tzid`` reads the wall-clock time ``local``,
+        on a day it may read it otherwise than the IANA zone of the name; None where the
+        file's rules are not followed (see :meth:`_own_rules`) or cannot differ."""
         zone_name = self.known.get(tzid)
         own = self._own_rules(tzid, local.year)
-        if own is None or zone_name is None or _skipped_or_repeated(local, zone_name):
+        if own is None or zone_name is None:
             return None
         clock, first_onset = own
         if local < first_onset:
             return None  # before the rules the file gives: the zone's own history holds
         if local.date() not in self._days_apart(tzid, local.year, clock, zone_name):
             return None
-        as_file = local.replace(tzinfo=clock)
-        if as_file.replace(fold=1).utcoffset() != as_file.utcoffset():
+        return _read_on_clock(local, clock)
+
+    def count_meetings(self, line: int, meetings: int) -> None:
+        """Count the ``meetings`` of the event of ``line`` (once, however often it is read),
+        and refuse the file once they pass :data:`limits.MAX_CALENDAR_MEETINGS`, before
+        this series is read further or another one is expanded."""
+        if line in self.counted:
+            return
+        self.counted.add(line)
+        self.meetings += meetings
+        if self.meetings > limits.MAX_CALENDAR_MEETINGS:
+            raise self.fail(
+                _(
+                    "the file holds more than {largest} meetings (each series counted by the "
+                    "meetings its rule gives, up to this event); split it, or import the "
+                    "months you need"
+                ).format(largest=f"{limits.MAX_CALENDAR_MEETINGS:,}"),
+                line,
+                "VEVENT",
+            )
+
+    def own_note(self, tzid: str, local: datetime, instant: datetime) -> str:
+        """The words the import preview gives a wall-clock time the file's own VTIMEZONE
+        of ``tzid`` reads as ``instant``, otherwise than the IANA zone of its name: where
+        the file's clock skips or repeats it, which reading RFC 5545 gives it there."""
+        reading = self._file_reading(tzid, local)
+        return own_rules_note(
+            tzid,
+            local,
+            instant,
+            self.known.get(tzid) or "UTC",
+            skipped=reading is not None and reading.skipped,
+            repeated=reading is not None and reading.repeated,
+        )
+
+    def own_change_note(self, prop: Any) -> str | None:
+        """:meth:`clock_change_note` of the date-time property ``prop``."""
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        if not tzid or self._own_rules(str(tzid), prop.dt.year) is None:
+            return None  # (most times: no rules of the file's own to read them by)
+        local = _wall_clock(prop)
+        return self.clock_change_note(str(tzid), local) if local is not None else None
+
+    def clock_change_note(self, tzid: str, local: datetime) -> str | None:
+        """The words of :meth:`own_note` for a wall-clock time the file's own clock of
+        ``tzid`` skips or repeats; None for any other, and for one the IANA zone of the
+        name skips or repeats too and reads as the same instant (its own reading, which
+        the preview lists, says it)."""
+        reading = self._file_reading(tzid, local)
+        if reading is None or not (reading.skipped or reading.repeated):
             return None
-        instant = as_file.astimezone(UTC)
-        return (local, instant) if instant != _instant(local, zone_name) else None
+        zone_name = self.known.get(tzid) or "UTC"
+        if reading.instant == _instant(local, zone_name) and _skipped_or_repeated(local, zone_name):
+            return None
+        return self.own_note(tzid, local, reading.instant)
+
+    def reads_by_own_rules(self, prop: Any) -> bool:
+        """Whether the file's own VTIMEZONE reads the date-time property ``prop`` otherwise
+        than the IANA zone of its TZID's name: then no reading of that zone is listed for
+        it (its skipped and repeated hours are not the file's)."""
+        return prop is not None and self.file_instant(prop) is not None
 
     def defines_own_rules(self, tzid: str, year: int) -> bool:
         """Whether the file defines ``tzid`` by a VTIMEZONE of its own that this reader
@@ -926,6 +1193,44 @@ class _Reader:
                     found = None
             self.own_rules[tzid] = found
         return self.own_rules[tzid]
+
+    def _located(self, tzid: str, definition: Any, year: int) -> str | None:
+        """The IANA zone a freely named VTIMEZONE's X-LIC-LOCATION names, when the zone's
+        own offsets are that zone's; else None, and the zone is identified by its offsets
+        (:meth:`_match`), the reading noted for each event that uses it.
+
+        X-LIC-LOCATION is a name the writer adds; the offsets are what the VTIMEZONE
+        defines (RFC 5545 section 3.2.19), which its sender's calendar shows. Rules beyond
+        the limits of a freely named zone's cannot be compared at a bounded cost: the zone
+        named is taken, as a TZID naming one is with such rules (see :meth:`_own_rules`)."""
+        location = str(definition.get("X-LIC-LOCATION", "") or "")
+        located = resolve_zone(location) if location else None
+        if located is None:
+            return None
+        try:
+            self.check_zone_rules(tzid, definition, year)
+        except CalendarFileError:
+            return located
+        offsets = _offsets_of(definition, year)
+        if offsets is not None and _fits(located, *offsets):
+            return located
+        self.zone_notes[tzid] = _(
+            "the time zone {zone} names {location} (X-LIC-LOCATION), whose offsets from UTC "
+            "it does not give: read by its own offsets, as RFC 5545 says"
+        ).format(zone=quoted(tzid), location=located)
+        return None
+
+    def zone_notes_of(self, component: Any) -> list[str]:
+        """What the preview says of the zones of a component's start and end (see
+        :meth:`_located`), each once."""
+        found: list[str] = []
+        for name in ("DTSTART", "DTEND"):
+            prop = component.get(name)
+            tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+            said = self.zone_notes.get(str(tzid)) if tzid else None
+            if said is not None and said not in found:
+                found.append(said)
+        return found
 
     def _match(self, tzid: str, definition: Any, year: int) -> str | None:
         """The zone a freely named VTIMEZONE stands for; when several zones Outlook
@@ -1079,6 +1384,8 @@ class _Reader:
         zone_name = self.zone_of(prop, line, what)
         if zone_name is None:
             return value.astimezone(UTC), None
+        if value.tzinfo is UTC:  # a UTC time written with a TZID: see _read_utc_values
+            return value, zone_name
         return _instant(value.replace(tzinfo=None), zone_name), zone_name
 
     def instants(self, props: Any, line: int, what: str) -> list[datetime]:
@@ -1098,7 +1405,7 @@ class _Reader:
                 value = item.dt
                 if not isinstance(value, datetime):
                     continue
-                if zone_name is None and value.tzinfo is not None:
+                if (zone_name is None and value.tzinfo is not None) or value.tzinfo is UTC:
                     found.append(value.astimezone(UTC))
                 else:
                     found.append(
@@ -1418,6 +1725,82 @@ def _check_parsed(source: str, component: Any, begins: Sequence[tuple[str, int]]
             raise CalendarFileError(source, said, line=line, component=name)
 
 
+_ZONED_UTC_LINE = re.compile(
+    r"^(?:DTSTART|DTEND|RECURRENCE-ID|EXDATE);[^\r\n]*TZID[^\r\n]*[0-9]Z[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A date-time property with a TZID among its parameters and a UTC time among its values
+(``...T230000Z``), which :func:`_read_utc_values` reads as UTC."""
+
+_FOLDED_TIME_LINE = re.compile(
+    r"^(?:DTSTART|DTEND|RECURRENCE-ID|EXDATE)[;:][^\r\n]*\r?\n[ \t]",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""One of those properties folded onto a second line: looked at once unfolded."""
+
+_TIMES_LINE = re.compile(
+    r"^(DTSTART|DTEND|RECURRENCE-ID|EXDATE)[;:][^\r\n]*?([^:\r\n]*)\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""Each line of those properties, with its value (the text after its last colon)."""
+
+_ZONED_TIMES = ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE")
+
+
+def _read_utc_values(reader: _Reader, text: str, component: Any, line: int) -> None:
+    """Read each date-time of the event ``component`` written in UTC with a TZID
+    (``DTSTART;TZID=America/New_York:20270310T230000Z``) as the UTC time it writes, and
+    note it for the preview under the event's ``line``.
+
+    RFC 5545 section 3.3.5: a TZID is not applied to a UTC time. icalendar reads the
+    digits on the TZID's wall clock and drops the Z, so the value is put back in UTC
+    here, from the text of the event; the TZID still names the event's zone, the zone a
+    series keeps its wall-clock time in (as X-WR-TIMEZONE names it for a UTC series)."""
+    if _ZONED_UTC_LINE.search(text) is None:
+        if _FOLDED_TIME_LINE.search(text) is None:
+            return  # (most events: unfolding each would cost more than reading it)
+        text = UFOLD.sub("", text)
+        if _ZONED_UTC_LINE.search(text) is None:
+            return
+    elif "\n " in text or "\n\t" in text:
+        text = UFOLD.sub("", text)
+    written: dict[str, list[str]] = {}
+    for found in _TIMES_LINE.finditer(text):
+        written.setdefault(found.group(1).upper(), []).append(found.group(2))
+    notes: list[str] = []
+    for name in _ZONED_TIMES:
+        given = component.get(name)
+        props = given if isinstance(given, list) else [] if given is None else [given]
+        values = written.get(name, [])
+        if len(props) != len(values):
+            continue  # a component inside the event gives it too: not told apart
+        for prop, raw in zip(props, values, strict=True):
+            tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+            items = getattr(prop, "dts", [prop])
+            parts = raw.split(",")
+            if not tzid or len(parts) != len(items):
+                continue
+            for item, part in zip(items, parts, strict=True):
+                if part.strip().upper().endswith("Z") and isinstance(item.dt, datetime):
+                    item.dt = item.dt.replace(tzinfo=UTC)
+                    notes.append(_utc_note(name, part.strip(), str(tzid), item.dt))
+    if notes:
+        reader.utc_notes[line] = notes
+
+
+def _utc_note(name: str, value: str, tzid: str, instant: datetime) -> str:
+    return _(
+        "{name} gives {value}, a UTC time, with TZID={tzid}: read as {day} {time} UTC, "
+        "since RFC 5545 applies no zone to a UTC time"
+    ).format(
+        name=name,
+        value=printable(value, 30),
+        tzid=printable(tzid),
+        day=i18n.day_text(instant.date()),
+        time=f"{instant:%H:%M}",
+    )
+
+
 def _read_component(
     text: str, piece: _Piece, source: str, begins: Sequence[tuple[str, int]]
 ) -> Any:
@@ -1433,6 +1816,18 @@ def _read_component(
         source, component, begins[piece.first_begin : piece.first_begin + piece.begin_count]
     )
     return component
+
+
+def _check_zone_readable(text: str, piece: _Piece, source: str) -> None:
+    """Refuse the VTIMEZONE of ``piece`` if icalendar cannot read it on its own, naming
+    it by its TZID and line: a zone :func:`check_zone_lines` passes that dateutil still
+    refuses (a rule of a 13th month) fails the calendar's reading with no line."""
+    zone_text = text[piece.start : piece.end]
+    try:
+        icalendar.Calendar.from_ical(zone_text)
+    except (ValueError, AttributeError, KeyError, IndexError, TypeError) as error:
+        lines = [(line, number) for line, number, _start, _end in _logical_lines(zone_text)]
+        raise zone_unreadable(source, zone_tzid(lines), str(error), piece.line) from error
 
 
 @collector_held()
@@ -1488,7 +1883,12 @@ def _read_calendar(
         + [text[piece.start : piece.end] for piece in zones]
         + ["END:VCALENDAR", ""]
     )
-    calendar = _parse(head, source)
+    try:
+        calendar = _parse(head, source)
+    except CalendarFileError:
+        for piece in zones:
+            _check_zone_readable(text, piece, source)
+        raise
     _check_parsed(
         source,
         calendar,
@@ -1525,6 +1925,7 @@ def _read_calendar(
         if piece.name != "VEVENT":
             continue  # a to-do, a journal entry: read for its errors, not imported
         line = piece.line
+        _read_utc_values(reader, text[piece.start : piece.end], component, line)
         _check_single(reader, component, line)
         if component.get("DURATION") is not None:
             reader.durations[line] = _own_duration(text[piece.start : piece.end])
@@ -1568,12 +1969,14 @@ def _read_calendar(
             # The series' moved sessions came with it: read the series again with them.
             piece = masters[uid]
             component = _read_component(text, piece, source, begins)
+            _read_utc_values(reader, text[piece.start : piece.end], component, piece.line)
             outcome = _event(reader, component, piece.line, moved.pop(uid), method, ours)
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
         else:
             events.append(outcome)
     occurrences: list[ParsedOccurrence] = []
+    changed_at: dict[tuple[str, datetime], int] = {}
     for uid, orphans in moved.items():
         for component, line in orphans:
             if _this_and_future(component):
@@ -1585,6 +1988,10 @@ def _read_calendar(
             except _SetAsideError as aside:
                 skipped.append(aside.skipped(component))
                 continue
+            first = changed_at.setdefault((uid, change.recurrence_id), line)
+            if first != line:
+                skipped.append(_second_change(component, line, change.recurrence_id, first))
+                continue
             readings = () if change.cancelled else _readings(reader, component)
             occurrences.append(
                 ParsedOccurrence(
@@ -1593,7 +2000,12 @@ def _read_calendar(
                     _title(component),
                     change,
                     line,
-                    (*(reading_note(*reading) for reading in readings), *own_readings),
+                    (
+                        *reader.zone_notes_of(component),
+                        *reader.utc_notes.get(line, ()),
+                        *(reading_note(*reading) for reading in readings),
+                        *own_readings,
+                    ),
                 )
             )
     skipped.extend(reader.set_aside)
@@ -1767,12 +2179,7 @@ def _change(
     start_prop = override["DTSTART"]
     end_prop = override.get("DTEND")
     if not isinstance(start_prop.dt, datetime):
-        named = _wall_clock(override["RECURRENCE-ID"])
-        when = (
-            f"{i18n.day_text(named.date())} {named:%H:%M}"
-            if named is not None
-            else f"{i18n.day_text(recurrence_id.date())} {recurrence_id:%H:%M} UTC"
-        )
+        when = _session_named(override, recurrence_id)
         raise _SetAsideError(
             _(
                 "the session of {when} is changed into whole days (DTSTART;VALUE=DATE), "
@@ -1811,15 +2218,44 @@ def _change(
 _NO_SUCH_SESSION = N_("the series has no session at the RECURRENCE-ID given")
 
 
+def _session_named(override: Any, recurrence_id: datetime) -> str:
+    """``Wed 10 Mar 2027 10:00``: the session a RECURRENCE-ID names, on the wall clock it
+    is written in (a date-time in UTC with its UTC time)."""
+    named = _wall_clock(override["RECURRENCE-ID"])
+    if named is not None:
+        return f"{i18n.day_text(named.date())} {named:%H:%M}"
+    return f"{i18n.day_text(recurrence_id.date())} {recurrence_id:%H:%M} UTC"
+
+
+def _second_change(override: Any, line: int, recurrence_id: datetime, first: int) -> Skipped:
+    """A second moved or cancelled session of the same UID and RECURRENCE-ID in one file,
+    listed as skipped: which of two the sender means cannot be told, and the first is
+    taken, as the first of two copies of an event is."""
+    return Skipped(
+        _text(override, "UID"),
+        _title(override),
+        line,
+        _(
+            "a second change of the session of {when} (the same UID and RECURRENCE-ID as "
+            "line {line}); the first is taken"
+        ).format(when=_session_named(override, recurrence_id), line=first),
+    )
+
+
 def _no_length(reader: _Reader, component: Any) -> str:
     """Why a timed event of no length is skipped: with the clock change that made it so,
     where RFC 5545's reading of a skipped or repeated time moved its start onto its end
     (01:30 to 02:30 on the night London's clocks go forward)."""
     reason = _("the event ends when it starts (it has no length)")
-    readings = _readings(reader, component)
-    if not readings:
+    said = [
+        note
+        for name in ("DTSTART", "DTEND")
+        if (note := reader.own_change_note(component.get(name))) is not None
+    ]
+    said += [reading_note(*reading) for reading in _readings(reader, component)]
+    if not said:
         return reason
-    return _("{reason}: {reading}").format(reason=reason, reading=reading_note(*readings[0]))
+    return _("{reason}: {reading}").format(reason=reason, reading=said[0])
 
 
 def _readings(reader: _Reader, component: Any) -> list[tuple[datetime, datetime, str]]:
@@ -1833,7 +2269,11 @@ def _readings(reader: _Reader, component: Any) -> list[tuple[datetime, datetime,
             continue
         tzid = prop.params.get("TZID")
         zone_name = reader.known.get(str(tzid)) if tzid else reader.floating_zone
-        if zone_name and _skipped_or_repeated(local, zone_name):
+        if (
+            zone_name
+            and _skipped_or_repeated(local, zone_name)
+            and not reader.reads_by_own_rules(prop)
+        ):
             found.append((local, _instant(local, zone_name), zone_name))
     return found
 
@@ -1914,6 +2354,12 @@ def _event(
             return Skipped(uid, title, line, _("the event has no end (DTEND or DURATION)"))
     except OutOfRangeError as error:
         return Skipped(uid, title, line, error.reason)
+    wall_clock_start, wall_clock_end = start, end
+    notes = [*reader.zone_notes_of(component), *reader.utc_notes.get(line, ())]
+    if component.get("RRULE") is None:
+        # Judged as the file's own rules read it, which may skip or repeat other hours
+        # than the IANA zone's (a series: each meeting, see _Series.follow_own_rules).
+        start, end = _by_own_rules(reader, component, start, end, notes)
     if not (limits.instant_in_range(start) and limits.instant_in_range(end)):
         return Skipped(
             uid,
@@ -1928,7 +2374,8 @@ def _event(
     marked = _text(component, ZONE_PROPERTY)
     zone_name = (resolve_zone(marked) if marked else None) or start_zone or end_zone
     zone_name = zone_name or reader.floating_zone
-    days = _outlook_all_day(component, start, end, zone_name)
+    # Outlook's midnights of an all-day event are read on the wall clock the file writes.
+    days = _outlook_all_day(component, wall_clock_start, wall_clock_end, zone_name)
     if days is not None:
         start, end = timezones.local_days(*days, zone_name)
         return _parsed(
@@ -1944,11 +2391,12 @@ def _event(
         )
     if component.get("RDATE") is not None:
         return Skipped(uid, title, line, _("extra dates (RDATE) are not supported in a series"))
-    notes: list[str] = []
-    if component.get("RRULE") is None:
-        start, end = _by_own_rules(reader, component, start, end, notes)
-        if component.get("DURATION") is not None and component.get("DTEND") is None:
-            notes.extend(_nominal_notes(reader, component, line, [(start, end)], zone_name))
+    if (
+        component.get("RRULE") is None
+        and component.get("DURATION") is not None
+        and component.get("DTEND") is None
+    ):
+        notes.extend(_nominal_notes(reader, component, line, [(start, end)], zone_name))
     rule_text = None
     series: _Series | None = None
     versions: tuple[int, ...] = ()
@@ -1957,7 +2405,9 @@ def _event(
         for prop, instant in ((start_prop, start), (component.get("DTEND"), end))
         if prop is not None
         for local in [_wall_clock(prop)]
-        if local is not None and _skipped_or_repeated(local, zone_name)
+        if local is not None
+        and _skipped_or_repeated(local, zone_name)
+        and not reader.reads_by_own_rules(prop)
     ]
     if component.get("RRULE") is not None:
         rules = component["RRULE"]
@@ -1980,9 +2430,10 @@ def _event(
         if too_long:
             return Skipped(uid, title, line, too_long[0].message)
         try:
-            recurrence.local_starts(rule_text, start, zone_name)
+            meetings = len(recurrence.local_starts(rule_text, start, zone_name))
         except recurrence.RecurrenceError as error:
             return Skipped(uid, title, line, printable(str(error), 200))
+        reader.count_meetings(line, meetings)
         series = _Series(rule_text, start, zone_name, end - start)
         try:
             series.start_off_rule()
@@ -2038,17 +2489,42 @@ def _event(
     )
 
 
-def own_rules_note(tzid: str, local: datetime, instant: datetime, zone_name: str) -> str:
+def own_rules_note(
+    tzid: str,
+    local: datetime,
+    instant: datetime,
+    zone_name: str,
+    *,
+    skipped: bool = False,
+    repeated: bool = False,
+) -> str:
     """A wall-clock time the file's own VTIMEZONE places elsewhere than the IANA zone of
-    its name does, worded for the import preview with both instants."""
-    return _(
-        "the file's own rules for {tzid} put {local} at {utc} UTC ({read} in {zone}); the "
-        "rules of {zone} put it at {other} UTC: read as the file says, as RFC 5545 says"
-    ).format(
+    its name does, worded for the import preview with both instants; where the file's
+    clock skips or repeats it (``skipped``, ``repeated``), with RFC 5545's reading."""
+    if skipped:
+        said = _(
+            "the file's own rules for {tzid} skip {local} when clocks change: read as {read} "
+            "{abbreviation} in {zone} ({utc} UTC), moved forward by the gap as RFC 5545 "
+            "says; the rules of {zone} put it at {other} UTC"
+        )
+    elif repeated:
+        said = _(
+            "the file's own rules for {tzid} pass {local} twice when clocks change: read as "
+            "the first, {read} {abbreviation} in {zone} ({utc} UTC), as RFC 5545 says; the "
+            "rules of {zone} put it at {other} UTC"
+        )
+    else:
+        said = _(
+            "the file's own rules for {tzid} put {local} at {utc} UTC ({read} in {zone}); "
+            "the rules of {zone} put it at {other} UTC: read as the file says, as RFC 5545 "
+            "says"
+        )
+    return said.format(
         tzid=quoted(tzid),
         local=f"{i18n.day_text(local.date())} {local:%H:%M}",
         utc=f"{instant:%H:%M}",
         read=f"{timezones.to_local(instant, zone_name):%H:%M}",
+        abbreviation=timezones.to_local(instant, zone_name).tzname(),
         zone=zone_name,
         other=f"{_instant(local, zone_name):%H:%M}",
     )
@@ -2059,12 +2535,16 @@ def _by_own_rules(
 ) -> tuple[datetime, datetime]:
     """The start and end of a one-off event read by the file's own VTIMEZONE where it
     differs from the IANA zone its TZID names (see :meth:`_Reader.file_instant`), each
-    such reading noted; an end given as DURATION keeps its length."""
+    such reading noted, and each time the file's clock alone skips or repeats; an end
+    given as DURATION keeps its length."""
     moved_start, moved_end = start, end
     for name in ("DTSTART", "DTEND"):
         prop = component.get(name)
         found = reader.file_instant(prop) if prop is not None else None
         if found is None:
+            said = reader.own_change_note(prop)
+            if said is not None:
+                notes.append(said)
             continue
         local, instant = found
         tzid = str(prop.params.get("TZID"))
@@ -2074,7 +2554,7 @@ def _by_own_rules(
             moved_end = instant
             if moved_end - end == moved_start - start:
                 continue  # moved as far as its start: the start's reading says it
-        notes.append(own_rules_note(tzid, local, instant, reader.known[tzid] or "UTC"))
+        notes.append(reader.own_note(tzid, local, instant))
     if component.get("DTEND") is None:
         moved_end = end + (moved_start - start)
     return moved_start, moved_end
@@ -2157,6 +2637,10 @@ class _Series:
     """A start (DTSTART) on a day its rule does not give: its wall-clock time, its
     instant, and the instant of the rule's meeting that is held moved to it (see
     :meth:`start_off_rule`)."""
+    rule_readings: set[datetime] = field(default_factory=set)
+    """Meetings held as a change only because of how the rule reads them on the IANA
+    zone's clock (a time it skips or repeats, a nominal length), not because the file
+    changes them: the file's own clock reads them again (:meth:`follow_own_rules`)."""
     own_clock: OwnClock | None = None
     """The file's own VTIMEZONE of the series' TZID, where it defines the zone otherwise
     than the IANA rules do (see :meth:`_Reader.file_instant`): a meeting's wall-clock time
@@ -2261,19 +2745,30 @@ class _Series:
     def follow_own_rules(self, reader: _Reader, start_prop: Any) -> None:
         """Hold each meeting the file's own VTIMEZONE places elsewhere than the IANA zone
         of its name does (see :meth:`_Reader.file_instant`) as an explicit change at the
-        file's instant, each listed; a meeting the file changes keeps its change."""
+        file's instant, each listed; a meeting the file changes keeps its change. A
+        meeting the IANA zone alone skips or repeats is such a meeting: its reading of
+        that zone (:meth:`read`) gives way to the file's."""
         tzid = start_prop.params.get("TZID") if hasattr(start_prop, "params") else None
         if not tzid or reader.known.get(str(tzid)) != self.zone:
             return
         for local, instant in self.starts():
             found = reader.own_instant(str(tzid), local)
-            if found is None or instant in self.changes:
+            if found is None:
+                said = reader.clock_change_note(str(tzid), local)
+                if said is not None and (
+                    instant not in self.changes or instant in self.rule_readings
+                ):
+                    self.notes.append(said)
+                continue
+            if instant in self.changes and instant not in self.rule_readings:
                 continue
             moved = found[1]
             self.changes[instant] = ParsedChange(
                 instant, False, moved, moved + (self.end_of(local, instant) - instant)
             )
-            self.notes.append(own_rules_note(str(tzid), local, moved, self.zone))
+            self.notes.append(reader.own_note(str(tzid), local, moved))
+            # The IANA zone's reading of a time it skips or repeats is not the file's.
+            self.unplaced = [entry for entry in self.unplaced if entry[0] != local]
 
     def rfc_starts(self) -> list[tuple[datetime, datetime]]:
         """Each meeting RFC 5545 gives the series, with its instant: the rule's, and a
@@ -2332,6 +2827,7 @@ class _Series:
         ranges: list[ParsedChange] = []
         self.own_clock = _own_clock(reader, component["DTSTART"], self.zone)
         meetings = {instant for _local, instant in self.rfc_starts()}
+        changed_at: dict[datetime, int] = {}  # the line changing each meeting, by its RID
         for override, override_line in moved:
             own_readings: list[str] = []
             try:
@@ -2358,6 +2854,12 @@ class _Series:
                 self.set_aside.append(aside.skipped(override))
                 continue
             change = self.named(reader, override, change, meetings)
+            first = changed_at.setdefault(change.recurrence_id, override_line)
+            if first != override_line:
+                self.set_aside.append(
+                    _second_change(override, override_line, change.recurrence_id, first)
+                )
+                continue
             if on_wall_clock is not None:
                 ranges.append(self.named(reader, override, on_wall_clock, meetings))
             if change.recurrence_id not in meetings and not _this_and_future(override):
@@ -2372,6 +2874,7 @@ class _Series:
             if not change.cancelled:
                 self.note_readings(reader, override)
                 self.notes.extend(own_readings)
+                self.notes.extend(reader.utc_notes.get(override_line, ()))
             if not _changes_nothing(change, self.length):
                 # (one that does is a meeting written out in full, as this program does
                 # for those across a change of clocks: the rule already gives it)
@@ -2384,13 +2887,20 @@ class _Series:
         self.unplaced = recurrence.unplaced_starts(self.rule, self.start, self.zone)
         if not self.days:
             for _local, instant in self.unplaced:
-                self.add(ParsedChange(instant, False, instant, instant + self.length))
+                self.add_reading(ParsedChange(instant, False, instant, instant + self.length))
             return
         unplaced = set(self.unplaced)
         for local, instant in self.starts():
             end = self.end_of(local, instant)
             if (local, instant) in unplaced or end != instant + self.length:
-                self.add(ParsedChange(instant, False, instant, end))
+                self.add_reading(ParsedChange(instant, False, instant, end))
+
+    def add_reading(self, change: ParsedChange) -> None:
+        """Add a meeting held as a change for how the rule reads it (see
+        :attr:`rule_readings`), unless the file changes it."""
+        if change.recurrence_id not in self.changes:
+            self.rule_readings.add(change.recurrence_id)
+        self.add(change)
 
     def exclude(self, reader: _Reader, props: Any, line: int) -> None:
         """EXDATE's times, and its dates: ``VALUE=DATE`` cancels the meeting on that day
@@ -2431,13 +2941,17 @@ class _Series:
             tzinfo=None
         ) - timezones.to_local(change.recurrence_id, self.zone).replace(tzinfo=None)
         start = _instant(local + offset, self.zone)
-        if _skipped_or_repeated(local + offset, self.zone):
-            self.moved_readings.append((local + offset, start))
         clock = self.own_clock
         read = clock(local + offset) if clock is not None else None
         if clock is not None and read is not None:
             start = read[1]
-            self.notes.append(own_rules_note(clock.tzid, local + offset, start, self.zone))
+            self.notes.append(clock.reader.own_note(clock.tzid, local + offset, start))
+        elif clock is not None and (
+            said := clock.reader.clock_change_note(clock.tzid, local + offset)
+        ):
+            self.notes.append(said)
+        elif _skipped_or_repeated(local + offset, self.zone):
+            self.moved_readings.append((local + offset, start))
         return ParsedChange(instant, False, start, start + (change.end - change.start))
 
     def sorted_changes(self) -> tuple[ParsedChange, ...]:
@@ -2501,6 +3015,7 @@ def _parsed(
     notes: tuple[str, ...] = (),
 ) -> ParsedEvent:
     """The event's times as read, with what every VEVENT says besides them."""
+    reader.count_meetings(line, 1)  # a series' meetings are counted as it is expanded
     status_text = str(component.get("STATUS", "CONFIRMED")).upper()
     status = {"TENTATIVE": EventStatus.TENTATIVE, "CANCELLED": EventStatus.CANCELLED}.get(
         status_text, EventStatus.CONFIRMED
@@ -2674,6 +3189,8 @@ def _wall_clock(prop: Any) -> datetime | None:
     """The naive wall-clock time of a TZID or floating date-time property, else None."""
     value = prop.dt
     if not isinstance(value, datetime) or (value.tzinfo is not None and "TZID" not in prop.params):
+        return None
+    if value.tzinfo is UTC:  # a UTC time written with a TZID (see _read_utc_values)
         return None
     return value.replace(tzinfo=None)
 

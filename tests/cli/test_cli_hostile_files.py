@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,68 @@ def test_a_program_file_of_millions_of_empty_records_is_refused_before_it_is_rea
         "more than the 5,000,000 of the largest program"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.json"]
+
+
+def test_a_calendar_naming_a_zone_longer_than_a_file_name_changes_nothing(
+    tmp_path: Path, demo: Path
+) -> None:
+    feed = tmp_path / "feed.ics"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//EN", "BEGIN:VEVENT", "UID:a@x",
+             "SUMMARY:Kobe workshop", f"DTSTART;TZID={'Z' * 300}:20270215T100000",
+             "DURATION:PT1H", "END:VEVENT", "END:VCALENDAR"]  # fmt: skip
+    feed.write_text("\r\n".join(lines), encoding="utf-8")
+    before = state_of(demo.parent)
+    line = refused("--db", str(demo), "import", str(feed))
+    assert line == (
+        f"cpp-scheduler: {feed}, line 4 (VEVENT): DTSTART uses the time zone '{'Z' * 59}…', "
+        "which is neither an IANA zone (such as Asia/Tokyo) nor a Windows zone name, and the "
+        "file does not define it"
+    )
+    assert state_of(demo.parent) == before
+
+
+def test_a_calendar_whose_zone_repeats_every_zero_years_is_refused_at_once(
+    tmp_path: Path, demo: Path
+) -> None:
+    """dateutil takes INTERVAL=0 and then searches its dates for ever."""
+    feed = tmp_path / "feed.ics"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//EN", "BEGIN:VTIMEZONE",
+             "TZID:Ruled", "BEGIN:STANDARD", "DTSTART:19701101T020000", "TZOFFSETFROM:-0400",
+             "TZOFFSETTO:-0500", "RRULE:FREQ=YEARLY;INTERVAL=0", "END:STANDARD",
+             "BEGIN:DAYLIGHT", "DTSTART:19700301T020000", "TZOFFSETFROM:-0500",
+             "TZOFFSETTO:-0400", "END:DAYLIGHT", "END:VTIMEZONE", "BEGIN:VEVENT", "UID:a@x",
+             "SUMMARY:Kobe workshop", "DTSTART;TZID=Ruled:20270215T100000", "DURATION:PT1H",
+             "END:VEVENT", "END:VCALENDAR"]  # fmt: skip
+    feed.write_text("\r\n".join(lines), encoding="utf-8")
+    before = state_of(demo.parent)
+    line = refused("--db", str(demo), "import", str(feed))
+    assert line == (
+        f"cpp-scheduler: {feed}, line 10 (STANDARD): the time zone 'Ruled' gives RRULE as "
+        "'FREQ=YEARLY;INTERVAL=0', which is not a yearly rule such as "
+        "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
+    )
+    assert state_of(demo.parent) == before
+
+
+def test_a_calendar_of_thousands_of_long_series_is_refused_in_seconds(
+    tmp_path: Path, demo: Path
+) -> None:
+    """4,000 daily series of 500 meetings each: two million meetings, once read for over
+    half a minute before the dry run said anything."""
+    feed = tmp_path / "feed.ics"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//EN"]
+    for number in range(4_000):
+        lines += ["BEGIN:VEVENT", f"UID:s{number}@x", "SUMMARY:s",
+                  "DTSTART;TZID=America/New_York:20270101T023000", "DURATION:PT1H",
+                  "RRULE:FREQ=DAILY;COUNT=500", "END:VEVENT"]  # fmt: skip
+    feed.write_text("\r\n".join([*lines, "END:VCALENDAR"]), encoding="utf-8")
+    before = state_of(demo.parent)
+    started = time.monotonic()
+    line = refused("--db", str(demo), "import", "--dry-run", str(feed))
+    assert time.monotonic() - started < 20
+    assert line == (
+        f"cpp-scheduler: {feed}, line 1404 (VEVENT): the file holds more than 100,000 meetings "
+        "(each series counted by the meetings its rule gives, up to this event); split it, or "
+        "import the months you need"
+    )
+    assert state_of(demo.parent) == before

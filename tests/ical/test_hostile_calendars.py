@@ -56,8 +56,8 @@ HOSTILE_VALUES = [
 ]
 
 
-def nested(depth: int) -> list[str]:
-    return ["BEGIN:VEVENT"] * depth + ["END:VEVENT"] * depth
+def nested(depth: int, name: str = "VEVENT") -> list[str]:
+    return [f"BEGIN:{name}"] * depth + [f"END:{name}"] * depth
 
 
 def crowded_zone(transitions: int) -> list[str]:
@@ -155,8 +155,8 @@ def event(uid: str, start: str, *extra: str, duration: str = "PT1H") -> list[str
 
 def test_components_nested_thousands_deep_are_refused_at_once() -> None:
     with pytest.raises(CalendarFileError) as caught:
-        read_calendar(calendar(*nested(100_000)), "deep.ics")
-    assert str(caught.value) == "deep.ics, line 11 (VEVENT): components nest more than 8 deep"
+        read_calendar(calendar(*nested(100_000, "X-PART")), "deep.ics")
+    assert str(caught.value) == "deep.ics, line 11 (X-PART): components nest more than 8 deep"
 
 
 def test_a_zone_with_thousands_of_clock_changes_is_refused_before_it_is_read() -> None:
@@ -227,7 +227,8 @@ def test_a_time_zone_naming_itself_twice_is_refused() -> None:
     with pytest.raises(CalendarFileError) as caught:
         read_calendar(calendar(*zone, *event("a@x", "20270215T010000Z")), "zone.ics")
     assert str(caught.value) == (
-        "zone.ics: cannot be read: a component repeats or lacks a property it needs"
+        "zone.ics, line 6 (VTIMEZONE): the time zone 'Asia/Tokyo' gives its name (TZID) more "
+        "than once"
     )
 
 
@@ -324,3 +325,209 @@ def test_a_video_link_is_read_whatever_the_case_of_its_scheme() -> None:
     content = calendar(*event("a@x", "20270215T010000Z", "URL:HTTPS://MEET.EXAMPLE.ORG/kobe"))
     (read,) = read_calendar(content, "links.ics").events
     assert read.video_link == "HTTPS://MEET.EXAMPLE.ORG/kobe"
+
+
+@pytest.mark.parametrize(
+    "tzid",
+    ["Z" * 300, "America", "America/"],
+    ids=["longer than a file name", "a region", "a region's folder"],
+)
+def test_a_zone_name_the_database_cannot_look_up_is_refused_naming_its_line(tzid: str) -> None:
+    """zoneinfo opens a file named after the TZID, and the system refuses a name longer
+    than a file's name may be, or a folder of the database: the TZID names no zone, said
+    in one line with its event and property, not in the system's words with no line."""
+    content = calendar(*event("a@x", "20270215T100000")).replace(
+        b"DTSTART:", f"DTSTART;TZID={tzid}:".encode()
+    )
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "zone.ics")
+    assert str(caught.value) == (
+        f"zone.ics, line 4 (VEVENT): DTSTART uses the time zone '{tzid[:59]}"
+        + ("…" if len(tzid) > 60 else "")
+        + "', which is neither an IANA zone (such as Asia/Tokyo) nor a Windows zone name, "
+        "and the file does not define it"
+    )
+
+
+def _ruled_zone(*blocks: list[str], head: tuple[str, ...] = ("TZID:Ruled",)) -> list[str]:
+    return ["BEGIN:VTIMEZONE", *head, *(line for block in blocks for line in block),
+            "END:VTIMEZONE"]  # fmt: skip
+
+
+def _block(*lines: str, name: str = "STANDARD") -> list[str]:
+    return [f"BEGIN:{name}", *lines, f"END:{name}"]
+
+
+EASTERN = ("DTSTART:19701101T020000", "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500")
+
+
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        (
+            _ruled_zone(_block(*EASTERN, "TZNAME;LANGUAGE=en:EST")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives TZNAME with a parameter "
+            "(LANGUAGE=en), which the program cannot read there",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU;UNTIL=garbage")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives RRULE as "
+            "'FREQ=YEARLY;BYMONTH=11;BYDAY=1SU;UNTIL=garbage', which is not a yearly rule "
+            "such as FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN[1:])),
+            "line 6 (STANDARD): the time zone 'Ruled' has a STANDARD block without DTSTART; "
+            "each STANDARD and DAYLIGHT block gives its start (DTSTART) and the offsets from "
+            "UTC before and after it (TZOFFSETFROM, TZOFFSETTO)",
+        ),
+        (
+            _ruled_zone(_block(EASTERN[0], EASTERN[2], name="DAYLIGHT")),
+            "line 6 (DAYLIGHT): the time zone 'Ruled' has a DAYLIGHT block without "
+            "TZOFFSETFROM; each STANDARD and DAYLIGHT block gives its start (DTSTART) and the "
+            "offsets from UTC before and after it (TZOFFSETFROM, TZOFFSETTO)",
+        ),
+        (
+            _ruled_zone(),
+            "line 4 (VTIMEZONE): the time zone 'Ruled' holds no STANDARD or DAYLIGHT block, "
+            "so it gives no offset from UTC",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "RDATE;VALUE=PERIOD:19971026T020000/PT1H")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives its changes of clocks as "
+            "periods (RDATE;VALUE=PERIOD); a time zone gives them as dates and times",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "TZOFFSETTO:+0100")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives TZOFFSETTO more than once in "
+            "one STANDARD block",
+        ),
+        (
+            _ruled_zone(_block(EASTERN[0], EASTERN[1], "TZOFFSETTO:-5")),
+            "line 9 (STANDARD): the time zone 'Ruled' gives TZOFFSETTO as '-5', which is "
+            "not an offset from UTC such as +0900 or -0500",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN), ["BEGIN:X-RULES", "END:X-RULES"]),
+            "line 11 (X-RULES): the time zone 'Ruled' holds BEGIN:X-RULES; a time zone holds "
+            "STANDARD and DAYLIGHT blocks alone",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN, "RRULE:FREQ=YEARLY;BYMONTH=11;BYHOUR=25")),
+            "line 10 (STANDARD): the time zone 'Ruled' gives RRULE as "
+            "'FREQ=YEARLY;BYMONTH=11;BYHOUR=25', which is not a yearly rule such as "
+            "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        ),
+    ],
+    ids=[
+        "language of a name",
+        "until garbage",
+        "no start",
+        "no offset before",
+        "no block",
+        "periods",
+        "offset twice",
+        "offset garbage",
+        "other component",
+        "hour 25",
+    ],
+)
+def test_a_time_zone_icalendar_cannot_read_is_refused_naming_it_its_line_and_property(
+    zone: list[str], said: str
+) -> None:
+    """Each of these once failed in icalendar's or dateutil's words ("Expected time, got:
+    garbage", "mandatory DTSTART not found", "unsupported RDATE parm: VALUE=PERIOD"),
+    with no zone, line or property; a second offset was taken over the first in silence."""
+    content = calendar(*zone, *event("a@x", "20270215T100000")).replace(
+        b"DTSTART:2027", b"DTSTART;TZID=Ruled:2027"
+    )
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "zone.ics")
+    assert str(caught.value) == f"zone.ics, {said}"
+
+
+@pytest.mark.parametrize(
+    ("inner", "said"),
+    [
+        (
+            event("inner@x", "20270302T010000Z"),
+            "line 9 (VEVENT): BEGIN:VEVENT inside the VEVENT of line 4",
+        ),
+        (
+            _ruled_zone(_block(*EASTERN)),
+            "line 9 (VTIMEZONE): BEGIN:VTIMEZONE inside the VEVENT of line 4",
+        ),
+    ],
+    ids=["an event", "a time zone"],
+)
+def test_an_event_or_a_zone_inside_an_event_refuses_the_file(inner: list[str], said: str) -> None:
+    """icalendar keeps a VEVENT inside a VEVENT as a part of the outer one, which the
+    import never reads: the inner event vanished without a word. Such a file is refused,
+    as BEGIN and END lines that do not match are."""
+    outer = event("outer@x", "20270215T100000Z")
+    content = calendar(*outer[:-1], *inner, outer[-1], *event("ok@x", "20270301T010000Z"))
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(content, "nested.ics")
+    assert str(caught.value) == (
+        f"nested.ics, {said}: events and time zones stand directly in the calendar (RFC "
+        "5545); is an END line missing before it?"
+    )
+
+
+def test_more_meetings_than_the_limit_are_refused_before_another_series_is_read() -> None:
+    """4,000 series of 500 meetings once took over half a minute to read: the meetings of
+    the whole file are counted as each series is read, and the file is refused at the
+    series that passes the limit."""
+    series = limits.MAX_CALENDAR_MEETINGS // limits.MAX_SERIES_OCCURRENCES + 1
+    body = [
+        line
+        for number in range(series)
+        for line in event(
+            f"s{number}@x",
+            "20270301T010000Z",
+            f"RRULE:FREQ=DAILY;COUNT={limits.MAX_SERIES_OCCURRENCES}",
+        )
+    ]
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(calendar(*body, *event("late@x", "20270301T010000Z")), "many.ics")
+    assert str(caught.value) == (
+        f"many.ics, line {4 + 7 * (series - 1)} (VEVENT): the file holds more than 100,000 "
+        "meetings (each series counted by the meetings its rule gives, up to this event); "
+        "split it, or import the months you need"
+    )
+
+
+@pytest.mark.parametrize("where", ["event", "calendar"])
+def test_a_component_of_more_lines_than_the_limit_is_refused_before_it_is_parsed(
+    where: str,
+) -> None:
+    """One event of three million lines once took icalendar half a minute and 1.8 GB."""
+    lines = [f"X-LINE-{number}:v" for number in range(limits.MAX_COMPONENT_LINES)]
+    body = event("a@x", "20270215T010000Z", *lines) if where == "event" else lines
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(calendar(*body), "lines.ics")
+    if where == "event":
+        assert str(caught.value) == (
+            "lines.ics, line 4 (VEVENT): VEVENT holds more than 10,000 lines (counted up to "
+            "line 10004); an event takes a few dozen"
+        )
+    else:
+        assert str(caught.value) == (
+            "lines.ics, line 1 (VCALENDAR): VCALENDAR holds more than 10,000 lines (counted "
+            "up to line 10002); an event takes a few dozen"
+        )
+
+
+def test_a_database_zone_giving_what_the_zone_reader_cannot_take_is_read_by_its_name() -> None:
+    """RFC 5545 lets a zone's name (TZNAME) say its language; dateutil does not take it.
+    A zone named as one of the database is read by that zone, as it always was, where a
+    freely named one is refused saying why (see the test above)."""
+    zone = _ruled_zone(_block(*EASTERN, "TZNAME;LANGUAGE=en:EST"), head=("TZID:America/New_York",))
+    content = calendar(*zone, *event("a@x", "20270215T100000")).replace(
+        b"DTSTART:2027", b"DTSTART;TZID=America/New_York:2027"
+    )
+    (read,) = read_calendar(content, "zone.ics").events
+    assert (read.zone, read.start_utc) == (
+        "America/New_York",
+        datetime(2027, 2, 15, 15, tzinfo=UTC),
+    )

@@ -388,6 +388,53 @@ END:VEVENT"""
     assert stored_meetings(sqlite_path) == oracle - {extra}
 
 
+def test_a_second_change_of_the_same_meeting_is_listed_as_skipped(
+    tmp_path: Path, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two components move the meeting of 9 March, to 15:00 and to 16:00: which one the
+    sender means cannot be told. The first is taken, as the first of two copies of an
+    event is, and the second is listed with its line, not dropped without a word; so is
+    the second of two sent without their series."""
+    weekly = """BEGIN:VEVENT
+UID:twice@example.org
+DTSTAMP:20270101T000000Z
+DTSTART;TZID=Asia/Tokyo:20270302T100000
+DTEND;TZID=Asia/Tokyo:20270302T110000
+RRULE:FREQ=WEEKLY;COUNT=3
+SUMMARY:Twice
+END:VEVENT"""
+
+    def moved(uid: str, hour: int) -> str:
+        return f"""BEGIN:VEVENT
+UID:{uid}
+DTSTAMP:20270101T000000Z
+RECURRENCE-ID;TZID=Asia/Tokyo:20270309T100000
+DTSTART;TZID=Asia/Tokyo:20270309T{hour}0000
+DTEND;TZID=Asia/Tokyo:20270309T{hour + 1}0000
+SUMMARY:Twice
+END:VEVENT"""
+
+    data = ics(
+        weekly,
+        moved("twice@example.org", 15),
+        moved("twice@example.org", 16),
+        moved("alone@example.org", 15),
+        moved("alone@example.org", 16),
+    )
+    output = imported(tmp_path, sqlite_path, capsys, data, "twice.ics")
+    assert (
+        "skip    line 20: Twice: a second change of the session of Tue 09 Mar 2027 10:00 (the "
+        "same UID and RECURRENCE-ID as line 12); the first is taken"
+    ) in output
+    assert (
+        "skip    line 36: Twice: a second change of the session of Tue 09 Mar 2027 10:00 (the "
+        "same UID and RECURRENCE-ID as line 28); the first is taken"
+    ) in output
+    assert ("twice@example.org", utc(2027, 3, 9, 6), utc(2027, 3, 9, 7)) in (
+        stored_meetings(sqlite_path)
+    )
+
+
 # -- 5. moved meetings at a time a change of clocks skips or repeats ------------------
 def test_moved_meetings_at_skipped_or_repeated_times_are_listed_in_the_preview(
     tmp_path: Path, sqlite_path: Path, capsys: pytest.CaptureFixture[str]

@@ -329,3 +329,64 @@ def test_the_programs_own_export_imported_again_changes_nothing(
     report = calendar_import.import_calendar(database, path)
     assert {change.action for change in report.changes} == {ImportAction.UNCHANGED}
     assert " 0 updated, " in summary(report)
+
+
+# -- a UTC time written with a zone -------------------------------------------------
+def test_a_utc_time_written_with_a_zone_is_read_as_the_utc_time_it_writes(
+    database: Database, tmp_path: Path
+) -> None:
+    """RFC 5545 3.3.5: a TZID is not applied to a UTC time. 20270310T230000Z is 23:00 UTC
+    (18:00 in New York), not 23:00 in New York; the zone is still the event's, and the
+    preview says how the time was read."""
+    one_off = [
+        "UID:utc-with-zone@example.org",
+        "SUMMARY:Evening call",
+        "DTSTART;TZID=America/New_York:20270310T230000Z",
+        "DURATION:PT1H",
+        "DTSTAMP:20261201T000000Z",
+    ]
+    text = calendar(one_off)
+    path = tmp_path / "utc.ics"
+    path.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    preview = calendar_import.import_calendar(database, path, dry_run=True).lines()
+    assert preview[:2] == [
+        "create  Evening call (Wed 10 Mar 2027 18:00 America/New_York)",
+        "        DTSTART gives 20270310T230000Z, a UTC time, with TZID=America/New_York: read "
+        "as Wed 10 Mar 2027 23:00 UTC, since RFC 5545 applies no zone to a UTC time",
+    ]
+    imported(database, tmp_path, text, "utc.ics")
+    assert meetings(database, "utc-with-zone@example.org") == [
+        "Wed 10 Mar 18:00 EST - Wed 10 Mar 19:00 EST"
+    ]
+
+
+def test_a_series_and_its_exceptions_given_in_utc_with_a_zone_keep_that_zones_clock(
+    database: Database, tmp_path: Path
+) -> None:
+    """The series starts at 23:00 UTC and repeats at 18:00 on New York's clock, the zone
+    its TZID names (as X-WR-TIMEZONE names it for a UTC series); its EXDATE and its
+    moved meeting's RECURRENCE-ID, given in UTC too, name the meetings of those instants."""
+    series = [
+        "UID:utc-series@example.org",
+        "SUMMARY:Evening series",
+        "DTSTART;TZID=America/New_York:20270310T230000Z",
+        "DTEND;TZID=America/New_York:20270311T000000Z",
+        "RRULE:FREQ=DAILY;COUNT=5",
+        "EXDATE;TZID=America/New_York:20270312T230000Z",
+        "DTSTAMP:20261201T000000Z",
+    ]
+    moved = [
+        "UID:utc-series@example.org",
+        "SUMMARY:Evening series",
+        "RECURRENCE-ID;TZID=America/New_York:20270311T230000Z",
+        "DTSTART;TZID=America/New_York:20270311T120000",
+        "DURATION:PT1H",
+        "DTSTAMP:20261201T000000Z",
+    ]
+    imported(database, tmp_path, calendar(series, moved), "utc-series.ics")
+    assert sorted(meetings(database, "utc-series@example.org")) == [
+        "Sat 13 Mar 18:00 EST - Sat 13 Mar 19:00 EST",
+        "Sun 14 Mar 18:00 EDT - Sun 14 Mar 19:00 EDT",
+        "Thu 11 Mar 12:00 EST - Thu 11 Mar 13:00 EST",
+        "Wed 10 Mar 18:00 EST - Wed 10 Mar 19:00 EST",
+    ]

@@ -65,3 +65,19 @@ def test_a_customised_zone_several_outlook_zones_fit_asks_which() -> None:
     (event,) = read_calendar(data, "outlook.ics", "Europe/Paris").events
     assert event.zone == "Europe/Paris"
     assert event.start_utc == datetime(2027, 7, 10, 7, tzinfo=UTC)
+
+
+def test_a_zone_locating_itself_where_its_offsets_are_not_is_read_by_its_offsets() -> None:
+    """X-LIC-LOCATION is a name; the offsets are what the VTIMEZONE defines, and what the
+    sender's calendar shows. London's offsets under Kolkata's name: 09:00 is 08:00 UTC in
+    July, not 03:30, and the preview says why the zone is not the one named."""
+    data = outlook_file("+0000", "+0100", "0100", "0200").replace(
+        b"TZID:Customized Time Zone\r\n",
+        b"TZID:Customized Time Zone\r\nX-LIC-LOCATION:Asia/Kolkata\r\n",
+    )
+    (event,) = read_calendar(data, "outlook.ics").events
+    assert (event.zone, event.start_utc) == ("Europe/London", datetime(2027, 7, 10, 8, tzinfo=UTC))
+    assert event.notes == (
+        "the time zone 'Customized Time Zone' names Asia/Kolkata (X-LIC-LOCATION), whose "
+        "offsets from UTC it does not give: read by its own offsets, as RFC 5545 says",
+    )
