@@ -1396,6 +1396,12 @@ class _Reader:
         found: list[datetime] = []
         for prop in props:
             for item in prop.dts:
+                if not isinstance(item.dt, date):  # a duration or a period, not a day
+                    raise self.fail(
+                        _("{name} holds a value that is no date or time").format(name=what),
+                        line,
+                        "VEVENT",
+                    )
                 self.check_range(item.dt, line, what)
             tzid = prop.params.get("TZID")
             zone_name = self.resolve(str(tzid), prop.dts[0].dt.year) if tzid else None

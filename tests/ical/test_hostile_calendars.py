@@ -531,3 +531,17 @@ def test_a_database_zone_giving_what_the_zone_reader_cannot_take_is_read_by_its_
         "America/New_York",
         datetime(2027, 2, 15, 15, tzinfo=UTC),
     )
+
+
+def test_an_exdate_that_is_no_date_is_refused_in_one_line() -> None:
+    """icalendar reads ``EXDATE:PT1H`` as a duration: no day of the series to leave out,
+    and no traceback either."""
+    with pytest.raises(CalendarFileError) as caught:
+        read_calendar(
+            calendar(*event("a@x", "20270215T100000", "RRULE:FREQ=DAILY;COUNT=3", "EXDATE:PT1H")),
+            "odd.ics",
+        )
+    assert (
+        str(caught.value)
+        == "odd.ics, line 4 (VEVENT): EXDATE holds a value that is no date or time"
+    )
