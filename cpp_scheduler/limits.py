@@ -78,6 +78,12 @@ empty records (``[{},{},...]``) within the size limit would otherwise take gigab
 read before its record count is checked. A program of 20,000 events holds about 600,000;
 the densest file the size limit admits with real records, under 2,000,000."""
 
+MAX_PROGRAM_FILE_MEETINGS = 100_000
+"""Most meetings the events of a program file may hold together, an event of its own
+counting one and a series the meetings its rule gives; counted as each event's rules are
+checked, so no more than one series past the limit is ever expanded. A program of a year
+holds a few thousand; 20,000 series of 500 meetings would take half a minute to check."""
+
 MAX_RECORDS_PER_FILE = 20_000
 """Most records of one kind (events, participants, tours, ...) in a program file."""
 

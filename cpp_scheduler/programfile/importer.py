@@ -32,6 +32,7 @@ from cpp_scheduler import limits
 from cpp_scheduler.collector import collector_held
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _
+from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, utc_now
 from cpp_scheduler.model.validation import ValidationError
@@ -881,10 +882,12 @@ class _Merge:
 
     # -- rules -------------------------------------------------------------------------
     def _check_rules(self) -> None:
+        meetings = 0
         for entry in self.entries:
             if not entry.written:
                 continue
-            problems = (entry.unchanged or entry.entity).problems()  # type: ignore[union-attr]
+            checked: Any = entry.unchanged or entry.entity
+            problems = checked.problems()
             if problems:
                 keys = {value.name: value.key for value in entry.kind.values}
                 rules = "; ".join(
@@ -892,9 +895,28 @@ class _Merge:
                     for problem in problems
                 )
                 raise self._error(rules, record_label(entry.kind, entry.record))
+            if entry.kind.section == "events":
+                meetings += _meetings_of(checked)
+                if meetings > limits.MAX_PROGRAM_FILE_MEETINGS:
+                    raise self._error(
+                        _(
+                            "the file holds more than {largest} meetings (each series counted "
+                            "by the meetings its rule gives, up to this event)"
+                        ).format(largest=f"{limits.MAX_PROGRAM_FILE_MEETINGS:,}"),
+                        record_label(entry.kind, entry.record),
+                    )
 
     def _error(self, message: str, record: str | None = None) -> ProgramFileError:
         return ProgramFileError(self.path, message, record)
+
+
+def _meetings_of(event: Any) -> int:
+    """How many meetings an event the rules found right holds: one, or its series' (the
+    starts its rule check expanded a moment before, kept by the model)."""
+    rule = event.recurrence_rule
+    if not rule:
+        return 1
+    return len(recurrence.local_starts(rule, event.start_utc, event.zone))
 
 
 @dataclass(frozen=True)

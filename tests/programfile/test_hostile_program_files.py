@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -310,3 +312,50 @@ def test_a_value_of_the_wrong_kind_is_said_in_a_coordinators_words(
         import_program(setting.target, path)
     assert_one_line(caught.value)
     assert str(caught.value).endswith(said)
+
+
+def test_a_file_of_more_meetings_than_a_program_holds_is_refused_as_it_is_checked(
+    setting: Setting, tmp_path: Path
+) -> None:
+    """Every series within its own limit of 500 meetings, but 201 of them beside the
+    demo's events: refused at the series past 100,000 meetings, named, before any other
+    is expanded; nothing is written."""
+    document = dict(setting.document)
+    first = next(event for event in document["events"] if not event["recurrence_rule"])
+    series = []
+    for number in range(201):
+        series.append(
+            {
+                **first,
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"series {number}")),
+                "uid": f"series-{number}@example.org",
+                "title": f"Daily check-in {number}",
+                "recurrence_rule": "FREQ=DAILY;COUNT=500",
+                "parent": None,
+                "changes": [],
+            }
+        )
+    document["events"] = [*document["events"], *series]
+    path = tmp_path / "meetings.json"
+    path.write_text(json.dumps(document))
+    before = _events_in(setting.target)
+
+    with pytest.raises(ProgramFileError) as caught:
+        import_program(setting.target, path)
+
+    # The demo's own meetings count too: the series past the limit is one of the last.
+    assert re.match(r"meetings\.json: event 'Daily check-in 19\d' \(id ", str(caught.value))
+    assert str(caught.value).endswith(
+        ": the file holds more than 100,000 meetings (each series counted by the meetings "
+        "its rule gives, up to this event)"
+    )
+    assert _events_in(setting.target) == before
+
+
+def _events_in(database: Database) -> int:
+    from sqlalchemy import func, select
+
+    from cpp_scheduler.model import Event
+
+    with database.session() as session:
+        return int(session.scalar(select(func.count(Event.id))) or 0)
