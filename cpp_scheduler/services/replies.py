@@ -53,7 +53,6 @@ from __future__ import annotations
 import email
 import re
 import stat
-import warnings
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -64,8 +63,6 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
-from icalendar.error import GloballyUniqueTZIDGuessed
-from icalendar.timezone import tzp
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -466,13 +463,12 @@ _PARAMETER = re.compile(
 
 
 def _check_zone_names(path: str, text: str) -> None:
-    """Refuse a TZID that names no time zone the zone database can be asked about, in one
-    line naming it and the property that gives it, before icalendar looks it up as it
-    reads the reply: one longer than :data:`limits.LONGEST_TZID`, or one the database
-    reads as a folder (``Asia``). The database takes a TZID for the path of a file, and
-    the system refuses a name of hundreds of characters ("File name too long") or a
-    folder's with an error that is no answer at all. A TZID that is simply unknown is
-    left to icalendar, which reads its time as floating, on the event's clock."""
+    """Refuse a TZID longer than any zone's name (:data:`limits.LONGEST_TZID`) in one line
+    naming it and the property that gives it, before icalendar looks it up as it reads
+    the reply. Any other name the zone database cannot answer for (a folder of it, such
+    as ``Asia``) is no zone to icalendar's lookup as the calendar reader sets it up
+    (``ical.importer``), as an unknown name is: left to icalendar, which reads its time
+    as floating, on the event's clock."""
     asked: set[str] = set()
     for line in content_lines(text):
         if ";" not in line:
@@ -485,28 +481,12 @@ def _check_zone_names(path: str, text: str) -> None:
                 continue
             asked.add(parameter[2])
             tzid = parameter[2].strip('"')
-            if len(tzid) > limits.LONGEST_TZID or not _zone_database_answers(tzid):
+            if len(tzid) > limits.LONGEST_TZID:
                 raise ReplyFileError(
                     _("{path}: the TZID {tzid} of {name} names no time zone").format(
                         path=path, tzid=quoted(tzid), name=printable(found[1].upper())
                     )
                 )
-
-
-def _zone_database_answers(tzid: str) -> bool:
-    """Whether icalendar can ask the zone database about ``tzid`` (each name it tries
-    for it: the name itself, the Olson name of a Windows zone, what follows a vendor's
-    prefix), finding a zone or none, rather than meet an error of the system: the name of
-    a folder of the database (``Asia``, ``/vendor/America``). Each zone found is kept by
-    icalendar for its reading of the reply, which then asks again for none of them."""
-    with warnings.catch_warnings():
-        # Its guess at what follows a vendor's prefix is how the import reads it too.
-        warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
-        try:
-            tzp.timezone(tzid)
-        except OSError:
-            return False
-    return True
 
 
 def _utc(value: datetime | date, zone: str | None = None) -> datetime | date:

@@ -83,8 +83,6 @@ def _with_tzid(calendar: bytes, tzid: str) -> bytes:
     [
         pytest.param("Z" * 300, id="longer-than-a-file-name"),
         pytest.param("Z" * (limits.LONGEST_TZID + 1), id="longer-than-any-zone-name"),
-        pytest.param("Asia", id="a-folder-of-the-zone-database"),
-        pytest.param("/vendor.example/America", id="a-folder-after-a-vendors-prefix"),
     ],
 )
 def test_a_tzid_that_names_no_time_zone_refuses_its_file_and_the_others_are_read_on(
@@ -115,6 +113,35 @@ def test_a_tzid_that_names_no_time_zone_refuses_its_file_and_the_others_are_read
         "2 recorded, 1 refused",
     ]
     assert _answered(database) == {"Sofía Muñoz": "accepted", "Maya Shrestha": "tentative"}
+
+
+@pytest.mark.parametrize(
+    "tzid",
+    [
+        pytest.param("Asia", id="a-folder-of-the-zone-database"),
+        pytest.param("/vendor.example/America", id="a-folder-after-a-vendors-prefix"),
+    ],
+)
+def test_a_tzid_naming_a_folder_of_the_zone_database_is_an_unknown_zone(
+    database_url: str,
+    database: Database,
+    program: Program,
+    invitation: icalendar.Calendar,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    tzid: str,
+) -> None:
+    """The zone database once answered such a name with the system's "Is a directory",
+    which ended the command; it is now no zone, as an unknown name is, and the answer's
+    time is read on the event's clock, as for any unknown TZID."""
+    folder = tmp_path / "replies"
+    folder.mkdir()
+    reply = _with_tzid(reply_calendar(invitation, program.priya.email, "DECLINED"), tzid)
+    (folder / "b_folder.ics").write_bytes(reply)
+    assert main(["--db", database_url, "replies", "import", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines()[-1] == "1 recorded, 0 refused"
 
 
 def test_a_file_name_the_system_cannot_look_up_is_refused_and_the_rest_read_on(

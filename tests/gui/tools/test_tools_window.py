@@ -52,6 +52,7 @@ def test_every_tool_renders_with_the_demo_program(
     paths = render_tools(sqlite_database, tmp_path)
     assert [path.name for path in paths] == [
         "tools-main-window.png",
+        "tools-main-window-filtered.png",
         "tools-local-times.png",
         "tools-conflicts.png",
         "tools-slot-finder.png",
