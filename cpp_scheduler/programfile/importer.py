@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -266,7 +267,9 @@ class _Merge:
                     self._write(entry)
             self._check_rules()
         self._flush()
-        write_new(self.session, self._pending())
+        pending = self._pending()
+        write_new(self.session, pending)
+        self._note_sessions_filed(pending)
         return ImportReport(
             self.path,
             dry_run,
@@ -697,6 +700,35 @@ class _Merge:
                         Pending(child.kind, child.entity, (entry.kind, key, entry.entity))
                     )
         return pending
+
+    def _note_sessions_filed(self, pending: Sequence[Pending]) -> None:
+        """Count each conference of the database that new sessions written in bulk are
+        filed under as changed, as a save filing them would (its version rises, its
+        history names its sessions before and after): the bulk insert passes by the
+        session's flush, where that is noted otherwise, and an undo or a deletion that
+        checks the conference's version must see a colleague's sessions."""
+        from cpp_scheduler.model import Event
+        from cpp_scheduler.model.integrity import note_sessions_filed
+
+        filed: dict[str, set[str]] = defaultdict(set)
+        for item in pending:
+            if item.kind.entity is not Event:
+                continue
+            given = item.record.given
+            parent = given.get("parent")
+            if isinstance(parent, NewRecord):
+                continue  # a conference of this import: new, with no version to raise
+            parent_id = parent.id if parent is not None else given.get("parent_id")
+            if parent_id is not None:
+                filed[str(parent_id)].add(str(given["id"]))
+        for conference_id, sessions in sorted(filed.items()):
+            conference = self.session.get(Event, conference_id)
+            if conference is None:
+                continue
+            held = set(
+                self.session.scalars(select(Event.id).where(Event.parent_id == conference_id))
+            )
+            note_sessions_filed(self.session, conference, held - sessions, held)
 
     # -- writing -----------------------------------------------------------------------
     def _write(self, entry: _Entry) -> None:

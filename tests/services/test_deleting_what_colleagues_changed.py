@@ -12,7 +12,9 @@ it is under way is either seen by it or told it was refused, never cleared unsee
 from __future__ import annotations
 
 import contextlib
+import json
 import queue
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,6 +27,7 @@ from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.mail.transports import OutboxTransport
 from cpp_scheduler.model import Event, EventKind, Participant, PartnerCity, Venue
+from cpp_scheduler.programfile import export_program, import_program
 from cpp_scheduler.services import calendar_import, editing, history, invitations, removal
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import ConcurrentEditError, Database, StoreError, open_database
@@ -120,6 +123,44 @@ def test_undoing_an_import_is_refused_when_a_colleague_filed_a_session_under_its
 
     assert _exists(aiko, Event, forum)
     assert editing.stored(aiko, Event, panel).values["parent_id"] == forum
+
+
+def test_a_session_a_program_file_files_under_an_imported_event_refuses_the_undo_too(
+    aiko: Database, kenji: Database, tmp_path: Path
+) -> None:
+    """Kenji's program file brings a panel under the forum Aiko's calendar import made:
+    written in bulk, it raises the forum's version as a save of it would, so Aiko's undo
+    of her import is refused rather than taking his panel with the forum."""
+    calendar = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe city//EN\r\nBEGIN:VEVENT\r\n"
+        b"UID:forum-kobe-2@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        b"DTSTART:20270112T010000Z\r\nDTEND:20270112T090000Z\r\n"
+        b"SUMMARY:Kobe resilience forum\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    _report, undo = calendar_import.import_undoably(aiko, read_calendar(calendar, "kobe.ics"))
+    (forum,) = undo.created
+    export_program(kenji, tmp_path / "program.json")
+    document = json.loads((tmp_path / "program.json").read_text(encoding="utf-8"))
+    held = next(event for event in document["events"] if event["id"] == forum)
+    panel = str(uuid.uuid4())
+    document["events"].append(
+        {
+            **held,
+            "id": panel,
+            "uid": f"{panel}@example.org",
+            "title": "Kenji's panel",
+            "parent": forum,
+        }
+    )
+    (tmp_path / "program.json").write_text(json.dumps(document), encoding="utf-8")
+    import_program(kenji, tmp_path / "program.json")
+
+    with pytest.raises(ConcurrentEditError, match="changed by somebody else since the import"):
+        calendar_import.undo_import(aiko, undo)
+
+    assert editing.stored(aiko, Event, panel).values["parent_id"] == forum
+    entries = history.read_history_of(aiko, forum).entries
+    assert "sessions" in [field.name for entry in entries for field in entry.fields]
 
 
 # -- what the question read is what the deletion takes -------------------------------------
