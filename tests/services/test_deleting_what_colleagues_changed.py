@@ -31,7 +31,7 @@ from cpp_scheduler.programfile import export_program, import_program
 from cpp_scheduler.services import calendar_import, editing, history, invitations, removal
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import ConcurrentEditError, Database, StoreError, open_database
-from tests.colleagues import colleagues
+from tests.colleagues import colleague_saves_after_first_query, colleagues
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
 SENDER = Organizer("TDLC CPP team", "cpp@tdlc.example.org")
@@ -279,3 +279,45 @@ def test_a_venue_a_colleague_gives_an_event_while_it_is_deleted_is_never_cleared
     stored = editing.stored(aiko, Event, workshop)
     assert (stored.values["venue_id"], stored.version) == (None, 1)
     assert [entry.author for entry in history.history_of(aiko, workshop)] == ["Aiko"]
+
+
+def test_a_rename_landing_while_an_import_is_undone_is_refused_or_refuses_it(
+    aiko: Database, database_url: str
+) -> None:
+    """Kenji renames the forum Aiko's import made just as her undo has begun: the undo
+    holds the import's events before it checks their versions, so either his rename
+    waits and is refused (the database is busy), or it came first and refuses the undo.
+    Never both: a renamed forum deleted unseen."""
+    calendar = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe city//EN\r\nBEGIN:VEVENT\r\n"
+        b"UID:forum-kobe-3@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        b"DTSTART:20270112T010000Z\r\nDTEND:20270112T090000Z\r\n"
+        b"SUMMARY:Kobe resilience forum\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    _report, undo = calendar_import.import_undoably(aiko, read_calendar(calendar, "kobe.ics"))
+    (forum,) = undo.created
+    kenji = open_database(database_url, author="Kenji", timeout=1)
+    version = editing.stored(kenji, Event, forum).version
+    renamed: list[BaseException | None] = []
+
+    def rename() -> None:
+        try:
+            editing.change(kenji, Event, forum, {"title": "Kobe forum (Kenji's)"}, version)
+        except StoreError as refusal:
+            renamed.append(refusal)
+        else:
+            renamed.append(None)
+
+    try:
+        with colleague_saves_after_first_query(aiko, rename):
+            try:
+                calendar_import.undo_import(aiko, undo)
+                undone = True
+            except ConcurrentEditError:
+                undone = False
+    finally:
+        kenji.close()
+
+    assert len(renamed) == 1
+    assert undone != (renamed[0] is None)
+    assert _exists(aiko, Event, forum) == (not undone)
