@@ -918,11 +918,15 @@ def delete(
         if reached is not None and _unseen(snapshot, reached):
             raise StaleRecordError(
                 _(
-                    "{record} was changed by someone else since you opened it; reload it "
-                    "and apply your change again"
+                    "what deleting {record} takes along was changed by somebody else since "
+                    "you were asked (a session filed under it, an invitation sent); nothing "
+                    "was deleted; delete it again to see what it takes now"
                 ).format(record=label),
                 label,
-                _("{record} was changed by somebody else in the meantime").format(record=label),
+                _(
+                    "what deleting {record} takes along was changed by somebody else in the "
+                    "meantime"
+                ).format(record=label),
             )
     return Deleted(snapshot, tuple(touched))
 

@@ -402,8 +402,9 @@ def test_a_deletion_is_refused_when_a_colleague_filed_work_under_it_while_the_qu
     assert messages.errors == [
         (
             "Cannot delete",
-            "event 'Resilience forum' was changed by someone else since you opened it; "
-            "reload it and apply your change again",
+            "what deleting event 'Resilience forum' takes along was changed by somebody "
+            "else since you were asked (a session filed under it, an invitation sent); "
+            "nothing was deleted; delete it again to see what it takes now",
         )
     ]
     with program.session() as session:

@@ -195,8 +195,9 @@ def test_a_deletion_is_refused_when_a_session_of_a_session_was_filed_since_the_q
         removal.delete(aiko, Event, forum, found.version, reached=found.reach)
 
     assert str(refused.value) == (
-        "event 'Resilience forum' was changed by someone else since you opened it; reload it "
-        "and apply your change again"
+        "what deleting event 'Resilience forum' takes along was changed by somebody else "
+        "since you were asked (a session filed under it, an invitation sent); nothing was "
+        "deleted; delete it again to see what it takes now"
     )
     assert editing.stored(aiko, Event, talk).values["parent_id"] == track
     # Asked again, the question names the talk, and the deletion goes as asked.
@@ -218,7 +219,7 @@ def test_a_deletion_is_refused_when_an_invitation_was_sent_since_the_question(
     sent = invitations.send_batch(kenji, plan.to_send, OutboxTransport(tmp_path / "outbox"))
     assert len(sent.sent) == 1
 
-    with pytest.raises(ConcurrentEditError, match="changed by someone else since you opened it"):
+    with pytest.raises(ConcurrentEditError, match="takes along was changed by somebody else"):
         removal.delete(aiko, Event, briefing, found.version, reached=found.reach)
 
     assert _exists(aiko, Event, briefing)
