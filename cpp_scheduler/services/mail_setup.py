@@ -7,9 +7,10 @@ system keyring and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
-from cpp_scheduler.errors import printable
+from cpp_scheduler.errors import SchedulerError, printable, shown_path
 from cpp_scheduler.files import write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
@@ -67,7 +68,7 @@ def save_settings(settings: MailSettings, password: str | None = None) -> Path:
     except OSError as error:
         raise TransportError(
             _("the mail settings in {path} cannot be read: {error}").format(
-                path=path, error=printable(str(error), 200)
+                path=shown_path(path), error=printable(str(error), 200)
             )
         ) from error
     write_mail_settings(settings, path)
@@ -75,10 +76,13 @@ def save_settings(settings: MailSettings, password: str | None = None) -> Path:
         try:
             store_password(settings.smtp, password)
         except TransportError:
-            if before is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomically(path, before)
+            # The keyring's refusal is what the coordinator is told, even where the
+            # file cannot be put back either.
+            with contextlib.suppress(OSError, SchedulerError):
+                if before is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    write_atomically(path, before)
             raise
     return path
 

@@ -383,6 +383,14 @@
         <translation>先にカレンダーでイベントを選んでください。</translation>
     </message>
     <message>
+        <source>Reading the program&apos;s lists…</source>
+        <translation>プログラムの一覧を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Choose one in the list.</source>
+        <translation>一覧から1つ選んでください。</translation>
+    </message>
+    <message>
         <source>Reading the program…</source>
         <translation>プログラムを読み込んでいます…</translation>
     </message>

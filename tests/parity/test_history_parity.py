@@ -137,7 +137,7 @@ def test_the_panel_and_the_command_both_say_a_long_history_is_cut(
         f"only the newest {HISTORY_LIMIT} of {printed['total']} changes are listed; "
         f"the earliest {printed['total'] - HISTORY_LIMIT} are left out"
     )
-    assert dock.cut_note.text() == said[:1].upper() + said[1:] + "."
+    assert dock.cut_note.text() == said[:1].upper() + said[1:]
     # The heading counts every change the history holds, as the command's total does.
     newest = printed["changes"][-1]
     assert dock.heading.text() == (

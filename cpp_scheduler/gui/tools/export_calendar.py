@@ -397,8 +397,13 @@ class ExportDialog(QDialog):
             )
         if self._listed_scope:
             record_id = self.choice.currentData()
-            chosen = next((c for c in self._listed(key) if c.record_id == record_id), None)
+            listed = self._listed(key)
+            chosen = next((c for c in listed if c.record_id == record_id), None)
             if chosen is None:
+                if self.choices is None:  # the program's lists are still being read
+                    raise SchedulerError(translate("CalendarFiles", "Reading the program's lists…"))
+                if listed:  # one chosen before a colleague deleted it
+                    raise SchedulerError(translate("CalendarFiles", "Choose one in the list."))
                 raise SchedulerError(translate("CalendarFiles", NOTHING_LISTED[key]))
             return chosen.scope
         return calendar_export.ProgramScope()

@@ -390,7 +390,7 @@ class HistoryDock(QDockWidget):
         self._update_button()
         if read is not None and read.cut:
             note = read.cut_note()  # the command's line, begun as a sentence
-            self.cut_note.setText(note[:1].upper() + note[1:] + ".")
+            self.cut_note.setText(note[:1].upper() + note[1:])
             self.cut_note.show()
         else:
             self.cut_note.clear()
