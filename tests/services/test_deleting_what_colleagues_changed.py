@@ -67,6 +67,19 @@ def _exists(database: Database, model: type, record_id: str) -> bool:
     return True
 
 
+def _forum_imported(database: Database, uid: str) -> tuple[calendar_import.ImportUndo, str]:
+    """Aiko's import of Kobe's calendar, which makes the forum: its undo and the forum."""
+    calendar = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe city//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:{uid}\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART:20270112T010000Z\r\nDTEND:20270112T090000Z\r\n"
+        "SUMMARY:Kobe resilience forum\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    _report, undo = calendar_import.import_undoably(database, read_calendar(calendar, "kobe.ics"))
+    (forum,) = undo.created
+    return undo, forum
+
+
 # -- a session filed under a conference is a change of the conference ---------------------
 
 
@@ -108,14 +121,7 @@ def test_filing_a_session_under_a_conference_raises_its_version_and_its_history_
 def test_undoing_an_import_is_refused_when_a_colleague_filed_a_session_under_its_event(
     aiko: Database, kenji: Database
 ) -> None:
-    calendar = (
-        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe city//EN\r\nBEGIN:VEVENT\r\n"
-        b"UID:forum-kobe-1@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
-        b"DTSTART:20270112T010000Z\r\nDTEND:20270112T090000Z\r\n"
-        b"SUMMARY:Kobe resilience forum\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-    )
-    _report, undo = calendar_import.import_undoably(aiko, read_calendar(calendar, "kobe.ics"))
-    (forum,) = undo.created
+    undo, forum = _forum_imported(aiko, "forum-kobe-1@example.org")
     panel = _event(kenji, "Kenji's panel", parent_id=forum)
 
     with pytest.raises(ConcurrentEditError, match="changed by somebody else since the import"):
@@ -131,14 +137,7 @@ def test_a_session_a_program_file_files_under_an_imported_event_refuses_the_undo
     """Kenji's program file brings a panel under the forum Aiko's calendar import made:
     written in bulk, it raises the forum's version as a save of it would, so Aiko's undo
     of her import is refused rather than taking his panel with the forum."""
-    calendar = (
-        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe city//EN\r\nBEGIN:VEVENT\r\n"
-        b"UID:forum-kobe-2@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
-        b"DTSTART:20270112T010000Z\r\nDTEND:20270112T090000Z\r\n"
-        b"SUMMARY:Kobe resilience forum\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-    )
-    _report, undo = calendar_import.import_undoably(aiko, read_calendar(calendar, "kobe.ics"))
-    (forum,) = undo.created
+    undo, forum = _forum_imported(aiko, "forum-kobe-2@example.org")
     export_program(kenji, tmp_path / "program.json")
     document = json.loads((tmp_path / "program.json").read_text(encoding="utf-8"))
     held = next(event for event in document["events"] if event["id"] == forum)
@@ -289,14 +288,7 @@ def test_a_rename_landing_while_an_import_is_undone_is_refused_or_refuses_it(
     holds the import's events before it checks their versions, so either his rename
     waits and is refused (the database is busy), or it came first and refuses the undo.
     Never both: a renamed forum deleted unseen."""
-    calendar = (
-        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe city//EN\r\nBEGIN:VEVENT\r\n"
-        b"UID:forum-kobe-3@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
-        b"DTSTART:20270112T010000Z\r\nDTEND:20270112T090000Z\r\n"
-        b"SUMMARY:Kobe resilience forum\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-    )
-    _report, undo = calendar_import.import_undoably(aiko, read_calendar(calendar, "kobe.ics"))
-    (forum,) = undo.created
+    undo, forum = _forum_imported(aiko, "forum-kobe-3@example.org")
     kenji = open_database(database_url, author="Kenji", timeout=1)
     version = editing.stored(kenji, Event, forum).version
     renamed: list[BaseException | None] = []
