@@ -923,9 +923,9 @@ def _recreate(session: Session, model: type[Base], entry: HistoryEntry) -> Base:
     return record
 
 
-#: How long before a deletion's own entries the entries of the records its transaction
-#: changed may have been noted, at most: read only for a deletion saved before each
-#: save's entries were grouped, and written in a flush of their own.
+#: How far from a deletion's or a creation's own entries the entries of the records its
+#: save changed may have been noted, at most: read only for a save made before each
+#: save's entries were grouped, which wrote them in a flush of their own.
 _SAME_DELETION = timedelta(seconds=5)
 
 
@@ -1177,17 +1177,24 @@ def _take_back_creation(
 
 def _made_with(session: Session, creation: HistoryEntry, table: str, record_id: str) -> bool:
     """Whether the other record was last changed along with the ``creation`` (a
-    conference's sessions brought back with it, a list of links put back), by the same
-    author in the same moment, rather than since."""
+    conference's sessions brought back with it, a list of links put back) in its save,
+    rather than since: a save of the creator's own moments later is a save since.
+
+    Each save's entries share a group; entries written before saves were grouped are
+    told apart as that program read them, by author and moment."""
     newest = session.scalars(
         select(Change)
         .where(Change.record_table == table, Change.record_id == record_id)
         .order_by(Change.id.desc())
         .limit(1)
     ).first()
+    if newest is None:
+        return False
+    made = session.get(Change, creation.change_id)
+    if made is not None and made.group_id is not None and newest.group_id is not None:
+        return newest.group_id == made.group_id
     return (
-        newest is not None
-        and newest.author == creation.author
+        newest.author == creation.author
         and abs(newest.changed_at - creation.changed_at) <= _SAME_DELETION
     )
 

@@ -138,6 +138,23 @@ def test_reverting_a_creation_a_colleague_filed_a_session_under_is_refused(
     assert _exists(aiko, Event, session)
 
 
+def test_reverting_a_creation_is_refused_after_the_same_coordinator_used_it_in_a_save_of_its_own(
+    aiko: Database,
+) -> None:
+    """A save of one's own moments after the creation is a save like any other: the
+    revert of the creation does not take it back unseen."""
+    venue = editing.create(
+        aiko, Venue, {"name": "Port hall", "locality": "Kobe", "zone": "Asia/Tokyo"}
+    )
+    event = _event(aiko, "Port briefing")
+    editing.change(aiko, Event, event, {"venue_id": venue}, 1)
+
+    with pytest.raises(history.RevertError, match="event 'Port briefing' refers to it since"):
+        history.revert_change(aiko, _creation(aiko, venue).change_id)
+
+    assert editing.stored(aiko, Event, event).values["venue_id"] == venue
+
+
 def test_reverting_a_creation_nobody_touched_deletes_it(aiko: Database) -> None:
     event = _event(aiko, "Port briefing")
     assert history.revert_change(aiko, _creation(aiko, event).change_id, 1).action == "deleted"
