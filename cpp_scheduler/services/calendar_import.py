@@ -1267,10 +1267,16 @@ def undo_import(
         # deletion would otherwise be taken with it unseen.
         hold_for_writing(session, _EVENTS, undo.created + undo.updated)
         _check_left_as(session, found, undo.created + undo.updated)
-        undo.after.update(removal.delete_records(session, Event, undo.created))
+        created = removal.delete_records(session, Event, undo.created)
+        for taken in created.values():
+            removal.refuse_standing_invitations(session, Event, taken)
+        undo.after.update(created)
         undone: dict[str, int] = {}
         for event_id in undo.updated:
             undo.after[event_id] = removal.delete_record(session, Event, event_id)
+            removal.refuse_standing_invitations(
+                session, Event, undo.after[event_id], undo.before[event_id]
+            )
             undone[event_id] = _snapshot_version(undo.after[event_id]) + 1
             removal.restore_record(
                 session,
@@ -1301,6 +1307,7 @@ def _take_back_person(session: Session, person_id: str, left: int | None) -> dic
     label = person.label()
     touched: list[editing.Touched] = []
     snapshot = removal.delete_record(session, Participant, person_id, touched=touched)
+    removal.refuse_standing_invitations(session, Participant, snapshot)
     others = removal.taken_from_others(session, snapshot, touched)
     if others:
         raise editing.StaleRecordError(
@@ -1329,7 +1336,8 @@ def redo_import(
         removal.restore_records(session, Event, [undo.after[i] for i in undo.created])
         redone: dict[str, int] = {}
         for event_id in undo.updated:
-            removal.delete_record(session, Event, event_id)
+            taken = removal.delete_record(session, Event, event_id)
+            removal.refuse_standing_invitations(session, Event, taken, undo.after[event_id])
             redone[event_id] = found[event_id] + 1  # never an old number again
             removal.restore_record(
                 session,

@@ -40,7 +40,11 @@ from cpp_scheduler.services.editing import (
     update_record,
 )
 from cpp_scheduler.services.history_series import SERIES_FIELDS, AskedChange, meetings_set_aside
-from cpp_scheduler.services.removal import delete_record, taken_from_others
+from cpp_scheduler.services.removal import (
+    delete_record,
+    refuse_standing_invitations,
+    taken_from_others,
+)
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import (
     CHANGED,
@@ -1158,6 +1162,7 @@ def _take_back_creation(
     )
     touched: list[Touched] = []
     snapshot = delete_record(session, model, entry.record_id, touched=touched)
+    refuse_standing_invitations(session, model, snapshot)
     for other in taken_from_others(session, snapshot, touched):
         if not _made_with(session, entry, other.table, other.record_id):
             raise RevertError(

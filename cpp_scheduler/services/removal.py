@@ -893,7 +893,8 @@ def delete(
     ``expected_version``: an undo of its creation, or a redo of its deletion, never
     takes a colleague's change away with it. ``alone``: refused too when another record
     refers to it or lists it (see :func:`taken_from_others`), as when its creation is
-    taken back: a colleague's session filed under a new conference stays theirs.
+    taken back: a colleague's session filed under a new conference stays theirs; and
+    when invitations sent since still stand (:func:`refuse_standing_invitations`).
     ``reached``: what the question before the deletion read it would take along and
     clear (:attr:`ToDelete.reach`); refused too when it would reach anything else now,
     so nothing a colleague did since the coordinator read the question goes unseen."""
@@ -915,6 +916,7 @@ def delete(
                 )
                 raise StaleRecordError(message, label)
             check_version(record, expected_version)
+            refuse_standing_invitations(session, model_cls, snapshot)
         if reached is not None and _unseen(snapshot, reached):
             raise StaleRecordError(
                 _(
@@ -1174,6 +1176,70 @@ def _standing(session: Session, snapshot: Snapshot) -> StandingInvitations:
     return StandingInvitations(
         len({person for _event, person in standing}), len({event for event, _ in standing})
     )
+
+
+class InvitationsStandError(SchedulerError):
+    """Taking back a record (an undone creation or import, a reverted creation) would
+    take invitations sent since out of the ledger while they still stand: nobody would
+    be told, the event would stay in its participants' calendars, and the program could
+    no longer call it off. Refused, nothing changed: cancelling it tells them."""
+
+
+def refuse_standing_invitations(
+    session: Session,
+    model_cls: type[Base],
+    taken: Mapping[str, Any],
+    kept: Mapping[str, Any] | None = None,
+) -> None:
+    """Refuse (:class:`InvitationsStandError`) taking back the record whose deletion
+    took ``taken`` (a snapshot, as :func:`delete_record` gives it) when invitations
+    among the ledger's rows it took still stand (the last message of their event to
+    their participant a REQUEST); ``kept``: the record as it is put back after (an
+    undone import's update), whose own invitations stand as before. Read from the
+    rows themselves: the deletion took them out of the database already."""
+    standing = _standing_in(taken["rows"]) - _standing_in(kept["rows"] if kept else ())
+    if not standing:
+        return
+    record = f"{_(str(model_cls.record_kind))} {quoted(str(taken['title']))}"
+    if model_cls.__name__ == "Event":
+        count = len({person for _event, person in standing})
+        message = i18n.ngettext(
+            "invitations to {record} sent since still stand for {count} participant; "
+            "nothing was changed: cancel it and send updates to call it off",
+            "invitations to {record} sent since still stand for {count} participants; "
+            "nothing was changed: cancel it and send updates to call it off",
+            count,
+        ).format(record=record, count=count)
+    else:
+        count = len({event for event, _person in standing})
+        message = i18n.ngettext(
+            "{record} still holds an invitation sent since to {count} event; nothing "
+            "was changed: send updates first to withdraw it",
+            "{record} still holds invitations sent since to {count} events; nothing "
+            "was changed: send updates first to withdraw them",
+            count,
+        ).format(record=record, count=count)
+    raise InvitationsStandError(message)
+
+
+def _standing_in(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> set[tuple[str, str]]:
+    """The (event, participant) pairs among the ledger's ``rows`` whose latest message
+    (by when it was sent, then made, as the ledger reads it) is an invitation."""
+    from cpp_scheduler.model import SentMessage
+
+    ledger = str(SentMessage.__tablename__)
+    latest: dict[tuple[str, str], Mapping[str, Any]] = {}
+    for table_name, row in rows:
+        if table_name != ledger:
+            continue
+        pair = (str(row["event_id"]), str(row["participant_id"]))
+        known = latest.get(pair)
+        if known is None or (row["sent_at"], row["created_at"]) >= (
+            known["sent_at"],
+            known["created_at"],
+        ):
+            latest[pair] = row
+    return {pair for pair, row in latest.items() if row["method"] == "REQUEST"}
 
 
 def _taken_along(session: Session, model_cls: type[Base], record_id: str) -> tuple[TakenAlong, ...]:

@@ -15,15 +15,19 @@ from pathlib import Path
 
 from gui_support import JANUARY_NINE_TOKYO, DialogScript, Messages, rows_read
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from cpp_scheduler.gui.commands import CreateRecord, RecordCommand
 from cpp_scheduler.gui.live import start_live_refresh
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.commands import GroupCommand
-from cpp_scheduler.model import Delegation, Event, Venue
-from cpp_scheduler.services import editing, removal
+from cpp_scheduler.mail.transports import OutboxTransport
+from cpp_scheduler.model import Delegation, Event, Participant, Venue
+from cpp_scheduler.services import editing, invitations, removal
+from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database, open_database
 from tests.colleagues import as_colleague
+from tests.mail.helpers import SENDER
 
 
 def _kenji_changes_or_deletes(path: str, event_id: str, *change: str) -> None:
@@ -91,6 +95,45 @@ def test_undo_of_a_creation_a_colleague_edited_since_is_refused(
     ]
     assert window.editor.stack.index() == 1  # still done, as in the program
     assert not window.redo_action.isEnabled()
+
+
+def test_undo_of_a_creation_whose_invitations_went_since_is_refused(
+    window: MainWindow,
+    program: Database,
+    dialogs: DialogScript,
+    messages: Messages,
+    tmp_path: Path,
+) -> None:
+    person_id = editing.create(
+        program, Participant, {"name": "Ana Quispe", "email": "ana@lima.example.org"}
+    )
+    dialogs.answers.append(
+        {
+            "title": "New workshop",
+            "start_utc": JANUARY_NINE_TOKYO + timedelta(days=2),
+            "end_utc": JANUARY_NINE_TOKYO + timedelta(days=2, hours=1),
+            "participant_ids": [person_id],
+        }
+    )
+    window.create_record("event")
+    rows_read(window)
+    with program.reading() as session:
+        uid = session.scalar(select(Event.uid).where(Event.title == "New workshop"))
+    plan = invitations.plan_invitations(program, EventScope(str(uid)), SENDER)
+    assert len(invitations.send_batch(program, plan.to_send, OutboxTransport(tmp_path)).sent)
+
+    window.undo_action.trigger()
+    rows_read(window)
+
+    assert messages.errors == [
+        (
+            "Cannot undo",
+            "Could not undo create event 'New workshop': invitations to event 'New "
+            "workshop' sent since still stand for 1 participant; nothing was changed: "
+            "cancel it and send updates to call it off",
+        )
+    ]
+    assert window.editor.stack.index() == 1  # still done, as in the program
 
 
 def test_redo_of_a_deletion_a_colleague_edited_after_its_undo_is_refused(
