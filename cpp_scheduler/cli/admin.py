@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _
 from cpp_scheduler.store import Database, resolve_url
 from cpp_scheduler.store.errors import first_line
@@ -82,7 +83,7 @@ def _run(args: argparse.Namespace, statements: list[str]) -> int:
         database.close()
     print(
         _("done: {count} statements on {database}").format(
-            count=len(statements), database=database.name
+            count=len(statements), database=shown_path(database.name)
         )
     )
     return 0

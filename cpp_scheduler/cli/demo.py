@@ -49,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
             _(
                 "The demo program is already in {database}: nothing to add "
                 "({count} records kept as they are)."
-            ).format(database=database.name, count=summary.total_kept)
+            ).format(database=shown_path(database.name), count=summary.total_kept)
         )
     return 0

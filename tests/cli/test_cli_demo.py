@@ -21,3 +21,18 @@ def test_the_demo_command_reports_then_keeps(
     assert capsys.readouterr().out.startswith(
         f"The demo program is already in {target}: nothing to add"
     )
+
+
+def test_a_program_whose_name_holds_a_line_break_is_named_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "team\nshare"
+    folder.mkdir()
+    target = str(folder / "program.sqlite")
+    assert main(["demo", "--db", target]) == 0
+    assert main(["demo", "--db", target]) == 0
+
+    first, again = capsys.readouterr().out.splitlines()
+    assert first.startswith("Loaded the demo program into ")
+    assert again.startswith("The demo program is already in ")
+    assert "team\\nshare" in again
