@@ -21,6 +21,7 @@ from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _, ngettext
 
 
@@ -108,7 +109,7 @@ def refuse_other_suffix(output: Path, suffixes: Collection[str], refusal: str) -
     as garbage, and the name would hide what the file is. ``suffixes`` are lowercase,
     with their dot; the name's own is compared without case (``Day.PDF`` is a PDF)."""
     if output.suffix.lower() not in suffixes:
-        raise CliError(refusal.format(file=output), status=2)
+        raise CliError(refusal.format(file=shown_path(output)), status=2)
 
 
 def _print(args: argparse.Namespace, build: Any) -> int:
@@ -117,7 +118,7 @@ def _print(args: argparse.Namespace, build: Any) -> int:
     if not output.parent.is_dir():
         raise CliError(
             _("cannot write {file}: the folder {folder} does not exist").format(
-                file=output, folder=output.parent
+                file=shown_path(output), folder=shown_path(output.parent)
             )
         )
     database = open_program(args.db)
@@ -128,7 +129,8 @@ def _print(args: argparse.Namespace, build: Any) -> int:
     pages = write_pdf(document, output, args.paper)
     print(
         _("{file}: {pages}").format(
-            file=output, pages=ngettext("{count} page", "{count} pages", pages).format(count=pages)
+            file=shown_path(output),
+            pages=ngettext("{count} page", "{count} pages", pages).format(count=pages),
         )
     )
     return 0

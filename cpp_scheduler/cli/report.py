@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CliError(
                 _("{file}: cannot be written: {reason}").format(
-                    file=output, reason=error.strerror or error
+                    file=shown_path(output), reason=error.strerror or error
                 )
             ) from None
         print(_("wrote {file}").format(file=shown_path(output)))

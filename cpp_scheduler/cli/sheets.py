@@ -65,13 +65,15 @@ def check_output(output: Path) -> None:
     """Refuse, before any reading, a file that cannot be written where it is asked for."""
     if output.is_dir():
         raise CliError(
-            _("{file} is a folder; give the name of the file to write").format(file=output),
+            _("{file} is a folder; give the name of the file to write").format(
+                file=shown_path(output)
+            ),
             status=2,
         )
     if not output.parent.is_dir():
         raise CliError(
             _("{file}: the folder {folder} does not exist").format(
-                file=output, folder=output.parent
+                file=shown_path(output), folder=shown_path(output.parent)
             )
         )
 
@@ -140,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CliError(
             _("{file}: cannot be written: {reason}").format(
-                file=output, reason=error.strerror or error
+                file=shown_path(output), reason=error.strerror or error
             )
         ) from None
     rows = sum(len(table.rows) for table in tables)

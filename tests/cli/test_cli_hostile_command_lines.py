@@ -246,6 +246,41 @@ def test_a_file_named_with_a_line_break_is_said_written_on_one_line(
     assert wrote == [f"wrote {tmp_path}/agenda\\nfor Lima{Path(command[-1]).suffix}"]
 
 
+def test_a_printed_document_named_with_a_line_break_is_said_written_on_one_line(
+    program: Path, tmp_path: Path
+) -> None:
+    name = tmp_path / "day\nfor Lima.pdf"
+    done = run_cli("--db", str(program), "print", "day", "--date", "2027-02-15", "-o", str(name))
+    assert done.returncode == 0, done.stderr
+    (said,) = done.stdout.splitlines()
+    assert said.startswith(f"{tmp_path}/day\\nfor Lima.pdf: ")
+    assert name.exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "refusal"),
+    [
+        (
+            "day\nfor Lima.txt",
+            "-o {folder}/day\\nfor Lima.txt: a printed document is written as .pdf",
+        ),
+        (
+            "gone\nfolder/day.pdf",
+            "cannot write {folder}/gone\\nfolder/day.pdf: the folder {folder}/gone\\nfolder "
+            "does not exist",
+        ),
+    ],
+)
+def test_a_printed_document_refused_names_its_file_on_one_line(
+    program: Path, tmp_path: Path, output: str, refusal: str
+) -> None:
+    done = run_cli(
+        "--db", str(program), "print", "day", "--date", "2027-02-15", "-o", str(tmp_path / output)
+    )
+    assert done.returncode != 0
+    assert one_line(done.stderr) == "cpp-scheduler: " + refusal.format(folder=tmp_path)
+
+
 def test_an_empty_search_of_the_records_lists_them_all(program: Path) -> None:
     """As the manager's empty search box does, and as ``events list --search ""``."""
     everyone = run_cli("--db", str(program), "records", "participants")
