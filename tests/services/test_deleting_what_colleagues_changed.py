@@ -32,6 +32,7 @@ from cpp_scheduler.services import calendar_import, editing, history, invitation
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import ConcurrentEditError, Database, StoreError, open_database
 from tests.colleagues import colleague_saves_after_first_query, colleagues
+from tests.services.stored_records import exists
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
 SENDER = Organizer("TDLC CPP team", "cpp@tdlc.example.org")
@@ -57,14 +58,6 @@ def _event(database: Database, title: str, hours: int = 1, **values: Any) -> str
         Event,
         {"title": title, "start_utc": START, "end_utc": START + timedelta(hours=hours), **values},
     )
-
-
-def _exists(database: Database, model: type, record_id: str) -> bool:
-    try:
-        editing.stored(database, model, record_id)
-    except editing.RecordNotFoundError:
-        return False
-    return True
 
 
 def _forum_imported(database: Database, uid: str) -> tuple[calendar_import.ImportUndo, str]:
@@ -127,7 +120,7 @@ def test_undoing_an_import_is_refused_when_a_colleague_filed_a_session_under_its
     with pytest.raises(ConcurrentEditError, match="changed by somebody else since the import"):
         calendar_import.undo_import(aiko, undo)
 
-    assert _exists(aiko, Event, forum)
+    assert exists(aiko, Event, forum)
     assert editing.stored(aiko, Event, panel).values["parent_id"] == forum
 
 
@@ -202,7 +195,7 @@ def test_a_deletion_is_refused_when_a_session_of_a_session_was_filed_since_the_q
     # Asked again, the question names the talk, and the deletion goes as asked.
     again = removal.to_delete(aiko, Event, forum)
     removal.delete(aiko, Event, forum, again.version, reached=again.reach)
-    assert not _exists(aiko, Event, talk)
+    assert not exists(aiko, Event, talk)
 
 
 def test_a_deletion_is_refused_when_an_invitation_was_sent_since_the_question(
@@ -221,7 +214,7 @@ def test_a_deletion_is_refused_when_an_invitation_was_sent_since_the_question(
     with pytest.raises(ConcurrentEditError, match="takes along was changed by somebody else"):
         removal.delete(aiko, Event, briefing, found.version, reached=found.reach)
 
-    assert _exists(aiko, Event, briefing)
+    assert exists(aiko, Event, briefing)
     assert removal.to_delete(aiko, Event, briefing).standing.participants == 1
 
 
@@ -313,4 +306,4 @@ def test_a_rename_landing_while_an_import_is_undone_is_refused_or_refuses_it(
 
     assert len(renamed) == 1
     assert undone != (renamed[0] is None)
-    assert _exists(aiko, Event, forum) == (not undone)
+    assert exists(aiko, Event, forum) == (not undone)

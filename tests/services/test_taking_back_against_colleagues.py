@@ -21,6 +21,7 @@ from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.model import Delegation, Event, Participant, PartnerCity, Venue
 from cpp_scheduler.services import calendar_import, editing, history, removal
 from cpp_scheduler.store import ConcurrentEditError, Database, open_database
+from tests.services.stored_records import exists
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
 
@@ -53,14 +54,6 @@ def _lima(database: Database) -> str:
     )
 
 
-def _exists(database: Database, model: type, record_id: str) -> bool:
-    try:
-        editing.stored(database, model, record_id)
-    except editing.RecordNotFoundError:
-        return False
-    return True
-
-
 # -- the window's undo of a creation, redo of a deletion -----------------------------------
 
 
@@ -82,7 +75,7 @@ def test_a_creation_taken_back_at_the_version_it_left_is_refused_after_a_colleag
     assert kept.values["notes"] == "Kenji's notes"
     # At the version Kenji left, it goes (the window follows its own steps only).
     removal.delete(aiko, Event, created.record_id, kept.version)
-    assert not _exists(aiko, Event, created.record_id)
+    assert not exists(aiko, Event, created.record_id)
 
 
 def test_a_deletion_brought_back_comes_back_at_its_version_and_deletes_again_only_there(
@@ -134,8 +127,8 @@ def test_reverting_a_creation_a_colleague_filed_a_session_under_is_refused(
     with pytest.raises(history.RevertError, match="event 'Kenji's panel' refers to it since"):
         history.revert_change(aiko, _creation(aiko, conference).change_id)
 
-    assert _exists(aiko, Event, conference)
-    assert _exists(aiko, Event, session)
+    assert exists(aiko, Event, conference)
+    assert exists(aiko, Event, session)
 
 
 def test_reverting_a_creation_is_refused_after_the_same_coordinator_used_it_in_a_save_of_its_own(
@@ -158,7 +151,7 @@ def test_reverting_a_creation_is_refused_after_the_same_coordinator_used_it_in_a
 def test_reverting_a_creation_nobody_touched_deletes_it(aiko: Database) -> None:
     event = _event(aiko, "Port briefing")
     assert history.revert_change(aiko, _creation(aiko, event).change_id, 1).action == "deleted"
-    assert not _exists(aiko, Event, event)
+    assert not exists(aiko, Event, event)
 
 
 # -- bringing a deletion back when what it was linked to is gone --------------------------
@@ -206,7 +199,7 @@ def test_undo_and_revert_of_a_deletion_refuse_alike_when_a_link_is_gone(
         history.revert_change(aiko, deletion.change_id)  # the History's Revert
 
     assert str(undone.value) == str(reverted.value) == expected
-    assert not _exists(aiko, Event, event)
+    assert not exists(aiko, Event, event)
 
 
 # -- an undone calendar import and the organiser it added ----------------------------------
@@ -250,7 +243,7 @@ def test_an_import_undo_is_refused_when_a_colleague_renamed_the_organiser_it_add
         "by somebody else since (version 2, the import left 1); nothing was changed"
     )
     assert editing.stored(aiko, Participant, hiro).values["name"].startswith("Hiroshi")
-    assert _exists(aiko, Event, briefing)  # nothing was taken back
+    assert exists(aiko, Event, briefing)  # nothing was taken back
 
 
 def test_an_import_undo_is_refused_when_a_colleague_invited_the_organiser_elsewhere(
@@ -268,7 +261,7 @@ def test_an_import_undo_is_refused_when_a_colleague_invited_the_organiser_elsewh
         "added, since; nothing was changed"
     )
     assert editing.stored(aiko, Event, workshop).values["participant_ids"] == [hiro]
-    assert _exists(aiko, Event, briefing)
+    assert exists(aiko, Event, briefing)
 
 
 def test_an_import_nobody_touched_is_undone_and_redone_with_its_organiser(
@@ -276,9 +269,9 @@ def test_an_import_nobody_touched_is_undone_and_redone_with_its_organiser(
 ) -> None:
     undo, hiro, briefing = _import(aiko)
     calendar_import.undo_import(aiko, undo)
-    assert not _exists(aiko, Participant, hiro)
-    assert not _exists(aiko, Event, briefing)
+    assert not exists(aiko, Participant, hiro)
+    assert not exists(aiko, Event, briefing)
     calendar_import.redo_import(aiko, undo)
     assert editing.stored(aiko, Participant, hiro).values["name"] == "Hiro Sato"
     calendar_import.undo_import(aiko, undo)  # and again: the same versions
-    assert not _exists(aiko, Participant, hiro)
+    assert not exists(aiko, Participant, hiro)

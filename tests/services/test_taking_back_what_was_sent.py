@@ -22,6 +22,7 @@ from cpp_scheduler.services import calendar_import, editing, history, invitation
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
 from tests.mail.helpers import SENDER
+from tests.services.stored_records import exists
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
 
@@ -55,14 +56,6 @@ def _ledger(database: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(SentMessage)) or 0)
 
 
-def _exists(database: Database, model: type, record_id: str) -> bool:
-    try:
-        editing.stored(database, model, record_id)
-    except editing.RecordNotFoundError:
-        return False
-    return True
-
-
 def _creation(database: Database, record_id: str) -> history.HistoryEntry:
     return next(e for e in history.history_of(database, record_id) if e.action == "created")
 
@@ -82,7 +75,7 @@ def test_undoing_the_creation_of_an_event_invited_since_is_refused(
         "invitations to event 'Port briefing' sent since still stand for 2 participants; "
         "nothing was changed: cancel it and send updates to call it off"
     )
-    assert _exists(database, Event, event)
+    assert exists(database, Event, event)
     assert _ledger(database) == 2
 
 
@@ -96,7 +89,7 @@ def test_reverting_the_creation_of_an_event_invited_since_is_refused(
     with pytest.raises(removal.InvitationsStandError, match="still stand for 1 participant;"):
         history.revert_change(database, _creation(database, event).change_id, 1)
 
-    assert _exists(database, Event, event)
+    assert exists(database, Event, event)
     assert _ledger(database) == 1
 
 
@@ -115,7 +108,7 @@ def test_undoing_the_creation_of_a_participant_whose_invitation_stands_is_refuse
         "participant 'Ana Quispe' still holds an invitation sent since to 1 event; "
         "nothing was changed: send updates first to withdraw it"
     )
-    assert _exists(database, Participant, ana)
+    assert exists(database, Participant, ana)
 
 
 def test_once_its_cancellation_went_the_event_is_taken_back(
@@ -132,7 +125,7 @@ def test_once_its_cancellation_went_the_event_is_taken_back(
 
     removal.delete(database, Event, event, 2, alone=True)
 
-    assert not _exists(database, Event, event)
+    assert not exists(database, Event, event)
 
 
 PARTNER_CALENDAR = b"""BEGIN:VCALENDAR\r
@@ -166,5 +159,5 @@ def test_undoing_an_import_whose_event_was_invited_since_is_refused(
     assert str(refused.value).startswith(
         "invitations to event 'Kobe port visit' sent since still stand for 1 participant;"
     )
-    assert _exists(database, Event, visit)
+    assert exists(database, Event, visit)
     assert _ledger(database) == 1
