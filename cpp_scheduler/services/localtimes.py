@@ -154,9 +154,13 @@ def _find_meeting(
     wanted: Moment,
     cancelled: Sequence[datetime] = (),
 ) -> tuple[Occurrence, Interval]:
-    """The meeting that starts at ``wanted`` (or on that date), else the one the rule
-    placed there before it was moved. A meeting the rule places there but that was
-    cancelled is said to be cancelled, as the event's Series tab lists it."""
+    """The meeting ``wanted`` names: at an instant, the one the rule placed there (its
+    recurrence id, by which the calendar and the window know it), else the one that
+    starts there; on a date, the one that starts on it, else the one the rule placed
+    on it before it was moved. Two meetings of a series swapped by moving one onto the
+    other's slot are each named by their own recurrence id. A meeting the rule places
+    there but that was cancelled is said to be cancelled, as the event's Series tab
+    lists it."""
     if isinstance(wanted, datetime):
         if wanted.tzinfo is None:
             raise SchedulerError(
@@ -164,10 +168,11 @@ def _find_meeting(
                     instant=wanted.isoformat()
                 )
             )
-        now = [m for m in meetings if m[0].start == wanted]
         ruled = [m for m in meetings if m[0].recurrence_id == wanted]
+        now = [m for m in meetings if m[0].start == wanted]
         local = timezones.to_local(wanted, event.zone)
         asked = f"{i18n.day_text(local.date())} {local:%H:%M}"
+        found_first = (*ruled, *now)
     else:
         now = [m for m in meetings if _local_date(m[0].start, event.zone) == wanted]
         ruled = [
@@ -177,7 +182,8 @@ def _find_meeting(
             and _local_date(m[0].recurrence_id, event.zone) == wanted
         ]
         asked = i18n.day_text(wanted)
-    for found in (*now, *ruled):
+        found_first = (*now, *ruled)
+    for found in found_first:
         return found
     called_off = [
         rule

@@ -10,7 +10,7 @@ import json
 import random
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from cpp_scheduler.gui.tools.localtimes import PART_ROLE, Column, LocalTimesDock
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant, Venue
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot
 from cpp_scheduler.scheduling.localtimes import DayPart
+from cpp_scheduler.services import series
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database, open_database
 from tests.parity.days_support import KIRIBATI, ST_JOHNS, store_days_program
@@ -367,6 +368,73 @@ def test_a_meeting_of_several_days_reads_in_the_dock_as_in_times_and_schedule(
             assert main(["schedule", "--db", str(path), "--delegation", delegation, "--json"]) == 0
             listed = json.loads(capsys.readouterr().out)["meetings"]
             assert [m["hours"] for m in listed if m["event_id"] == events[uid]] == [hours]
+    finally:
+        tasks.wait_for_done()
+        database.close()
+
+
+# -- two meetings of a series swapped -------------------------------------------------
+
+WEEKLY_START = datetime(2027, 3, 2, 1, 0, tzinfo=UTC)  # Mon 1 Mar 2027, 20:00 EST
+
+
+@pytest.fixture
+def swapped_path(tmp_path: Path, sqlite_template: Path) -> tuple[Path, str, str]:
+    """A weekly New York series whose 8 March meeting was moved an hour later, and whose
+    1 March meeting was then moved onto 8 March at 20:00, the slot the rule gives the
+    other: (the program, the event's id, its UID)."""
+    path = tmp_path / "program.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path)
+    try:
+        with database.transaction() as session:
+            event = Event(
+                title="NY weekly sync",
+                kind=EventKind.VIDEOCONFERENCE,
+                mode=EventMode.VIRTUAL,
+                zone=NEW_YORK,
+                start_utc=WEEKLY_START,
+                end_utc=WEEKLY_START + timedelta(hours=1),
+                video_link="https://meet.example.org/cpp",
+                recurrence_rule="FREQ=WEEKLY;COUNT=4",
+            )
+            session.add(event)
+            session.flush()
+            event_id, uid = event.id, event.uid
+        second = WEEKLY_START + timedelta(days=7)
+        later = second + timedelta(hours=1)
+        edit = series.move_meeting(database, event_id, second, later, later + timedelta(hours=1), 1)
+        series.move_meeting(
+            database, event_id, WEEKLY_START, second, second + timedelta(minutes=30), edit.version
+        )
+    finally:
+        database.close()
+    return path, event_id, uid
+
+
+def test_a_meeting_moved_onto_anothers_slot_is_named_by_its_own_recurrence_id(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], swapped_path: tuple[Path, str, str]
+) -> None:
+    """The calendar's block of the 8 March meeting (moved to 21:00) selected: the dock
+    and ``times --occurrence`` with its recurrence id both show 21:00, not the meeting
+    that now starts in its old slot."""
+    path, event_id, uid = swapped_path
+    second = WEEKLY_START + timedelta(days=7)
+    [answer] = cli_json(capsys, path, uid, "--occurrence", second.isoformat())["occurrences"]
+    assert (answer["recurrence_id"], answer["start"]) == (
+        "2027-03-09T01:00:00Z",
+        "2027-03-09T02:00:00Z",
+    )
+    database = open_database(path)
+    tasks = TaskManager()
+    dock = LocalTimesDock(database, tasks.run_in_background)
+    qtbot.addWidget(dock)
+    try:
+        dock.show_occurrence(OccurrenceKey(event_id, second))
+        qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
+        rows, _parts, _warnings = dock_rows(dock)
+        assert rows == [cells_for(row) for row in answer["times"]]
+        assert "21:00–22:00" in dock.heading.text()
     finally:
         tasks.wait_for_done()
         database.close()
