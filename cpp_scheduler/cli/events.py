@@ -24,6 +24,7 @@ from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filte
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import Event, EventMode
+from cpp_scheduler.model.event_filter import partner_city
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.services.queries import meetings_on_days
 from cpp_scheduler.services.rows import occurrences_of_events
@@ -102,6 +103,7 @@ class Row:
             "local_end": timezones.to_local(occurrence.end, event.zone).isoformat(),
             "venue": event.venue.name if event.venue is not None else None,
             "city": event.city.name if event.city is not None else None,
+            "partner_city": _partner_city(event),
             "delegations": [delegation.name for delegation in event.delegations],
             "parent": event.parent.uid if event.parent is not None else None,
             "recurrence_id": _instant(occurrence.recurrence_id)
@@ -229,6 +231,20 @@ def _where(event: Event) -> str:
             else shown_name(event.city.name, event.city.name_ja)
         )
     return _("online") if event.mode is EventMode.VIRTUAL else "-"
+
+
+def _partner_city(event: Event) -> str | None:
+    """The partner city the meeting is counted under (its own, else its venue's), as
+    the Agenda's Partner city column and ``--city`` read it: a meeting at Kobe City Hall
+    filed under no city of its own is Kobe's."""
+    venue = event.venue
+    counted = partner_city(
+        event.city_id, event.venue_id, {venue.id: venue.city_id} if venue is not None else {}
+    )
+    for city in (event.city, venue.city if venue is not None else None):
+        if city is not None and city.id == counted:
+            return city.name
+    return None
 
 
 def _instant(instant: datetime) -> str:

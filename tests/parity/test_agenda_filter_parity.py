@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.eventmodel import Column, Roles
 from cpp_scheduler.gui.views.base import rows_on_days
+from cpp_scheduler.model import Event, Venue
 from cpp_scheduler.model.event_filter import EventFilter
-from cpp_scheduler.services import reports
+from cpp_scheduler.services import editing, reports
 from cpp_scheduler.services.delegation_schedule import find_delegation
 from cpp_scheduler.services.demo import PERU, load_demo
 from cpp_scheduler.store import Database
@@ -102,3 +104,57 @@ def test_the_agenda_filtered_lists_what_events_list_lists_with_the_filter(
     assert window.count_label.text() == f"the filters let through {counted}"
     window.show_view("week")
     assert window.count_label.text().endswith(f" · the filters let through {counted}")
+
+
+def test_the_agenda_and_events_list_count_a_meeting_under_the_same_partner_city(
+    sqlite_database: Database,
+    sqlite_path: Path,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A meeting at Kobe City Hall filed under no partner city of its own is Kobe's in
+    the Agenda's Partner city column and in ``events list --json`` alike."""
+    load_demo(sqlite_database)
+    with sqlite_database.reading() as session:
+        hall = session.scalars(select(Venue).where(Venue.name == "Kobe City Hall")).one()
+        assert hall.city is not None
+        assert hall.city.name == "Kobe"
+        hall_id = hall.id
+    start = datetime(2027, 2, 18, 1, 0, tzinfo=UTC)
+    editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": "Kobe follow-up meeting",
+            "start_utc": start,
+            "end_utc": start + timedelta(hours=1),
+            "venue_id": hall_id,
+        },
+    )
+    window = open_window()
+    window.show_view("agenda")
+    rows_read(window)
+    agenda = window.current_view.table.model()
+    shown = sorted(
+        (
+            agenda.index(number, Column.START).data(Roles.START_UTC),
+            agenda.index(number, Column.TITLE).data().removesuffix(" (moved)"),
+            agenda.index(number, Column.CITY).data() or "",
+        )
+        for number in range(agenda.rowCount())
+    )
+
+    capsys.readouterr()
+    assert main(["events", "list", "--db", str(sqlite_path), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    by_meeting = {
+        (datetime.fromisoformat(item["start"]), item["title"]): item["partner_city"]
+        for item in listed
+    }
+
+    assert len(shown) == len(by_meeting)
+    for start, title, city in shown:
+        named = by_meeting[(start, title)]
+        assert (city.split(" ")[0] if city else None) == named, title
+    follow_up = next(item for item in listed if item["title"] == "Kobe follow-up meeting")
+    assert (follow_up["city"], follow_up["partner_city"]) == (None, "Kobe")
