@@ -171,7 +171,7 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
     uid, title = program.series.uid, program.series.title
     for language, every_meeting, moved, waiting in (
         (i18n.ENGLISH, "every meeting", "moved from", "no answer"),
-        (i18n.JAPANESE, "すべての会合", "から変更", "未回答"),
+        (i18n.JAPANESE, "すべての会合", "から移動", "未回答"),
     ):
         main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
               "--invited"])  # fmt: skip
@@ -192,6 +192,7 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
                 assert re.findall(r"\d\d:\d\d", line) == re.findall(r"\d\d:\d\d", meeting)
                 assert re.findall(r"\d\d:\d\d", meeting) == ["11:00", "09:00"]
                 assert moved in meeting
+                assert moved in line
         answers = [answer for *_, answer in window]
         assert answers.count(waiting) == 3
 
