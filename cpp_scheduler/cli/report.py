@@ -58,7 +58,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def text(report: ProgramReport) -> str:
     """The report as plain tables for a terminal."""
-    from cpp_scheduler.reports.program import left_out_lines, summary_lines
+    from cpp_scheduler.reports.program import hours_text, left_out_lines, summary_lines
 
     lines = [
         _("Program report — {period} (Tokyo)").format(
@@ -72,7 +72,7 @@ def text(report: ProgramReport) -> str:
             [
                 row.shown,
                 str(row.meetings),
-                f"{row.hours:.2f}",
+                hours_text(row.hours),
                 str(row.cancelled),
             ]
             for row in found.rows

@@ -23,17 +23,18 @@ from cpp_scheduler.documents.content import (
 )
 from cpp_scheduler.documents.markup import element, escape, table
 from cpp_scheduler.i18n import _
-from cpp_scheduler.reports.program import NONE_KEY, Breakdown, BreakdownRow, ProgramReport
+from cpp_scheduler.reports.program import (
+    NONE_KEY,
+    Breakdown,
+    BreakdownRow,
+    ProgramReport,
+    hours_text,
+)
 from cpp_scheduler.services.rows import both_names, name_pair
 
 BAR_COLOUR = "#2f6f9f"
 LEFT_OUT_COLOUR = "#fde8c8"
 """The background of a theme or city the period left out, as in the report window."""
-
-
-def hours(value: float) -> str:
-    """Hours as the report's JSON rounds them: two decimals, thousands grouped."""
-    return f"{round(value, 2):,.2f}"
 
 
 def report_document(
@@ -62,7 +63,7 @@ def report_document(
 def _summary(report: ProgramReport, period: str) -> str:
     figures = [
         (_("Meetings held"), f"{report.meetings:,}"),
-        (_("Hours"), hours(report.hours)),
+        (_("Hours"), hours_text(report.hours)),
         (_("Cancelled meetings (counted apart)"), f"{report.cancelled:,}"),
         (_("Participants reached"), f"{report.participants_reached:,}"),
         (_("Delegations reached"), f"{report.delegations_reached:,}"),
@@ -137,7 +138,7 @@ def _chart(title: str, found: Breakdown) -> str:
         lines.append(
             f'<tr><td width="40%"{shade} style="border: none">{_label(row)}</td>'
             f'<td width="48%" style="border: none">{bar}</td>'
-            f'<td width="12%" align="right" style="border: none">{hours(row.hours)}</td></tr>'
+            f'<td width="12%" align="right" style="border: none">{hours_text(row.hours)}</td></tr>'
         )
     return (
         f"<h2>{escape(title)}</h2>"
@@ -151,7 +152,7 @@ def _breakdown(found: Breakdown) -> str:
         [
             _label(row) + (_left_out_mark() if _left(found, row) else ""),
             f'<p align="right">{row.meetings:,}</p>',
-            f'<p align="right">{hours(row.hours)}</p>',
+            f'<p align="right">{hours_text(row.hours)}</p>',
             f'<p align="right">{row.cancelled:,}</p>',
         ]
         for row in found.rows

@@ -57,6 +57,7 @@ from cpp_scheduler.reports.program import (
     Breakdown,
     ProgramReport,
     breakdown_table,
+    hours_text,
     left_out_lines,
     products_table,
     summary_lines,
@@ -106,8 +107,8 @@ def report_word(text: str) -> str:
 def _shown(cell: Cell, kind: ColumnType) -> str:
     if cell is None:
         return ""
-    if isinstance(cell, float):
-        return f"{cell:,.2f}"
+    if isinstance(cell, float):  # the tables' only numbers with decimals: hours
+        return hours_text(cell)
     if isinstance(cell, date):
         return cell.isoformat()
     return report_word(str(cell))

@@ -459,6 +459,13 @@ def build_report(facts: ProgramFacts, first: date, last: date, clock: str = TOKY
 
 
 # -- as words -------------------------------------------------------------------------------
+def hours_text(hours: float) -> str:
+    """Hours as people read them in every report (the window, the printed report, the
+    command's text): rounded as the JSON rounds them, two decimals, thousands grouped
+    (``1,234.50``). A file for other programs (CSV, a spreadsheet) keeps the number."""
+    return f"{round(hours, 2):,.2f}"
+
+
 def summary_lines(report: ProgramReport) -> tuple[str, str]:
     """The report's figures in two lines, as ``report`` prints them under its title and
     the report window shows them over its tables: meetings and hours, then whom they
@@ -470,7 +477,7 @@ def summary_lines(report: ProgramReport) -> tuple[str, str]:
             meetings=ngettext("{count} meeting", "{count} meetings", meetings).format(
                 count=meetings
             ),
-            hours=f"{report.hours:.2f}",
+            hours=hours_text(report.hours),
             cancelled=report.cancelled,
         ),
         _("{participants} reached, {delegations}, {products} linked").format(

@@ -5,7 +5,7 @@ workbook, and "Export agenda…" writes what the calendar shows."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,8 +21,9 @@ from cpp_scheduler.cli import main
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.reportmenu import ReportActions
 from cpp_scheduler.gui.reportview import LEFT_OUT, ProgramReportWindow
-from cpp_scheduler.model import EventKind
+from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.model.event_filter import EventFilter
+from cpp_scheduler.services import editing
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.reports import agenda, program_report
 from cpp_scheduler.store import Database
@@ -121,6 +122,43 @@ def test_the_window_shows_the_services_report(
     ]
     assert chart.values[chart.labels.index("Toyama")] == 4.0
     assert chart.values[chart.labels.index("Kobe (left out)")] == 0
+
+
+def test_the_window_writes_hours_as_the_command_prints_them(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    sqlite_database: Database,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A breakdown past a thousand hours (a fifty-day exhibition) reads the same in the
+    window's tables as in the command's, thousands grouped in both."""
+    start = datetime(2027, 2, 2, 0, 0, tzinfo=UTC)
+    editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": "Compact city exhibition",
+            "kind": EventKind.SITE_VISIT,
+            "start_utc": start,
+            "end_utc": start + timedelta(days=50),
+        },
+    )
+    report_window = shown_report(qtbot, demo_window)
+    first, last = FEBRUARY
+    capsys.readouterr()
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "report", "--from", str(first), "--to", str(last)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+
+    kinds = report_window.models["kind"]
+    rows = {
+        kinds.index(row, 0).data(): kinds.index(row, 2).data() for row in range(kinds.rowCount())
+    }
+    assert rows["Site visit"].startswith("1,2")
+    for label, hours in rows.items():
+        line = next(line for line in printed if line.startswith(label + " "))
+        assert line.split()[-2] == hours, line
+    assert report_window.summary.text() == " · ".join(printed[1:3])
 
 
 def test_the_window_shows_at_once_and_fills_when_its_count_arrives(
