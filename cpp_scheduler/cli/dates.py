@@ -116,7 +116,7 @@ def add_day_options(
         parser.add_argument(
             "--days-in",
             dest="days_in",
-            default=timezones.TOKYO,
+            default=None,
             metavar="ZONE",
             help=_(
                 "read --from and --to as whole days in this IANA zone, as the window does "
@@ -180,7 +180,7 @@ def day_range(args: argparse.Namespace, zone: str | None = None) -> DayRange:
 
 def days_zone(args: argparse.Namespace) -> str:
     """The zone ``--days-in`` names, checked (Tokyo where the command has no such option)."""
-    zone: str = getattr(args, "days_in", timezones.TOKYO)
+    zone: str = getattr(args, "days_in", None) or timezones.TOKYO
     if not timezones.is_zone(zone):
         raise CliError(
             _(

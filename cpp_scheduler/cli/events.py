@@ -26,6 +26,7 @@ from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.event_filter import partner_city
 from cpp_scheduler.model.recurrence import Occurrence
+from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.queries import meetings_on_days
 from cpp_scheduler.services.rows import occurrences_of_events
 from cpp_scheduler.services.snapshot import find_event
@@ -57,7 +58,9 @@ def register(
             "them."
         )
         + " "
-        + days_in_note(),
+        + days_in_note()
+        + " "
+        + _("A column then gives each meeting's times on that clock, as the Agenda shows them."),
     )
     add_day_options(listing, _("in Tokyo (default: no limit)"), days_in=True)
     add_filter_options(listing)
@@ -117,39 +120,48 @@ class Row:
             else None,
         }
 
-    def cells(self) -> list[str]:
-        event, occurrence = self.event, self.occurrence
-        when = timezones.span_text(
-            timezones.to_local(occurrence.start, event.zone),
-            timezones.to_local(occurrence.end, event.zone),
-            day=i18n.short_day_text,
-            zone=True,
-        )
-        if event.all_day:  # dates: the same on every clock
-            first, last = event.first_date, event.last_date
-            when = (
-                _("{first} all day").format(first=i18n.short_day_text(first))
-                if last == first
-                else _("{first} all day to {last}").format(
-                    first=i18n.short_day_text(first), last=i18n.short_day_text(last)
-                )
-            )
+    def cells(self, clock: str | None = None) -> list[str]:
+        """The row's cells; ``clock``: the zone ``--days-in`` named, whose times follow
+        the event's own, as the window's Agenda shows them on that clock."""
+        event = self.event
+        when = self._when(event.zone)
         indent = "  " if event.parent is not None else ""
-        moved = _(" (moved)") if occurrence.moved else ""
+        moved = _(" (moved)") if self.occurrence.moved else ""
         title = (
             indent
             + columns.clip(event.title, TITLE_WIDTH - len(indent) - columns.width(moved))
             + moved
         )
         return [
-            f"{occurrence.start:%Y-%m-%d %H:%M}",
+            f"{self.occurrence.start:%Y-%m-%d %H:%M}",
             when,
+            *([self._when(clock)] if clock is not None else []),
             title,
             event.kind.label,
             event.held_status.label,
             columns.clip(_where(event), WHERE_WIDTH),
             columns.clip(", ".join(d.name for d in event.delegations), DELEGATIONS_WIDTH),
         ]
+
+    def _when(self, clock: str) -> str:
+        """The meeting's times on ``clock``, each end naming its own where a clock
+        change falls within; an all-day event's dates, the same on every clock."""
+        event, occurrence = self.event, self.occurrence
+        if event.all_day:
+            first, last = event.first_date, event.last_date
+            return (
+                _("{first} all day").format(first=i18n.short_day_text(first))
+                if last == first
+                else _("{first} all day to {last}").format(
+                    first=i18n.short_day_text(first), last=i18n.short_day_text(last)
+                )
+            )
+        return timezones.span_text(
+            timezones.to_local(occurrence.start, clock),
+            timezones.to_local(occurrence.end, clock),
+            day=i18n.short_day_text,
+            zone=True,
+        )
 
 
 HEADINGS = (
@@ -188,7 +200,7 @@ def run_list(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps([row.as_json() for row in rows], indent=2, ensure_ascii=False))
             else:
-                print(table(rows, days))
+                print(table(rows, days, days.zone if args.days_in else None))
     finally:
         database.close()
     return 0
@@ -208,12 +220,17 @@ def _let_through(database: Database, args: argparse.Namespace, days: DayRange) -
     )
 
 
-def table(rows: list[Row], days: DayRange) -> str:
+def table(rows: list[Row], days: DayRange, clock: str | None = None) -> str:
+    """The meetings as a table, summed up; ``clock``: the zone ``--days-in`` named, on
+    which a column after LOCAL TIME gives each meeting's times, as the Agenda does."""
     span = days.describe()
     if not rows:
         return _("No events {span}.").format(span=span)
+    headings = [_(heading) for heading in HEADINGS]
+    if clock is not None:
+        headings.insert(2, _("TIME ({city})").format(city=zone_city(clock)))
     lines = [
-        columns.table([row.cells() for row in rows], [_(h) for h in HEADINGS], rule=True),
+        columns.table([row.cells(clock) for row in rows], headings, rule=True),
         "",
     ]
     counted = occurrences_of_events(len(rows), len({row.event.id for row in rows}))

@@ -7,7 +7,7 @@ Tokyo's clock the same date holds none of it."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.cli.conflicts import conflict_json
+from cpp_scheduler.gui.eventmodel import Column, Roles
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle, tools_of
@@ -116,3 +117,47 @@ def test_days_in_takes_only_a_time_zone(
         assert main(full) == 2, arguments
         error = capsys.readouterr().err
         assert "--days-in 'Lima' is not a time zone" in error, arguments
+
+
+def test_events_list_on_another_clock_gives_the_times_the_agenda_shows_on_it(
+    sqlite_database: Database,
+    sqlite_path: Path,
+    open_window: Any,
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Agenda on Lima's clock, on Lima's Sunday, starts each meeting when
+    ``events list --days-in America/Lima`` says it starts in Lima."""
+    load_demo(sqlite_database)
+    window = open_window()
+    window.set_display_zone(LIMA)
+    window.show_view("agenda")
+    window.go_to(SUNDAY)
+    settle(qtbot, window)
+    agenda = window.current_view.table.model()
+    shown = sorted(
+        (
+            agenda.index(row, Column.START).data(Roles.START_UTC),
+            agenda.index(row, Column.START).data(),
+        )
+        for row in range(agenda.rowCount())
+        if agenda.index(row, Column.START).data().startswith("Sun 14 Feb 2027")
+    )
+    assert shown, "Lima's Sunday should hold meetings, or this proves nothing"
+
+    printed = command(
+        capsys, "events", "list", "--db", str(sqlite_path), "--from", DAY, "--to", DAY,
+        "--days-in", LIMA,
+    )  # fmt: skip
+    header, _rule, *lines = printed.splitlines()
+    start, end = header.index("TIME (Lima)"), header.index("TITLE")
+    in_lima = sorted(
+        (datetime.strptime(line[:16], "%Y-%m-%d %H:%M").replace(tzinfo=UTC), line[start:end])
+        for line in lines
+        if line[:4].isdigit()
+    )
+
+    assert [instant for instant, _ in in_lima] == [instant for instant, _ in shown]
+    for (_instant, cell), (_same, said) in zip(shown, in_lima, strict=True):
+        day, time = cell.split("  ")
+        assert said.startswith(f"{day.removesuffix(' 2027')} {time}"), (cell, said)
