@@ -20,13 +20,19 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range, days_in_note
 from cpp_scheduler.cli.deletion import print_deletion
+from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.cli.times import add_occurrence_option, parse_occurrence
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.event_filter import partner_city
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.inputs import zone_city
+from cpp_scheduler.services.calendar_reads import load_event_rows
+from cpp_scheduler.services.localtimes import read_local_times
+from cpp_scheduler.services.meeting_words import meeting_lines
 from cpp_scheduler.services.queries import meetings_on_days
 from cpp_scheduler.services.rows import occurrences_of_events
 from cpp_scheduler.services.snapshot import find_event
@@ -68,6 +74,25 @@ def register(
         "--json", action="store_true", help=_("print a JSON array instead of a table")
     )
     listing.set_defaults(run=run_list)
+    show = actions.add_parser(
+        "show",
+        parents=[common],
+        help=_("one meeting in words, as the calendar's tooltip tells it"),
+        description=_(
+            "One meeting in words, as a calendar view's tooltip tells it: its title, its "
+            "times on the clock the calendar is shown in, where it was moved from, its time "
+            "on the clock it was planned on, and what, where and with whom."
+        ),
+    )
+    show.add_argument("event", metavar="EVENT_UID", help=_("the event's UID (or its id)"))
+    add_occurrence_option(show)
+    show.add_argument(
+        "--clock",
+        metavar="ZONE",
+        default=timezones.TOKYO,
+        help=_("the IANA zone the calendar is shown in (default: Asia/Tokyo)"),
+    )
+    show.set_defaults(run=run_show)
     deletion = actions.add_parser(
         "deletion",
         parents=[common],
@@ -183,6 +208,33 @@ def run_deletion(args: argparse.Namespace) -> int:
         print_deletion(database, Event, event_id, as_json=args.json)
     finally:
         database.close()
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print the meeting as the tooltip of a view shown on ``--clock`` tells it."""
+    occurrence = parse_occurrence(args.occurrence)
+    if not timezones.is_zone(args.clock):
+        raise CliError(
+            _(
+                "--clock {zone} is not a time zone; give an IANA name such as "
+                "America/Lima or Asia/Kathmandu"
+            ).format(zone=quoted(args.clock)),
+            status=2,
+        )
+    database = open_program(args.db)
+    try:
+        # The meeting named by the rule the Local times dock and ``times`` follow.
+        meeting = read_local_times(database, args.event, occurrence)
+        rows = load_event_rows(database, [meeting.event.id])
+    finally:
+        database.close()
+    row = next(
+        row
+        for row in rows
+        if row.start_utc == meeting.start and row.recurrence_id == meeting.recurrence_id
+    )
+    print("\n".join(meeting_lines(row, args.clock)))
     return 0
 
 

@@ -37,15 +37,7 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
         ),
     )
     parser.add_argument("event", metavar="EVENT_UID", help=_("the event's UID (or its id)"))
-    parser.add_argument(
-        "--occurrence",
-        metavar="WHEN",
-        help=_(
-            "for a series, the meeting on this date in the event's zone (YYYY-MM-DD) or "
-            "starting at this instant (ISO 8601 with its offset, such as 2027-03-17T08:00:00Z; "
-            "the start the series gives it, or the one it was moved to)"
-        ),
-    )
+    add_occurrence_option(parser)
     parser.add_argument(
         "--all", action="store_true", help=_("for a series, every occurrence (default: the first)")
     )
@@ -81,6 +73,20 @@ def _row_text(row: AttendeeTimes) -> list[str]:
         timezones.offsets_text(row.start.local, row.end.local, named=True),
         row.part.label,
     ]
+
+
+def add_occurrence_option(parser: argparse.ArgumentParser) -> None:
+    """``--occurrence WHEN``, which names one meeting of a series (:func:`parse_occurrence`)
+    as the Local times dock and ``events show`` name it."""
+    parser.add_argument(
+        "--occurrence",
+        metavar="WHEN",
+        help=_(
+            "for a series, the meeting on this date in the event's zone (YYYY-MM-DD) or "
+            "starting at this instant (ISO 8601 with its offset, such as 2027-03-17T08:00:00Z; "
+            "the start the series gives it, or the one it was moved to)"
+        ),
+    )
 
 
 def parse_occurrence(text: str | None) -> Moment | None:

@@ -33,6 +33,7 @@ from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
+from cpp_scheduler.services.meeting_words import meeting_lines
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -291,68 +292,11 @@ class EventTableModel(QAbstractTableModel):
         return f"{i18n.day_month_text(end.date())} {end:%H:%M}" + _after(end_clock)
 
     def tooltip(self, row: EventRow) -> str:
-        """All of a meeting, as a view's tooltip tells it: its title (marked as moved as
-        ``events list`` marks it), its times on the clock shown, where it was moved from
-        (on that clock, as the menu to cancel one meeting names it), its time on the
-        clock it was planned on, and what, where and with whom."""
-        start, end = self.local(row.start_utc), self.local(row.end_utc)
-        planned = timezones.to_local(row.start_utc, row.zone)
-        # An end on a later day gives its date, as ``events list`` does ("Sun 28 Mar").
-        when = timezones.span_text(start, end, day=lambda day: f"{i18n.day_text(day)},", dash="–")
-        lines = [f"<b>{_escape(row.shown_title)}</b>", f"{when} ({self._zone})"]
-        # Where it was moved from, when it starts elsewhere (a meeting only made longer
-        # is moved all the same, as ``events list`` says, but from nowhere else).
-        moved_from = (
-            row.recurrence_id
-            if row.moved and not row.all_day and row.recurrence_id != row.start_utc
-            else None
-        )
-        if moved_from is not None:
-            lines.append(
-                translate("EventModel", "Moved from {original}").format(
-                    original=_moment_text(self.local(moved_from))
-                )
-            )
-        if row.all_day:
-            first, last = row.first_date, row.last_date
-            lines[1] = (
-                translate("EventModel", "All day {first}").format(first=i18n.day_text(first))
-                if first == last
-                else translate("EventModel", "All day {first} – {last}").format(
-                    first=i18n.short_day_text(first), last=i18n.day_text(last)
-                )
-            )
-        elif row.zone != self._zone and moved_from is not None:
-            # The plan is what the series' rule gives on its own clock; the meeting
-            # is no longer there, so the line says where it went.
-            lines.append(
-                translate("EventModel", "Planned in {zone}: {planned}, moved to {moved}").format(
-                    zone=row.zone,
-                    planned=_moment_text(timezones.to_local(moved_from, row.zone)),
-                    moved=_moment_text(planned),
-                )
-            )
-        elif row.zone != self._zone:
-            lines.append(
-                translate("EventModel", "Planned in {zone}: {planned}").format(
-                    zone=row.zone, planned=_moment_text(planned)
-                )
-            )
-        lines.append(f"{row.kind.label} · {row.mode.label} · {row.status.label}")
-        place = ", ".join(part for part in (row.venue_name, row.city_name) if part)
-        if place:
-            lines.append(_escape(place))
-        if row.delegation_names:
-            lines.append(
-                _escape(
-                    translate("EventModel", "With {delegations}").format(
-                        delegations=row.delegation_names
-                    )
-                )
-            )
-        if row.is_series:
-            lines.append(translate("EventModel", "Part of a series"))
-        return "<br>".join(lines)
+        """All of a meeting, as a view's tooltip tells it, in the words ``events show``
+        prints (:func:`~cpp_scheduler.services.meeting_words.meeting_lines`): its title
+        in bold, then its times on the clock shown and the rest."""
+        title, *rest = meeting_lines(row, self._zone)
+        return "<br>".join([f"<b>{_escape(title)}</b>", *map(_escape, rest)])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows in Python: a sort of 10,000 rows takes milliseconds here,
@@ -713,13 +657,6 @@ def _place_of(
         else:
             high = middle
     return low
-
-
-def _moment_text(local: datetime) -> str:
-    """A day and time in a tooltip's line: ``Mon 22 Mar, 09:00``, the clock named in an
-    hour read twice (``01:30 EST``), as a start shown alone names it."""
-    clock = timezones.span_labels(local, local)[1]
-    return f"{i18n.short_day_text(local.date())}, {local:%H:%M}" + _after(clock)
 
 
 def _escape(text: str) -> str:

@@ -1282,34 +1282,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <source>All day</source>
         <translation>終日</translation>
     </message>
-    <message>
-        <source>Moved from {original}</source>
-        <translation>{original} から移動</translation>
-    </message>
-    <message>
-        <source>All day {first}</source>
-        <translation>終日 {first}</translation>
-    </message>
-    <message>
-        <source>All day {first} – {last}</source>
-        <translation>終日 {first}～{last}</translation>
-    </message>
-    <message>
-        <source>Planned in {zone}: {planned}, moved to {moved}</source>
-        <translation>{zone} で計画: {planned}、{moved} に移動</translation>
-    </message>
-    <message>
-        <source>Planned in {zone}: {planned}</source>
-        <translation>{zone} で計画: {planned}</translation>
-    </message>
-    <message>
-        <source>With {delegations}</source>
-        <translation>参加: {delegations}</translation>
-    </message>
-    <message>
-        <source>Part of a series</source>
-        <translation>繰り返しのイベントの一部</translation>
-    </message>
 </context>
 <context>
     <name>ExportDialog</name>
