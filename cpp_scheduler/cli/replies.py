@@ -112,11 +112,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(recorded_line(reply))
     for refusal in report.refused:
         print(_("refused: {reason}").format(reason=refusal), file=sys.stderr)
-    print(
-        _("{recorded} recorded, {refused} refused").format(
-            recorded=len(report.recorded), refused=len(report.refused)
-        )
-    )
+    print(report.summary)
     return 1 if report.refused else 0
 
 

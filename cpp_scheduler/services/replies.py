@@ -190,6 +190,14 @@ class ImportReport:
     of it recorded; a reply to an out-of-date version, one line of its own, the file's
     other replies recorded)."""
 
+    @property
+    def summary(self) -> str:
+        """The line an import ends with, in the Replies window and after ``replies
+        import``'s lines: how many answers were recorded, how many refused."""
+        return _("{recorded} recorded, {refused} refused").format(
+            recorded=len(self.recorded), refused=len(self.refused)
+        )
+
 
 # -- reading files -------------------------------------------------------------------
 

@@ -2241,10 +2241,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <source>Reading the replies…</source>
         <translation>回答ファイルを読み込んでいます…</translation>
     </message>
-    <message>
-        <source>{recorded} recorded, {refused} refused.</source>
-        <translation>記録{recorded}件、拒否{refused}件。</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>

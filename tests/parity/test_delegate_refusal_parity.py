@@ -54,7 +54,9 @@ def test_the_window_and_the_command_say_why_the_delegates_answer_is_refused(
     )
 
     assert main(["--db", database_url, "replies", "import", str(ram)]) == 1
-    assert capsys.readouterr().err.splitlines() == [f"refused: {refusal}"]
+    printed = capsys.readouterr()
+    assert printed.err.splitlines() == [f"refused: {refusal}"]
+    assert printed.out.splitlines()[-1] == "0 recorded, 1 refused"
 
     tasks = TaskManager()
     try:
@@ -64,14 +66,14 @@ def test_the_window_and_the_command_say_why_the_delegates_answer_is_refused(
         dialog.import_files([ram])
         qtbot.waitUntil(lambda: not dialog.refused.isHidden(), timeout=20_000)
         assert dialog.refused.toPlainText() == refusal
-        assert dialog.summary.text() == "0 recorded, 1 refused."
+        assert dialog.summary.text() == "0 recorded, 1 refused"
 
         with database.transaction() as session:
             workshop = session.get(Event, program.workshop.id)
             assert workshop is not None
             workshop.participants.append(Participant(name="Ram Thapa", email=RAM))
         dialog.import_files([ram])
-        qtbot.waitUntil(lambda: dialog.summary.text() == "1 recorded, 0 refused.", timeout=20_000)
+        qtbot.waitUntil(lambda: dialog.summary.text() == "1 recorded, 0 refused", timeout=20_000)
         assert dialog.refused.isHidden()
         qtbot.waitUntil(lambda: any(row.email == RAM for row in dialog.rows or []), timeout=20_000)
         (shown,) = [

@@ -404,11 +404,7 @@ class RepliesDialog(ScopedReportDialog):
     def _imported(self, report: replies.ImportReport) -> None:
         if not shiboken6.isValid(self):
             return
-        self.summary.setText(
-            translate("Mail", "{recorded} recorded, {refused} refused.").format(
-                recorded=len(report.recorded), refused=len(report.refused)
-            )
-        )
+        self.summary.setText(report.summary)  # as ``replies import`` ends
         self.refused.setPlainText("\n".join(report.refused))
         self.refused.setVisible(bool(report.refused))
         self.refresh()

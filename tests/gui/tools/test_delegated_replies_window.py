@@ -73,7 +73,7 @@ def test_the_replies_window_imports_a_delegation_and_says_whom_to_invite(
     dialog.import_files([_replies_in(tmp_path, invited, server)])
 
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=20_000)
-    assert dialog.summary.text() == "2 recorded, 0 refused."
+    assert dialog.summary.text() == "2 recorded, 0 refused"
     assert dialog.refused.isHidden()
     title = invited.workshop.title
     assert _cells(dialog) == [

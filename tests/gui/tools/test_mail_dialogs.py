@@ -276,7 +276,7 @@ def test_replies_are_imported_and_shown_as_the_command_lists_them(
     assert dialog.model.rowCount() == 0
     dialog.import_files([good, bad])
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
-    assert dialog.summary.text().startswith("1 recorded, 1 refused.")
+    assert dialog.summary.text().startswith("1 recorded, 1 refused")
     assert "'spy@evil.example' was not invited" in dialog.refused.toPlainText()
     cells = [dialog.model.index(0, column).data() for column in range(4)]
     assert cells == [

@@ -74,7 +74,7 @@ def test_each_refusal_is_a_line_and_a_one_off_event_names_no_meetings(
     dialog = _open(qtbot, sqlite_database, tasks)
     dialog.import_files([tmp_path])
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=20_000)
-    assert dialog.summary.text() == "2 recorded, 2 refused."
+    assert dialog.summary.text() == "2 recorded, 2 refused"
     assert not dialog.refused.isHidden()
     assert dialog.refused.toPlainText().splitlines() == [
         f"{tmp_path / 'spy.ics'}: 'spy@evil.example' was not invited to "

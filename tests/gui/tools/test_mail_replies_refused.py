@@ -62,7 +62,7 @@ def test_a_malformed_reply_is_one_refused_line_and_the_others_go_in(
     qtbot.waitUntil(lambda: dialog.rows is not None, timeout=20_000)
     dialog.import_files([bad, good])
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
-    assert dialog.summary.text() == "1 recorded, 1 refused."
+    assert dialog.summary.text() == "1 recorded, 1 refused"
     assert dialog.refused.toPlainText() == (
         f"{bad}: DTSTAMP '20260501' is a date; it must be a date and time"
     )
