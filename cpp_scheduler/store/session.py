@@ -498,6 +498,13 @@ def _forget_changes_at_begin(session: Session, transaction: SessionTransaction) 
         session.info.pop(_CHANGES_AT_BEGIN, None)
 
 
+def holds_each_row(session: Session) -> bool:
+    """Whether :func:`hold_for_writing` holds rows one by one (a server), where the
+    order in which a transaction holds them decides whether two transactions can wait
+    for each other; on SQLite it holds the whole file at once."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
 def hold_for_writing(session: Session, table: Table, ids: Sequence[Any]) -> None:
     """Let no other transaction change the rows of ``table`` that ``ids`` names, nor
     make anything refer to them anew, until ``session``'s transaction ends: what it reads
@@ -521,3 +528,20 @@ def hold_for_writing(session: Session, table: Table, ids: Sequence[Any]) -> None
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         session.execute(select(table.c.id).where(table.c.id.in_(chunk)).with_for_update())
+
+
+def hold_for_changing(session: Session, table: Table, ids: Sequence[Any]) -> None:
+    """On a server, lock the rows of ``table`` that ``ids`` names as their own update
+    would (``FOR NO KEY UPDATE``): a colleague's save of one of them waits until this
+    transaction ends, while a save that only refers to one of them anew (an event given
+    a delegation) goes on, as it would beside that update. For the rows a transaction
+    will write besides those it deletes (:func:`hold_for_writing`), held before them.
+    Nothing on SQLite, where a write holds the whole file."""
+    if not holds_each_row(session):
+        return
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        session.execute(
+            select(table.c.id).where(table.c.id.in_(chunk)).with_for_update(key_share=True)
+        )
