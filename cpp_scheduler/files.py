@@ -24,7 +24,8 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -162,3 +163,43 @@ def _remove(partial: str) -> None:
     """Take away a partial file; one that is already gone is fine."""
     with contextlib.suppress(FileNotFoundError):
         os.unlink(partial)
+
+
+_FOLDERS_HELD = threading.Lock()
+
+
+@contextlib.contextmanager
+def folder_held(folder: Path) -> Iterator[None]:
+    """Be the only writer of ``folder`` that holds it this way until the block ends: a
+    save that reads a file there, compares it with what its editor read and writes it
+    anew (the mail settings), so two saves never both find the file as read. Held
+    against this program's other threads (its other windows) and, with the system's
+    advisory lock on the folder itself (``flock``), which leaves no file behind, its
+    other processes. A folder that cannot be opened is held against the threads alone:
+    the write that follows says what the system refused."""
+    with _FOLDERS_HELD:
+        handle = _held_by_the_system(folder)
+        try:
+            yield
+        finally:
+            if handle is not None:
+                os.close(handle)  # which lets the system's lock go
+
+
+def _held_by_the_system(folder: Path) -> int | None:
+    """``folder`` opened and locked by the system's advisory lock, waiting for another
+    process's to end; None where the system has none or the folder cannot be opened."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return None
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    except OSError:
+        os.close(handle)
+        return None
+    return handle

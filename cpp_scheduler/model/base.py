@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Dialect, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, Dialect, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -162,6 +162,27 @@ class Record:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class-level directive)
         return {"version_id_col": cls.version}
+
+
+HELD_ONCE = "held_once"
+"""The column of :class:`HeldOnce`, which the store keeps itself."""
+
+
+class HeldOnce:
+    """Columns of a kind whose records hold a value once (a delegation's name, a
+    participant's address, a partner city's name, a theme's code, a route: the kind's
+    ``unique_values`` rule, :class:`~cpp_scheduler.model.validation.Unique`).
+
+    The program's check of that rule reads the other records before a save writes, so
+    two colleagues saving "Lima" and "lima " at one moment would both pass it. The
+    database holds the value as the rule compares it (folded, a route either way round:
+    :func:`~cpp_scheduler.model.validation.held_text`) under a unique index, and refuses
+    the second. Written at every save that gives or changes the value; empty for a
+    record an older database held beside its twin, which saves while that value is left
+    as it is, as the rule lets it (``0016_values_held_once_are_held_by_the_database``).
+    """
+
+    held_once: Mapped[str | None] = mapped_column(Text, index=True, unique=True)
 
 
 def enum_type(enum_class: type[StrEnum]) -> SAEnum:

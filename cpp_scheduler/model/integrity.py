@@ -25,7 +25,7 @@ from sqlalchemy.orm.base import NO_VALUE
 from cpp_scheduler.model.base import new_id, utc_now
 from cpp_scheduler.model.enums import EventMode, EventStatus
 from cpp_scheduler.model.event import Event, OccurrenceOverride
-from cpp_scheduler.model.validation import ValidationError, new_clashes_in
+from cpp_scheduler.model.validation import ValidationError, hold_values_once, new_clashes_in
 
 #: Changing any of these makes calendar clients treat the event as rescheduled.
 #: ``changes`` (moved and cancelled occurrences) counts too: removing a cancellation
@@ -80,6 +80,8 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
         found = problems() + given.get(id(record), [])
         if found:
             raise ValidationError(record.label(), found)
+    with session.no_autoflush:
+        hold_values_once(session, written, session.deleted)
 
     rescheduled: set[Event] = set()
     for record in session.dirty:

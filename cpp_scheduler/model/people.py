@@ -12,7 +12,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.model import validation as rules
-from cpp_scheduler.model.base import Base, Record, enum_type
+from cpp_scheduler.model.base import Base, HeldOnce, Record, enum_type
 from cpp_scheduler.model.enums import ParticipantRole
 
 DEFAULT_WORK_START = time(9, 0)
@@ -25,7 +25,7 @@ DEFAULT_ACCEPTABLE_END = time(22, 0)
 _LANGUAGE_NAMES = {"english": i18n.ENGLISH, "japanese": i18n.JAPANESE, "日本語": i18n.JAPANESE}
 
 
-class Delegation(Record, Base):
+class Delegation(Record, HeldOnce, Base):
     """Officials of one client country who come to Japan or join online together.
 
     The home zone is explicit even for one-zone countries once saved: a country with
@@ -119,7 +119,7 @@ class Delegation(Record, Base):
         )
 
 
-class Participant(Record, Base):
+class Participant(Record, HeldOnce, Base):
     """A person: a delegation member, a speaker, Bank or city staff, an interpreter.
 
     ``zone`` is for people who join from somewhere other than their delegation's home

@@ -28,7 +28,7 @@ from cpp_scheduler import limits
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import N_, _, shown_name
 from cpp_scheduler.model import validation as rules
-from cpp_scheduler.model.base import Base, Record, enum_type
+from cpp_scheduler.model.base import Base, HeldOnce, Record, enum_type
 from cpp_scheduler.model.enums import TravelMode, mode_word
 from cpp_scheduler.timezones import TOKYO
 
@@ -42,7 +42,7 @@ city_themes = Table(
 )
 
 
-class ThematicArea(Record, Base):
+class ThematicArea(Record, HeldOnce, Base):
     """One of the six CPP areas, or a sub-theme under one (compact city under urban planning)."""
 
     __tablename__ = "thematic_areas"
@@ -132,7 +132,7 @@ def _theme_name(theme: ThematicArea) -> str:
     return shown_name(theme.name or "", theme.name_ja)
 
 
-class PartnerCity(Record, Base):
+class PartnerCity(Record, HeldOnce, Base):
     """A Japanese city that signed (or is negotiating) an MoU with the program."""
 
     __tablename__ = "partner_cities"
@@ -265,7 +265,7 @@ class Venue(Record, Base):
         )
 
 
-class TravelTime(Record, Base):
+class TravelTime(Record, HeldOnce, Base):
     """How long a journey between two localities takes by one mode, door to door.
 
     Looked up in either direction. The feasibility check adds a buffer on top.

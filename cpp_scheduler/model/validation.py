@@ -8,6 +8,7 @@ expected, never how the program works inside.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -18,13 +19,14 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import DetachedInstanceError
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
+from cpp_scheduler.model.base import HELD_ONCE
 
 
 @dataclass(frozen=True)
@@ -638,6 +640,66 @@ def new_clashes_in(session: Session, written: Iterable[Any]) -> dict[int, list[P
                 continue
             found[id(records[clash.record])].append(clash.problem)
     return found
+
+
+def held_rule(entity: type) -> Unique | None:
+    """The rule whose value the database holds once for ``entity``'s records (its first
+    ``unique_values`` rule, in its :class:`~cpp_scheduler.model.base.HeldOnce` column);
+    None for a kind without one."""
+    found = unique_rules(entity)
+    return found[0] if found and hasattr(entity, HELD_ONCE) else None
+
+
+def held_text(key: Hashable | None) -> str | None:
+    """A value held once as the database holds it, from its rule's ``key``: a text as
+    it is ("lima housing"), anything else (a route's two ends, either way round, and its
+    mode) written in one order as JSON; None for none."""
+    if key is None or isinstance(key, str):
+        return key
+    return json.dumps(_in_one_order(key), ensure_ascii=False)
+
+
+def _in_one_order(key: object) -> object:
+    if isinstance(key, frozenset | set):
+        return sorted((_in_one_order(part) for part in key), key=json.dumps)
+    if isinstance(key, tuple | list):
+        return [_in_one_order(part) for part in key]
+    return key if isinstance(key, str | int | float | bool) else str(key)
+
+
+def hold_values_once(session: Session, written: Iterable[Any], deleted: Iterable[Any]) -> None:
+    """Write into the :class:`~cpp_scheduler.model.base.HeldOnce` column of each record
+    ``written`` (new or changed in ``session``, its rules already asked) the value its
+    rule holds once, where the flush gives it or changes it as the rule compares it:
+    the database's unique index then refuses a colleague's save of the same value at
+    the same moment, which the rule's check, reading before either wrote, let through.
+    A value left as it was keeps what the column held (nothing, for a record stored
+    beside its twin before the database held the values).
+
+    A value passed from one record to another in the flush (two names swapped, a record
+    deleted and its twin made) is let go by the one that held it first, so the row
+    written first does not meet it in the other's row."""
+    changing: list[tuple[Any, str | None]] = []
+    for record in written:
+        rule = held_rule(type(record))
+        if rule is None:
+            continue
+        standing = _standing(record, rule.columns)
+        now = held_text(rule.key(standing.values))
+        if standing.stored is not None and held_text(rule.key(standing.stored)) == now:
+            continue
+        changing.append((record, now))
+    given = {now for _record, now in changing if now is not None}
+    letting_go: dict[Any, list[str]] = defaultdict(list)
+    held_before = [record for record, _now in changing if inspect(record).key is not None]
+    held_before += [record for record in deleted if held_rule(type(record)) is not None]
+    for record in held_before:
+        if getattr(record, HELD_ONCE) in given:
+            letting_go[type(record).__table__].append(record.id)
+    for table, ids in letting_go.items():
+        session.execute(update(table).where(table.c.id.in_(ids)).values({HELD_ONCE: None}))
+    for record, now in changing:
+        setattr(record, HELD_ONCE, now)
 
 
 def _identical(rule: Unique, values: Values, other: Values) -> bool:

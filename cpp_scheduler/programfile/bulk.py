@@ -29,10 +29,14 @@ from sqlalchemy import Table, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import ColumnProperty, InstrumentedAttribute, RelationshipProperty, Session
 
-from cpp_scheduler.model.base import Base, utc_now
+from cpp_scheduler import i18n
+from cpp_scheduler.model.base import HELD_ONCE, Base, utc_now
+from cpp_scheduler.model.validation import held_rule, held_text
 from cpp_scheduler.programfile.layout import Kind
 from cpp_scheduler.store.bulk_rows import insert_tuples
+from cpp_scheduler.store.errors import RecordInFlight
 from cpp_scheduler.store.history import UNRECORDED, labels_of_each, note_created, plain
+from cpp_scheduler.store.session import IN_FLIGHT
 
 
 class NewRecord:
@@ -250,10 +254,15 @@ def write_new(session: Session, pending: list[Pending]) -> None:
     shapes: dict[Table, _Shape] = {}
     labels = labels_of_each([item.record for item in pending])
     at = datetime.now(UTC)
+    held: list[RecordInFlight] = []
     for item, named in zip(pending, labels, strict=True):
         owner = item.owner
         shape = _shape(item.kind.entity, *((owner[0].entity, owner[1]) if owner else (None, None)))
         given = item.record.given
+        rule = held_rule(item.kind.entity)
+        if rule is not None:  # held once by the database, as a save through the session
+            given[HELD_ONCE] = held_text(rule.key(given))
+            held.append(_in_flight(item, shape.table, named))
         row = [given.get(attribute) for attribute in shape.plain]
         fields = {
             attribute: [
@@ -307,6 +316,9 @@ def write_new(session: Session, pending: list[Pending]) -> None:
             version=int(given.get("version") or 1),
             at=at,
         )
+    # Named, as the records a flush writes are, should the database refuse a value
+    # held once that a colleague saved meanwhile (store/session.py).
+    session.info.setdefault(IN_FLIGHT, []).extend(held)
     connection = session.connection()
     for table, shape in shapes.items():
         insert_tuples(connection, table, shape.column_keys, rows[table])
@@ -319,6 +331,14 @@ def write_new(session: Session, pending: list[Pending]) -> None:
         # inserting all over it (about twice as fast for tens of thousands of rows).
         link_rows.sort()
         insert_tuples(connection, table, (own, other), link_rows)
+
+
+def _in_flight(item: Pending, table: Table, named: dict[str, str]) -> RecordInFlight:
+    """A new record as a refused save names it: its label in the language spoken."""
+    label = named.get(i18n.language()) or next(iter(named.values()), item.kind.record_kind)
+    return RecordInFlight(
+        label, item.kind.record_kind, str(table.name), None, None, item.record.given
+    )
 
 
 _ABSENT = object()

@@ -35,7 +35,7 @@ from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
-from cpp_scheduler.model.base import Base, utc_now
+from cpp_scheduler.model.base import HELD_ONCE, Base, utc_now
 from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
 from cpp_scheduler.programfile.document import read_document, record_label
@@ -44,6 +44,7 @@ from cpp_scheduler.programfile.exporter import encode_record, select_all
 from cpp_scheduler.programfile.layout import SECTIONS, TEXT, Kind, Value, all_kinds
 from cpp_scheduler.programfile.stored import StoredRecord, read_stored
 from cpp_scheduler.store import Database, open_database
+from cpp_scheduler.store.errors import unique_columns
 from cpp_scheduler.store.history import group_changes
 from cpp_scheduler.store.session import IN_FLIGHT, StoreSession
 
@@ -174,6 +175,17 @@ def import_program(database: Database, path: Path, *, dry_run: bool = False) -> 
     return apply_document(database, document, path, dry_run=dry_run)
 
 
+def _refused_by_database(session: Session, error: IntegrityError) -> str:
+    """Why the database refused the program: a value the program holds once that a
+    colleague saved meanwhile (the file's check read before that save), in the words of
+    that check, naming the colleague's record; anything else in the database's line."""
+    broken = unique_columns(error)
+    if isinstance(session, StoreSession) and broken is not None and broken[1] == (HELD_ONCE,):
+        return str(session.translate(error))
+    detail = printable(_first_line(error.orig), 200)
+    return _("the database refused the program: {detail}").format(detail=detail)
+
+
 def preview_into_new_database(document: dict[str, Any], path: Path) -> ImportReport:
     """The dry run of an import into a database that does not exist yet, which a dry run
     must not create: the file checked as it would be written into a new one, every rule
@@ -215,10 +227,7 @@ def apply_document(
         except ValidationError as error:
             raise ProgramFileError(path, str(error)) from None
         except IntegrityError as error:
-            detail = printable(_first_line(error.orig), 200)
-            raise ProgramFileError(
-                path, _("the database refused the program: {detail}").format(detail=detail)
-            ) from None
+            raise ProgramFileError(path, _refused_by_database(session, error)) from None
         except StaleDataError:
             raise ProgramFileError(
                 path, _("a record changed in the database during the import; import again")

@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, timezones
@@ -61,7 +61,6 @@ from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.calendar_export import event_loading
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import group_changes, write_noted
-from cpp_scheduler.store.session import hold_for_writing
 
 
 class ImportAction(StrEnum):
@@ -1142,10 +1141,6 @@ class ImportUndo:
         return self.created + self.updated
 
 
-_EVENTS: Table = Event.__table__  # type: ignore[assignment]
-"""The table the undo and redo of an import hold their events in."""
-
-
 def _event_ids(session: Session, uids: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for start in range(0, len(uids), 500):
@@ -1264,8 +1259,9 @@ def undo_import(
     found = {**undo.imported_versions, **undo.people_versions, **(expected or {})}
     with database.transaction() as session:
         # Held before they are checked: a colleague's save between the check and the
-        # deletion would otherwise be taken with it unseen.
-        hold_for_writing(session, _EVENTS, undo.created + undo.updated)
+        # deletion would otherwise be taken with it unseen; after what their deletion
+        # changes besides (a conference a colleague filed one under), as every deletion.
+        removal.hold_for_deleting(session, Event, undo.created + undo.updated)
         _check_left_as(session, found, undo.created + undo.updated)
         created = removal.delete_records(session, Event, undo.created)
         for taken in created.values():
@@ -1329,7 +1325,7 @@ def redo_import(
     touched: list[editing.Touched] = []
     found = {**undo.undone_versions, **(expected or {})}
     with database.transaction() as session:
-        hold_for_writing(session, _EVENTS, undo.updated)  # held before they are checked
+        removal.hold_for_deleting(session, Event, undo.updated)  # held before they are checked
         _check_left_as(session, found, undo.updated)
         for person_id in undo.people:
             removal.restore_record(session, Participant, undo.after[person_id], touched=touched)

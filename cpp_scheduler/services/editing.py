@@ -35,7 +35,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import recurrence
-from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.base import HELD_ONCE, Base
 from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.store import (
     ConcurrentEditError,
@@ -45,7 +45,7 @@ from cpp_scheduler.store import (
 RecordT = TypeVar("RecordT", bound=Base)
 
 #: Columns the store keeps itself; a values dict never carries them.
-BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "uid", "sequence"})
+BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "uid", "sequence", HELD_ONCE})
 
 PLACED_MEETINGS = "placed_meetings"
 """The key of an event's values that places meetings of its series: a mapping from each

@@ -11,12 +11,16 @@ import contextlib
 from pathlib import Path
 
 from cpp_scheduler.errors import SchedulerError, printable, shown_path
-from cpp_scheduler.files import write_atomically
+from cpp_scheduler.files import folder_held, write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import trial_message
 from cpp_scheduler.mail.settings import (
     MailSettings,
+    SettingsAsRead,
+    SettingsChangedError,
+    content_digest,
+    read_for_editing,
     read_mail_settings,
     settings_path,
     write_mail_settings,
@@ -36,8 +40,11 @@ __all__ = [
     "MailSettings",
     "Organizer",
     "Security",
+    "SettingsAsRead",
+    "SettingsChangedError",
     "SmtpSettings",
     "TransportError",
+    "read_for_editing",
     "read_mail_settings",
     "save_settings",
     "send_test_message",
@@ -45,9 +52,17 @@ __all__ = [
 ]
 
 
-def save_settings(settings: MailSettings, password: str | None = None) -> Path:
+def save_settings(
+    settings: MailSettings, password: str | None = None, *, read_as: str | None = None
+) -> Path:
     """Write the settings file; a password given goes to the keyring, never the file. A
     server no connection could reach (:meth:`SmtpSettings.problem`) is refused first.
+
+    ``read_as``: the digest of the file as the editor read it (:func:`read_for_editing`);
+    a file written since (another window, a hand edit) refuses the save, nothing
+    written, as a save of a record is refused over a colleague's change
+    (:class:`SettingsChangedError`). The comparison and the writing are one step no
+    other save of this program comes between (:func:`~cpp_scheduler.files.folder_held`).
 
     Saved whole or not at all: the file is written first (a folder that refuses it
     leaves the keyring as it was), and a keyring that then refuses the password puts
@@ -61,6 +76,15 @@ def save_settings(settings: MailSettings, password: str | None = None) -> Path:
     if address is not None:  # as ``send --from`` refuses it: every invitation is signed so
         raise TransportError(address.message)
     path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with folder_held(path.parent):
+        return _save_held(settings, password, read_as, path)
+
+
+def _save_held(
+    settings: MailSettings, password: str | None, read_as: str | None, path: Path
+) -> Path:
+    """:func:`save_settings` once the folder is held."""
     try:
         before: bytes | None = path.read_bytes()
     except FileNotFoundError:
@@ -71,6 +95,14 @@ def save_settings(settings: MailSettings, password: str | None = None) -> Path:
                 path=shown_path(path), error=printable(str(error), 200)
             )
         ) from error
+    if read_as is not None and content_digest(before) != read_as:
+        raise SettingsChangedError(
+            _(
+                "the mail settings in {path} were changed elsewhere since you opened them "
+                "(in another window, or by hand); nothing was saved: open Mail settings "
+                "again and apply your change again"
+            ).format(path=shown_path(path))
+        )
     write_mail_settings(settings, path)
     if password and settings.smtp is not None and settings.smtp.user:
         try:

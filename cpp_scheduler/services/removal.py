@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, UniqueConstraint, inspect, select, update
+from sqlalchemy import Column, ForeignKey, Table, UniqueConstraint, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, selectinload
 
@@ -47,7 +47,12 @@ from cpp_scheduler.services.editing import (
 )
 from cpp_scheduler.store import Database, DuplicateValueError, StoreError, history
 from cpp_scheduler.store.errors import first_line, unique_columns
-from cpp_scheduler.store.session import StoreSession, hold_for_writing
+from cpp_scheduler.store.session import (
+    StoreSession,
+    hold_for_changing,
+    hold_for_writing,
+    holds_each_row,
+)
 
 
 @dataclass
@@ -272,7 +277,18 @@ def delete_record(
     The record is held for the deletion before it is read (and each row the deletion
     reaches as it is gathered): what a colleague saves meanwhile either came before, and
     is seen and checked, or waits until the deletion has ended."""
-    hold_for_writing(session, _table_of(model_cls), [record_id])
+    hold_for_deleting(session, model_cls, [record_id])
+    return _delete_held(session, model_cls, record_id, touched, expected_version)
+
+
+def _delete_held(
+    session: Session,
+    model_cls: type[Base],
+    record_id: str,
+    touched: list[Touched] | None,
+    expected_version: int | None,
+) -> dict[str, Any]:
+    """:func:`delete_record` of a record :func:`hold_for_deleting` holds already."""
     record = get_record(session, model_cls, record_id)
     check_version(record, expected_version)
     (snapshot,) = _delete(session, model_cls, [record], touched)
@@ -286,7 +302,7 @@ def delete_records(
     each one's snapshot, by id, as :func:`delete_record` gives it, from a few queries
     per table rather than a few per record. Refused (:class:`RecordNotFoundError`)
     when one of them is gone."""
-    hold_for_writing(session, _table_of(model_cls), record_ids)
+    hold_for_deleting(session, model_cls, record_ids)
     records: dict[str, Base] = {}
     entity: Any = model_cls
     for start in range(0, len(record_ids), _CHUNK):
@@ -302,6 +318,138 @@ def delete_records(
             get_record(session, model_cls, record_id)  # says which kind is gone
     snapshots = _delete(session, model_cls, [records[i] for i in dict.fromkeys(record_ids)], None)
     return {snapshot["record_id"]: snapshot for snapshot in snapshots}
+
+
+def hold_for_deleting(session: Session, model_cls: type[Base], record_ids: Sequence[str]) -> None:
+    """Hold the records of ``model_cls`` that ``record_ids`` names for their deletion
+    (:func:`~cpp_scheduler.store.session.hold_for_writing`), after the records the
+    deletion changes besides, as they are now (:func:`_changed_besides`): the
+    conference a session is filed under, the records whose references it clears (an
+    event held on a deleted tour's day) and whose links it takes out (an event a
+    deleted participant attends).
+
+    A colleague's save of one of those records writes it first and then meets the
+    deleted one (filing a session elsewhere holds its conference before the session; an
+    event's row is written before its links and before the record its new reference
+    names is checked): a deletion that held its record first and then waited for that
+    one would wait for a save that waits for it, which the server ends as a deadlock.
+    Taken in the same order, one of the two waits for the other to end and then meets
+    what it did. On SQLite the deletion holds the whole file at once, and nothing is
+    read before."""
+    if holds_each_row(session):
+        for table, ids in _changed_besides(session, model_cls, record_ids):
+            hold_for_changing(session, table, ids)
+    hold_for_writing(session, _table_of(model_cls), record_ids)
+
+
+def _changed_besides(
+    session: Session, model_cls: type[Base], record_ids: Sequence[str]
+) -> list[tuple[Table, list[Any]]]:
+    """The records that deleting ``record_ids`` changes without deleting them, holding
+    nothing: the records they belong to (a session's conference, a changed meeting's
+    series, a day's tour), and, through everything deleted with them, the records
+    whose references the deletion clears and those whose links it takes out. Only ids
+    are read, and only along the references that can reach such a record (an undone
+    import deletes thousands of events, whose ledgers and changed meetings lead to
+    nothing more). Each table's ids sorted, tables in name order, so two deletions
+    hold what they share in one order too."""
+    tables = _tables()
+    own = _table_of(model_cls)
+    found: dict[str, set[Any]] = {}
+    removed: dict[str, set[Any]] = {own.name: set(record_ids)}
+    belongs_to = [key for key in own.foreign_keys if _cascades(key)]
+    if belongs_to:
+        parents = [key.parent for key in belongs_to]
+        for row in _column_rows(session, own.c.id, record_ids, parents):
+            for key, owner in zip(belongs_to, row[1:], strict=True):
+                if owner is not None:
+                    found.setdefault(key.column.table.name, set()).add(owner)
+    waiting: list[tuple[Table, list[Any]]] = [(own, list(record_ids))]
+    while waiting:
+        referred, ids = waiting.pop()
+        for other in tables.values():
+            for key in other.foreign_keys:
+                if key.column.table is not referred:
+                    continue
+                column = key.parent
+                if not _cascades(key):
+                    if _clears(key):
+                        changed = found.setdefault(other.name, set())
+                        changed.update(row[1] for row in _column_rows(session, column, ids, ["id"]))
+                    continue
+                for owner in _link_owners(other.name):
+                    if owner.owner_column != column.name:
+                        changed = found.setdefault(owner.owner_table, set())
+                        changed.update(
+                            row[1]
+                            for row in _column_rows(session, column, ids, [owner.owner_column])
+                        )
+                if "id" in other.c and _reaches_others(other.name):
+                    gone = removed.setdefault(other.name, set())
+                    new = [
+                        row[1]
+                        for row in _column_rows(session, column, ids, ["id"])
+                        if row[1] not in gone
+                    ]
+                    gone.update(new)
+                    if new:
+                        waiting.append((other, new))
+    return [
+        (tables[name], sorted(ids - removed.get(name, set())))
+        for name, ids in sorted(found.items())
+        if ids - removed.get(name, set())
+    ]
+
+
+def _cascades(key: ForeignKey) -> bool:
+    """Whether a row goes with the row its ``key`` refers to."""
+    return (key.ondelete or "").upper() == "CASCADE"
+
+
+def _clears(key: ForeignKey) -> bool:
+    """Whether a row loses its reference ``key`` when the row it refers to goes."""
+    return (key.ondelete or "").upper() == "SET NULL"
+
+
+_IDS_AT_ONCE = 5000
+"""Values in one ``IN (...)`` list of :func:`_changed_besides`, which only a server
+is asked (PostgreSQL takes 65,535 parameters in a statement): an undone import of
+thousands of events reads what they reach in a few statements."""
+
+
+def _column_rows(
+    session: Session, column: Column[Any], values: Sequence[Any], also: Sequence[Any]
+) -> Iterator[Sequence[Any]]:
+    """``column`` and the columns ``also`` names (or gives) of the rows of its table
+    whose ``column`` is one of ``values``, :data:`_IDS_AT_ONCE` values at a time."""
+    table = column.table
+    wanted = [value for value in values if value is not None]
+    others = [table.c[name] if isinstance(name, str) else name for name in also]
+    for start in range(0, len(wanted), _IDS_AT_ONCE):
+        chunk = wanted[start : start + _IDS_AT_ONCE]
+        yield from session.execute(select(column, *others).where(column.in_(chunk)))
+
+
+@cache
+def _reaches_others(table_name: str, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether deleting rows of ``table_name`` can change a record it does not delete:
+    a reference to them that is cleared, a link to them taken out of another record's
+    list, or either of those through the rows deleted with them."""
+    for other in _tables().values():
+        for key in other.foreign_keys:
+            if key.column.table.name != table_name:
+                continue
+            if _clears(key):
+                return True
+            if not _cascades(key):
+                continue
+            if any(owner.owner_column != key.parent.name for owner in _link_owners(other.name)):
+                return True
+            if other.name not in seen | {table_name} and _reaches_others(
+                other.name, seen | {table_name}
+            ):
+                return True
+    return False
 
 
 def _loaded_with(model_cls: type[Base]) -> list[Any]:
@@ -900,11 +1048,11 @@ def delete(
     so nothing a colleague did since the coordinator read the question goes unseen."""
     touched: list[Touched] = []
     with database.transaction() as session:
-        hold_for_writing(session, _table_of(model_cls), [record_id])
+        hold_for_deleting(session, model_cls, [record_id])
         record = get_record(session, model_cls, record_id)
         if not alone:
             check_version(record, expected_version)
-        snapshot = delete_record(session, model_cls, record_id, touched=touched)
+        snapshot = _delete_held(session, model_cls, record_id, touched, None)
         label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
         if alone:
             # A colleague's work filed under the record is named before its version,

@@ -42,8 +42,9 @@ WRITTEN = "history_written"
 the commit, which the commit still announces."""
 COMMITTING = "history_committing"
 """(table, id, version) of every entry the commit under way writes or announces."""
-#: Columns every record has that say nothing a coordinator changed.
-UNRECORDED = frozenset({"version", "created_at", "updated_at"})
+#: Columns every record has that say nothing a coordinator changed, and the value held
+#: once as the database compares it (``HeldOnce``), which follows the value recorded.
+UNRECORDED = frozenset({"version", "created_at", "updated_at", "held_once"})
 
 CHANNEL = "cpp_scheduler_changes"
 """The PostgreSQL channel every commit of a change is announced on."""

@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.i18n import _
+from cpp_scheduler.model.base import HELD_ONCE
 from cpp_scheduler.store.errors import (
     ConcurrentEditError,
     ConnectionLostError,
@@ -304,6 +305,11 @@ class StoreSession(Session):
         broken = unique_columns(error)
         table, columns = broken if broken else (None, ())
         candidates = [r for r in records if table in (None, r.table) and not r.deleted]
+        if table is not None and tuple(columns) == (HELD_ONCE,):
+            held = self._held_once(table, candidates)
+            if isinstance(held, DuplicateValueError):
+                return held
+            columns = held or columns
         record = self._holder_of_taken_value(candidates, columns) or (
             candidates[0] if candidates else None
         )
@@ -342,6 +348,50 @@ class StoreSession(Session):
                 record=label, where=where
             )
         return DuplicateValueError(message, label, tuple(columns), value)
+
+    def _held_once(
+        self, table_name: str, records: Sequence[RecordInFlight]
+    ) -> DuplicateValueError | tuple[str, ...] | None:
+        """A value the program holds once that a colleague saved at the same moment,
+        which the rule's own check, reading before either wrote, let through: refused
+        in that check's words, naming the record that holds it now (read outside the
+        failed transaction). The same value to the letter is refused as the database's
+        own unique constraint of it refuses it, whichever of the two the database names
+        first: the columns of that constraint are given instead. None where no such
+        record is found."""
+        from cpp_scheduler.model import Base
+        from cpp_scheduler.model.validation import Problem, ValidationError, held_rule, held_text
+
+        table = _table(table_name)
+        entity = next(
+            (mapper.class_ for mapper in Base.registry.mappers if mapper.local_table is table),
+            None,
+        )
+        rule = None if entity is None else held_rule(entity)
+        if table is None or rule is None:
+            return None
+        try:
+            with self._engine().connect() as connection:
+                for record in records:
+                    key = held_text(rule.key(record.values))
+                    if key is None:
+                        continue
+                    other = connection.execute(
+                        select(table).where(table.c[HELD_ONCE] == key)
+                    ).first()
+                    if other is None or (record.identity and other.id == record.identity[0]):
+                        continue
+                    if all(
+                        record.values.get(name) == other._mapping[name] for name in rule.attributes
+                    ):
+                        return rule.attributes
+                    problem = Problem(rule.field, rule.clash(record.values, dict(other._mapping)))
+                    value = ", ".join(str(record.values.get(name)) for name in rule.attributes)
+                    message = str(ValidationError(record.label, [problem]))
+                    return DuplicateValueError(message, record.label, rule.attributes, value)
+        except SQLAlchemyError:
+            return None
+        return None
 
     def _holder_of_taken_value(
         self, records: Sequence[RecordInFlight], columns: Sequence[str]
@@ -498,6 +548,13 @@ def _forget_changes_at_begin(session: Session, transaction: SessionTransaction) 
         session.info.pop(_CHANGES_AT_BEGIN, None)
 
 
+def holds_each_row(session: Session) -> bool:
+    """Whether :func:`hold_for_writing` holds rows one by one (a server), where the
+    order in which a transaction holds them decides whether two transactions can wait
+    for each other; on SQLite it holds the whole file at once."""
+    return session.get_bind().dialect.name != "sqlite"
+
+
 def hold_for_writing(session: Session, table: Table, ids: Sequence[Any]) -> None:
     """Let no other transaction change the rows of ``table`` that ``ids`` names, nor
     make anything refer to them anew, until ``session``'s transaction ends: what it reads
@@ -521,3 +578,20 @@ def hold_for_writing(session: Session, table: Table, ids: Sequence[Any]) -> None
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         session.execute(select(table.c.id).where(table.c.id.in_(chunk)).with_for_update())
+
+
+def hold_for_changing(session: Session, table: Table, ids: Sequence[Any]) -> None:
+    """On a server, lock the rows of ``table`` that ``ids`` names as their own update
+    would (``FOR NO KEY UPDATE``): a colleague's save of one of them waits until this
+    transaction ends, while a save that only refers to one of them anew (an event given
+    a delegation) goes on, as it would beside that update. For the rows a transaction
+    will write besides those it deletes (:func:`hold_for_writing`), held before them.
+    Nothing on SQLite, where a write holds the whole file."""
+    if not holds_each_row(session):
+        return
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        session.execute(
+            select(table.c.id).where(table.c.id.in_(chunk)).with_for_update(key_share=True)
+        )

@@ -23,8 +23,18 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
-from cpp_scheduler.model import Base, Event, Participant, PartnerCity, Reply, SentMessage, Venue
-from cpp_scheduler.services import replies
+from cpp_scheduler.model import (
+    Base,
+    Delegation,
+    Event,
+    Participant,
+    PartnerCity,
+    Reply,
+    SentMessage,
+    ValidationError,
+    Venue,
+)
+from cpp_scheduler.services import editing, replies
 from cpp_scheduler.store import SchemaError, migrations, open_database
 from cpp_scheduler.store.database import create_store_engine, describe, resolve_url
 
@@ -499,6 +509,52 @@ LINK_TABLES = {
     if table.dialect_options["sqlite"]["with_rowid"] is False
 }
 """The tables the model keeps as their key alone on SQLite."""
+
+
+def test_twins_an_older_program_saved_open_and_the_first_made_holds_the_value(
+    engine: Engine, database_url: str
+) -> None:
+    """Two delegations named alike and two participants at one address in other
+    capitals, saved before the database held such values once: the upgrade keeps all
+    four as they are, the first made of each pair holds the value, and its twin saves
+    its other changes while that value is left alone, as the program's check lets it."""
+    store = open_database(database_url)
+    lima = {"name": "Lima housing", "country": "PE", "zone": "America/Lima"}
+    first = editing.create(store, Delegation, lima)
+    twin = editing.create(store, Delegation, {**lima, "name": "Cusco housing"})
+    ana = editing.create(store, Participant, {"name": "Ana Quispe", "email": "ana@lima.example"})
+    other_ana = editing.create(store, Participant, {"name": "Ana Q.", "email": "aq@lima.example"})
+    store.close()
+    _run(engine, "downgrade", "0015")
+    with engine.begin() as connection:  # as a program comparing letter for letter saved them
+        for table, record_id, column, value in (
+            ("delegations", twin, "name", "LIMA HOUSING "),
+            ("participants", other_ana, "email", "Ana@Lima.Example"),
+        ):
+            connection.execute(
+                text(f"UPDATE {table} SET {column} = :value, created_at = :later WHERE id = :id"),
+                {"value": value, "later": datetime(2030, 1, 1, tzinfo=UTC), "id": record_id},
+            )
+
+    store = open_database(database_url)  # upgraded on opening, as a coordinator would
+    with store.session() as session:
+        held = dict(session.execute(select(Delegation.id, Delegation.held_once)).all())
+        held |= dict(session.execute(select(Participant.id, Participant.held_once)).all())
+    assert held == {
+        first: "lima housing",
+        twin: None,
+        ana: "ana@lima.example",
+        other_ana: None,
+    }
+    editing.change(store, Delegation, twin, {"notes": "Housing ministry, second visit"}, None)
+    editing.change(store, Participant, other_ana, {"name": "Ana Quispe Mamani"}, None)
+    with pytest.raises(ValidationError, match="called 'Lima housing' already exists"):
+        editing.create(store, Delegation, {**lima, "name": "lima housing"})
+    # Given another address, the twin holds it; the first one's again, it is refused.
+    editing.change(store, Participant, other_ana, {"email": "ana.q@lima.example"}, None)
+    with pytest.raises(ValidationError, match=r"'ana@lima\.example' is already the address"):
+        editing.change(store, Participant, other_ana, {"email": "ANA@lima.example"}, None)
+    store.close()
 
 
 def _save_an_exchange_with_kobe(database_url: str, link: str) -> list[str]:

@@ -40,6 +40,10 @@ class MailSettingsDialog(QDialog):
 
     Attributes:
         status: the answer of the last save or test message, in one line.
+        read_as: what the settings file was when the dialog read it, which Save
+            carries: a file written since (another window) refuses the save, said in
+            the status line, rather than one window's settings silently replacing the
+            other's. None until read (or when the file could not be read at all).
     """
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
@@ -47,6 +51,7 @@ class MailSettingsDialog(QDialog):
         self.setObjectName("mailSettingsDialog")
         self.setWindowTitle(translate("Mail", "Mail settings"))
         self.tasks = tasks
+        self.read_as: str | None = None
         self.host = QLineEdit(self)
         self.host.setPlaceholderText("smtp.example.org")
         self.port = QSpinBox(self)
@@ -108,9 +113,9 @@ class MailSettingsDialog(QDialog):
 
     def _read_settings(self) -> None:
         """Read the settings off the GUI thread and show them, the fields held until
-        they come. A file that cannot be read is said in the status line and the form
-        left empty, to write the settings anew: a broken file must not keep the
-        coordinator out of the dialog that mends it."""
+        they come. A file whose settings cannot be taken is said in the status line and
+        the form left empty, to write the settings anew over that file: a broken file
+        must not keep the coordinator out of the dialog that mends it."""
         fields = (
             self.host,
             self.port,
@@ -122,9 +127,13 @@ class MailSettingsDialog(QDialog):
             self.rate,
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self._run(mail_setup.read_mail_settings, self._show, (*fields, save, self.test_button))
+        self._run(mail_setup.read_for_editing, self._show, (*fields, save, self.test_button))
 
-    def _show(self, settings: mail_setup.MailSettings) -> None:
+    def _show(self, read: mail_setup.SettingsAsRead) -> None:
+        self.read_as = read.read_as
+        if read.problem is not None:
+            self.status.setText(read.problem)
+        settings = read.settings
         if settings.smtp is not None:
             self.host.setText(settings.smtp.host)
             self.port.setValue(settings.smtp.port)
@@ -196,8 +205,11 @@ class MailSettingsDialog(QDialog):
         )
 
     def save(self) -> None:
-        settings, password = self.settings(), self.password.text()
-        self._run(lambda: mail_setup.save_settings(settings, password or None), self._saved)
+        settings, password, read_as = self.settings(), self.password.text(), self.read_as
+        self._run(
+            lambda: mail_setup.save_settings(settings, password or None, read_as=read_as),
+            self._saved,
+        )
 
     def _saved(self, path: Path) -> None:
         self.password.clear()

@@ -135,6 +135,39 @@ def test_broken_settings_open_to_be_mended_in_the_dialog(
     settle(qtbot, window)
 
 
+def test_settings_saved_in_another_window_meanwhile_are_not_replaced(
+    qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path
+) -> None:
+    """Two windows open on the mail settings: the first to save is saved; the other's
+    Save is refused in its status line, the dialog left open with what was typed in it,
+    and the file keeps the first one's settings."""
+    window = open_window()
+    first = tools_of(window).open_mail_settings()
+    second = tools_of(window).open_mail_settings()
+    for dialog in (first, second):
+        qtbot.waitUntil(dialog.host.isEnabled, timeout=20_000)  # both have read the file
+
+    first.sender_name.setText("CPP coordination")
+    with qtbot.waitSignal(first.accepted, timeout=20_000):
+        first.buttons.button(first.buttons.StandardButton.Save).click()
+    saved = mail_settings.read_bytes()
+    second.sender_name.setText("TDLC events")
+    second.buttons.button(second.buttons.StandardButton.Save).click()
+
+    said = (
+        f"the mail settings in {mail_settings} were changed elsewhere since you opened them "
+        "(in another window, or by hand); nothing was saved: open Mail settings again and "
+        "apply your change again"
+    )
+    qtbot.waitUntil(lambda: second.status.text() == said, timeout=20_000)
+    assert second.isVisible()
+    assert second.sender_name.text() == "TDLC events"
+    assert mail_settings.read_bytes() == saved
+    assert json.loads(saved)["sender"]["name"] == "CPP coordination"
+    second.close()
+    settle(qtbot, window)
+
+
 def test_a_wrong_server_is_one_line_in_the_dialog(
     qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path
 ) -> None:
