@@ -23,6 +23,7 @@ answer.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -331,15 +332,23 @@ class RecordCommand(QUndoCommand):
 
     def apply(self) -> None:
         """Do this step. A first run refused by a colleague's newer version merges with
-        it where the step may (:meth:`merged`), and is tried again, up to
-        :data:`MERGE_ATTEMPTS` times."""
-        for attempt in range(1, MERGE_ATTEMPTS + 1):
+        it where the refused step may (:meth:`merged`), and is tried again: each step is
+        tried up to :data:`MERGE_ATTEMPTS` times, a group's each on its own count."""
+        tries: Counter[RecordCommand] = Counter()
+        while True:
             try:
                 self.apply_as_read()
                 return
             except merging.ConcurrentEditError:
-                if attempt == MERGE_ATTEMPTS or not self.merged():
+                refused = self.refused_step()
+                tries[refused] += 1
+                if tries[refused] == MERGE_ATTEMPTS or not refused.merged():
                     raise
+
+    def refused_step(self) -> RecordCommand:
+        """The step whose refusal ended the last run: this one, or for a step of several
+        the one of its steps that was refused."""
+        return self
 
     def apply_as_read(self) -> None:
         """Do this step once, against the versions it holds: a colleague's newer version

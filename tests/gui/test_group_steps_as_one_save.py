@@ -267,3 +267,40 @@ def test_a_colleagues_change_after_a_refused_day_is_not_taken_for_the_windows_ow
     kept = editing.stored(database, Event, day[0])
     assert kept.title == "Opening briefing (Kenji)"
     assert kept.values["start_utc"] == dropped
+
+
+def test_a_day_whose_every_event_a_colleague_retitled_moves_whole_without_asking(
+    window: MainWindow, database: Database, colleague: Database, day: list[str], messages: Messages
+) -> None:
+    """Each refusal rolls the day back and merges the event refused; each event merges
+    on a count of its own, so a day of six events retitled since moves all the same."""
+    later = JANUARY_NINE_TOKYO + timedelta(hours=6)
+    events = day + [
+        editing.create(
+            database,
+            Event,
+            {
+                "title": f"Session {n}",
+                "start_utc": later + timedelta(hours=n),
+                "end_utc": later + timedelta(hours=n, minutes=30),
+            },
+        )
+        for n in range(3)
+    ]
+    group = _move_day(window, events)
+    for record_id in events:
+        held = editing.stored(colleague, Event, record_id)
+        editing.change(
+            colleague, Event, record_id, {"title": f"{held.title} (Kenji)"}, held.version
+        )
+    starts, seen = _starts(database, events), len(_history(database))
+
+    window.editor.execute(group)
+    rows_read(window)
+
+    assert messages.errors == []
+    assert _starts(database, events) == [start + DAY for start in starts]
+    assert all(editing.stored(database, Event, i).title.endswith("(Kenji)") for i in events)
+    moved = _history(database)[seen:]
+    assert sorted(record for record, _group in moved) == sorted(events)
+    assert len({group for _record, group in moved}) == 1

@@ -32,8 +32,8 @@ class GroupCommand(RecordCommand):
     def apply_as_read(self) -> None:
         self._together(self.commands, lambda step: step.apply_as_read())
 
-    def merged(self) -> bool:
-        return self._refused_by is not None and self._refused_by.merged()
+    def refused_step(self) -> RecordCommand:
+        return self if self._refused_by is None else self._refused_by.refused_step()
 
     def revert(self) -> None:
         self._together(self.commands[::-1], lambda step: step.revert())
