@@ -23,6 +23,7 @@ answer.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -330,7 +331,37 @@ class RecordCommand(QUndoCommand):
         super().setText(printable(text, LONGEST_STEP_NAME))
 
     def apply(self) -> None:
+        """Do this step. A first run refused by a colleague's newer version merges with
+        it where the refused step may (:meth:`merged`), and is tried again: each step is
+        tried up to :data:`MERGE_ATTEMPTS` times, a group's each on its own count."""
+        tries: Counter[RecordCommand] = Counter()
+        while True:
+            try:
+                self.apply_as_read()
+                return
+            except merging.ConcurrentEditError:
+                refused = self.refused_step()
+                tries[refused] += 1
+                if tries[refused] == MERGE_ATTEMPTS or not refused.merged():
+                    raise
+
+    def refused_step(self) -> RecordCommand:
+        """The step whose refusal ended the last run: this one, or for a step of several
+        the one of its steps that was refused."""
+        return self
+
+    def apply_as_read(self) -> None:
+        """Do this step once, against the versions it holds: a colleague's newer version
+        refuses it (:class:`~cpp_scheduler.services.merging.ConcurrentEditError`)."""
         raise NotImplementedError
+
+    def merged(self) -> bool:
+        """After :meth:`apply_as_read` was refused by a colleague's newer version: whether
+        the step now holds its merge with theirs, to apply instead (where both changed a
+        field, as the coordinator chose), or gives up (False: it does not merge, it is not
+        its first run, or the coordinator cancelled). Run with no transaction open, as it
+        may wait for the coordinator's answer."""
+        return False
 
     def revert(self) -> None:
         raise NotImplementedError
@@ -478,7 +509,7 @@ class CreateRecord(RecordCommand):
             )
         )
 
-    def apply(self) -> None:
+    def apply_as_read(self) -> None:
         database = self.editor.database
         if self.snapshot is None:
             created = editing.create_versioned(
@@ -552,6 +583,9 @@ class EditRecord(RecordCommand):
         """The colleagues' versions the first apply merged with, oldest first."""
 
     def _update(self, values: Mapping[str, Any]) -> None:
+        if not values and self.before is not None:  # a merge found theirs was this one
+            self._done()
+            return
         saved = editing.change(
             self.editor.database,
             self.model_cls,
@@ -575,37 +609,33 @@ class EditRecord(RecordCommand):
             self.setObsolete(True)
         self._done()
 
-    def apply(self) -> None:
+    def apply_as_read(self) -> None:
+        self._update(self.values)
+
+    def merged(self) -> bool:
         if not self.merges or self.before is not None:
-            self._update(self.values)
-            return
-        for attempt in range(MERGE_ATTEMPTS):
-            try:
-                self._update(self.values)
-                return
-            except merging.ConcurrentEditError:
-                assert self._version is not None
-                plan = merging.plan_merge(
-                    self.editor.database,
-                    self.model_cls,
-                    self.record_id,
-                    self._version,
-                    self.read_values,
-                    self.values,
-                )
-                values = _merged_values(self.editor, plan)
-                if values is None or attempt == MERGE_ATTEMPTS - 1:
-                    raise
-                self.merged_with.append(plan)
-                self.values, self._version = values, plan.their_version
-                self.read_values = {}  # the history holds the newer version as base
-                if not values:
-                    # They saved exactly this change: nothing is written, and no undo
-                    # step is left that would do nothing (the stack drops it).
-                    self.before = {}
-                    self.setObsolete(True)
-                    self._done()
-                    return
+            return False
+        assert self._version is not None
+        plan = merging.plan_merge(
+            self.editor.database,
+            self.model_cls,
+            self.record_id,
+            self._version,
+            self.read_values,
+            self.values,
+        )
+        values = _merged_values(self.editor, plan)
+        if values is None:
+            return False
+        self.merged_with.append(plan)
+        self.values, self._version = values, plan.their_version
+        self.read_values = {}  # the history holds the newer version as base
+        if not values:
+            # They saved exactly this change: nothing is written, and no undo step is
+            # left that would do nothing (the stack drops it).
+            self.before = {}
+            self.setObsolete(True)
+        return True
 
     def revert(self) -> None:
         assert self.before is not None
@@ -655,7 +685,7 @@ class DeleteRecord(RecordCommand):
         self.saved_version = expected_version
         self.reached = reached
 
-    def apply(self) -> None:
+    def apply_as_read(self) -> None:
         # A redo deletes the record at the version the undo brought it back at (or where
         # this window's steps took it since): a colleague's change since refuses it.
         deleted = removal.delete(
@@ -707,6 +737,9 @@ class ChangeMeeting(RecordCommand):
         """The version the series must be at for the next apply or revert."""
         self.shown = shown
         self._applied = False
+        self._theirs_already = False
+        """A merge found the colleague had moved the meeting just there: nothing to
+        write, nor to undo."""
 
     def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
         # The version shown, or where this window's own steps took it since (a move
@@ -721,42 +754,43 @@ class ChangeMeeting(RecordCommand):
         self._done()
         return edit
 
-    def apply(self) -> None:
-        moves = self.state.start_utc is not None and self.state.end_utc is not None
-        if self._applied or self.shown is None or not moves:
-            self.before = self._set(self.state).before
-            self._applied = True
+    def apply_as_read(self) -> None:
+        if self._theirs_already:
+            self._done()
             return
-        for attempt in range(MERGE_ATTEMPTS):
-            try:
-                self.before = self._set(self.state).before
-                self._applied = True
-                return
-            except merging.ConcurrentEditError:
-                assert self.state.start_utc is not None
-                assert self.state.end_utc is not None
-                plan = merging.plan_meeting_move(
-                    self.editor.database,
-                    self.record_id,
-                    self.recurrence_id,
-                    self.version,
-                    self.shown,
-                    (self.state.start_utc, self.state.end_utc),
-                )
-                values = _merged_values(self.editor, plan)
-                if values is None or attempt == MERGE_ATTEMPTS - 1:
-                    raise
-                if not values:  # they moved it just there: nothing to write or undo
-                    self.setObsolete(True)
-                    self._done()
-                    return
-                theirs = (plan.theirs["start_utc"], plan.theirs["end_utc"])
-                self.state = series.MeetingState(
-                    values.get("start_utc", theirs[0]), values.get("end_utc", theirs[1]), False
-                )
-                self.shown, self.version = theirs, plan.their_version
+        self.before = self._set(self.state).before
+        self._applied = True
+
+    def merged(self) -> bool:
+        start, end = self.state.start_utc, self.state.end_utc
+        if self._applied or self.shown is None or start is None or end is None:
+            return False
+        plan = merging.plan_meeting_move(
+            self.editor.database,
+            self.record_id,
+            self.recurrence_id,
+            self.version,
+            self.shown,
+            (start, end),
+        )
+        values = _merged_values(self.editor, plan)
+        if values is None:
+            return False
+        if not values:  # they moved it just there: nothing to write or undo
+            self._theirs_already = True
+            self.setObsolete(True)
+            return True
+        theirs = (plan.theirs["start_utc"], plan.theirs["end_utc"])
+        self.state = series.MeetingState(
+            values.get("start_utc", theirs[0]), values.get("end_utc", theirs[1]), False
+        )
+        self.shown, self.version = theirs, plan.their_version
+        return True
 
     def revert(self) -> None:
+        if self._theirs_already:
+            self._done()
+            return
         self._set(self.before)
 
 

@@ -22,7 +22,8 @@ versions as its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -509,6 +510,18 @@ def change(
         session.flush()
         _note_dropped(before, updated, held_changes)
         return Saved(getattr(updated, "version", None), before, found, tuple(touching.touched()))
+
+
+@contextmanager
+def as_one_save(database: Database) -> Iterator[None]:
+    """Make what this thread asks of the services in the block (changes, creations,
+    deletions, their undoing, a series' meetings) one save: one transaction, committed at
+    the end as one group of the history, or rolled back whole when any of it is refused
+    (a colleague's newer version, a lock held too long) or anything raises. A tool's
+    step of several records (a series of meetings, a reordered tour day) is then never
+    half-written, nor half put back."""
+    with database.one_transaction():
+        yield
 
 
 def _conferences_of(session: Session, record: Base, values: Mapping[str, Any]) -> list[Event]:

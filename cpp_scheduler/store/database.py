@@ -19,6 +19,7 @@ import os
 import re
 import sqlite3
 import stat
+import threading
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,6 +56,7 @@ from cpp_scheduler.store.errors import (
     first_line,
 )
 from cpp_scheduler.store.history import group_changes as group_changes  # installs the history
+from cpp_scheduler.store.joined import JoinedTransaction
 from cpp_scheduler.store.session import IN_PLACE, StoreSession
 from cpp_scheduler.store.written_here import WRITTEN_HERE, WrittenHere
 
@@ -470,6 +472,8 @@ class Database:
     """The SQLite file this handle opened (device and inode), which every save and every
     new connection finds still at its path; None for a server."""
     _sessions: sessionmaker[StoreSession] = field(init=False, repr=False)
+    _joined_here: threading.local = field(default_factory=threading.local, init=False, repr=False)
+    """On each thread, the transaction its saves join (:meth:`one_transaction`), if any."""
 
     def __post_init__(self) -> None:
         if _is_file(self.url):
@@ -532,7 +536,18 @@ class Database:
         both add. SQLite takes its write lock before the first read (``BEGIN
         IMMEDIATE``); PostgreSQL locks the table in a mode two such transactions cannot
         hold together, readers unhindered. The other waits its turn, as for any lock.
+
+        Inside :meth:`one_transaction`, on its thread, the save joins that transaction
+        instead (:class:`~cpp_scheduler.store.joined.JoinedTransaction`): flushed at the
+        end of the block, committed or rolled back with the others.
         """
+        joined: JoinedTransaction | None = getattr(self._joined_here, "transaction", None)
+        if joined is not None:
+            with joined.save() as session:
+                if alone_on is not None and not self.is_sqlite:  # SQLite's file is held
+                    self._write_alone(session, alone_on)
+                yield session
+            return
         with self.session() as session:
             try:
                 # A file moved away while open would take the save out of the colleagues'
@@ -547,6 +562,38 @@ class Database:
                 if self.file_identity is None:
                     raise
                 raise moved_error(error.path, saving=True) from None
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Make the saves this thread makes in the block (each :meth:`transaction`) one
+        transaction: committed at the end of the block as one save, one group of the
+        history; rolled back whole when any of them is refused or anything raises, so
+        the database holds nothing of the block and its history no entry of it
+        (:mod:`~cpp_scheduler.store.joined`).
+
+        SQLite's write lock is taken at once (``BEGIN IMMEDIATE``): a colleague who
+        holds the file longer than the ``timeout`` refuses the block before anything is
+        written, and none can save between two of its saves. pysqlite would otherwise
+        begin the transaction only at the first write, leaving the reads before it each
+        a moment of its own. On PostgreSQL each row is locked as it is written, until
+        the end of the block; a colleague's lock on one of them refuses the block at
+        that save. A block within another joins the outer one.
+        """
+        if getattr(self._joined_here, "transaction", None) is not None:
+            yield
+            return
+        with self.transaction() as session:
+            if self.is_sqlite:
+                session.execute(text("BEGIN IMMEDIATE"))
+            assert isinstance(session, StoreSession)
+            joined = JoinedTransaction(session)
+            self._joined_here.transaction = joined
+            try:
+                yield
+            finally:
+                self._joined_here.transaction = None
+            if joined.refused is not None:  # a save refused, though the block went on
+                raise joined.refused
 
     def _write_alone(self, session: Session, table: str) -> None:
         if self.is_sqlite:

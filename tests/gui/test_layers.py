@@ -2,9 +2,9 @@
 
 Every module of ``cpp_scheduler/gui`` (the compiled forms aside) is read as Python
 source: none may import SQLAlchemy or the store, nor build a query (``select(``) or open a
-session or a transaction (``.session(``, ``.transaction(``). A query written in the
-window is a second home for a question the CLI answers elsewhere, and one that runs on
-the GUI thread.
+session or a transaction (``.session(``, ``.transaction(``, ``.one_transaction(``). A
+query written in the window is a second home for a question the CLI answers elsewhere,
+and one that runs on the GUI thread.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import cpp_scheduler.gui
 GUI = Path(cpp_scheduler.gui.__file__).parent
 
 FORBIDDEN_MODULES = ("sqlalchemy", "cpp_scheduler.store")
-FORBIDDEN_METHODS = {"session", "transaction"}
+FORBIDDEN_METHODS = {"session", "transaction", "one_transaction"}
 
 
 def _modules() -> list[str]:

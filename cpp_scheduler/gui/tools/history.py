@@ -170,7 +170,7 @@ class RevertChange(RecordCommand):
         self.version = version_read
         self.reverting: int | None = None
 
-    def apply(self) -> None:
+    def apply_as_read(self) -> None:
         self.reverting = self._revert(self.change_id)
 
     def revert(self) -> None:

@@ -90,7 +90,7 @@ class ImportCalendarCommand(RecordCommand):
     def updated_ids(self) -> list[str]:
         return list(self.state.updated)
 
-    def apply(self) -> None:
+    def apply_as_read(self) -> None:
         if self._state is None:
             self.report, self._state = self._make()
         else:

@@ -313,6 +313,66 @@ def test_a_day_moved_over_a_colleagues_move_is_refused_whole_when_not_merged(
     builder.close()
 
 
+def test_a_day_whose_last_activity_a_colleague_moved_moves_none_and_leaves_no_history(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The board showed the day before a colleague moved its last activity: given up,
+    the day's move leaves every activity where it was, the ones saved before the last in
+    the same transaction included, and the history holds nothing of it."""
+    from cpp_scheduler.model.history import Change
+    from cpp_scheduler.services import editing
+
+    tour, lima = _tour(sqlite_database)
+    with sqlite_database.session() as session:
+        day_one = session.scalars(select(TourDay.id).where(TourDay.day == FIRST)).one()
+    for title, hour in (("Kobe port visit", 6), ("Closing dinner", 9)):
+        add_event(
+            sqlite_database,
+            title,
+            datetime(2027, 3, 8, hour, tzinfo=UTC),
+            delegation_ids=[lima],
+            tour_day_id=day_one,
+        )
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    errors: list[str] = []
+    builder.report_error = errors.append  # type: ignore[method-assign]
+    asked: list[str] = []
+    window.resolve_merge = lambda plan, parent: asked.append(plan.label)  # type: ignore[method-assign,func-returns-value]
+    shown = builder.board.day(FIRST).events
+    assert [e.title for e in shown] == ["Opening briefing", "Kobe port visit", "Closing dinner"]
+    dinner = shown[-1]
+    later = dinner.start + timedelta(hours=1)
+    editing.change(
+        sqlite_database,
+        Event,
+        dinner.id,
+        {"start_utc": later, "end_utc": later + timedelta(hours=1)},
+        1,
+    )
+    with sqlite_database.session() as session:
+        entries = session.query(Change).count()
+
+    assert builder.move_day(FIRST, 1)
+    settle(qtbot, window)
+
+    assert asked == ["event 'Closing dinner'"]
+    assert len(errors) == 1
+    assert "changed by somebody else" in errors[0]
+    with sqlite_database.session() as session:
+        assert session.query(Change).count() == entries
+        starts = {
+            e.title: e.start_utc for e in session.query(Event).filter(Event.tour_day_id == day_one)
+        }
+    assert starts == {
+        "Opening briefing": shown[0].start,
+        "Kobe port visit": shown[1].start,
+        "Closing dinner": later,
+    }
+    assert not window.editor.stack.canUndo()
+    builder.close()
+
+
 def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
