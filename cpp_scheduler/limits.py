@@ -91,6 +91,14 @@ MAX_TEXT_LENGTH = 100_000
 """Longest text value (a title, an agenda, a description) in characters, in a program
 file or a calendar file: an agenda of some fifty pages."""
 
+MAX_JSON_TEXT_BYTES = 12 * MAX_TEXT_LENGTH
+"""Most bytes one text (a value or a key) of a program file may take as the file writes
+it, checked before the file is parsed: a text of ``MAX_TEXT_LENGTH`` characters, the
+most any field holds, takes at most twelve bytes a character (an escaped surrogate pair,
+``\\ud83d\\ude00``), 1.2 MB in all. A longer one cannot be stored whatever its field,
+and parsed it would be held in memory three or four times over (a text of 63 MiB took
+half a gigabyte) before its field refused it."""
+
 MAX_CALENDAR_LINE_LENGTH = 1_000_000
 """Longest content line (unfolded) of a calendar file in characters, checked before
 anything parses the file, so that no line costs memory or time out of measure. A text
