@@ -249,6 +249,26 @@ counts too). Python's mail reader takes half a second over a thousand parts, and
 one more the more there are (a minute over 200,000 small ones, within
 ``MAX_REPLY_FILE_BYTES``); a reply holds 2 to 5, a few more with attachments."""
 
+MAX_MESSAGE_LINES = 500_000
+"""Most lines of one reply message, counted before it is read: Python's mail reader
+takes each line on its own (half a second over a million, and a gigabyte of memory over
+four million lines of headers). A message of the largest size a reply may have
+(``MAX_REPLY_FILE_BYTES``) whose attachments are encoded as mail encodes them, in lines
+of 76 characters, holds some 440,000; a reply a few hundred."""
+
+MAX_MESSAGE_HEADER_BYTES = 256 * 1024
+"""Most bytes of the header fields of one reply message, its own and its parts' together:
+a message's own headers are measured before it is read, its parts' as the mail reader
+reads them, before it parses any. A message that has crossed a dozen servers, each
+adding its Received and signature fields, carries a few tens of KiB."""
+
+MAX_MESSAGE_MIME_FIELD_BYTES = 16 * 1024
+"""Most bytes of the Content-Type, Content-Disposition and Content-Transfer-Encoding
+fields of one reply message and its parts together, measured as the mail reader reads
+them, before it parses any. Python's mail reader parses these at some 20 microseconds a
+byte, more and more the longer one is (a Content-Type of 64 KiB took 10 seconds); a
+reply's take a few hundred bytes, an attachment's with a long name under one KiB."""
+
 LONGEST_TZID = 128
 """Most characters of a TZID in a reply. The zone database reads a TZID as the path of
 a file, which the system refuses beyond 255 characters; zones are named in at most 32

@@ -6,9 +6,10 @@ A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and 
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
 read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by one
 as a calendar import checks them, and how many; its answers, how deep its components and
-a message's parts nest, how many parts a message has, a TZID the zone database can be
-asked about, a SEQUENCE no event can pass, dates in the program's range, a DTSTAMP not
-far ahead of now, exactly one ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule,
+a message's parts nest, how many parts and lines a message has and how many bytes its
+headers take, a TZID the zone database can be asked about, a SEQUENCE no event can pass,
+dates in the program's range, a DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC
+5546 section 3.2.3); one that breaks a rule,
 answers no event (no VEVENT), is for an event the program does not hold, a meeting the
 series does not have or has cancelled, or from an address the event does not invite
 (now, or by an invitation the ledger shows they still hold), or that the system will not
@@ -57,10 +58,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage, Message
-from email.policy import default
+from email.policy import EmailPolicy
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import icalendar
 from sqlalchemy import func, select
@@ -280,12 +281,99 @@ def _part_boundaries(data: bytes) -> int:
     return data.count(b"\n--") + data.count(b"\r--") + data.startswith(b"--")
 
 
+_HEADER_LINES = re.compile(rb"(?:(?:From |[!-9;-~]*:|[\t ])[^\r\n]*+(?:\r\n|\r|\n|\Z))*+")
+"""The lines a mail message's own headers take, as Python's mail reader tells them: each
+begins a field (a name and a colon), continues one (a space or a tab) or is an mbox
+``From`` line; the first line that does neither (a blank line) ends them."""
+
+_MIME_FIELDS = frozenset({"content-type", "content-disposition", "content-transfer-encoding"})
+"""The header fields the mail reader parses into their parts, at a cost of their own
+(:data:`limits.MAX_MESSAGE_MIME_FIELD_BYTES`)."""
+
+
+class _HeadersTooLargeError(Exception):
+    """The header fields read so far exceed a limit: ``message`` says which, less the
+    file's name."""
+
+
+@dataclass
+class _HeaderTally:
+    """The bytes of the header fields a message's reading has met so far."""
+
+    every_field: int = 0
+    mime_fields: int = 0
+
+
+if TYPE_CHECKING:
+    _MessagePolicy = EmailPolicy[EmailMessage]  # generic in the stubs alone
+else:
+    _MessagePolicy = EmailPolicy
+
+
+class _CountedHeaders(_MessagePolicy):
+    """Python's default mail policy (``email.policy.default``), adding up the header
+    fields of the message and of each of its parts as the reader reads them, before it
+    parses any, and stopping the reading at the first beyond a limit
+    (:data:`limits.MAX_MESSAGE_HEADER_BYTES`, :data:`limits.MAX_MESSAGE_MIME_FIELD_BYTES`)."""
+
+    tally: _HeaderTally
+
+    def __init__(self) -> None:
+        super().__init__(message_factory=EmailMessage)
+        object.__setattr__(self, "tally", _HeaderTally())  # a policy's fields are read-only
+
+    def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
+        tally = self.tally
+        size = sum(map(len, sourcelines))
+        tally.every_field += size
+        if tally.every_field > limits.MAX_MESSAGE_HEADER_BYTES:
+            raise _HeadersTooLargeError(_headers_too_large())
+        if sourcelines[0].partition(":")[0].strip().lower() in _MIME_FIELDS:
+            tally.mime_fields += size
+            if tally.mime_fields > limits.MAX_MESSAGE_MIME_FIELD_BYTES:
+                raise _HeadersTooLargeError(
+                    _(
+                        "its Content-Type, Content-Disposition and Content-Transfer-"
+                        "Encoding fields take more than {largest}; a reply's take a few "
+                        "hundred bytes"
+                    ).format(largest=limits.size_text(limits.MAX_MESSAGE_MIME_FIELD_BYTES))
+                )
+        return super().header_source_parse(sourcelines)
+
+
+def _headers_too_large() -> str:
+    return _("the message's headers take more than {largest}; a reply's take a few KiB").format(
+        largest=limits.size_text(limits.MAX_MESSAGE_HEADER_BYTES)
+    )
+
+
+def _check_message_size(path: str, data: bytes) -> None:
+    """Refuse a message whose own headers take more than
+    :data:`limits.MAX_MESSAGE_HEADER_BYTES`, or that holds more than
+    :data:`limits.MAX_MESSAGE_LINES` lines, told in C before Python's mail reader takes
+    its lines one by one (twelve seconds over four million lines of headers)."""
+    headers = _HEADER_LINES.match(data, 0, limits.MAX_MESSAGE_HEADER_BYTES + 1)
+    if headers is not None and headers.end() > limits.MAX_MESSAGE_HEADER_BYTES:
+        raise ReplyFileError(f"{path}: {_headers_too_large()}")
+    lines = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
+    if lines > limits.MAX_MESSAGE_LINES:
+        raise ReplyFileError(
+            _(
+                "{path}: the message holds more than {largest} lines; a reply holds a few hundred"
+            ).format(path=path, largest=f"{limits.MAX_MESSAGE_LINES:,}")
+        )
+
+
 def _message_calendars(path: str, data: bytes) -> list[bytes]:
-    """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader descends
-    into each container part by recursion, and takes time out of measure over a message
-    of hundreds of thousands of small parts (a minute for 200,000, within the size a
-    reply may have), so the containers and the parts are counted first
-    (:data:`limits.MAX_MESSAGE_CONTAINERS`, :data:`limits.MAX_MESSAGE_PARTS`)."""
+    """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader takes
+    the message a line at a time, parses some of its header fields at a cost out of
+    measure, and descends into each container part by recursion, taking a minute over
+    a message of hundreds of thousands of small parts (within the size a reply may
+    have); so its lines, its own headers, its containers and its parts are counted
+    first (:func:`_check_message_size`, :data:`limits.MAX_MESSAGE_CONTAINERS`,
+    :data:`limits.MAX_MESSAGE_PARTS`), and the headers of its parts as it reads them
+    (:class:`_CountedHeaders`)."""
+    _check_message_size(path, data)
     containers = sum(1 for _match in _CONTAINER.finditer(data))
     if containers > limits.MAX_MESSAGE_CONTAINERS:
         raise ReplyFileError(
@@ -302,11 +390,13 @@ def _message_calendars(path: str, data: bytes) -> list[bytes]:
             ).format(path=path, largest=f"{limits.MAX_MESSAGE_PARTS:,}")
         )
     try:
-        message = email.message_from_bytes(data, policy=default)
+        message = email.message_from_bytes(data, policy=_CountedHeaders())
         assert isinstance(message, EmailMessage)
         found = [
             _in_utf8(part) for part in message.walk() if part.get_content_type() == "text/calendar"
         ]
+    except _HeadersTooLargeError as error:
+        raise ReplyFileError(f"{path}: {error}") from None
     except RecursionError as error:
         # Within the count above, only a header nesting comments thousands deep gets here:
         # the mail reader reads comments by recursion, with no limit of its own.
