@@ -763,6 +763,16 @@ def _windows_zone(name: str) -> str | None:
     return _RENAMED.get(mapped, mapped)
 
 
+def undefined_zone(tzid: str, what: str) -> str:
+    """Why the property ``what`` cannot be read: its TZID names no zone (see
+    :func:`resolve_zone`) and the file defines none of that name. Every reader of
+    calendars (imports, replies) says it in these words."""
+    return _(
+        "{name} uses the time zone {zone}, which is neither an IANA zone (such as "
+        "Asia/Tokyo) nor a Windows zone name, and the file does not define it"
+    ).format(name=what, zone=quoted(tzid))
+
+
 def resolve_zone(tzid: str) -> str | None:
     """The IANA zone a TZID means: IANA itself, a Windows name, or a prefixed path."""
     name = tzid.strip().strip('"')
@@ -1367,10 +1377,7 @@ class _Reader:
                 "IANA database"
             ).format(name=what, zone=quoted(tzid))
         else:
-            reason = _(
-                "{name} uses the time zone {zone}, which is neither an IANA zone (such as "
-                "Asia/Tokyo) nor a Windows zone name, and the file does not define it"
-            ).format(name=what, zone=quoted(tzid))
+            reason = undefined_zone(tzid, what)
         return self.fail(reason, line, "VEVENT")
 
     def check_range(self, value: Any, line: int, what: str) -> None:

@@ -76,6 +76,8 @@ from cpp_scheduler.ical.importer import (
     check_content_lines,
     content_lines,
     decoded_calendar,
+    resolve_zone,
+    undefined_zone,
 )
 from cpp_scheduler.ical.text import mail_form
 from cpp_scheduler.model import (
@@ -557,8 +559,8 @@ def _check_zone_names(path: str, text: str) -> None:
     naming it and the property that gives it, before icalendar looks it up as it reads
     the reply. Any other name the zone database cannot answer for (a folder of it, such
     as ``Asia``) is no zone to icalendar's lookup as the calendar reader sets it up
-    (``ical.importer``), as an unknown name is: left to icalendar, which reads its time
-    as floating, on the event's clock."""
+    (``ical.importer``), as an unknown name is: a date and time the reply reads on such a
+    clock is refused as the calendar import refuses it (:func:`_when`)."""
     asked: set[str] = set()
     for line in content_lines(text):
         if ";" not in line:
@@ -611,13 +613,22 @@ def _raw(value: Any) -> str:
 
 
 def _when(
-    path: str, vevent: icalendar.cal.component.Component, name: str
+    path: str,
+    vevent: icalendar.cal.component.Component,
+    name: str,
+    zones: Collection[str],
 ) -> datetime | date | None:
     """The date or date and time of ``name`` (DTSTAMP, RECURRENCE-ID), checked: one that
-    is no date, or outside the days the program plans for, is refused."""
+    is no date, outside the days the program plans for, or given on a clock that is
+    neither a zone the program knows nor one of ``zones`` (those the reply defines) is
+    refused, as the calendar import refuses it: read on the event's clock, it would name
+    another meeting than the one answered."""
     prop = _once(path, vevent, name)
     if prop is None:
         return None
+    tzid = getattr(prop, "params", {}).get("TZID")
+    if tzid and str(tzid) not in zones and resolve_zone(str(tzid)) is None:
+        raise ReplyFileError(f"{path}: {undefined_zone(str(tzid), name)}")
     try:
         value = prop.dt
     except (AttributeError, ValueError):  # icalendar's BrokenCalendarProperty
@@ -637,9 +648,11 @@ def _when(
     return value
 
 
-def _stamp(path: str, vevent: icalendar.cal.component.Component) -> datetime:
+def _stamp(
+    path: str, vevent: icalendar.cal.component.Component, zones: Collection[str]
+) -> datetime:
     """When the answer was given (DTSTAMP, a date and time; now when it has none)."""
-    value = _when(path, vevent, "DTSTAMP")
+    value = _when(path, vevent, "DTSTAMP", zones)
     now = datetime.now(UTC)
     if value is None:
         return now
@@ -823,6 +836,7 @@ def read_replies(path: Path) -> list[ReadReply]:
                 )
             )
         answers = calendar.walk("VEVENT")
+        zones = {str(zone.get("TZID", "")) for zone in calendar.walk("VTIMEZONE")}
         if not answers:
             raise ReplyFileError(
                 _("{path}: the reply holds no answer to an event (no VEVENT)").format(path=shown)
@@ -844,8 +858,8 @@ def read_replies(path: Path) -> list[ReadReply]:
                 raise ReplyFileError(
                     _("{path}: a reply without UID or ATTENDEE").format(path=shown)
                 )
-            replied_at = _stamp(shown, vevent)
-            rid = _when(shown, vevent, "RECURRENCE-ID")
+            replied_at = _stamp(shown, vevent, zones)
+            rid = _when(shown, vevent, "RECURRENCE-ID", zones)
             onwards = rid is not None and _this_and_future(shown, vevent)
             sequence = _sequence(shown, vevent)
             address, answer, delegated_to = _attendee(shown, vevent)
