@@ -201,12 +201,14 @@ def _check_texts(path: Path, data: bytes) -> None:
     file is parsed, naming its line: no field holds one (parsed, a text of 63 MiB took
     half a gigabyte before its field refused it).
 
-    Escaped backslashes and quotes are blanked first, two bytes for two, so that every
-    quote left begins or ends a text and every place keeps its line; a quote that begins
-    a long gap begins a text when an even number of quotes stand before it."""
+    Escaped backslashes and quotes are blanked first (in a file that escapes a quote),
+    two bytes for two, so that every quote left begins or ends a text and every place
+    keeps its line; a quote that begins a long gap begins a text when an even number of
+    quotes stand before it."""
     if len(data) <= limits.MAX_JSON_TEXT_BYTES:
         return
-    blanked = data.replace(b"\\\\", b"__").replace(b'\\"', b"__")
+    escaped_quote = b'\\"' in data  # else every quote begins or ends a text as it stands
+    blanked = data.replace(b"\\\\", b"__").replace(b'\\"', b"__") if escaped_quote else data
     start = 0
     while (gap := _LONG_GAP.search(blanked, start)) is not None:
         opening = gap.start()
