@@ -11,7 +11,8 @@ goes through :func:`write_atomically`, so all of them share three promises:
   ``022``), as a file saved by any other program would; a file written over keeps its
   own mode, so exporting over a shared ``0644`` calendar does not make it private, and
   over a private ``0600`` one does not make it readable by others;
-- a failure is one line naming the file and the reason (:class:`FileWriteError`);
+- a failure is one line naming the file and the reason (:class:`FileWriteError`), a full
+  or read-only disk said as such (:func:`disk_refusal`);
 - the program's database (:func:`hold_database_file`) is never written over:
   an export given its name by a slip of the hand would replace the program with a
   spreadsheet.
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import N_, _
 
 Content = bytes | Callable[[BinaryIO], None]
 """The whole file's bytes, or a function that writes them to the stream it is given."""
@@ -49,10 +50,25 @@ class FileWriteError(SchedulerError):
         )
 
 
-def _reason(error: OSError, existed: bool) -> str:
-    text = error.strerror or str(error)
+DISK_FULL = N_("the disk is full")
+DISK_READ_ONLY = N_("the disk is read-only")
+"""Why a file or the database was not written, where it lies with the disk: every
+message of a file, an output or a copy not written says it in these words."""
+
+
+def disk_refusal(error: OSError) -> str | None:
+    """A system's refusal to write that lies with the disk, in a coordinator's words
+    (:data:`DISK_FULL`, :data:`DISK_READ_ONLY`); None for any other, which is said in
+    the system's words."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        text = _("the disk is full")
+        return _(DISK_FULL)
+    if error.errno == errno.EROFS:
+        return _(DISK_READ_ONLY)
+    return None
+
+
+def _reason(error: OSError, existed: bool) -> str:
+    text = disk_refusal(error) or error.strerror or str(error)
     if existed:
         return _("{reason}; the file there before is unchanged").format(reason=text)
     return text

@@ -91,6 +91,14 @@ MAX_TEXT_LENGTH = 100_000
 """Longest text value (a title, an agenda, a description) in characters, in a program
 file or a calendar file: an agenda of some fifty pages."""
 
+MAX_JSON_TEXT_BYTES = 12 * MAX_TEXT_LENGTH
+"""Most bytes one text (a value or a key) of a program file may take as the file writes
+it, checked before the file is parsed: a text of ``MAX_TEXT_LENGTH`` characters, the
+most any field holds, takes at most twelve bytes a character (an escaped surrogate pair,
+``\\ud83d\\ude00``), 1.2 MB in all. A longer one cannot be stored whatever its field,
+and parsed it would be held in memory three or four times over (a text of 63 MiB took
+half a gigabyte) before its field refused it."""
+
 MAX_CALENDAR_LINE_LENGTH = 1_000_000
 """Longest content line (unfolded) of a calendar file in characters, checked before
 anything parses the file, so that no line costs memory or time out of measure. A text
@@ -240,6 +248,26 @@ with ``--`` (every boundary between parts does, and so may a line of text, which
 counts too). Python's mail reader takes half a second over a thousand parts, and each
 one more the more there are (a minute over 200,000 small ones, within
 ``MAX_REPLY_FILE_BYTES``); a reply holds 2 to 5, a few more with attachments."""
+
+MAX_MESSAGE_LINES = 500_000
+"""Most lines of one reply message, counted before it is read: Python's mail reader
+takes each line on its own (half a second over a million, and a gigabyte of memory over
+four million lines of headers). A message of the largest size a reply may have
+(``MAX_REPLY_FILE_BYTES``) whose attachments are encoded as mail encodes them, in lines
+of 76 characters, holds some 440,000; a reply a few hundred."""
+
+MAX_MESSAGE_HEADER_BYTES = 256 * 1024
+"""Most bytes of the header fields of one reply message, its own and its parts' together:
+a message's own headers are measured before it is read, its parts' as the mail reader
+reads them, before it parses any. A message that has crossed a dozen servers, each
+adding its Received and signature fields, carries a few tens of KiB."""
+
+MAX_MESSAGE_MIME_FIELD_BYTES = 16 * 1024
+"""Most bytes of the Content-Type, Content-Disposition and Content-Transfer-Encoding
+fields of one reply message and its parts together, measured as the mail reader reads
+them, before it parses any. Python's mail reader parses these at some 20 microseconds a
+byte, more and more the longer one is (a Content-Type of 64 KiB took 10 seconds); a
+reply's take a few hundred bytes, an attachment's with a long name under one KiB."""
 
 LONGEST_TZID = 128
 """Most characters of a TZID in a reply. The zone database reads a TZID as the path of

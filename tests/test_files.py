@@ -4,7 +4,9 @@ said in one line with the previous file unchanged."""
 
 from __future__ import annotations
 
+import errno
 import os
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -12,6 +14,7 @@ from typing import BinaryIO
 import icalendar
 import pytest
 
+from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.programfile import export_program
 from cpp_scheduler.reports.csvfile import write_csv
@@ -165,3 +168,55 @@ def test_a_batch_of_files_stopped_by_a_full_disk_says_how_many_it_wrote_and_wher
         f"cannot be written: the disk is full; the batch stopped there, after {len(written)} "
         f"file{'s' if len(written) > 1 else ''} written in '{folder}'"
     )
+
+
+@pytest.fixture
+def read_only_disk(small_disk: Path) -> Path:
+    """A real file system mounted read-only, as a locked memory card or a share the
+    coordinator may only read: a file there before the mount is still there."""
+    (small_disk / "program.ics").write_bytes(b"the previous export")
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    return small_disk
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [("calendar", "program.ics"), ("program file", "program.json"), ("spreadsheet", "a.csv")],
+)
+def test_a_read_only_disk_is_said_as_such_and_nothing_is_written(
+    read_only_disk: Path, demo_sqlite_path: Path, kind: str, name: str
+) -> None:
+    path = read_only_disk / name
+    with pytest.raises(SchedulerError) as caught:
+        WRITERS[kind](demo_sqlite_path)(path)
+    unchanged = "; the file there before is unchanged" if name == "program.ics" else ""
+    assert str(caught.value).endswith(f"cannot be written: the disk is read-only{unchanged}")
+    assert sorted(p.name for p in read_only_disk.iterdir()) == ["program.ics"]
+    assert (read_only_disk / "program.ics").read_bytes() == b"the previous export"
+
+
+def test_the_command_says_the_disk_is_read_only_in_one_line(
+    read_only_disk: Path, demo_sqlite_path: Path
+) -> None:
+    calendar = read_only_disk / "program.ics"
+    result = run_cli("--db", str(demo_sqlite_path), "export", "ics", "--all", "-o", str(calendar))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"cpp-scheduler: '{calendar}' cannot be written: the disk is read-only; "
+        "the file there before is unchanged\n"
+    )
+
+
+def test_a_quota_used_up_is_a_full_disk(tmp_path: Path) -> None:
+    """The system says "Disk quota exceeded" (EDQUOT) where the user's share of a disk
+    they share is used up: for the coordinator, the disk is full."""
+    path = tmp_path / "agenda.ics"
+
+    def fail(stream: BinaryIO) -> None:
+        stream.write(b"half a file")
+        raise OSError(errno.EDQUOT, os.strerror(errno.EDQUOT))
+
+    with pytest.raises(FileWriteError) as caught:
+        write_atomically(path, fail)
+    assert str(caught.value) == f"'{path}' cannot be written: the disk is full"
+    assert list(tmp_path.iterdir()) == []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import importlib
 import os
 import sys
@@ -209,9 +208,10 @@ def _not_text(argument: str) -> bool:
 def system_refusal(error: OSError) -> str:
     """An error of the system in one line: what it refused (the file, when it names
     one, else the output the command prints) and why, in the system's words; a full
-    disk said as such."""
-    reason = i18n._("the disk is full") if error.errno == errno.ENOSPC else error.strerror
-    reason = reason or str(error)
+    or read-only disk said as such."""
+    from cpp_scheduler.files import disk_refusal  # when it fails: not at every start
+
+    reason = disk_refusal(error) or error.strerror or str(error)
     if error.filename is None:
         return i18n._("the output cannot be written: {reason}").format(reason=reason)
     return f"{quoted(os.fsdecode(error.filename))}: {reason}"

@@ -69,7 +69,12 @@ from cpp_scheduler.ical.export import (
 )
 from cpp_scheduler.ical.plain_event import read_plain_event
 from cpp_scheduler.ical.text import unescape_text
-from cpp_scheduler.ical.zone_definition import check_zone_lines, zone_tzid, zone_unreadable
+from cpp_scheduler.ical.zone_definition import (
+    check_zone_lines,
+    zone_shown,
+    zone_tzid,
+    zone_unreadable,
+)
 from cpp_scheduler.model import EventStatus, recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import (
@@ -498,6 +503,29 @@ def _too_many_lines(source: str, name: str, line: int, number: int) -> CalendarF
     )
 
 
+def _check_defined_once(
+    source: str, zones: dict[str, tuple[list[str], int]], zone: _ZoneCount
+) -> None:
+    """Refuse a VTIMEZONE whose TZID an earlier one of the file gives otherwise: a TZID
+    names one time zone in a calendar (RFC 5545 section 3.2.19), and which of the two
+    its times are read by cannot be told (icalendar would take the second in silence).
+    A second copy of the same lines, as a file put together from others may hold, is
+    the same zone, and read. ``zones`` keeps each TZID's lines and first line."""
+    tzid = zone_tzid(zone.lines)
+    lines = [line for line, _number in zone.lines]
+    earlier = zones.setdefault(tzid, (lines, zone.line))
+    if earlier[0] != lines:
+        raise CalendarFileError(
+            source,
+            _(
+                "the time zone {zone} is defined again, otherwise than on line {line}; a "
+                "TZID names one time zone in a calendar file (RFC 5545)"
+            ).format(zone=zone_shown(tzid), line=earlier[1]),
+            line=zone.line,
+            component="VTIMEZONE",
+        )
+
+
 def _component_lines(text: str, source: str) -> _Outline:
     """Checks every content line and the nesting of components, as they come, without
     parsing them; returns each BEGIN's component name and line number (in the order
@@ -512,6 +540,7 @@ def _component_lines(text: str, source: str) -> _Outline:
     events = 0
     held = 0  # content lines of the component directly inside the calendar being read
     zone: _ZoneCount | None = None
+    zones: dict[str, tuple[list[str], int]] = {}  # each TZID's lines and where it begins
     content_line = _CONTENT_LINE.match
     for line, number, start, end in _logical_lines(text):
         seen_any = True
@@ -643,6 +672,7 @@ def _component_lines(text: str, source: str) -> _Outline:
                 pieces[-1].end = end
             if opened == "VTIMEZONE" and zone is not None:
                 check_zone_lines(source, zone.lines)
+                _check_defined_once(source, zones, zone)
                 zone = None
         elif not stack:
             if not begins and key in _MAIL_HEADERS:
@@ -731,6 +761,16 @@ def _windows_zone(name: str) -> str | None:
         return None
     mapped = str(WINDOWS_TO_OLSON[name])
     return _RENAMED.get(mapped, mapped)
+
+
+def undefined_zone(tzid: str, what: str) -> str:
+    """Why the property ``what`` cannot be read: its TZID names no zone (see
+    :func:`resolve_zone`) and the file defines none of that name. Every reader of
+    calendars (imports, replies) says it in these words."""
+    return _(
+        "{name} uses the time zone {zone}, which is neither an IANA zone (such as "
+        "Asia/Tokyo) nor a Windows zone name, and the file does not define it"
+    ).format(name=what, zone=quoted(tzid))
 
 
 def resolve_zone(tzid: str) -> str | None:
@@ -1337,10 +1377,7 @@ class _Reader:
                 "IANA database"
             ).format(name=what, zone=quoted(tzid))
         else:
-            reason = _(
-                "{name} uses the time zone {zone}, which is neither an IANA zone (such as "
-                "Asia/Tokyo) nor a Windows zone name, and the file does not define it"
-            ).format(name=what, zone=quoted(tzid))
+            reason = undefined_zone(tzid, what)
         return self.fail(reason, line, "VEVENT")
 
     def check_range(self, value: Any, line: int, what: str) -> None:

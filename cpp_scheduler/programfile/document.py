@@ -87,10 +87,12 @@ def read_document(path: Path) -> dict[str, Any]:
     """The parsed and schema-checked content of a program file.
 
     The limits of :mod:`cpp_scheduler.limits` are checked before each step they bound:
-    the file's kind and size before it is read, its nesting before it is parsed, its
-    numbers while it is parsed, its record counts before the schema check.
+    the file's kind and size before it is read, the length of its texts and its nesting
+    before it is parsed, its numbers while it is parsed, its record counts before the
+    schema check.
     """
     data = _read_bytes(path)
+    _check_texts(path, data)
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark is harmless
     except UnicodeDecodeError as error:
@@ -186,6 +188,45 @@ _KEEP_BRACKETS = bytes(range(256)).translate(None, b"[]{}")
 """Every byte but brackets and braces, for ``bytes.translate``'s ``delete``."""
 _SIGNED_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+_LONG_GAP = re.compile(rb'"[^"]{%d}' % (limits.MAX_JSON_TEXT_BYTES + 1))
+"""A quote followed by more bytes without a quote than a text may take: a bound, found
+in C at the cost of a search through the bytes, whether the file may hold too long a
+text (the gap may also lie between two texts)."""
+
+
+def _check_texts(path: Path, data: bytes) -> None:
+    """Refuse a text (a value or a key) longer than ``MAX_JSON_TEXT_BYTES`` before the
+    file is parsed, naming its line: no field holds one (parsed, a text of 63 MiB took
+    half a gigabyte before its field refused it).
+
+    Escaped backslashes and quotes are blanked first (in a file that escapes a quote),
+    two bytes for two, so that every quote left begins or ends a text and every place
+    keeps its line; a quote that begins a long gap begins a text when an even number of
+    quotes stand before it."""
+    if len(data) <= limits.MAX_JSON_TEXT_BYTES:
+        return
+    escaped_quote = b'\\"' in data  # else every quote begins or ends a text as it stands
+    blanked = data.replace(b"\\\\", b"__").replace(b'\\"', b"__") if escaped_quote else data
+    start = 0
+    while (gap := _LONG_GAP.search(blanked, start)) is not None:
+        opening = gap.start()
+        if blanked.count(b'"', 0, opening) % 2 == 0:
+            closing = blanked.find(b'"', opening + 1)
+            length = (len(blanked) if closing < 0 else closing) - opening - 1
+            raise ProgramFileError(
+                path,
+                _(
+                    "is not a program file: line {line} holds a text of {size}; no field of "
+                    "a program file holds more than {most} characters"
+                ).format(
+                    line=blanked.count(b"\n", 0, opening) + 1,
+                    size=limits.size_text(length),
+                    most=f"{limits.MAX_TEXT_LENGTH:,}",
+                ),
+            )
+        start = opening + 1
 
 
 def _check_values(path: Path, data: bytes) -> None:

@@ -6,9 +6,10 @@ A reply names the event by UID (and a meeting of a series by RECURRENCE-ID) and 
 participant by the ATTENDEE address with their PARTSTAT. Each file is checked as it is
 read, within the limits of :mod:`cpp_scheduler.limits` (its size; its lines, one by one
 as a calendar import checks them, and how many; its answers, how deep its components and
-a message's parts nest, how many parts a message has, a TZID the zone database can be
-asked about, a SEQUENCE no event can pass, dates in the program's range, a DTSTAMP not
-far ahead of now, exactly one ATTENDEE: RFC 5546 section 3.2.3); one that breaks a rule,
+a message's parts nest, how many parts and lines a message has and how many bytes its
+headers take, a TZID the zone database can be asked about, a SEQUENCE no event can pass,
+dates in the program's range, a DTSTAMP not far ahead of now, exactly one ATTENDEE: RFC
+5546 section 3.2.3); one that breaks a rule,
 answers no event (no VEVENT), is for an event the program does not hold, a meeting the
 series does not have or has cancelled, or from an address the event does not invite
 (now, or by an invitation the ledger shows they still hold), or that the system will not
@@ -57,10 +58,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage, Message
-from email.policy import default
+from email.policy import EmailPolicy
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import icalendar
 from sqlalchemy import func, select
@@ -75,6 +76,8 @@ from cpp_scheduler.ical.importer import (
     check_content_lines,
     content_lines,
     decoded_calendar,
+    resolve_zone,
+    undefined_zone,
 )
 from cpp_scheduler.ical.text import mail_form
 from cpp_scheduler.model import (
@@ -288,12 +291,99 @@ def _part_boundaries(data: bytes) -> int:
     return data.count(b"\n--") + data.count(b"\r--") + data.startswith(b"--")
 
 
+_HEADER_LINES = re.compile(rb"(?:(?:From |[!-9;-~]*:|[\t ])[^\r\n]*+(?:\r\n|\r|\n|\Z))*+")
+"""The lines a mail message's own headers take, as Python's mail reader tells them: each
+begins a field (a name and a colon), continues one (a space or a tab) or is an mbox
+``From`` line; the first line that does neither (a blank line) ends them."""
+
+_MIME_FIELDS = frozenset({"content-type", "content-disposition", "content-transfer-encoding"})
+"""The header fields the mail reader parses into their parts, at a cost of their own
+(:data:`limits.MAX_MESSAGE_MIME_FIELD_BYTES`)."""
+
+
+class _HeadersTooLargeError(Exception):
+    """The header fields read so far exceed a limit: ``message`` says which, less the
+    file's name."""
+
+
+@dataclass
+class _HeaderTally:
+    """The bytes of the header fields a message's reading has met so far."""
+
+    every_field: int = 0
+    mime_fields: int = 0
+
+
+if TYPE_CHECKING:
+    _MessagePolicy = EmailPolicy[EmailMessage]  # generic in the stubs alone
+else:
+    _MessagePolicy = EmailPolicy
+
+
+class _CountedHeaders(_MessagePolicy):
+    """Python's default mail policy (``email.policy.default``), adding up the header
+    fields of the message and of each of its parts as the reader reads them, before it
+    parses any, and stopping the reading at the first beyond a limit
+    (:data:`limits.MAX_MESSAGE_HEADER_BYTES`, :data:`limits.MAX_MESSAGE_MIME_FIELD_BYTES`)."""
+
+    tally: _HeaderTally
+
+    def __init__(self) -> None:
+        super().__init__(message_factory=EmailMessage)
+        object.__setattr__(self, "tally", _HeaderTally())  # a policy's fields are read-only
+
+    def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
+        tally = self.tally
+        size = sum(map(len, sourcelines))
+        tally.every_field += size
+        if tally.every_field > limits.MAX_MESSAGE_HEADER_BYTES:
+            raise _HeadersTooLargeError(_headers_too_large())
+        if sourcelines[0].partition(":")[0].strip().lower() in _MIME_FIELDS:
+            tally.mime_fields += size
+            if tally.mime_fields > limits.MAX_MESSAGE_MIME_FIELD_BYTES:
+                raise _HeadersTooLargeError(
+                    _(
+                        "its Content-Type, Content-Disposition and Content-Transfer-"
+                        "Encoding fields take more than {largest}; a reply's take a few "
+                        "hundred bytes"
+                    ).format(largest=limits.size_text(limits.MAX_MESSAGE_MIME_FIELD_BYTES))
+                )
+        return super().header_source_parse(sourcelines)
+
+
+def _headers_too_large() -> str:
+    return _("the message's headers take more than {largest}; a reply's take a few KiB").format(
+        largest=limits.size_text(limits.MAX_MESSAGE_HEADER_BYTES)
+    )
+
+
+def _check_message_size(path: str, data: bytes) -> None:
+    """Refuse a message whose own headers take more than
+    :data:`limits.MAX_MESSAGE_HEADER_BYTES`, or that holds more than
+    :data:`limits.MAX_MESSAGE_LINES` lines, told in C before Python's mail reader takes
+    its lines one by one (twelve seconds over four million lines of headers)."""
+    headers = _HEADER_LINES.match(data, 0, limits.MAX_MESSAGE_HEADER_BYTES + 1)
+    if headers is not None and headers.end() > limits.MAX_MESSAGE_HEADER_BYTES:
+        raise ReplyFileError(f"{path}: {_headers_too_large()}")
+    lines = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") + 1
+    if lines > limits.MAX_MESSAGE_LINES:
+        raise ReplyFileError(
+            _(
+                "{path}: the message holds more than {largest} lines; a reply holds a few hundred"
+            ).format(path=path, largest=f"{limits.MAX_MESSAGE_LINES:,}")
+        )
+
+
 def _message_calendars(path: str, data: bytes) -> list[bytes]:
-    """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader descends
-    into each container part by recursion, and takes time out of measure over a message
-    of hundreds of thousands of small parts (a minute for 200,000, within the size a
-    reply may have), so the containers and the parts are counted first
-    (:data:`limits.MAX_MESSAGE_CONTAINERS`, :data:`limits.MAX_MESSAGE_PARTS`)."""
+    """The ``text/calendar`` parts of a message, in UTF-8. Python's mail reader takes
+    the message a line at a time, parses some of its header fields at a cost out of
+    measure, and descends into each container part by recursion, taking a minute over
+    a message of hundreds of thousands of small parts (within the size a reply may
+    have); so its lines, its own headers, its containers and its parts are counted
+    first (:func:`_check_message_size`, :data:`limits.MAX_MESSAGE_CONTAINERS`,
+    :data:`limits.MAX_MESSAGE_PARTS`), and the headers of its parts as it reads them
+    (:class:`_CountedHeaders`)."""
+    _check_message_size(path, data)
     containers = sum(1 for _match in _CONTAINER.finditer(data))
     if containers > limits.MAX_MESSAGE_CONTAINERS:
         raise ReplyFileError(
@@ -310,11 +400,13 @@ def _message_calendars(path: str, data: bytes) -> list[bytes]:
             ).format(path=path, largest=f"{limits.MAX_MESSAGE_PARTS:,}")
         )
     try:
-        message = email.message_from_bytes(data, policy=default)
+        message = email.message_from_bytes(data, policy=_CountedHeaders())
         assert isinstance(message, EmailMessage)
         found = [
             _in_utf8(part) for part in message.walk() if part.get_content_type() == "text/calendar"
         ]
+    except _HeadersTooLargeError as error:
+        raise ReplyFileError(f"{path}: {error}") from None
     except RecursionError as error:
         # Within the count above, only a header nesting comments thousands deep gets here:
         # the mail reader reads comments by recursion, with no limit of its own.
@@ -475,8 +567,8 @@ def _check_zone_names(path: str, text: str) -> None:
     naming it and the property that gives it, before icalendar looks it up as it reads
     the reply. Any other name the zone database cannot answer for (a folder of it, such
     as ``Asia``) is no zone to icalendar's lookup as the calendar reader sets it up
-    (``ical.importer``), as an unknown name is: left to icalendar, which reads its time
-    as floating, on the event's clock."""
+    (``ical.importer``), as an unknown name is: a date and time the reply reads on such a
+    clock is refused as the calendar import refuses it (:func:`_when`)."""
     asked: set[str] = set()
     for line in content_lines(text):
         if ";" not in line:
@@ -529,13 +621,22 @@ def _raw(value: Any) -> str:
 
 
 def _when(
-    path: str, vevent: icalendar.cal.component.Component, name: str
+    path: str,
+    vevent: icalendar.cal.component.Component,
+    name: str,
+    zones: Collection[str],
 ) -> datetime | date | None:
     """The date or date and time of ``name`` (DTSTAMP, RECURRENCE-ID), checked: one that
-    is no date, or outside the days the program plans for, is refused."""
+    is no date, outside the days the program plans for, or given on a clock that is
+    neither a zone the program knows nor one of ``zones`` (those the reply defines) is
+    refused, as the calendar import refuses it: read on the event's clock, it would name
+    another meeting than the one answered."""
     prop = _once(path, vevent, name)
     if prop is None:
         return None
+    tzid = getattr(prop, "params", {}).get("TZID")
+    if tzid and str(tzid) not in zones and resolve_zone(str(tzid)) is None:
+        raise ReplyFileError(f"{path}: {undefined_zone(str(tzid), name)}")
     try:
         value = prop.dt
     except (AttributeError, ValueError):  # icalendar's BrokenCalendarProperty
@@ -555,9 +656,11 @@ def _when(
     return value
 
 
-def _stamp(path: str, vevent: icalendar.cal.component.Component) -> datetime:
+def _stamp(
+    path: str, vevent: icalendar.cal.component.Component, zones: Collection[str]
+) -> datetime:
     """When the answer was given (DTSTAMP, a date and time; now when it has none)."""
-    value = _when(path, vevent, "DTSTAMP")
+    value = _when(path, vevent, "DTSTAMP", zones)
     now = datetime.now(UTC)
     if value is None:
         return now
@@ -741,6 +844,7 @@ def read_replies(path: Path) -> list[ReadReply]:
                 )
             )
         answers = calendar.walk("VEVENT")
+        zones = {str(zone.get("TZID", "")) for zone in calendar.walk("VTIMEZONE")}
         if not answers:
             raise ReplyFileError(
                 _("{path}: the reply holds no answer to an event (no VEVENT)").format(path=shown)
@@ -762,8 +866,8 @@ def read_replies(path: Path) -> list[ReadReply]:
                 raise ReplyFileError(
                     _("{path}: a reply without UID or ATTENDEE").format(path=shown)
                 )
-            replied_at = _stamp(shown, vevent)
-            rid = _when(shown, vevent, "RECURRENCE-ID")
+            replied_at = _stamp(shown, vevent, zones)
+            rid = _when(shown, vevent, "RECURRENCE-ID", zones)
             onwards = rid is not None and _this_and_future(shown, vevent)
             sequence = _sequence(shown, vevent)
             address, answer, delegated_to = _attendee(shown, vevent)

@@ -632,7 +632,7 @@ def connection_error(
     """A one-line message for a database that does not answer or is not a database."""
     where = describe(url)
     detail = first_line(error)
-    failure = classify(error)
+    failure = classify(error, url.database if url.get_backend_name() == "sqlite" else None)
     if failure is Failure.NOT_A_DATABASE:
         return NotADatabaseError(_not_sqlite(where))
     if failure is Failure.DAMAGED:

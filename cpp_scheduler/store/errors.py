@@ -9,6 +9,7 @@ for a failed save, the record.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -176,8 +177,32 @@ def first_line(error: BaseException) -> str:
     return printable(text.splitlines()[0].strip(), 300) if text else type(error).__name__
 
 
-def classify(error: BaseException) -> Failure:
-    """The kind of failure, read from the driver's code where it gives one."""
+_ROOM_SQLITE_NEEDS = 1024 * 1024
+"""Free bytes below which SQLite's I/O error (``disk I/O error``) on a database is its
+disk being full: SQLite grows the WAL's index 32 KiB at a time and the log a page at a
+time, and says only that it could not (``SQLITE_IOERR_SHMSIZE``, ``_WRITE``), never
+why, for a database opened on a full disk as for a save."""
+
+
+def disk_failure(database: str | None) -> Failure | None:
+    """What the disk holding the SQLite file ``database`` says of a failure to write it:
+    read-only, or (nearly) full; None when it is neither, or cannot be asked."""
+    if not database or database == ":memory:":
+        return None
+    try:
+        disk = os.statvfs(os.path.dirname(os.path.abspath(database)))
+    except (OSError, ValueError):
+        return None
+    if disk.f_flag & os.ST_RDONLY:
+        return Failure.READ_ONLY
+    if disk.f_bavail * disk.f_frsize < _ROOM_SQLITE_NEEDS:
+        return Failure.DISK_FULL
+    return None
+
+
+def classify(error: BaseException, database: str | None = None) -> Failure:
+    """The kind of failure, read from the driver's code where it gives one; SQLite's I/O
+    error by the disk holding ``database``, its file (see :func:`disk_failure`)."""
     orig = _driver_error(error)
     name = getattr(orig, "sqlite_errorname", None)
     if isinstance(name, str):
@@ -189,7 +214,7 @@ def classify(error: BaseException) -> Failure:
             if failure is not None:
                 return failure
         if name.startswith("SQLITE_IOERR"):
-            return Failure.DISK_FULL if "ENOSPC" in str(orig) else Failure.OTHER
+            return disk_failure(database) or Failure.OTHER
         return Failure.OTHER
     state = getattr(orig, "sqlstate", None)
     if isinstance(state, str) and state in _POSTGRES_FAILURES:

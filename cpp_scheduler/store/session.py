@@ -97,12 +97,19 @@ class StoreSession(Session):
     def database_name(self) -> str:
         return str(self.info.get("database") or _("the database"))
 
+    @property
+    def _database_file(self) -> str | None:
+        """The SQLite file the session works on, whose disk tells what SQLite's I/O error
+        means (:func:`~cpp_scheduler.store.errors.classify`); None on a server."""
+        url = self._engine().url
+        return url.database if url.get_backend_name() == "sqlite" else None
+
     def translate(self, error: BaseException) -> StoreError:
         """The coordinator's message for a failed save (the session is rolled back)."""
         records: list[RecordInFlight] = list(self.info.get(IN_FLIGHT, ()))
         if isinstance(error, StaleDataError):
             return self._concurrent_edit(error, records)
-        failure = classify(error)
+        failure = classify(error, self._database_file)
         if failure is Failure.UNIQUE:
             return self._duplicate(error, records)
         names = {"what": _what(records), "where": self.database_name}
@@ -161,7 +168,7 @@ class StoreSession(Session):
         """The coordinator's message for a read the database refused: the one line that
         says why, for the window's docks and the commands alike."""
         where = self.database_name
-        failure = classify(error)
+        failure = classify(error, self._database_file)
         if failure in REFUSED_TO_THIS_LOGIN:
             return PermissionDeniedError(
                 _(
@@ -186,6 +193,13 @@ class StoreSession(Session):
                 _("cannot read {where}: it is damaged; restore a copy from a backup").format(
                     where=where
                 )
+            )
+        if failure is Failure.DISK_FULL:
+            return DiskFullError(
+                _(
+                    "cannot read {where}: the disk holding it is full (SQLite needs room to "
+                    "read it too); free some space and try again"
+                ).format(where=where)
             )
         return StoreError(
             _("cannot read {where}: {reason}").format(where=where, reason=first_line(error))

@@ -9,6 +9,7 @@ has, before the mail reader spends a minute over them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import icalendar
@@ -16,6 +17,8 @@ import pytest
 
 from cpp_scheduler import limits
 from cpp_scheduler.cli import main
+from cpp_scheduler.ical import importer
+from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
@@ -118,11 +121,12 @@ def test_a_tzid_that_names_no_time_zone_refuses_its_file_and_the_others_are_read
 @pytest.mark.parametrize(
     "tzid",
     [
+        pytest.param("Mars/Olympus_Mons", id="an-unknown-zone"),
         pytest.param("Asia", id="a-folder-of-the-zone-database"),
         pytest.param("/vendor.example/America", id="a-folder-after-a-vendors-prefix"),
     ],
 )
-def test_a_tzid_naming_a_folder_of_the_zone_database_is_an_unknown_zone(
+def test_a_tzid_naming_no_zone_refuses_its_file_as_the_calendar_import_does(
     database_url: str,
     database: Database,
     program: Program,
@@ -131,17 +135,29 @@ def test_a_tzid_naming_a_folder_of_the_zone_database_is_an_unknown_zone(
     capsys: pytest.CaptureFixture[str],
     tzid: str,
 ) -> None:
-    """The zone database once answered such a name with the system's "Is a directory",
-    which ended the command; it is now no zone, as an unknown name is, and the answer's
-    time is read on the event's clock, as for any unknown TZID."""
+    """A TZID that names neither a zone the program knows nor one the reply defines: the
+    calendar import refuses such a file, where the reply's time was read on the event's
+    clock, an answer perhaps for another meeting than the one answered; the zone
+    database once answered a folder's name with the system's "Is a directory", which
+    ended the command. Refused in the calendar import's words, the others read on."""
     folder = tmp_path / "replies"
     folder.mkdir()
-    reply = _with_tzid(reply_calendar(invitation, program.priya.email, "DECLINED"), tzid)
-    (folder / "b_folder.ics").write_bytes(reply)
-    assert main(["--db", database_url, "replies", "import", str(folder)]) == 0
+    (folder / "a_good.ics").write_bytes(reply_calendar(invitation, program.sofia.email, "ACCEPTED"))
+    bad = folder / "b_zone.ics"
+    bad.write_bytes(_with_tzid(reply_calendar(invitation, program.priya.email, "DECLINED"), tzid))
+    reason = (
+        f"RECURRENCE-ID uses the time zone '{tzid}', which is neither an IANA zone (such as "
+        "Asia/Tokyo) nor a Windows zone name, and the file does not define it"
+    )
+    with pytest.raises(CalendarFileError, match=re.escape(reason)):
+        importer.read_calendar(_with_tzid(invitation.to_ical(), tzid), "invitation.ics")
+
+    assert main(["--db", database_url, "replies", "import", str(folder)]) == 1
+
     out, err = capsys.readouterr()
-    assert err == ""
-    assert out.splitlines()[-1] == "1 recorded, 0 refused"
+    assert err == f"refused: {bad}: {reason}\n"
+    assert out.splitlines()[-1] == "1 recorded, 1 refused"
+    assert _answered(database) == {"Sofía Muñoz": "accepted"}
 
 
 def test_a_file_name_the_system_cannot_look_up_is_refused_and_the_rest_read_on(

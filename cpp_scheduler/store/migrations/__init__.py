@@ -30,8 +30,15 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from cpp_scheduler import __version__
+from cpp_scheduler.files import DISK_FULL, DISK_READ_ONLY, disk_refusal
 from cpp_scheduler.i18n import _
-from cpp_scheduler.store.errors import StoreError
+from cpp_scheduler.store.errors import (
+    Failure,
+    StoreError,
+    classify,
+    disk_failure,
+    first_line,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -146,14 +153,31 @@ def backup_sqlite(database: str | Path, revision: str) -> Path:
         finally:
             origin.close()
     except (OSError, sqlite3.Error) as error:
+        reason = _copy_refusal(error, target)  # asked of the disk before the copy goes
         target.unlink(missing_ok=True)
         raise SchemaError(
             _(
                 "cannot upgrade {database}: copying it to {copy} first failed ({reason}); "
                 "nothing was changed"
-            ).format(database=source, copy=target, reason=error)
+            ).format(database=source, copy=target, reason=reason)
         ) from error
     return target
+
+
+def _copy_refusal(error: OSError | sqlite3.Error, copy: Path) -> str:
+    """Why the copy could not be written: a full or read-only disk said as every file
+    the program writes says it (SQLite says "database or disk is full", or only "disk
+    I/O error", in English), any other reason in the words it was given."""
+    if isinstance(error, OSError) and (refusal := disk_refusal(error)) is not None:
+        return refusal
+    failure = None if isinstance(error, OSError) else classify(error, str(copy))
+    if failure not in (Failure.DISK_FULL, Failure.READ_ONLY):
+        failure = disk_failure(str(copy)) or failure
+    if failure is Failure.DISK_FULL:
+        return _(DISK_FULL)
+    if failure is Failure.READ_ONLY:
+        return _(DISK_READ_ONLY)
+    return first_line(error)
 
 
 def _transactional_ddl(engine: Engine) -> Engine:
