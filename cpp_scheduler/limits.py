@@ -227,6 +227,14 @@ whole event echoed (20 to 40 lines each). The reply is checked line by line firs
 calendar file is before an import, so no line longer than ``MAX_TEXT_LENGTH`` reaches
 it either."""
 
+MAX_LANGUAGES = 20
+"""Most languages a delegation lists (English, Spanish, Nepali…): a delegation speaks a
+few; a list longer than this is refused where it is entered or read."""
+
+MAX_LANGUAGE_NAME_LENGTH = 60
+"""Most characters of one language's name in a delegation's list ("Spanish", "ja",
+"Bahasa Indonesia"), as the delegation editor and the program file give them."""
+
 MAX_DELEGATES = 20
 """Most colleagues one delegated answer passes an invitation to (its DELEGATED-TO
 addresses): an official hands a meeting to one or two; a reply naming more is refused

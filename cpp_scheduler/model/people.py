@@ -109,6 +109,7 @@ class Delegation(Record, HeldOnce, Base):
             else None,
             rules.day_problem("arrival", self.arrival, _("arrival")),
             rules.day_problem("departure", self.departure, _("departure")),
+            rules.languages_problem("languages", self.languages),
         ) + rules.text_problems(
             self,
             Delegation,

@@ -321,6 +321,38 @@ def _longest_text(entity: Any, name: str) -> int:
     return min(length or limits.MAX_TEXT_LENGTH, limits.MAX_TEXT_LENGTH)
 
 
+def languages_problem(field: str, languages: object) -> Problem | None:
+    """A delegation's list of languages that no coordinator would write: more than
+    :data:`~cpp_scheduler.limits.MAX_LANGUAGES` of them, or one whose name is longer than
+    :data:`~cpp_scheduler.limits.MAX_LANGUAGE_NAME_LENGTH` characters or holds a control
+    character (a list of names that came in from a file is read whole, line breaks
+    and all)."""
+    if not isinstance(languages, list):
+        return None
+    if len(languages) > limits.MAX_LANGUAGES:
+        return Problem(
+            field,
+            _("{count} languages listed, more than the {most} a delegation may list").format(
+                count=f"{len(languages):,}", most=limits.MAX_LANGUAGES
+            ),
+        )
+    for name in languages:
+        if not isinstance(name, str):
+            continue
+        if len(name) > limits.MAX_LANGUAGE_NAME_LENGTH:
+            return text_length_problem(
+                field, name, _("a language's name"), limits.MAX_LANGUAGE_NAME_LENGTH
+            )
+        if _CONTROL.search(name):
+            return Problem(
+                field,
+                _("The language {name} holds a line break or another control character.").format(
+                    name=quoted(name)
+                ),
+            )
+    return None
+
+
 def required_text_problem(field: str, value: str | None, what: str) -> Problem | None:
     if not value or not value.strip():
         return Problem(field, _("The {what} is required.").format(what=what))

@@ -100,3 +100,24 @@ def test_a_number_beyond_its_bound_is_refused_naming_the_bound(
 ) -> None:
     path = _file_with(sqlite_database, tmp_path, section, key, 10**17)
     assert _names_field_and_bound(_refusal(sqlite_database, path), key, bound)
+
+
+@pytest.mark.parametrize(
+    ("languages", "refusal"),
+    [
+        (
+            ["x" * 100_000],
+            "a language's name: 100,000 characters, more than the 60 a text may hold",
+        ),
+        ([f"Language {n}" for n in range(21)], "21 languages listed, more than the 20"),
+        (["Spanish\nEND:VEVENT"], "The language 'Spanish\\nEND:VEVENT' holds a line break"),
+    ],
+)
+def test_a_delegations_languages_beyond_reason_are_refused_in_one_line(
+    tmp_path: Path, sqlite_database: Database, languages: list[str], refusal: str
+) -> None:
+    """Before, a language of 100,000 characters was taken as it came."""
+    path = _file_with(sqlite_database, tmp_path, "delegations", "languages", languages)
+    message = _refusal(sqlite_database, path)
+    assert refusal in message
+    assert len(message) < 400
