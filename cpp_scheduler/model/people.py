@@ -68,6 +68,14 @@ class Delegation(Record, HeldOnce, Base):
         ),
     )
 
+    # Judged as given: a delegation an older database holds with a longer list stays
+    # savable while its languages are left as they are.
+    as_given = (
+        rules.AsGiven(
+            "languages", lambda languages: rules.languages_problem("languages", languages)
+        ),
+    )
+
     @property
     def written_language(self) -> str:
         """The first of the delegation's languages the program writes (``ja`` for a
@@ -109,7 +117,6 @@ class Delegation(Record, HeldOnce, Base):
             else None,
             rules.day_problem("arrival", self.arrival, _("arrival")),
             rules.day_problem("departure", self.departure, _("departure")),
-            rules.languages_problem("languages", self.languages),
         ) + rules.text_problems(
             self,
             Delegation,

@@ -138,3 +138,24 @@ def test_two_records_swapping_their_names_in_one_save_clash_with_nobody(
             "Cusco housing (was Lima)",
             "lima housing",
         ]
+
+
+def test_a_delegations_languages_are_judged_as_given(database: Database) -> None:
+    """A list of languages no coordinator would write is refused when it is given; a
+    delegation an older database holds with one saves its other changes."""
+    with pytest.raises(ValidationError, match="21 languages listed, more than the 20"):
+        editing.create(database, Delegation, {**LIMA, "languages": [f"L{n}" for n in range(21)]})
+    lima = editing.create(database, Delegation, LIMA)
+    with database.transaction() as session:  # as an older program left it
+        session.execute(
+            update(Delegation)
+            .where(Delegation.id == lima)
+            .values(languages=[f"Language {n}" for n in range(25)])
+        )
+
+    editing.change(database, Delegation, lima, {"notes": "Interpreters booked"}, None)
+
+    with pytest.raises(ValidationError, match="holds a line break"):
+        editing.change(database, Delegation, lima, {"languages": ["Spanish\nQuechua"]}, None)
+    kept = editing.stored(database, Delegation, lima).values
+    assert (kept["notes"], len(kept["languages"])) == ("Interpreters booked", 25)
