@@ -24,14 +24,14 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.times import add_occurrence_option, parse_occurrence
-from cpp_scheduler.errors import quoted
+from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import N_, _, shown_name
+from cpp_scheduler.limits import MAX_TEXT_LENGTH
 from cpp_scheduler.model import Event, EventMode
 from cpp_scheduler.model.event_filter import partner_city
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.inputs import zone_city
-from cpp_scheduler.services.calendar_reads import load_event_rows
-from cpp_scheduler.services.localtimes import read_local_times
+from cpp_scheduler.services.calendar_reads import read_meeting_row
 from cpp_scheduler.services.meeting_words import meeting_lines
 from cpp_scheduler.services.queries import meetings_on_days
 from cpp_scheduler.services.rows import occurrences_of_events
@@ -224,17 +224,12 @@ def run_show(args: argparse.Namespace) -> int:
         )
     database = open_program(args.db)
     try:
-        # The meeting named by the rule the Local times dock and ``times`` follow.
-        meeting = read_local_times(database, args.event, occurrence)
-        rows = load_event_rows(database, [meeting.event.id])
+        row = read_meeting_row(database, args.event, occurrence)
     finally:
         database.close()
-    row = next(
-        row
-        for row in rows
-        if row.start_utc == meeting.start and row.recurrence_id == meeting.recurrence_id
-    )
-    print("\n".join(meeting_lines(row, args.clock)))
+    # Each line as a line of output: a title's control characters shown escaped, never
+    # sent to the terminal, and a line break in it never a line of its own.
+    print("\n".join(printable(line, MAX_TEXT_LENGTH) for line in meeting_lines(row, args.clock)))
     return 0
 
 

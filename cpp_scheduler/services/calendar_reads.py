@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Table, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -90,6 +92,25 @@ def load_event_rows(
     ids = list(event_ids) if event_ids is not None else None
     with database.reading() as session:
         return _event_rows(session, ids, between)
+
+
+def read_meeting_row(
+    database: Database, event_uid_or_id: str, occurrence: date | datetime | None = None
+) -> EventRow:
+    """The row of the meeting ``occurrence`` names (the first one without it), as a
+    view holds it (what ``events show`` tells), read at one moment: the meeting found by
+    the rule the Local times dock and ``times`` follow, its row in the same read."""
+    from cpp_scheduler.services.localtimes import meeting_asked
+
+    with database.reading() as session:
+        event, meeting = meeting_asked(session, event_uid_or_id, occurrence)
+        rows = _event_rows(session, [event.id], None)
+    for row in rows:
+        if row.start_utc == meeting.start and row.recurrence_id == meeting.recurrence_id:
+            return row
+    raise SchedulerError(  # a meeting the engine gives is always a row: never met
+        _("'{title}' has no such meeting.").format(title=event.title)
+    )
 
 
 def _event_rows(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
@@ -26,6 +27,11 @@ from cpp_scheduler.services.snapshot import (
     find_event,
 )
 from cpp_scheduler.store import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cpp_scheduler.model import Event
 
 Moment = date | datetime
 """Names a meeting: a date in the event's zone, or an instant (its start, or its
@@ -106,18 +112,39 @@ def read_event_local_times(
     or of ``every`` meeting of the event."""
     with database.reading() as session:
         event = find_event(session, event_uid_or_id)
-        summary = EventSummary(event.id, event.uid, event.title, event.zone, event.is_series)
-        meetings = list(zip(event.occurrences(), event_intervals(event), strict=True))
-        cancelled = [change.recurrence_id for change in event.changes if change.cancelled]
+        summary, meetings = _meetings_asked(event, occurrence, every)
         attendees = event_attendees(event)
-    if occurrence is not None:
-        meetings = [_find_meeting(summary, meetings, occurrence, cancelled)]
-    elif not every:
-        meetings = meetings[:1]
     return EventLocalTimes(
         summary,
         tuple(_meeting(summary, found, interval, attendees) for found, interval in meetings),
     )
+
+
+def _meetings_asked(
+    event: Event, occurrence: Moment | None, every: bool
+) -> tuple[EventSummary, list[tuple[Occurrence, Interval]]]:
+    """The event as a heading names it, and the meetings asked of it: the one
+    ``occurrence`` names (:func:`_find_meeting`), else every one, else the first."""
+    summary = EventSummary(event.id, event.uid, event.title, event.zone, event.is_series)
+    meetings = list(zip(event.occurrences(), event_intervals(event), strict=True))
+    if occurrence is not None:
+        cancelled = [change.recurrence_id for change in event.changes if change.cancelled]
+        return summary, [_find_meeting(summary, meetings, occurrence, cancelled)]
+    return summary, meetings if every else meetings[:1]
+
+
+def meeting_asked(
+    session: Session, event_uid_or_id: str, occurrence: Moment | None
+) -> tuple[EventSummary, Occurrence]:
+    """The meeting ``occurrence`` names (the first one without it), in the read of
+    ``session``, by the rule the Local times dock and ``times`` follow; refused
+    (:class:`NoSuchMeetingError`) when there is none."""
+    summary, meetings = _meetings_asked(find_event(session, event_uid_or_id), occurrence, False)
+    if not meetings:
+        raise NoSuchMeetingError(
+            _("Every meeting of '{title}' is cancelled.").format(title=summary.title)
+        )
+    return summary, meetings[0][0]
 
 
 def read_local_times(

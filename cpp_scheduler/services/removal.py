@@ -1342,10 +1342,17 @@ def refuse_standing_invitations(
     """Refuse (:class:`InvitationsStandError`) taking back the record whose deletion
     took ``taken`` (a snapshot, as :func:`delete_record` gives it) when invitations
     among the ledger's rows it took still stand (the last message of their event to
-    their participant a REQUEST); ``kept``: the record as it is put back after (an
-    undone import's update), whose own invitations stand as before. Read from the
-    rows themselves: the deletion took them out of the database already."""
-    standing = _standing_in(taken["rows"]) - _standing_in(kept["rows"] if kept else ())
+    their participant a REQUEST). Read from the rows themselves: the deletion took them
+    out of the database already.
+
+    ``kept``: the record as it is put back after (an undone import's update). Then any
+    message the ledger holds that ``kept`` does not (an update sent since) refuses it:
+    putting the record back would leave those participants' calendars on what that
+    message told them, and the ledger without it, so nothing would tell them again."""
+    if kept is not None:
+        _refuse_messages_sent_since(model_cls, taken, kept)
+        return
+    standing = _standing_in(taken["rows"])
     if not standing:
         return
     record = f"{_(str(model_cls.record_kind))} {quoted(str(taken['title']))}"
@@ -1368,6 +1375,35 @@ def refuse_standing_invitations(
             count,
         ).format(record=record, count=count)
     raise InvitationsStandError(message)
+
+
+def _refuse_messages_sent_since(
+    model_cls: type[Base], taken: Mapping[str, Any], kept: Mapping[str, Any]
+) -> None:
+    """:func:`refuse_standing_invitations` for a record put back as ``kept``."""
+    from cpp_scheduler.model import SentMessage
+
+    ledger = str(SentMessage.__tablename__)
+    before = {str(row["id"]) for table_name, row in kept["rows"] if table_name == ledger}
+    since = {
+        str(row["participant_id"])
+        for table_name, row in taken["rows"]
+        if table_name == ledger and str(row["id"]) not in before
+    }
+    if not since:
+        return
+    record = f"{_(str(model_cls.record_kind))} {quoted(str(taken['title']))}"
+    raise InvitationsStandError(
+        i18n.ngettext(
+            "messages about {record} were sent since to {count} participant; nothing was "
+            "changed: putting it back as it was would leave their calendar on what those "
+            "messages told; change it back by hand and send updates",
+            "messages about {record} were sent since to {count} participants; nothing was "
+            "changed: putting it back as it was would leave their calendars on what those "
+            "messages told; change it back by hand and send updates",
+            len(since),
+        ).format(record=record, count=len(since))
+    )
 
 
 def _standing_in(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> set[tuple[str, str]]:

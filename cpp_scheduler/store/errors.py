@@ -187,8 +187,8 @@ why, for a database opened on a full disk as for a save."""
 def disk_failure(database: str | None) -> Failure | None:
     """What the disk holding the SQLite file ``database`` says of a failure to write it:
     read-only, or (nearly) full; None when it is neither, or cannot be asked."""
-    if not database or database == ":memory:":
-        return None
+    if not database or database == ":memory:" or not hasattr(os, "statvfs"):
+        return None  # a system that cannot be asked (Windows) keeps SQLite's own words
     try:
         disk = os.statvfs(os.path.dirname(os.path.abspath(database)))
     except (OSError, ValueError):

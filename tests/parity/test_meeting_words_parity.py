@@ -6,6 +6,7 @@ every meeting of the demo program (a series' moved meeting included)."""
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.eventmodel import Column
 from cpp_scheduler.model import Event
+from cpp_scheduler.services import editing
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
@@ -75,3 +77,25 @@ def test_every_tooltip_says_what_events_show_prints(
         moved += row.moved
     assert compared >= 20
     assert moved >= 1  # a moved meeting, whose lines say where it was moved from
+
+
+def test_a_title_holding_control_characters_is_shown_escaped_on_its_line(
+    sqlite_database: Database, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A calendar file's SUMMARY with an escape sequence and a line break: ``events show``
+    sends neither to the terminal, and its title stays one line."""
+    start = datetime(2027, 2, 16, 1, 0, tzinfo=UTC)
+    event = editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": "\x1b[31mRED\nbriefing",
+            "start_utc": start,
+            "end_utc": start + timedelta(hours=1),
+        },
+    )
+    capsys.readouterr()
+    assert main(["--db", str(sqlite_path), "events", "show", event]) == 0
+    title, when, *_rest = capsys.readouterr().out.splitlines()
+    assert title == "\\x1b[31mRED\\nbriefing"
+    assert when.endswith("(Asia/Tokyo)")

@@ -161,3 +161,57 @@ def test_undoing_an_import_whose_event_was_invited_since_is_refused(
     )
     assert exists(database, Event, visit)
     assert _ledger(database) == 1
+
+
+def _moved_by_a_calendar_file(database: Database, event_id: str) -> calendar_import.ImportUndo:
+    """A partner's calendar file moving the event four hours later, imported."""
+    with database.reading() as session:
+        uid, sequence = session.execute(
+            select(Event.uid, Event.sequence).where(Event.id == event_id)
+        ).one()
+    moved = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kobe city//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:{uid}\r\nDTSTAMP:20260101T000000Z\r\nSEQUENCE:{sequence + 1}\r\n"
+        "DTSTART:20270112T050000Z\r\nDTEND:20270112T060000Z\r\nSUMMARY:Port briefing\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    _report, undo = calendar_import.import_undoably(database, read_calendar(moved, "kobe.ics"))
+    assert undo.updated == [event_id]
+    return undo
+
+
+def test_undoing_an_import_whose_move_was_sent_since_is_refused(
+    database: Database, tmp_path: Path
+) -> None:
+    """Ana holds the move the update told her: putting the event back would leave her
+    calendar on it, and the ledger without the update, so nothing would tell her."""
+    ana = _person(database, "Ana Quispe", "ana@lima.example.org")
+    event = _event(database, "Port briefing", [ana])
+    _send(database, event, tmp_path)
+    undo = _moved_by_a_calendar_file(database, event)
+    with database.reading() as session:
+        uid = session.scalar(select(Event.uid).where(Event.id == event))
+    plan = invitations.plan_updates(database, EventScope(str(uid)), SENDER)
+    assert len(invitations.send_batch(database, plan.to_send, OutboxTransport(tmp_path)).sent)
+
+    with pytest.raises(removal.InvitationsStandError) as refused:
+        calendar_import.undo_import(database, undo)
+
+    assert str(refused.value).startswith(
+        "messages about event 'Port briefing' were sent since to 1 participant; nothing was changed"
+    )
+    assert _ledger(database) == 2
+
+
+def test_undoing_an_import_nobody_was_told_of_puts_the_event_back(
+    database: Database, tmp_path: Path
+) -> None:
+    ana = _person(database, "Ana Quispe", "ana@lima.example.org")
+    event = _event(database, "Port briefing", [ana])
+    _send(database, event, tmp_path)
+    undo = _moved_by_a_calendar_file(database, event)
+
+    calendar_import.undo_import(database, undo)
+
+    assert editing.stored(database, Event, event).values["start_utc"] == START
+    assert _ledger(database) == 1
