@@ -68,8 +68,12 @@ class GroupCommand(RecordCommand):
             self.editor.left_versions.clear()
             self.editor.left_versions.update(versions)
             for step, attributes, obsolete in steps:
-                vars(step).clear()
-                vars(step).update(attributes)
+                # Put back in place, never emptied first: the GUI thread may read a
+                # step's attributes (a new record's id) while this runs.
+                noted = vars(step)
+                noted.update(attributes)
+                for learned in [name for name in noted if name not in attributes]:
+                    del noted[learned]
                 step.setObsolete(obsolete)
 
         return forget
