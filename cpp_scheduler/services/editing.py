@@ -519,7 +519,12 @@ def as_one_save(database: Database) -> Iterator[None]:
     the end as one group of the history, or rolled back whole when any of it is refused
     (a colleague's newer version, a lock held too long) or anything raises. A tool's
     step of several records (a series of meetings, a reordered tour day) is then never
-    half-written, nor half put back."""
+    half-written, nor half put back.
+
+    Only the writes join it (each through ``Database.transaction``): a read through
+    ``Database.reading`` or ``Database.session`` within the block is a read of its own,
+    which sees none of the block's writes until the end. No step of a group reads that
+    way; one that would must read in its write instead."""
     with database.one_transaction():
         yield
 
