@@ -20,6 +20,7 @@ from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.errors import shown_path
+from cpp_scheduler.files import disk_refusal
 from cpp_scheduler.i18n import _, period_text
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CliError(
                 _("{file}: cannot be written: {reason}").format(
-                    file=shown_path(output), reason=error.strerror or error
+                    file=shown_path(output), reason=disk_refusal(error) or error.strerror or error
                 )
             ) from None
         print(_("wrote {file}").format(file=shown_path(output)))
