@@ -18,7 +18,12 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, zone_city
-from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, meeting_times
+from cpp_scheduler.scheduling.localtimes import (
+    AttendeeTimes,
+    HolidayWarning,
+    describe_span,
+    meeting_times,
+)
 from cpp_scheduler.services.snapshot import (
     NotFoundError,
     event_attendees,
@@ -81,6 +86,24 @@ class MeetingLocalTimes:
         """What the Local times dock and ``cpp-scheduler times`` say of an all-day
         meeting: its dates, which are the same on every attendee's calendar."""
         return _("{days}, on every attendee's calendar").format(days=self.describe_days())
+
+    def when_text(self, dash: str = "-") -> str:
+        """The meeting's line under its title, in the Local times dock and in
+        ``cpp-scheduler times`` alike: ``Sun 07 Nov 2027 01:30 EDT - 02:30 EST
+        (Washington)`` on the event's own clock, as a sentence names a meeting
+        (:func:`describe_span`, with the year), or an all-day meeting's dates
+        (:meth:`days_on_every_calendar`). ``dash`` is the command line's ``-`` or the
+        window's ``–``."""
+        if self.all_day:
+            return self.days_on_every_calendar()
+        return describe_span(self.start, self.end, self.event.zone, i18n.day_text, dash=dash)
+
+
+def clock_text(row: AttendeeTimes, clock: str) -> str:
+    """An attendee's clock as their row names it (``clock``: the zone in
+    ``cpp-scheduler times``, its city in the Local times dock), marked where it is Tokyo's
+    because they are visiting Japan that day: ``Tokyo (visiting Japan)``."""
+    return clock + (_(" (visiting Japan)") if row.in_japan else "")
 
 
 @dataclass(frozen=True, slots=True)
