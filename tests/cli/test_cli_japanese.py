@@ -230,7 +230,7 @@ def test_the_report_names_partner_cities_in_japanese_in_the_order_of_their_readi
     status, out, _ = run(capsys, "report", "--db", demo, "--lang", "ja", *period)
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == "プログラム報告 — 2027年1月1日～12月31日（東京）"
+    assert lines[0] == "プログラム報告 — 2027年1月1日～12月31日に始まる会合（東京）"
     assert lines[1] == (
         f"会合{report['meetings']}件開催、{report['hours']:.2f}時間、中止{report['cancelled']}件"
     )
