@@ -71,9 +71,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
     """The meeting answered for, where it is now (a moved one with where the rule put
-    it), on Tokyo's clock, in one pair of brackets; nothing for an answer to the whole
-    series."""
+    it), on Tokyo's clock, in one pair of brackets; for a row of the list answering a
+    whole series, "every meeting", as the Replies window says it; nothing for a one-off
+    event."""
     if reply.meeting is None:
+        if isinstance(reply, replies.Attendance) and reply.series:
+            return _(" ({meeting})").format(meeting=replies.answered_for(reply))
         return ""
     if reply.moved_to is None or reply.moved_to == reply.meeting:
         return _(" (meeting of {when}, Tokyo)").format(when=replies.meeting_text(reply.meeting))

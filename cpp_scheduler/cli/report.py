@@ -21,7 +21,7 @@ from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.errors import shown_path
 from cpp_scheduler.files import disk_refusal
-from cpp_scheduler.i18n import _, period_text
+from cpp_scheduler.i18n import _
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.program import ProgramReport
@@ -59,12 +59,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def text(report: ProgramReport) -> str:
     """The report as plain tables for a terminal."""
-    from cpp_scheduler.reports.program import hours_text, left_out_lines, summary_lines
+    from cpp_scheduler.reports.program import (
+        hours_text,
+        left_out_lines,
+        period_line,
+        summary_lines,
+    )
 
     lines = [
-        _("Program report — {period} (Tokyo)").format(
-            period=period_text(report.first, report.last)
-        ),
+        period_line(report),  # the line the report window says its count is of
         *summary_lines(report),
         *left_out_lines(report),
     ]

@@ -219,33 +219,25 @@ class _Sending:
 
 
 def _note_unsigned(unsigned: tuple[invitations.Unsigned, ...]) -> None:
-    """Say which events a dry run could not sign, and how many messages wait on each."""
-    for event in unsigned:
+    """Say which events a dry run could not sign, how many messages wait on each (as the
+    Send dialog says it), and how to sign them here."""
+    for note in invitations.unsigned_notes(unsigned):
+        print(one_line(_("note: {text}").format(text=note)), file=sys.stderr)
+    if unsigned:
         print(
-            ngettext(
-                "note: {title} ({uid}) names no organiser: give --from 'Name <email>' "
-                "to sign its message to {count} recipient",
-                "note: {title} ({uid}) names no organiser: give --from 'Name <email>' "
-                "to sign its messages to {count} recipients",
-                event.recipients,
-            ).format(title=quoted(event.title), uid=quoted(event.uid), count=event.recipients),
+            _(
+                "note: give --from 'Name <email>' to sign them, or an organiser to each of "
+                "these events"
+            ),
             file=sys.stderr,
         )
 
 
 def _note_not_invited(not_invited: tuple[invitations.NotInvited, ...]) -> None:
-    """Say which cancelled events send no cancellation to some of their recipients."""
-    for event in not_invited:
-        print(
-            ngettext(
-                "note: {title} ({uid}) is cancelled: no cancellation goes to {count} "
-                "recipient who holds no invitation to it",
-                "note: {title} ({uid}) is cancelled: no cancellation goes to {count} "
-                "recipients who hold no invitation to it",
-                event.recipients,
-            ).format(title=quoted(event.title), uid=quoted(event.uid), count=event.recipients),
-            file=sys.stderr,
-        )
+    """Say which cancelled events send no cancellation to some of their recipients, as
+    the Send dialog says it."""
+    for note in invitations.not_invited_notes(not_invited):
+        print(one_line(_("note: {text}").format(text=note)), file=sys.stderr)
 
 
 def _note_held_back(held: tuple[invitations.HeldBack, ...]) -> None:
@@ -262,14 +254,9 @@ def _note_held_back(held: tuple[invitations.HeldBack, ...]) -> None:
         )
     if held:
         print(
-            ngettext(
-                "note: {count} message is left out as the server refused its address; it "
-                "goes once the address is corrected, or give --retry-refused to try again",
-                "note: {count} messages are left out as the server refused their addresses; "
-                "they go once the addresses are corrected, or give --retry-refused to try "
-                "again",
-                len(held),
-            ).format(count=len(held)),
+            _("note: {note}, or give --retry-refused to try again").format(
+                note=invitations.held_back_note(held)
+            ),
             file=sys.stderr,
         )
 

@@ -15,9 +15,14 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _
-from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, describe_span
+from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning
 from cpp_scheduler.services import series_view
-from cpp_scheduler.services.localtimes import MeetingLocalTimes, Moment, read_event_local_times
+from cpp_scheduler.services.localtimes import (
+    MeetingLocalTimes,
+    Moment,
+    clock_text,
+    read_event_local_times,
+)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -64,10 +69,9 @@ def _row_json(row: AttendeeTimes) -> dict[str, Any]:
 
 
 def _row_text(row: AttendeeTimes) -> list[str]:
-    where = row.zone + (_(" (visiting Japan)") if row.in_japan else "")
     return [
         row.attendee.name,
-        where,
+        clock_text(row, row.zone),
         timezones.span_text(row.start.local, row.end.local, day=i18n.day_text),
         f"{row.start.day_offset:+d}" if row.start.day_offset else "0",
         timezones.offsets_text(row.start.local, row.end.local, named=True),
@@ -138,24 +142,14 @@ def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
 
 
 def _meeting_text(meeting: MeetingLocalTimes) -> str:
-    event = meeting.event
-    if meeting.all_day:  # the same dates on every clock: no hours to list
-        text = f"{columns.one_line(event.title)}: {meeting.days_on_every_calendar()}"
-        return "\n".join(
-            [
-                text,
-                *(_("Holiday: {text}").format(text=warning.text) for warning in meeting.warnings),
-            ]
-        )
-    header = [_("WHO"), _("ZONE"), _("LOCAL TIME"), _("DAY"), _("UTC OFFSET"), _("HOURS")]
-    span = describe_span(meeting.start, meeting.end, event.zone)
-    text = (
-        _("{title}: {span}").format(title=columns.one_line(event.title), span=span)
-        + "\n"
-        + table([_row_text(row) for row in meeting.rows], header)
+    heading = _("{title}: {span}").format(
+        title=columns.one_line(meeting.event.title), span=meeting.when_text()
     )
+    header = [_("WHO"), _("ZONE"), _("LOCAL TIME"), _("DAY"), _("UTC OFFSET"), _("HOURS")]
+    # An all-day meeting has the same dates on every clock: no hours to list.
+    rows = [] if meeting.all_day else [table([_row_text(row) for row in meeting.rows], header)]
     holidays = (_("Holiday: {text}").format(text=warning.text) for warning in meeting.warnings)
-    return "\n".join([text, *holidays])
+    return "\n".join([heading, *rows, *holidays])
 
 
 def run(args: argparse.Namespace) -> int:

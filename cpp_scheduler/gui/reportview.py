@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
@@ -59,6 +58,7 @@ from cpp_scheduler.reports.program import (
     breakdown_table,
     hours_text,
     left_out_lines,
+    period_line,
     products_table,
     summary_lines,
 )
@@ -408,11 +408,7 @@ class ProgramReportWindow(QDialog):
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.theme_chart.show_rows(self._hours(breakdowns["theme"]))
         self.city_chart.show_rows(self._hours(breakdowns["city"]))
-        self.status.setText(
-            translate("ReportView", "Meetings that start from {first} to {last} (Tokyo).").format(
-                first=i18n.day_text(report.first), last=i18n.day_text(report.last)
-            )
-        )
+        self.status.setText(period_line(report))  # as ``report`` heads its text
         self.reportShown.emit(report)
 
     def mark_stale(self) -> None:

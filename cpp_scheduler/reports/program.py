@@ -39,7 +39,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from cpp_scheduler.i18n import N_, _, list_text, name_order, ngettext, pgettext, shown_name
+from cpp_scheduler.i18n import (
+    N_,
+    _,
+    list_text,
+    name_order,
+    ngettext,
+    period_text,
+    pgettext,
+    shown_name,
+)
 from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.model.event_filter import conferences_above, meeting_days
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
@@ -464,6 +473,15 @@ def hours_text(hours: float) -> str:
     command's text): rounded as the JSON rounds them, two decimals, thousands grouped
     (``1,234.50``). A file for other programs (CSV, a spreadsheet) keeps the number."""
     return f"{round(hours, 2):,.2f}"
+
+
+def period_line(report: ProgramReport) -> str:
+    """What a report counts, in one line: the meetings that start on its days in Tokyo,
+    as ``report`` heads its text and the report window says it under its tables
+    (``Program report — meetings starting 01 Jan – 31 Dec 2027 (Tokyo)``)."""
+    return _("Program report — meetings starting {period} (Tokyo)").format(
+        period=period_text(report.first, report.last)
+    )
 
 
 def summary_lines(report: ProgramReport) -> tuple[str, str]:

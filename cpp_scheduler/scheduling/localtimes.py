@@ -289,10 +289,12 @@ def describe_span(
     zone_name: str,
     day: Callable[[date], str] | None = None,
     city: str | None = None,
+    dash: str = "-",
 ) -> str:
     """``Tue 12 Jan 10:00-11:30 (Tokyo)``, ``Sun 07 Nov 01:30 EDT - 02:30 EST
     (Washington)``: a meeting as a sentence names it, its day written by ``day`` (the
-    short day without the year by default), its times by :func:`timezones.span_text`.
+    short day without the year by default), its times by :func:`timezones.span_text`
+    (with the window's ``–`` for ``dash`` there).
 
     ``city`` names the clock where it is someone's own (a delegation's home city, by
     :meth:`Attendee.clock_city`: "(New York)", not the Bank's "(Washington)"); by
@@ -301,6 +303,7 @@ def describe_span(
         timezones.to_local(start, zone_name),
         timezones.to_local(end, zone_name),
         day=day or i18n.short_day_text,
+        dash=dash,
     )
     return _("{span} ({city})").format(span=text, city=city or zone_city(zone_name))
 

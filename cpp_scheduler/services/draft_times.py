@@ -31,6 +31,7 @@ from cpp_scheduler.scheduling.attendance import judged_at_night, judged_for_nigh
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Interval
 from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
 from cpp_scheduler.services import snapshot
+from cpp_scheduler.services.localtimes import days_on_every_calendar, meeting_dates
 from cpp_scheduler.services.snapshot import delegation_attendee, participant_attendee
 from cpp_scheduler.store import Database
 
@@ -183,6 +184,12 @@ def draft_meeting_times(
     """The draft on every attendee's clock and the public holidays on its dates: the
     answer the Local times dock gives once the event is saved."""
     return meeting_times(draft_interval(draft), draft_attendees(draft, known, conferences))
+
+
+def draft_days_text(draft: DraftMeeting) -> str:
+    """What the dialog says of an all-day draft, which has no hours on anybody's clock:
+    its dates, as the Local times dock and ``cpp-scheduler times`` say them once saved."""
+    return days_on_every_calendar(*meeting_dates(draft.start, draft.end, draft.zone, True))
 
 
 def is_checked(draft: DraftMeeting) -> bool:

@@ -63,7 +63,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import printable, quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical.export import Method, Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
 from cpp_scheduler.mail.messages import batch_renderings, build_invitation, organiser_of
@@ -298,6 +298,53 @@ def grouped(refusals: Sequence[Refusal]) -> list[RefusalGroup]:
         )
         for (email, reason), members in groups.items()
     ]
+
+
+def unsigned_notes(unsigned: Sequence[Unsigned]) -> list[str]:
+    """What the Send dialog and ``send --dry-run`` say of each event of a batch that
+    waits for a sender, a sentence each (``'Site visit' names no organiser: its messages
+    to 8 recipients wait for a sender``); each adds how to give one, in its own terms."""
+    names = event_names((event.uid, event.title) for event in unsigned)
+    return [
+        ngettext(
+            "{event} names no organiser: its message to {count} recipient waits for a sender",
+            "{event} names no organiser: its messages to {count} recipients wait for a sender",
+            event.recipients,
+        ).format(event=names[event.uid], count=event.recipients)
+        for event in unsigned
+    ]
+
+
+def not_invited_notes(not_invited: Sequence[NotInvited]) -> list[str]:
+    """What the Send dialog and ``send --dry-run`` say of each cancelled event whose
+    cancellation goes to nobody of some recipients, a sentence each."""
+    names = event_names((event.uid, event.title) for event in not_invited)
+    return [
+        ngettext(
+            "{event} is cancelled: no cancellation goes to {count} recipient who holds no "
+            "invitation to it",
+            "{event} is cancelled: no cancellation goes to {count} recipients who hold no "
+            "invitation to it",
+            event.recipients,
+        ).format(event=names[event.uid], count=event.recipients)
+        for event in not_invited
+    ]
+
+
+def held_back_note(held: Sequence[HeldBack]) -> str:
+    """What the Send dialog and ``send --dry-run`` say of the messages a batch leaves
+    out because the server refused their addresses (after a line for each person,
+    :func:`held_back_groups`), nothing when none is; each adds how to send them all the
+    same, in its own terms."""
+    if not held:
+        return ""
+    return ngettext(
+        "{count} message is left out as the server refused its address; it goes once the "
+        "address is corrected",
+        "{count} messages are left out as the server refused their addresses; they go once "
+        "the addresses are corrected",
+        len(held),
+    ).format(count=len(held))
 
 
 def events_listed(names: Sequence[str], shown: int = 5) -> str:

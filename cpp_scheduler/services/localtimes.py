@@ -19,7 +19,12 @@ from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, zone_city
-from cpp_scheduler.scheduling.localtimes import AttendeeTimes, HolidayWarning, meeting_times
+from cpp_scheduler.scheduling.localtimes import (
+    AttendeeTimes,
+    HolidayWarning,
+    describe_span,
+    meeting_times,
+)
 from cpp_scheduler.services.snapshot import (
     NotFoundError,
     event_attendees,
@@ -68,25 +73,45 @@ class MeetingLocalTimes:
     def dates(self) -> tuple[date, date]:
         """The first and last day of the meeting in the event's zone (the last day of an
         all-day event is the one before its exclusive end)."""
-        first = timezones.to_local(self.start, self.event.zone).date()
-        end = timezones.to_local(self.end, self.event.zone)
+        return meeting_dates(self.start, self.end, self.event.zone, self.all_day)
+
+    def when_text(self, dash: str = "-") -> str:
+        """The meeting's line under its title, in the Local times dock and in
+        ``cpp-scheduler times`` alike: ``Sun 07 Nov 2027 01:30 EDT - 02:30 EST
+        (Washington)`` on the event's own clock, as a sentence names a meeting
+        (:func:`describe_span`, with the year), or an all-day meeting's dates
+        (:func:`days_on_every_calendar`). ``dash`` is the command line's ``-`` or the
+        window's ``–``."""
         if self.all_day:
-            end -= timedelta(days=1)
-        return first, end.date()
+            return days_on_every_calendar(*self.dates)
+        return describe_span(self.start, self.end, self.event.zone, i18n.day_text, dash=dash)
 
-    def describe_days(self) -> str:
-        """``All day on Thu 29 Apr 2027``, or ``All day from ... to ...``: what every clock
-        says of an all-day event, as its calendar file and invitation say it."""
-        # The calendar's own wording, read where it is needed: the Local times dock and
-        # ``cpp-scheduler times`` load no calendar library for a timed meeting.
-        from cpp_scheduler.ical.export import all_day_line
 
-        return all_day_line(*self.dates)
+def meeting_dates(start: datetime, end: datetime, zone: str, all_day: bool) -> tuple[date, date]:
+    """The first and last day of a meeting from ``start`` to ``end`` in ``zone`` (the
+    last day of an all-day one is the one before its exclusive end)."""
+    last = timezones.to_local(end, zone)
+    if all_day:
+        last -= timedelta(days=1)
+    return timezones.to_local(start, zone).date(), last.date()
 
-    def days_on_every_calendar(self) -> str:
-        """What the Local times dock and ``cpp-scheduler times`` say of an all-day
-        meeting: its dates, which are the same on every attendee's calendar."""
-        return _("{days}, on every attendee's calendar").format(days=self.describe_days())
+
+def days_on_every_calendar(first: date, last: date) -> str:
+    """What the Local times dock, ``cpp-scheduler times`` and the event dialog say of an
+    all-day meeting: ``All day on Mon 08 Nov 2027, on every attendee's calendar``, its
+    dates as its calendar file and invitation say them, the same on every clock."""
+    # The calendar's own wording, read where it is needed: the Local times dock and
+    # ``cpp-scheduler times`` load no calendar library for a timed meeting.
+    from cpp_scheduler.ical.export import all_day_line
+
+    return _("{days}, on every attendee's calendar").format(days=all_day_line(first, last))
+
+
+def clock_text(row: AttendeeTimes, clock: str) -> str:
+    """An attendee's clock as their row names it (``clock``: the zone in
+    ``cpp-scheduler times``, its city in the Local times dock), marked where it is Tokyo's
+    because they are visiting Japan that day: ``Tokyo (visiting Japan)``."""
+    return clock + (_(" (visiting Japan)") if row.in_japan else "")
 
 
 @dataclass(frozen=True, slots=True)

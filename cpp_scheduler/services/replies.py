@@ -1590,6 +1590,16 @@ def meeting_text(meeting: datetime, moved_to: datetime | None = None) -> str:
     )
 
 
+def answered_for(row: Attendance) -> str:
+    """What a row answers for, as the Replies window's Meeting column and ``replies
+    list`` say it: the meeting where it is now (:func:`meeting_text`), "every meeting"
+    for an answer to a whole series, nothing for a one-off event, which has no meetings
+    to tell apart."""
+    if row.meeting is not None:
+        return meeting_text(row.meeting, row.moved_to)
+    return _("every meeting") if row.series else ""
+
+
 def _clock_text(instant: datetime) -> str:
     local = timezones.to_local(instant, timezones.TOKYO)
     return f"{i18n.day_text(local.date())} {local:%H:%M}"

@@ -282,10 +282,6 @@
         <source>Meeting (Tokyo)</source>
         <translation>会合（東京時間）</translation>
     </message>
-    <message>
-        <source>every meeting</source>
-        <translation>すべての会合</translation>
-    </message>
 </context>
 <context>
     <name>Author</name>
@@ -1248,10 +1244,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>{count}日間</translation>
     </message>
     <message>
-        <source>All day on its dates for everybody: no hours to check.</source>
-        <translation>全員にとってその日付の終日です。確認する時刻はありません。</translation>
-    </message>
-    <message>
         <source>Editing the whole series: every meeting changes with it. This meeting ({day}) can be moved or cancelled alone from the calendar.</source>
         <translation>シリーズ全体を編集しています: すべての会合が変わります。この会合（{day}）だけを移動または中止するには、カレンダーから行ってください。</translation>
     </message>
@@ -1914,10 +1906,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <source>Local times</source>
         <translation>現地時刻</translation>
     </message>
-    <message>
-        <source>{span} in {city} ({offset})</source>
-        <translation>{span}（{city}、{offset}）</translation>
-    </message>
 </context>
 <context>
     <name>Mail</name>
@@ -2026,10 +2014,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>変更内容</translation>
     </message>
     <message>
-        <source>⚠ &apos;{title}&apos; names no organiser: its messages wait for a sender ({count}).</source>
-        <translation>⚠「{title}」には主催担当者がいません。差出人が決まるまでメッセージは送られません（{count}件）。</translation>
-    </message>
-    <message>
         <source>Nothing is sent while an event waits: give the sender&apos;s name and address in Tools &gt; Mail settings…, or an organiser to each of these events.</source>
         <translation>差出人を待つイベントがある間は何も送信しません。「ツール」&gt;「メール設定…」で差出人の名前とアドレスを指定するか、これらのイベントに主催担当者を設定してください。</translation>
     </message>
@@ -2042,16 +2026,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>⚠ {email} には送れません（{count}件）: {reason}</translation>
     </message>
     <message>
-        <source>&apos;{title}&apos; is cancelled: no cancellation goes to those who hold no invitation to it ({count}).</source>
-        <translation>「{title}」は中止です。招待を受け取っていない人には中止の通知を送りません（{count}人）。</translation>
-    </message>
-    <message>
         <source>⚠ Not sent: {recipient} about {events}: {refusal}</source>
         <translation>⚠ 未送信: {recipient} 宛ての {events}: {refusal}</translation>
-    </message>
-    <message>
-        <source>Left out until the address is corrected ({count}); to send all the same, tick &apos;{option}&apos;.</source>
-        <translation>アドレスを訂正するまで除外します（{count}件）。それでも送るには「{option}」にチェックを入れてください。</translation>
     </message>
     <message>
         <source>Not sent yet (the server asked to try later): {email} ({reason}), the message about {events}; send again later to send it.</source>
@@ -2160,6 +2136,18 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Sent {sent} of {count}.</source>
         <translation>{count}件中{sent}件を送信しました。</translation>
+    </message>
+    <message>
+        <source>⚠ {note}.</source>
+        <translation>⚠ {note}。</translation>
+    </message>
+    <message>
+        <source>{note}.</source>
+        <translation>{note}。</translation>
+    </message>
+    <message>
+        <source>{note}, or tick &apos;{option}&apos;.</source>
+        <translation>{note}。または「{option}」にチェックを入れてください。</translation>
     </message>
     <message>
         <source>Cancelled: the rest was not sent; send again to send it.</source>
@@ -3086,10 +3074,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>報告書を作成できませんでした: {error}</translation>
     </message>
     <message>
-        <source>Meetings that start from {first} to {last} (Tokyo).</source>
-        <translation>{first}から{last}までに始まる会合（東京時間）。</translation>
-    </message>
-    <message>
         <source>The program has changed since this count: press Show to count again.</source>
         <translation>集計後にプログラムが変更されました。「表示」を押して集計し直してください。</translation>
     </message>
@@ -3695,10 +3679,6 @@ Working hours {work}, acceptable {acceptable}</source>
 Visiting Japan: on Tokyo time</source>
         <translation>
 来日中: 東京時間</translation>
-    </message>
-    <message>
-        <source>, in Japan</source>
-        <translation>（日本滞在中）</translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,7 @@ def test_times_names_both_clocks_in_its_heading_its_rows_and_their_offsets(
 ) -> None:
     out = run(capsys, program, "times", "fall-back@cpp-scheduler.test")
     heading, _header, tokyo, washington = out.splitlines()
-    assert heading == "Fall back call: Sun 07 Nov 01:30 EDT - 02:30 EST (Washington)"
+    assert heading == "Fall back call: Sun 07 Nov 2027 01:30 EDT - 02:30 EST (Washington)"
     assert "Sun 07 Nov 2027 14:30-16:30 " in tokyo  # Tokyo keeps its clock: nothing added
     assert "Sun 07 Nov 2027 01:30 EDT - 02:30 EST" in washington
     assert "-04:00 EDT, -05:00 EST" in washington

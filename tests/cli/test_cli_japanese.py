@@ -170,7 +170,7 @@ def test_local_times_in_japanese(demo: str, capsys: pytest.CaptureFixture[str]) 
     status, out, _ = run(capsys, "times", uid, "--db", demo, "--lang", "ja")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == f"{SERIES}: 1月20日(水) 17:00-18:30（東京）"
+    assert lines[0] == f"{SERIES}: 2027年1月20日(水) 17:00-18:30（東京）"
     assert lines[1].split()[:3] == ["参加者", "タイムゾーン", "現地時刻"]
     tokyo = next(line for line in lines if line.startswith("東京 "))
     assert "2027年1月20日(水) 17:00-18:30" in tokyo
@@ -230,7 +230,7 @@ def test_the_report_names_partner_cities_in_japanese_in_the_order_of_their_readi
     status, out, _ = run(capsys, "report", "--db", demo, "--lang", "ja", *period)
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == "プログラム報告 — 2027年1月1日～12月31日（東京）"
+    assert lines[0] == "プログラム報告 — 2027年1月1日～12月31日に始まる会合（東京）"
     assert lines[1] == (
         f"会合{report['meetings']}件開催、{report['hours']:.2f}時間、中止{report['cancelled']}件"
     )

@@ -68,11 +68,11 @@ def test_the_japanese_report_joins_names_and_writes_its_period_as_japanese_does(
     status, out, _err = run(capsys, "--lang", "ja", "report", "--db", demo, *april)
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == "プログラム報告 — 2027年4月1日～30日（東京）"
+    assert lines[0] == "プログラム報告 — 2027年4月1日～30日に始まる会合（東京）"
     assert "扱わなかった連携都市: 北九州市、富山市、横浜市" in lines
     assert ", " not in "\n".join(lines[:5])
     status, out, _err = run(capsys, "--lang", "en", "report", "--db", demo, *april)
-    assert out.splitlines()[0] == "Program report — 01–30 April 2027 (Tokyo)"
+    assert out.splitlines()[0] == "Program report — meetings starting 01–30 April 2027 (Tokyo)"
     assert "Partner cities left out: Kitakyushu, Toyama, Yokohama" in out
 
 

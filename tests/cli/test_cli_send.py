@@ -135,8 +135,9 @@ def test_an_event_without_organiser_is_named_and_nothing_is_sent_without_a_sende
     assert "would send REQUEST " in said.out
     assert visit not in said.out
     assert said.err == (
-        f"note: '{VISIT}' ('{visit}') names no organiser: give --from 'Name <email>' "
-        "to sign its messages to 8 recipients\n"
+        f"note: '{VISIT}' names no organiser: its messages to 8 recipients wait for a sender\n"
+        "note: give --from 'Name <email>' to sign them, or an organiser to each of these "
+        "events\n"
     )
 
     assert main(tour) == 2
@@ -172,8 +173,10 @@ def test_updates_list_every_change_and_wait_for_a_sender_only_where_one_is_neede
     assert all(line.startswith(f"would send REQUEST '{VISIT}' to ") for line in listed)
     assert count == f"{len(listed)} to send"
     assert said.err == (
-        f"note: '{VISIT}' ('{visit}') names no organiser: give --from 'Name <email>' "
-        f"to sign its messages to {len(listed)} recipients\n"
+        f"note: '{VISIT}' names no organiser: its messages to {len(listed)} recipients wait "
+        "for a sender\n"
+        "note: give --from 'Name <email>' to sign them, or an organiser to each of these "
+        "events\n"
     )
     assert main(updates) == 2
     assert f"1 event names no organiser: '{visit}'" in capsys.readouterr().err

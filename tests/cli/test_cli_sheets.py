@@ -103,7 +103,7 @@ def test_the_report_printed_and_as_a_workbook(
     period = ("--from", "2027-01-01", "--to", "2027-01-31")
     status, out, _err = run(capsys, demo_sqlite_path, "report", *period)
     assert status == 0
-    assert "Program report — 01–31 January 2027 (Tokyo)" in out
+    assert "Program report — meetings starting 01–31 January 2027 (Tokyo)" in out
     assert "1 meeting held, 1.50 hours; 0 cancelled" in out
     assert "Partner cities left out: Kitakyushu, Toyama, Yokohama" in out
 

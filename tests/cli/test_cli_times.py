@@ -94,7 +94,7 @@ def test_the_moved_may_meeting_carries_the_holiday_of_its_new_date(
 
     status, out, _ = times(capsys, demo_sqlite_path, series_uid, "--occurrence", "2027-05-20")
     assert status == 0
-    assert out.splitlines()[0] == f"{SERIES}: Thu 20 May 17:00-18:30 (Tokyo)"
+    assert out.splitlines()[0] == f"{SERIES}: Thu 20 May 2027 17:00-18:30 (Tokyo)"
     assert out.splitlines()[-1] == f"Holiday: {BUDDHA_JAYANTI}"
 
 

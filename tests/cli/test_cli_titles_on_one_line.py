@@ -60,7 +60,7 @@ def test_the_heading_of_local_times_is_one_line(
 ) -> None:
     database, uid = program
     lines = printed(capsys, "times", uid, "--db", database)
-    assert lines[0] == f"{SHOWN}: Mon 15 Feb 10:45-12:15 (Tokyo)"
+    assert lines[0] == f"{SHOWN}: Mon 15 Feb 2027 10:45-12:15 (Tokyo)"
     assert lines[1].startswith("WHO ")
 
 

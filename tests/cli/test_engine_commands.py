@@ -109,7 +109,7 @@ def test_times_table_for_every_occurrence_of_a_series(
     status, out, _ = run(capsys, "times", program["call"], "--all", "--db", db(database))
     assert status == 0
     assert out.count("Lima exchange: ") == 3
-    assert "Wed 20 Jan 10:00-11:00 (Tokyo)" in out
+    assert "Wed 20 Jan 2027 10:00-11:00 (Tokyo)" in out
     lima_line = next(line for line in out.splitlines() if line.startswith("Lima housing"))
     assert "Tue 19 Jan 2027 20:00-21:00" in lima_line
     assert " -1 " in lima_line

@@ -259,7 +259,7 @@ def test_a_cancelled_event_sends_nothing_to_those_never_invited_and_says_so(
         "1 to send, 0 sent already",
     ]
     assert err.splitlines() == [
-        f"note: '{program.cancelled.title}' ('{program.cancelled.uid}') is cancelled: "
+        f"note: '{program.cancelled.title}' is cancelled: "
         "no cancellation goes to 1 recipient who holds no invitation to it"
     ]
 
@@ -482,7 +482,7 @@ def test_the_command_sends_through_the_server_the_settings_name(
     out, err = capsys.readouterr()
     assert "sent 6 of 6" in out
     assert (
-        f"note: '{program.cancelled.title}' ('{program.cancelled.uid}') is cancelled: "
+        f"note: '{program.cancelled.title}' is cancelled: "
         "no cancellation goes to 2 recipients who hold no invitation to it"
     ) in err.splitlines()
 

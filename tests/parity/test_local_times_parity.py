@@ -141,7 +141,7 @@ def cells_for(row: dict[str, Any]) -> list[str]:
     head, colon, _rest = name.partition(":")
     return [
         head if colon and len(name) > 24 else name,
-        row["clock"] + (", in Japan" if row["in_japan"] else ""),
+        row["clock"] + (" (visiting Japan)" if row["in_japan"] else ""),
         f"{start:%a %d %b}",
         timezones.span_text(start, end, zone=True, dash="–"),
         f"{row['day_offset']:+d}" if row["day_offset"] else "0",

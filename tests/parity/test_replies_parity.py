@@ -154,7 +154,8 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
 ) -> None:
     """The Replies window, for one event with "Show who has not answered", lists the
     rows of ``replies list --event UID --invited``, row for row, in either language: a
-    series answered whole, a moved meeting answered alone, and those yet to answer."""
+    series answered whole ("every meeting" in both), a moved meeting answered alone, and
+    those yet to answer."""
     import re
     from datetime import UTC, datetime
 
@@ -169,9 +170,9 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
     )
     assert replies.import_replies(database, [tmp_path]).refused == []
     uid, title = program.series.uid, program.series.title
-    for language, every_meeting, moved, waiting in (
-        (i18n.ENGLISH, "every meeting", "moved from", "no answer"),
-        (i18n.JAPANESE, "すべての会合", "から移動", "未回答"),
+    for language, every_meeting, bracketed, moved, waiting in (
+        (i18n.ENGLISH, "every meeting", " (every meeting)", "moved from", "no answer"),
+        (i18n.JAPANESE, "すべての会合", "（すべての会合）", "から移動", "未回答"),
     ):
         main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
               "--invited"])  # fmt: skip
@@ -184,8 +185,8 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
         assert len(window) == len(command) == 5
         for (shown_title, meeting, person, answer), line in zip(window, command, strict=True):
             assert shown_title == title
-            if meeting == every_meeting:
-                assert line == f"{title}: {person} {answer}"
+            if meeting == every_meeting:  # the whole series: the command says so too
+                assert line == f"{title}{bracketed}: {person} {answer}"
             else:  # the same meeting, at the same times, said moved
                 assert line.startswith(title)
                 assert line.endswith(f": {person} {answer}")

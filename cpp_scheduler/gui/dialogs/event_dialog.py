@@ -66,6 +66,7 @@ from cpp_scheduler.services.draft_times import (
     Conferences,
     DraftMeeting,
     draft_attendees,
+    draft_days_text,
     draft_meeting_times,
     is_checked,
     judged_at_night_ids,
@@ -905,11 +906,7 @@ class EventDialog(RecordDialog):
             if not draft_attendees(draft, self._attendees, self._conferences):
                 lines.append(translate("EventDialog", NO_ATTENDEES))
             elif draft.all_day:
-                lines.append(
-                    translate(
-                        "EventDialog", "All day on its dates for everybody: no hours to check."
-                    )
-                )
+                lines.append(draft_days_text(draft))  # as ``times`` will say it once saved
             lines.extend(time_line(row, draft.zone) for row in times.rows)
             if is_checked(draft):
                 judged = (

@@ -33,12 +33,13 @@ from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import AnyIndex
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.scheduling.inputs import AttendeeKind, zone_city
+from cpp_scheduler.scheduling.inputs import AttendeeKind
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.localtimes import (
     MeetingLocalTimes,
     NoSuchMeetingError,
+    clock_text,
     read_local_times,
 )
 from cpp_scheduler.services.rows import OccurrenceKey
@@ -151,9 +152,7 @@ class LocalTimesModel(common.HeaderedTableModel):
         if column == Column.WHO:
             return common.short_name(times.attendee.name, NAME_ROOM)
         if column == Column.ZONE:
-            return times.attendee.clock_city(times.zone) + (
-                translate("Tools", ", in Japan") if times.in_japan else ""
-            )
+            return clock_text(times, times.attendee.clock_city(times.zone))
         if column == Column.DATE:
             return i18n.short_day_text(start.local)
         if column == Column.TIME:
@@ -301,22 +300,9 @@ class LocalTimesDock(QDockWidget):
         if times is None:
             self.heading.setText(self.tr(self.PLACEHOLDER))
             return
-        zone = times.event.zone
-        if times.all_day:
-            self.heading.setText(
-                f"<b>{_escape(times.event.title)}</b><br>{_escape(times.days_on_every_calendar())}"
-            )
-            for row in range(self.model.rowCount()):
-                self.table.setSpan(row, 0, 1, len(HEADERS))
-            return
-        local_start = timezones.to_local(times.start, zone)
-        local_end = timezones.to_local(times.end, zone)
-        when = self.tr("{span} in {city} ({offset})").format(
-            span=timezones.span_text(local_start, local_end, day=i18n.day_text, dash="–"),
-            city=_escape(zone_city(zone)),
-            offset=timezones.offsets_text(local_start, local_end),
-        )
-        self.heading.setText(f"<b>{_escape(times.event.title)}</b><br>{when}")
+        # The line ``cpp-scheduler times`` prints after the title, with the window's dash.
+        when = times.when_text(dash="–")
+        self.heading.setText(f"<b>{_escape(times.event.title)}</b><br>{_escape(when)}")
         for row in range(len(times.rows), self.model.rowCount()):
             self.table.setSpan(row, 0, 1, len(HEADERS))
 

@@ -32,7 +32,6 @@ from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
-from cpp_scheduler.gui.widgets.answers_view import meeting_cell
 from cpp_scheduler.gui.widgets.wrapping_tree import WrappingTree
 from cpp_scheduler.services import access, calendar_export, replies
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
@@ -351,7 +350,7 @@ class RepliesDialog(ScopedReportDialog):
         for row in rows:
             cells = [
                 row.title,
-                meeting_cell(row),
+                replies.answered_for(row),  # as ``replies list`` says it
                 f"{row.participant} <{row.email}>",
                 replies.row_answer(row),
             ]

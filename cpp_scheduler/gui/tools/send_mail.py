@@ -52,15 +52,13 @@ PREVIEW_COLUMNS = (
 
 
 def unsigned_text(unsigned: tuple[invitations.Unsigned, ...]) -> str:
-    """The events of a batch that wait for a sender, one a line, and what to do: what
-    ``cpp-scheduler send`` notes of them."""
+    """The events of a batch that wait for a sender, one a line, as ``cpp-scheduler
+    send`` notes them (:func:`invitations.unsigned_notes`), and what to do here."""
     if not unsigned:
         return ""
     lines = [
-        translate(
-            "Mail", "⚠ '{title}' names no organiser: its messages wait for a sender ({count})."
-        ).format(title=event.title, count=event.recipients)
-        for event in unsigned
+        translate("Mail", "⚠ {note}.").format(note=note)
+        for note in invitations.unsigned_notes(unsigned)
     ]
     lines.append(
         translate(
@@ -96,12 +94,8 @@ def batch_notes(
         for (email, reason), count in refused.items()
     ]
     lines.extend(
-        translate(
-            "Mail",
-            "'{title}' is cancelled: no cancellation goes to those who hold no invitation "
-            "to it ({count}).",
-        ).format(title=event.title, count=event.recipients)
-        for event in not_invited
+        translate("Mail", "{note}.").format(note=note)
+        for note in invitations.not_invited_notes(not_invited)
     )
     lines.extend(
         translate("Mail", "⚠ Not sent: {recipient} about {events}: {refusal}").format(
@@ -113,11 +107,9 @@ def batch_notes(
     )
     if held:
         lines.append(
-            translate(
-                "Mail",
-                "Left out until the address is corrected ({count}); to send all the same, "
-                "tick '{option}'.",
-            ).format(count=len(held), option=translate("Mail", RETRY_REFUSED))
+            translate("Mail", "{note}, or tick '{option}'.").format(
+                note=invitations.held_back_note(held), option=translate("Mail", RETRY_REFUSED)
+            )
         )
     return "\n".join(lines)
 

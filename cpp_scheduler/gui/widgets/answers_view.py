@@ -28,14 +28,6 @@ from cpp_scheduler.services.replies import (
 )
 
 
-def meeting_cell(row: Attendance) -> str:
-    """The meeting a row answers for, where it is now: "every meeting" for an answer to
-    a whole series, nothing for a one-off event, which has no meetings to tell apart."""
-    if row.meeting is not None:
-        return meeting_text(row.meeting, row.moved_to)
-    return translate("AnswersView", "every meeting") if row.series else ""
-
-
 def event_and_meeting(row: Attendance) -> str:
     """The event with the meeting answered for, in one pair of brackets (beside a
     delegation's members, where room is short)."""
@@ -124,7 +116,7 @@ class AnswersView(QWidget):
                 # Room is short beside the members: the meeting goes with the title.
                 cells = [row.participant, event_and_meeting(row), replies.row_answer(row)]
             else:
-                cells = [row.participant, meeting_cell(row), replies.row_answer(row)]
+                cells = [row.participant, replies.answered_for(row), replies.row_answer(row)]
             items = [QStandardItem(text) for text in cells]
             items[0].setToolTip(f"{row.participant} <{row.email}>")
             if self._with_events:

@@ -226,7 +226,7 @@ def test_the_report_columns_and_status_are_japanese(
     kinds = report.models["kind"]
     assert _headers(kinds) == ["種類", "会合数", "時間数", "中止"]
     assert report.tabs.tabText(0) == "種類"
-    assert "2027年1月1日(金)" in report.status.text()
+    assert report.status.text() == "プログラム報告 — 2027年1月1日～12月31日に始まる会合（東京）"
     assert report.summary.text().startswith("会合1件開催、")
     themes = report.models["theme"]
     names = [themes.index(row, 0).data() for row in range(themes.rowCount())]

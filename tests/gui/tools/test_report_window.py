@@ -198,7 +198,9 @@ def test_the_window_shows_at_once_and_fills_when_its_count_arrives(
     themes = expected.breakdown("theme")
     assert report_window.theme_chart.labels == [r.label for r in themes.rows if r.key]
     assert report_window.models["theme"].rowCount() == len(themes.rows)
-    assert "Meetings that start from" in report_window.status.text()
+    assert report_window.status.text() == (
+        "Program report — meetings starting 01–28 February 2027 (Tokyo)"
+    )
 
 
 def test_an_edit_says_the_count_is_old_and_show_counts_again(

@@ -20,8 +20,8 @@ from tests.mail.helpers import send
 from tests.mail.smtpserver import Server
 
 RETRY_HINT = (
-    "Left out until the address is corrected (1); to send all the same, tick "
-    "'Try again the addresses the server refused'."
+    "1 message is left out as the server refused its address; it goes once the address is "
+    "corrected, or tick 'Try again the addresses the server refused'."
 )
 
 
