@@ -22,26 +22,15 @@ from cpp_scheduler.model import Event
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database, open_database
+from tests.tour_day import make_day
 
-TITLES = ("Opening briefing", "Kobe port visit", "Closing dinner")
 DAY = timedelta(days=1)
 
 
 @pytest.fixture
 def day(database: Database) -> list[str]:
     """Three events of one tour day, two hours apart: their ids."""
-    return [
-        editing.create(
-            database,
-            Event,
-            {
-                "title": title,
-                "start_utc": JANUARY_NINE_TOKYO + timedelta(hours=2 * hour),
-                "end_utc": JANUARY_NINE_TOKYO + timedelta(hours=2 * hour + 1),
-            },
-        )
-        for hour, title in enumerate(TITLES)
-    ]
+    return make_day(database, JANUARY_NINE_TOKYO)
 
 
 @pytest.fixture

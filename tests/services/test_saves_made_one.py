@@ -16,26 +16,15 @@ from cpp_scheduler.model import Event
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import ConcurrentEditError, Database, DatabaseLockedError, open_database
+from tests.tour_day import make_day
 
 START = datetime(2027, 3, 8, 0, 0, tzinfo=UTC)
-TITLES = ("Opening briefing", "Kobe port visit", "Closing dinner")
 
 
 @pytest.fixture
 def day(database: Database) -> list[str]:
-    """Three events of one tour day, an hour apart; their ids."""
-    return [
-        editing.create(
-            database,
-            Event,
-            {
-                "title": title,
-                "start_utc": START + timedelta(hours=2 * hour),
-                "end_utc": START + timedelta(hours=2 * hour + 1),
-            },
-        )
-        for hour, title in enumerate(TITLES)
-    ]
+    """Three events of one tour day, two hours apart: their ids."""
+    return make_day(database, START)
 
 
 def _starts(database: Database, ids: list[str]) -> list[datetime]:
