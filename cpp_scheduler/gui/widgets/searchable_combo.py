@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
@@ -71,6 +72,8 @@ class SearchableComboBox(QComboBox):
             popup.hide()
 
     def _current_only_if_named(self, text: str) -> None:
+        if not shiboken6.isValid(self):
+            return  # the editor closed before Qt came back to it
         completer = self.completer()
         popup = completer.popup() if completer is not None else None
         if completer is None or popup is None or not popup.isVisible():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -310,3 +311,18 @@ def test_the_weekdays_row_and_the_end_on_a_date_are_named_apart_in_japanese(
         assert editor.onDate.text() == "指定日に終了"
     finally:
         translations.install(i18n.ENGLISH)
+
+
+def test_a_field_closed_as_its_offer_appears_raises_nothing(qtbot: QtBot) -> None:
+    """An editor closed right after a name was typed into one of its pickers (Save
+    pressed at once): the turn of the event loop the picker asked for comes after the
+    field is gone, and finds nothing to do."""
+    combo = SearchableComboBox()
+    combo.setChoices([("Maria García", "garcia"), ("Maria Quispe", "quispe")])
+    combo.show()
+    qtbot.waitExposed(combo)
+    editor = combo.lineEdit()
+    assert editor is not None
+    qtbot.keyClicks(editor, "Maria")
+    shiboken6.delete(combo)  # gone before Qt comes back to it
+    qtbot.wait(20)  # an exception in Qt's event loop fails the test
