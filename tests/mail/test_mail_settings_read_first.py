@@ -154,6 +154,19 @@ def _save_as_another_program(path: str, read_as: str, told: Any) -> None:
         told.put(str(error))
 
 
+def _until_a_process_waits_on(folder: Path, seconds: float = 30) -> None:
+    """Return once the system lists a process waiting for its lock on ``folder``
+    (``/proc/locks`` marks a waiter ``->``, naming the inode it waits on)."""
+    inode = f":{os.stat(folder).st_ino}"
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        listed = Path("/proc/locks").read_text(encoding="ascii").splitlines()
+        if any("->" in line and line.split()[6].endswith(inode) for line in listed):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"no process came to wait on {folder} in {seconds} s")
+
+
 def test_another_program_saving_meanwhile_waits_and_is_refused(path: Path) -> None:
     mail_setup.save_settings(settings_for("smtp.example.org"))
     read_as = mail_setup.read_for_editing().read_as
@@ -163,7 +176,7 @@ def test_another_program_saving_meanwhile_waits_and_is_refused(path: Path) -> No
 
     with folder_held(path.parent):  # this program's save, under way
         other.start()
-        time.sleep(1)  # the other program comes to its save meanwhile, and waits
+        _until_a_process_waits_on(path.parent)  # the other program's save, meanwhile
         assert mail_setup.read_mail_settings() == settings_for("smtp.example.org")
         mail_setup.write_mail_settings(settings_for("here.example"), path)
     outcome = told.get(timeout=60)
