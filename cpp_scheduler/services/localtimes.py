@@ -166,10 +166,14 @@ def meeting_asked(
     (:class:`NoSuchMeetingError`) when there is none."""
     summary, meetings = _meetings_asked(find_event(session, event_uid_or_id), occurrence, False)
     if not meetings:
-        raise NoSuchMeetingError(
-            _("Every meeting of '{title}' is cancelled.").format(title=summary.title)
-        )
+        raise _every_meeting_cancelled(summary)
     return summary, meetings[0][0]
+
+
+def _every_meeting_cancelled(event: EventSummary) -> NoSuchMeetingError:
+    return NoSuchMeetingError(
+        _("Every meeting of '{title}' is cancelled.").format(title=event.title)
+    )
 
 
 def read_local_times(
@@ -179,9 +183,7 @@ def read_local_times(
     date in the event's zone), or the event's first meeting."""
     answer = read_event_local_times(database, event_uid_or_id, occurrence)
     if not answer.meetings:
-        raise NoSuchMeetingError(
-            _("Every meeting of '{title}' is cancelled.").format(title=answer.event.title)
-        )
+        raise _every_meeting_cancelled(answer.event)
     return answer.meetings[0]
 
 
