@@ -1263,13 +1263,13 @@ def undo_import(
         # changes besides (a conference a colleague filed one under), as every deletion.
         removal.hold_for_deleting(session, Event, undo.created + undo.updated)
         _check_left_as(session, found, undo.created + undo.updated)
-        created = removal.delete_records(session, Event, undo.created)
+        created = removal.delete_held_records(session, Event, undo.created)
         for taken in created.values():
             removal.refuse_standing_invitations(session, Event, taken)
         undo.after.update(created)
         undone: dict[str, int] = {}
         for event_id in undo.updated:
-            undo.after[event_id] = removal.delete_record(session, Event, event_id)
+            undo.after[event_id] = removal.delete_held_record(session, Event, event_id)
             removal.refuse_standing_invitations(
                 session, Event, undo.after[event_id], undo.before[event_id]
             )
@@ -1332,7 +1332,7 @@ def redo_import(
         removal.restore_records(session, Event, [undo.after[i] for i in undo.created])
         redone: dict[str, int] = {}
         for event_id in undo.updated:
-            taken = removal.delete_record(session, Event, event_id)
+            taken = removal.delete_held_record(session, Event, event_id)
             removal.refuse_standing_invitations(session, Event, taken, undo.after[event_id])
             redone[event_id] = found[event_id] + 1  # never an old number again
             removal.restore_record(

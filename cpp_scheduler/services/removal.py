@@ -8,7 +8,7 @@ or participant was deleted) at a new version; both say which records they change
 the versions they found and left (:class:`~cpp_scheduler.services.editing.Touched`), so
 an undo stack counts those versions as its own.
 
-Many records of one kind are deleted or put back at once (:func:`delete_records`,
+Many records of one kind are deleted or put back at once (:func:`delete_held_records`,
 :func:`restore_records`) a table at a time: an undone import takes back thousands.
 """
 
@@ -278,31 +278,34 @@ def delete_record(
     reaches as it is gathered): what a colleague saves meanwhile either came before, and
     is seen and checked, or waits until the deletion has ended."""
     hold_for_deleting(session, model_cls, [record_id])
-    return _delete_held(session, model_cls, record_id, touched, expected_version)
+    return delete_held_record(session, model_cls, record_id, touched, expected_version)
 
 
-def _delete_held(
+def delete_held_record(
     session: Session,
     model_cls: type[Base],
     record_id: str,
-    touched: list[Touched] | None,
-    expected_version: int | None,
+    touched: list[Touched] | None = None,
+    expected_version: int | None = None,
 ) -> dict[str, Any]:
-    """:func:`delete_record` of a record :func:`hold_for_deleting` holds already."""
+    """:func:`delete_record` of a record the transaction holds already, with all of its
+    kind it deletes (:func:`hold_for_deleting`, once for them all): an undone import
+    that puts back thousands of events holds them in a few statements, not a few more
+    for each of them."""
     record = get_record(session, model_cls, record_id)
     check_version(record, expected_version)
     (snapshot,) = _delete(session, model_cls, [record], touched)
     return snapshot
 
 
-def delete_records(
+def delete_held_records(
     session: Session, model_cls: type[Base], record_ids: Sequence[str]
 ) -> dict[str, dict[str, Any]]:
-    """Delete many records of one kind at once (an undone import takes back thousands):
-    each one's snapshot, by id, as :func:`delete_record` gives it, from a few queries
-    per table rather than a few per record. Refused (:class:`RecordNotFoundError`)
-    when one of them is gone."""
-    hold_for_deleting(session, model_cls, record_ids)
+    """Delete many records of one kind at once (an undone import takes back thousands),
+    which the transaction holds already (:func:`hold_for_deleting`, before it checked
+    them): each one's snapshot, by id, as :func:`delete_record` gives it, from a few
+    queries per table rather than a few per record. Refused
+    (:class:`RecordNotFoundError`) when one of them is gone."""
     records: dict[str, Base] = {}
     entity: Any = model_cls
     for start in range(0, len(record_ids), _CHUNK):
@@ -1052,7 +1055,7 @@ def delete(
         record = get_record(session, model_cls, record_id)
         if not alone:
             check_version(record, expected_version)
-        snapshot = _delete_held(session, model_cls, record_id, touched, None)
+        snapshot = delete_held_record(session, model_cls, record_id, touched)
         label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
         if alone:
             # A colleague's work filed under the record is named before its version,
