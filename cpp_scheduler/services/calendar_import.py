@@ -13,7 +13,7 @@ imported. A dry run changes nothing, and refuses or skips what the import would.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -1153,22 +1153,15 @@ def _event_ids(session: Session, uids: Sequence[str]) -> dict[str, str]:
 
 
 def _snapshots(database: Database, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Deletion snapshots of the events, taken in a transaction that is rolled back."""
-    found: dict[str, dict[str, Any]] = {}
-    with database.session() as session:
-        for event_id in event_ids:
-            found[event_id] = removal.delete_record(session, Event, event_id)
-        session.rollback()
-    return found
+    """Deletion snapshots of the events, as they are now, read at one moment."""
+    with database.reading() as session:
+        return removal.snapshots_of(session, Event, event_ids)
 
 
 def _snapshot_version(snapshot: dict[str, Any]) -> int:
     """The version of the event a deletion snapshot holds."""
-    return next(
-        int(row["version"])
-        for table, row in snapshot["rows"]
-        if table == Event.__tablename__ and row["id"] == snapshot["record_id"]
-    )
+    record_id = snapshot["record_id"]
+    return _versions_in(snapshot, {record_id})[record_id]
 
 
 def import_undoably(
@@ -1268,16 +1261,19 @@ def undo_import(
             removal.refuse_standing_invitations(session, Event, taken)
         undo.after.update(created)
         undone: dict[str, int] = {}
-        for event_id in undo.updated:
-            undo.after[event_id] = removal.delete_held_record(session, Event, event_id)
-            removal.refuse_standing_invitations(
-                session, Event, undo.after[event_id], undo.before[event_id]
-            )
-            undone[event_id] = _snapshot_version(undo.after[event_id]) + 1
+        updated = set(undo.updated)
+        for event_id in _outermost(undo.updated, undo.before):
+            taken = removal.delete_held_record(session, Event, event_id)
+            undo.after[event_id] = taken
+            removal.refuse_standing_invitations(session, Event, taken, undo.before[event_id])
+            # Each event it takes along (a session of an updated conference) comes back
+            # with it, at a new version too: never an old number again.
+            now = _versions_in(taken, updated)
+            undone |= {held: version + 1 for held, version in now.items()}
             removal.restore_record(
                 session,
                 Event,
-                _at_version(undo.before[event_id], undone[event_id]),
+                _at_versions(undo.before[event_id], undone),
                 check_links=False,
             )
         touched += _moved(undo.updated, found, undone)
@@ -1330,15 +1326,14 @@ def redo_import(
         for person_id in undo.people:
             removal.restore_record(session, Participant, undo.after[person_id], touched=touched)
         removal.restore_records(session, Event, [undo.after[i] for i in undo.created])
-        redone: dict[str, int] = {}
-        for event_id in undo.updated:
+        redone = {event_id: found[event_id] + 1 for event_id in undo.updated}  # never old
+        for event_id in _outermost(undo.updated, undo.after):
             taken = removal.delete_held_record(session, Event, event_id)
             removal.refuse_standing_invitations(session, Event, taken, undo.after[event_id])
-            redone[event_id] = found[event_id] + 1  # never an old number again
             removal.restore_record(
                 session,
                 Event,
-                _at_version(undo.after[event_id], redone[event_id]),
+                _at_versions(undo.after[event_id], redone),
                 check_links=False,
             )
         touched += _moved(undo.updated, found, redone)
@@ -1357,16 +1352,41 @@ def _moved(
     ]
 
 
-def _at_version(snapshot: dict[str, Any], version: int) -> dict[str, Any]:
-    """A deletion snapshot of an event whose row comes back at ``version``.
+def _outermost(event_ids: Sequence[str], snapshots: Mapping[str, dict[str, Any]]) -> list[str]:
+    """The events among ``event_ids`` that no other of them takes along when it is
+    deleted (by ``snapshots``, their deletion snapshots): an updated conference is put
+    back with its sessions, updated or not, so a session it holds is not put back again
+    on its own, which would take the conference's version up once more for each."""
+    events = Event.__tablename__
+    held = [event_id for event_id in event_ids if event_id in snapshots]
+    inside = {
+        row["id"]
+        for event_id in held
+        for table, row in snapshots[event_id]["rows"]
+        if table == events and row["id"] != event_id
+    }
+    return [event_id for event_id in held if event_id not in inside]
 
-    Taking an import back (or making it again) is a change like any other: the event
+
+def _versions_in(snapshot: Mapping[str, Any], event_ids: Collection[str]) -> dict[str, int]:
+    """The versions a deletion snapshot holds of the events among ``event_ids``."""
+    return {
+        str(row["id"]): int(row["version"])
+        for table, row in snapshot["rows"]
+        if table == Event.__tablename__ and row["id"] in event_ids
+    }
+
+
+def _at_versions(snapshot: dict[str, Any], versions: Mapping[str, int]) -> dict[str, Any]:
+    """A deletion snapshot whose events among ``versions`` come back at those versions.
+
+    Taking an import back (or making it again) is a change like any other: each event
     gets a new version, never an old number again, so a colleague who read it at that
     number before cannot save over what is there now.
     """
     rows = [
-        (table, {**row, "version": version})
-        if table == Event.__tablename__ and row["id"] == snapshot["record_id"]
+        (table, {**row, "version": versions[row["id"]]})
+        if table == Event.__tablename__ and row["id"] in versions
         else (table, row)
         for table, row in snapshot["rows"]
     ]

@@ -89,59 +89,75 @@ _CHUNK = 500
 """Values in one ``IN (...)`` list: well within every backend's limit on parameters."""
 
 
+Seen = set[tuple[str | None, str, tuple[Any, ...]]]
+"""The rows a gathering recorded: (whose snapshot, or None for all of them, table, key)."""
+
+
 def _collect(
     session: Session,
     table: Table,
     column_name: str,
-    owners: Mapping[Any, Snapshot],
-    seen: set[tuple[str, tuple[Any, ...]]],
+    owners: Mapping[Any, Sequence[Snapshot]],
+    seen: Seen,
     holding: bool,
+    apart: bool,
 ) -> None:
-    """Record ``table``'s rows whose ``column_name`` is one of ``owners``' keys, each in
-    the snapshot its key belongs to, then what they take with them (rows that cascade)
-    and what they clear (SET NULL references). A row two deletions reach is recorded
-    once, by the first. ``holding``: each row is held for the deletion as it is read
-    (:func:`_rows_where`), before what refers to it is read."""
-    fresh: list[tuple[dict[str, Any], Snapshot]] = []
+    """Record ``table``'s rows whose ``column_name`` is one of ``owners``' keys, in the
+    snapshots that key belongs to, then what they take with them (rows that cascade)
+    and what they clear (SET NULL references). ``apart``: each snapshot gets every row
+    its record alone would take (a conference's sessions, though they are gathered
+    too); else a row two deletions reach is recorded once, by the first, as one
+    deletion of them all takes it. ``holding``: each row is held for the deletion as it
+    is read (:func:`_rows_where`), before what refers to it is read."""
+    fresh: list[tuple[dict[str, Any], list[Snapshot]]] = []
     for row in _rows_where(session, table, column_name, owners, holding):
         key = (table.name, tuple(_primary_key(table, row).values()))
-        if key in seen:
-            continue
-        seen.add(key)
-        snapshot = owners[row[column_name]]
-        snapshot.rows.append((table.name, row))
-        fresh.append((row, snapshot))
+        taking = []
+        for snapshot in owners[row[column_name]]:
+            mark = (snapshot.record_id if apart else None, *key)
+            if mark not in seen:
+                seen.add(mark)
+                snapshot.rows.append((table.name, row))
+                taking.append(snapshot)
+        if taking:
+            fresh.append((row, taking))
     if not fresh:
         return
     for other in _tables().values():
         for foreign_key in other.foreign_keys:
             if foreign_key.column.table is not table:
                 continue
-            referred: dict[Any, Snapshot] = {}
-            for row, snapshot in fresh:
-                referred.setdefault(row[foreign_key.column.name], snapshot)
+            referred: dict[Any, list[Snapshot]] = {}
+            for row, taking in fresh:
+                reaching = referred.setdefault(row[foreign_key.column.name], [])
+                if apart:
+                    reaching.extend(s for s in taking if all(s is not r for r in reaching))
+                elif not reaching:
+                    reaching.append(taking[0])
             local = foreign_key.parent.name
             if (foreign_key.ondelete or "").upper() == "CASCADE":
-                _collect(session, other, local, referred, seen, holding)
+                _collect(session, other, local, referred, seen, holding, apart)
             elif (foreign_key.ondelete or "").upper() == "SET NULL":
-                _collect_cleared(session, other, local, referred, seen, holding)
+                _collect_cleared(session, other, local, referred, seen, holding, apart)
 
 
 def _collect_cleared(
     session: Session,
     table: Table,
     column_name: str,
-    owners: Mapping[Any, Snapshot],
-    seen: set[tuple[str, tuple[Any, ...]]],
+    owners: Mapping[Any, Sequence[Snapshot]],
+    seen: Seen,
     holding: bool,
+    apart: bool,
 ) -> None:
     """Record the references of ``table``'s rows to one of ``owners``' keys, which the
-    deletion sets to NULL, each in the snapshot its key belongs to."""
+    deletion sets to NULL, in the snapshots that key belongs to."""
     for row in _rows_where(session, table, column_name, owners, holding):
         key = _primary_key(table, row)
-        if (table.name, tuple(key.values())) in seen:
-            continue  # removed with the record anyway
-        owners[row[column_name]].cleared.append((table.name, key, column_name, row[column_name]))
+        for snapshot in owners[row[column_name]]:
+            if (snapshot.record_id if apart else None, table.name, tuple(key.values())) in seen:
+                continue  # removed with the record anyway
+            snapshot.cleared.append((table.name, key, column_name, row[column_name]))
 
 
 def _rows_where(
@@ -515,26 +531,48 @@ def _gather(
     snapshots: Mapping[Any, Snapshot],
     *,
     holding: bool = False,
+    apart: bool = False,
 ) -> set[tuple[str, tuple[Any, ...]]]:
     """Fill the ``snapshots`` (by record id) with every row deleting those records of
     ``model_cls`` removes and every reference it clears, only reading; the removed
     rows' keys. The deletion itself and the question before it both read it here: the
     deletion ``holding`` each row it reads until it ends, in its own transaction, so
-    what it writes is what it read."""
-    _collect(session, _table_of(model_cls), "id", snapshots, set(), holding)
-    # References from rows that are deleted too are restored with those rows.
-    removed = {
-        (name, tuple(_primary_key(_tables()[name], row).values()))
-        for snapshot in snapshots.values()
-        for name, row in snapshot.rows
-    }
+    what it writes is what it read. ``apart``: each snapshot as its record's deletion
+    alone would take it (see :func:`_collect`)."""
+    seen: Seen = set()
+    owners = {record_id: (snapshot,) for record_id, snapshot in snapshots.items()}
+    _collect(session, _table_of(model_cls), "id", owners, seen, holding, apart)
     for snapshot in snapshots.values():
+        # References from rows that are deleted too are restored with those rows.
+        scope = snapshot.record_id if apart else None
         snapshot.cleared = [
             entry
             for entry in snapshot.cleared
-            if (entry[0], tuple(entry[1].values())) not in removed
+            if (scope, entry[0], tuple(entry[1].values())) not in seen
         ]
-    return removed
+    return {(table_name, key) for _scope, table_name, key in seen}
+
+
+def snapshots_of(
+    session: Session, model_cls: type[Base], record_ids: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """The snapshot :func:`delete_record` would take of each record, alone, read for
+    them all at once and nothing deleted: a few queries per table rather than a deletion
+    of each (an import keeps one of each event it updates, to undo it). Refused
+    (:class:`RecordNotFoundError`) when one of them is gone."""
+    entity: Any = model_cls
+    snapshots: dict[str, Snapshot] = {}
+    for start in range(0, len(record_ids), _CHUNK):
+        chunk = list(record_ids[start : start + _CHUNK])
+        for record in session.scalars(select(entity).where(entity.id.in_(chunk))):
+            snapshots[str(record.id)] = Snapshot(
+                model_cls.__name__, str(record.id), _title_of(record)
+            )
+    for record_id in record_ids:
+        if record_id not in snapshots:
+            get_record(session, model_cls, record_id)  # says which kind is gone
+    _gather(session, model_cls, snapshots, apart=True)
+    return {record_id: snapshots[record_id].as_dict() for record_id in dict.fromkeys(record_ids)}
 
 
 def _unlinked(

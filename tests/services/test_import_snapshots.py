@@ -1,0 +1,134 @@
+"""An import keeps each event it updates as it was, read for them all at once.
+
+Undoing the import puts each event back from that copy, one after another: each copy
+must hold all that deleting its event alone would take (a conference's copy its
+sessions, though they are updated too), or an undo would lose a session.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from cpp_scheduler.ical.importer import read_calendar
+from cpp_scheduler.model import Event
+from cpp_scheduler.model.event import EventKind
+from cpp_scheduler.services import calendar_import, editing, removal
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database
+
+FORUM = datetime(2027, 4, 5, 0, 0, tzinfo=UTC)
+
+
+def _comparable(snapshot: dict[str, Any]) -> tuple[Any, ...]:
+    rows = sorted(repr((table, sorted(row.items()))) for table, row in snapshot["rows"])
+    cleared = sorted(repr(entry) for entry in snapshot["cleared"])
+    return snapshot["model"], snapshot["record_id"], snapshot["title"], rows, cleared
+
+
+def test_the_copies_read_together_are_each_what_deleting_its_event_alone_takes(
+    database: Database,
+) -> None:
+    load_demo(database)
+    with database.session() as session:
+        ids = [str(i) for i in session.scalars(select(Event.id).order_by(Event.title))]
+        assert session.scalar(select(Event.id).where(Event.parent_id.is_not(None)))
+    alone = {}
+    with database.session() as session:
+        for event_id in ids:
+            alone[event_id] = removal.delete_record(session, Event, event_id)
+            session.rollback()
+
+    with database.reading() as session:
+        together = removal.snapshots_of(session, Event, ids)
+
+    assert list(together) == ids
+    for event_id in ids:
+        assert _comparable(together[event_id]) == _comparable(alone[event_id])
+
+
+def _calendar(*events: tuple[str, str, int]) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//A colleague//EN"]
+    for uid, title, hour in events:
+        start = FORUM + timedelta(hours=hour)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            "SEQUENCE:5",
+            "DTSTAMP:20270101T000000Z",
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+            f"DTEND:{start + timedelta(hours=1):%Y%m%dT%H%M%SZ}",
+            f"SUMMARY:{title}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def test_undoing_an_import_that_updated_a_conference_and_its_sessions_puts_all_back(
+    database: Database,
+) -> None:
+    forum = editing.create(
+        database,
+        Event,
+        {
+            "title": "Resilience forum",
+            "kind": EventKind.CONFERENCE,
+            "start_utc": FORUM,
+            "end_utc": FORUM + timedelta(hours=8),
+        },
+    )
+    panels = [
+        editing.create(
+            database,
+            Event,
+            {
+                "title": f"Panel {number}",
+                "parent_id": forum,
+                "start_utc": FORUM + timedelta(hours=number),
+                "end_utc": FORUM + timedelta(hours=number + 1),
+            },
+        )
+        for number in (1, 2)
+    ]
+    with database.session() as session:
+        uids = {str(i): str(uid) for i, uid in session.execute(select(Event.id, Event.uid))}
+    parsed = read_calendar(
+        _calendar(
+            (uids[forum], "Resilience forum (revised)", 0),
+            (uids[panels[0]], "Panel 1 (revised)", 1),
+            (uids[panels[1]], "Panel 2 (revised)", 3),
+        ),
+        "colleague.ics",
+    )
+    _report, undo = calendar_import.import_undoably(database, parsed)
+    assert sorted(undo.updated) == sorted([forum, *panels])
+
+    calendar_import.undo_import(database, undo)
+
+    with database.session() as session:
+        held = {
+            title: (parent, start)
+            for title, parent, start in session.execute(
+                select(Event.title, Event.parent_id, Event.start_utc)
+            )
+        }
+    assert held == {
+        "Resilience forum": (None, FORUM),
+        "Panel 1": (forum, FORUM + timedelta(hours=1)),
+        "Panel 2": (forum, FORUM + timedelta(hours=2)),
+    }
+
+    calendar_import.redo_import(database, undo)
+
+    with database.session() as session:
+        titles = sorted(session.scalars(select(Event.title)))
+    assert titles == ["Panel 1 (revised)", "Panel 2 (revised)", "Resilience forum (revised)"]
+
+    calendar_import.undo_import(database, undo)  # and again: each step left what it says
+
+    with database.session() as session:
+        titles = sorted(session.scalars(select(Event.title)))
+    assert titles == ["Panel 1", "Panel 2", "Resilience forum"]
