@@ -261,10 +261,6 @@ def _note_held_back(held: tuple[invitations.HeldBack, ...]) -> None:
         )
 
 
-def _print_refused(email: str, reason: str) -> None:
-    print(_("refused: {email}: {reason}").format(email=email, reason=reason), file=sys.stderr)
-
-
 def _print_groups(refusals: list[invitations.Refusal], *, deferred: bool) -> None:
     """One line per address (and answer): how many of its messages, about which events,
     and why; not the same line once per message. A message alone has the line it always
@@ -327,11 +323,12 @@ def _print_dropped(report: invitations.BatchReport) -> None:
         )
 
 
-def _print_unsendable(messages: tuple[Invitation, ...]) -> None:
-    """For a dry run: the messages that cannot be sent, listed as a send refuses them."""
-    for invitation in messages:
-        if invitation.unsendable:
-            _print_refused(invitation.recipient_email, invitation.unsendable)
+def _note_unsendable(messages: tuple[Invitation, ...]) -> None:
+    """For a dry run: each address no message can carry, once with how many messages
+    about which events and why, as the Send dialog's preview says it (a send refuses
+    them alone)."""
+    for note in invitations.unsendable_notes(messages):
+        print(one_line(_("note: {text}").format(text=note)), file=sys.stderr)
 
 
 def _finish(report: invitations.BatchReport, smtp: SmtpSettings | None) -> int:
@@ -371,7 +368,7 @@ def run(args: argparse.Namespace) -> int:
             database, scope, sending.sender, retry_refused=args.retry_refused
         )
         if sending.transport is None:
-            _print_unsendable(plan.to_send)
+            _note_unsendable(plan.to_send)
             names = invitations.event_names((inv.event_uid, inv.title) for inv in plan.to_send)
             for invitation in plan.to_send:
                 if not invitation.unsendable:
@@ -410,7 +407,7 @@ def run_updates(args: argparse.Namespace) -> int:
             database, scope_of(args), sending.sender, retry_refused=args.retry_refused
         )
         if sending.transport is None:
-            _print_unsendable(plan.to_send)
+            _note_unsendable(plan.to_send)
             listed = plan.sendable_changes
             names = invitations.event_names((c.event_uid, c.title) for c in plan.changes)
             for change in listed:

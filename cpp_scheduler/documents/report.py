@@ -29,6 +29,7 @@ from cpp_scheduler.reports.program import (
     BreakdownRow,
     ProgramReport,
     hours_text,
+    period_line,
 )
 from cpp_scheduler.services.rows import both_names, name_pair
 
@@ -40,10 +41,11 @@ LEFT_OUT_COLOUR = "#fde8c8"
 def report_document(
     report: ProgramReport, stamp: ChangeStamp, should_stop: ShouldStop | None = None
 ) -> PrintDocument:
-    """The report as a document: its summary and charts, then its tables."""
-    period = _("{first} to {last}").format(
-        first=i18n.day_month_year_text(report.first), last=i18n.day_month_year_text(report.last)
-    )
+    """The report as a document: its summary and charts, then its tables. Its running
+    header is the line ``report`` heads its text with and the report window says its
+    count is of (:func:`period_line`); its title and cover write the period as that
+    line does (:func:`i18n.period_text`)."""
+    period = i18n.period_text(report.first, report.last)
     sections = [Section(_summary(report, period))]
     for name, title in (("theme", _("Hours by theme")), ("city", _("Hours by partner city"))):
         stop_if_asked(should_stop)
@@ -54,7 +56,7 @@ def report_document(
     sections.append(Section(_products(report)))
     return PrintDocument(
         title=_("Program report: {period}").format(period=period),
-        header=_("Program report — {period} (Tokyo)").format(period=period),
+        header=period_line(report),
         stamp=stamp,
         sections=tuple(sections),
     )

@@ -300,6 +300,29 @@ def grouped(refusals: Sequence[Refusal]) -> list[RefusalGroup]:
     ]
 
 
+def unsendable_notes(messages: Sequence[Invitation]) -> list[str]:
+    """What the Send dialog and ``send --dry-run`` say of each address of a batch that no
+    message can carry (:attr:`Invitation.unsendable`, which a send refuses alone), a
+    sentence each, once per address and reason however many messages go to it
+    (``はなこ@例え.jp cannot be sent to (2 messages about 'Workshop', 'Site visit'): the
+    part before the @ is not ASCII, …``), the address written whole as the send's report
+    of refusals writes it; each medium adds only its own mark."""
+    refusals = [_refusal(message, message.unsendable) for message in messages if message.unsendable]
+    return [
+        ngettext(
+            "{address} cannot be sent to ({count} message about {events}): {reason}",
+            "{address} cannot be sent to ({count} messages about {events}): {reason}",
+            group.count,
+        ).format(
+            address=group.email,
+            count=group.count,
+            events=events_listed(group.events),
+            reason=group.reason,
+        )
+        for group in grouped(refusals)
+    ]
+
+
 def unsigned_notes(unsigned: Sequence[Unsigned]) -> list[str]:
     """What the Send dialog and ``send --dry-run`` say of each event of a batch that
     waits for a sender, a sentence each (``'Site visit' names no organiser: its messages

@@ -107,11 +107,20 @@ def days_on_every_calendar(first: date, last: date) -> str:
     return _("{days}, on every attendee's calendar").format(days=all_day_line(first, last))
 
 
+def visiting_mark(row: AttendeeTimes) -> str:
+    """What is written after an attendee on Tokyo's clock because they are visiting
+    Japan that day, `` (visiting Japan)``, else nothing: the one wording of a visit in
+    the Local times dock, ``cpp-scheduler times`` (:func:`clock_text`) and the event
+    dialog's line for that attendee."""
+    return _(" (visiting Japan)") if row.in_japan else ""
+
+
 def clock_text(row: AttendeeTimes, clock: str) -> str:
     """An attendee's clock as their row names it (``clock``: the zone in
     ``cpp-scheduler times``, its city in the Local times dock), marked where it is Tokyo's
-    because they are visiting Japan that day: ``Tokyo (visiting Japan)``."""
-    return clock + (_(" (visiting Japan)") if row.in_japan else "")
+    because they are visiting Japan that day (:func:`visiting_mark`):
+    ``Tokyo (visiting Japan)``."""
+    return clock + visiting_mark(row)
 
 
 @dataclass(frozen=True, slots=True)

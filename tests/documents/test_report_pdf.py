@@ -137,7 +137,8 @@ def test_the_report_document_is_built_without_qt_from_the_report(
     database.close()
     document = report_document(report, ChangeStamp(None, 7))
     page = document.html()
-    assert document.header == "Program report — 01 Feb 2027 to 28 Feb 2027 (Tokyo)"
+    assert document.header == "Program report — meetings starting 01–28 February 2027 (Tokyo)"
+    assert document.title == "Program report: 01–28 February 2027"
     assert "As of an empty program, change 7" in page
     theme = report.breakdown("theme")
     longest = max(row.hours for row in theme.rows)
@@ -157,3 +158,32 @@ def test_a_report_file_of_another_kind_is_refused(
     assert status == 2
     assert "the report is written as .pdf or .xlsx" in capsys.readouterr().err
     assert not output.exists()
+
+
+HEADED_PERIODS = (
+    ("2027-01-01", "2027-12-31"),
+    ("2027-02-01", "2027-02-28"),
+    ("2027-03-08", "2027-03-08"),
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_page_of_the_pdf_is_headed_with_the_line_report_heads_its_text_with(
+    demo_sqlite_path: Path, tmp_path: Path, language: str
+) -> None:
+    """The running header names the period in the words ``report`` prints first (and the
+    report window says its count is of), for a year, a month and a single day, in
+    English and in Japanese."""
+    for first, last in HEADED_PERIODS:
+        arguments = ["--db", str(demo_sqlite_path), "--lang", language, "report"]
+        arguments += ["--from", first, "--to", last]
+        printed = cli_command(*arguments)
+        assert printed.returncode == 0, printed.stderr
+        heading = printed.stdout.splitlines()[0]
+        output = tmp_path / f"report-{first}.pdf"
+        done = cli_command(*arguments, "-o", str(output))
+        assert done.returncode == 0, done.stderr
+        pages = page_texts(output)
+        assert len(pages) > 1
+        for number, page in enumerate(pages, start=1):
+            assert squeezed(heading) in squeezed(page), (first, last, number, heading, page)

@@ -16,6 +16,7 @@ from email.policy import default
 import pytest
 
 from cpp_scheduler.cli import main
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.messages import trial_message
 from cpp_scheduler.model import Event, Participant
@@ -247,14 +248,17 @@ def test_an_address_beyond_ascii_before_the_at_is_refused_alone_and_the_rest_is_
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     invite_to_workshop(database, program, ("山田 花子", "はなこ@例え.jp"))
-    refused = (
-        "refused: はなこ@例え.jp: the part before the @ is not ASCII, and such an address "
-        "needs SMTPUTF8, which CPP Scheduler does not use"
+    reason = (
+        "the part before the @ is not ASCII, and such an address needs SMTPUTF8, which "
+        "CPP Scheduler does not use"
     )
     command = ["--db", database_url, "send", "invitations", "--event", program.workshop.uid]
     assert main([*command, "--dry-run"]) == 0
     out, err = capsys.readouterr()
-    assert err.splitlines() == [refused]
+    assert err.splitlines() == [
+        f"note: はなこ@例え.jp cannot be sent to (1 message about "
+        f"{quoted(program.workshop.title)}): {reason}"
+    ]
     assert len([line for line in out.splitlines() if line.startswith("would send")]) == 4
     assert "はなこ" not in out
     assert "4 to send, 0 sent already" in out.splitlines()
@@ -262,7 +266,7 @@ def test_an_address_beyond_ascii_before_the_at_is_refused_alone_and_the_rest_is_
     server = ["--smtp", f"127.0.0.1:{plain_server.port}", "--plain"]
     assert main([*command, *server]) == 1
     out, err = capsys.readouterr()
-    assert err.splitlines() == [refused]
+    assert err.splitlines() == [f"refused: はなこ@例え.jp: {reason}"]
     assert "sent 4 of 5 (0 had been sent already)" in out
     assert len(plain_server.mailbox.messages) == 4
     assert sorted(plain_server.mailbox.recipients) == sorted(

@@ -78,6 +78,7 @@ from cpp_scheduler.services.draft_times import (
     usual_mode,
 )
 from cpp_scheduler.services.editing import PLACED_MEETINGS
+from cpp_scheduler.services.localtimes import visiting_mark
 from cpp_scheduler.services.replies import Attendance
 from cpp_scheduler.services.rows import Choice
 
@@ -203,7 +204,10 @@ def _last_moment(edit: QDateTimeEdit) -> datetime:
 
 
 def time_line(row: AttendeeTimes, event_zone: str) -> str:
-    """One attendee's clock as the dialog lists it: the engine's row, in words."""
+    """One attendee's clock as the dialog lists it: the engine's row, in words; an
+    attendee on Tokyo's clock because they are visiting Japan is marked in the words
+    the Local times dock and ``cpp-scheduler times`` mark their clock with
+    (:func:`~cpp_scheduler.services.localtimes.visiting_mark`)."""
     start, end = row.start.local, row.end.local
     span = timezones.span_text(start, end, day=i18n.short_day_text, dash="–")
     days = row.start.day_offset
@@ -214,10 +218,9 @@ def time_line(row: AttendeeTimes, event_zone: str) -> str:
     else:
         shift = translate("EventDialog", ", {days} days {city}")
     shift = shift.format(days=f"{days:+d}", city=zone_city(event_zone)) if days else ""
-    where = translate("EventDialog", ", in Japan") if row.in_japan else ""
     return (
-        f"{row.attendee.name}: {span} "
-        f"(UTC{timezones.offsets_text(start, end)}){where}{shift} · {row.part.label}"
+        f"{row.attendee.name}{visiting_mark(row)}: {span} "
+        f"(UTC{timezones.offsets_text(start, end)}){shift} · {row.part.label}"
     )
 
 

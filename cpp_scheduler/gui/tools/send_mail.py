@@ -9,7 +9,6 @@ the ledger has recorded exactly what went out.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,18 +79,14 @@ def batch_notes(
     held: tuple[invitations.HeldBack, ...] = (),
 ) -> str:
     """What a batch leaves out, one a line: the addresses that cannot be sent to (with
-    how many messages), which the batch refuses alone, the cancelled events whose
+    how many messages about which events), which the batch refuses alone, in the
+    sentences of :func:`invitations.unsendable_notes`, the cancelled events whose
     cancellation goes to nobody who holds no invitation, and the people whose address
     the server refused (the refusal worded as the change report words it), with how to
     try them again; what ``cpp-scheduler send --dry-run`` prints of them."""
-    refused = Counter(
-        (message.recipient_email, message.unsendable) for message in messages if message.unsendable
-    )
     lines = [
-        translate("Mail", "⚠ {email} cannot be sent to ({count}): {reason}").format(
-            email=email, count=count, reason=reason
-        )
-        for (email, reason), count in refused.items()
+        translate("Mail", "⚠ {note}.").format(note=note)
+        for note in invitations.unsendable_notes(messages)
     ]
     lines.extend(
         translate("Mail", "{note}.").format(note=note)

@@ -61,7 +61,7 @@ def test_print_opens_the_report_in_a_print_preview(qtbot: QtBot, demo_window: Ma
     qtbot.waitUntil(lambda: report_window.preview_dialog is not None, timeout=30_000)
     preview = report_window.preview_dialog
     assert isinstance(preview, QPrintPreviewDialog)
-    assert preview.windowTitle() == "Program report: 01 Feb 2027 to 28 Feb 2027"
+    assert preview.windowTitle() == "Program report: 01–28 February 2027"
     qtbot.waitUntil(preview.isVisible, timeout=10_000)
     assert report_window.print_button.isEnabled()
     preview.close()
