@@ -1176,10 +1176,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>、{city} と{days}日ずれ</translation>
     </message>
     <message>
-        <source>, in Japan</source>
-        <translation>、日本滞在中</translation>
-    </message>
-    <message>
         <source>Night for {name}: {span} there.</source>
         <translation>{name} にとって夜間です: 現地 {span}。</translation>
     </message>
@@ -2020,10 +2016,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Try again the addresses the server refused</source>
         <translation>サーバーが拒否したアドレスに再送する</translation>
-    </message>
-    <message>
-        <source>⚠ {email} cannot be sent to ({count}): {reason}</source>
-        <translation>⚠ {email} には送れません（{count}件）: {reason}</translation>
     </message>
     <message>
         <source>⚠ Not sent: {recipient} about {events}: {refusal}</source>
