@@ -16,8 +16,9 @@ deleted event's sessions through every event: undoing 10,000 events took minutes
 A second table takes an import that updates every event instead (the same calendar at a
 higher SEQUENCE, over events the program holds), on a SQLite file and on a PostgreSQL
 server (``--postgres``, a scratch database made and dropped): wall seconds, since the
-server's work is not this process's, and the statements each step sends per event.
-Undoing it puts each event back as it was, one at a time: a few statements each.
+server's work is not this process's, and the statements each step sends.
+Undoing it puts the events back as they were a table at a time, as for the events an
+import creates.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def measure(events: int, folder: Path, repeat: int) -> dict[str, float]:
 
 def measure_updated(url: str, events: int) -> dict[str, float]:
     """Wall seconds of an import that updates ``events`` events the database at ``url``
-    holds, of its undo and its redo, and the statements each sends per event."""
+    holds, of its undo and its redo, and the statements each sends."""
     text = calendar_text(events)
     later = text.replace("SEQUENCE:0", "SEQUENCE:1").replace("SUMMARY:Working", "SUMMARY:Revised")
     database = open_database(url)
@@ -98,7 +99,7 @@ def measure_updated(url: str, events: int) -> dict[str, float]:
             started = time.perf_counter()
             step(database, undo)
             figures[name] = time.perf_counter() - started
-            figures[f"{name} statements"] = sent[0] / events
+            figures[f"{name} statements"] = sent[0]
     finally:
         database.close()
     return figures
@@ -138,7 +139,7 @@ def updated_rows(events: int, folder: Path, server: str) -> list[list[str]]:
                     f"{figures['import']:.2f}",
                     *(
                         f"{figures[name]:.2f} ({figures[name] / figures['import']:.1f}x, "
-                        f"{figures[name + ' statements']:.0f} statements each)"
+                        f"{figures[name + ' statements']:.0f} statements)"
                         for name in ("undo", "redo")
                     ),
                 ]
@@ -176,7 +177,7 @@ def main() -> None:
         updated = updated_rows(arguments.updated, Path(folder), arguments.postgres)
     print_table(
         "A calendar import that updates every event, its undo and its redo: wall seconds; "
-        "in brackets, the ratio to the import and the statements sent per event",
+        "in brackets, the ratio to the import and the statements sent",
         ["database", "events", "import", "undo", "redo"],
         updated,
     )

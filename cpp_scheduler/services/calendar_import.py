@@ -1262,20 +1262,18 @@ def undo_import(
         undo.after.update(created)
         undone: dict[str, int] = {}
         updated = set(undo.updated)
-        for event_id in _outermost(undo.updated, undo.before):
-            taken = removal.delete_held_record(session, Event, event_id)
-            undo.after[event_id] = taken
+        outermost = _outermost(undo.updated, undo.before)
+        taken_back = removal.delete_held_records(session, Event, outermost)
+        for event_id in outermost:
+            taken = undo.after[event_id] = taken_back[event_id]
             removal.refuse_standing_invitations(session, Event, taken, undo.before[event_id])
             # Each event it takes along (a session of an updated conference) comes back
             # with it, at a new version too: never an old number again.
             now = _versions_in(taken, updated)
             undone |= {held: version + 1 for held, version in now.items()}
-            removal.restore_record(
-                session,
-                Event,
-                _at_versions(undo.before[event_id], undone),
-                check_links=False,
-            )
+        removal.restore_records(
+            session, Event, [_at_versions(undo.before[i], undone) for i in outermost]
+        )
         touched += _moved(undo.updated, found, undone)
         for person_id in undo.people:
             undo.after[person_id] = _take_back_person(session, person_id, found.get(person_id))
@@ -1327,15 +1325,15 @@ def redo_import(
             removal.restore_record(session, Participant, undo.after[person_id], touched=touched)
         removal.restore_records(session, Event, [undo.after[i] for i in undo.created])
         redone = {event_id: found[event_id] + 1 for event_id in undo.updated}  # never old
-        for event_id in _outermost(undo.updated, undo.after):
-            taken = removal.delete_held_record(session, Event, event_id)
-            removal.refuse_standing_invitations(session, Event, taken, undo.after[event_id])
-            removal.restore_record(
-                session,
-                Event,
-                _at_versions(undo.after[event_id], redone),
-                check_links=False,
+        outermost = _outermost(undo.updated, undo.after)
+        taken_back = removal.delete_held_records(session, Event, outermost)
+        for event_id in outermost:
+            removal.refuse_standing_invitations(
+                session, Event, taken_back[event_id], undo.after[event_id]
             )
+        removal.restore_records(
+            session, Event, [_at_versions(undo.after[i], redone) for i in outermost]
+        )
         touched += _moved(undo.updated, found, redone)
     undo.imported_versions |= redone
     undo.touched = touched

@@ -294,20 +294,17 @@ def delete_record(
     reaches as it is gathered): what a colleague saves meanwhile either came before, and
     is seen and checked, or waits until the deletion has ended."""
     hold_for_deleting(session, model_cls, [record_id])
-    return delete_held_record(session, model_cls, record_id, touched, expected_version)
+    return _delete_held(session, model_cls, record_id, touched, expected_version)
 
 
-def delete_held_record(
+def _delete_held(
     session: Session,
     model_cls: type[Base],
     record_id: str,
     touched: list[Touched] | None = None,
     expected_version: int | None = None,
 ) -> dict[str, Any]:
-    """:func:`delete_record` of a record the transaction holds already, with all of its
-    kind it deletes (:func:`hold_for_deleting`, once for them all): an undone import
-    that puts back thousands of events holds them in a few statements, not a few more
-    for each of them."""
+    """:func:`delete_record` of a record :func:`hold_for_deleting` holds already."""
     record = get_record(session, model_cls, record_id)
     check_version(record, expected_version)
     (snapshot,) = _delete(session, model_cls, [record], touched)
@@ -1093,7 +1090,7 @@ def delete(
         record = get_record(session, model_cls, record_id)
         if not alone:
             check_version(record, expected_version)
-        snapshot = delete_held_record(session, model_cls, record_id, touched)
+        snapshot = _delete_held(session, model_cls, record_id, touched)
         label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
         if alone:
             # A colleague's work filed under the record is named before its version,
