@@ -60,9 +60,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def text(report: ProgramReport) -> str:
     """The report as plain tables for a terminal."""
     from cpp_scheduler.reports.program import (
+        cell_text,
         hours_text,
         left_out_lines,
         period_line,
+        products_table,
         summary_lines,
     )
 
@@ -84,8 +86,10 @@ def text(report: ProgramReport) -> str:
         header = [found.heading, _("Meetings"), _("Hours"), _("Cancelled")]
         lines += ["", table(rows, header)]
     if report.products:
-        listed = [[p.title, p.kind] for p in report.products]
-        lines += ["", table(listed, [_("Knowledge product"), _("Kind")])]
+        # The report window's table, its columns and cells as it shows them.
+        products = products_table(report)
+        listed = [[cell_text(cell) for cell in row] for row in products.rows]
+        lines += ["", table(listed, products.header)]
     return "\n".join(lines)
 
 

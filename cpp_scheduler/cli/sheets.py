@@ -2,7 +2,8 @@
 spreadsheet.
 
 ``agenda`` takes the window's filters (``--kind``, ``--mode``, ``--status``, ``--city``,
-``--theme``, ``--delegation``, ``--search``), a period (``--from``/``--to``, whole days in
+``--theme``, ``--delegation``, ``--search``; ``--in-venues`` as the Venues view shows
+the calendar, its meetings held in a venue), a period (``--from``/``--to``, whole days in
 Tokyo, or in the zone ``--days-in`` names, as the window's days on that clock) and the
 zones to show times in (``--zone``, repeated; Tokyo by default; UTC is always added). An
 XLSX file holds one sheet per table; a CSV file holds one table, so ``delegations`` writes
@@ -49,6 +50,11 @@ def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
         parser.add_argument("table", choices=TABLES, help=_("which table to write"))
         add_day_options(parser, _("of the agenda (whole days in Tokyo)"), days_in=True)
         add_filter_options(parser)
+        parser.add_argument(
+            "--in-venues",
+            action="store_true",
+            help=_("with agenda: as the Venues view shows them, only the meetings held in a venue"),
+        )
         parser.add_argument(
             "--zone",
             action="append",
@@ -107,7 +113,17 @@ def _tables(args: argparse.Namespace) -> list[Table]:
         if args.table == "tour":
             return [reports.tour_days(database, args.tour)]
         chosen = event_filter_of(database, args)
-        return [reports.agenda(database, chosen, period.first, period.last, zones, period.zone)]
+        return [
+            reports.agenda(
+                database,
+                chosen,
+                period.first,
+                period.last,
+                zones,
+                period.zone,
+                in_venues=args.in_venues,
+            )
+        ]
     finally:
         database.close()
 

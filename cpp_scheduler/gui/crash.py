@@ -18,7 +18,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cpp_scheduler import APP_NAME, ORGANISATION
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, shown_path
 from cpp_scheduler.gui.translations import translate
 
 LOG_FILE_NAME = "cpp-scheduler.log"
@@ -108,7 +108,7 @@ class ExceptionHandler:
                 "you asked. Your saved work is safe.\n\n"
                 "The details were written to:\n{file}\n\n"
                 "Please send that file to whoever looks after CPP Scheduler.",
-            ).format(file=self.log_file)
+            ).format(file=shown_path(self.log_file))
         if self._showing:  # one dialog at a time; the rest is in the log
             return
         self._showing = True
@@ -164,5 +164,5 @@ def reported(error: BaseException) -> SchedulerError:
         translate(
             "Crash",
             "An unexpected problem stopped this; the details were written to {file}.",
-        ).format(file=file)
+        ).format(file=shown_path(file))
     )

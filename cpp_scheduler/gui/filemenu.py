@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 
@@ -174,7 +175,7 @@ def agrees_to_make(path: str, confirm: Callable[[str, str], bool]) -> bool:
             "There is no program at {path}.\n\n"
             "Make a new, empty program there? Check the name first if you meant to "
             "open an existing one.",
-        ).format(path=path),
+        ).format(path=shown_path(path)),
     )
 
 
@@ -216,9 +217,9 @@ def fill_recent_menu(window: MainWindow) -> None:
     recent = options.recent_databases(window.settings)
     current = window.database.name if window.program_open else None
     for location in recent:
-        action = menu.addAction(location)
+        action = menu.addAction(shown_path(location))  # one line, as the commands name it
         action.setObjectName("recent_database")
-        action.setToolTip(location)
+        action.setToolTip(shown_path(location))
         if location == current:
             action.setEnabled(False)  # this window's own
         action.triggered.connect(
@@ -252,12 +253,12 @@ def open_recent(window: MainWindow, location: str) -> None:
             reason = translate(
                 "FileMenu",
                 "{file} no longer exists (moved or deleted?); it is taken off Open recent.",
-            ).format(file=gone)
+            ).format(file=shown_path(gone))
         else:
             reason = translate(
                 "FileMenu",
                 "{file} is empty: it no longer holds a program; it is taken off Open recent.",
-            ).format(file=missing)
+            ).format(file=shown_path(missing))
         window.report_error(translate("FileMenu", "Cannot open the database"), reason)
 
     window.tasks.run_in_background(
@@ -279,7 +280,9 @@ def export_program(window: MainWindow, path: str | None = None) -> None:
     from cpp_scheduler.services.program_files import export_program_file
 
     database, chosen = window.database, Path(path)
-    window.statusBar().showMessage(translate("FileMenu", "Writing {file}…").format(file=chosen))
+    window.statusBar().showMessage(
+        translate("FileMenu", "Writing {file}…").format(file=shown_path(chosen))
+    )
 
     def written(summary: object) -> None:
         total = getattr(summary, "total", 0)
@@ -288,14 +291,16 @@ def export_program(window: MainWindow, path: str | None = None) -> None:
                 translate("FileMenu", "Wrote {count} record to {file}")
                 if total == 1
                 else translate("FileMenu", "Wrote {count} records to {file}")
-            ).format(count=f"{total:,}", file=chosen),
+            ).format(count=f"{total:,}", file=shown_path(chosen)),
             10_000,
         )
 
     window.tasks.run_in_background(
         lambda: export_program_file(database, chosen),
         written,
-        window.work_failed(translate("FileMenu", "Cannot write {file}").format(file=chosen)),
+        window.work_failed(
+            translate("FileMenu", "Cannot write {file}").format(file=shown_path(chosen))
+        ),
     )
 
 
@@ -323,7 +328,7 @@ def import_program(window: MainWindow, path: str | None = None) -> None:
             "Import {file} into this program?\n\n"
             "Records in the file are added or updated. This cannot be undone, and the undo "
             "history is cleared.",
-        ).format(file=chosen.name),
+        ).format(file=shown_path(chosen.name)),
     ):
         return
     from cpp_scheduler.gui.welcome import IMPORT
@@ -331,8 +336,8 @@ def import_program(window: MainWindow, path: str | None = None) -> None:
 
     database = window.database
     window.replace_program(
-        (IMPORT, translate("FileMenu", "Importing {file}…").format(file=chosen.name)),
+        (IMPORT, translate("FileMenu", "Importing {file}…").format(file=shown_path(chosen.name))),
         lambda: import_program_file(database, chosen),
-        translate("FileMenu", "Imported {file}").format(file=chosen.name),
-        translate("FileMenu", "Cannot import {file}").format(file=chosen),
+        translate("FileMenu", "Imported {file}").format(file=shown_path(chosen.name)),
+        translate("FileMenu", "Cannot import {file}").format(file=shown_path(chosen)),
     )

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import APP_NAME, i18n, timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, shown_path
 from cpp_scheduler.gui import collector, filemenu, style
 from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.actions import VIEW_NAMES, build_menus, build_toolbar, create_actions
@@ -69,7 +69,6 @@ from cpp_scheduler.gui.views.timegrid import TimeGridView
 from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
 from cpp_scheduler.gui.zoneselector import ZoneSelector
-from cpp_scheduler.model.enums import EventKind
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey, occurrences_of_events
 
@@ -438,11 +437,11 @@ class MainWindow(RecordEditing, QMainWindow):
         self._database = database
         if database.name in options.read_list(self.settings, options.WELCOME_DISMISSED):
             self._welcome_dismissed = True  # its coordinator chose to start empty before
-        self.setWindowTitle(f"{APP_NAME} — {database.name}")
-        self.database_label.setText(
-            translate("MainWindow", "Database: {name}").format(name=database.name)
-        )
-        self.database_label.setToolTip(database.name)
+        # Named as the commands name it (escaped, one line); kept by its own name.
+        shown = shown_path(database.name)
+        self.setWindowTitle(f"{APP_NAME} — {shown}")
+        self.database_label.setText(translate("MainWindow", "Database: {name}").format(name=shown))
+        self.database_label.setToolTip(shown)
         self._editor = Editor(database, self.tasks, self, self.undo_stack)
         self._editor.resolve_merge = lambda plan: self.resolve_merge(plan, self)
         self._editor.changed.connect(self._records_changed)
@@ -891,20 +890,16 @@ class MainWindow(RecordEditing, QMainWindow):
         return list(dict.fromkeys(row.event_id for row in rows))
 
     def _update_count(self, *_args: object) -> None:
-        """How many events the calendar shows now (the Agenda: how many meetings it
-        lists, one line each, counted without a walk), and what the filters let through,
-        counted as ``events list`` counts it: so many occurrences of so many events."""
+        """How many events the calendar shows now, and what the filters let through. The
+        Agenda lists the whole program, a meeting a line, and counts it as ``events
+        list`` sums its table up, in the core's words (:func:`occurrences_of_events`):
+        so many occurrences of so many events; what the filters let through likewise."""
         filtered = self.proxy.rowCount() != self.events.rowCount()
         if self.current_view.lists_everything:
-            in_view = self.proxy.rowCount()
             text = (
                 ""
                 if filtered  # the filters' count says it: the Agenda lists what they let through
-                else (
-                    translate("MainWindow", "{count} meeting in view")
-                    if in_view == 1
-                    else translate("MainWindow", "{count} meetings in view")
-                ).format(count=f"{in_view:,}")
+                else occurrences_of_events(self.proxy.rowCount(), self.proxy.events_shown())
             )
         else:
             in_view = len(self.shown_event_ids())
@@ -982,8 +977,11 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _add_print_entries(self, menu: QMenu, row: EventRow) -> None:
         """The documents this meeting belongs in: its first day's run sheet (the day the
-        calendar draws it on in Tokyo: an all-day event's own date), and for a conference
-        its programme."""
+        calendar draws it on in Tokyo: an all-day event's own date), and the programme
+        of the conference that holds it, by the rule the Print dialog lists conferences
+        by and ``print programme`` reads (the row's :attr:`~EventRow.programme_id`): an
+        event of any kind that holds sessions is a conference, and a session is in its
+        conference's programme."""
         documents = getattr(self, "documents", None)
         if documents is None:
             return  # installed with the tools, once the program is open
@@ -996,11 +994,12 @@ class MainWindow(RecordEditing, QMainWindow):
         )
         run_sheet.setObjectName("print_day_of_event")
         run_sheet.triggered.connect(lambda _checked=False: documents.open("day", day=day))
-        if row.kind is EventKind.CONFERENCE:
+        conference = row.programme_id
+        if conference is not None:
             programme = menu.addAction(translate("MainWindow", "Print programme…"))
             programme.setObjectName("print_programme_of_event")
             programme.triggered.connect(
-                lambda _checked=False: documents.open("programme", chosen=row.event_id)
+                lambda _checked=False: documents.open("programme", chosen=conference)
             )
 
     def _show_event_menu(self, view: CalendarView, point: QPoint) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cpp_scheduler import timezones
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.translations import translate
 
@@ -109,9 +110,11 @@ class ReportActions(QObject):
         first, last = self.agenda_period()
         zones = self.agenda_zones()
         days_zone = self.window.display_zone  # the calendar's days are in its zone
+        # The Venues view draws the meetings held in a venue alone: those it exports.
+        in_venues = self.window.current_view.in_venues
 
         def write() -> int:
-            table = agenda(database, chosen, first, last, zones, days_zone)
+            table = agenda(database, chosen, first, last, zones, days_zone, in_venues=in_venues)
             if path.suffix.lower() == ".csv":
                 write_csv(table, path)
             else:
@@ -124,7 +127,7 @@ class ReportActions(QObject):
                     translate("ReportMenu", "Wrote {count} meeting to {file}")
                     if rows == 1
                     else translate("ReportMenu", "Wrote {count} meetings to {file}")
-                ).format(count=rows, file=path),
+                ).format(count=rows, file=shown_path(path)),
                 10_000,
             )
 
@@ -132,7 +135,7 @@ class ReportActions(QObject):
             self.window.report_error(
                 translate("ReportMenu", "Export agenda"),
                 translate("ReportMenu", "{file} was not written: {error}").format(
-                    file=path, error=failure_line(error)
+                    file=shown_path(path), error=failure_line(error)
                 ),
             )
 

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.documents.content import PrintDocument
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.qtvalues import keep_to_program_days
@@ -56,7 +57,7 @@ from cpp_scheduler.reports.program import (
     Breakdown,
     ProgramReport,
     breakdown_table,
-    hours_text,
+    cell_text,
     left_out_lines,
     period_line,
     products_table,
@@ -105,13 +106,9 @@ def report_word(text: str) -> str:
 
 
 def _shown(cell: Cell, kind: ColumnType) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float):  # the tables' only numbers with decimals: hours
-        return hours_text(cell)
-    if isinstance(cell, date):
-        return cell.isoformat()
-    return report_word(str(cell))
+    """A cell as ``report`` prints it (:func:`cell_text`), its words in the window's
+    language."""
+    return report_word(cell_text(cell))
 
 
 class SheetModel(QAbstractTableModel):
@@ -460,11 +457,13 @@ class ProgramReportWindow(QDialog):
             path = path.with_name(path.name + ".xlsx")
         from cpp_scheduler.services.reports import write_report_xlsx
 
-        self.status.setText(translate("ReportView", "Writing {file}…").format(file=path.name))
+        self.status.setText(
+            translate("ReportView", "Writing {file}…").format(file=shown_path(path.name))
+        )
         self._run(lambda: write_report_xlsx(report, path), self._saved, self._not_saved)
 
     def _saved(self, path: Path) -> None:
-        self.status.setText(translate("ReportView", "Saved {file}").format(file=path))
+        self.status.setText(translate("ReportView", "Saved {file}").format(file=shown_path(path)))
         self.saved.emit(str(path))
 
     def _not_saved(self, error: BaseException) -> None:
@@ -537,7 +536,7 @@ class ProgramReportWindow(QDialog):
                 if pages == 1
                 else translate("ReportView", "Saved {file} ({count} pages)")
             )
-            self.status.setText(saved.format(file=path, count=pages))
+            self.status.setText(saved.format(file=shown_path(path), count=pages))
             self.saved.emit(str(path))
 
         self._document(write)

@@ -7,8 +7,10 @@ whether a meeting is tentative, a session of a tentative conference too
 is counted under (:func:`partner_city`: its own, else its venue's) and the words a text
 search reads (:func:`searched_text`: the venue's and the city's names in English and in
 Japanese, whatever the language), which the window's rows and the agenda's and the
-report's meetings both take; and the day of a study tour an activity is on
-(:func:`tour_date`), for the tour builder's board and the tour's spreadsheet.
+report's meetings both take; the day of a study tour an activity is on
+(:func:`tour_date`), for the tour builder's board and the tour's spreadsheet; and which
+events are conferences and whose programme holds a meeting (:func:`is_conference`,
+:func:`programme_of`), for the Print dialog, ``print programme`` and the calendar's rows.
 
 It needs only the vocabularies and the time-zone module, so the window can hold it
 before the database layer is loaded; what it filters is anything that says what a
@@ -243,6 +245,37 @@ def conferences_above(event_id: str, conference_of: Mapping[str, str | None]) ->
         found.append(above)
         above = conference_of.get(above)
     return found
+
+
+def is_conference(
+    event_id: str,
+    kind: EventKind,
+    conference_of: Mapping[str, str | None],
+    holding_sessions: Collection[str],
+) -> bool:
+    """Whether an event is a conference, whose programme can be printed and under which
+    an event can be filed: it holds sessions (``holding_sessions``), whatever its kind,
+    or it is of the conference kind and a session of none (``conference_of``: each
+    session's conference); a session of the conference kind is none of its own until it
+    holds sessions. The one rule of the Print dialog's list, ``print programme`` and the
+    calendar's right-click."""
+    return event_id in holding_sessions or (
+        kind is EventKind.CONFERENCE and conference_of.get(event_id) is None
+    )
+
+
+def programme_of(
+    event_id: str,
+    kind: EventKind,
+    conference_of: Mapping[str, str | None],
+    holding_sessions: Collection[str],
+) -> str | None:
+    """The conference whose programme holds ``event_id``: the event itself when it is
+    one (:func:`is_conference`), else the conference it is a session of (which holds
+    it, so is one); None when it is in no programme."""
+    if is_conference(event_id, kind, conference_of, holding_sessions):
+        return event_id
+    return conference_of.get(event_id)
 
 
 def is_tentative(event_id: str, above: Iterable[str], status_of: Mapping[str, EventStatus]) -> bool:

@@ -153,10 +153,15 @@ def agenda_meetings(
     first: date | None,
     last: date | None,
     days_zone: str = timezones.TOKYO,
+    *,
+    in_venues: bool = False,
 ) -> list[Meeting]:
     """The meetings on the days ``first`` to ``last`` of ``days_zone`` (both included;
     None an open end) that pass the filter, by start time: the agenda's rows, and the
-    calendar's for those days (the events it shows, which the window exports)."""
+    calendar's for those days (the events it shows, which the window exports).
+    ``in_venues``: as the Venues view shows them, the meetings held in a venue alone (a
+    room's line is where it draws a booking), so that what it exports, a calendar file
+    or the agenda, is what it draws."""
     parents = {m.event_id: m.parent_id for m in facts.meetings}
     with_sessions = {m.parent_id for m in facts.meetings if m.parent_id is not None}
     conferences = {
@@ -167,6 +172,7 @@ def agenda_meetings(
         meeting
         for meeting in facts.meetings
         if not (meeting.cancelled and meeting.recurrence_id is not None)
+        and (not in_venues or meeting.venue_id is not None)
         and on_days(
             meeting_days(
                 meeting.start_utc,
@@ -194,16 +200,19 @@ def agenda_table(
     last: date | None,
     zones: Sequence[str] = (timezones.TOKYO,),
     days_zone: str = timezones.TOKYO,
+    *,
+    in_venues: bool = False,
 ) -> Table:
     """The meetings on the days ``first`` to ``last`` of ``days_zone`` (both included;
     None an open end) that pass the filter, by start time, with their times in each of
-    ``zones`` and in UTC, and the hours the report counts for those days."""
+    ``zones`` and in UTC, and the hours the report counts for those days; ``in_venues``:
+    those the Venues view shows alone (:func:`agenda_meetings`)."""
     zones = list(dict.fromkeys(zones)) or [timezones.TOKYO]
     for zone in zones:
         timezones.zone(zone)  # an unknown zone is said before anything is written
     titles = {m.event_id: m.title for m in facts.meetings if m.recurrence_id is None}
     counted = counted_hours(facts, first, last, days_zone)
-    chosen = agenda_meetings(facts, event_filter, first, last, days_zone)
+    chosen = agenda_meetings(facts, event_filter, first, last, days_zone, in_venues=in_venues)
     rows: list[tuple[Cell, ...]] = []
     for meeting in chosen:
         venue = facts.venues.get(meeting.venue_id or "")

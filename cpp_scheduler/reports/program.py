@@ -52,7 +52,7 @@ from cpp_scheduler.i18n import (
 from cpp_scheduler.model.enums import EventKind, EventMode
 from cpp_scheduler.model.event_filter import conferences_above, meeting_days
 from cpp_scheduler.reports.facts import Meeting, ProgramFacts
-from cpp_scheduler.reports.tables import ColumnType, Table, table
+from cpp_scheduler.reports.tables import Cell, ColumnType, Table, table
 from cpp_scheduler.timezones import TOKYO
 
 NONE_KEY = ""
@@ -473,6 +473,19 @@ def hours_text(hours: float) -> str:
     command's text): rounded as the JSON rounds them, two decimals, thousands grouped
     (``1,234.50``). A file for other programs (CSV, a spreadsheet) keeps the number."""
     return f"{round(hours, 2):,.2f}"
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell of the report's tables as people read it, in the window's tables and the
+    command's text alike: hours by :func:`hours_text`, a date in ISO form (a knowledge
+    product's Published), nothing for an empty cell."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float):  # the tables' only numbers with decimals: hours
+        return hours_text(cell)
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
 
 
 def period_line(report: ProgramReport) -> str:

@@ -9,12 +9,12 @@ from a worker thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import shown_name
@@ -34,6 +34,7 @@ from cpp_scheduler.model import (
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.event import called_off
+from cpp_scheduler.model.event_filter import is_conference, programme_of
 from cpp_scheduler.model.reference import route_name as named_route
 from cpp_scheduler.model.validation import HeldValues
 from cpp_scheduler.services.editing import Listed, list_records
@@ -93,7 +94,7 @@ def theme_choices(database: Database, exclude_below: str | None = None) -> list[
     ]
 
 
-def _below(parents: dict[str, str | None], top: str | None) -> set[str]:
+def _below(parents: Mapping[str, str | None], top: str | None) -> set[str]:
     """``top`` and every record filed under it, given each record's parent."""
     if top is None:
         return set()
@@ -433,27 +434,32 @@ def event_choices(database: Database) -> list[Choice]:
     ]
 
 
+def _sessions_filed(connection: Any) -> dict[str, str]:
+    """Each session's conference, by id: what says which events hold sessions."""
+    return {
+        str(child): str(parent)
+        for child, parent in connection.execute(
+            select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
+        )
+    }
+
+
 def conference_choices(database: Database, event_id: str | None = None) -> list[Choice]:
-    """The conferences, by start: the events that hold sessions, and those of the
-    conference kind that are not a session of another (a session is no conference of its
-    own until it holds sessions). Listed for printing a programme and, with ``event_id``,
-    for filing that event as a session: never the event itself nor one of its own
-    sessions; its present parent holds it, so stays listed whatever its kind."""
+    """The conferences, by start, by the model's one rule (:func:`is_conference`): the
+    events that hold sessions, and those of the conference kind that are not a session
+    of another (a session is no conference of its own until it holds sessions), as the
+    calendar's rows carry it for the right-click (``EventRow.programme_id``). Listed for
+    printing a programme and, with ``event_id``, for filing that event as a session:
+    never the event itself nor one of its own sessions; its present parent holds it, so
+    stays listed whatever its kind."""
     with database.session() as session:
         connection = session.connection()
-        parents: dict[str, str | None] = {
-            child: parent
-            for child, parent in connection.execute(
-                select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
-            )
-        }
-        holding_sessions = select(Event.parent_id).where(Event.parent_id.is_not(None))
+        parents = _sessions_filed(connection)
+        holding = frozenset(parents.values())
+        # Those the rule may take (the conference kind, or holding sessions), judged by it.
         rows = connection.execute(
-            select(Event.id, Event.title, Event.start_utc, Event.zone).where(
-                or_(
-                    and_(Event.kind == EventKind.CONFERENCE, Event.parent_id.is_(None)),
-                    Event.id.in_(holding_sessions),
-                )
+            select(Event.id, Event.title, Event.start_utc, Event.zone, Event.kind).where(
+                or_(Event.kind == EventKind.CONFERENCE, Event.id.in_(holding))
             )
         ).all()
     excluded = _below(parents, event_id)
@@ -462,32 +468,23 @@ def conference_choices(database: Database, event_id: str | None = None) -> list[
     rows = sorted(rows, key=lambda row: meeting_order(row.start_utc, row.title, row.id))
     return [
         Choice(conference_id, f"{title} ({local(start, zone)})")
-        for conference_id, title, start, zone in rows
-        if conference_id not in excluded
+        for conference_id, title, start, zone, kind in rows
+        if conference_id not in excluded and is_conference(conference_id, kind, parents, holding)
     ]
 
 
 def conference_of(database: Database, event_id: str) -> str | None:
-    """The conference whose programme holds ``event_id``: the event itself when it is one
-    (:func:`conference_choices`), else the nearest conference it is filed under; None
-    when it is in none. A session right-clicked in the calendar prints its conference's
-    programme."""
-    conferences = {choice.id for choice in conference_choices(database)}
+    """The conference whose programme holds ``event_id`` (:func:`programme_of`): the
+    event itself when it is one, else the conference it is filed under; None when it is
+    in none. A session right-clicked in the calendar prints its conference's programme;
+    the calendar's rows carry the same answer (``EventRow.programme_id``)."""
     with database.session() as session:
-        parents: dict[str, str | None] = {
-            child: parent
-            for child, parent in session.connection().execute(
-                select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
-            )
-        }
-    current: str | None = event_id
-    seen: set[str] = set()
-    while current is not None and current not in seen:  # a stored loop ends the walk
-        if current in conferences:
-            return current
-        seen.add(current)
-        current = parents.get(current)
-    return None
+        connection = session.connection()
+        parents = _sessions_filed(connection)
+        kind = connection.scalar(select(Event.kind).where(Event.id == event_id))
+    if kind is None:
+        return None
+    return programme_of(event_id, kind, parents, frozenset(parents.values()))
 
 
 def names(choices: Iterable[Choice]) -> list[tuple[str, str]]:

@@ -294,12 +294,22 @@ def agenda(
     last: date | None = None,
     zones: Sequence[str] = (timezones.TOKYO,),
     days_zone: str = timezones.TOKYO,
+    *,
+    in_venues: bool = False,
 ) -> Table:
     """The agenda from ``first`` to ``last`` (whole days in ``days_zone``, Tokyo unless
     the window shows another; both included; None for an open end), through
-    ``event_filter``, with times in each of ``zones``."""
+    ``event_filter``, with times in each of ``zones``: what the window's Export agenda
+    and ``export xlsx|csv agenda`` write. ``in_venues``: as the Venues view shows them,
+    the meetings held in a venue alone, as :func:`shown_event_ids` takes it."""
     return agenda_table(
-        read_facts(database), event_filter or EventFilter(), first, last, zones, days_zone
+        read_facts(database),
+        event_filter or EventFilter(),
+        first,
+        last,
+        zones,
+        days_zone,
+        in_venues=in_venues,
     )
 
 
@@ -318,15 +328,14 @@ def shown_event_ids(
     --shown``. ``in_venues``: as the Venues view shows them, the meetings held in a
     venue alone (a room's line is where it draws a booking)."""
     meetings = agenda_meetings(
-        read_facts(database), event_filter or EventFilter(), first, last, days_zone
+        read_facts(database),
+        event_filter or EventFilter(),
+        first,
+        last,
+        days_zone,
+        in_venues=in_venues,
     )
-    return list(
-        dict.fromkeys(
-            meeting.event_id
-            for meeting in meetings
-            if not in_venues or meeting.venue_id is not None
-        )
-    )
+    return list(dict.fromkeys(meeting.event_id for meeting in meetings))
 
 
 def delegations(database: Database) -> list[Table]:

@@ -21,6 +21,7 @@ from cpp_scheduler.model.event_filter import (
     delegations_attending,
     meeting_days,
     partner_city,
+    programme_of,
     searched_names,
     searched_text,
 )
@@ -100,6 +101,11 @@ class EventRow(NamedTuple):
     """A meeting of a series moved off the time its rule gives it: the engine's
     :attr:`~cpp_scheduler.model.recurrence.Occurrence.moved`, which ``events list`` marks
     "(moved)" and its JSON gives as ``"moved"``."""
+    programme_id: str | None = None
+    """The conference whose programme holds it (itself, when it is one), by the rule
+    the Print dialog's list of conferences and ``print programme`` follow
+    (:func:`~cpp_scheduler.model.event_filter.programme_of`); None when it is in no
+    programme. The calendar's right-click offers "Print programme…" by it."""
 
     @property
     def first_date(self) -> date:
@@ -311,6 +317,9 @@ class RowNames(NamedTuple):
     """Where each venue comes in a list of venues (:func:`~cpp_scheduler.i18n.name_order`)."""
     city_orders: Mapping[str, NameOrder]
     """Where each partner city comes in a list of partner cities."""
+    holding_sessions: frozenset[str]
+    """The events that hold sessions (the conferences of :attr:`conference_of`), each a
+    conference whatever its kind."""
 
     @classmethod
     def of(
@@ -348,6 +357,7 @@ class RowNames(NamedTuple):
             city_orders={
                 id_: i18n.name_order(name, name_ja or "") for id_, name, name_ja in city_list
             },
+            holding_sessions=frozenset(conference_of.values()),
         )
 
     def row(
@@ -407,4 +417,5 @@ class RowNames(NamedTuple):
             places_searched=" ".join(place for place in places if place),
             venue_order=self.venue_orders.get(venue_id, NO_NAME) if venue_id else NO_NAME,
             city_order=self.city_orders.get(city_id, NO_NAME) if city_id else NO_NAME,
+            programme_id=programme_of(event_id, kind, self.conference_of, self.holding_sessions),
         )

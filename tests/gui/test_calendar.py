@@ -63,7 +63,8 @@ def test_week_view_lays_out_overlapping_events_side_by_side(window: MainWindow) 
     window.step(1)  # the week after holds none of them
     assert window.count_label.text() == "0 events in view"
     window.show_view("agenda")  # the agenda lists the whole program, scrolled to the date
-    assert window.count_label.text() == "4 meetings in view"
+    # counted as ``events list`` sums the program up
+    assert window.count_label.text() == "4 occurrences of 4 events"
 
 
 def test_double_click_on_an_empty_slot_creates_an_event_there_and_undo_removes_it(

@@ -40,6 +40,16 @@ def conflicts_json(
     return answer
 
 
+def conflicts_last_line(
+    capsys: pytest.CaptureFixture[str], database: Database, *options: str
+) -> str:
+    """The last line ``cpp-scheduler conflicts [options]`` prints: what it found, summed up."""
+    capsys.readouterr()
+    url = database.url.render_as_string(hide_password=False)
+    assert main(["conflicts", "--db", url, *options]) == 0
+    return capsys.readouterr().out.splitlines()[-1]
+
+
 def meetings_of(answer: dict[str, Any]) -> set[tuple[str, str | None]]:
     """The meetings the command names, as (event id, recurrence id in UTC with Z)."""
     return {

@@ -71,7 +71,13 @@ def test_a_day_on_limas_clock_counts_checks_and_exports_what_the_commands_give_f
     answer = conflicts_json(capsys, sqlite_database, "--from", DAY, "--to", DAY, "--days-in", LIMA)
     assert answer["conflicts"], "Lima's Sunday should have conflicts to compare"
     assert [conflict_json(c, LIMA) for c in dock.model.conflicts] == answer["conflicts"]
-    assert tools_of(window).count_label.text().startswith(f"{len(answer['conflicts']):,} ")
+    errors = sum(1 for c in answer["conflicts"] if c["severity"] == "error")
+    assert tools_of(window).count_label.text().startswith(f"{errors} error")
+    assert (
+        tools_of(window)
+        .count_label.text()
+        .endswith(f"in {answer['meetings']} meetings in the dates shown")
+    )
 
     # The agenda exported: the window's zones are its clock's and Tokyo's.
     assert window.report_actions.agenda_zones() == [LIMA, timezones.TOKYO]

@@ -307,11 +307,11 @@ class Tools(QObject):
             if refresh is not None:
                 refresh()
 
-    def _counted(self, found: int, errors: int) -> None:
+    def _counted(self, _found: int, _errors: int) -> None:
         from cpp_scheduler.gui.tools.conflicts import count_text
 
         self.count_label.setText(
-            count_text(found, errors, dates_shown=self.conflicts.checks_dates_shown)
+            count_text(self.conflicts.counted, dates_shown=self.conflicts.checks_dates_shown)
         )
         self._mark_conflicts()
 

@@ -416,6 +416,9 @@ class ConflictsDock(QDockWidget):
         self._collector_paused = False
         self._checked_meetings = 0
         """How many meetings are on the days the last check read."""
+        self.counted = ""
+        """What the last check found, as ``conflicts`` sums it up ("0 errors, 8 warnings
+        in 28 meetings"): the line under the list, and the status bar's count."""
         self._last_parcels: dict[bytes, Found] = {}
         """The last check's findings by the parcel they came in: a parcel the next check
         sends again is not unpacked again (see :meth:`_unpack`)."""
@@ -544,8 +547,9 @@ class ConflictsDock(QDockWidget):
             self.model.set_conflicts(conflicts, occurrences, clock)
         self._resume_collector(keep=True)
         errors = sum(1 for c in conflicts if c.severity is Severity.ERROR)
-        # As ``conflicts`` says it under its list; the status bar counts them shorter.
-        self.summary.setText(summary_text(conflicts, self._checked_meetings))
+        # As ``conflicts`` says it on its last line, under the list and in the status bar.
+        self.counted = summary_text(conflicts, self._checked_meetings)
+        self.summary.setText(self.counted)
         self.countChanged.emit(len(conflicts), errors)
 
     def _failed(self, generation: int, error: BaseException) -> None:
@@ -630,23 +634,12 @@ class ConflictsDock(QDockWidget):
             self.toursRequested.emit(list(conflict.record_ids))
 
 
-def count_text(found: int, errors: int, *, dates_shown: bool = False) -> str:
-    """The status bar's count of the last check; ``dates_shown``: of the dates the
-    calendar shows alone, said so, which the whole program's count would otherwise be
-    taken for."""
+def count_text(counted: str, *, dates_shown: bool = False) -> str:
+    """The status bar's count of the last check: ``counted``, what it found in the
+    core's words (:func:`~cpp_scheduler.services.conflict_words.summary_text`, the line
+    under the panel's list and the last line of ``conflicts``); ``dates_shown``: of the
+    dates the calendar shows alone, said so, which the whole program's count would
+    otherwise be taken for."""
     if dates_shown:
-        return translate("Tools", "{count} in the dates shown").format(
-            count=count_text(found, errors)
-        )
-    if not found:
-        return translate("Tools", "No conflicts")
-    # Two forms each, as English needs; Japanese writes both alike.
-    conflicts = (
-        translate("Tools", "{count} conflict")
-        if found == 1
-        else translate("Tools", "{count} conflicts")
-    ).format(count=f"{found:,}")
-    in_error = (
-        translate("Tools", "{count} error") if errors == 1 else translate("Tools", "{count} errors")
-    ).format(count=f"{errors:,}")
-    return translate("Tools", "{conflicts} ({errors})").format(conflicts=conflicts, errors=in_error)
+        return translate("Tools", "{count} in the dates shown").format(count=counted)
+    return counted

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import limits
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, shown_path
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
@@ -615,7 +615,7 @@ class ExportDialog(QDialog):
         else:
             self.progress.setRange(0, 0)
             self.status.setText(
-                translate("CalendarFiles", "Writing {name}…").format(name=path.name)
+                translate("CalendarFiles", "Writing {name}…").format(name=shown_path(path.name))
             )
             self.tasks.run_in_background(
                 lambda: calendar_export.export_calendar(
@@ -645,8 +645,12 @@ class ExportDialog(QDialog):
             return
         self._finish()
         self.written = list(written)
+        # Each name escaped as the command's "wrote …" lines escape it: a line break in
+        # a file's name would make the status two lines.
         self.status.setText(
-            translate("CalendarFiles", "Written ") + ", ".join(str(path) for path in written) + "."
+            translate("CalendarFiles", "Written {files}.").format(
+                files=", ".join(shown_path(path) for path in written)
+            )
         )
 
     def _batch_done(self, result: calendar_export.BatchResult) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, shown_path
 from cpp_scheduler.gui import collector
 from cpp_scheduler.gui.commands import Editor, RecordCommand
 from cpp_scheduler.gui.crash import failure_line
@@ -306,7 +306,9 @@ class ImportDialog(QDialog):
         database, skip = self.database, self.skip_invalid.isChecked()
         self._request += 1
         request = self._request
-        self._start(translate("CalendarFiles", "Reading {name}…").format(name=path.name))
+        self._start(
+            translate("CalendarFiles", "Reading {name}…").format(name=shown_path(path.name))
+        )
         emit = self._reading.advanced.emit
         # The worker makes millions of objects as it reads a large file: a full pass of
         # the collector over them on this thread would hold the window for a tenth of a
@@ -430,7 +432,7 @@ class ImportDialog(QDialog):
         if self.parsed is None:
             return False
         parsed = self.parsed
-        name = Path(parsed.source).name
+        name = shown_path(Path(parsed.source).name)  # one line, in the status and Undo
         if self.editor.read_only is not None:
             QMessageBox.warning(
                 self, translate("CalendarFiles", "Cannot import"), self.editor.read_only

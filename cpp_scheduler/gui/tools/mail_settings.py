@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.errors import shown_path
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -213,5 +214,5 @@ class MailSettingsDialog(QDialog):
 
     def _saved(self, path: Path) -> None:
         self.password.clear()
-        self.status.setText(translate("Mail", "Saved in {file}.").format(file=path))
+        self.status.setText(translate("Mail", "Saved in {file}.").format(file=shown_path(path)))
         self.accept()

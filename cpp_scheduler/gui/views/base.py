@@ -33,6 +33,10 @@ class CalendarView(QWidget):
     #: True for a view that lists every event the filters let through (the Agenda),
     #: whatever its period.
     lists_everything: ClassVar[bool] = False
+    #: True for a view that draws the meetings held in a venue alone (the Venues view,
+    #: a booking on a room's line): the agenda it exports holds those alone, as the
+    #: services' ``in_venues`` and the commands' ``--in-venues`` take them.
+    in_venues: ClassVar[bool] = False
 
     occurrenceSelected = Signal(object)
     eventActivated = Signal(str)

@@ -181,6 +181,8 @@ class VenueTimelineView(CalendarView):
     the display zone or wider, to take in every booking in view (:meth:`hours`); a
     change of zoom is a change of period."""
 
+    in_venues = True  # a meeting held in no venue has no line to be drawn on
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._venues: list[Choice] = []

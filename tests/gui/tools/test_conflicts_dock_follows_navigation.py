@@ -57,11 +57,11 @@ def _assert_as_the_command_says(window: MainWindow, answer: dict[str, Any]) -> N
     clock = dock.model.clock  # the clock whose days the dock checked, which tells when
     assert [conflict_json(c, clock) for c in dock.model.conflicts] == answer["conflicts"]
     errors = sum(1 for c in answer["conflicts"] if c["severity"] == "error")
-    # The line under the list is the command's last line; the status bar counts shorter.
+    # The line under the list is the command's last line, and the status bar says it.
     assert dock.summary.text() == summary_text(dock.model.conflicts, answer["meetings"])
     assert dock.summary.text().startswith(f"{errors} error")
     assert tools.count_label.text() == count_text(
-        len(answer["conflicts"]), errors, dates_shown=dock.checks_dates_shown
+        dock.summary.text(), dates_shown=dock.checks_dates_shown
     )
     assert tools.count_label.text().endswith(" in the dates shown") == dock.checks_dates_shown
     named = {

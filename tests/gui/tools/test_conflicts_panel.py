@@ -53,7 +53,7 @@ def test_finds_a_planted_double_booking_and_goes_to_it(
     assert set(conflict.event_ids) == {first, second}
     assert "TDLC Meeting Room A" in conflict.message
     assert not dock.model.index(row, Column.SEVERITY).data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "conflict" in tools.count_label.text()
+    assert tools.count_label.text().startswith("1 error, ")
     assert window.events.index(window.events.row_of(first), 0).data(Roles.MARKED)
 
     window.go_to(tokyo_day(JANUARY_NINE_TOKYO) + timedelta(days=60))
@@ -126,7 +126,9 @@ def test_visible_range_leaves_out_clashes_elsewhere(
     settle(qtbot, window)
     assert dock.model.rowCount() == 0
     # The status bar says whose count it is: not the whole program's, which has one.
-    assert tools_of(window).count_label.text() == "No conflicts in the dates shown"
+    count = tools_of(window).count_label.text()
+    assert count.startswith("0 errors, 0 warnings in ")
+    assert count.endswith(" in the dates shown")
     for _week in range(4):  # back to the week of the clash, as the user does
         window.previous_action.trigger()
     settle(qtbot, window)

@@ -168,6 +168,98 @@ def test_a_right_click_on_the_conference_offers_its_programme_and_its_days_run_s
     settle(qtbot, window)
 
 
+def _menu_of(qtbot: QtBot, window, event_id: str):  # type: ignore[no-untyped-def]
+    """The right-click menu of ``event_id``'s line in the Agenda."""
+    from cpp_scheduler.gui.eventmodel import Roles
+
+    agenda = window.current_view
+    table = agenda.table
+    row = window.events.row_at(window.events.row_of(event_id))
+    window.go_to(row.first_date)  # the agenda scrolls to the day
+    settle(qtbot, window)
+    viewport = table.viewport()
+    cell = next(
+        QPoint(60, y)
+        for y in range(0, viewport.height(), 4)
+        if table.indexAt(QPoint(60, y)).data(Roles.EVENT_ID) == event_id
+    )
+    menu = window.event_menu(agenda, viewport.mapTo(agenda, cell))
+    assert menu is not None
+    return menu
+
+
+def test_a_workshop_holding_sessions_offers_its_programme_as_the_print_dialog_lists_it(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """An event holding sessions is a conference whatever its kind, as the Print dialog
+    and ``print programme --event`` take it: its right-click offers "Print programme…",
+    and its session's offers the same programme; a workshop holding none offers only its
+    day's run sheet."""
+    from datetime import UTC, datetime
+
+    from gui_support import add_event
+
+    from cpp_scheduler.model import EventKind
+    from cpp_scheduler.services.choices import conference_choices, conference_of
+
+    load_demo(sqlite_database)
+    forum = add_event(
+        sqlite_database,
+        "Resilience forum",
+        datetime(2027, 4, 12, 0, 0, tzinfo=UTC),
+        hours=8,
+        kind=EventKind.WORKSHOP,
+        zone="Asia/Tokyo",
+    )
+    breakout = add_event(
+        sqlite_database,
+        "Resilience breakout",
+        datetime(2027, 4, 12, 2, 0, tzinfo=UTC),
+        kind=EventKind.SITE_VISIT,
+        zone="Asia/Tokyo",
+        parent_id=forum,
+    )
+    alone = add_event(
+        sqlite_database,
+        "Water workshop",
+        datetime(2027, 4, 13, 0, 0, tzinfo=UTC),
+        kind=EventKind.WORKSHOP,
+        zone="Asia/Tokyo",
+    )
+    assert forum in {choice.id for choice in conference_choices(sqlite_database)}
+    window = open_window()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view_actions["agenda"].trigger()
+    qtbot.waitUntil(lambda: window.current_view.isVisible())
+    settle(qtbot, window)
+
+    for event_id in (forum, breakout):
+        menu = _menu_of(qtbot, window, event_id)
+        entries = {action.objectName(): action for action in menu.actions()}
+        assert entries["print_programme_of_event"].text() == "Print programme…"
+        entries["print_programme_of_event"].trigger()
+        dialog = window.documents.dialogs["programme"]
+        choice = dialog.choice
+        qtbot.waitUntil(lambda: choice.count() > 0, timeout=10_000)  # noqa: B023
+        qtbot.waitUntil(lambda: choice.currentData() == forum, timeout=10_000)  # noqa: B023
+        assert dialog.choice.currentText().startswith("Resilience forum (")
+        dialog.choice.setCurrentIndex(0)  # the demo's conference, which starts earlier
+        assert dialog.choice.currentData() != forum
+        menu.deleteLater()
+    menu = _menu_of(qtbot, window, alone)
+    names = [action.objectName() for action in menu.actions()]
+    assert "print_day_of_event" in names
+    assert "print_programme_of_event" not in names
+    menu.deleteLater()
+    # Every row carries the programme the service names for it.
+    for number in range(window.events.rowCount()):
+        row = window.events.row_at(number)
+        assert row.programme_id == conference_of(sqlite_database, row.event_id), row.title
+    settle(qtbot, window)
+
+
 def test_the_delegation_schedule_prints_the_delegations_itinerary(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
