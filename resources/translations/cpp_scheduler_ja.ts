@@ -431,10 +431,6 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Written </source>
-        <translation>書き出しました: </translation>
-    </message>
-    <message>
         <source>Cancelled. </source>
         <translation>中止しました。</translation>
     </message>
@@ -457,6 +453,10 @@
     <message>
         <source>The program has no study tour yet.</source>
         <translation>プログラムにはまだスタディツアーがありません。</translation>
+    </message>
+    <message>
+        <source>Written {files}.</source>
+        <translation>書き出しました: {files}</translation>
     </message>
     <message>
         <source>Written {files} for {participants}</source>
@@ -2269,14 +2269,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>デモ用プログラムを読み込めません</translation>
     </message>
     <message>
-        <source>{count} meeting in view</source>
-        <translation>表示中の会合{count}件</translation>
-    </message>
-    <message>
-        <source>{count} meetings in view</source>
-        <translation>表示中の会合{count}件</translation>
-    </message>
-    <message>
         <source>{count} event in view</source>
         <translation>表示中のイベント{count}件</translation>
     </message>
@@ -3631,30 +3623,6 @@ host · {where}</source>
     <message>
         <source>{count} in the dates shown</source>
         <translation>表示中の日付で{count}</translation>
-    </message>
-    <message>
-        <source>No conflicts</source>
-        <translation>競合なし</translation>
-    </message>
-    <message>
-        <source>{count} conflict</source>
-        <translation>競合{count}件</translation>
-    </message>
-    <message>
-        <source>{count} conflicts</source>
-        <translation>競合{count}件</translation>
-    </message>
-    <message>
-        <source>{count} error</source>
-        <translation>エラー{count}件</translation>
-    </message>
-    <message>
-        <source>{count} errors</source>
-        <translation>エラー{count}件</translation>
-    </message>
-    <message>
-        <source>{conflicts} ({errors})</source>
-        <translation>{conflicts}（{errors}）</translation>
     </message>
     <message>
         <source> against the event&apos;s own date</source>
