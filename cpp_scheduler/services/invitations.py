@@ -77,7 +77,7 @@ from cpp_scheduler.mail.transports import (
 )
 from cpp_scheduler.model import Delegation, Event, Participant, RefusedMessage, SentMessage, TourDay
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.model.mail import REFUSAL_TEXT_LENGTH
+from cpp_scheduler.model.mail import REFUSAL_TEXT_LENGTH, ledger_order
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
@@ -442,7 +442,7 @@ def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _
                 SentMessage.digest,
             )
             .where(SentMessage.event_id.in_(ids[start : start + 500]))
-            .order_by(SentMessage.sent_at, SentMessage.created_at)
+            .order_by(*ledger_order(SentMessage))
         )
         for row in rows:
             found[(row.event_id, row.participant_id)] = _Latest(row.method, row.digest)
@@ -469,7 +469,7 @@ def refused_addresses(session: Session, person_ids: Iterable[str]) -> dict[str, 
                 RefusedMessage.refused_at,
             )
             .where(RefusedMessage.participant_id.in_(chunk))
-            .order_by(RefusedMessage.refused_at, RefusedMessage.created_at)
+            .order_by(*ledger_order(RefusedMessage))
         )
         for person_id, address, code, text, refused_at in rows:
             latest[person_id] = KeptRefusal(address, code, text, refused_at)
@@ -825,7 +825,7 @@ class _Ledger:
                     SentMessage.event_id == invitation.event_id,
                     SentMessage.participant_id == invitation.recipient_id,
                 )
-                .order_by(SentMessage.sent_at.desc(), SentMessage.created_at.desc())
+                .order_by(*ledger_order(SentMessage, latest_first=True))
                 .limit(1)
             ).first()
         except DBAPIError as error:
@@ -1062,7 +1062,7 @@ def _send_each(
 def ledger(database: Database, event_uid: str | None = None) -> list[SentMessage]:
     """The ledger's rows (of one event), oldest first, detached for reading."""
     with database.session() as session:
-        query = select(SentMessage).order_by(SentMessage.sent_at, SentMessage.created_at)
+        query = select(SentMessage).order_by(*ledger_order(SentMessage))
         if event_uid is not None:
             query = query.join(Event, Event.id == SentMessage.event_id).where(
                 Event.uid == event_uid

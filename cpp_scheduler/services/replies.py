@@ -91,6 +91,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.event import called_off
 from cpp_scheduler.model.event_filter import meeting_days
+from cpp_scheduler.model.mail import ledger_order
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
 from cpp_scheduler.services.snapshot import NotFoundError, find_event
@@ -951,7 +952,7 @@ def _taken_off(session: Session, event: Event, key: str) -> datetime | None:
         )
         .join(Participant, Participant.id == SentMessage.participant_id)
         .where(SentMessage.event_id == event.id)
-        .order_by(SentMessage.sent_at, SentMessage.created_at)
+        .order_by(*ledger_order(SentMessage))
     )
     for person, method, sent_at, address, current in sent:
         latest[person] = (method, sent_at, address, current)
