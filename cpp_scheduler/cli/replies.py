@@ -75,7 +75,7 @@ def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
     whole series, "every meeting", as the Replies window says it; nothing for a one-off
     event."""
     if reply.meeting is None:
-        if isinstance(reply, replies.Attendance) and reply.series:
+        if isinstance(reply, replies.Attendance) and reply.every_meeting:
             return _(" ({meeting})").format(meeting=replies.answered_for(reply))
         return ""
     if reply.moved_to is None or reply.moved_to == reply.meeting:

@@ -148,17 +148,31 @@ def _sessions_called_off_or_on(session: Session) -> set[Event]:
     ]
     found: set[Event] = set()
     seen: set[int] = set()
-    waiting = list(changed)
+    carried: dict[tuple[str, str], tuple[str, str]] = {}
+    waiting = [(record, record) for record in changed]
     while waiting:
-        record = waiting.pop()
+        record, changed_above = waiting.pop()
         if id(record) in seen:
             continue
         seen.add(id(record))
         if record not in session.new and _was_cancelled(session, record) != record.is_cancelled:
             found.add(record)
-        waiting.extend(record.sessions)
+            if changed_above is not record and changed_above.id is not None:
+                table = str(Event.__tablename__)
+                carried[(table, record.id)] = (table, changed_above.id)
+        waiting.extend((under, changed_above) for under in record.sessions)
+    session.info[CARRIED_ALONG] = carried
     # An event whose own status changed is raised for it already; its sessions are not.
     return {record for record in found if not _changed(record, ("status",))}
+
+
+CARRIED_ALONG = "carried_along"
+"""The key of a session's ``info`` under which each flush notes the sessions it writes
+only because a conference above them was cancelled, held again or filed elsewhere (their
+SEQUENCE raised: :func:`_sessions_called_off_or_on`): by each session's table and id,
+the table and id of the event the save changed. A save refused because a colleague
+deleted such a session meanwhile names the event the coordinator changed, not the
+session (:mod:`cpp_scheduler.store.session`)."""
 
 
 def _only_links_changed(record: Any) -> bool:

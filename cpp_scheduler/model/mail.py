@@ -3,10 +3,13 @@ messages the server refused for good, and the answers that came back."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from cpp_scheduler.i18n import N_
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, utc_now
@@ -23,6 +26,12 @@ class SentMessage(Record, Base):
     __tablename__ = "sent_messages"
     __table_args__ = (Index("ix_sent_messages_event_participant", "event_id", "participant_id"),)
     record_kind = N_("sent message")
+    latest_last: ClassVar[tuple[str, ...]] = ("sent_at", "sequence", "created_at", "id")
+    """The order of the messages to one recipient about one event, the latest last (see
+    :func:`ledger_order`): by when each was sent; of two sent at one instant (a batch
+    and its update, as rows kept to the second hold them), the later version of the
+    event, whose SEQUENCE only rises; then when its row was made, and its id, so that
+    no two rows tie."""
 
     participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
@@ -60,6 +69,10 @@ class RefusedMessage(Record, Base):
     __table_args__ = (Index("ix_refused_messages_event_participant", "event_id", "participant_id"),)
     record_kind = N_("refused message")
     named_by = "recipient_email"
+    latest_last: ClassVar[tuple[str, ...]] = ("refused_at", "created_at", "id")
+    """The order of the refusals of one recipient and event, the latest last (see
+    :func:`ledger_order`): by when each was refused, then when its row was made, and
+    its id, so that no two rows tie."""
 
     participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
@@ -71,6 +84,27 @@ class RefusedMessage(Record, Base):
     """The server's words after the code (``5.1.1 no such user``), on one line, control
     characters shown escaped, shortened to :data:`REFUSAL_TEXT_LENGTH`."""
     refused_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+def ledger_order(
+    kind: type[SentMessage] | type[RefusedMessage], *, latest_first: bool = False
+) -> list[ColumnElement[Any]]:
+    """The ``ORDER BY`` of ``kind``'s rows, the latest last (``latest_first``: first):
+    the one order in which every reader of the ledger finds one recipient's latest
+    message about an event (or latest refusal), in SQL. :func:`ledger_key` is the same
+    order over rows already read (a deletion's snapshot, which the database no longer
+    holds), so that the question before a deletion and the refusal of taking back a
+    record read the same message as the latest."""
+    columns = [kind.__table__.c[name] for name in kind.latest_last]
+    return [column.desc() for column in columns] if latest_first else list(columns)
+
+
+def ledger_key(
+    kind: type[SentMessage] | type[RefusedMessage], row: Mapping[str, Any]
+) -> tuple[Any, ...]:
+    """Where the row ``row`` (its columns by name) stands in :func:`ledger_order`: of
+    two rows of one recipient and event, the one with the greater key is the later."""
+    return tuple(row[name] for name in kind.latest_last)
 
 
 class Reply(Record, Base):

@@ -59,6 +59,7 @@ from cpp_scheduler.model.event import (
     held_statuses,
 )
 from cpp_scheduler.model.history import Change as SavedChange
+from cpp_scheduler.model.mail import ledger_order
 from cpp_scheduler.scheduling.inputs import japan_day
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.snapshot import NotFoundError, find_tour, named_event, no_event_named
@@ -521,7 +522,6 @@ def last_sent(
                 SentMessage.recipient_email,
                 SentMessage.sent_at,
             ),
-            SentMessage.sent_at,
             event_ids,
             gone,
         ).items()
@@ -532,19 +532,19 @@ def _latest_rows(
     session: Session,
     table: type[SentMessage] | type[RefusedMessage],
     columns: tuple[Any, ...],
-    when: Any,
     event_ids: Sequence[str] | None,
     gone: Gone,
 ) -> dict[tuple[str, str], tuple[Any, ...]]:
-    """``columns`` of ``table``'s latest row (by ``when``, then creation) for each
-    (event, participant): read oldest first, so a later row takes the place of an
-    earlier one; the rows of ``gone`` events and participants left out."""
+    """``columns`` of ``table``'s latest row (by the ledger's one order,
+    :func:`~cpp_scheduler.model.mail.ledger_order`) for each (event, participant): read
+    oldest first, so a later row takes the place of an earlier one; the rows of ``gone``
+    events and participants left out."""
     gone_events = gone.get(str(Event.__tablename__), frozenset())
     gone_people = gone.get(str(Participant.__tablename__), frozenset())
     latest: dict[tuple[str, str], tuple[Any, ...]] = {}
     for chunk in _chunks(event_ids):
         query = select(table.event_id, table.participant_id, *columns).order_by(
-            when, table.created_at
+            *ledger_order(table)
         )
         if chunk is not None:
             query = query.where(table.event_id.in_(chunk))
@@ -601,7 +601,6 @@ def last_refused(
                 RefusedMessage.reply_text,
                 RefusedMessage.refused_at,
             ),
-            RefusedMessage.refused_at,
             event_ids,
             gone,
         ).items()

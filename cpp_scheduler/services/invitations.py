@@ -44,13 +44,14 @@ message's From), or by the sender given for events that name none. Planned witho
 sender, a batch leaves out the messages of events that name no organiser and lists
 those events (``unsigned``): only they need a sender, so a batch whose events all name
 one is planned and sent without, and a preview lists the rest and says which events
-wait.
+wait. A cancelled event waits only where there is a cancellation to send: to those
+its invitation reached; one never sent to anyone needs none, and no sender.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import Enum
@@ -76,7 +77,7 @@ from cpp_scheduler.mail.transports import (
 )
 from cpp_scheduler.model import Delegation, Event, Participant, RefusedMessage, SentMessage, TourDay
 from cpp_scheduler.model.base import Base
-from cpp_scheduler.model.mail import REFUSAL_TEXT_LENGTH
+from cpp_scheduler.model.mail import REFUSAL_TEXT_LENGTH, ledger_order
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.calendar_export import (
     DelegationScope,
@@ -464,7 +465,7 @@ def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _
                 SentMessage.digest,
             )
             .where(SentMessage.event_id.in_(ids[start : start + 500]))
-            .order_by(SentMessage.sent_at, SentMessage.created_at)
+            .order_by(*ledger_order(SentMessage))
         )
         for row in rows:
             found[(row.event_id, row.participant_id)] = _Latest(row.method, row.digest)
@@ -491,7 +492,7 @@ def refused_addresses(session: Session, person_ids: Iterable[str]) -> dict[str, 
                 RefusedMessage.refused_at,
             )
             .where(RefusedMessage.participant_id.in_(chunk))
-            .order_by(RefusedMessage.refused_at, RefusedMessage.created_at)
+            .order_by(*ledger_order(RefusedMessage))
         )
         for person_id, address, code, text, refused_at in rows:
             latest[person_id] = KeptRefusal(address, code, text, refused_at)
@@ -534,6 +535,27 @@ def _held_back(event: Event, person: Participant, refusal: KeptRefusal) -> HeldB
     )
 
 
+def _waiting_for_a_sender(
+    event: Event, recipients: Sequence[Participant], told: Mapping[tuple[str, str], _Latest]
+) -> tuple[int, int]:
+    """Of an event that names no organiser, in a batch planned without a sender: how
+    many of its ``recipients`` have a message waiting for someone to sign it, and how
+    many are sent nothing whoever signs (a cancelled event's, counted in the plan's
+    ``not_invited`` as a signed one's are). A live event has a message for each. A
+    cancelled one has a CANCEL only for those whose latest message about it is an
+    invitation, by the rule a signed batch follows: one never sent to anyone needs no
+    cancellation, so no sender, and keeps no batch from going."""
+    if not event.is_cancelled:
+        return len(recipients), 0
+    invited = sum(
+        1
+        for person in recipients
+        if (latest := told.get((event.id, person.id))) is not None
+        and latest.method == Method.REQUEST.value
+    )
+    return invited, len(recipients) - invited
+
+
 def plan_invitations(
     database: Database,
     scope: InvitationScope,
@@ -548,11 +570,14 @@ def plan_invitations(
     (a REQUEST); the others hold none, and are counted in ``not_invited``. ``sender``
     signs for events that name no organiser; without one, those events are listed in
     ``unsigned`` instead: what their calendars say depends on who signs them, so
-    neither their messages nor whether the ledger holds them already can be known.
-    A recipient whose address the server refused for good, and who has the same
-    address still, is left out and listed in ``refused`` (:func:`refused_addresses`):
-    sending again would be refused again. ``retry_refused`` plans them all the same,
-    for a server that refused them by mistake."""
+    neither their messages nor whether the ledger holds them already can be known. A
+    cancelled one is listed there only for the cancellations it owes, its other
+    recipients counted in ``not_invited`` as a signed one's are
+    (:func:`_waiting_for_a_sender`). A recipient whose address the server refused for
+    good, and who has the same address still, is left out and listed in ``refused``
+    (:func:`refused_addresses`): sending again would be refused again.
+    ``retry_refused`` plans them all the same, for a server that refused them by
+    mistake."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     to_send: list[Invitation] = []
     unsigned: list[Unsigned] = []
@@ -575,8 +600,11 @@ def plan_invitations(
             recipients = recipients_of(event, only)
             signer = organiser_of(event) or sender
             if signer is None:
-                if recipients:
-                    unsigned.append(Unsigned(event.uid, event.title, len(recipients)))
+                waiting, untold = _waiting_for_a_sender(event, recipients, told)
+                if waiting:
+                    unsigned.append(Unsigned(event.uid, event.title, waiting))
+                if untold:
+                    not_invited.append(NotInvited(event.uid, event.title, untold))
                 continue
             said = facts[event.id].to_json()
             left_out = 0
@@ -820,7 +848,7 @@ class _Ledger:
                     SentMessage.event_id == invitation.event_id,
                     SentMessage.participant_id == invitation.recipient_id,
                 )
-                .order_by(SentMessage.sent_at.desc(), SentMessage.created_at.desc())
+                .order_by(*ledger_order(SentMessage, latest_first=True))
                 .limit(1)
             ).first()
         except DBAPIError as error:
@@ -1057,7 +1085,7 @@ def _send_each(
 def ledger(database: Database, event_uid: str | None = None) -> list[SentMessage]:
     """The ledger's rows (of one event), oldest first, detached for reading."""
     with database.session() as session:
-        query = select(SentMessage).order_by(SentMessage.sent_at, SentMessage.created_at)
+        query = select(SentMessage).order_by(*ledger_order(SentMessage))
         if event_uid is not None:
             query = query.join(Event, Event.id == SentMessage.event_id).where(
                 Event.uid == event_uid

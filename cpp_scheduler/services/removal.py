@@ -1446,22 +1446,24 @@ def _refuse_messages_sent_since(
 
 def _standing_in(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> set[tuple[str, str]]:
     """The (event, participant) pairs among the ledger's ``rows`` whose latest message
-    (by when it was sent, then made, as the ledger reads it) is an invitation."""
+    is an invitation: latest in the ledger's one order
+    (:func:`~cpp_scheduler.model.mail.ledger_key`), which the question before a
+    deletion reads in SQL (:func:`_standing`, through
+    :func:`~cpp_scheduler.services.changes.last_sent`)."""
     from cpp_scheduler.model import SentMessage
+    from cpp_scheduler.model.mail import ledger_key
 
     ledger = str(SentMessage.__tablename__)
-    latest: dict[tuple[str, str], Mapping[str, Any]] = {}
+    latest: dict[tuple[str, str], tuple[tuple[Any, ...], Mapping[str, Any]]] = {}
     for table_name, row in rows:
         if table_name != ledger:
             continue
         pair = (str(row["event_id"]), str(row["participant_id"]))
+        key = ledger_key(SentMessage, row)
         known = latest.get(pair)
-        if known is None or (row["sent_at"], row["created_at"]) >= (
-            known["sent_at"],
-            known["created_at"],
-        ):
-            latest[pair] = row
-    return {pair for pair, row in latest.items() if row["method"] == "REQUEST"}
+        if known is None or key > known[0]:
+            latest[pair] = (key, row)
+    return {pair for pair, (_key, row) in latest.items() if row["method"] == "REQUEST"}
 
 
 def _taken_along(session: Session, model_cls: type[Base], record_id: str) -> tuple[TakenAlong, ...]:

@@ -91,6 +91,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model.event import called_off
 from cpp_scheduler.model.event_filter import meeting_days
+from cpp_scheduler.model.mail import ledger_order
 from cpp_scheduler.services.access import refuse_read_only
 from cpp_scheduler.services.changes import EventFacts, last_sent, recipients_by_event
 from cpp_scheduler.services.snapshot import NotFoundError, find_event
@@ -951,7 +952,7 @@ def _taken_off(session: Session, event: Event, key: str) -> datetime | None:
         )
         .join(Participant, Participant.id == SentMessage.participant_id)
         .where(SentMessage.event_id == event.id)
-        .order_by(SentMessage.sent_at, SentMessage.created_at)
+        .order_by(*ledger_order(SentMessage))
     )
     for person, method, sent_at, address, current in sent:
         latest[person] = (method, sent_at, address, current)
@@ -1597,7 +1598,7 @@ def answered_for(row: Attendance) -> str:
     to tell apart."""
     if row.meeting is not None:
         return meeting_text(row.meeting, row.moved_to)
-    return _("every meeting") if row.series else ""
+    return _("every meeting") if row.every_meeting else ""
 
 
 def _clock_text(instant: datetime) -> str:
@@ -1639,6 +1640,14 @@ class Attendance:
         return answer_label(self.answer, self.earlier, self.cancelled_since, self.delegates)
 
     @property
+    def every_meeting(self) -> bool:
+        """Whether the answer covers every meeting of a series: given to the whole of
+        one, not to one of its meetings (``meeting``) nor to a one-off event, which has
+        no meetings to tell apart. The Replies window says so in words ("every
+        meeting"), ``replies list --json`` as ``every_meeting``."""
+        return self.meeting is None and self.series
+
+    @property
     def stands(self) -> bool:
         """Whether the answer still counts: given to the version the person holds, for
         an event and meeting still held."""
@@ -1652,6 +1661,7 @@ class Attendance:
             "event": self.event_uid,
             "title": self.title,
             "meeting": self.meeting.isoformat() if self.meeting else None,
+            "every_meeting": self.every_meeting,
             "moved_to": self.moved_to.isoformat() if self.moved_to else None,
             "answer": self.answer,
             "earlier_answer": self.earlier,

@@ -214,6 +214,9 @@ class StoreSession(Session):
             r for r in records if r.version is not None and r.identity and table in (None, r.table)
         ]
         current = self._current_versions(candidates)
+        carried = self._carried_along_and_deleted(records, candidates, current)
+        if carried is not None:
+            return carried
         for record in candidates:
             now = current.get((record.table, record.identity))
             if now is None:
@@ -228,6 +231,41 @@ class StoreSession(Session):
                 return _changed_by_someone_else(record.label)
         label = candidates[0].label if candidates else _what(records)
         return _changed_by_someone_else(label)
+
+    def _carried_along_and_deleted(
+        self,
+        records: Sequence[RecordInFlight],
+        candidates: Sequence[RecordInFlight],
+        current: dict[tuple[str, tuple[Any, ...] | None], int | None],
+    ) -> ConcurrentEditError | None:
+        """The refusal of a save whose event (a conference cancelled or held again, an
+        event filed elsewhere) carried along a session a colleague deleted meanwhile:
+        the save names the event the coordinator changed, and says which session went.
+        Looked for before any other record the save wrote, so that whichever row the
+        database refused first (the session's, or the conference's, whose version the
+        deletion raised), the coordinator reads the same line. None when no such session
+        was deleted."""
+        from cpp_scheduler.model.integrity import CARRIED_ALONG
+
+        carried: dict[tuple[str, str], tuple[str, str]] = self.info.get(CARRIED_ALONG, {})
+        if not carried:
+            return None
+        by_key = {(r.table, r.identity[0]): r for r in records if r.identity and not r.deleted}
+        for record in candidates:
+            key = (record.table, record.identity)
+            if key not in current or current[key] is not None or record.identity is None:
+                continue
+            above = by_key.get(carried.get((record.table, record.identity[0]), ("", "")))
+            if above is None:
+                continue
+            return ConcurrentEditError(
+                _(
+                    "{record} was not saved: {session}, one of its sessions, was deleted by "
+                    "someone else meanwhile; reload it and apply your change again"
+                ).format(record=above.label, session=record.label),
+                above.label,
+            )
+        return None
 
     def _current_versions(
         self, records: Iterable[RecordInFlight]

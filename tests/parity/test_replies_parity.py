@@ -238,3 +238,63 @@ def test_a_delegated_answer_reads_the_same_in_the_window_and_the_command(
         assert in_dialog["Maya Shrestha"] == maya
         assert f"Bruno Salas <{program.bruno.email}>" in maya
         assert colleague in maya
+
+
+def test_the_json_of_replies_list_tells_a_whole_series_where_the_window_says_every_meeting(
+    qtbot: QtBot,
+    database_url: str,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Priya answered the whole monthly series, Ana the one-off workshop and Sofía one
+    meeting of the series. The Replies window's Meeting column says "every meeting" for
+    Priya's answer alone and nothing for Ana's; ``replies list --json``, where both give
+    ``"meeting": null``, says ``every_meeting`` of the same row alone."""
+    import json
+    from datetime import UTC, datetime
+
+    from cpp_scheduler.gui.tools.mail_reports import RepliesDialog
+
+    send(database, EventScope(program.workshop.uid), plain_server)
+    send(database, EventScope(program.series.uid), plain_server)
+    messages = plain_server.mailbox.messages
+    (workshop,) = [m for m in messages if program.ana.email in str(m["To"])]
+    (series,) = [m for m in messages if program.priya.email in str(m["To"])]
+    april = datetime(2026, 4, 15, 0, 0, tzinfo=UTC)
+    answers = {
+        "ana.ics": reply_calendar(read_calendar(workshop), program.ana.email, "ACCEPTED"),
+        "priya.ics": reply_calendar(read_calendar(series), program.priya.email, "DECLINED"),
+        "sofia.ics": reply_calendar(
+            read_calendar(series), program.sofia.email, "TENTATIVE", recurrence_id=april
+        ),
+    }
+    for name, answer in answers.items():
+        (tmp_path / name).write_bytes(answer)
+    assert replies.import_replies(database, [tmp_path]).refused == []
+
+    assert main(["--db", database_url, "replies", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    tasks = TaskManager()
+    try:
+        dialog = RepliesDialog(database, tasks)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.rows is not None, timeout=20_000)
+        window = [
+            [dialog.model.index(row, column).data() for column in range(4)]
+            for row in range(dialog.model.rowCount())
+        ]
+    finally:
+        tasks.wait_for_done()
+
+    assert [(row["title"], row["email"], row["every_meeting"]) for row in listed] == [
+        (title, _emails([person])[0], meeting == "every meeting")
+        for title, meeting, person, _answer in window
+    ]
+    whole = {row["email"]: row for row in listed if row["meeting"] is None}
+    assert whole[program.priya.email]["every_meeting"] is True
+    assert whole[program.ana.email]["every_meeting"] is False
+    (one,) = [row for row in listed if row["meeting"] is not None]
+    assert (one["email"], one["every_meeting"]) == (program.sofia.email, False)

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.mail.transports import OutboxTransport
-from cpp_scheduler.model import Event, EventKind, Participant, PartnerCity, Venue
+from cpp_scheduler.model import Event, EventKind, EventStatus, Participant, PartnerCity, Venue
 from cpp_scheduler.programfile import export_program, import_program
 from cpp_scheduler.services import calendar_import, editing, history, invitations, removal
 from cpp_scheduler.services.calendar_export import EventScope
@@ -307,3 +307,58 @@ def test_a_rename_landing_while_an_import_is_undone_is_refused_or_refuses_it(
     assert len(renamed) == 1
     assert undone != (renamed[0] is None)
     assert exists(aiko, Event, forum) == (not undone)
+
+
+# -- a conference cancelled while a colleague deletes one of its sessions ------------------
+
+
+def _sessions_read(statement: str) -> bool:
+    """Whether a statement reads the sessions filed under an event: what a cancellation
+    reads to raise each session's SEQUENCE."""
+    return statement.lstrip().upper().startswith("SELECT") and "= events.parent_id" in statement
+
+
+@pytest.mark.parametrize("session_first", [True, False], ids=["session-id-lower", "higher"])
+def test_cancelling_a_conference_whose_session_a_colleague_deletes_meanwhile_names_the_conference(
+    aiko: Database, kenji: Database, session_first: bool
+) -> None:
+    """Aiko cancels the forum; her save has read its sessions, to tell their
+    participants they are off too, when Kenji's deletion of the Kobe panel lands. Her
+    cancellation is refused, whichever row the database refuses first (the panel's, or
+    the forum's, whose version the deletion raised): the line names the forum she
+    cancelled and says that the panel, one of its sessions, was deleted meanwhile, not
+    that the panel she never opened was changed."""
+    low, high = "00000000-0000-4000-8000-000000000001", "ffffffff-ffff-4fff-bfff-ffffffffffff"
+    start = {"start_utc": START, "end_utc": START + timedelta(hours=8)}
+    forum = editing.create(
+        aiko,
+        Event,
+        {"title": "Resilience forum", "kind": EventKind.CONFERENCE, **start},
+        high if session_first else low,
+    )
+    panel = editing.create(
+        aiko,
+        Event,
+        {"title": "Kobe panel", "parent_id": forum, **start},
+        low if session_first else high,
+    )
+    _event(aiko, "Toyama panel", parent_id=forum)
+    forum_read = editing.stored(aiko, Event, forum).version
+    panel_read = editing.stored(kenji, Event, panel).version
+
+    with (
+        colleague_saves_after_first_query(
+            aiko, lambda: removal.delete(kenji, Event, panel, panel_read), _sessions_read
+        ) as deleted,
+        pytest.raises(ConcurrentEditError) as refused,
+    ):
+        editing.change(aiko, Event, forum, {"status": EventStatus.CANCELLED}, forum_read)
+
+    assert deleted.is_set()
+    assert str(refused.value) == (
+        "event 'Resilience forum' was not saved: event 'Kobe panel', one of its sessions, "
+        "was deleted by someone else meanwhile; reload it and apply your change again"
+    )
+    assert refused.value.record == "event 'Resilience forum'"
+    assert not exists(aiko, Event, panel)
+    assert editing.stored(aiko, Event, forum).values["status"] is not EventStatus.CANCELLED

@@ -18,7 +18,14 @@ from sqlalchemy import func, select
 from cpp_scheduler.ical.importer import read_calendar
 from cpp_scheduler.mail.transports import OutboxTransport
 from cpp_scheduler.model import Event, Participant, SentMessage
-from cpp_scheduler.services import calendar_import, editing, history, invitations, removal
+from cpp_scheduler.services import (
+    calendar_import,
+    changes,
+    editing,
+    history,
+    invitations,
+    removal,
+)
 from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.store import Database
 from tests.mail.helpers import SENDER
@@ -215,3 +222,67 @@ def test_undoing_an_import_nobody_was_told_of_puts_the_event_back(
 
     assert editing.stored(database, Event, event).values["start_utc"] == START
     assert _ledger(database) == 1
+
+
+# -- which message came last, where two were sent at one instant --------------------------
+
+
+def _sent_at_one_instant(
+    database: Database, event_id: str, person_id: str, *messages: tuple[str, int]
+) -> None:
+    """Record ``messages`` (method, SEQUENCE) to the person about the event, in this
+    order, sent at one instant and made in one second: as an older version kept them,
+    to the second, for a batch and the update that followed it within that second."""
+    instant = datetime(2026, 12, 1, 9, 0, 0, tzinfo=UTC)
+    with database.transaction() as session:
+        told = changes.facts_of(session, [event_id])[event_id].to_json()
+        address = session.scalar(select(Participant.email).where(Participant.id == person_id))
+        for number, (method, sequence) in enumerate(messages):
+            session.add(
+                SentMessage(
+                    participant_id=person_id,
+                    event_id=event_id,
+                    sequence=sequence,
+                    method=method,
+                    digest=f"{number:064d}",
+                    sent_at=instant,
+                    created_at=instant,
+                    transport="outbox",
+                    message_id=f"<{event_id}.{person_id}.{number}@tdlc.example.org>",
+                    told=told,
+                    recipient_email=address,
+                )
+            )
+            session.flush()  # one row after the other, as the two batches wrote them
+
+
+def test_of_two_messages_sent_at_one_instant_the_later_version_is_the_latest_everywhere(
+    database: Database,
+) -> None:
+    """Ana and Sofía were each sent their own cancellation (version 0) and, in the same
+    second, the invitation to version 1; Raj the invitation to version 0 and then a
+    cancellation, version 1. Which message came last is read in SQL by the change report
+    and the question before a deletion, and over the deleted rows by the refusal to take
+    the event back: all three take the later version for the latest, whichever row was
+    written first. Ana's and Sofía's invitations stand; Raj holds none, and is to be
+    invited again."""
+    ana = _person(database, "Ana Quispe", "ana@lima.example.org")
+    raj = _person(database, "Raj Thapa", "raj@ktm.example.org")
+    sofia = _person(database, "Sofía Muñoz", "sofia@gore.example.cl")
+    event = _event(database, "Port briefing", [ana, raj, sofia])
+    _sent_at_one_instant(database, event, ana, ("REQUEST", 1), ("CANCEL", 0))
+    _sent_at_one_instant(database, event, sofia, ("REQUEST", 1), ("CANCEL", 0))
+    _sent_at_one_instant(database, event, raj, ("CANCEL", 1), ("REQUEST", 0))
+
+    report = changes.change_report(database)
+    assert [(change.participant, change.untold) for change in report.changes] == [
+        ("Raj Thapa", changes.Untold.INVITED_AGAIN)
+    ]
+    question = removal.to_delete(database, Event, event)
+    assert question.standing == removal.StandingInvitations(participants=2, events=1)
+    with pytest.raises(removal.InvitationsStandError) as refused:
+        history.revert_change(database, _creation(database, event).change_id, 1)
+    assert str(refused.value).startswith(
+        "invitations to event 'Port briefing' sent since still stand for 2 participants;"
+    )
+    assert exists(database, Event, event)

@@ -515,9 +515,12 @@ def test_events_naming_no_organiser_wait_for_a_sender_as_the_command_says(
     )
     printed = capsys.readouterr()
     assert f"{len(plan.to_send)} to send, 0 sent already" in printed.out
-    *notes, hint = [line for line in printed.err.splitlines() if line.startswith("note: ")]
+    # The events that wait, then how to sign them, then the cancelled workshop, which
+    # was never sent and so waits for nobody: no cancellation goes to its recipients.
+    *notes, hint, cancelled = printed.err.splitlines()
     assert [f"⚠ {note.removeprefix('note: ')}." for note in notes] == waiting[:-1]
     assert "--from 'Name <email>'" in hint
+    assert cancelled.startswith(f"note: '{program.cancelled.title}' is cancelled: ")
 
     settings["sender"] = sender  # a sender given: every event is signed, and all go
     mail_settings.write_text(json.dumps(settings), encoding="utf-8")
