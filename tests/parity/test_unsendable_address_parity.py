@@ -99,7 +99,13 @@ def test_the_preview_and_the_dry_run_say_one_line_of_an_address_that_cannot_be_s
     window = _window(qtbot, database, scope, language)
     assert window == command
     (line,) = command
-    assert line.startswith(f"{UNSENDABLE} cannot be sent to ({len(refused)} messages about ")
+    opening = {
+        i18n.ENGLISH: f"{UNSENDABLE} cannot be sent to ({len(refused)} messages about ",
+        i18n.JAPANESE: f"{UNSENDABLE} には送れません（",
+    }
+    assert line.startswith(opening[language])
+    if language == i18n.JAPANESE:
+        assert f"についてのメッセージ{len(refused)}件）" in line
     for message in refused:
         assert quoted(message.title) in line
     if language == i18n.ENGLISH:  # the reason, in the mail layer's words
