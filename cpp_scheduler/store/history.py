@@ -358,11 +358,17 @@ def _write_changes(session: Session) -> None:
     written: list[tuple[str, str, int, str, datetime]] = session.info.pop(WRITTEN, [])
     if rows or written:
         connection = session.connection()
-        if connection.dialect.name == "sqlite":
-            session.info[COMMITTING] = [
+        written_here = session.info.get(WRITTEN_HERE)
+        if connection.dialect.name == "sqlite" and isinstance(written_here, WrittenHere):
+            # Noted before the commit: a listener that reads the new rows the moment
+            # they are committed, before this thread is back from committing, must find
+            # them this program's own. Forgotten again if the commit fails.
+            committing = [
                 *((row["record_table"], row["record_id"], row["version"]) for row in rows),
                 *((table, record_id, version) for table, record_id, version, _, _ in written),
             ]
+            written_here.add(committing)
+            session.info[COMMITTING] = committing
         if rows:
             insert_rows(connection, CHANGES, rows)
         if connection.dialect.name == "postgresql":
@@ -379,12 +385,10 @@ def _write_changes(session: Session) -> None:
 
 
 @event.listens_for(StoreSession, "after_commit")
-def _note_written_here(session: Session) -> None:
-    """Tell the database's listeners which versions were this program's own."""
-    committed = session.info.pop(COMMITTING, None)
-    written_here = session.info.get(WRITTEN_HERE)
-    if committed and isinstance(written_here, WrittenHere):
-        written_here.add(committed)
+def _committed(session: Session) -> None:
+    """The versions noted as this program's own (see :func:`_write_changes`) are now
+    committed: they stay noted."""
+    session.info.pop(COMMITTING, None)
 
 
 @event.listens_for(StoreSession, "after_rollback")
@@ -392,7 +396,11 @@ def _forget_changes(session: Session) -> None:
     session.info.pop(PENDING, None)
     session.info.pop(SESSIONS_FILED, None)
     session.info.pop(WRITTEN, None)
-    session.info.pop(COMMITTING, None)
+    uncommitted = session.info.pop(COMMITTING, None)
+    written_here = session.info.get(WRITTEN_HERE)
+    if uncommitted and isinstance(written_here, WrittenHere):
+        # Never committed: a colleague's commit may leave these versions yet.
+        written_here.discard(uncommitted)
 
 
 def write_noted(session: Session, keys: Iterable[tuple[str, str]]) -> None:

@@ -52,13 +52,20 @@ class WrittenHere:
                 self._keys.clear()
 
     def add(self, keys: Iterable[Key]) -> None:
-        """Note the versions a commit left (called once it has committed)."""
+        """Note the versions a commit leaves (just before it commits: see
+        :meth:`discard`)."""
         with self._lock:
             if not self._listeners:
                 return
             self._keys.update(dict.fromkeys(keys))
             while len(self._keys) > KEPT_AT_MOST:
                 del self._keys[next(iter(self._keys))]
+
+    def discard(self, keys: Iterable[Key]) -> None:
+        """Forget versions noted for a commit that failed."""
+        with self._lock:
+            for key in keys:
+                self._keys.pop(key, None)
 
     def take(self, key: Key) -> bool:
         """Whether this program committed ``key``; heard once, it is forgotten."""

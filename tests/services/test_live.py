@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 import queue
+import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import event as sqlalchemy_event
+from sqlalchemy.orm import Session
 
 from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.services import editing, removal
@@ -19,7 +23,8 @@ from cpp_scheduler.services.live import (
     parse_notice,
 )
 from cpp_scheduler.store import Database, open_database
-from cpp_scheduler.store.history import announcement
+from cpp_scheduler.store.history import COMMITTING, announcement
+from cpp_scheduler.store.session import StoreSession
 from tests.colleagues import as_colleague
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
@@ -175,3 +180,63 @@ def test_a_large_commit_of_the_watchers_own_handle_asks_for_no_catch_up() -> Non
     payload = announcement(rows, {"author": "Aiko Tanaka", WRITTEN_HERE: mine})
     assert parse_notice(payload, mine) == ChangeNotice("Aiko Tanaka", catch_up=False)
     assert parse_notice(payload, theirs) == ChangeNotice("Aiko Tanaka", catch_up=True)
+
+
+def test_a_save_heard_before_its_commit_returns_is_heard_as_this_programs_own(
+    tmp_path: Path,
+) -> None:
+    """On SQLite the watcher reads the history rows as soon as the file says they are
+    committed, which may be before the saving thread is back from committing: the
+    window's own save must not be announced as somebody else's change then."""
+    database = open_database(tmp_path / "program.sqlite")
+    notices: list[ChangeNotice] = []
+    heard = threading.Event()
+
+    def on_notice(notice: ChangeNotice) -> None:
+        notices.append(notice)
+        heard.set()
+
+    def watcher_reads_first(session: Session) -> None:
+        if session.info.get(COMMITTING):  # a save's commit, not a read's
+            assert heard.wait(10), "the watcher read the commit"
+
+    watcher = ChangeWatcher(database, on_notice, lambda _status: None)
+    watcher.start()
+    try:
+        assert watcher.ready.wait(10)
+        sqlalchemy_event.listen(StoreSession, "after_commit", watcher_reads_first, insert=True)
+        try:
+            _workshop(database)
+        finally:
+            sqlalchemy_event.remove(StoreSession, "after_commit", watcher_reads_first)
+    finally:
+        watcher.stop()
+        database.close()
+
+    assert notices
+    assert [record.own for notice in notices for record in notice.records] == [True]
+
+
+def test_a_save_whose_commit_fails_leaves_that_version_a_colleagues(tmp_path: Path) -> None:
+    """A save noted as this program's own before its commit, and then not committed,
+    is forgotten: a colleague's commit of that version is theirs, and is announced."""
+    database = open_database(tmp_path / "program.sqlite")
+    workshop = _workshop(database)
+    database.written_here.listen()
+
+    def commit_fails(session: Session) -> None:
+        if session.info.get(COMMITTING):
+            raise OSError("the disk is full")
+
+    sqlalchemy_event.listen(StoreSession, "before_commit", commit_fails)
+    try:
+        with pytest.raises(Exception, match="the disk is full"):
+            editing.change(database, Event, workshop, {"title": "Renamed here"}, 1)
+    finally:
+        sqlalchemy_event.remove(StoreSession, "before_commit", commit_fails)
+    try:
+        assert editing.stored(database, Event, workshop).values["title"] == "Kobe DRR workshop"
+        assert not database.written_here.take(("events", workshop, 2))
+    finally:
+        database.written_here.stop_listening()
+        database.close()
