@@ -69,20 +69,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     events.set_defaults(run=run_events)
 
 
-def _meeting(reply: replies.RecordedReply | replies.Attendance) -> str:
-    """The meeting answered for, where it is now (a moved one with where the rule put
-    it), on Tokyo's clock, in one pair of brackets; for a row of the list answering a
-    whole series, "every meeting", as the Replies window says it; nothing for a one-off
-    event."""
-    if reply.meeting is None:
-        if isinstance(reply, replies.Attendance) and reply.every_meeting:
-            return _(" ({meeting})").format(meeting=replies.answered_for(reply))
-        return ""
-    if reply.moved_to is None or reply.moved_to == reply.meeting:
-        return _(" (meeting of {when}, Tokyo)").format(when=replies.meeting_text(reply.meeting))
-    return _(" (meeting of {when}, Tokyo, moved from {original})").format(
-        when=replies.meeting_text(reply.moved_to), original=replies.meeting_text(reply.meeting)
-    )
+def _meeting(reply: replies.RecordedReply) -> str:
+    """What of the event an answer recorded is for (:func:`replies.answered_for`), in
+    one pair of brackets after its title; nothing for an answer to the whole event."""
+    what = replies.answered_for(reply)
+    return _(" ({meeting})").format(meeting=what) if what else ""
 
 
 _RECORDED = {
@@ -131,7 +122,11 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps([row.as_json() for row in listing.rows], indent=2, ensure_ascii=False))
         return 0
     for row in listing.rows:
-        print(f"{row.title}{_meeting(row)}: {row.participant} <{row.email}> {row_answer(row)}")
+        # The event and what of it is answered for, in the words of every list of answers.
+        print(
+            f"{replies.title_and_answered_for(row)}: "
+            f"{row.participant} <{row.email}> {row_answer(row)}"
+        )
     print(listing.summary)
     return 0
 

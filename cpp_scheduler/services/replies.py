@@ -1580,25 +1580,38 @@ def _where_it_was(facts: EventFacts | None, meeting: datetime) -> datetime | Non
     return next((start for rid, start, _end in facts.moved if rid == meeting), None)
 
 
-def meeting_text(meeting: datetime, moved_to: datetime | None = None) -> str:
-    """A meeting answered for, on Tokyo's clock, where it is now: ``Thu 20 May 2027 17:00
-    (moved from Wed 19 May 2027 17:00)`` for one moved, as the calendar's lists name a
-    moved meeting; what ``replies list`` and the window's Replies show."""
-    if moved_to is None or moved_to == meeting:
-        return _clock_text(meeting)
-    return _("{when} (moved from {original})").format(
-        when=_clock_text(moved_to), original=_clock_text(meeting)
+def answered_for(row: Attendance | RecordedReply) -> str:
+    """What an answer is for, in the one wording of every list that shows answers (the
+    Replies window's column, the event and delegation dialogs' tables, ``replies list``
+    and ``replies import``): "every meeting" for an answer to a whole series; one
+    meeting by its time on Tokyo's clock, where it is now, and where the series' rule
+    put it when it was moved (``meeting of Thu 20 May 2027 17:00, Tokyo, moved from Wed
+    19 May 2027 17:00``, no brackets, so that it sits in a line's own brackets); nothing
+    for a one-off event, which has no meetings to tell apart. A recorded reply does not
+    know whether its event is a series: an answer to the whole of it says nothing."""
+    if row.meeting is None:
+        whole_series = isinstance(row, Attendance) and row.every_meeting
+        return _("every meeting") if whole_series else ""
+    if row.moved_to is None or row.moved_to == row.meeting:
+        return _("meeting of {when}, Tokyo").format(when=_clock_text(row.meeting))
+    return _("meeting of {when}, Tokyo, moved from {original}").format(
+        when=_clock_text(row.moved_to), original=_clock_text(row.meeting)
     )
 
 
-def answered_for(row: Attendance) -> str:
-    """What a row answers for, as the Replies window's Meeting column and ``replies
-    list`` say it: the meeting where it is now (:func:`meeting_text`), "every meeting"
-    for an answer to a whole series, nothing for a one-off event, which has no meetings
-    to tell apart."""
-    if row.meeting is not None:
-        return meeting_text(row.meeting, row.moved_to)
-    return _("every meeting") if row.every_meeting else ""
+def title_and_answered_for(row: Attendance | RecordedReply) -> str:
+    """The event an answer is for with what of it (:func:`answered_for`) in brackets,
+    where one line or one cell holds both: ``Workshop (every meeting)``, ``Workshop
+    (meeting of Thu 20 May 2027 17:00, Tokyo, moved from Wed 19 May 2027 17:00)``, the
+    title alone for a one-off event. ``replies list`` begins each line with it, the
+    delegation dialog's table shows it beside each member; the Replies window, which
+    gives the title a column of its own, shows the same two parts side by side. Without
+    the part in brackets, an answer to a whole series read like a second, contradicting
+    answer beside one to a meeting of it."""
+    what = answered_for(row)
+    if not what:
+        return row.title
+    return _("{title} ({answered_for})").format(title=row.title, answered_for=what)
 
 
 def _clock_text(instant: datetime) -> str:
@@ -1643,8 +1656,8 @@ class Attendance:
     def every_meeting(self) -> bool:
         """Whether the answer covers every meeting of a series: given to the whole of
         one, not to one of its meetings (``meeting``) nor to a one-off event, which has
-        no meetings to tell apart. The Replies window says so in words ("every
-        meeting"), ``replies list --json`` as ``every_meeting``."""
+        no meetings to tell apart. The lists say so in words ("every meeting",
+        :func:`answered_for`), ``replies list --json`` as ``every_meeting``."""
         return self.meeting is None and self.series
 
     @property

@@ -114,8 +114,12 @@ def test_the_delegation_dialog_shows_a_meeting_answered_alone(
     qtbot.waitUntil(lambda: dialog.record_ready() and dialog.lists_ready(), timeout=10_000)
     rows = dialog.answers.shown_rows()
     series = program.series.title
-    assert ["Sofía Muñoz", f"{series} (Wed 20 May 2026 09:00)", "tentative"] in rows
-    assert ["Sofía Muñoz", series, "no answer"] in rows
+    assert [
+        "Sofía Muñoz",
+        f"{series} (meeting of Wed 20 May 2026 09:00, Tokyo)",
+        "tentative",
+    ] in rows
+    assert ["Sofía Muñoz", f"{series} (every meeting)", "no answer"] in rows
     assert "1 tentative" in dialog.answers.counts.text()
 
 

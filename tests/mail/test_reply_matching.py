@@ -194,8 +194,8 @@ def test_an_answer_to_a_moved_meeting_is_listed_where_the_meeting_is_now(
         if row.meeting is not None
     ]
     assert (
-        replies.meeting_text(invited.meeting, invited.moved_to)  # type: ignore[arg-type]
-        == "Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr 2026 09:00)"
+        replies.answered_for(invited)
+        == "meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 09:00"
     )
 
 

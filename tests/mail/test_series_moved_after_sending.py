@@ -141,13 +141,13 @@ def test_an_answer_to_the_version_held_is_recorded_where_its_meeting_is_now(
         "Answers recorded: 2; still standing: 2.\n"
     )
     meetings = [
-        replies.meeting_text(row.meeting, row.moved_to)
+        replies.answered_for(row)
         for row in replies.invited_answers(database, event_uid=program.series.uid)
         if row.meeting is not None
     ]
     assert meetings == [
-        "Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr 2026 10:00)",
-        "Wed 17 Jun 2026 10:00",
+        "meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 10:00",
+        "meeting of Wed 17 Jun 2026 10:00, Tokyo",
     ]
 
 

@@ -1,5 +1,6 @@
-"""The answers the event dialog lists and ``cpp-scheduler replies list --event UID
---invited`` are the same, person for person, in the same words in either language."""
+"""The answers the event and delegation dialogs list, the Replies window shows and
+``cpp-scheduler replies list --invited`` prints are the same, person for person, in the
+same words in either language."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import Event
 from cpp_scheduler.services import invitations, replies
-from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program
 from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
@@ -110,15 +111,19 @@ def test_the_event_dialog_lists_an_answer_to_a_moved_meeting_where_it_is_now(
     view.show_answers(replies.invited_answers(database, event_uid=program.series.uid))
     assert [
         "Sofía Muñoz",
-        "Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr 2026 09:00)",
+        "meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 09:00",
         "declined",
     ] in view.shown_rows()
 
 
-def _replies_window_rows(qtbot: QtBot, database: Database, uid: str) -> list[list[str]]:
-    """The Replies window's rows for the event ``uid`` with "Show who has not answered"."""
+def _replies_window_rows(
+    qtbot: QtBot, database: Database, uid: str | None = None, *, delegation: str | None = None
+) -> list[list[str]]:
+    """The Replies window's rows for the event ``uid`` (or the ``delegation``'s members)
+    with "Show who has not answered"."""
     from cpp_scheduler.gui.tools.mail_reports import RepliesDialog
 
+    chosen: object = EventScope(uid) if uid is not None else DelegationScope(delegation or "")
     tasks = TaskManager()
     try:
         dialog = RepliesDialog(database, tasks)
@@ -126,14 +131,14 @@ def _replies_window_rows(qtbot: QtBot, database: Database, uid: str) -> list[lis
         scope = dialog.scope
 
         def offered() -> int:
-            found = [i for i in range(scope.count()) if scope.itemData(i) == EventScope(uid)]
+            found = [i for i in range(scope.count()) if scope.itemData(i) == chosen]
             return found[0] if found else -1
 
         qtbot.waitUntil(lambda: offered() >= 0, timeout=20_000)
         qtbot.waitUntil(lambda: dialog.rows is not None, timeout=20_000)
         scope.setCurrentIndex(offered())
         dialog.unanswered.setChecked(True)
-        expected = replies.invited_answers(database, event_uid=uid)
+        expected = replies.invited_answers(database, event_uid=uid, delegation=delegation)
         qtbot.waitUntil(lambda: dialog.rows == expected, timeout=20_000)
         return [
             [dialog.model.index(row, column).data() for column in range(4)]
@@ -298,3 +303,101 @@ def test_the_json_of_replies_list_tells_a_whole_series_where_the_window_says_eve
     assert whole[program.ana.email]["every_meeting"] is False
     (one,) = [row for row in listed if row["meeting"] is not None]
     assert (one["email"], one["every_meeting"]) == (program.sofia.email, False)
+
+
+def test_the_delegation_dialog_the_replies_window_and_the_command_say_what_each_answer_is_for(
+    qtbot: QtBot,
+    database_url: str,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Maya, of the Kathmandu delegation, answered the monthly series as a whole, its
+    April meeting (moved from Wed 15 to Thu 16 April) on its own, and the one-off
+    workshop. The delegation dialog's table (the event with what of it in brackets),
+    the Replies window (the event, then what of it, in a column of its own) and
+    ``replies list --delegation NAME --invited`` (one line each) word each answer's
+    "what for" alike, in either language: the whole series as every meeting, not as a
+    bare title that reads as contradicting the answer to one of its meetings."""
+    from datetime import UTC, datetime
+
+    from cpp_scheduler.gui.dialogs.delegation_dialog import DelegationDialog
+
+    send(database, EventScope(program.workshop.uid), plain_server)
+    send(database, EventScope(program.series.uid), plain_server)
+    to_maya = [m for m in plain_server.mailbox.messages if program.maya.email in str(m["To"])]
+    invitations = {str(read_calendar(m).walk("VEVENT")[0]["UID"]): m for m in to_maya}
+    workshop = read_calendar(invitations[program.workshop.uid])
+    series = read_calendar(invitations[program.series.uid])
+    april = datetime(2026, 4, 15, 0, 0, tzinfo=UTC)  # moved to Thu 16 April 11:00 Tokyo
+    answers = {
+        "whole.ics": reply_calendar(series, program.maya.email, "TENTATIVE"),
+        "april.ics": reply_calendar(series, program.maya.email, "ACCEPTED", recurrence_id=april),
+        "workshop.ics": reply_calendar(workshop, program.maya.email, "DECLINED"),
+    }
+    for name, answer in answers.items():
+        (tmp_path / name).write_bytes(answer)
+    assert replies.import_replies(database, [tmp_path]).refused == []
+    kathmandu = program.kathmandu.name
+    series_title, workshop_title = program.series.title, program.workshop.title
+    for language, whole, moved, tentative, accepted, declined in (
+        (
+            i18n.ENGLISH,
+            "every meeting",
+            "meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 09:00",
+            "tentative",
+            "accepted",
+            "declined",
+        ),
+        (
+            i18n.JAPANESE,
+            "すべての会合",
+            "2026年4月16日(木) 11:00の回、東京、2026年4月15日(水) 09:00 から移動",
+            "仮承諾",
+            "承諾",
+            "辞退",
+        ),
+    ):
+        main(["--db", database_url, "--lang", language, "replies", "list",
+              "--delegation", kathmandu, "--invited"])  # fmt: skip
+        *command, _summed = capsys.readouterr().out.splitlines()  # the rows, then their sum
+        translations.install(language)
+        try:
+            window = _replies_window_rows(qtbot, database, delegation=kathmandu)
+            dialog = DelegationDialog(database, program.kathmandu.id, tasks=TaskManager())
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitUntil(dialog.lists_ready, timeout=10_000)  # read after its record
+            in_dialog = dialog.answers.shown_rows()
+        finally:
+            translations.install(i18n.ENGLISH)
+        assert len(in_dialog) == len(window) == len(command) >= 3
+        for (person, event, answer), (title, what, who, said), line in zip(
+            in_dialog, window, command, strict=True
+        ):
+            # One answer, in the same words: the line begins with the dialog's cell,
+            # which is the window's title and, when there is one, its "what for".
+            assert line == f"{event}: {who} {answer}"
+            assert (answer, who.split(" <")[0]) == (said, person)
+            if what:
+                assert event.startswith(title)
+                assert event != title
+                assert what in event
+            else:
+                assert event == title
+        maya = [
+            (event, what, answer)
+            for (person, event, answer), (_t, what, _w, _a) in zip(in_dialog, window, strict=True)
+            if person == "Maya Shrestha"
+        ]
+        shown = {answer: (event, what) for event, what, answer in maya}
+        assert len(maya) == 3
+        assert shown[tentative][1] == whole  # the whole series: every meeting, everywhere
+        assert shown[tentative][0].startswith(series_title)
+        assert whole in shown[tentative][0]
+        assert shown[accepted][1] == moved  # one meeting: where it is now, and whence
+        assert shown[accepted][0].startswith(series_title)
+        assert moved in shown[accepted][0]
+        assert shown[declined] == (workshop_title, "")  # a one-off event: its title alone

@@ -62,8 +62,10 @@ def read_delegation_lists(
     )
 
 
-ANSWERS_WIDTH = 440
-"""Pixels of the members' panel beside a delegation's fields once it lists answers."""
+ANSWERS_WIDTH = 560
+"""Pixels of the members' panel beside a delegation's fields once it lists answers:
+room for the event each answer is for, with what of it (every meeting, or one meeting
+with its times), in a few wrapped lines beside the person and the answer."""
 
 
 class DelegationDialog(RecordDialog):
@@ -113,6 +115,10 @@ class DelegationDialog(RecordDialog):
         )
         ui.membersLayout.addWidget(self.answersLabel)
         ui.membersLayout.addWidget(self.answers)
+        # The answers' rows are taller than the members' (what each is for wraps onto
+        # further lines): of the height there is, they take two parts to the members' one.
+        ui.membersLayout.setStretchFactor(ui.members, 1)
+        ui.membersLayout.setStretchFactor(self.answers, 2)
         self.answersLabel.setVisible(record_id is not None)
         self.answers.setVisible(record_id is not None)
         if record_id is not None:

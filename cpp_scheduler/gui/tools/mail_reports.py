@@ -202,7 +202,7 @@ class ChangesDialog(ScopedReportDialog):
 
 REPLY_COLUMNS = (
     QT_TRANSLATE_NOOP("Mail", "Event"),
-    QT_TRANSLATE_NOOP("Mail", "Meeting (Tokyo)"),
+    QT_TRANSLATE_NOOP("Mail", "Answered for"),
     QT_TRANSLATE_NOOP("Mail", "Participant"),
     QT_TRANSLATE_NOOP("Mail", "Answer"),
 )
@@ -350,7 +350,7 @@ class RepliesDialog(ScopedReportDialog):
         for row in rows:
             cells = [
                 row.title,
-                replies.answered_for(row),  # as ``replies list`` says it
+                replies.answered_for(row),  # as ``replies list`` words it after the title
                 f"{row.participant} <{row.email}>",
                 replies.row_answer(row),
             ]

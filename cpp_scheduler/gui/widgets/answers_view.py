@@ -15,29 +15,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTreeView,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.widgets.wrapping_tree import WrappingTree
 from cpp_scheduler.services import replies
-from cpp_scheduler.services.replies import (
-    Attendance,
-    meeting_text,
-)
-
-
-def event_and_meeting(row: Attendance) -> str:
-    """The event with the meeting answered for, in one pair of brackets (beside a
-    delegation's members, where room is short)."""
-    if row.meeting is None:
-        return row.title
-    if row.moved_to is None or row.moved_to == row.meeting:
-        return f"{row.title} ({meeting_text(row.meeting)})"
-    return translate("AnswersView", "{title} ({when}, moved from {original})").format(
-        title=row.title, when=meeting_text(row.moved_to), original=meeting_text(row.meeting)
-    )
+from cpp_scheduler.services.replies import Attendance
 
 
 def counts_line(rows: Sequence[Attendance], *, held: bool) -> str:
@@ -50,9 +36,16 @@ ROWS_AT_FIRST = 5
 """How many answers the table shows at the dialog's natural size; more scroll, and
 a taller dialog shows more."""
 
+SIDE_COLUMN_CHARACTERS = 24
+"""The widest, in average characters, the person's and the answer's columns grow to fit
+their longest text: a longer name or answer (one delegated, naming whom to) wraps onto a
+second line, and the middle column keeps the rest of the width."""
 
-class _AnswersTable(QTreeView):
-    """A table that asks for a few rows' height, not a fixed 192 pixels: below the
+
+class _AnswersTable(WrappingTree):
+    """A table whose cells wrap (what an answer is for is read whole: a whole series'
+    "every meeting" beside an answer to one of its meetings, a moved meeting's two
+    times), and that asks for a few rows' height, not a fixed 192 pixels: below the
     attendee lists of the event dialog, that keeps the dialog within a laptop screen."""
 
     def sizeHint(self) -> QSize:
@@ -102,7 +95,7 @@ class AnswersView(QWidget):
             ]
         return [
             translate("AnswersView", "Person"),
-            translate("AnswersView", "Meeting (Tokyo)"),
+            translate("AnswersView", "Answered for"),
             translate("AnswersView", "Answer"),
         ]
 
@@ -112,11 +105,13 @@ class AnswersView(QWidget):
         self.model.clear()
         self.model.setHorizontalHeaderLabels(self.headers())
         for row in rows:
+            # What each answer is for in the words of ``replies list`` and the Replies
+            # window: beside a delegation's members, in brackets after the event's title.
             if self._with_events:
-                # Room is short beside the members: the meeting goes with the title.
-                cells = [row.participant, event_and_meeting(row), replies.row_answer(row)]
+                answered_for = replies.title_and_answered_for(row)
             else:
-                cells = [row.participant, replies.answered_for(row), replies.row_answer(row)]
+                answered_for = replies.answered_for(row)
+            cells = [row.participant, answered_for, replies.row_answer(row)]
             items = [QStandardItem(text) for text in cells]
             items[0].setToolTip(f"{row.participant} <{row.email}>")
             if self._with_events:
@@ -124,15 +119,33 @@ class AnswersView(QWidget):
             for item in items:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.model.appendRow(items)
+        # The middle column, the event or the meeting answered for, takes what the
+        # person's and the answer's leave, and wraps; they fit their text, up to a limit.
         header = self.table.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if self._with_events:  # long names and titles share the room, elided, beside the answer
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-            header.setStretchLastSection(False)
-        else:
-            header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        for column in (0, 2):
+            header.resizeSection(column, self._side_width(column))
         self.counts.setText(counts_line(rows, held=held))
+
+    def _side_width(self, column: int) -> int:
+        """The width of the person's or the answer's column: its header's and its
+        longest cell's text on one line, at most :data:`SIDE_COLUMN_CHARACTERS`."""
+        metrics = self.table.fontMetrics()
+        style = self.table.style()
+        # The delegate's margins either side, and a character's slack for rounding: a
+        # column exactly as wide as "no answer" measured wrapped it onto two lines.
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        margin += metrics.averageCharWidth()
+        header_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        label = self.model.headerData(column, Qt.Orientation.Horizontal)
+        widest = self.table.header().fontMetrics().horizontalAdvance(str(label)) + header_margin
+        for row in range(self.model.rowCount()):
+            text = self.model.item(row, column).text()
+            widest = max(widest, metrics.horizontalAdvance(text) + margin)
+        return min(widest, metrics.averageCharWidth() * SIDE_COLUMN_CHARACTERS)
 
     def shown_rows(self) -> list[list[str]]:
         """The table's text, row by row, as the user reads it."""

@@ -180,7 +180,7 @@ def test_the_mail_dialogs_headers_read_in_japanese(
     answers = tools.open_replies()
     assert isinstance(answers, RepliesDialog)
     assert answers.windowTitle() == "招待への回答"
-    assert _headers(answers.model) == ["イベント", "会合（東京時間）", "参加者", "回答"]
+    assert _headers(answers.model) == ["イベント", "回答の対象", "参加者", "回答"]
     settle(qtbot, window)
     answers.close()
     settings = tools.open_mail_settings()

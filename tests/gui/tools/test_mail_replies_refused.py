@@ -93,7 +93,7 @@ def test_an_answer_to_a_moved_meeting_shows_where_it_is_now(
     dialog.import_files([path])
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
     assert dialog.model.index(0, 1).data() == (
-        "Thu 16 Apr 2026 11:00 (moved from Wed 15 Apr 2026 09:00)"
+        "meeting of Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 09:00"
     )
     settle(qtbot, window)
 
