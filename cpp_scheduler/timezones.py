@@ -358,6 +358,83 @@ def time_label(local: datetime) -> str:
     return f"{text} {clock}" if clock else text
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A local time range in its parts, as :func:`span` words it: a sentence or a
+    column writes it whole (:meth:`text`), a table of starts and ends in two columns
+    (:attr:`starts`, :attr:`ends`), a table with a column of dates the hours alone
+    (:meth:`hours`). Every form comes from the same parts, so no two name its clocks
+    apart."""
+
+    day: str
+    """The start's day (``Sun 07 Nov``), or empty where none was asked."""
+    start: str
+    """The start's time: ``01:30``."""
+    start_clock: str
+    """The start's own clock (``EDT``) where the clock changes within the range, else
+    empty."""
+    end: str
+    """The end's time, with its day where it falls on a later one (``Mon 08 Nov 00:30``
+    after a day, ``Mon 00:30`` without)."""
+    end_clock: str
+    """The clock named after the end (``EST``), or empty where none is due."""
+
+    def text(self, dash: str = "-") -> str:
+        """The range whole: ``Sun 07 Nov 01:30-02:30 EST``, ``01:30 EDT - 02:30 EST``."""
+        first = f"{self.day} {self.start}" if self.day else self.start
+        return self._joined(first, dash)
+
+    def hours(self, dash: str = "-") -> str:
+        """The range without the start's day, for a table that gives the date in a
+        column of its own: ``01:30-02:30 EST``."""
+        return self._joined(self.start, dash)
+
+    def _joined(self, first: str, dash: str) -> str:
+        if self.start_clock:
+            return f"{first} {self.start_clock} {dash} {self.end} {self.end_clock}"
+        last = f"{self.end} {self.end_clock}" if self.end_clock else self.end
+        return f"{first}{dash}{last}"
+
+    @property
+    def starts(self) -> str:
+        """The start in a column of starts: its day two spaces before its time, as the
+        window's lists set a day and a time apart (``Sun 07 Nov 2027  01:30``), and its
+        own clock where the range has one for each end (``01:30 EDT``)."""
+        first = f"{self.day}  {self.start}" if self.day else self.start
+        return f"{first} {self.start_clock}" if self.start_clock else first
+
+    @property
+    def ends(self) -> str:
+        """The end in a column of ends beside :attr:`starts`: ``02:30 EST``."""
+        return f"{self.end} {self.end_clock}" if self.end_clock else self.end
+
+
+def span(
+    start: datetime,
+    end: datetime,
+    *,
+    day: Callable[[date], str] | None = None,
+    zone: bool = False,
+) -> Span:
+    """A local time range in the parts every form of it is written from
+    (:class:`Span`); ``day`` and ``zone`` as :func:`span_text` takes them."""
+    last = i18n.time_text(end)
+    if end.date() != start.date():
+        last = (
+            f"{i18n.short_day_text(end.date())} {last}"
+            if day is not None
+            else i18n.weekday_time_text(end)
+        )
+    start_clock, end_clock = span_labels(start, end, zone=zone)
+    return Span(
+        day(start.date()) if day is not None else "",
+        i18n.time_text(start),
+        start_clock,
+        last,
+        end_clock,
+    )
+
+
 def span_text(
     start: datetime,
     end: datetime,
@@ -375,19 +452,10 @@ def span_text(
     hour read twice names its clock even without ``zone`` (``01:00-01:30 EDT``, then
     ``01:00-01:30 EST``). An end on a later day gives that day: ``Mon 08 Nov 00:30``
     after a ``day``, ``Mon 00:30`` (``(月) 00:30``) in a column of times. ``dash`` is the
-    command line's ``-`` or the window's ``–``.
+    command line's ``-`` or the window's ``–``. The same range in two columns, or after
+    a column of dates: :func:`span`.
     """
-    first, last = i18n.time_text(start), i18n.time_text(end)
-    if day is not None:
-        first = f"{day(start.date())} {first}"
-        if end.date() != start.date():
-            last = f"{i18n.short_day_text(end.date())} {last}"
-    elif end.date() != start.date():
-        last = i18n.weekday_time_text(end)
-    start_clock, end_clock = span_labels(start, end, zone=zone)
-    if start_clock:
-        return f"{first} {start_clock} {dash} {last} {end_clock}"
-    return f"{first}{dash}{last} {end_clock}" if end_clock else f"{first}{dash}{last}"
+    return span(start, end, day=day, zone=zone).text(dash)
 
 
 def period_offsets(zone_name: str, first: date, last: date) -> list[tuple[str, date | None]]:

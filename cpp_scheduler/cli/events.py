@@ -25,16 +25,16 @@ from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filte
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.times import add_occurrence_option, parse_occurrence
 from cpp_scheduler.errors import printable, quoted
-from cpp_scheduler.i18n import N_, _, shown_name
+from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.limits import MAX_TEXT_LENGTH
-from cpp_scheduler.model import Event, EventMode
+from cpp_scheduler.model import Event, PartnerCity
 from cpp_scheduler.model.event_filter import partner_city
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.calendar_reads import read_meeting_row
-from cpp_scheduler.services.meeting_words import meeting_lines
+from cpp_scheduler.services.meeting_words import listed_times, meeting_lines, place_text
 from cpp_scheduler.services.queries import meetings_on_days
-from cpp_scheduler.services.rows import occurrences_of_events
+from cpp_scheduler.services.rows import both_names, occurrences_of_events, venue_name
 from cpp_scheduler.services.snapshot import find_event
 from cpp_scheduler.store import Database
 
@@ -164,13 +164,16 @@ class Row:
             title,
             event.kind.label,
             event.held_status.label,
+            event.mode.label,
             columns.clip(_where(event), WHERE_WIDTH),
             columns.clip(", ".join(d.name for d in event.delegations), DELEGATIONS_WIDTH),
         ]
 
     def _when(self, clock: str) -> str:
-        """The meeting's times on ``clock``, each end naming its own where a clock
-        change falls within; an all-day event's dates, the same on every clock."""
+        """The meeting's times on ``clock`` as the Agenda shows them there
+        (:func:`~cpp_scheduler.services.meeting_words.listed_times`: its clock named,
+        each end its own where a clock change falls within); an all-day event's dates,
+        the same on every clock."""
         event, occurrence = self.event, self.occurrence
         if event.all_day:
             first, last = event.first_date, event.last_date
@@ -181,12 +184,7 @@ class Row:
                     first=i18n.short_day_text(first), last=i18n.short_day_text(last)
                 )
             )
-        return timezones.span_text(
-            timezones.to_local(occurrence.start, clock),
-            timezones.to_local(occurrence.end, clock),
-            day=i18n.short_day_text,
-            zone=True,
-        )
+        return listed_times(occurrence.start, occurrence.end, clock).text()
 
 
 HEADINGS = (
@@ -195,6 +193,7 @@ HEADINGS = (
     N_("TITLE"),
     N_("KIND"),
     N_("STATUS"),
+    N_("MODE"),
     N_("WHERE"),
     N_("DELEGATIONS"),
 )
@@ -286,18 +285,18 @@ def table(rows: list[Row], days: DayRange, clock: str | None = None) -> str:
 
 
 def _where(event: Event) -> str:
-    if event.venue is not None:
-        return shown_name(event.venue.name, event.venue.name_ja)
-    if event.city is not None:
-        return (
-            _("online, with {city}").format(city=shown_name(event.city.name, event.city.name_ja))
-            if event.mode is EventMode.VIRTUAL
-            else shown_name(event.city.name, event.city.name_ja)
-        )
-    return _("online") if event.mode is EventMode.VIRTUAL else "-"
+    """Where the meeting is, in the words of its tooltip and ``events show``
+    (:func:`~cpp_scheduler.services.meeting_words.place_text`): its venue and the
+    partner city it is counted under, named as the Agenda's columns name them. How it
+    is held is the MODE column's, as it is the Agenda's Mode column's."""
+    venue, city = event.venue, _counted_city(event)
+    return place_text(
+        venue_name(venue.name, venue.name_ja) if venue is not None else "",
+        both_names(city.name, city.name_ja) if city is not None else "",
+    )
 
 
-def _partner_city(event: Event) -> str | None:
+def _counted_city(event: Event) -> PartnerCity | None:
     """The partner city the meeting is counted under (its own, else its venue's), as
     the Agenda's Partner city column and ``--city`` read it: a meeting at Kobe City Hall
     filed under no city of its own is Kobe's."""
@@ -307,8 +306,15 @@ def _partner_city(event: Event) -> str | None:
     )
     for city in (event.city, venue.city if venue is not None else None):
         if city is not None and city.id == counted:
-            return city.name
+            return city
     return None
+
+
+def _partner_city(event: Event) -> str | None:
+    """The English name of the partner city the meeting is counted under
+    (:func:`_counted_city`), as the JSON gives it."""
+    city = _counted_city(event)
+    return city.name if city is not None else None
 
 
 def _instant(instant: datetime) -> str:

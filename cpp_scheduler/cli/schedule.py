@@ -9,10 +9,8 @@ Tokyo's, with where it falls in the delegation's day.
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from typing import Any
 
-from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.opening import open_program
@@ -22,6 +20,7 @@ from cpp_scheduler.services.delegation_schedule import (
     ScheduledMeeting,
     find_delegation,
     read_schedule,
+    schedule_cells,
     summary_text,
 )
 
@@ -91,22 +90,11 @@ def schedule_json(schedule: DelegationSchedule) -> dict[str, Any]:
     }
 
 
-def _span(start: datetime, end: datetime) -> str:
-    return timezones.span_text(start, end, day=i18n.day_text)
-
-
 def _row(meeting: ScheduledMeeting) -> list[str]:
-    title = meeting.shown_title
-    if meeting.conference:
-        title += f" ({meeting.conference})"
-    if meeting.dates is not None:
-        days = i18n.period_day_text(*meeting.dates)  # as the window's schedule writes them
-        return [days, days, meeting.hours_text, title]
-    assert meeting.part is not None  # only all-day blocks have none
-    local = _span(meeting.local_start, meeting.local_end)
-    if meeting.in_japan:
-        local += _(" (in Japan)")
-    return [local, _span(meeting.tokyo_start, meeting.tokyo_end), meeting.hours_text, title]
+    """The meeting's line in the window's words (:func:`schedule_cells`), each date
+    and its hours in one column."""
+    words = schedule_cells(meeting)
+    return [words.their_when, words.tokyo_when, words.hours, words.meeting]
 
 
 def run(args: argparse.Namespace) -> int:

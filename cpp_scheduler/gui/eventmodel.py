@@ -33,7 +33,7 @@ from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
-from cpp_scheduler.services.meeting_words import meeting_lines
+from cpp_scheduler.services.meeting_words import listed_times, meeting_lines
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -281,15 +281,10 @@ class EventTableModel(QAbstractTableModel):
                 if last == row.first_date
                 else translate("EventModel", "{day}  All day").format(day=i18n.day_month_text(last))
             )
-        start, end = self.local(row.start_utc), self.local(row.end_utc)
-        # The two columns are one range: each names its clock where timezones.span_text
-        # would (a clock change within the meeting, an hour read twice).
-        start_clock, end_clock = timezones.span_labels(start, end)
-        if column == Column.START:
-            return f"{i18n.day_text(start.date())}  {start:%H:%M}" + _after(start_clock)
-        if start.date() == end.date():
-            return f"{end:%H:%M}" + _after(end_clock)
-        return f"{i18n.day_month_text(end.date())} {end:%H:%M}" + _after(end_clock)
+        # The two columns are one range, in the parts ``events list`` prints it from
+        # (listed_times): the clock named after the end, each end its own across a change.
+        times = listed_times(row.start_utc, row.end_utc, self._zone, year=True)
+        return times.starts if column == Column.START else times.ends
 
     def tooltip(self, row: EventRow) -> str:
         """All of a meeting, as a view's tooltip tells it, in the words ``events show``
@@ -948,8 +943,3 @@ class EventFilterProxy(QAbstractTableModel):
 def day_bounds(day: date, zone_name: str) -> tuple[datetime, datetime]:
     """The UTC instants of a local day's midnight and the next one."""
     return timezones.local_days(day, day, zone_name)
-
-
-def _after(clock: str) -> str:
-    """`` EDT`` after a time that names its clock, nothing after one that does not."""
-    return f" {clock}" if clock else ""

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model import Delegation, EventKind
@@ -101,6 +101,79 @@ class ScheduledMeeting:
     @property
     def all_day(self) -> bool:
         return self.part is None
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleCells:
+    """One line of a delegation's schedule in words (:func:`schedule_cells`): the
+    Delegation schedule window's columns, and ``schedule``'s, which sets each date and
+    time in one column (:attr:`their_when`, :attr:`tokyo_when`)."""
+
+    title: str
+    """The meeting's title, a moved one marked (:attr:`ScheduledMeeting.shown_title`)."""
+    their_date: str
+    their_time: str
+    """Its hours on the delegation's clock, the clock named (``11:00-12:30 EAT``),
+    marked where that clock is Tokyo's because the delegation is in Japan; "all day" for
+    a block of dates."""
+    tokyo_date: str
+    tokyo_time: str
+    """Its hours in Tokyo, the clock named (``17:00-18:30 JST``)."""
+    hours: str
+    """Where it falls in the delegation's day (:attr:`ScheduledMeeting.hours_text`)."""
+    conference: str
+    """The title of the conference it is a session of, or empty."""
+    all_day: bool
+
+    @property
+    def their_when(self) -> str:
+        """The delegation's date and hours in one column (an all-day block's dates
+        alone, its hours column saying "all day")."""
+        return self._when(self.their_date, self.their_time)
+
+    @property
+    def tokyo_when(self) -> str:
+        """Tokyo's date and hours in one column."""
+        return self._when(self.tokyo_date, self.tokyo_time)
+
+    @property
+    def meeting(self) -> str:
+        """The title and, for a session, its conference in brackets: where a line has
+        no tooltip to name the conference."""
+        return f"{self.title} ({self.conference})" if self.conference else self.title
+
+    def _when(self, day: str, hours: str) -> str:
+        return day if self.all_day else f"{day} {hours}"
+
+
+def schedule_cells(meeting: ScheduledMeeting, dash: str = "-") -> ScheduleCells:
+    """The words of one line of the schedule, which the Delegation schedule window and
+    ``cpp-scheduler schedule`` both show: the dates as :func:`~cpp_scheduler.i18n.day_text`
+    writes them, each range's hours with the clock they are read on named after them
+    (:func:`~cpp_scheduler.timezones.span`), as Tokyo's is, so the delegation's 11:00 is
+    never read on Tokyo's clock. ``dash`` is the command line's ``-`` or the window's
+    ``–``."""
+    conference = meeting.conference or ""
+    if meeting.dates is not None:
+        days = i18n.period_day_text(*meeting.dates)
+        all_day = meeting.hours_text
+        return ScheduleCells(
+            meeting.shown_title, days, all_day, days, all_day, all_day, conference, True
+        )
+    local_start, tokyo_start = meeting.local_start, meeting.tokyo_start
+    theirs = timezones.span(local_start, meeting.local_end, zone=True).hours(dash)
+    if meeting.in_japan:
+        theirs += _(" (in Japan)")
+    return ScheduleCells(
+        meeting.shown_title,
+        i18n.day_text(local_start.date()),
+        theirs,
+        i18n.day_text(tokyo_start.date()),
+        timezones.span(tokyo_start, meeting.tokyo_end, zone=True).hours(dash),
+        meeting.hours_text,
+        conference,
+        False,
+    )
 
 
 @dataclass(frozen=True, slots=True)

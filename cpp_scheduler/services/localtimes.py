@@ -123,6 +123,33 @@ def clock_text(row: AttendeeTimes, clock: str) -> str:
     return clock + visiting_mark(row)
 
 
+def attendee_line(row: AttendeeTimes, event_zone: str, dash: str = "-") -> str:
+    """One attendee's clock in a line, as the event dialog lists its attendees under the
+    times typed: ``Peru: …: Sun 14 Feb 20:45–22:15 (UTC-05:00), the day before Tokyo ·
+    night``: who (marked where they are on Tokyo's clock because they are visiting Japan,
+    :func:`visiting_mark`), their day and hours, their UTC offset (each end's where the
+    clock changes within), how many days they are off the event's own clock
+    (``event_zone``, named by its city), and where the meeting falls in their day, as
+    the Local times dock colours their row. ``dash`` is the command line's ``-`` or the
+    window's ``–``."""
+    start, end = row.start.local, row.end.local
+    span = timezones.span_text(start, end, day=i18n.short_day_text, dash=dash)
+    days = row.start.day_offset
+    city = zone_city(event_zone)
+    if days == -1:
+        shift = _(", the day before {city}").format(city=city)
+    elif days == 1:
+        shift = _(", the day after {city}").format(city=city)
+    elif days:
+        shift = _(", {days} days {city}").format(days=f"{days:+d}", city=city)
+    else:
+        shift = ""
+    return (
+        f"{row.attendee.name}{visiting_mark(row)}: {span} "
+        f"(UTC{timezones.offsets_text(start, end)}){shift} · {row.part.label}"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class EventLocalTimes:
     """An event and the local times of the meetings asked for (none when every meeting

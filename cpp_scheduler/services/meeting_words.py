@@ -4,7 +4,9 @@ the clock it was planned on, and what, where and with whom.
 
 The lines are plain text: the window escapes and emboldens them, the command prints
 them one a line. Both word the meeting through :func:`meeting_lines`, so they cannot
-say it apart.
+say it apart. A list of meetings takes its times (:func:`listed_times`: the Agenda's
+Starts and Ends, ``events list``'s times) and its place (:func:`place_text`: the
+tooltip's line, ``events list``'s WHERE) from here too.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def meeting_lines(row: EventRow, clock: str) -> list[str]:
             _("Planned in {zone}: {planned}").format(zone=row.zone, planned=moment_text(planned))
         )
     lines.append(f"{row.kind.label} · {row.mode.label} · {row.status.label}")
-    place = ", ".join(part for part in (row.venue_name, row.city_name) if part)
+    place = place_text(row.venue_name, row.city_name)
     if place:
         lines.append(place)
     if row.delegation_names:
@@ -78,3 +80,38 @@ def moment_text(local: datetime) -> str:
     hour read twice (``01:30 EST``), as a start shown alone names it."""
     clock = timezones.span_labels(local, local)[1]
     return f"{i18n.short_day_text(local.date())}, {local:%H:%M}" + (f" {clock}" if clock else "")
+
+
+def listed_times(
+    start_utc: datetime, end_utc: datetime, clock: str, *, year: bool = False
+) -> timezones.Span:
+    """A timed meeting's times on ``clock`` as a list of meetings gives them: the day it
+    starts on, its hours, and the clock they are read on named after them (``Wed 20 Jan
+    03:00-04:30 EST``, then ``Wed 17 Mar 04:00-05:30 EDT`` once the clocks changed), each
+    end naming its own where the clock changes within the meeting.
+
+    The Agenda's Starts and Ends (:attr:`~cpp_scheduler.timezones.Span.starts`,
+    :attr:`~cpp_scheduler.timezones.Span.ends`, with the ``year``: it lists every year
+    of the program) and ``events list``'s LOCAL TIME and ``--days-in`` columns
+    (:meth:`~cpp_scheduler.timezones.Span.text`) are these parts, so the window never
+    leaves out a clock the command names. Without the clock, 03:00 in January and 04:00
+    in March read as an hour's shift of the meeting, where New York's clock moved."""
+    return timezones.span(
+        timezones.to_local(start_utc, clock),
+        timezones.to_local(end_utc, clock),
+        day=i18n.day_text if year else i18n.short_day_text,
+        zone=True,
+    )
+
+
+def place_text(venue_name: str, city_name: str) -> str:
+    """Where a meeting is, in one line: its venue and the partner city it is counted
+    under, each as the Agenda's Venue and Partner city columns name them (``TDLC
+    Meeting Room A``; ``Kobe 神戸市``, in Japanese ``神戸市 Kobe``); empty where it
+    names neither.
+
+    A view's tooltip, ``events show`` and ``events list``'s WHERE column say it so. How
+    a meeting is held (in person, online) is not a place: the Agenda's Mode column, the
+    tooltip's line of kind, mode and status and ``events list``'s MODE column say it,
+    so an online meeting of Kobe's is "Kobe 神戸市" everywhere, held "Virtual"."""
+    return ", ".join(part for part in (venue_name, city_name) if part)

@@ -52,7 +52,7 @@ def test_events_are_listed_in_japanese_with_their_columns_in_line(
     status, out, _ = run(capsys, "events", "list", "--db", demo, "--lang", "ja", *days)
     assert status == 0
     lines = out.splitlines()
-    header = ["開始（UTC）", "現地時刻", "タイトル", "種類", "状態", "場所", "代表団"]
+    header = ["開始（UTC）", "現地時刻", "タイトル", "種類", "状態", "形式", "場所", "代表団"]
     assert lines[0].split() == header
     assert lines[-1] == f"2027-02-15～2027-02-17（東京）: イベント{len(items)}件の{len(items)}回。"
     # A site visit in Toyama, at its venue's Japanese name, on Wednesday 17 February.
@@ -202,7 +202,7 @@ def test_a_delegations_schedule_in_japanese(demo: str, capsys: pytest.CaptureFix
     assert status == 0
     lines = out.splitlines()
     assert lines[0].split() == ["代表団の時刻（Lima）", "東京", "時間帯", "会合"]
-    assert "2027年3月12日(金) 15:30-17:00（日本滞在中）" in out
+    assert "2027年3月12日(金) 15:30-17:00 JST（日本滞在中）" in out
     nights = schedule["nights"]
     assert lines[-1] == (
         f"プログラム全体: {PERU}の会合{len(schedule['meetings'])}件、うち夜間{nights}件"

@@ -104,8 +104,9 @@ def test_the_table_says_their_time_tokyo_time_and_the_nights(
     # The city as the window's delegation view names it, not upper-cased with the header.
     assert lines[0].split()[:4] == ["THEIR", "TIME", "(Lima)", "TOKYO"]
     closing = next(line for line in lines if "Closing plenary" in line)
-    assert closing.startswith("Tue 16 Feb 2027 00:00-01:30")
-    assert "Tue 16 Feb 2027 14:00-15:30  night" in closing
+    # Each time with the clock it is read on, as the window's schedule names it.
+    assert closing.startswith("Tue 16 Feb 2027 00:00-01:30 -05")
+    assert "Tue 16 Feb 2027 14:00-15:30 JST  night" in closing
     assert lines[-1] == (f"11 meetings for {PERU} up to 2027-02-28 (Tokyo), 7 at night for them")
 
 

@@ -63,7 +63,7 @@ def test_the_agenda_names_each_ends_clock(qtbot: QtBot) -> None:
     assert shown == [
         ["Sun 07 Nov 2027  01:30 EDT", "02:30 EST"],
         ["Sun 07 Nov 2027  01:00", "01:30 EST"],  # the second 01:00
-        ["Mon 08 Nov 2027  09:00", "10:00"],  # an ordinary meeting, as it always was
+        ["Mon 08 Nov 2027  09:00", "10:00 EST"],  # an ordinary meeting, its clock named
     ]
     tooltip = model.index(0, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert "Sun 07 Nov 2027, 01:30 EDT – 02:30 EST (America/New_York)" in tooltip

@@ -57,7 +57,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import all_day_date_problems
-from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee, zone_city
+from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import choices, replies, series_rules, series_view
@@ -78,7 +78,7 @@ from cpp_scheduler.services.draft_times import (
     usual_mode,
 )
 from cpp_scheduler.services.editing import PLACED_MEETINGS
-from cpp_scheduler.services.localtimes import visiting_mark
+from cpp_scheduler.services.localtimes import attendee_line
 from cpp_scheduler.services.replies import Attendance
 from cpp_scheduler.services.rows import Choice
 
@@ -204,24 +204,10 @@ def _last_moment(edit: QDateTimeEdit) -> datetime:
 
 
 def time_line(row: AttendeeTimes, event_zone: str) -> str:
-    """One attendee's clock as the dialog lists it: the engine's row, in words; an
-    attendee on Tokyo's clock because they are visiting Japan is marked in the words
-    the Local times dock and ``cpp-scheduler times`` mark their clock with
-    (:func:`~cpp_scheduler.services.localtimes.visiting_mark`)."""
-    start, end = row.start.local, row.end.local
-    span = timezones.span_text(start, end, day=i18n.short_day_text, dash="–")
-    days = row.start.day_offset
-    if days == -1:
-        shift = translate("EventDialog", ", the day before {city}")
-    elif days == 1:
-        shift = translate("EventDialog", ", the day after {city}")
-    else:
-        shift = translate("EventDialog", ", {days} days {city}")
-    shift = shift.format(days=f"{days:+d}", city=zone_city(event_zone)) if days else ""
-    return (
-        f"{row.attendee.name}{visiting_mark(row)}: {span} "
-        f"(UTC{timezones.offsets_text(start, end)}){shift} · {row.part.label}"
-    )
+    """One attendee's clock as the dialog lists it, in the service's words
+    (:func:`~cpp_scheduler.services.localtimes.attendee_line`), beside the clock
+    texts the Local times dock and ``cpp-scheduler times`` are worded by."""
+    return attendee_line(row, event_zone, dash="–")
 
 
 def warning_lines(times: MeetingTimes, judged: frozenset[str]) -> list[str]:

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler import i18n, timezones
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.taskman import TaskManager
@@ -44,6 +43,7 @@ from cpp_scheduler.services.delegation_schedule import (
     ScheduledMeeting,
     delegation_choices,
     read_schedule,
+    schedule_cells,
     summary_text,
 )
 from cpp_scheduler.services.slot_grid import HourState
@@ -72,24 +72,16 @@ _COLOURED = (Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS)
 
 
 def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
-    """The row's texts, column by column."""
-    if meeting.dates is not None:
-        days = i18n.period_day_text(*meeting.dates)
-        all_day = meeting.hours_text  # "all day", as ``cpp-scheduler schedule`` says
-        return (meeting.shown_title, days, all_day, days, all_day, all_day)
-    local_start, local_end = meeting.local_start, meeting.local_end
-    tokyo_start, tokyo_end = meeting.tokyo_start, meeting.tokyo_end
-    local_time = timezones.span_text(local_start, local_end, zone=True, dash="–")
-    if meeting.in_japan:
-        local_time += translate("DelegationView", " (in Japan)")
-    assert meeting.part is not None  # only all-day blocks have none
+    """The row's texts, column by column, as ``cpp-scheduler schedule`` words them
+    (:func:`~cpp_scheduler.services.delegation_schedule.schedule_cells`)."""
+    words = schedule_cells(meeting, dash="–")
     return (
-        meeting.shown_title,
-        i18n.day_text(local_start),
-        local_time,
-        i18n.day_text(tokyo_start),
-        timezones.span_text(tokyo_start, tokyo_end, zone=True, dash="–"),
-        meeting.hours_text,  # as ``cpp-scheduler schedule`` names it
+        words.title,
+        words.their_date,
+        words.their_time,
+        words.tokyo_date,
+        words.tokyo_time,
+        words.hours,
     )
 
 

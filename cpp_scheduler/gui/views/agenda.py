@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -26,6 +26,7 @@ from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView, instants_holding
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
+from cpp_scheduler.services.meeting_words import listed_times
 from cpp_scheduler.services.rows import OccurrenceKey
 
 HIDEABLE = (
@@ -234,23 +235,29 @@ class AgendaView(CalendarView):
         # Every weekday of every month, on two-digit days: the widest day of the
         # language's own form (2027年12月22日(水) as 22 Dec).
         days = [date(2027, month, day) for month in range(1, 13) for day in range(22, 29)]
-        # Room for a clock after each time: a meeting across a clock change names the
-        # clocks of its start and its end (01:30 EDT, 02:30 EST).
+        # Room for a clock after each time: every end names the clock it is read on,
+        # and a meeting across a clock change its start's too (01:30 EDT, 02:30 EST).
         clock = metrics.horizontalAdvance(" CEST")
         all_day = translate("EventModel", "{day}  All day")
+        # Each day's texts as the model words them (listed_times), for a meeting ending
+        # the next day, whose end gives its day: the widest end.
+        spans = [
+            listed_times(start, start + timedelta(days=1), "UTC", year=True)
+            for start in (datetime.combine(day, time(), UTC) for day in days)
+        ]
         starts = max(
             max(
-                metrics.horizontalAdvance(f"{i18n.day_text(day)}  00:00") + clock,
-                metrics.horizontalAdvance(all_day.format(day=i18n.day_text(day))),
+                metrics.horizontalAdvance(span.starts) + clock,
+                metrics.horizontalAdvance(all_day.format(day=span.day)),
             )
-            for day in days
+            for span in spans
         )
         ends = max(
             max(
-                metrics.horizontalAdvance(f"{i18n.day_month_text(day)} 00:00") + clock,
+                metrics.horizontalAdvance(span.end) + clock,
                 metrics.horizontalAdvance(all_day.format(day=i18n.day_month_text(day))),
             )
-            for day in days
+            for span, day in zip(spans, days, strict=True)
         )
         return {
             Column.START: starts + padding,
