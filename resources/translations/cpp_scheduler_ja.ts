@@ -259,10 +259,6 @@
 <context>
     <name>AnswersView</name>
     <message>
-        <source>{title} ({when}, moved from {original})</source>
-        <translation>{title}（{when}、{original} から移動）</translation>
-    </message>
-    <message>
         <source>Reading the answers…</source>
         <translation>回答を読み込み中…</translation>
     </message>
@@ -279,8 +275,8 @@
         <translation>回答</translation>
     </message>
     <message>
-        <source>Meeting (Tokyo)</source>
-        <translation>会合（東京時間）</translation>
+        <source>Answered for</source>
+        <translation>回答の対象</translation>
     </message>
 </context>
 <context>
@@ -849,10 +845,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
 <context>
     <name>DelegationView</name>
     <message>
-        <source> (in Japan)</source>
-        <translation>（日本滞在中）</translation>
-    </message>
-    <message>
         <source>, a session of {conference}</source>
         <translation>、{conference} のセッション</translation>
     </message>
@@ -1162,18 +1154,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     <message>
         <source>ddd d MMM yyyy</source>
         <translation>yyyy年M月d日(ddd)</translation>
-    </message>
-    <message>
-        <source>, the day before {city}</source>
-        <translation>、{city}の前日</translation>
-    </message>
-    <message>
-        <source>, the day after {city}</source>
-        <translation>、{city}の翌日</translation>
-    </message>
-    <message>
-        <source>, {days} days {city}</source>
-        <translation>、{city} と{days}日ずれ</translation>
     </message>
     <message>
         <source>Night for {name}: {span} there.</source>
@@ -2174,8 +2154,8 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>更新を送信…</translation>
     </message>
     <message>
-        <source>Meeting (Tokyo)</source>
-        <translation>会合（東京時間）</translation>
+        <source>Answered for</source>
+        <translation>回答の対象</translation>
     </message>
     <message>
         <source>Participant</source>
