@@ -44,14 +44,15 @@ message's From), or by the sender given for events that name none. Planned witho
 sender, a batch leaves out the messages of events that name no organiser and lists
 those events (``unsigned``): only they need a sender, so a batch whose events all name
 one is planned and sent without, and a preview lists the rest and says which events
-wait. A cancelled event waits only where there is a cancellation to send: to those
-its invitation reached; one never sent to anyone needs none, and no sender.
+wait. An event waits only for the messages a signed batch would send: not for those
+told its current version already, nor for those the server refused, nor, cancelled,
+for those its invitation never reached; one with none of those to send needs no sender.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import Enum
@@ -195,7 +196,8 @@ def sendable(messages: Iterable[Invitation]) -> int:
 class InvitationPlan:
     to_send: tuple[Invitation, ...]
     already_sent: int
-    """Recipients who were told exactly this already, so get nothing."""
+    """Recipients who were told exactly this already, so get nothing (of an event
+    waiting for a sender, told this version of it: see :func:`plan_invitations`)."""
     unsigned: tuple[Unsigned, ...] = ()
     """Events whose messages wait for a sender, in the order of the scope."""
     not_invited: tuple[NotInvited, ...] = ()
@@ -448,6 +450,27 @@ class _Latest:
 
     method: str
     digest: str
+    sequence: int
+    told: str
+    """The facts it told (JSON); empty in a row older than the ledger's keeping them."""
+    address: str
+    """The address it went to; empty in a row older than the ledger's keeping it."""
+
+    def holds(self, method: Method, sequence: int, said: str, email: str) -> bool:
+        """Whether this message is the one a batch would send now, judged without its
+        calendar's digest, which covers the ORGANIZER line and so cannot be compared
+        before someone signs: the same method, the event's SEQUENCE, the facts the
+        program says now (``said``; a row older than the facts is judged by SEQUENCE
+        alone, as the change report judges it) and the person's address (unknown in an
+        older row). These are what the ledger keeps apart of what the digest covers;
+        what it keeps no fact of (an agenda, a name, a language) is compared once a
+        sender signs, by the digest."""
+        return (
+            self.method == method.value
+            and self.sequence == sequence
+            and (not self.told or self.told == said)
+            and (not self.address or self.address == email)
+        )
 
 
 def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _Latest]:
@@ -463,12 +486,15 @@ def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _
                 SentMessage.participant_id,
                 SentMessage.method,
                 SentMessage.digest,
+                SentMessage.sequence,
+                SentMessage.told,
+                SentMessage.recipient_email,
             )
             .where(SentMessage.event_id.in_(ids[start : start + 500]))
             .order_by(*ledger_order(SentMessage))
         )
-        for row in rows:
-            found[(row.event_id, row.participant_id)] = _Latest(row.method, row.digest)
+        for event_id, person_id, method, digest, sequence, told, address in rows:
+            found[(event_id, person_id)] = _Latest(method, digest, sequence, told, address)
     return found
 
 
@@ -535,27 +561,6 @@ def _held_back(event: Event, person: Participant, refusal: KeptRefusal) -> HeldB
     )
 
 
-def _waiting_for_a_sender(
-    event: Event, recipients: Sequence[Participant], told: Mapping[tuple[str, str], _Latest]
-) -> tuple[int, int]:
-    """Of an event that names no organiser, in a batch planned without a sender: how
-    many of its ``recipients`` have a message waiting for someone to sign it, and how
-    many are sent nothing whoever signs (a cancelled event's, counted in the plan's
-    ``not_invited`` as a signed one's are). A live event has a message for each. A
-    cancelled one has a CANCEL only for those whose latest message about it is an
-    invitation, by the rule a signed batch follows: one never sent to anyone needs no
-    cancellation, so no sender, and keeps no batch from going."""
-    if not event.is_cancelled:
-        return len(recipients), 0
-    invited = sum(
-        1
-        for person in recipients
-        if (latest := told.get((event.id, person.id))) is not None
-        and latest.method == Method.REQUEST.value
-    )
-    return invited, len(recipients) - invited
-
-
 def plan_invitations(
     database: Database,
     scope: InvitationScope,
@@ -565,19 +570,24 @@ def plan_invitations(
     retry_refused: bool = False,
 ) -> InvitationPlan:
     """The messages that would tell each recipient what the program says now, less
-    those whose latest message in the ledger says exactly this already. A cancelled
-    event's CANCEL goes only to those whose latest message about it is an invitation
-    (a REQUEST); the others hold none, and are counted in ``not_invited``. ``sender``
-    signs for events that name no organiser; without one, those events are listed in
-    ``unsigned`` instead: what their calendars say depends on who signs them, so
-    neither their messages nor whether the ledger holds them already can be known. A
-    cancelled one is listed there only for the cancellations it owes, its other
-    recipients counted in ``not_invited`` as a signed one's are
-    (:func:`_waiting_for_a_sender`). A recipient whose address the server refused for
-    good, and who has the same address still, is left out and listed in ``refused``
+    those whose latest message in the ledger says exactly this already (the same
+    calendar: its digest). A cancelled event's CANCEL goes only to those whose latest
+    message about it is an invitation (a REQUEST); the others hold none, and are
+    counted in ``not_invited``. A recipient whose address the server refused for good,
+    and who has the same address still, is left out and listed in ``refused``
     (:func:`refused_addresses`): sending again would be refused again.
     ``retry_refused`` plans them all the same, for a server that refused them by
-    mistake."""
+    mistake.
+
+    ``sender`` signs for events that name no organiser; without one, such an event's
+    messages are left out and the event is listed in ``unsigned`` with how many wait
+    for a sender: those a signed batch would send, each recipient judged by the same
+    rules in the same order. Only whether the ledger holds the message already is
+    judged otherwise, since its calendar names whoever signs (ORGANIZER) and so has no
+    digest yet: by what the ledger keeps of the message apart from it
+    (:meth:`_Latest.holds`). Someone told this version of the event already, left
+    out as holding no invitation to a cancelled one, or refused by the server, keeps
+    no batch waiting."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     to_send: list[Invitation] = []
     unsigned: list[Unsigned] = []
@@ -597,32 +607,37 @@ def plan_invitations(
         )
         renderings = batch_renderings(sender, stamp)
         for event in events:
-            recipients = recipients_of(event, only)
             signer = organiser_of(event) or sender
-            if signer is None:
-                waiting, untold = _waiting_for_a_sender(event, recipients, told)
-                if waiting:
-                    unsigned.append(Unsigned(event.uid, event.title, waiting))
-                if untold:
-                    not_invited.append(NotInvited(event.uid, event.title, untold))
-                continue
             said = facts[event.id].to_json()
-            left_out = 0
-            for person in recipients:
-                invitation = build_invitation(
-                    event, person, signer, stamp=stamp, renderings=renderings
-                )
+            left_out = waiting = 0
+            for person in recipients_of(event, only):
                 latest = told.get((event.id, person.id))
-                if latest is not None and latest.digest == invitation.digest:
+                invitation: Invitation | None = None
+                if signer is None:
+                    method = Method.CANCEL if event.is_cancelled else Method.REQUEST
+                    holds = latest is not None and latest.holds(
+                        method, event.sequence or 0, said, person.email
+                    )
+                else:
+                    invitation = build_invitation(
+                        event, person, signer, stamp=stamp, renderings=renderings
+                    )
+                    method = invitation.method
+                    holds = latest is not None and latest.digest == invitation.digest
+                if holds:
                     already += 1
-                elif invitation.method is Method.CANCEL and (
+                elif method is Method.CANCEL and (
                     latest is None or latest.method != Method.REQUEST.value
                 ):
                     left_out += 1
                 elif person.id in refusals:
                     held.append(_held_back(event, person, refusals[person.id]))
+                elif invitation is None:
+                    waiting += 1
                 else:
                     to_send.append(replace(invitation, told=said))
+            if waiting:
+                unsigned.append(Unsigned(event.uid, event.title, waiting))
             if left_out:
                 not_invited.append(NotInvited(event.uid, event.title, left_out))
     return InvitationPlan(

@@ -8,6 +8,7 @@ and ``--retry-refused``), in English and in Japanese."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,12 @@ from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.send_mail import INVITATIONS, RETRY_REFUSED, SendDialog
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.model import Event, EventStatus, Participant
+from cpp_scheduler.services import invitations
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.store import Database
 from tests.ical.program import Program
 from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
-from tests.mail.helpers import send, settings_through
+from tests.mail.helpers import SENDER, plain_transport, send, settings_through
 from tests.mail.smtpserver import Server
 
 MEDIA = {
@@ -70,16 +72,33 @@ def unsigned_settings(
 
 
 def _command(
-    database_url: str, scope: DelegationScope, language: str, capsys: pytest.CaptureFixture[str]
+    database_url: str,
+    scope: DelegationScope | EventScope,
+    language: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> list[str]:
-    """The notes of ``send invitations --delegation NAME --dry-run``, without their
-    prefixes and hints: the unsigned events, the cancelled ones, the refused people and
-    the messages left out for them."""
+    """The notes of ``send invitations --delegation NAME --dry-run`` (or ``--event
+    UID``), without their prefixes and hints: the unsigned events, the cancelled ones,
+    the refused people and the messages left out for them."""
+    return _dry_run(database_url, scope, language, capsys)[0]
+
+
+def _dry_run(
+    database_url: str,
+    scope: DelegationScope | EventScope,
+    language: str,
+    capsys: pytest.CaptureFixture[str],
+) -> tuple[list[str], str]:
+    """The notes of :func:`_command`, and the line that sums the batch up."""
     note, unsigned_hint, retry_hint, not_sent, *_window = MEDIA[language]
     db = ("--db", database_url, "--lang", language)
-    assert main([*db, "send", "invitations", "--delegation", scope.name, "--dry-run"]) == 0
+    named = (
+        ("--event", scope.uid) if isinstance(scope, EventScope) else ("--delegation", scope.name)
+    )
+    assert main([*db, "send", "invitations", *named, "--dry-run"]) == 0
+    printed = capsys.readouterr()
     said = []
-    for line in capsys.readouterr().err.splitlines():
+    for line in printed.err.splitlines():
         if line == unsigned_hint:
             continue
         if line.startswith(not_sent):
@@ -87,14 +106,14 @@ def _command(
         else:
             assert line.startswith(note), line
             said.append(line.removeprefix(note).removesuffix(retry_hint))
-    return said
+    return said, printed.out.splitlines()[-1]
 
 
 def _window(
-    qtbot: QtBot, database: Database, scope: DelegationScope, language: str
-) -> tuple[list[str], str]:
-    """The Send dialog's notes of the same batch, without their marks and hints, and
-    the hint after the unsigned events."""
+    qtbot: QtBot, database: Database, scope: DelegationScope | EventScope, language: str
+) -> tuple[list[str], str, str]:
+    """The Send dialog's notes of the same batch, without their marks and hints, the
+    hint after the unsigned events, and the line that sums the batch up."""
     *_command, (mark, end), retry_hint, not_sent = MEDIA[language]
     tasks = TaskManager()
     translations.install(language)
@@ -111,8 +130,11 @@ def _window(
                 said.append(f"not sent: {line.removeprefix(not_sent)}")
             else:
                 said.append(line.removesuffix(retry_hint.format(option=option)).removesuffix(end))
+        # Nothing goes while an event waits for a sender, as the command refuses to send.
+        assert not dialog.send_button.isEnabled()
+        summary = dialog.summary.text()
         dialog.close()
-        return said, hint
+        return said, hint, summary
     finally:
         translations.install(i18n.ENGLISH)
         tasks.wait_for_done()
@@ -135,15 +157,23 @@ def test_the_send_dialog_notes_what_the_batch_leaves_out_in_the_commands_words(
         cancelled = session.get(Event, program.cancelled.id)
         assert cancelled is not None
         cancelled.organiser = session.get(Participant, program.grace.id)
+        # Moved since: Ana's update of it waits for a sender (Bruno's is held back).
+        visit = session.get(Event, program.site_visit.id)
+        assert visit is not None
+        visit.start_utc += timedelta(hours=1)
+        visit.end_utc += timedelta(hours=1)
     scope = DelegationScope(program.lima.name)
 
     command = _command(database_url, scope, language, capsys)
-    window, hint = _window(qtbot, database, scope, language)
+    window, hint, _summary = _window(qtbot, database, scope, language)
     assert window == command
     assert "Tools > Mail settings…" in hint or "「ツール」>「メール設定…」" in hint
-    # Every kind of note is compared: the events waiting for a sender, the cancelled
-    # event, Bruno's refusal and the messages left out for it.
-    assert len(command) >= 5, command
+    # Every kind of note is compared: the event waiting for a sender, the cancelled
+    # event, Bruno's refusal and the messages left out for it. The opening, which Ana
+    # holds as it is and Bruno's address refused, waits for nobody.
+    assert len(command) == 4, command
+    assert program.site_visit.title in command[0], command
+    assert program.opening.title not in command[0], command
     assert sum(line.startswith("not sent: ") for line in command) == 1, command
     assert sum(program.cancelled.title in line for line in command) == 1, command
 
@@ -229,7 +259,7 @@ def test_a_cancelled_event_waits_for_a_sender_only_for_those_its_invitation_reac
     scope = DelegationScope(program.lima.name)
 
     command = _command(database_url, scope, i18n.ENGLISH, capsys)
-    window, _hint = _window(qtbot, database, scope, i18n.ENGLISH)
+    window, _hint, _summary = _window(qtbot, database, scope, i18n.ENGLISH)
     visit_name, cancelled = f"'{program.site_visit.title}'", f"'{program.cancelled.title}'"
     assert (
         window
@@ -243,3 +273,65 @@ def test_a_cancelled_event_waits_for_a_sender_only_for_those_its_invitation_reac
             "invitation to it",
         ]
     )
+
+
+def test_a_live_event_naming_no_organiser_waits_only_for_what_a_signed_batch_would_send(
+    qtbot: QtBot,
+    database_url: str,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    unsigned_settings: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The site visit, which names no organiser, went to Ana, Bruno and Kenji signed by
+    the team, the server refusing Bruno's address; it was then moved an hour, Ana alone
+    was sent the update, and Rosa was put on it. Without a sender, what waits is what
+    the team's batch would send: Kenji's update and Rosa's invitation. Ana holds this
+    version already and is counted so; Bruno's is held back for his refused address, as
+    a signed batch holds it back. The Send dialog and ``send invitations --event UID
+    --dry-run`` count and note it alike, and the team signing sends those two."""
+    plain_server.mailbox.refuse = {program.bruno.email}
+    visit = EventScope(program.site_visit.uid)
+    send(database, visit, plain_server)
+    with database.transaction() as session:
+        event = session.get(Event, program.site_visit.id)
+        assert event is not None
+        event.start_utc += timedelta(hours=1)
+        event.end_utc += timedelta(hours=1)
+    update = invitations.plan_invitations(database, visit, SENDER).to_send
+    with plain_transport(plain_server) as transport:
+        to_ana = [message for message in update if message.recipient_id == program.ana.id]
+        assert len(invitations.send_batch(database, to_ana, transport).sent) == 1
+    with database.transaction() as session:
+        event = session.get(Event, program.site_visit.id)
+        assert event is not None
+        rosa = Participant(name="Rosa Huamán", email="rosa.huaman@vivienda.gob.pe")
+        rosa.delegation = event.delegations[0]
+        session.add(rosa)
+        event.participants.append(rosa)
+
+    command, counted = _dry_run(database_url, visit, i18n.ENGLISH, capsys)
+    window, _hint, summary = _window(qtbot, database, visit, i18n.ENGLISH)
+    name = f"'{program.site_visit.title}'"
+    assert window == command
+    waiting, refused, left_out = command
+    assert waiting == f"{name} names no organiser: its messages to 2 recipients wait for a sender"
+    assert refused.startswith(
+        f"not sent: Bruno Salas <{program.bruno.email}> about {name}: refused by the server "
+        f"at {program.bruno.email} on "
+    )
+    assert left_out == (
+        "1 message is left out as the server refused its address; it goes once the address "
+        "is corrected"
+    )
+    assert summary == counted == "0 to send, 1 sent already"
+
+    # Signed by the team, the batch is the one that waited.
+    signed = ("--db", database_url, "send", "invitations", "--event", visit.uid)
+    assert main([*signed, "--from", f"{SENDER.name} <{SENDER.email}>", "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"would send REQUEST {name} to {program.kenji.email}",
+        f"would send REQUEST {name} to rosa.huaman@vivienda.gob.pe",
+        "2 to send, 1 sent already",
+    ]
