@@ -71,7 +71,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def _meeting(reply: replies.RecordedReply) -> str:
     """What of the event an answer recorded is for (:func:`replies.answered_for`), in
-    one pair of brackets after its title; nothing for an answer to the whole event."""
+    one pair of brackets after its title, as ``replies list`` words it: every meeting of
+    a series, or one meeting with its time; nothing for a one-off event."""
     what = replies.answered_for(reply)
     return _(" ({meeting})").format(meeting=what) if what else ""
 
@@ -87,7 +88,8 @@ whom it went to, and whom of them to invite."""
 
 
 def recorded_line(reply: replies.RecordedReply) -> str:
-    """One answer recorded, as a sentence: ``Ana <ana@x> accepted 'Workshop'``."""
+    """One answer recorded, as a sentence: ``Ana <ana@x> accepted 'Workshop'``, ``Ana
+    <ana@x> accepted 'Monthly call' (every meeting)``."""
     return _(_RECORDED[reply.answer]).format(
         person=f"{reply.participant} <{reply.email}>",
         title=f"'{reply.title}'",

@@ -170,6 +170,13 @@ def delegates_text(delegates: Sequence[Delegate]) -> str:
     return ", ".join(delegate_text(delegate) for delegate in delegates)
 
 
+def covers_every_meeting(meeting: datetime | None, series: bool) -> bool:
+    """Whether an answer to ``meeting`` (None: the whole event) of an event that is a
+    ``series`` or not covers every meeting of a series: given to the whole of one. An
+    answer recorded by an import and one listed read alike by it."""
+    return meeting is None and series
+
+
 @dataclass(frozen=True, slots=True)
 class RecordedReply:
     participant: str
@@ -183,6 +190,16 @@ class RecordedReply:
     the series' rule puts it, the RECURRENCE-ID the reply names); None otherwise."""
     delegates: tuple[Delegate, ...] = ()
     """Whom a delegated answer passed the invitation to; empty for any other answer."""
+    series: bool = False
+    """Whether the event is a series: only then does an answer to the whole event
+    answer for its every meeting."""
+
+    @property
+    def every_meeting(self) -> bool:
+        """Whether the answer covers every meeting of a series, by the rule of an
+        answer listed (:func:`covers_every_meeting`): the import's line says so in the
+        lists' words (:func:`answered_for`)."""
+        return covers_every_meeting(self.meeting, self.series)
 
 
 @dataclass
@@ -1417,6 +1434,7 @@ def _record(session: Session, reply: ReadReply) -> list[RecordedReply | str]:
             ANSWERS[reply.answer],
             moved.get(meeting_now) if meeting_now is not None else None,
             delegates,
+            bool(event.recurrence_rule),
         )
 
     return [apply(answered) for answered in _meetings_answered(reply, event, held, meeting)]
@@ -1587,11 +1605,9 @@ def answered_for(row: Attendance | RecordedReply) -> str:
     meeting by its time on Tokyo's clock, where it is now, and where the series' rule
     put it when it was moved (``meeting of Thu 20 May 2027 17:00, Tokyo, moved from Wed
     19 May 2027 17:00``, no brackets, so that it sits in a line's own brackets); nothing
-    for a one-off event, which has no meetings to tell apart. A recorded reply does not
-    know whether its event is a series: an answer to the whole of it says nothing."""
+    for a one-off event, which has no meetings to tell apart."""
     if row.meeting is None:
-        whole_series = isinstance(row, Attendance) and row.every_meeting
-        return _("every meeting") if whole_series else ""
+        return _("every meeting") if row.every_meeting else ""
     if row.moved_to is None or row.moved_to == row.meeting:
         return _("meeting of {when}, Tokyo").format(when=_clock_text(row.meeting))
     return _("meeting of {when}, Tokyo, moved from {original}").format(
@@ -1656,9 +1672,10 @@ class Attendance:
     def every_meeting(self) -> bool:
         """Whether the answer covers every meeting of a series: given to the whole of
         one, not to one of its meetings (``meeting``) nor to a one-off event, which has
-        no meetings to tell apart. The lists say so in words ("every meeting",
-        :func:`answered_for`), ``replies list --json`` as ``every_meeting``."""
-        return self.meeting is None and self.series
+        no meetings to tell apart (:func:`covers_every_meeting`). The lists say so in
+        words ("every meeting", :func:`answered_for`), ``replies list --json`` as
+        ``every_meeting``."""
+        return covers_every_meeting(self.meeting, self.series)
 
     @property
     def stands(self) -> bool:

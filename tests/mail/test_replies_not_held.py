@@ -186,7 +186,7 @@ def test_the_import_says_each_answer_with_a_verb_and_a_moved_meeting_in_one_brac
     assert main(["--db", database_url, "replies", "import", str(tmp_path)]) == 0
     title = program.series.title
     assert capsys.readouterr().out.splitlines() == [
-        f"Priya Sen <{program.priya.email}> declined '{title}'",
+        f"Priya Sen <{program.priya.email}> declined '{title}' (every meeting)",
         f"Sofía Muñoz <{program.sofia.email}> answered tentatively to '{title}' (meeting of "
         "Thu 16 Apr 2026 11:00, Tokyo, moved from Wed 15 Apr 2026 09:00)",
         "2 recorded, 0 refused",

@@ -111,8 +111,9 @@ def test_a_tzid_that_names_no_time_zone_refuses_its_file_and_the_others_are_read
     shown = tzid if len(tzid) <= limits.MAX_QUOTED_LENGTH else tzid[:59] + "…"
     assert err == (f"refused: {bad}: the TZID '{shown}' of RECURRENCE-ID names no time zone\n")
     assert out.splitlines() == [
-        f"Sofía Muñoz <{program.sofia.email}> accepted '{program.series.title}'",
-        f"Maya Shrestha <{program.maya.email}> answered tentatively to '{program.series.title}'",
+        f"Sofía Muñoz <{program.sofia.email}> accepted '{program.series.title}' (every meeting)",
+        f"Maya Shrestha <{program.maya.email}> answered tentatively to "
+        f"'{program.series.title}' (every meeting)",
         "2 recorded, 1 refused",
     ]
     assert _answered(database) == {"Sofía Muñoz": "accepted", "Maya Shrestha": "tentative"}
