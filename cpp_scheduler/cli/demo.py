@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from cpp_scheduler.cli.output import counts
 from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _
+from cpp_scheduler.services.counted import counts
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import open_database
 

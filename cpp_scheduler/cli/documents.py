@@ -22,7 +22,8 @@ from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
 from cpp_scheduler.errors import shown_path
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import _
+from cpp_scheduler.services.saved_words import pdf_saved
 
 
 def register(subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -127,12 +128,7 @@ def _print(args: argparse.Namespace, build: Any) -> int:
     finally:
         database.close()
     pages = write_pdf(document, output, args.paper)
-    print(
-        _("{file}: {pages}").format(
-            file=shown_path(output),
-            pages=ngettext("{count} page", "{count} pages", pages).format(count=pages),
-        )
-    )
+    print(pdf_saved(output, pages))  # as the Print dialog's Save as PDF says it
     return 0
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import DayRange, add_day_options, day_range, days_in_note
 from cpp_scheduler.cli.deletion import print_deletion
@@ -32,7 +32,12 @@ from cpp_scheduler.model.event_filter import partner_city
 from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.services.calendar_reads import read_meeting_row
-from cpp_scheduler.services.meeting_words import listed_times, meeting_lines, place_text
+from cpp_scheduler.services.meeting_words import (
+    listed_days,
+    listed_times,
+    meeting_lines,
+    place_text,
+)
 from cpp_scheduler.services.queries import meetings_on_days
 from cpp_scheduler.services.rows import both_names, occurrences_of_events, venue_name
 from cpp_scheduler.services.snapshot import find_event
@@ -173,17 +178,11 @@ class Row:
         """The meeting's times on ``clock`` as the Agenda shows them there
         (:func:`~cpp_scheduler.services.meeting_words.listed_times`: its clock named,
         each end its own where a clock change falls within); an all-day event's dates,
-        the same on every clock."""
+        the same on every clock, as the Agenda dates it
+        (:func:`~cpp_scheduler.services.meeting_words.listed_days`)."""
         event, occurrence = self.event, self.occurrence
         if event.all_day:
-            first, last = event.first_date, event.last_date
-            return (
-                _("{first} all day").format(first=i18n.short_day_text(first))
-                if last == first
-                else _("{first} all day to {last}").format(
-                    first=i18n.short_day_text(first), last=i18n.short_day_text(last)
-                )
-            )
+            return listed_days(event.first_date, event.last_date).text()
         return listed_times(occurrence.start, occurrence.end, clock).text()
 
 

@@ -230,13 +230,7 @@ def run(args: argparse.Namespace) -> int:
             )
         finally:
             database.close()
-        print(
-            _("wrote {files} files for {participants} participants in {folder}").format(
-                files=len(result.files),
-                participants=result.participants,
-                folder=shown_path(args.out_dir),
-            )
-        )
+        print(result.written_text)  # as the export dialog's status says it
         if result.without_events:
             print(result.without_events_text)
         return 0

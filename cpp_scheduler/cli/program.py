@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import counts, plural
 from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
 from cpp_scheduler.programfile.importer import preview_into_new_database
-from cpp_scheduler.programfile.layout import SECTIONS
+from cpp_scheduler.services.counted import counts, plural
+from cpp_scheduler.services.saved_words import program_exported
 from cpp_scheduler.store import database_exists, open_database, resolve_url
 from cpp_scheduler.store.database import describe
 
@@ -73,15 +73,8 @@ def run_export(args: argparse.Namespace) -> int:
         summary = export_program(database, args.file)
     finally:
         database.close()
-    names = {kind.section: kind.record_kind for kind in SECTIONS}
-    described = counts((names[section], n) for section, n in summary.counts.items())
-    print(
-        _("Exported the program of {database} to {file}: {records}.").format(
-            database=shown_path(database.name),
-            file=shown_path(summary.path),
-            records=described or _("no records"),
-        )
-    )
+    # In the words File > Export program says it in the window's status bar.
+    print(program_exported(database.name, summary.path, summary.counts))
     return 0
 
 

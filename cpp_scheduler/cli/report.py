@@ -17,11 +17,11 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.output import pages_written
 from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.errors import shown_path
 from cpp_scheduler.files import disk_refusal
 from cpp_scheduler.i18n import _
+from cpp_scheduler.services.saved_words import pdf_saved
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.program import ProgramReport
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         from cpp_scheduler.cli.documents import write_pdf
 
         pages = write_pdf(document, output, args.paper)
-        print(pages_written(output, pages))
+        print(pdf_saved(output, pages))  # as the report window's Save as PDF says it
         return 0
     if output is not None:
         try:

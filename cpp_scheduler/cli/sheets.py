@@ -24,6 +24,7 @@ from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable, shown_path
 from cpp_scheduler.files import disk_refusal
 from cpp_scheduler.i18n import N_, _, ngettext
+from cpp_scheduler.services.saved_words import agenda_written
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.tables import Table
@@ -163,6 +164,11 @@ def run(args: argparse.Namespace) -> int:
             )
         ) from None
     rows = sum(len(table.rows) for table in tables)
+    if args.table == "agenda":
+        # One table, a meeting a row: in the words Export agenda says it in the window.
+        [path] = written
+        print(agenda_written(path, rows))
+        return 0
     for path in written:
         print(_("wrote {file}").format(file=shown_path(path)))
     print(

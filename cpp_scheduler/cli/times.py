@@ -21,6 +21,7 @@ from cpp_scheduler.services.localtimes import (
     MeetingLocalTimes,
     Moment,
     clock_text,
+    night_warning,
     read_event_local_times,
 )
 
@@ -36,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
             "Show an event's start and end in the zone of each attending "
             "delegation and participant, and in Tokyo and Washington: local date and time, "
             "day offset against the event's zone, UTC offset, and whether it falls in "
-            "working hours, acceptable hours or the night; then the public holidays at home (or in "
+            "working hours, acceptable hours or the night; then the nights the conflict check "
+            "warns of, and the public holidays at home (or in "
             "Japan, during a stay and for the hosts) on those dates. Attendees on a clock "
             "already shown (a participant on their delegation's) are not repeated."
         ),
@@ -137,6 +139,10 @@ def _meeting_json(meeting: MeetingLocalTimes) -> dict[str, Any]:
         "all_day": meeting.all_day,
         "dates": [day.isoformat() for day in meeting.dates] if meeting.all_day else None,
         "times": [_row_json(row) for row in meeting.rows],
+        "nights": [
+            {"id": row.attendee.id, "name": row.attendee.name, "message": night_warning(row)}
+            for row in meeting.nights_warned
+        ],
         "holidays": [_holiday_json(warning) for warning in meeting.warnings],
     }
 
@@ -149,7 +155,8 @@ def _meeting_text(meeting: MeetingLocalTimes) -> str:
     # An all-day meeting has the same dates on every clock: no hours to list.
     rows = [] if meeting.all_day else [table([_row_text(row) for row in meeting.rows], header)]
     holidays = (_("Holiday: {text}").format(text=warning.text) for warning in meeting.warnings)
-    return "\n".join([heading, *rows, *holidays])
+    # The nights the conflict check warns of, as the event dialog warns of them.
+    return "\n".join([heading, *rows, *meeting.night_warnings(), *holidays])
 
 
 def run(args: argparse.Namespace) -> int:

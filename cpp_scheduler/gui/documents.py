@@ -40,7 +40,7 @@ from cpp_scheduler.documents.content import CancelledError, PrintDocument, Shoul
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import day_in_japan, read_run_sheet, run_sheet_document
-from cpp_scheduler.errors import SchedulerError, shown_path
+from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
@@ -49,6 +49,7 @@ from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.services.choices import conference_choices, conference_of
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.delegation_schedule import delegation_choices
+from cpp_scheduler.services.saved_words import pdf_saved
 from cpp_scheduler.services.snapshot import check_program_day
 
 if TYPE_CHECKING:
@@ -353,13 +354,7 @@ class PrintDocumentDialog(QDialog):
             finally:
                 finish()
                 self._set_busy(False)
-            self.status.setText(
-                (
-                    translate("Documents", "Saved {name}: {pages} page.")
-                    if pages == 1
-                    else translate("Documents", "Saved {name}: {pages} pages.")
-                ).format(name=shown_path(path.name), pages=pages)
-            )
+            self.status.setText(pdf_saved(path, pages))  # as ``print … -o`` says it
             if on_saved is not None:
                 on_saved(pages)
 

@@ -27,13 +27,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import timezones
 from cpp_scheduler.gui import style
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter
-from cpp_scheduler.services.meeting_words import listed_times, meeting_lines
+from cpp_scheduler.services.meeting_words import listed_days, listed_times, meeting_lines
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -270,17 +270,10 @@ class EventTableModel(QAbstractTableModel):
     def _time_text(self, row: EventRow, column: int) -> str:
         """When a meeting starts (``Column.START``) or ends, in the display zone."""
         if row.all_day:
-            # Dates, the same in every display zone: an all-day event has no hours.
-            if column == Column.START:
-                return translate("EventModel", "{day}  All day").format(
-                    day=i18n.day_text(row.first_date)
-                )
-            last = row.last_date
-            return (
-                translate("EventModel", "All day")
-                if last == row.first_date
-                else translate("EventModel", "{day}  All day").format(day=i18n.day_month_text(last))
-            )
+            # Dates, the same in every display zone: an all-day event has no hours. In
+            # the parts ``events list`` prints them from (listed_days).
+            days = listed_days(row.first_date, row.last_date, year=True)
+            return days.starts if column == Column.START else days.ends
         # The two columns are one range, in the parts ``events list`` prints it from
         # (listed_times): the clock named after the end, each end its own across a change.
         times = listed_times(row.start_utc, row.end_utc, self._zone, year=True)

@@ -38,6 +38,7 @@ from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.programfile import ProgramFileSummary
 
 DATABASE_FILES = QT_TRANSLATE_NOOP(
     "FileMenu", "SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"
@@ -278,21 +279,17 @@ def export_program(window: MainWindow, path: str | None = None) -> None:
         if not path:
             return
     from cpp_scheduler.services.program_files import export_program_file
+    from cpp_scheduler.services.saved_words import program_exported
 
     database, chosen = window.database, Path(path)
     window.statusBar().showMessage(
         translate("FileMenu", "Writing {file}…").format(file=shown_path(chosen))
     )
 
-    def written(summary: object) -> None:
-        total = getattr(summary, "total", 0)
+    def written(summary: ProgramFileSummary) -> None:
+        # In the words ``program export`` prints.
         window.statusBar().showMessage(
-            (
-                translate("FileMenu", "Wrote {count} record to {file}")
-                if total == 1
-                else translate("FileMenu", "Wrote {count} records to {file}")
-            ).format(count=f"{total:,}", file=shown_path(chosen)),
-            10_000,
+            program_exported(database.name, summary.path, summary.counts), 10_000
         )
 
     window.tasks.run_in_background(

@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.services.live import ChangeNotice, ChangeWatcher
+from cpp_scheduler.services.live import ChangeNotice, ChangeWatcher, records_changed
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -157,14 +156,7 @@ class LiveRefresh(QObject):
                 changed += sum(1 for i in ids if (model, i) in listed)
                 self.window.editor.changed.emit(model, sorted(ids))
         if changed and authors:
-            news = (
-                translate("LiveRefresh", "{authors} changed a record")
-                if changed == 1
-                else translate("LiveRefresh", "{authors} changed {count} records")
-            )
-            self.window.statusBar().showMessage(
-                news.format(authors=", ".join(authors), count=changed), NEWS_MS
-            )
+            self.window.statusBar().showMessage(records_changed(authors, changed), NEWS_MS)
         self.applied.emit()
 
 

@@ -70,7 +70,13 @@ from cpp_scheduler.gui.widgets.wrapping_label import WrappingLabel
 from cpp_scheduler.gui.window_editing import DialogFactory, RecordEditing, open_editor
 from cpp_scheduler.gui.zoneselector import ZoneSelector
 from cpp_scheduler.model.event_filter import EventFilter
-from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey, occurrences_of_events
+from cpp_scheduler.services.rows import (
+    Choice,
+    EventRow,
+    OccurrenceKey,
+    events_in_view,
+    occurrences_of_events,
+)
 
 # The dialogs' classes load when first used: each Qt class costs a moment the first time,
 # and none of these is on screen when the window first shows.
@@ -902,12 +908,7 @@ class MainWindow(RecordEditing, QMainWindow):
                 else occurrences_of_events(self.proxy.rowCount(), self.proxy.events_shown())
             )
         else:
-            in_view = len(self.shown_event_ids())
-            text = (
-                translate("MainWindow", "{count} event in view")
-                if in_view == 1
-                else translate("MainWindow", "{count} events in view")
-            ).format(count=f"{in_view:,}")
+            text = events_in_view(len(self.shown_event_ids()))
         if filtered:
             counted = occurrences_of_events(self.proxy.rowCount(), self.proxy.events_shown())
             matching = translate("MainWindow", "the filters let through {counted}").format(

@@ -104,6 +104,7 @@ class ReportActions(QObject):
         from cpp_scheduler.reports.csvfile import write_csv
         from cpp_scheduler.reports.xlsx import write_xlsx
         from cpp_scheduler.services.reports import agenda
+        from cpp_scheduler.services.saved_words import agenda_written
 
         database = self.window.database
         chosen = self.window.proxy.event_filter
@@ -122,14 +123,8 @@ class ReportActions(QObject):
             return len(table.rows)
 
         def done(rows: int) -> None:
-            self.window.statusBar().showMessage(
-                (
-                    translate("ReportMenu", "Wrote {count} meeting to {file}")
-                    if rows == 1
-                    else translate("ReportMenu", "Wrote {count} meetings to {file}")
-                ).format(count=rows, file=shown_path(path)),
-                10_000,
-            )
+            # In the words ``export csv|xlsx agenda -o`` prints.
+            self.window.statusBar().showMessage(agenda_written(path, rows), 10_000)
 
         def failed(error: BaseException) -> None:
             self.window.report_error(

@@ -65,6 +65,7 @@ from cpp_scheduler.reports.program import (
 )
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.saved_words import pdf_saved
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.reportcharts import HoursChart
@@ -531,12 +532,7 @@ class ProgramReportWindow(QDialog):
                     self, translate("ReportView", "Cannot save the PDF"), str(error)
                 )
                 return
-            saved = (
-                translate("ReportView", "Saved {file} ({count} page)")
-                if pages == 1
-                else translate("ReportView", "Saved {file} ({count} pages)")
-            )
-            self.status.setText(saved.format(file=shown_path(path), count=pages))
+            self.status.setText(pdf_saved(path, pages))  # as ``report -o FILE.pdf`` says it
             self.saved.emit(str(path))
 
         self._document(write)

@@ -28,7 +28,13 @@ from dataclasses import dataclass
 from cpp_scheduler import timezones
 from cpp_scheduler.model.event_filter import delegations_attending
 from cpp_scheduler.scheduling.clock import LocalClock
-from cpp_scheduler.scheduling.inputs import Attendee, Hours, Interval, ProgramSnapshot
+from cpp_scheduler.scheduling.inputs import (
+    Attendee,
+    AttendeeKind,
+    Hours,
+    Interval,
+    ProgramSnapshot,
+)
 from cpp_scheduler.scheduling.localtimes import DayPart, meeting_part
 
 LocalSpan = tuple[int, int, int, int, int]
@@ -145,6 +151,26 @@ def attending_delegations(
     """The delegations a meeting is for: those it names, or, for a session naming
     none, those of its conference (:func:`delegations_attending`)."""
     return delegations_attending(interval.delegation_ids, interval.ancestor_ids, conferences)
+
+
+def judged_at_night_ids(
+    interval: Interval, holds_sessions: bool, attendees: Iterable[Attendee]
+) -> frozenset[str]:
+    """The attendees (their ids) whose night the conflict check would warn of where the
+    meeting's local times read night on their clock: none where it reads no meeting's
+    hours at night (:func:`judged_at_night`), else its delegations and its participants
+    not sitting with one of them (:func:`judged_for_nights`). The event dialog asks it
+    of the meeting typed, ``cpp-scheduler times`` of the meeting stored."""
+    if not judged_at_night(interval, holds_sessions):
+        return frozenset()
+    listed = list(attendees)
+    return frozenset(
+        attendee.id
+        for attendee in judged_for_nights(
+            [a for a in listed if a.kind is AttendeeKind.DELEGATION],
+            [a for a in listed if a.kind is AttendeeKind.PARTICIPANT],
+        )
+    )
 
 
 def judged_for_nights(

@@ -26,7 +26,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n
-from cpp_scheduler.errors import SchedulerError, printable, quoted
+from cpp_scheduler.errors import SchedulerError, printable, quoted, shown_path
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical import scopes
@@ -385,6 +385,22 @@ class BatchResult:
     cancelled: bool = False
     dates: scopes.DateRange | None = None
     """The dates the files were asked for; None for the whole program."""
+    folder: Path = field(default_factory=Path)
+    """The folder the files were written in."""
+
+    @property
+    def written_text(self) -> str:
+        """``Wrote 12 files for 12 participants in calendars``: what ``export ics
+        --each-participant`` prints and the export dialog's status says of the files
+        written (before its note of those who got none, :attr:`without_events_text`)."""
+        files, people = len(self.files), self.participants
+        return _("Wrote {files} for {participants} in {folder}").format(
+            files=ngettext("{count} file", "{count} files", files).format(count=f"{files:,}"),
+            participants=ngettext("{count} participant", "{count} participants", people).format(
+                count=f"{people:,}"
+            ),
+            folder=shown_path(self.folder),
+        )
 
     @property
     def without_events_text(self) -> str:
@@ -435,7 +451,7 @@ def export_each_participant(
     """
     options = options or ExportOptions()
     check_options(options)
-    result = BatchResult(dates=dates)
+    result = BatchResult(dates=dates, folder=out_dir)
     prepare_folder(out_dir)
     renderings = EventRenderings(options)
     with database.reading() as session:

@@ -26,9 +26,9 @@ from sqlalchemy.orm import selectinload
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant
 from cpp_scheduler.model.event import event_delegations
 from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
-from cpp_scheduler.scheduling import holidays
-from cpp_scheduler.scheduling.attendance import judged_at_night, judged_for_nights
-from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, AttendeeKind, Interval
+from cpp_scheduler.scheduling import attendance, holidays
+from cpp_scheduler.scheduling.attendance import judged_at_night
+from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, Interval
 from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
 from cpp_scheduler.services import snapshot
 from cpp_scheduler.services.localtimes import days_on_every_calendar, meeting_dates
@@ -210,16 +210,12 @@ def judged_at_night_ids(
     draft: DraftMeeting, known: Mapping[str, Attendee], conferences: Conferences | None = None
 ) -> frozenset[str]:
     """The attendees whose night the conflict check would warn of, where the draft's
-    local times read night (:func:`nights_judged` says whether it judges nights at
-    all): its delegations, and its participants not sitting with one of them
-    (:func:`~cpp_scheduler.scheduling.attendance.judged_for_nights`)."""
-    attendees = draft_attendees(draft, known, conferences)
-    return frozenset(
-        attendee.id
-        for attendee in judged_for_nights(
-            [a for a in attendees if a.kind is AttendeeKind.DELEGATION],
-            [a for a in attendees if a.kind is AttendeeKind.PARTICIPANT],
-        )
+    local times read night: its delegations, and its participants not sitting with one
+    of them, where it judges nights at all (:func:`nights_judged`), by the rule
+    ``cpp-scheduler times`` asks of the event once saved
+    (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night_ids`)."""
+    return attendance.judged_at_night_ids(
+        draft_interval(draft), draft.holds_sessions, draft_attendees(draft, known, conferences)
     )
 
 

@@ -270,6 +270,18 @@ class HistoryRead:
         ).format(shown=len(self.entries), total=self.total, left=self.left_out)
 
 
+def changes_heading(record: str, count: int, who: str) -> str:
+    """``Kobe workshop: 3 changes, the last by Ravi Menon``: the History panel's line
+    over the ``count`` changes of ``record`` (every one the history holds, those its
+    list leaves out too: :attr:`HistoryRead.total`), the last one made by ``who``; in
+    the language's own plural."""
+    return ngettext(
+        "{record}: {count} change, by {who}",
+        "{record}: {count} changes, the last by {who}",
+        count,
+    ).format(record=record, count=f"{count:,}", who=who)
+
+
 def _newest(session: Session, condition: ColumnElement[bool]) -> HistoryRead:
     """The newest :data:`HISTORY_LIMIT` changes that meet ``condition``, and how many
     there are in all (counted only when the limit is reached), each worded for the

@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from cpp_scheduler.errors import printable
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store import Database, StoreError
@@ -69,6 +69,15 @@ class ChangeNotice:
     catch_up: bool = False
     at: datetime | None = None
     """When the change was saved (UTC), for an open editor to say so; None if unknown."""
+
+
+def records_changed(authors: list[str], count: int) -> str:
+    """``Ravi Menon changed 3 records``: what the window's status bar says when the
+    watcher brings in changes colleagues (``authors``, by name) committed meanwhile to
+    ``count`` records listed on screen; in the language's own plural."""
+    return ngettext(
+        "{authors} changed {count} record", "{authors} changed {count} records", count
+    ).format(authors=", ".join(authors), count=f"{count:,}")
 
 
 def _model_names() -> dict[str, str]:

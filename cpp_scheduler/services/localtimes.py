@@ -9,7 +9,7 @@ change to summer time, or a public holiday, shows each meeting as it falls.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -18,9 +18,11 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.recurrence import Occurrence
+from cpp_scheduler.scheduling.attendance import judged_at_night, judged_at_night_ids
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, zone_city
 from cpp_scheduler.scheduling.localtimes import (
     AttendeeTimes,
+    DayPart,
     HolidayWarning,
     describe_span,
     meeting_times,
@@ -30,6 +32,7 @@ from cpp_scheduler.services.snapshot import (
     event_attendees,
     event_intervals,
     find_event,
+    holds_sessions,
 )
 from cpp_scheduler.store import Database
 
@@ -68,6 +71,21 @@ class MeetingLocalTimes:
     all_day: bool = False
     """An all-day event: no clock's hours (``rows`` is empty), the same dates for
     everybody (:attr:`dates`)."""
+    judged_at_night: frozenset[str] = frozenset()
+    """The attendees whose night the conflict check warns of (their ids), where their
+    row reads night (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night_ids`):
+    none for a meeting called off, which the check leaves out."""
+
+    @property
+    def nights_warned(self) -> list[AttendeeTimes]:
+        """The rows whose night the conflict check warns of (:func:`nights_warned`)."""
+        return nights_warned(self.rows, self.judged_at_night)
+
+    def night_warnings(self, dash: str = "-") -> list[str]:
+        """The meeting's nights the conflict check warns of, a sentence each
+        (:func:`night_warning`), as ``cpp-scheduler times`` prints them under its table
+        and the event dialog warns of them."""
+        return [night_warning(row, dash) for row in self.nights_warned]
 
     @property
     def dates(self) -> tuple[date, date]:
@@ -150,6 +168,31 @@ def attendee_line(row: AttendeeTimes, event_zone: str, dash: str = "-") -> str:
     )
 
 
+def night_warning(row: AttendeeTimes, dash: str = "-") -> str:
+    """``Night for Peru: Lima housing ministry: 00:00-01:00 there.``: a meeting at night
+    on an attendee's clock, their hours read on it (each end's clock named where it
+    changes within), in the event dialog's warnings and under ``cpp-scheduler times``'s
+    table alike. ``dash`` is the command line's ``-`` or the window's ``–``."""
+    return _("Night for {name}: {span} there.").format(
+        name=row.attendee.name,
+        span=timezones.span_text(row.start.local, row.end.local, dash=dash),
+    )
+
+
+def nights_warned(rows: Iterable[AttendeeTimes], judged: frozenset[str]) -> list[AttendeeTimes]:
+    """The rows that read night for an attendee whose night the conflict check judges
+    (``judged``: their ids,
+    :func:`~cpp_scheduler.scheduling.attendance.judged_at_night_ids`), in their order."""
+    return [row for row in rows if row.part is DayPart.NIGHT and row.attendee.id in judged]
+
+
+def night_warnings(
+    rows: Iterable[AttendeeTimes], judged: frozenset[str], dash: str = "-"
+) -> list[str]:
+    """The :func:`night_warning` of each of the :func:`nights_warned`."""
+    return [night_warning(row, dash) for row in nights_warned(rows, judged)]
+
+
 @dataclass(frozen=True, slots=True)
 class EventLocalTimes:
     """An event and the local times of the meetings asked for (none when every meeting
@@ -175,9 +218,27 @@ def read_event_local_times(
         event = find_event(session, event_uid_or_id)
         summary, meetings = _meetings_asked(event, occurrence, every)
         attendees = event_attendees(event)
+        # Whose nights the conflict check judges: none of a meeting called off; a
+        # conference holding sessions is judged by them, not by its own span (read only
+        # where a meeting's hours could be judged at all: remote ones).
+        checked = not event.is_cancelled
+        holds = (
+            checked
+            and any(judged_at_night(interval, False) for _found, interval in meetings)
+            and holds_sessions(session, event.id)
+        )
     return EventLocalTimes(
         summary,
-        tuple(_meeting(summary, found, interval, attendees) for found, interval in meetings),
+        tuple(
+            _meeting(
+                summary,
+                found,
+                interval,
+                attendees,
+                judged_at_night_ids(interval, holds, attendees) if checked else frozenset(),
+            )
+            for found, interval in meetings
+        ),
     )
 
 
@@ -224,7 +285,11 @@ def read_local_times(
 
 
 def _meeting(
-    event: EventSummary, occurrence: Occurrence, interval: Interval, attendees: list[Attendee]
+    event: EventSummary,
+    occurrence: Occurrence,
+    interval: Interval,
+    attendees: list[Attendee],
+    judged: frozenset[str],
 ) -> MeetingLocalTimes:
     times = meeting_times(interval, attendees)
     return MeetingLocalTimes(
@@ -235,6 +300,7 @@ def _meeting(
         times.rows,
         times.warnings,
         interval.all_day,
+        judged,
     )
 
 

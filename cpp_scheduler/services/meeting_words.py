@@ -5,13 +5,15 @@ the clock it was planned on, and what, where and with whom.
 The lines are plain text: the window escapes and emboldens them, the command prints
 them one a line. Both word the meeting through :func:`meeting_lines`, so they cannot
 say it apart. A list of meetings takes its times (:func:`listed_times`: the Agenda's
-Starts and Ends, ``events list``'s times) and its place (:func:`place_text`: the
-tooltip's line, ``events list``'s WHERE) from here too.
+Starts and Ends, ``events list``'s times; :func:`listed_days` for an all-day event's
+dates) and its place (:func:`place_text`: the tooltip's line, ``events list``'s WHERE)
+from here too.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import _
@@ -101,6 +103,57 @@ def listed_times(
         timezones.to_local(end_utc, clock),
         day=i18n.day_text if year else i18n.short_day_text,
         zone=True,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ListedDays:
+    """An all-day meeting's dates in the parts a list of meetings gives them, as
+    :class:`~cpp_scheduler.timezones.Span` gives a timed meeting's: the whole for a
+    column (:meth:`text`), a column of starts and one of ends (:attr:`starts`,
+    :attr:`ends`). Every form comes from the same parts, so the Agenda and ``events
+    list`` cannot date an event of several days apart."""
+
+    day: str
+    """The first day, as the list writes a start's day (``Thu 29 Apr``, with the year
+    in the Agenda's)."""
+    last: str
+    """The last day (``Wed 05 May``), the same as the first's without the year for an
+    event of one day."""
+    several: bool
+    """Whether the event covers more than one day."""
+
+    def text(self) -> str:
+        """The dates whole: ``Thu 29 Apr all day``, ``Thu 29 Apr all day to Wed 05
+        May`` (``4月29日(木)～5月5日(水) 終日``)."""
+        if self.several:
+            return _("{first} all day to {last}").format(first=self.day, last=self.last)
+        return _("{first} all day").format(first=self.day)
+
+    @property
+    def starts(self) -> str:
+        """The first day in a column of starts, "all day" where a timed meeting's hour
+        is, two spaces after the day as the window's lists set a day and a time apart
+        (``Thu 29 Apr 2027  all day``)."""
+        return f"{self.day}  {_('all day')}"
+
+    @property
+    def ends(self) -> str:
+        """The last day in a column of ends beside :attr:`starts` (``Wed 05 May``; the
+        first again for an event of one day, which ends on the day it starts)."""
+        return self.last
+
+
+def listed_days(first: date, last: date, *, year: bool = False) -> ListedDays:
+    """An all-day meeting's dates from ``first`` to ``last`` (both held) as a list of
+    meetings gives them, the same on every clock: the Agenda's Starts and Ends (with the
+    ``year``, as :func:`listed_times` gives its timed meetings' days) and ``events
+    list``'s LOCAL TIME and ``--days-in`` columns (:meth:`ListedDays.text`) are its
+    parts."""
+    return ListedDays(
+        i18n.day_text(first) if year else i18n.short_day_text(first),
+        i18n.short_day_text(last),
+        last != first,
     )
 
 

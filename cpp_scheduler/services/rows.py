@@ -187,6 +187,15 @@ def occurrences_of_events(occurrences: int, events: int) -> str:
     )
 
 
+def events_in_view(count: int) -> str:
+    """ "12 events in view": how many events the Day, Week, Month or Venues view shows,
+    which the window's status bar says (in the language's own plural, as
+    :func:`occurrences_of_events` counts)."""
+    return ngettext("{count} event in view", "{count} events in view", count).format(
+        count=f"{count:,}"
+    )
+
+
 def venue_name(name: str, name_ja: str) -> str:
     """A venue as the week's blocks name it: in Japanese, 神戸市役所."""
     return i18n.shown_name(name, name_ja)

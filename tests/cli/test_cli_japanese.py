@@ -292,7 +292,7 @@ def test_the_agenda_spreadsheet_in_japanese(
     assert status == 0
     with output.open(encoding="utf-8-sig", newline="") as source:
         rows = list(csv.reader(source))
-    assert out.splitlines() == [f"{output} を出力しました", f"表1件、{len(rows) - 1}行"]
+    assert out.splitlines() == [f"{len(rows) - 1}件の会合を {output} に書き出しました"]
     assert rows[0][:9] == [
         "タイトル",
         "種類",

@@ -58,7 +58,7 @@ def test_the_agenda_in_two_zones_filtered_by_city(
     assert first[9] == datetime(2027, 1, 20, 17, 0)  # 17:00 in Tokyo
     assert first[11] == datetime(2027, 1, 20, 3, 0)  # 03:00 in Lima, the same day
     assert first[13] == datetime(2027, 1, 20, 8, 0)  # the instant, in UTC
-    assert out.splitlines()[-1] == f"{len(rows)} rows in 1 table"
+    assert out.splitlines() == [f"Wrote {len(rows)} meetings to {target}"]
 
 
 def test_the_delegations_as_csv_beside_their_members(

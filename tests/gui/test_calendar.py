@@ -482,7 +482,7 @@ def test_an_all_day_event_sits_in_the_all_day_row_on_its_dates_in_any_zone(
         )
         for number in range(window.proxy.rowCount())
     }
-    assert starts["Lima delegation arrives"] == ("Wed 13 Jan 2027  All day", "14 Jan  All day")
+    assert starts["Lima delegation arrives"] == ("Wed 13 Jan 2027  all day", "Thu 14 Jan")
 
 
 def test_a_search_finds_events_by_their_words_after_a_rename_and_a_sort(

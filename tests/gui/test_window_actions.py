@@ -253,7 +253,7 @@ def test_the_program_file_exports_and_imports_through_the_file_menu(
     ):
         window.export_program(str(program_file))
     assert program_file.exists()
-    assert window.statusBar().currentMessage().startswith("Wrote ")
+    assert window.statusBar().currentMessage().startswith("Exported the program of ")
     empty: MainWindow = make_window(empty_program)
     with qtbot.waitSignal(empty.eventsLoaded, timeout=10_000):
         empty.import_program(str(program_file))

@@ -129,7 +129,8 @@ def test_export_each_participant(
     )
     names = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert names == sorted(f"{person.email}.ics" for person in program.everyone)
-    assert "wrote 7 files for 7 participants" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert said == f"Wrote 7 files for 7 participants in {tmp_path / 'out'}\n"
 
 
 def test_import_dry_run_then_for_real(

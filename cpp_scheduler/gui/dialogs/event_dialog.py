@@ -58,7 +58,7 @@ from cpp_scheduler.model import (
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import all_day_date_problems
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee
-from cpp_scheduler.scheduling.localtimes import AttendeeTimes, DayPart, MeetingTimes
+from cpp_scheduler.scheduling.localtimes import AttendeeTimes, MeetingTimes
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import choices, replies, series_rules, series_view
 from cpp_scheduler.services.database import Database
@@ -70,7 +70,6 @@ from cpp_scheduler.services.draft_times import (
     draft_meeting_times,
     is_checked,
     judged_at_night_ids,
-    nights_judged,
     prepare_holidays,
     read_attendees,
     read_conferences,
@@ -78,7 +77,7 @@ from cpp_scheduler.services.draft_times import (
     usual_mode,
 )
 from cpp_scheduler.services.editing import PLACED_MEETINGS
-from cpp_scheduler.services.localtimes import attendee_line
+from cpp_scheduler.services.localtimes import attendee_line, night_warnings
 from cpp_scheduler.services.replies import Attendance
 from cpp_scheduler.services.rows import Choice
 
@@ -213,16 +212,10 @@ def time_line(row: AttendeeTimes, event_zone: str) -> str:
 def warning_lines(times: MeetingTimes, judged: frozenset[str]) -> list[str]:
     """What must be checked before saving: a night on the clock of an attendee the
     conflict check judges (``judged``: their ids, :func:`judged_at_night_ids`; none
-    where it judges no night, :func:`nights_judged`), and a public holiday."""
-    lines = [
-        "⚠ "
-        + translate("EventDialog", "Night for {name}: {span} there.").format(
-            name=row.attendee.name,
-            span=timezones.span_text(row.start.local, row.end.local, dash="–"),
-        )
-        for row in times.rows
-        if row.part is DayPart.NIGHT and row.attendee.id in judged
-    ]
+    where it judges no night), and a public holiday, each in the words
+    ``cpp-scheduler times`` prints under its table once the event is saved
+    (:func:`~cpp_scheduler.services.localtimes.night_warnings`, the holiday's text)."""
+    lines = [f"⚠ {night}" for night in night_warnings(times.rows, judged, dash="–")]
     lines.extend(f"⚠ {warning.text}" for warning in times.warnings)
     return lines
 
@@ -898,11 +891,7 @@ class EventDialog(RecordDialog):
                 lines.append(draft_days_text(draft))  # as ``times`` will say it once saved
             lines.extend(time_line(row, draft.zone) for row in times.rows)
             if is_checked(draft):
-                judged = (
-                    judged_at_night_ids(draft, self._attendees, self._conferences)
-                    if nights_judged(draft)
-                    else frozenset()
-                )
+                judged = judged_at_night_ids(draft, self._attendees, self._conferences)
                 warnings = warning_lines(times, judged)
         ui.attendeeTimes.setText("\n".join(lines))
         ui.attendeeWarnings.setText("\n".join(warnings))

@@ -659,19 +659,7 @@ class ExportDialog(QDialog):
         self._finish()
         self.batch = result
         self.written = list(result.files)
-        files, people = len(result.files), result.participants
-        text = translate("CalendarFiles", "Written {files} for {participants}").format(
-            files=(
-                translate("CalendarFiles", "{count} file")
-                if files == 1
-                else translate("CalendarFiles", "{count} files")
-            ).format(count=f"{files:,}"),
-            participants=(
-                translate("CalendarFiles", "{count} participant")
-                if people == 1
-                else translate("CalendarFiles", "{count} participants")
-            ).format(count=f"{people:,}"),
-        )
+        text = result.written_text  # as ``export ics --each-participant`` says it
         if result.without_events:  # as the command says it
             text += "; " + result.without_events_text
         if result.cancelled:

@@ -46,6 +46,7 @@ from cpp_scheduler.services.history import (
     FieldChange,
     HistoryEntry,
     HistoryRead,
+    changes_heading,
     read_history_of,
     revert_change,
 )
@@ -402,8 +403,4 @@ class HistoryDock(QDockWidget):
         # Every change the history holds, those the list leaves out too (its cut note
         # says how many it shows).
         count = read.total if read is not None else len(entries)
-        if count == 1:
-            text = self.tr("{record}: 1 change, by {who}")
-        else:
-            text = self.tr("{record}: {count} changes, the last by {who}")
-        self.heading.setText(text.format(record=last.label, count=f"{count:,}", who=last.author))
+        self.heading.setText(changes_heading(last.label, count, last.author))

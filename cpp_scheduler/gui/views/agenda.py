@@ -26,7 +26,7 @@ from cpp_scheduler.gui.eventmodel import Column, EventFilterProxy, Roles
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.gui.views.base import CalendarView, instants_holding
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
-from cpp_scheduler.services.meeting_words import listed_times
+from cpp_scheduler.services.meeting_words import listed_days, listed_times
 from cpp_scheduler.services.rows import OccurrenceKey
 
 HIDEABLE = (
@@ -238,26 +238,27 @@ class AgendaView(CalendarView):
         # Room for a clock after each time: every end names the clock it is read on,
         # and a meeting across a clock change its start's too (01:30 EDT, 02:30 EST).
         clock = metrics.horizontalAdvance(" CEST")
-        all_day = translate("EventModel", "{day}  All day")
         # Each day's texts as the model words them (listed_times), for a meeting ending
-        # the next day, whose end gives its day: the widest end.
+        # the next day, whose end gives its day: the widest end; and an all-day event's
+        # of a week from that day (listed_days).
         spans = [
             listed_times(start, start + timedelta(days=1), "UTC", year=True)
             for start in (datetime.combine(day, time(), UTC) for day in days)
         ]
+        dated = [listed_days(day, day + timedelta(days=6), year=True) for day in days]
         starts = max(
             max(
                 metrics.horizontalAdvance(span.starts) + clock,
-                metrics.horizontalAdvance(all_day.format(day=span.day)),
+                metrics.horizontalAdvance(listed.starts),
             )
-            for span in spans
+            for span, listed in zip(spans, dated, strict=True)
         )
         ends = max(
             max(
                 metrics.horizontalAdvance(span.end) + clock,
-                metrics.horizontalAdvance(all_day.format(day=i18n.day_month_text(day))),
+                metrics.horizontalAdvance(listed.ends),
             )
-            for span, day in zip(spans, days, strict=True)
+            for span, listed in zip(spans, dated, strict=True)
         )
         return {
             Column.START: starts + padding,

@@ -125,7 +125,7 @@ def test_export_one_file_per_participant(
     ]
     assert _summaries(folder / "ana@vivienda.gob.pe.ics") == ["Housing finance clinic"]
     assert dialog.progress.maximum() == 2
-    assert dialog.status.text().startswith("Written 2 files for 2 participants")
+    assert dialog.status.text().startswith(f"Wrote 2 files for 2 participants in {folder}")
 
 
 def test_one_file_for_one_participant_is_said_in_the_singular(
@@ -151,7 +151,9 @@ def test_one_file_for_one_participant_is_said_in_the_singular(
     dialog.export()
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     assert dialog.written == [tmp_path / "people" / "ana@vivienda.gob.pe.ics"]
-    assert dialog.status.text().startswith("Written 1 file for 1 participant")
+    assert dialog.status.text().startswith(
+        f"Wrote 1 file for 1 participant in {tmp_path / 'people'}"
+    )
 
 
 def test_export_of_a_delegation(qtbot: QtBot, sqlite_database, open_window, tmp_path: Path) -> None:
@@ -617,7 +619,9 @@ def test_a_batch_over_dates_says_who_has_nothing_then_as_the_command_does(
     command = ["--db", url, "export", "ics", "--each-participant", "--out-dir"]
     dates = ["--from", "2027-06-01", "--to", "2027-06-30"]
     assert main([*command, str(tmp_path / "command"), *dates]) == 0
-    said = capsys.readouterr().out.splitlines()[-1]
+    wrote, said = capsys.readouterr().out.splitlines()[-2:]
 
+    assert wrote == f"Wrote 0 files for 0 participants in {tmp_path / 'command'}"
     assert said == "2 participants have no events from 01 Jun 2027 to 30 Jun 2027 and got no file"
-    assert dialog.status.text() == f"Written 0 files for 0 participants; {said}."
+    folder = tmp_path / "window"
+    assert dialog.status.text() == f"Wrote 0 files for 0 participants in {folder}; {said}."

@@ -58,7 +58,7 @@ def test_the_program_file_exported_is_named_in_one_line(
 ) -> None:
     target = tmp_path / f"{NAME}.json"
     export_program(demo_window, str(target))
-    message = status_message(qtbot, demo_window, "Wrote ")
+    message = status_message(qtbot, demo_window, "Exported the program of ")
     assert target.exists()
     assert one_line_naming(message(), target)
     settle(qtbot, demo_window)

@@ -56,7 +56,7 @@ def test_an_itinerary_saved_from_the_window_holds_the_tour(
     qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
     pages = page_texts(output)
     assert saved == [len(pages)]
-    assert dialog.status.text() == f"Saved peru.pdf: {len(pages)} pages."
+    assert dialog.status.text() == f"Saved {output}: {len(pages)} pages"
     text = " ".join(pages)
     for *_rest, title, _themes in TOUR_EVENTS:
         assert title in text

@@ -50,7 +50,7 @@ def test_save_as_pdf_writes_the_figures_shown(
     assert f"Hours {report.hours:,.2f}" in text
     assert f"Participants reached {report.participants_reached}" in text
     assert squeezed("Kitakyushu 北九州市, Kobe 神戸市, Yokohama 横浜市") in squeezed(text)
-    assert report_window.status.text() == f"Saved {output} ({len(pages)} pages)"
+    assert report_window.status.text() == f"Saved {output}: {len(pages)} pages"
     assert [p.name for p in folder.iterdir()] == ["february.pdf"], "no temporary file left"
     settle(qtbot, demo_window)
 

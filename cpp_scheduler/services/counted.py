@@ -1,11 +1,11 @@
-"""Small helpers for what commands print: counts of records in words, pages written."""
+"""Records counted in words, as the command line and the window count them alike: ``1
+venue``, ``4 partner cities``; in Japanese ``会場 1件``. What ``program export`` and the
+File menu's export say they wrote, and what ``demo`` says it loaded, count with these."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
-from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _, ngettext
 
 # Each kind of record a command counts, singular and plural in the program's language.
@@ -33,7 +33,8 @@ _COUNTED: dict[str, Callable[[int], str]] = {
 
 
 def plural(noun: str, count: int) -> str:
-    """``1 venue``, ``4 partner cities``, ``5 tour days``; in Japanese, ``会場 1件``."""
+    """``1 venue``, ``4 partner cities``, ``5 tour days``; in Japanese, ``会場 1件``: a kind
+    of record by its name (:attr:`~cpp_scheduler.programfile.layout.Kind.record_kind`)."""
     counted = _COUNTED.get(noun)
     if counted is not None:
         return counted(count).format(count=count)
@@ -47,11 +48,3 @@ def plural(noun: str, count: int) -> str:
 def counts(pairs: Iterable[tuple[str, int]]) -> str:
     """``4 partner cities, 24 events``; the kinds with none are left out."""
     return _(", ").join(plural(noun, count) for noun, count in pairs if count)
-
-
-def pages_written(path: Path | str, pages: int) -> str:
-    """``wrote programme.pdf: 3 pages``, the line a command prints for a PDF."""
-    return _("wrote {file}: {pages}").format(
-        file=shown_path(path),
-        pages=ngettext("{count} page", "{count} pages", pages).format(count=pages),
-    )
