@@ -72,11 +72,11 @@ class ChangeNotice:
 
 
 def records_changed(authors: list[str], count: int) -> str:
-    """``Ravi Menon changed 3 records``: what the window's status bar says when the
-    watcher brings in changes colleagues (``authors``, by name) committed meanwhile to
-    ``count`` records listed on screen; in the language's own plural."""
+    """``Ravi Menon changed a record`` (or ``3 records``): what the window's status bar
+    says when the watcher brings in changes colleagues (``authors``, by name) committed
+    meanwhile to ``count`` records listed on screen; in the language's own plural."""
     return ngettext(
-        "{authors} changed {count} record", "{authors} changed {count} records", count
+        "{authors} changed a record", "{authors} changed {count} records", count
     ).format(authors=", ".join(authors), count=f"{count:,}")
 
 

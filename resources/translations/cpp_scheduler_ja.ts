@@ -455,26 +455,6 @@
         <translation>書き出しました: {files}</translation>
     </message>
     <message>
-        <source>Written {files} for {participants}</source>
-        <translation>{participants}分の{files}を書き出しました</translation>
-    </message>
-    <message>
-        <source>{count} file</source>
-        <translation>ファイル{count}件</translation>
-    </message>
-    <message>
-        <source>{count} files</source>
-        <translation>ファイル{count}件</translation>
-    </message>
-    <message>
-        <source>{count} participant</source>
-        <translation>参加者{count}人</translation>
-    </message>
-    <message>
-        <source>{count} participants</source>
-        <translation>参加者{count}人</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
@@ -964,14 +944,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>PDF を保存できません</translation>
     </message>
     <message>
-        <source>Saved {name}: {pages} page.</source>
-        <translation>{name} を保存しました: {pages}ページ。</translation>
-    </message>
-    <message>
-        <source>Saved {name}: {pages} pages.</source>
-        <translation>{name} を保存しました: {pages}ページ。</translation>
-    </message>
-    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>キャンセルしました。何も保存されていません。</translation>
     </message>
@@ -1156,10 +1128,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>yyyy年M月d日(ddd)</translation>
     </message>
     <message>
-        <source>Night for {name}: {span} there.</source>
-        <translation>{name} にとって夜間です: 現地 {span}。</translation>
-    </message>
-    <message>
         <source>No venue (virtual, or not chosen yet)</source>
         <translation>会場なし（オンライン、または未定）</translation>
     </message>
@@ -1238,17 +1206,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     <message>
         <source>When each meeting below starts is chosen already: the clocks skip its time or pass it twice. Choose again here to correct an answer.</source>
         <translation>下の各会合の開始時刻は選択済みです: その時刻は時計の切り替えで飛ばされるか、2回あります。誤っていればここで選び直してください。</translation>
-    </message>
-</context>
-<context>
-    <name>EventModel</name>
-    <message>
-        <source>{day}  All day</source>
-        <translation>{day}  終日</translation>
-    </message>
-    <message>
-        <source>All day</source>
-        <translation>終日</translation>
     </message>
 </context>
 <context>
@@ -1451,14 +1408,6 @@ Make a new, empty program there? Check the name first if you meant to open an ex
     <message>
         <source>Writing {file}…</source>
         <translation>{file} を書き出しています…</translation>
-    </message>
-    <message>
-        <source>Wrote {count} record to {file}</source>
-        <translation>{count}件の記録を {file} に書き出しました</translation>
-    </message>
-    <message>
-        <source>Wrote {count} records to {file}</source>
-        <translation>{count}件の記録を {file} に書き出しました</translation>
     </message>
     <message>
         <source>Cannot write {file}</source>
@@ -1702,14 +1651,6 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
         <source>Cannot revert this change</source>
         <translation>この変更を取り消せません</translation>
     </message>
-    <message>
-        <source>{record}: 1 change, by {who}</source>
-        <translation>{record}：変更1件（{who}）</translation>
-    </message>
-    <message>
-        <source>{record}: {count} changes, the last by {who}</source>
-        <translation>{record}：変更{count}件、最新は {who}</translation>
-    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1812,17 +1753,6 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     <message>
         <source>Search events…</source>
         <translation>イベントを検索…</translation>
-    </message>
-</context>
-<context>
-    <name>LiveRefresh</name>
-    <message>
-        <source>{authors} changed a record</source>
-        <translation>{authors} さんが記録を1件変更しました</translation>
-    </message>
-    <message>
-        <source>{authors} changed {count} records</source>
-        <translation>{authors} さんが記録を{count}件変更しました</translation>
     </message>
 </context>
 <context>
@@ -2247,14 +2177,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Cannot load the demo program</source>
         <translation>デモ用プログラムを読み込めません</translation>
-    </message>
-    <message>
-        <source>{count} event in view</source>
-        <translation>表示中のイベント{count}件</translation>
-    </message>
-    <message>
-        <source>{count} events in view</source>
-        <translation>表示中のイベント{count}件</translation>
     </message>
     <message>
         <source>the filters let through {counted}</source>
@@ -2923,14 +2845,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>Excel ブック (*.xlsx);;Excel 用 CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Wrote {count} meeting to {file}</source>
-        <translation>{count}件の会合を {file} に書き出しました</translation>
-    </message>
-    <message>
-        <source>Wrote {count} meetings to {file}</source>
-        <translation>{count}件の会合を {file} に書き出しました</translation>
-    </message>
-    <message>
         <source>Export agenda</source>
         <translation>一覧の書き出し</translation>
     </message>
@@ -3088,14 +3002,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Cannot save the PDF</source>
         <translation>PDF を保存できません</translation>
-    </message>
-    <message>
-        <source>Saved {file} ({count} page)</source>
-        <translation>{file} を保存しました（{count}ページ）</translation>
-    </message>
-    <message>
-        <source>Saved {file} ({count} pages)</source>
-        <translation>{file} を保存しました（{count}ページ）</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
         assert _title(window, kobe) == "Renamed by Ravi"
         assert _title(window, toyama) == "Toyama visit"
         assert window.selected_occurrence == OccurrenceKey(toyama)
-        assert window.statusBar().currentMessage() == "Ravi Menon changed 1 record"
+        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
         assert not live.label.isVisible()
     finally:
         live.stop()
@@ -87,7 +87,7 @@ def test_an_event_a_colleague_deletes_leaves_the_window(
         rows_read(window)
         assert window.events.row_of(kobe) == -1
         assert _title(window, toyama) == "Toyama visit"
-        assert window.statusBar().currentMessage() == "Ravi Menon changed 1 record"
+        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
     finally:
         live.stop()
         window.tasks.wait_for_done()
@@ -229,14 +229,14 @@ def test_the_windows_own_demo_load_is_not_announced_as_a_colleagues_change(
         rows_read(window)
         event_id = window.events.row_at(0).event_id
         _colleague_renames(database_url, event_id)
-        qtbot.waitUntil(lambda: "Ravi Menon changed 1 record" in messages, timeout=10_000)
+        qtbot.waitUntil(lambda: "Ravi Menon changed a record" in messages, timeout=10_000)
         rows_read(window)
     finally:
         live.stop()
         window.tasks.wait_for_done()
         database.close()
     assert [message for message in messages if "changed" in message] == [
-        "Ravi Menon changed 1 record"
+        "Ravi Menon changed a record"
     ]
     assert not any(notice.catch_up for notice in notices)
     assert _title(window, event_id) == "Renamed by Ravi"

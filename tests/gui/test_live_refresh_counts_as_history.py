@@ -67,7 +67,7 @@ def test_a_meeting_a_colleague_cancels_is_one_change_as_the_history_says(
         qtbot.waitUntil(lambda: last_week not in starts(), timeout=10_000)
         listed = history_since(database, before)
         assert [entry.meeting is not None for entry in listed] == [True]
-        assert window.statusBar().currentMessage() == "Ravi Menon changed 1 record"
+        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
     finally:
         live.stop()
         window.tasks.wait_for_done()
