@@ -491,7 +491,7 @@ def test_more_meetings_than_the_limit_are_refused_before_another_series_is_read(
     with pytest.raises(CalendarFileError) as caught:
         read_calendar(calendar(*body, *event("late@x", "20270301T010000Z")), "many.ics")
     assert str(caught.value) == (
-        f"many.ics, line {4 + 7 * (series - 1)} (VEVENT): the file holds more than 100,000 "
+        f"many.ics, line {4 + 7 * (series - 1)} (VEVENT): the file holds more than 500,000 "
         "meetings (each series counted by the meetings its rule gives, up to this event); "
         "split it, or import the months you need"
     )
