@@ -28,7 +28,7 @@ from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.export import _organizer
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable, quoted
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
@@ -39,7 +39,8 @@ from cpp_scheduler.mail.transports import (
     SmtpTransport,
     Transport,
 )
-from cpp_scheduler.services import invitations, mail_setup
+from cpp_scheduler.services import batch_outcome, invitations, mail_setup
+from cpp_scheduler.services.batch_outcome import Said
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.store import Database
 
@@ -243,82 +244,13 @@ def _note_not_invited(not_invited: tuple[invitations.NotInvited, ...]) -> None:
 def _note_held_back(held: tuple[invitations.HeldBack, ...]) -> None:
     """Say who is left out because the server refused their address, with the
     refusal as the change report words it, and how to send to them all the same."""
-    for group in invitations.held_back_groups(held):
-        print(
-            _("not sent: {recipient} about {events}: {refusal}").format(
-                recipient=f"{group.recipient_name} <{group.recipient_email}>",
-                events=invitations.events_listed(group.events),
-                refusal=group.refusal,
-            ),
-            file=sys.stderr,
-        )
+    for note in invitations.held_back_notes(held):
+        print(note, file=sys.stderr)
     if held:
         print(
             _("note: {note}, or give --retry-refused to try again").format(
                 note=invitations.held_back_note(held)
             ),
-            file=sys.stderr,
-        )
-
-
-def _print_groups(refusals: list[invitations.Refusal], *, deferred: bool) -> None:
-    """One line per address (and answer): how many of its messages, about which events,
-    and why; not the same line once per message. A message alone has the line it always
-    had."""
-    for group in invitations.grouped(refusals):
-        if group.count == 1:
-            line = (
-                _("not sent yet (the server asked to try later): {email}: {reason}")
-                if deferred
-                else _("refused: {email}: {reason}")
-            )
-        elif deferred:
-            line = ngettext(
-                "not sent yet (the server asked to try later): {email}: {count} message "
-                "about {events}: {reason}",
-                "not sent yet (the server asked to try later): {email}: {count} messages "
-                "about {events}: {reason}",
-                group.count,
-            )
-        else:
-            line = ngettext(
-                "refused: {email}: {count} message about {events}: {reason}",
-                "refused: {email}: {count} messages about {events}: {reason}",
-                group.count,
-            )
-        print(
-            line.format(
-                email=group.email,
-                count=group.count,
-                events=invitations.events_listed(group.events),
-                reason=group.reason,
-            ),
-            file=sys.stderr,
-        )
-
-
-def _print_dropped(report: invitations.BatchReport) -> None:
-    """Say what the batch did not send because it was no longer due when it went."""
-    meanwhile = report.dropped_for(invitations.DropReason.SENT_MEANWHILE)
-    if meanwhile:
-        print(
-            ngettext(
-                "not sent again: {count} message had been sent meanwhile by another batch",
-                "not sent again: {count} messages had been sent meanwhile by another batch",
-                meanwhile,
-            ).format(count=meanwhile),
-            file=sys.stderr,
-        )
-    changed = report.dropped_for(invitations.DropReason.CHANGED)
-    if changed:
-        print(
-            ngettext(
-                "not sent: {count} message no longer says what the program says (it "
-                "changed since the batch was planned); run again to send what is due now",
-                "not sent: {count} messages no longer say what the program says (it "
-                "changed since the batch was planned); run again to send what is due now",
-                changed,
-            ).format(count=changed),
             file=sys.stderr,
         )
 
@@ -331,31 +263,41 @@ def _note_unsendable(messages: tuple[Invitation, ...]) -> None:
         print(one_line(_("note: {text}").format(text=note)), file=sys.stderr)
 
 
-def _finish(report: invitations.BatchReport, smtp: SmtpSettings | None) -> int:
-    _print_groups(report.refused, deferred=False)
-    _print_groups(report.deferred, deferred=True)
-    _print_dropped(report)
-    if report.login_refused and smtp is not None:
-        print(
-            _(
-                "stopped: {reason}: correct the password the system keyring keeps for "
-                "{user} (service {service}; Tools > Mail settings saves it there), or log "
-                "in as another user with --user"
+_HINTS = {
+    Said.CHANGED: N_("{outcome}; run again to send what is due now"),
+    Said.STOPPED: N_("{outcome}; run again to send the rest"),
+}
+"""What the command adds to a line of a batch's outcome: what to do next here."""
+
+
+def print_outcome(
+    report: invitations.BatchReport,
+    plan: invitations.InvitationPlan | invitations.UpdatePlan,
+    smtp: SmtpSettings | None,
+) -> int:
+    """Say what the batch did in the sentences the Send dialog's outcome says
+    (:mod:`cpp_scheduler.services.batch_outcome`): how many went on the standard
+    output, who was refused or put off, what was no longer due and why it stopped on
+    the error output, each with this command's hint; and give the exit status, 1 when
+    anything was not sent that should have been."""
+    print(batch_outcome.sent_line(report, plan))
+    for line in batch_outcome.outcome_lines(report):
+        if line.said is Said.LOGIN_REFUSED and smtp is not None:
+            said = _(
+                "{outcome}: correct the password the system keyring keeps for {user} "
+                "(service {service}; Tools > Mail settings saves it there), or log in as "
+                "another user with --user"
             ).format(
-                reason=report.stopped_by,
+                outcome=line.text,
                 user=quoted(smtp.user),
                 service=f"{KEYRING_SERVICE}:{smtp.host}",
-            ),
-            file=sys.stderr,
-        )
-        return 1
-    if report.stopped_by:
-        print(
-            _("stopped: {reason}; run again to send the rest").format(reason=report.stopped_by),
-            file=sys.stderr,
-        )
-        return 1
-    return 1 if report.refused or report.deferred else 0
+            )
+        else:
+            hint = _HINTS.get(Said.STOPPED if line.said is Said.LOGIN_REFUSED else line.said)
+            said = _(hint).format(outcome=line.text) if hint else line.text
+        print(said, file=sys.stderr)
+    failed = report.stopped_by or report.refused or report.deferred
+    return 1 if failed else 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -391,12 +333,7 @@ def run(args: argparse.Namespace) -> int:
         report = sending.send(database, plan.to_send, plan.unsigned)
     finally:
         database.close()
-    print(
-        _("sent {sent} of {count} ({already} had been sent already)").format(
-            sent=len(report.sent), count=len(plan.to_send), already=plan.already_sent
-        )
-    )
-    return _finish(report, sending.smtp)
+    return print_outcome(report, plan, sending.smtp)
 
 
 def run_updates(args: argparse.Namespace) -> int:
@@ -430,10 +367,7 @@ def run_updates(args: argparse.Namespace) -> int:
         report = sending.send(database, plan.to_send, plan.unsigned)
     finally:
         database.close()
-    print(
-        _("sent {sent} of {count} updates").format(sent=len(report.sent), count=len(plan.to_send))
-    )
-    return _finish(report, sending.smtp)
+    return print_outcome(report, plan, sending.smtp)
 
 
 def run_test(args: argparse.Namespace) -> int:

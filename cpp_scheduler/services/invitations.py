@@ -357,6 +357,22 @@ def not_invited_notes(not_invited: Sequence[NotInvited]) -> list[str]:
     ]
 
 
+def held_back_notes(held: Sequence[HeldBack]) -> list[str]:
+    """What the Send dialog and ``send`` (with or without ``--dry-run``) say of each
+    person a batch leaves out because the server refused their address, a sentence each
+    (``not sent: Bruno Salas <bruno@example.org> about 'Opening session', 'Site visit':
+    refused by the server at …``), the refusal as the change report words it; the window
+    starts it with a capital and marks it ⚠."""
+    return [
+        _("not sent: {recipient} about {events}: {refusal}").format(
+            recipient=f"{group.recipient_name} <{group.recipient_email}>",
+            events=events_listed(group.events),
+            refusal=group.refusal,
+        )
+        for group in held_back_groups(held)
+    ]
+
+
 def held_back_note(held: Sequence[HeldBack]) -> str:
     """What the Send dialog and ``send --dry-run`` say of the messages a batch leaves
     out because the server refused their addresses (after a line for each person,

@@ -162,6 +162,18 @@ def series_text(plan: SeriesPlan) -> str:
     return text
 
 
+def suggestions_found(count: int, what: str) -> str:
+    """``3 suggestions; double-click one, or an hour in the grid, to create the event.``:
+    what the slot finder says under the ``count`` times it suggests (``slots`` numbers
+    its times and says no count), ``what`` being what choosing one does there; in the
+    language's own plural."""
+    return ngettext(
+        "{count} suggestion; double-click it, or an hour in the grid, to {what}.",
+        "{count} suggestions; double-click one, or an hour in the grid, to {what}.",
+        count,
+    ).format(count=f"{count:,}", what=what)
+
+
 def no_free_time() -> str:
     """What a search that found no time says, in the window and on the command line:
     every reason a candidate time is left out, and what the coordinator can do."""

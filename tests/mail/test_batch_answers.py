@@ -89,8 +89,8 @@ def test_the_command_goes_on_past_a_deferred_recipient_run_after_run(
     out, err = capsys.readouterr()
     assert "sent 3 of 4 (0 had been sent already)" in out
     assert (
-        f"not sent yet (the server asked to try later): {program.bruno.email}: the server "
-        f"deferred '{program.bruno.email}': 450" in err
+        f"not sent yet (the server asked to try later): {program.bruno.email}: 1 message "
+        f"about '{program.workshop.title}': the server deferred '{program.bruno.email}': 450" in err
     )
     assert "stopped" not in err
     assert main(command) == 1  # still put off: tried again, nobody else sent twice

@@ -266,7 +266,9 @@ def test_an_address_beyond_ascii_before_the_at_is_refused_alone_and_the_rest_is_
     server = ["--smtp", f"127.0.0.1:{plain_server.port}", "--plain"]
     assert main([*command, *server]) == 1
     out, err = capsys.readouterr()
-    assert err.splitlines() == [f"refused: はなこ@例え.jp: {reason}"]
+    assert err.splitlines() == [
+        f"refused: はなこ@例え.jp: 1 message about {quoted(program.workshop.title)}: {reason}"
+    ]
     assert "sent 4 of 5 (0 had been sent already)" in out
     assert len(plain_server.mailbox.messages) == 4
     assert sorted(plain_server.mailbox.recipients) == sorted(

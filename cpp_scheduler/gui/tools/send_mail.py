@@ -35,7 +35,8 @@ from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.gui.widgets.wrapping_tree import WrappingTree
-from cpp_scheduler.services import access, calendar_export, invitations, mail_setup
+from cpp_scheduler.services import access, batch_outcome, calendar_export, invitations, mail_setup
+from cpp_scheduler.services.batch_outcome import Said
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeScope
 from cpp_scheduler.services.database import Database
@@ -93,12 +94,8 @@ def batch_notes(
         for note in invitations.not_invited_notes(not_invited)
     )
     lines.extend(
-        translate("Mail", "⚠ Not sent: {recipient} about {events}: {refusal}").format(
-            recipient=f"{group.recipient_name} <{group.recipient_email}>",
-            events=invitations.events_listed(group.events),
-            refusal=group.refusal,
-        )
-        for group in invitations.held_back_groups(held)
+        translate("Mail", "⚠ {note}").format(note=capitalised(note))
+        for note in invitations.held_back_notes(held)
     )
     if held:
         lines.append(
@@ -109,75 +106,46 @@ def batch_notes(
     return "\n".join(lines)
 
 
-def _grouped_lines(refusals: list[invitations.Refusal], *, deferred: bool) -> list[str]:
-    """One line per address (and answer), with how many messages about which events."""
-    lines = []
-    for group in invitations.grouped(refusals):
-        events = invitations.events_listed(group.events)
-        if deferred and group.count == 1:
-            text = translate(
-                "Mail",
-                "Not sent yet (the server asked to try later): {email} ({reason}), the "
-                "message about {events}; send again later to send it.",
-            )
-        elif deferred:
-            text = translate(
-                "Mail",
-                "Not sent yet (the server asked to try later): {email} ({reason}), "
-                "{count} messages about {events}; send again later to send them.",
-            )
-        elif group.count == 1:
-            text = translate("Mail", "Refused: {email} ({reason}), the message about {events}.")
-        else:
-            text = translate(
-                "Mail", "Refused: {email} ({reason}), {count} messages about {events}."
-            )
-        lines.append(
-            text.format(email=group.email, reason=group.reason, count=group.count, events=events)
-        )
-    return lines
+def capitalised(sentence: str) -> str:
+    """A sentence of the core as a line of the window begins, with a capital: the
+    command prints it as its own lines begin, its label in small letters (``refused:
+    …``), and the window as its own do (``Refused: …``); nothing else changes, and a
+    language without capitals is left as it is."""
+    return sentence[:1].upper() + sentence[1:]
 
 
-def outcome_text(report: invitations.BatchReport, previewed: int) -> str:
-    """A batch's report in words, a line each: how many of the ``previewed`` messages
-    went, who was refused or put off (once per address, with the events), what was no
-    longer due when the batch went, and why it stopped."""
+_OUTCOME_HINTS = {
+    Said.DEFERRED: QT_TRANSLATE_NOOP("Mail", "{outcome}; send again later."),
+    Said.CHANGED: QT_TRANSLATE_NOOP("Mail", "{outcome}; the list now shows what is due."),
+    Said.CANCELLED: QT_TRANSLATE_NOOP("Mail", "{outcome}; send again to send it."),
+    Said.STOPPED: QT_TRANSLATE_NOOP("Mail", "{outcome}; send again to send the rest."),
+    Said.LOGIN_REFUSED: QT_TRANSLATE_NOOP(
+        "Mail", "{outcome}: correct the password in Tools > Mail settings."
+    ),
+}
+"""What the window adds to a line of a batch's outcome: what to do next here, where
+Send sends again and Tools > Mail settings keeps the password."""
+
+_OUTCOME_LINE = QT_TRANSLATE_NOOP("Mail", "{outcome}.")
+"""A line of a batch's outcome that takes no hint, ended as a sentence."""
+
+
+def outcome_text(
+    report: invitations.BatchReport, batch: invitations.InvitationPlan | invitations.UpdatePlan
+) -> str:
+    """A batch's report in words, a line each, in the sentences ``cpp-scheduler send``
+    prints (:mod:`cpp_scheduler.services.batch_outcome`): how many of the messages of
+    ``batch`` (the plan the preview showed) went, who was refused or put off (once per
+    address, with the events), what was no longer due when the batch went, and why it
+    stopped; each with what to do next in the window."""
     lines = [
-        translate("Mail", "Sent {sent} of {count}.").format(sent=len(report.sent), count=previewed)
+        translate("Mail", _OUTCOME_LINE).format(
+            outcome=capitalised(batch_outcome.sent_line(report, batch))
+        )
     ]
-    lines.extend(_grouped_lines(report.refused, deferred=False))
-    lines.extend(_grouped_lines(report.deferred, deferred=True))
-    meanwhile = report.dropped_for(invitations.DropReason.SENT_MEANWHILE)
-    if meanwhile:
-        lines.append(
-            translate(
-                "Mail",
-                "Not sent, as sent meanwhile from another window or the command line: {count}.",
-            ).format(count=meanwhile)
-        )
-    changed = report.dropped_for(invitations.DropReason.CHANGED)
-    if changed:
-        lines.append(
-            translate(
-                "Mail",
-                "Not sent, as the program changed since the preview (an event cancelled or "
-                "moved, a recipient taken off): {count}. The list now shows what is due.",
-            ).format(count=changed)
-        )
-    if report.cancelled:
-        lines.append(translate("Mail", "Cancelled: the rest was not sent; send again to send it."))
-    if report.stopped_by and report.login_refused:
-        lines.append(
-            translate(
-                "Mail", "Stopped: {reason}: correct the password in Tools > Mail settings."
-            ).format(reason=report.stopped_by)
-        )
-    elif report.stopped_by:
-        lines.append(
-            translate("Mail", "Stopped: {reason}; send again to send the rest.").format(
-                reason=report.stopped_by
-            )
-        )
+    for line in batch_outcome.outcome_lines(report):
+        said = translate("Mail", _OUTCOME_HINTS.get(line.said, _OUTCOME_LINE))
+        lines.append(said.format(outcome=capitalised(line.text)))
     return "\n".join(lines)
 
 
@@ -214,6 +182,7 @@ class SendDialog(QDialog):
     Attributes:
         preview: the table of messages to send, one row each.
         report: the last batch's report, once it ended.
+        sent_batch: the plan that batch sent (what its preview showed).
         outcome: that report in words, who was refused or put off and why, kept while
             the preview reads the batch again, until the next batch or another scope.
     """
@@ -247,6 +216,8 @@ class SendDialog(QDialog):
         """The plan the preview shows, which Send sends what is still due of."""
         self.unsigned: tuple[invitations.Unsigned, ...] = ()
         self.report: invitations.BatchReport | None = None
+        self.sent_batch: invitations.InvitationPlan | invitations.UpdatePlan | None = None
+        """The plan the last batch sent, which its outcome counts against."""
         self.running = False
         self.read_only: str | None = None
         """Why this login may not send (a reader's role), once the server said so."""
@@ -520,12 +491,21 @@ class SendDialog(QDialog):
 
     # -- the batch --------------------------------------------------------------------
     def send(self) -> None:
-        if not self.plan or self.unsigned or self.running or self.read_only is not None:
+        batch = self.batch
+        if (
+            batch is None
+            or not self.plan
+            or self.unsigned
+            or self.running
+            or self.read_only is not None
+        ):
             return
         folder = self.outbox.text().strip()
         # The plan, not its messages: what the program no longer means, or another
-        # batch sent since the preview, is dropped when the batch goes.
-        database, batch = self.database, self.batch or self.plan
+        # batch sent since the preview, is dropped when the batch goes. The outcome
+        # counts against it, whatever the preview reads meanwhile.
+        database = self.database
+        self.sent_batch = batch
         self.running = True
         self._cancel.clear()
         self.outcome.clear()
@@ -535,13 +515,7 @@ class SendDialog(QDialog):
         self.progress.setRange(0, len(self.plan))
         self.progress.setValue(0)
         self.progress.show()
-        self.summary.setText(
-            (
-                translate("Mail", "Sending {count} message…")
-                if len(self.plan) == 1
-                else translate("Mail", "Sending {count} messages…")
-            ).format(count=len(self.plan))
-        )
+        self.summary.setText(batch_outcome.sending(len(self.plan)))
         relay, cancelled = self._progress, self._cancel.is_set
 
         def advanced(done: int, total: int) -> None:
@@ -577,7 +551,8 @@ class SendDialog(QDialog):
         self.running = False
         self.report = report
         self.close_button.setText(translate("Mail", "Close"))
-        self.outcome.setText(outcome_text(report, len(self.plan)))
+        if self.sent_batch is not None:
+            self.outcome.setText(outcome_text(report, self.sent_batch))
         self.outcome.show()
         self.refresh_preview()
 

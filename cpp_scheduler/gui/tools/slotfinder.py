@@ -68,6 +68,7 @@ from cpp_scheduler.services.slot_search import (
     no_free_time,
     series_text,
     slot_choices,
+    suggestions_found,
 )
 
 REPEATS = {
@@ -573,17 +574,7 @@ class SlotFinderDialog(QDialog):
                     "{series}; double-click one, or press the button, to {what}.",
                 ).format(series=series[:1].upper() + series[1:], what=self._what_choosing_does)
                 if plan is not None
-                else (
-                    translate(
-                        "SlotFinder",
-                        "{count} suggestion; double-click it, or an hour in the grid, to {what}.",
-                    )
-                    if len(result.answer.slots) == 1
-                    else translate(
-                        "SlotFinder",
-                        "{count} suggestions; double-click one, or an hour in the grid, to {what}.",
-                    )
-                ).format(count=len(result.answer.slots), what=self._what_choosing_does)
+                else suggestions_found(len(result.answer.slots), self._what_choosing_does)
             )
         else:
             self._say(no_free_time())  # the search's own words, as ``slots`` says them

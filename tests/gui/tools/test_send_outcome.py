@@ -68,9 +68,9 @@ def test_an_event_cancelled_after_the_preview_is_not_invited_to_and_the_dialog_s
     assert not any(program.workshop.title in subject for subject in subjects)
     assert dialog.outcome.isVisible()
     assert dialog.outcome.text().splitlines() == [
-        "Sent 4 of 6.",
-        "Not sent, as the program changed since the preview (an event cancelled or moved, "
-        "a recipient taken off): 2. The list now shows what is due.",
+        "Sent 4 of 6 (0 had been sent already).",
+        "Not sent: 2 messages no longer say what the program says (it changed since the "
+        "batch was planned); the list now shows what is due.",
     ]
     dialog.close()
     settle(qtbot, window)
@@ -116,7 +116,7 @@ def test_a_refused_login_says_to_correct_the_password_in_the_mail_settings(
         qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
 
         assert dialog.outcome.text().splitlines() == [
-            "Sent 0 of 6.",
+            "Sent 0 of 6 (0 had been sent already).",
             f"Stopped: {REFUSED}: correct the password in Tools > Mail settings.",
         ]
         assert server.mailbox.messages == []
@@ -153,9 +153,9 @@ def test_a_refused_address_is_one_line_with_its_events(
 
     events = ", ".join(f"'{title}'" for title in titles)
     assert dialog.outcome.text().splitlines() == [
-        "Sent 3 of 6.",
-        f"Refused: {program.bruno.email} (the server refused '{program.bruno.email}': 550 "
-        f"5.1.1 mailbox unavailable), 3 messages about {events}.",
+        "Sent 3 of 6 (0 had been sent already).",
+        f"Refused: {program.bruno.email}: 3 messages about {events}: the server refused "
+        f"'{program.bruno.email}': 550 5.1.1 mailbox unavailable.",
     ]
     dialog.close()
     settle(qtbot, window)

@@ -13,14 +13,15 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.cli.engine_formats import utc_z
+from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.tools.slotfinder_grid import HOUR_ROLE, KIND_ROLE, STATE_ROLE
 from cpp_scheduler.gui.tools.slotfinder_suggestions import SPAN_ROLE
 from cpp_scheduler.model import Delegation, Event, Participant, Venue
-from cpp_scheduler.services.slot_search import SlotAnswer
+from cpp_scheduler.services.slot_search import SlotAnswer, suggestions_found
 
 MONDAY = date(2027, 1, 18)
 
@@ -798,3 +799,34 @@ def test_a_series_window_with_nothing_free_reads_as_the_command_lists_it(
         "A series of 3 meetings, 1 with no free slot; double-click one, or press the "
         "button, to create the series."
     )
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+def test_the_suggestions_are_counted_in_the_languages_own_plural(
+    qtbot: QtBot, sqlite_database, open_window, language: str
+) -> None:
+    """The line under the suggestions counts them as the core counts
+    (:func:`~cpp_scheduler.services.slot_search.suggestions_found`, one ``ngettext``),
+    not by a branch of the window's on one."""
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    translations.install(language)
+    try:
+        window = open_window()
+        finder = _finder(qtbot, window, [lima])
+        count = finder.suggestion_model.rowCount()
+        assert count > 1
+        status = finder.ui.status.text()
+        assert status == suggestions_found(count, finder._what_choosing_does)
+        assert (
+            status
+            == {
+                i18n.ENGLISH: f"{count} suggestions; double-click one, or an hour in the grid, to "
+                "create the event.",
+                i18n.JAPANESE: f"候補{count}件。候補またはグリッドの時間をダブルクリックすると"
+                f"{translations.translate('SlotFinder', 'create the event')}。",
+            }[language]
+        )
+        finder.close()
+        settle(qtbot, window)
+    finally:
+        translations.install(i18n.ENGLISH)
