@@ -1928,38 +1928,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>サーバーが拒否したアドレスに再送する</translation>
     </message>
     <message>
-        <source>⚠ Not sent: {recipient} about {events}: {refusal}</source>
-        <translation>⚠ 未送信: {recipient} 宛ての {events}: {refusal}</translation>
-    </message>
-    <message>
-        <source>Not sent yet (the server asked to try later): {email} ({reason}), the message about {events}; send again later to send it.</source>
-        <translation>未送信（サーバーが後での再試行を求めました）: {email}（{reason}）、{events} についてのメッセージ。後でもう一度送信してください。</translation>
-    </message>
-    <message>
-        <source>Not sent yet (the server asked to try later): {email} ({reason}), {count} messages about {events}; send again later to send them.</source>
-        <translation>未送信（サーバーが後での再試行を求めました）: {email}（{reason}）、{events} についてのメッセージ{count}件。後でもう一度送信してください。</translation>
-    </message>
-    <message>
-        <source>Refused: {email} ({reason}), the message about {events}.</source>
-        <translation>拒否: {email}（{reason}）、{events} についてのメッセージ。</translation>
-    </message>
-    <message>
-        <source>Refused: {email} ({reason}), {count} messages about {events}.</source>
-        <translation>拒否: {email}（{reason}）、{events} についてのメッセージ{count}件。</translation>
-    </message>
-    <message>
-        <source>Not sent, as sent meanwhile from another window or the command line: {count}.</source>
-        <translation>その間に別のウィンドウまたはコマンドラインから送信済みのため未送信: {count}件。</translation>
-    </message>
-    <message>
-        <source>Not sent, as the program changed since the preview (an event cancelled or moved, a recipient taken off): {count}. The list now shows what is due.</source>
-        <translation>プレビュー後にプログラムが変わったため未送信（イベントの中止・移動、受信者の削除）: {count}件。一覧には現在必要なものを表示しています。</translation>
-    </message>
-    <message>
-        <source>Stopped: {reason}: correct the password in Tools &gt; Mail settings.</source>
-        <translation>中止: {reason}: 「ツール」&gt;「メール設定…」でパスワードを修正してください。</translation>
-    </message>
-    <message>
         <source>Send invitations</source>
         <translation>招待を送信</translation>
     </message>
@@ -2004,6 +1972,30 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>代表団: {name}</translation>
     </message>
     <message>
+        <source>{outcome}; send again later.</source>
+        <translation>{outcome}。後でもう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>{outcome}; the list now shows what is due.</source>
+        <translation>{outcome}。一覧には現在必要なものを表示しています。</translation>
+    </message>
+    <message>
+        <source>{outcome}; send again to send it.</source>
+        <translation>{outcome}。もう一度送信すると送られます。</translation>
+    </message>
+    <message>
+        <source>{outcome}; send again to send the rest.</source>
+        <translation>{outcome}。もう一度送信すると残りが送られます。</translation>
+    </message>
+    <message>
+        <source>{outcome}: correct the password in Tools &gt; Mail settings.</source>
+        <translation>{outcome}: 「ツール」&gt;「メール設定…」でパスワードを修正してください。</translation>
+    </message>
+    <message>
+        <source>{outcome}.</source>
+        <translation>{outcome}。</translation>
+    </message>
+    <message>
         <source>Study tour: {name}</source>
         <translation>視察研修: {name}</translation>
     </message>
@@ -2028,18 +2020,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>Sending {count} message…</source>
-        <translation>{count}件のメッセージを送信しています…</translation>
-    </message>
-    <message>
-        <source>Sending {count} messages…</source>
-        <translation>{count}件のメッセージを送信しています…</translation>
-    </message>
-    <message>
-        <source>Sent {sent} of {count}.</source>
-        <translation>{count}件中{sent}件を送信しました。</translation>
-    </message>
-    <message>
         <source>⚠ {note}.</source>
         <translation>⚠ {note}。</translation>
     </message>
@@ -2048,16 +2028,12 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>{note}。</translation>
     </message>
     <message>
+        <source>⚠ {note}</source>
+        <translation>⚠ {note}</translation>
+    </message>
+    <message>
         <source>{note}, or tick &apos;{option}&apos;.</source>
         <translation>{note}。または「{option}」にチェックを入れてください。</translation>
-    </message>
-    <message>
-        <source>Cancelled: the rest was not sent; send again to send it.</source>
-        <translation>キャンセルしました: 残りは送信していません。もう一度送信すると送られます。</translation>
-    </message>
-    <message>
-        <source>Stopped: {reason}; send again to send the rest.</source>
-        <translation>停止しました: {reason}。もう一度送信すると残りが送られます。</translation>
     </message>
     <message>
         <source>Cancelling after the message under way…</source>
@@ -3136,14 +3112,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>{series}; double-click one, or press the button, to {what}.</source>
         <translation>{series}。回をダブルクリックするかボタンを押すと{what}。</translation>
-    </message>
-    <message>
-        <source>{count} suggestion; double-click it, or an hour in the grid, to {what}.</source>
-        <translation>候補{count}件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
-    </message>
-    <message>
-        <source>{count} suggestions; double-click one, or an hour in the grid, to {what}.</source>
-        <translation>候補{count}件。候補またはグリッドの時間をダブルクリックすると{what}。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Why:&lt;/b&gt;</source>
