@@ -466,27 +466,6 @@ class _Latest:
 
     method: str
     digest: str
-    sequence: int
-    told: str
-    """The facts it told (JSON); empty in a row older than the ledger's keeping them."""
-    address: str
-    """The address it went to; empty in a row older than the ledger's keeping it."""
-
-    def holds(self, method: Method, sequence: int, said: str, email: str) -> bool:
-        """Whether this message is the one a batch would send now, judged without its
-        calendar's digest, which covers the ORGANIZER line and so cannot be compared
-        before someone signs: the same method, the event's SEQUENCE, the facts the
-        program says now (``said``; a row older than the facts is judged by SEQUENCE
-        alone, as the change report judges it) and the person's address (unknown in an
-        older row). These are what the ledger keeps apart of what the digest covers;
-        what it keeps no fact of (an agenda, a name, a language) is compared once a
-        sender signs, by the digest."""
-        return (
-            self.method == method.value
-            and self.sequence == sequence
-            and (not self.told or self.told == said)
-            and (not self.address or self.address == email)
-        )
 
 
 def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _Latest]:
@@ -502,15 +481,12 @@ def _told(session: Session, event_ids: Iterable[str]) -> dict[tuple[str, str], _
                 SentMessage.participant_id,
                 SentMessage.method,
                 SentMessage.digest,
-                SentMessage.sequence,
-                SentMessage.told,
-                SentMessage.recipient_email,
             )
             .where(SentMessage.event_id.in_(ids[start : start + 500]))
             .order_by(*ledger_order(SentMessage))
         )
-        for event_id, person_id, method, digest, sequence, told, address in rows:
-            found[(event_id, person_id)] = _Latest(method, digest, sequence, told, address)
+        for event_id, person_id, method, digest in rows:
+            found[(event_id, person_id)] = _Latest(method, digest)
     return found
 
 
@@ -597,13 +573,12 @@ def plan_invitations(
 
     ``sender`` signs for events that name no organiser; without one, such an event's
     messages are left out and the event is listed in ``unsigned`` with how many wait
-    for a sender: those a signed batch would send, each recipient judged by the same
-    rules in the same order. Only whether the ledger holds the message already is
-    judged otherwise, since its calendar names whoever signs (ORGANIZER) and so has no
-    digest yet: by what the ledger keeps of the message apart from it
-    (:meth:`_Latest.holds`). Someone told this version of the event already, left
-    out as holding no invitation to a cancelled one, or refused by the server, keeps
-    no batch waiting."""
+    for a sender. Whether the ledger holds a recipient's message already is told by its
+    calendar's digest, which covers whoever signs (ORGANIZER), the agenda, the
+    recipient's name and language and the other attendees: without a signer there is
+    none, so each recipient waits but those a signed batch would leave out all the same
+    (holding no invitation to a cancelled event, or refused by the server). Once a
+    sender is given, those told already are counted so."""
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     to_send: list[Invitation] = []
     unsigned: list[Unsigned] = []
@@ -631,9 +606,7 @@ def plan_invitations(
                 invitation: Invitation | None = None
                 if signer is None:
                     method = Method.CANCEL if event.is_cancelled else Method.REQUEST
-                    holds = latest is not None and latest.holds(
-                        method, event.sequence or 0, said, person.email
-                    )
+                    holds = False  # unknown until someone signs: see above
                 else:
                     invitation = build_invitation(
                         event, person, signer, stamp=stamp, renderings=renderings

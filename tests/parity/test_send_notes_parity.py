@@ -168,12 +168,12 @@ def test_the_send_dialog_notes_what_the_batch_leaves_out_in_the_commands_words(
     window, hint, _summary = _window(qtbot, database, scope, language)
     assert window == command
     assert "Tools > Mail settings…" in hint or "「ツール」>「メール設定…」" in hint
-    # Every kind of note is compared: the event waiting for a sender, the cancelled
-    # event, Bruno's refusal and the messages left out for it. The opening, which Ana
-    # holds as it is and Bruno's address refused, waits for nobody.
-    assert len(command) == 4, command
-    assert program.site_visit.title in command[0], command
-    assert program.opening.title not in command[0], command
+    # Every kind of note is compared: the events waiting for a sender (the opening for
+    # Ana, whose calendar has no signer to be compared with; Bruno's address refused),
+    # the cancelled event, Bruno's refusal and the messages left out for it.
+    assert len(command) == 5, command
+    assert program.opening.title in command[0], command
+    assert program.site_visit.title in command[1], command
     assert sum(line.startswith("not sent: ") for line in command) == 1, command
     assert sum(program.cancelled.title in line for line in command) == 1, command
 
@@ -275,7 +275,7 @@ def test_a_cancelled_event_waits_for_a_sender_only_for_those_its_invitation_reac
     )
 
 
-def test_a_live_event_naming_no_organiser_waits_only_for_what_a_signed_batch_would_send(
+def test_a_live_event_naming_no_organiser_waits_for_all_but_those_a_signed_batch_leaves_out(
     qtbot: QtBot,
     database_url: str,
     database: Database,
@@ -286,11 +286,11 @@ def test_a_live_event_naming_no_organiser_waits_only_for_what_a_signed_batch_wou
 ) -> None:
     """The site visit, which names no organiser, went to Ana, Bruno and Kenji signed by
     the team, the server refusing Bruno's address; it was then moved an hour, Ana alone
-    was sent the update, and Rosa was put on it. Without a sender, what waits is what
-    the team's batch would send: Kenji's update and Rosa's invitation. Ana holds this
-    version already and is counted so; Bruno's is held back for his refused address, as
-    a signed batch holds it back. The Send dialog and ``send invitations --event UID
-    --dry-run`` count and note it alike, and the team signing sends those two."""
+    was sent the update, and Rosa was put on it. Without a sender no message has a
+    calendar to compare with the ledger's: Ana, Kenji and Rosa wait, and Bruno's is held
+    back for his refused address, as a signed batch holds it back. The Send dialog and
+    ``send invitations --event UID --dry-run`` count and note it alike; the team signing
+    finds Ana told already and sends the other two."""
     plain_server.mailbox.refuse = {program.bruno.email}
     visit = EventScope(program.site_visit.uid)
     send(database, visit, plain_server)
@@ -316,7 +316,7 @@ def test_a_live_event_naming_no_organiser_waits_only_for_what_a_signed_batch_wou
     name = f"'{program.site_visit.title}'"
     assert window == command
     waiting, refused, left_out = command
-    assert waiting == f"{name} names no organiser: its messages to 2 recipients wait for a sender"
+    assert waiting == f"{name} names no organiser: its messages to 3 recipients wait for a sender"
     assert refused.startswith(
         f"not sent: Bruno Salas <{program.bruno.email}> about {name}: refused by the server "
         f"at {program.bruno.email} on "
@@ -325,9 +325,9 @@ def test_a_live_event_naming_no_organiser_waits_only_for_what_a_signed_batch_wou
         "1 message is left out as the server refused its address; it goes once the address "
         "is corrected"
     )
-    assert summary == counted == "0 to send, 1 sent already"
+    assert summary == counted == "0 to send, 0 sent already"
 
-    # Signed by the team, the batch is the one that waited.
+    # Signed by the team, Ana's calendar is the one the ledger holds.
     signed = ("--db", database_url, "send", "invitations", "--event", visit.uid)
     assert main([*signed, "--from", f"{SENDER.name} <{SENDER.email}>", "--dry-run"]) == 0
     assert capsys.readouterr().out.splitlines() == [
@@ -335,3 +335,38 @@ def test_a_live_event_naming_no_organiser_waits_only_for_what_a_signed_batch_wou
         f"would send REQUEST {name} to rosa.huaman@vivienda.gob.pe",
         "2 to send, 1 sent already",
     ]
+
+
+def test_an_agenda_changed_since_keeps_an_event_naming_no_organiser_waiting(
+    qtbot: QtBot,
+    database_url: str,
+    database: Database,
+    program: Program,  # noqa: F811
+    plain_server: Server,  # noqa: F811
+    unsigned_settings: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Everyone was sent the site visit, signed by the team; then its agenda changed,
+    which raises no SEQUENCE. The participants' calendars hold the old agenda: without
+    a sender the batch cannot tell, so they wait for one, and none is said to be told
+    already (a batch would otherwise report "sent 0 of 0" and the agenda never go)."""
+    visit = EventScope(program.site_visit.uid)
+    send(database, visit, plain_server)
+    with database.transaction() as session:
+        event = session.get(Event, program.site_visit.id)
+        assert event is not None
+        event.description = "New agenda: the museum opens at ten, not nine."
+
+    command, counted = _dry_run(database_url, visit, i18n.ENGLISH, capsys)
+    window, _hint, summary = _window(qtbot, database, visit, i18n.ENGLISH)
+    recipients = len(invitations.plan_invitations(database, visit, SENDER).to_send)
+    assert recipients > 1  # the team signing would send the new agenda to each
+    assert (
+        window
+        == command
+        == [
+            f"'{program.site_visit.title}' names no organiser: its messages to {recipients} "
+            "recipients wait for a sender"
+        ]
+    )
+    assert summary == counted == "0 to send, 0 sent already"
