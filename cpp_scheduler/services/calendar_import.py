@@ -1099,14 +1099,19 @@ def _check_left_as(session: Session, versions: dict[str, int], event_ids: Sequen
             )
         version, title = held[event_id]
         if version != versions.get(event_id, version):
-            raise editing.StaleRecordError(
-                _(
-                    "event {title} was changed by somebody else since the import "
-                    "(version {version}, the import left {left}); nothing was "
-                    "changed; reload and make the change by hand"
-                ).format(title=quoted(title), version=version, left=versions[event_id]),
-                event_id,
-            )
+            raise _changed_since(event_id, title, version, versions[event_id])
+
+
+def _changed_since(event_id: str, title: str, version: int, left: int) -> editing.StaleRecordError:
+    """The refusal of an undo or redo over a colleague's change of an event since."""
+    return editing.StaleRecordError(
+        _(
+            "event {title} was changed by somebody else since the import "
+            "(version {version}, the import left {left}); nothing was "
+            "changed; reload and make the change by hand"
+        ).format(title=quoted(title), version=version, left=left),
+        event_id,
+    )
 
 
 @dataclass
@@ -1266,6 +1271,7 @@ def undo_import(
         taken_back = removal.delete_held_records(session, Event, outermost)
         for event_id in outermost:
             taken = undo.after[event_id] = taken_back[event_id]
+            _refuse_changed_along(taken, undo.before[event_id], updated)
             removal.refuse_standing_invitations(session, Event, taken, undo.before[event_id])
             # Each event it takes along (a session of an updated conference) comes back
             # with it, at a new version too: never an old number again.
@@ -1327,7 +1333,9 @@ def redo_import(
         redone = {event_id: found[event_id] + 1 for event_id in undo.updated}  # never old
         outermost = _outermost(undo.updated, undo.after)
         taken_back = removal.delete_held_records(session, Event, outermost)
+        updated = set(undo.updated)
         for event_id in outermost:
+            _refuse_changed_along(taken_back[event_id], undo.after[event_id], updated)
             removal.refuse_standing_invitations(
                 session, Event, taken_back[event_id], undo.after[event_id]
             )
@@ -1364,6 +1372,28 @@ def _outermost(event_ids: Sequence[str], snapshots: Mapping[str, dict[str, Any]]
         if table == events and row["id"] != event_id
     }
     return [event_id for event_id in held if event_id not in inside]
+
+
+def _refuse_changed_along(
+    taken: Mapping[str, Any], kept: Mapping[str, Any], updated: Collection[str]
+) -> None:
+    """Refuse to put ``kept`` back over ``taken`` (deletion snapshots of one event) when
+    an event it takes along that the import did not update (a session of an updated
+    conference) is at another version than ``kept`` holds it at: a colleague changed it
+    since, and putting the conference back would put that session back as it was."""
+    events = Event.__tablename__
+    held = {
+        row["id"]: int(row["version"])
+        for table, row in kept["rows"]
+        if table == events and row["id"] not in updated
+    }
+    for table, row in taken["rows"]:
+        if table != events or row["id"] in updated or row["id"] not in held:
+            continue
+        if int(row["version"]) != held[row["id"]]:
+            raise _changed_since(
+                str(row["id"]), str(row["title"]), int(row["version"]), held[row["id"]]
+            )
 
 
 def _versions_in(snapshot: Mapping[str, Any], event_ids: Collection[str]) -> dict[str, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from cpp_scheduler.ical.importer import read_calendar
@@ -17,6 +18,7 @@ from cpp_scheduler.model import Event
 from cpp_scheduler.model.event import EventKind
 from cpp_scheduler.services import calendar_import, editing, removal
 from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.services.editing import StaleRecordError
 from cpp_scheduler.store import Database
 
 FORUM = datetime(2027, 4, 5, 0, 0, tzinfo=UTC)
@@ -132,3 +134,69 @@ def test_undoing_an_import_that_updated_a_conference_and_its_sessions_puts_all_b
     with database.session() as session:
         titles = sorted(session.scalars(select(Event.title)))
     assert titles == ["Panel 1", "Panel 2", "Resilience forum"]
+
+
+def _forum_with_panel(database: Database) -> tuple[str, str, dict[str, str]]:
+    forum = editing.create(
+        database,
+        Event,
+        {
+            "title": "Resilience forum",
+            "kind": EventKind.CONFERENCE,
+            "start_utc": FORUM,
+            "end_utc": FORUM + timedelta(hours=8),
+        },
+    )
+    panel = editing.create(
+        database,
+        Event,
+        {
+            "title": "Panel",
+            "parent_id": forum,
+            "start_utc": FORUM + timedelta(hours=1),
+            "end_utc": FORUM + timedelta(hours=2),
+        },
+    )
+    with database.session() as session:
+        uids = {str(i): str(uid) for i, uid in session.execute(select(Event.id, Event.uid))}
+    return forum, panel, uids
+
+
+def _renamed_by_a_colleague(database: Database, panel: str) -> None:
+    held = editing.stored(database, Event, panel)
+    editing.change(database, Event, panel, {"title": "Panel (colleague)"}, held.version)
+
+
+def test_undoing_an_import_of_a_conference_keeps_a_colleagues_later_change_of_its_session(
+    database: Database,
+) -> None:
+    """The import updated the forum alone; a colleague then renamed its panel. Putting
+    the forum back as it was would put the panel back too: refused, nothing changed."""
+    forum, panel, uids = _forum_with_panel(database)
+    parsed = read_calendar(_calendar((uids[forum], "Resilience forum (revised)", 0)), "c.ics")
+    _report, undo = calendar_import.import_undoably(database, parsed)
+    _renamed_by_a_colleague(database, panel)
+
+    with pytest.raises(StaleRecordError, match="'Panel \\(colleague\\)' was changed by somebody"):
+        calendar_import.undo_import(database, undo)
+
+    with database.session() as session:
+        titles = sorted(session.scalars(select(Event.title)))
+    assert titles == ["Panel (colleague)", "Resilience forum (revised)"]
+
+
+def test_redoing_an_import_of_a_conference_keeps_a_colleagues_later_change_of_its_session(
+    database: Database,
+) -> None:
+    forum, panel, uids = _forum_with_panel(database)
+    parsed = read_calendar(_calendar((uids[forum], "Resilience forum (revised)", 0)), "c.ics")
+    _report, undo = calendar_import.import_undoably(database, parsed)
+    calendar_import.undo_import(database, undo)
+    _renamed_by_a_colleague(database, panel)
+
+    with pytest.raises(StaleRecordError, match="'Panel \\(colleague\\)' was changed by somebody"):
+        calendar_import.redo_import(database, undo)
+
+    with database.session() as session:
+        titles = sorted(session.scalars(select(Event.title)))
+    assert titles == ["Panel (colleague)", "Resilience forum"]
