@@ -104,7 +104,7 @@ def test_the_itinerary_pdf_holds_the_whole_tour_in_order(
     )
     assert done.returncode == 0, done.stderr
     pages = page_texts(output)
-    assert done.stdout.strip() == f"{output}: {len(pages)} pages"
+    assert done.stdout.strip() == f"Saved {output}: {len(pages)} pages"
     assert page_size(output) == A4_POINTS
     text = " ".join(pages)
     positions = [text.index(title) for *_rest, title, _themes in TOUR_EVENTS]
@@ -275,7 +275,7 @@ def test_the_programme_and_the_run_sheet_print_in_japanese(
     # In a process of its own, which starts Qt speaking Japanese (its page numbers).
     done = cli_process("print", "programme", *db, "--event", uid, "-o", str(programme))
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"{programme}: 4ページ\n"
+    assert done.stdout == f"{programme} を保存しました: 4ページ\n"
     pages = [squeezed(page) for page in page_texts(programme)]
     timetable = next(page for page in pages if "2027年2月15日(月)時刻" in page)
     assert "TDLC会議室ATDLC会議室B" in timetable

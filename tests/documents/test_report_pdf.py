@@ -43,7 +43,7 @@ def report_pdf(database: Path, period: tuple[str, str], output: Path, *more: str
     done = cli_command("report", *arguments, *more)
     assert done.returncode == 0, done.stderr
     pages = page_texts(output)
-    assert done.stdout == f"wrote {output}: {len(pages)} pages\n"
+    assert done.stdout == f"Saved {output}: {len(pages)} pages\n"
     return pages
 
 
