@@ -7,7 +7,7 @@ builds the engine's meeting from the dialog's current values and asks
 Local times dock and ``cpp-scheduler times`` — so the dialog, the dock and the command
 line give one answer. No database is touched while typing: the answer is pure arithmetic
 on zones and the holiday calendars. Whether a night there is a problem is the conflict
-check's rule, asked of the draft too (:func:`nights_judged`): the dialog warns of a
+check's rule, asked of the draft too (:func:`judged_at_night_ids`): the dialog warns of a
 night only where the check would. A session naming no delegation is for its conference's
 delegations (:func:`~cpp_scheduler.model.event_filter.delegations_attending`), on the
 dialog's clocks as in the check.
@@ -27,7 +27,6 @@ from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Partici
 from cpp_scheduler.model.event import event_delegations
 from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 from cpp_scheduler.scheduling import attendance, holidays
-from cpp_scheduler.scheduling.attendance import judged_at_night
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, Interval
 from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
 from cpp_scheduler.services import snapshot
@@ -198,22 +197,13 @@ def is_checked(draft: DraftMeeting) -> bool:
     return not draft.cancelled
 
 
-def nights_judged(draft: DraftMeeting) -> bool:
-    """Whether the conflict check would warn of the draft at night on an attendee's
-    clock, where the local times read night: its rule
-    (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night`) asked of the draft,
-    a remote meeting of hours that is not a conference with sessions."""
-    return judged_at_night(draft_interval(draft), draft.holds_sessions)
-
-
 def judged_at_night_ids(
     draft: DraftMeeting, known: Mapping[str, Attendee], conferences: Conferences | None = None
 ) -> frozenset[str]:
     """The attendees whose night the conflict check would warn of, where the draft's
     local times read night: its delegations, and its participants not sitting with one
-    of them, where it judges nights at all (:func:`nights_judged`), by the rule
-    ``cpp-scheduler times`` asks of the event once saved
-    (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night_ids`)."""
+    of them, where it judges nights at all, by the rule ``cpp-scheduler times`` asks of
+    the event once saved (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night_ids`)."""
     return attendance.judged_at_night_ids(
         draft_interval(draft), draft.holds_sessions, draft_attendees(draft, known, conferences)
     )

@@ -319,21 +319,26 @@ def delete_held_records(
     them): each one's snapshot, by id, as :func:`delete_record` gives it, from a few
     queries per table rather than a few per record. Refused
     (:class:`RecordNotFoundError`) when one of them is gone."""
+    records = _each_of(session, model_cls, record_ids, *_loaded_with(model_cls))
+    snapshots = _delete(session, model_cls, list(records.values()), None)
+    return {snapshot["record_id"]: snapshot for snapshot in snapshots}
+
+
+def _each_of(
+    session: Session, model_cls: type[Base], record_ids: Sequence[str], *options: Any
+) -> dict[str, Base]:
+    """The records ``record_ids`` names, by id in their order (each once), read a chunk
+    at a time; refused (:class:`RecordNotFoundError`) when one of them is gone."""
     records: dict[str, Base] = {}
     entity: Any = model_cls
     for start in range(0, len(record_ids), _CHUNK):
         chunk = list(record_ids[start : start + _CHUNK])
-        records.update(
-            (str(record.id), record)
-            for record in session.scalars(
-                select(entity).where(entity.id.in_(chunk)).options(*_loaded_with(model_cls))
-            )
-        )
+        query = select(entity).where(entity.id.in_(chunk)).options(*options)
+        records.update((str(record.id), record) for record in session.scalars(query))
     for record_id in record_ids:
         if record_id not in records:
             get_record(session, model_cls, record_id)  # says which kind is gone
-    snapshots = _delete(session, model_cls, [records[i] for i in dict.fromkeys(record_ids)], None)
-    return {snapshot["record_id"]: snapshot for snapshot in snapshots}
+    return {record_id: records[record_id] for record_id in dict.fromkeys(record_ids)}
 
 
 def hold_for_deleting(session: Session, model_cls: type[Base], record_ids: Sequence[str]) -> None:
@@ -557,19 +562,12 @@ def snapshots_of(
     them all at once and nothing deleted: a few queries per table rather than a deletion
     of each (an import keeps one of each event it updates, to undo it). Refused
     (:class:`RecordNotFoundError`) when one of them is gone."""
-    entity: Any = model_cls
-    snapshots: dict[str, Snapshot] = {}
-    for start in range(0, len(record_ids), _CHUNK):
-        chunk = list(record_ids[start : start + _CHUNK])
-        for record in session.scalars(select(entity).where(entity.id.in_(chunk))):
-            snapshots[str(record.id)] = Snapshot(
-                model_cls.__name__, str(record.id), _title_of(record)
-            )
-    for record_id in record_ids:
-        if record_id not in snapshots:
-            get_record(session, model_cls, record_id)  # says which kind is gone
+    snapshots = {
+        record_id: Snapshot(model_cls.__name__, record_id, _title_of(record))
+        for record_id, record in _each_of(session, model_cls, record_ids).items()
+    }
     _gather(session, model_cls, snapshots, apart=True)
-    return {record_id: snapshots[record_id].as_dict() for record_id in dict.fromkeys(record_ids)}
+    return {record_id: snapshot.as_dict() for record_id, snapshot in snapshots.items()}
 
 
 def _unlinked(
