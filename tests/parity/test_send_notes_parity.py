@@ -232,6 +232,17 @@ def test_a_cancelled_event_never_sent_waits_for_no_sender_in_the_window_nor_the_
     assert "sent 6 of 6" in capsys.readouterr().out
 
 
+def _put_rosa_on_the_site_visit(database: Database, program: Program) -> None:  # noqa: F811
+    """Rosa Huamán, of the site visit's delegation, put on it since it was sent."""
+    with database.transaction() as session:
+        visit = session.get(Event, program.site_visit.id)
+        assert visit is not None
+        rosa = Participant(name="Rosa Huamán", email="rosa.huaman@vivienda.gob.pe")
+        rosa.delegation = visit.delegations[0]
+        session.add(rosa)
+        visit.participants.append(rosa)
+
+
 def test_a_cancelled_event_waits_for_a_sender_only_for_those_its_invitation_reached(
     qtbot: QtBot,
     database_url: str,
@@ -248,13 +259,10 @@ def test_a_cancelled_event_waits_for_a_sender_only_for_those_its_invitation_reac
     goes to Rosa, who holds no invitation."""
     _organised_by_grace(database, program, program.opening.id)
     send(database, EventScope(program.site_visit.uid), plain_server)
+    _put_rosa_on_the_site_visit(database, program)
     with database.transaction() as session:
         visit = session.get(Event, program.site_visit.id)
         assert visit is not None
-        rosa = Participant(name="Rosa Huamán", email="rosa.huaman@vivienda.gob.pe")
-        rosa.delegation = visit.delegations[0]
-        session.add(rosa)
-        visit.participants.append(rosa)
         visit.status = EventStatus.CANCELLED
     scope = DelegationScope(program.lima.name)
 
@@ -303,13 +311,7 @@ def test_a_live_event_naming_no_organiser_waits_for_all_but_those_a_signed_batch
     with plain_transport(plain_server) as transport:
         to_ana = [message for message in update if message.recipient_id == program.ana.id]
         assert len(invitations.send_batch(database, to_ana, transport).sent) == 1
-    with database.transaction() as session:
-        event = session.get(Event, program.site_visit.id)
-        assert event is not None
-        rosa = Participant(name="Rosa Huamán", email="rosa.huaman@vivienda.gob.pe")
-        rosa.delegation = event.delegations[0]
-        session.add(rosa)
-        event.participants.append(rosa)
+    _put_rosa_on_the_site_visit(database, program)
 
     command, counted = _dry_run(database_url, visit, i18n.ENGLISH, capsys)
     window, _hint, summary = _window(qtbot, database, visit, i18n.ENGLISH)
