@@ -1268,7 +1268,9 @@ def undo_import(
         undone: dict[str, int] = {}
         updated = set(undo.updated)
         outermost = _outermost(undo.updated, undo.before)
-        taken_back = removal.delete_held_records(session, Event, outermost)
+        # A session updated without its conference leaves it and comes back: the
+        # conference's new versions are this step's own (``touched``), as for a save.
+        taken_back = removal.delete_held_records(session, Event, outermost, touched=touched)
         for event_id in outermost:
             taken = undo.after[event_id] = taken_back[event_id]
             _refuse_changed_along(taken, undo.before[event_id], updated)
@@ -1278,7 +1280,10 @@ def undo_import(
             now = _versions_in(taken, updated)
             undone |= {held: version + 1 for held, version in now.items()}
         removal.restore_records(
-            session, Event, [_at_versions(undo.before[i], undone) for i in outermost]
+            session,
+            Event,
+            [_at_versions(undo.before[i], undone) for i in outermost],
+            touched=touched,
         )
         touched += _moved(undo.updated, found, undone)
         for person_id in undo.people:
@@ -1332,7 +1337,7 @@ def redo_import(
         removal.restore_records(session, Event, [undo.after[i] for i in undo.created])
         redone = {event_id: found[event_id] + 1 for event_id in undo.updated}  # never old
         outermost = _outermost(undo.updated, undo.after)
-        taken_back = removal.delete_held_records(session, Event, outermost)
+        taken_back = removal.delete_held_records(session, Event, outermost, touched=touched)
         updated = set(undo.updated)
         for event_id in outermost:
             _refuse_changed_along(taken_back[event_id], undo.after[event_id], updated)
@@ -1340,7 +1345,10 @@ def redo_import(
                 session, Event, taken_back[event_id], undo.after[event_id]
             )
         removal.restore_records(
-            session, Event, [_at_versions(undo.after[i], redone) for i in outermost]
+            session,
+            Event,
+            [_at_versions(undo.after[i], redone) for i in outermost],
+            touched=touched,
         )
         touched += _moved(undo.updated, found, redone)
     undo.imported_versions |= redone

@@ -312,15 +312,20 @@ def _delete_held(
 
 
 def delete_held_records(
-    session: Session, model_cls: type[Base], record_ids: Sequence[str]
+    session: Session,
+    model_cls: type[Base],
+    record_ids: Sequence[str],
+    *,
+    touched: list[Touched] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Delete many records of one kind at once (an undone import takes back thousands),
     which the transaction holds already (:func:`hold_for_deleting`, before it checked
     them): each one's snapshot, by id, as :func:`delete_record` gives it, from a few
     queries per table rather than a few per record. Refused
-    (:class:`RecordNotFoundError`) when one of them is gone."""
+    (:class:`RecordNotFoundError`) when one of them is gone. ``touched``: as for
+    :func:`delete_record`."""
     records = _each_of(session, model_cls, record_ids, *_loaded_with(model_cls))
-    snapshots = _delete(session, model_cls, list(records.values()), None)
+    snapshots = _delete(session, model_cls, list(records.values()), touched)
     return {snapshot["record_id"]: snapshot for snapshot in snapshots}
 
 
@@ -682,14 +687,18 @@ def restore_record(
 
 
 def restore_records(
-    session: Session, model_cls: type[Base], snapshots: Sequence[Mapping[str, Any]]
+    session: Session,
+    model_cls: type[Base],
+    snapshots: Sequence[Mapping[str, Any]],
+    *,
+    touched: list[Touched] | None = None,
 ) -> None:
     """Put back many deleted records of one kind at once (a redone import brings back
     thousands), as :func:`restore_record` puts back each with ``check_links=False``:
     each table's rows in one statement, the database's refusal the only check of what
-    they refer to."""
+    they refer to. ``touched``: as for :func:`restore_record`."""
     _check_restorable(session, model_cls, snapshots)
-    _restore(session, snapshots, None)
+    _restore(session, snapshots, touched)
 
 
 def _check_restorable(

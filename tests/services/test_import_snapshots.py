@@ -200,3 +200,31 @@ def test_redoing_an_import_of_a_conference_keeps_a_colleagues_later_change_of_it
     with database.session() as session:
         titles = sorted(session.scalars(select(Event.title)))
     assert titles == ["Panel (colleague)", "Resilience forum"]
+
+
+def _followed(touched: list[editing.Touched], record_id: str, version: int) -> int:
+    """Where a window following a step's ``touched`` takes ``version`` of a record: the
+    version it then counts as its own."""
+    steps = {(t.record_id, t.found): t.left for t in touched}
+    while (following := steps.get((record_id, version))) is not None:
+        version = following
+    return version
+
+
+def test_undo_and_redo_of_an_import_that_updated_a_session_alone_report_its_conference(
+    database: Database,
+) -> None:
+    """Taking the panel back out of the forum and filing it there again raises the
+    forum's version. The window counts that as its own only if the step reports it;
+    otherwise a dialog open on the forum is refused as if a colleague had changed it."""
+    forum, panel, uids = _forum_with_panel(database)
+    parsed = read_calendar(_calendar((uids[panel], "Panel (revised)", 1)), "c.ics")
+    _report, undo = calendar_import.import_undoably(database, parsed)
+    assert undo.updated == [panel]
+
+    for step in (calendar_import.undo_import, calendar_import.redo_import):
+        before = editing.stored(database, Event, forum).version
+        step(database, undo)
+        after = editing.stored(database, Event, forum).version
+        assert after > before
+        assert _followed(undo.touched, forum, before) == after
