@@ -865,6 +865,16 @@ class MainWindow(RecordEditing, QMainWindow):
     # -- filters and zone ---------------------------------------------------------------
     def set_event_filter(self, event_filter: EventFilter) -> None:
         self.proxy.set_event_filter(event_filter)
+        self._let_go_of_hidden_selection()
+
+    def _let_go_of_hidden_selection(self) -> None:
+        """Let go of the selected meeting when the filters now leave it out: the tools
+        stop answering about a meeting the calendar no longer shows, and Edit and
+        Delete cannot act on it unseen. A meeting the calendar holds no row for (one a
+        tool chose beyond the rows read) stays selected."""
+        key = self._selected
+        if key is not None and self.events.row_of(key) >= 0 and self.proxy.proxy_row_of(key) < 0:
+            self.select_occurrence(None)
 
     def set_display_zone(self, zone_name: str) -> None:
         if not timezones.is_zone(zone_name):

@@ -307,3 +307,35 @@ def test_a_delegation_at_home_in_new_york_is_on_new_yorks_clock_beside_the_banks
     zones = {name: row[Column.ZONE] for name, row in _rows(dock.model).items()}
     assert zones["City of New York"] == "New York"
     assert zones["Bank economist"] == "Washington"
+
+
+def test_a_meeting_the_filters_hide_is_no_longer_selected_nor_shown(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A search that leaves the selected meeting out lets it go: the dock does not keep
+    answering about an event the calendar no longer shows, and Edit and Delete, which
+    act on the selection, cannot reach it."""
+    from cpp_scheduler.model.event_filter import EventFilter
+
+    clinic = add_event(sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 1.5)
+    add_event(sqlite_database, "Kobe DRR workshop", JANUARY_NINE_TOKYO + timedelta(hours=3), 1)
+    window = open_window()
+    dock = tools_of(window).local_times
+    window.views["week"].occurrenceSelected.emit(OccurrenceKey(clinic))
+    read(qtbot, dock)
+    assert "Housing finance clinic" in dock.heading.text()
+
+    window.sidebar.set_event_filter(EventFilter(text="kobe"))
+    read(qtbot, dock)
+
+    assert window.selected_occurrence is None
+    assert dock.heading.text() == dock.tr(dock.PLACEHOLDER)
+    assert dock.model.rowCount() == 0
+    assert not window.edit_action.isEnabled()
+    assert not window.delete_action.isEnabled()
+
+    window.views["week"].occurrenceSelected.emit(OccurrenceKey(clinic))  # not hidden: kept
+    window.sidebar.set_event_filter(EventFilter(text="finance"))
+    read(qtbot, dock)
+    assert window.selected_occurrence == OccurrenceKey(clinic)
+    assert "Housing finance clinic" in dock.heading.text()
