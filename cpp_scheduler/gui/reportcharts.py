@@ -1,5 +1,10 @@
 """The Program report window's charts: hours by theme and by partner city as horizontal
-bars (Qt Charts), loaded with the first chart a report window makes."""
+bars (Qt Charts), loaded with the first chart a report window makes.
+
+Each bar's hours are written beside it as the report's tables write them ("1.50", from
+:func:`~cpp_scheduler.reports.program.hours_text`): Qt's own bar labels write a number as
+Qt does ("1.5"), with no way to give the text.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,15 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.reports.program import hours_text
+
+_GAP = 4.0
+"""Pixels between a bar's end and its hours."""
 
 
 class HoursChart(QChartView):
@@ -28,6 +37,9 @@ class HoursChart(QChartView):
         self._title = title
         self.labels: list[str] = []
         self.values: list[float] = []
+        self.value_labels: list[QGraphicsSimpleTextItem] = []
+        """Each bar's hours as the tables write them, first bar first."""
+        self._series: QHorizontalBarSeries | None = None
         self.show_rows([])
 
     def show_rows(self, rows: list[tuple[str, float]]) -> None:
@@ -45,9 +57,6 @@ class HoursChart(QChartView):
             bars.append(value)
         series = QHorizontalBarSeries()
         series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append(list(reversed(self.labels)) or [""])
@@ -64,3 +73,24 @@ class HoursChart(QChartView):
         self.setChart(chart)
         if old is not None:
             old.deleteLater()
+        self._series = series
+        self.value_labels = []
+        for value in self.values:
+            text = QGraphicsSimpleTextItem(hours_text(value), chart)
+            text.setBrush(QColor("#1a1a1a"))
+            self.value_labels.append(text)
+        chart.plotAreaChanged.connect(self._place_value_labels)
+        self._place_value_labels(chart.plotArea())
+
+    def _place_value_labels(self, _area: QRectF) -> None:
+        """Put each bar's hours just past its end, centred on it: again whenever the
+        plot area moves (the chart laid out, the window resized)."""
+        chart, series = self.chart(), self._series
+        if series is None:
+            return
+        count = len(self.value_labels)
+        for number, (text, value) in enumerate(zip(self.value_labels, self.values, strict=True)):
+            # Drawn from the bottom: the first row is the last category.
+            end = chart.mapToPosition(QPointF(value, count - 1 - number), series)
+            size = text.boundingRect()
+            text.setPos(end.x() + _GAP, end.y() - size.height() / 2)

@@ -4,6 +4,7 @@ workbook, and "Export agenda…" writes what the calendar shows."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -159,6 +160,34 @@ def test_the_window_writes_hours_as_the_command_prints_them(
         line = next(line for line in printed if line.startswith(label + " "))
         assert line.split()[-2] == hours, line
     assert report_window.summary.text() == " · ".join(printed[1:3])
+
+
+def test_each_bar_carries_its_hours_as_the_table_writes_them(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Toyama's 4 hours read "4.00" beside its bar, as in the table and the command's
+    text, never "4"; each bar's hours sit past its end, on its row, in the chart."""
+    report_window = shown_report(qtbot, demo_window)
+    for name, chart in (("theme", report_window.theme_chart), ("city", report_window.city_chart)):
+        model = report_window.models[name]
+        table = {
+            model.index(row, 0).data(): model.index(row, 2).data()
+            for row in range(model.rowCount())
+        }
+        written = [label.text() for label in chart.value_labels]
+        assert written == [table[label.removesuffix(" (left out)")] for label in chart.labels]
+        area = chart.chart().plotArea()
+        for label in chart.value_labels:
+            assert area.left() < label.pos().x() < area.right()
+            assert area.top() <= label.pos().y() <= area.bottom() - label.boundingRect().height()
+        by_value = sorted(zip(chart.values, chart.value_labels, strict=True), key=lambda p: p[0])
+        for (low, lower), (high, higher) in itertools.pairwise(by_value):
+            assert lower.pos().x() <= higher.pos().x()
+            assert (low < high) == (lower.pos().x() < higher.pos().x())
+        heights = [label.pos().y() for label in chart.value_labels]
+        assert heights == sorted(heights)  # first row at the top, as the table
+    city = report_window.city_chart
+    assert [label.text() for label in city.value_labels if label.text() != "0.00"] == ["4.00"]
 
 
 def test_the_window_shows_at_once_and_fills_when_its_count_arrives(
