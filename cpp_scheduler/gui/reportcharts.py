@@ -17,8 +17,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QWidget
 
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.reports.program import hours_text
@@ -39,6 +39,8 @@ class HoursChart(QChartView):
         self.values: list[float] = []
         self.value_labels: list[QGraphicsSimpleTextItem] = []
         """Each bar's hours as the tables write them, first bar first."""
+        self._backings: list[QGraphicsRectItem] = []
+        """Under each label, the chart's own white: a grid line never runs through it."""
         self._series: QHorizontalBarSeries | None = None
         self.show_rows([])
 
@@ -74,10 +76,14 @@ class HoursChart(QChartView):
         if old is not None:
             old.deleteLater()
         self._series = series
-        self.value_labels = []
+        self.value_labels, self._backings = [], []
         for value in self.values:
+            backing = QGraphicsRectItem(chart)
+            backing.setBrush(QColor("white"))
+            backing.setPen(QPen(Qt.PenStyle.NoPen))
             text = QGraphicsSimpleTextItem(hours_text(value), chart)
             text.setBrush(QColor("#1a1a1a"))
+            self._backings.append(backing)
             self.value_labels.append(text)
         chart.plotAreaChanged.connect(self._place_value_labels)
         self._place_value_labels(chart.plotArea())
@@ -94,3 +100,4 @@ class HoursChart(QChartView):
             end = chart.mapToPosition(QPointF(value, count - 1 - number), series)
             size = text.boundingRect()
             text.setPos(end.x() + _GAP, end.y() - size.height() / 2)
+            self._backings[number].setRect(size.translated(text.pos()).adjusted(-2, 0, 2, 0))
