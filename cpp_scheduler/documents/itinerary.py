@@ -683,7 +683,9 @@ def _meeting_row(
     what[-1] += "</span>"
     if meeting.at_home is not None:
         start, end = meeting.at_home
-        span = timezones.span_text(start.local, end.local, day=i18n.short_day_text, zone=True)
+        span = timezones.span_text(
+            start.local, end.local, day=i18n.short_day_text, zone=True, dash=DASH
+        )
         what.append(
             escape(_("At home ({city}): {span}").format(city=itinerary.home_city, span=span))
         )

@@ -31,6 +31,7 @@ from cpp_scheduler.documents.content import (
     stop_if_asked,
 )
 from cpp_scheduler.documents.markup import (
+    DASH,
     breakable_span,
     cancelled_label,
     element,
@@ -631,10 +632,10 @@ def _row_time(row: TimetableRow) -> str:
 
 
 def _hours(item: ProgrammeSession) -> str:
-    """``09:00-10:15``, or ``All day`` (``All day to Mon 08 Mar``) for an all-day session."""
+    """``09:00–10:15``, or ``All day`` (``All day to Mon 08 Mar``) for an all-day session."""
     if item.last_day is not None:
         return all_day_text(item.start.date(), item.last_day)
-    return timezones.span_text(item.start, item.end)
+    return timezones.span_text(item.start, item.end, dash=DASH)
 
 
 def _cell(item: ProgrammeSession) -> str:

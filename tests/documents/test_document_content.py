@@ -348,7 +348,7 @@ def test_the_programme_prints_in_japanese_with_rooms_in_the_order_of_their_readi
     # The zone named as the rest of the program names it (zone_city), not Asia/Tokyo.
     assert "Asia/Tokyo" not in text
     assert "2027年2月16日(火) 時刻 TDLC 会議室A TDLC 会議室B" in " ".join(text.split())
-    assert "日時 2027年2月15日(月) 09:00-10:15" in " ".join(text.split())
+    assert "日時 2027年2月15日(月) 09:00–10:15" in " ".join(text.split())
     assert programme.sessions[0].themes == ("都市計画",)  # Urban planning
     assert "講演者" in text
     assert "Opening plenary: ten years of the City Partnership Program" in text  # as written
@@ -424,7 +424,7 @@ def test_the_report_prints_in_japanese_with_cities_in_the_order_of_their_reading
 def test_a_session_past_midnight_at_home_gives_its_zone_once(demo: Database) -> None:
     text = " ".join(page_text(itinerary_document(read_itinerary(demo, PERU)).html()).split())
     # Kobe after 1995, 13:30 in Tokyo: from 23:30 on Sunday to 01:00 on Monday in Lima.
-    assert "本国（Lima）: 2月14日(日) 23:30-2月15日(月) 01:00 -05" in text
+    assert "本国（Lima）: 2月14日(日) 23:30–2月15日(月) 01:00 -05" in text
     assert "-05 -05" not in text
     assert "会議、ハイブリッド、CPP Conference 2027" in text
 

@@ -108,7 +108,7 @@ def test_a_delegation_in_japan_reads_its_hybrid_sessions_on_japans_clock_alone(
     assert "At home (Nairobi): Mon 15 Feb" not in text
     assert "At home (Nairobi): Tue 16 Feb" not in text
     peru = text_of(itinerary_document(read_itinerary(own_demo, PERU)).html())
-    assert "At home (Lima): Tue 23 Feb 18:30-19:30" in peru
+    assert "At home (Lima): Tue 23 Feb 18:30–19:30" in peru
 
 
 def test_each_later_day_of_an_all_day_closure_lists_it(own_demo: Database) -> None:

@@ -117,7 +117,7 @@ def test_eight_parallel_rooms_keep_each_time_whole(demo_sqlite_path: Path, tmp_p
     pages = printed("programme", "--db", str(db), "--event", many, "-o", str(tmp_path / "p.pdf"))
     timetable = next(page for page in pages if "Tuesday 01 June 2027 Time" in page)
     assert not re.search(r"\d\d:\s\d\d|\d\s\d:\d\d", timetable), "no time split in two"
-    assert len(re.findall(r"10:00-\s?11:30", timetable)) == 8
+    assert len(re.findall(r"10:00–\s?11:30", timetable)) == 8
 
 
 def test_a_long_title_in_the_page_header_ends_in_an_ellipsis(

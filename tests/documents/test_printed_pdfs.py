@@ -125,7 +125,7 @@ def test_the_itinerary_pdf_holds_the_whole_tour_in_order(
         assert english in text
         assert squeezed(japanese) in squeezed(text)
     assert "Videolink:https://meet.example.org/tdlc/peru-briefing" in squeezed(text)
-    assert "At home (Lima): Tue 23 Feb 18:30-19:30" in text
+    assert "At home (Lima): Tue 23 Feb 18:30–19:30" in text
     assert embedded_fonts(output) >= {"DejaVuSans", "NotoSansCJKjp-Regular"}
 
 

@@ -100,14 +100,15 @@ def test_a_tentative_conference_and_its_tentative_sessions_say_so(
     assert programme.tentative
     assert {s.title for s in programme.sessions if s.tentative} == {LAND_VALUE}
 
-    text = printed(path, tmp_path / "programme.pdf", uid)
+    # The PDF's text reads a space where a long range may break, after its dash.
+    text = re.sub(r"(\d{2}:\d{2}–) (\d)", r"\1\2", printed(path, tmp_path / "programme.pdf", uid))
     pages = page_texts(tmp_path / "programme.pdf")
     assert all(f"Programme — {CONFERENCE} — TENTATIVE" in page for page in pages)
     assert "Mon 15 – Tue 16 Feb 2027 Tentative" in text  # the cover
-    assert f"{LAND_VALUE} 10:45-12:15 Tentative Isabel Ortega" in text  # the timetable
-    assert f"{TOYAMA} 10:45-12:15 {LAND_VALUE}" in text  # confirmed: no mark
+    assert f"{LAND_VALUE} 10:45–12:15 Tentative Isabel Ortega" in text  # the timetable
+    assert f"{TOYAMA} 10:45–12:15 {LAND_VALUE}" in text  # confirmed: no mark
     details = text[text.rindex(LAND_VALUE) :]
-    assert details.startswith(f"{LAND_VALUE} When Mon 15 Feb 2027 10:45-12:15 ")
+    assert details.startswith(f"{LAND_VALUE} When Mon 15 Feb 2027 10:45–12:15 ")
     assert "Room TDLC Meeting Room B Status Tentative" in details
 
     japanese = squeezed(printed(path, tmp_path / "programme-ja.pdf", uid, "--lang", "ja"))
@@ -115,7 +116,7 @@ def test_a_tentative_conference_and_its_tentative_sessions_say_so(
         squeezed(f"プログラム — {CONFERENCE} — 仮") in squeezed(page)
         for page in page_texts(tmp_path / "programme-ja.pdf")
     )
-    assert squeezed(f"{LAND_VALUE} 10:45-12:15 仮 Isabel Ortega") in japanese
+    assert squeezed(f"{LAND_VALUE} 10:45–12:15 仮 Isabel Ortega") in japanese
     assert "状態仮" in japanese
 
 
