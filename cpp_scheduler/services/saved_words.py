@@ -1,6 +1,8 @@
 """What a save says it wrote, one sentence each, which the window's status line shows and
-the command prints alike: the agenda exported (``export csv|xlsx agenda`` and Export
-agenda), a document or the report saved as a PDF (``print … -o``, ``report -o`` and the
+the command prints alike: a calendar file or the report's workbook written (``export
+ics``, ``report -o FILE.xlsx`` and Export calendar, the report window's Save as
+spreadsheet), the agenda exported (``export csv|xlsx agenda`` and Export agenda), a
+document or the report saved as a PDF (``print … -o``, ``report -o`` and the
 Print dialog and report window's Save as PDF), the whole program exported (``program
 export`` and File > Export program), a program file imported (``program import`` and
 File > Import program file) and the demo loaded (``demo`` and File > Load the demo
@@ -26,6 +28,12 @@ if TYPE_CHECKING:
 
 NAMED_CHANGES = 8
 """How many records of a kind a program file's import names before it only counts them."""
+
+
+def file_written(path: Path | str) -> str:
+    """``Wrote kobe.ics``: a file written whole, a calendar file or a workbook, said a
+    line each where a save writes several (a calendar and its cancellations)."""
+    return _("Wrote {file}").format(file=shown_path(path))
 
 
 def agenda_written(path: Path | str, meetings: int) -> str:

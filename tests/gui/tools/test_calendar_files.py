@@ -100,7 +100,7 @@ def test_export_writes_a_file_with_the_previewed_events(
     assert all(
         "cpp@tdlc.example.org" in str(event["ORGANIZER"]) for event in calendar.walk("VEVENT")
     )
-    assert "Written" in dialog.status.text()
+    assert "Wrote" in dialog.status.text()
 
 
 def test_export_one_file_per_participant(
