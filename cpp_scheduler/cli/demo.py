@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from cpp_scheduler.errors import shown_path
 from cpp_scheduler.i18n import _
-from cpp_scheduler.services.counted import counts
 from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.services.saved_words import demo_loaded
 from cpp_scheduler.store import open_database
 
 
@@ -34,21 +33,7 @@ def run(args: argparse.Namespace) -> int:
         summary = load_demo(database)
     finally:
         database.close()
-    if summary.total_created:
-        print(
-            _("Loaded the demo program into {database}: created {counts}.").format(
-                database=shown_path(database.name), counts=counts(summary.created.items())
-            )
-        )
-        if summary.total_kept:
-            print(
-                _("Kept {count} records that were already there.").format(count=summary.total_kept)
-            )
-    else:
-        print(
-            _(
-                "The demo program is already in {database}: nothing to add "
-                "({count} records kept as they are)."
-            ).format(database=shown_path(database.name), count=summary.total_kept)
-        )
+    # In the words the window's status bar says them once it shows the demo.
+    for line in demo_loaded(summary, database.name):
+        print(line)
     return 0

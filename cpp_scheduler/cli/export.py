@@ -26,12 +26,13 @@ from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.errors import quoted, shown_path
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
 from cpp_scheduler.mail.addresses import OrganizerError, read_organizer
 from cpp_scheduler.services import calendar_export, calendar_preview
+from cpp_scheduler.services.saved_words import file_written
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -264,7 +265,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     for path in written:
-        print(_("wrote {file}").format(file=shown_path(path)), file=sys.stdout)
+        print(file_written(path), file=sys.stdout)  # as Export calendar says it
     database = open_program(args.db)
     try:
         caveats = calendar_preview.export_caveats(

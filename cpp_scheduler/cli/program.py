@@ -6,17 +6,12 @@ import argparse
 from pathlib import Path
 
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.errors import shown_path
-from cpp_scheduler.i18n import N_, _
-from cpp_scheduler.programfile import ImportReport, apply_document, export_program, read_document
+from cpp_scheduler.i18n import _
+from cpp_scheduler.programfile import apply_document, export_program, read_document
 from cpp_scheduler.programfile.importer import preview_into_new_database
-from cpp_scheduler.services.counted import counts, plural
-from cpp_scheduler.services.saved_words import program_exported
+from cpp_scheduler.services.saved_words import program_exported, program_imported
 from cpp_scheduler.store import database_exists, open_database, resolve_url
 from cpp_scheduler.store.database import describe
-
-#: How many records of a kind the import report names before it only counts them.
-NAMED_CHANGES = 8
 
 
 def register(
@@ -94,61 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
         finally:
             database.close()
         target = database.name
-    for line in report_lines(report, target):
+    # The window's status bar says the first line once the program imported shows.
+    for line in program_imported(report, target):
         print(line)
     return 0
-
-
-def report_lines(report: ImportReport, target: str) -> list[str]:
-    """The import's report: a headline, then what was created, updated and removed."""
-    file = shown_path(report.path)
-    if not report.changed and not report.unchanged:
-        return [
-            _("{file} holds no records: nothing to change in {database}.").format(
-                file=file, database=target
-            )
-        ]
-    if not report.changed:
-        return [
-            _("{file} is already in {database}: nothing to change ({records} the same).").format(
-                file=file, database=target, records=plural("record", report.unchanged)
-            )
-        ]
-    headline = (
-        _(
-            "Would import {file} into {database}: {created} created, {updated} updated, "
-            "{removed} removed, {unchanged} unchanged. Nothing was written (dry run)."
-        )
-        if report.dry_run
-        else _(
-            "Imported {file} into {database}: {created} created, {updated} updated, "
-            "{removed} removed, {unchanged} unchanged."
-        )
-    )
-    lines = [
-        headline.format(
-            file=file,
-            database=target,
-            created=report.created,
-            updated=report.updated,
-            removed=report.removed,
-            unchanged=report.unchanged,
-        )
-    ]
-    created = counts((kind.kind, len(kind.created)) for kind in report.kinds)
-    if created:
-        lines.append("  " + _("created: {records}").format(records=created))
-    for what, label in (
-        ("updated", N_("updated: {records}")),
-        ("removed", N_("removed: {records}")),
-    ):
-        for kind in report.kinds:
-            names: tuple[str, ...] = getattr(kind, what)
-            if not names:
-                continue
-            shown = "; ".join(names[:NAMED_CHANGES])
-            more = len(names) - NAMED_CHANGES
-            if more > 0:
-                shown += _("; and {count} more").format(count=more)
-            lines.append("  " + _(label).format(records=shown))
-    return lines

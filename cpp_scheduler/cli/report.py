@@ -21,7 +21,7 @@ from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.errors import shown_path
 from cpp_scheduler.files import disk_refusal
 from cpp_scheduler.i18n import _
-from cpp_scheduler.services.saved_words import pdf_saved
+from cpp_scheduler.services.saved_words import file_written, pdf_saved
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.program import ProgramReport
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
                     file=shown_path(output), reason=disk_refusal(error) or error.strerror or error
                 )
             ) from None
-        print(_("wrote {file}").format(file=shown_path(output)))
+        print(file_written(output))  # as the report window's Save as spreadsheet says it
         return 0
     if args.json:
         print_json(report.as_json())

@@ -24,7 +24,7 @@ from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable, shown_path
 from cpp_scheduler.files import disk_refusal
 from cpp_scheduler.i18n import N_, _, ngettext
-from cpp_scheduler.services.saved_words import agenda_written
+from cpp_scheduler.services.saved_words import agenda_written, file_written
 
 if TYPE_CHECKING:
     from cpp_scheduler.reports.tables import Table
@@ -170,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         print(agenda_written(path, rows))
         return 0
     for path in written:
-        print(_("wrote {file}").format(file=shown_path(path)))
+        print(file_written(path))
     print(
         _("{rows} in {tables}").format(
             rows=ngettext("{count} row", "{count} rows", rows).format(count=rows),

@@ -20,6 +20,7 @@ from cpp_scheduler.services.tours import (
     TourBoard,
     find_tour_id,
     list_tours,
+    no_tours_text,
     read_board,
 )
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 table([[tour_id, one_line(title)] for tour_id, title in listed], ["id", _("tour")])
             )
         else:
-            print(_("No study tours."))
+            print(no_tours_text())  # as the tour builder says it
         return 0
     if args.json:
         print_json(board_json(board))

@@ -330,11 +330,13 @@ def import_program(window: MainWindow, path: str | None = None) -> None:
         return
     from cpp_scheduler.gui.welcome import IMPORT
     from cpp_scheduler.services.program_files import import_program_file
+    from cpp_scheduler.services.saved_words import program_imported
 
     database = window.database
     window.replace_program(
         (IMPORT, translate("FileMenu", "Importing {file}…").format(file=shown_path(chosen.name))),
         lambda: import_program_file(database, chosen),
-        translate("FileMenu", "Imported {file}").format(file=shown_path(chosen.name)),
+        # The headline ``program import`` prints: what it changed, or that nothing needed to.
+        lambda report: program_imported(report, database.name)[0],
         translate("FileMenu", "Cannot import {file}").format(file=shown_path(chosen)),
     )

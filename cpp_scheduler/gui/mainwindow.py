@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -635,26 +635,30 @@ class MainWindow(RecordEditing, QMainWindow):
 
         if self._replacing is not None and self._replacing[0] == DEMO:
             return  # the load under way answers this request too
+        from cpp_scheduler.services.saved_words import demo_loaded
+
         database = self.database
         self.replace_program(
             (DEMO, translate("MainWindow", "Loading the demo program…")),
             lambda: demo.load_demo(database),
-            translate("MainWindow", "Loaded the demo program"),
+            # As ``demo`` says it: what it created, or that the demo was all there.
+            lambda summary: " ".join(demo_loaded(summary, database.name)),
             translate("MainWindow", "Cannot load the demo program"),
         )
 
     def replace_program(
         self,
         work: tuple[str, str],
-        function: Callable[[], object],
-        done: str,
+        function: Callable[[], Any],
+        done: Callable[[Any], str],
         failed_title: str,
     ) -> None:
         """Run ``function``, which changes many records at once, in the background after
         the work under way, then read the program again (:meth:`program_replaced`).
         ``work`` names it (``welcome.DEMO``, ``welcome.IMPORT``) and says what is done
         ("Loading the demo program…"): in the status bar, and, until the calendar shows
-        the result, on the welcome panel's button for it."""
+        the result, on the welcome panel's button for it; ``done`` words what
+        ``function`` answered, for the status bar once the calendar shows it."""
         self._replacing = work
         self.statusBar().showMessage(work[1])
         self.update_welcome()
@@ -665,7 +669,9 @@ class MainWindow(RecordEditing, QMainWindow):
             self.update_welcome()
             failed(error)
 
-        self.tasks.run_in_background(function, lambda _report: self.program_replaced(done), refused)
+        self.tasks.run_in_background(
+            function, lambda answer: self.program_replaced(done(answer)), refused
+        )
 
     def import_program(self, path: str | None = None) -> None:
         """File > Import program file… (and the welcome panel's import)."""

@@ -65,7 +65,7 @@ from cpp_scheduler.reports.program import (
 )
 from cpp_scheduler.reports.tables import Cell, ColumnType, Table
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.saved_words import pdf_saved
+from cpp_scheduler.services.saved_words import file_written, pdf_saved
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.reportcharts import HoursChart
@@ -464,7 +464,7 @@ class ProgramReportWindow(QDialog):
         self._run(lambda: write_report_xlsx(report, path), self._saved, self._not_saved)
 
     def _saved(self, path: Path) -> None:
-        self.status.setText(translate("ReportView", "Saved {file}").format(file=shown_path(path)))
+        self.status.setText(file_written(path))  # as ``report -o FILE.xlsx`` says it
         self.saved.emit(str(path))
 
     def _not_saved(self, error: BaseException) -> None:

@@ -264,27 +264,43 @@ class ImportReport:
             )
             for entry in self.skipped
         )
+        counted = counted_plan(
+            {action: self.count(action) for action in ImportAction},
+            len(self.skipped),
+            applied=self.applied,
+        )
         summary = (
-            _(
-                "{file}: {created} created, {updated} updated, {kept} left as they are, "
-                "{skipped} skipped"
-            )
+            _("{file}: {counts}")
             if self.applied
-            else _(
-                "{file}: {created} would be created, {updated} would be updated, {kept} left "
-                "as they are, {skipped} skipped (dry run: nothing changed)"
-            )
+            else _("{file}: {counts} (dry run: nothing changed)")
         )
-        lines.append(
-            summary.format(
-                file=shown_path(self.source),
-                created=self.count(ImportAction.CREATE),
-                updated=self.count(ImportAction.UPDATE),
-                kept=left_as_they_are({action: self.count(action) for action in ImportAction}),
-                skipped=len(self.skipped),
-            )
-        )
+        lines.append(summary.format(file=shown_path(self.source), counts=counted))
         return lines
+
+
+def counted_plan(counts: Mapping[ImportAction, int], skipped: int, *, applied: bool) -> str:
+    """What an import did with a file's events and meetings (``counts``: how many each
+    action took) and its ``skipped`` entries, in one line: ``24 created, 0 updated, 3
+    left as they are, 5 skipped``; before it is made (``applied`` false: a dry run, the
+    import dialog's plan), ``24 would be created, 0 would be updated, …``. Each count has
+    its thousands grouped (``1,200``). ``import`` ends with it after the file's name, and
+    the import dialog says it under its plan and again once it has imported, so the two
+    cannot count one file apart."""
+    created, updated = counts[ImportAction.CREATE], counts[ImportAction.UPDATE]
+    words = (
+        _("{created} created, {updated} updated, {kept} left as they are, {skipped} skipped")
+        if applied
+        else _(
+            "{created} would be created, {updated} would be updated, {kept} left as they "
+            "are, {skipped} skipped"
+        )
+    )
+    return words.format(
+        created=f"{created:,}",
+        updated=f"{updated:,}",
+        kept=f"{left_as_they_are(counts):,}",
+        skipped=f"{skipped:,}",
+    )
 
 
 def left_as_they_are(counts: Mapping[ImportAction, int]) -> int:

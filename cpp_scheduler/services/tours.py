@@ -284,6 +284,12 @@ def list_tours(database: Database) -> list[tuple[str, str]]:
         ]
 
 
+def no_tours_text() -> str:
+    """What the study tours are where the program holds none: ``tours`` says it for
+    its list, and the tour builder for its board."""
+    return _("No study tours in the program yet.")
+
+
 def find_tour_id(database: Database, id_or_title: str) -> str:
     """The id of the study tour with this id or title, or a one-line refusal."""
     with database.session() as session:

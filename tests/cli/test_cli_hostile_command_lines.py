@@ -231,7 +231,7 @@ def test_answers_of_a_delegation_the_program_does_not_hold_are_refused(program: 
 @pytest.mark.parametrize(
     ("command", "said"),
     [
-        (["export", "ics", "--all", "-o", "{file}.ics"], "wrote "),
+        (["export", "ics", "--all", "-o", "{file}.ics"], "Wrote "),
         (["export", "csv", "agenda", "-o", "{file}.csv"], "meetings to "),
     ],
 )

@@ -90,7 +90,7 @@ def test_import_on_a_terminal_counts_events_read_and_written(
     assert f"{EVENTS:,} of {EVENTS:,} events read" in drawings
     assert f"{EVENTS:,} of {EVENTS:,} new events written" in drawings
     assert out.splitlines()[-1].endswith(
-        f"{EVENTS} created, 0 updated, 0 left as they are, 0 skipped"
+        f"{EVENTS:,} created, 0 updated, 0 left as they are, 0 skipped"
     )
 
     piped_status, piped_out, piped_err = run_import(

@@ -270,7 +270,7 @@ def test_the_japanese_report_workbook_keeps_its_two_charts(
     period = ("--from", "2027-01-01", "--to", "2027-12-31")
     status, out, _ = run(capsys, "report", "--db", demo, "--lang", "ja", *period, "-o", str(output))
     assert status == 0
-    assert out == f"{output} を出力しました\n"
+    assert out == f"{output} を書き出しました\n"
     files = zipfile.ZipFile(output)
     charts = [name for name in files.namelist() if name.startswith("xl/charts/chart")]
     assert len(charts) == 2  # hours by theme and by partner city, on their Japanese sheets

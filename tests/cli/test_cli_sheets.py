@@ -77,7 +77,7 @@ def test_the_delegations_as_csv_beside_their_members(
     peru = next(row for row in delegations if row["Country code"] == "PE")
     assert peru["Arrival in Japan"] == "2027-03-07"
     assert int(peru["Members"]) == sum(m["Delegation"] == peru["Delegation"] for m in members)
-    assert f"wrote {tmp_path / 'd-members.csv'}" in out
+    assert f"Wrote {tmp_path / 'd-members.csv'}" in out
 
 
 def test_a_study_tours_days_in_order(

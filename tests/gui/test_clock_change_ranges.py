@@ -113,8 +113,9 @@ def test_the_event_dialog_gives_each_attendees_clocks(qtbot: QtBot) -> None:
 
 def test_a_strip_over_two_days_gives_each_end_its_weekday(japanese: None) -> None:
     """The Day view's strip of a meeting into the next day named the end's weekday
-    alone: 2月15日 09:00–2月16日(火) 15:30."""
+    alone: 2月15日 09:00–2月16日(火) 15:30; its clock named after it, as ``events list``
+    names it."""
     monday_nine = datetime(2027, 2, 15, 0, tzinfo=UTC)
     tuesday_half_three = datetime(2027, 2, 16, 6, 30, tzinfo=UTC)
     strip = span_label(row(monday_nine, tuesday_half_three), "Asia/Tokyo")
-    assert strip == "2月15日(月) 09:00–2月16日(火) 15:30"
+    assert strip == "2月15日(月) 09:00–2月16日(火) 15:30 JST"

@@ -23,7 +23,8 @@ from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database, open_database
 
 LOADING = "Loading the demo program…"
-LOADED = "Loaded the demo program"
+LOADED = "Loaded the demo program into "
+"""How the status bar says the demo is in, as ``demo`` says it."""
 
 
 @pytest.fixture
@@ -88,7 +89,7 @@ def test_a_click_as_the_panel_shows_loads_the_demo_once_the_first_reads_end(
             assert other.toolTip() == LOADING
     _demo_in_the_week(qtbot, window, demo_rows)
     assert messages.count(LOADING) == 1
-    assert messages.count(LOADED) == 1
+    assert len([message for message in messages if message.startswith(LOADED)]) == 1
 
 
 def test_a_double_click_while_a_read_runs_loads_the_demo_once_after_it(
@@ -118,7 +119,7 @@ def test_a_double_click_while_a_read_runs_loads_the_demo_once_after_it(
         assert _stored_rows(empty_program) == 0  # nothing written while the read runs
     _demo_in_the_week(qtbot, window, demo_rows)
     assert messages.count(LOADING) == 1
-    assert messages.count(LOADED) == 1
+    assert len([message for message in messages if message.startswith(LOADED)]) == 1
 
 
 def test_a_reader_sees_demo_and_import_greyed_with_the_reason_and_may_start_empty(

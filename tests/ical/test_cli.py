@@ -46,7 +46,7 @@ def test_export_a_participants_schedule(
         )
         == 0
     )
-    assert capsys.readouterr().out.strip() == f"wrote {out}"
+    assert capsys.readouterr().out.strip() == f"Wrote {out}"
     assert program.workshop.uid in uids(out)
     assert program.series.uid not in uids(out)
     assert f"tour-{program.tour.id}@cpp-scheduler.tdlc" in uids(out)
@@ -263,7 +263,7 @@ def test_export_reports_a_zone_whose_rule_changes_within_the_file(
     arguments = ["export", "ics", "--event", event_uid, "-o", str(out), "--db", database_url]
     assert main(arguments) == 0
     captured = capsys.readouterr()
-    assert captured.out.strip() == f"wrote {out}"
+    assert captured.out.strip() == f"Wrote {out}"
     assert "Africa/Cairo" in captured.err
     assert "2030-11-01" in captured.err
     assert "Outlook" in captured.err

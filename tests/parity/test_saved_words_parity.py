@@ -4,7 +4,11 @@ meeting in the singular), and the Print dialog's Save as PDF says what ``print
 itinerary -o`` prints ("Saved peru.pdf: 9 pages"), in English and in Japanese. The window
 once worded and counted both itself ("Wrote 8 meetings to …" where the command printed
 "wrote …" and "8 rows in 1 table"; "Saved peru.pdf: 9 pages." where it printed
-"….pdf: 9 pages")."""
+"….pdf: 9 pages").
+
+A calendar file and the report's workbook are said as ``export ics -o`` and ``report -o
+FILE.xlsx`` print them ("Wrote kobe.ics"): the window once said "Written kobe.ics." and
+"Saved report.xlsx" where the command printed "wrote …"."""
 
 from __future__ import annotations
 
@@ -19,10 +23,11 @@ from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.documents import PrintDocumentDialog
+from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.services.demo import PERU, load_demo
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
-from tests.gui.tools.conftest import settle
+from tests.gui.tools.conftest import settle, tools_of
 
 MONDAY = date(2027, 2, 15)
 """In the conference's week: many meetings."""
@@ -37,6 +42,9 @@ SAID = {
     ),
 }
 """What both say of the week's agenda and of the day's."""
+
+WROTE = {i18n.ENGLISH: "Wrote {file}", i18n.JAPANESE: "{file} を書き出しました"}
+"""What both say of a calendar file or a workbook written."""
 
 PAGES = {
     i18n.ENGLISH: "Saved {file}: {count} pages",
@@ -124,6 +132,75 @@ def test_the_print_dialog_says_what_print_itinerary_prints(
         arguments = ["--lang", language, "--db", str(sqlite_path), "print", "itinerary"]
         options = ["--delegation", PERU, "--paper", "a4", "-o", str(output)]
         assert command_line(capsys, [*arguments, *options]) == shown
+        settle(qtbot, window)
+    finally:
+        translations.install(i18n.ENGLISH)
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+def test_export_calendar_says_what_export_ics_prints(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    language: str,
+) -> None:
+    load_demo(sqlite_database)
+    translations.install(language)
+    try:
+        window = open_window()
+        dialog = tools_of(window).open_export()
+        assert isinstance(dialog, ExportDialog)
+        qtbot.addWidget(dialog)
+        dialog.set_scope(Scope.PROGRAM)
+        qtbot.waitUntil(
+            lambda: dialog.choices is not None and not dialog.preview_pending, timeout=20_000
+        )
+        target = tmp_path / "program.ics"
+        dialog.target.setText(str(target))
+        dialog.export()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+        assert dialog.written == [target]
+        shown = dialog.status.text()
+        assert shown == WROTE[language].format(file=target)
+
+        arguments = ["--lang", language, "--db", str(sqlite_path), "export", "ics", "--all"]
+        assert command_line(capsys, [*arguments, "-o", str(target)]) == shown
+        settle(qtbot, window)
+    finally:
+        translations.install(i18n.ENGLISH)
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+def test_the_report_window_saves_a_workbook_in_the_words_of_report(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    sqlite_path: Path,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    language: str,
+) -> None:
+    load_demo(sqlite_database)
+    translations.install(language)
+    try:
+        window = open_window()
+        report_window = window.report_actions.open_report()
+        first, last = date(2027, 2, 1), date(2027, 2, 28)
+        with qtbot.waitSignal(report_window.reportShown, timeout=10_000):
+            report_window.set_period(first, last)
+            report_window.refresh()
+        workbook = tmp_path / "february.xlsx"
+        with qtbot.waitSignal(report_window.saved, timeout=10_000):
+            report_window.save_spreadsheet(workbook)
+        shown = report_window.status.text()
+        assert shown == WROTE[language].format(file=workbook)
+
+        arguments = ["--lang", language, "--db", str(sqlite_path), "report"]
+        days = ["--from", str(first), "--to", str(last), "-o", str(workbook)]
+        assert command_line(capsys, [*arguments, *days]) == shown
         settle(qtbot, window)
     finally:
         translations.install(i18n.ENGLISH)

@@ -48,6 +48,7 @@ from cpp_scheduler.mail.addresses import read_organizer
 from cpp_scheduler.services import calendar_export, calendar_preview
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.services.saved_words import file_written
 
 REMINDERS = {
     QT_TRANSLATE_NOOP("CalendarFiles", "No reminder"): None,
@@ -645,13 +646,10 @@ class ExportDialog(QDialog):
             return
         self._finish()
         self.written = list(written)
-        # Each name escaped as the command's "wrote …" lines escape it: a line break in
-        # a file's name would make the status two lines.
-        self.status.setText(
-            translate("CalendarFiles", "Written {files}.").format(
-                files=", ".join(shown_path(path) for path in written)
-            )
-        )
+        # The lines ``export ics -o`` prints, one a file (the calendar, and its
+        # cancellations where it has a file of them), each name escaped: a line break
+        # in a file's name never makes a line of its own.
+        self.status.setText("\n".join(file_written(path) for path in written))
 
     def _batch_done(self, result: calendar_export.BatchResult) -> None:
         if not shiboken6.isValid(self):

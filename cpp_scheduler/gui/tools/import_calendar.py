@@ -369,21 +369,15 @@ class ImportDialog(QDialog):
         self.parsed, self.previewed = preview.parsed, preview.versions
         self._show_rows(preview.rows, preview.kinds)
         counts = preview.counts
-        creating, updating = counts[ImportAction.CREATE], counts[ImportAction.UPDATE]
-        kept = calendar_import.left_as_they_are(counts)
+        # As ``import --dry-run`` counts the same file after its name.
         self.summary.setText(
-            translate(
-                "CalendarFiles",
-                "{creating} to create, {updating} to update, {kept} left as they are, "
-                "{skipped} skipped. Nothing has changed yet.",
-            ).format(
-                creating=f"{creating:,}",
-                updating=f"{updating:,}",
-                kept=f"{kept:,}",
-                skipped=f"{preview.skipped:,}",
+            translate("CalendarFiles", "{counts}. Nothing has changed yet.").format(
+                counts=calendar_import.counted_plan(counts, preview.skipped, applied=False)
             )
         )
-        self.import_button.setEnabled(bool(creating or updating))
+        self.import_button.setEnabled(
+            bool(counts[ImportAction.CREATE] or counts[ImportAction.UPDATE])
+        )
 
     def _show_rows(self, rows: Sequence[PlanRow], kinds: Iterable[PlanRowKind] = ()) -> None:
         """``kinds``: those of all ``rows``, for the width of the first column."""
@@ -487,15 +481,9 @@ class ImportDialog(QDialog):
         report = command.report
         assert report is not None  # the import has been made
         counts = {action: report.count(action) for action in ImportAction}
+        # As ``import`` counts it after the file's name.
         self.summary.setText(
             translate(
-                "CalendarFiles",
-                "Imported: {created} created, {updated} updated, {kept} left as they are, "
-                "{skipped} skipped. Undo (Ctrl+Z) takes the whole import back.",
-            ).format(
-                created=f"{counts[ImportAction.CREATE]:,}",
-                updated=f"{counts[ImportAction.UPDATE]:,}",
-                kept=f"{calendar_import.left_as_they_are(counts):,}",
-                skipped=f"{len(report.skipped):,}",
-            )
+                "CalendarFiles", "Imported: {counts}. Undo (Ctrl+Z) takes the whole import back."
+            ).format(counts=calendar_import.counted_plan(counts, len(report.skipped), applied=True))
         )

@@ -688,7 +688,7 @@ class TourBuilderDialog(QDialog):
         tour_id = self.tour_box.currentData()
         if tour_id is None:
             self._show_board(None)
-            self.overview.setText(translate("TourBuilder", "No study tours in the program yet."))
+            self.overview.setText(tours.no_tours_text())  # as ``tours`` says it
             return
         database = self.database
         self._run(

@@ -45,6 +45,7 @@ from cpp_scheduler.gui.views.base import (
 from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model.event_filter import meeting_days
+from cpp_scheduler.services.meeting_words import listed_days, listed_times
 from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 from cpp_scheduler.timezones import time_label
 
@@ -550,19 +551,16 @@ class TimeGridView(CalendarView):
 
 
 def span_label(row: EventRow, zone: str) -> str:
-    """When a strip's event holds: its dates for an all-day event, its times otherwise,
-    each end with its weekday where the times run into another day (2月15日(月) 09:00–2月16日(火)
-    15:30), as an end on a later day always has it."""
+    """When a strip's event holds, in the words ``events list`` gives it (its LOCAL TIME,
+    and its column on ``zone``'s clock with ``--days-in``), the window's dash between
+    times: an all-day event's dates (``Thu 29 Apr all day to Wed 05 May``,
+    :func:`~cpp_scheduler.services.meeting_words.listed_days`), the same on every clock;
+    a timed one's times on ``zone``'s clock, named after them, each end with its day
+    where the times run into another (``Mon 15 Feb 09:00–Tue 16 Feb 15:30 JST``,
+    :func:`~cpp_scheduler.services.meeting_words.listed_times`)."""
     if row.all_day:
-        first, last = row.first_date, row.last_date
-        if first == last:
-            return translate("TimeGrid", "all day {first}").format(first=i18n.day_month_text(first))
-        return translate("TimeGrid", "all day {first} – {last}").format(
-            first=i18n.day_month_text(first), last=i18n.day_month_text(last)
-        )
-    local_start = timezones.to_local(row.start_utc, zone)
-    local_end = timezones.to_local(row.end_utc, zone)
-    return timezones.span_text(local_start, local_end, day=i18n.short_day_text, dash="–")
+        return listed_days(row.first_date, row.last_date).text()
+    return listed_times(row.start_utc, row.end_utc, zone).text("–")
 
 
 class _Piece(NamedTuple):

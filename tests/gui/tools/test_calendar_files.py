@@ -100,7 +100,7 @@ def test_export_writes_a_file_with_the_previewed_events(
     assert all(
         "cpp@tdlc.example.org" in str(event["ORGANIZER"]) for event in calendar.walk("VEVENT")
     )
-    assert "Written" in dialog.status.text()
+    assert "Wrote" in dialog.status.text()
 
 
 def test_export_one_file_per_participant(
@@ -236,7 +236,7 @@ def test_import_shows_its_plan_and_is_one_undo_step(
         "Housing finance clinic (moved)": "Update",
         "Kobe port renewal briefing": "Create",
     }
-    assert "1 to create, 1 to update" in dialog.summary.text()
+    assert "1 would be created, 1 would be updated" in dialog.summary.text()
     with sqlite_database.session() as session:  # a dry run changes nothing
         assert session.get(Event, ids["clinic"]).title == "Housing finance clinic"
 
@@ -525,7 +525,7 @@ def test_a_large_import_moves_the_bar_to_the_end_and_is_one_undo_step(
     )
     dialog.read(path)
     qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
-    assert "1,200 to create" in dialog.summary.text()  # grouped as the rest of the window
+    assert "1,200 would be created" in dialog.summary.text()  # grouped as import groups it
     assert dialog.progress.isHidden()
     reading = [value for total, value in seen if total == count + 1]
     assert reading[-1] == count + 1

@@ -71,7 +71,7 @@ def test_the_report_saved_is_named_in_one_line(
     workbook = tmp_path / f"{NAME}.xlsx"
     with qtbot.waitSignal(report_window.saved, timeout=10_000):
         report_window.save_spreadsheet(workbook)
-    assert report_window.status.text() == f"Saved {escaped(workbook)}"
+    assert report_window.status.text() == f"Wrote {escaped(workbook)}"
     pdf = tmp_path / f"{NAME}.pdf"
     with qtbot.waitSignal(report_window.saved, timeout=30_000):
         report_window.save_pdf(pdf)
@@ -93,5 +93,5 @@ def test_the_calendar_file_written_is_named_in_one_line(
     dialog.export()
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     assert dialog.written == [target]
-    assert dialog.status.text() == f"Written {escaped(target)}."
+    assert dialog.status.text() == f"Wrote {escaped(target)}"
     settle(qtbot, demo_window)

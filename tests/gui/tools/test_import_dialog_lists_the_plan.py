@@ -153,7 +153,9 @@ def test_a_meeting_cancelled_on_its_own_is_listed_as_the_dry_run_lists_it(
         ("Update", "Exdate mix", "the session of Sun 14 Mar 2027 13:00 UTC: cancel")
     ]
     assert dry_run.lines()[0].endswith(_rows(dialog)[0][2])
-    assert dialog.summary.text().startswith("0 to create, 1 to update, 0 left as they are")
+    assert dialog.summary.text().startswith(
+        "0 would be created, 1 would be updated, 0 left as they are"
+    )
     assert dialog.import_button.isEnabled()
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -218,7 +220,10 @@ def test_a_series_with_no_meeting_is_refused_or_skipped_as_the_import_would(
         ("Create", "UTC one-off"),
         ("Skip", "Series ended before it started"),
     ]
-    assert "1 to create, 0 to update, 0 left as they are, 1 skipped" in dialog.summary.text()
+    assert (
+        "1 would be created, 0 would be updated, 0 left as they are, 1 skipped"
+        in dialog.summary.text()
+    )
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
@@ -325,7 +330,10 @@ def test_a_plan_of_thousands_of_events_is_worded_in_the_worker_and_shown_by_a_mo
         ("Skip", "No time at all"),
     ]
     assert shown[3_001][2].startswith("Sun 14 Mar 2027 02:30 is skipped when clocks change")
-    assert "3,002 to create, 0 to update, 0 left as they are, 1 skipped" in dialog.summary.text()
+    assert (
+        "3,002 would be created, 0 would be updated, 0 left as they are, 1 skipped"
+        in dialog.summary.text()
+    )
     qtmodeltester.check(model)
 
 
@@ -379,7 +387,9 @@ def test_after_the_import_the_window_counts_what_import_counts(
     window = open_window()
 
     dialog = _read_in_dialog(qtbot, window, path)
-    assert dialog.summary.text().startswith("0 to create, 2 to update, 0 left as they are")
+    assert dialog.summary.text().startswith(
+        "0 would be created, 2 would be updated, 0 left as they are"
+    )
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.command is not None, timeout=20_000)
     settle(qtbot, window)

@@ -274,7 +274,7 @@ def test_save_as_spreadsheet(qtbot: QtBot, demo_window: MainWindow, tmp_path: Pa
     summary = dict(book["Summary"].iter_rows(min_row=2, values_only=True))
     assert report_window.report is not None
     assert summary["Meetings held"] == report_window.report.meetings
-    assert "Saved" in report_window.status.text()
+    assert "Wrote" in report_window.status.text()
 
 
 def test_export_agenda_writes_what_the_calendar_shows(
