@@ -32,6 +32,7 @@ from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
+    HIGHEST_PORT,
     KEYRING_SERVICE,
     OutboxTransport,
     Security,
@@ -157,10 +158,14 @@ def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) ->
             )
         return configured
     host, _colon, port = args.smtp.rpartition(":")
-    if not host or not port.isdigit():
+    # isdigit() alone takes "²", which int() refuses.
+    if not host or not (port.isascii() and port.isdigit()):
         raise CliError(
             _("--smtp '{server}' must be HOST:PORT").format(server=printable(args.smtp)), status=2
         )
+    if len(port.lstrip("0")) > len(str(HIGHEST_PORT)):  # int() refuses beyond 4,300 digits
+        too_long = _("port {port} is not a port (1 to 65535)").format(port=printable(port))
+        raise CliError(f"--smtp: {too_long}", status=2)
     security = Security.TLS if args.tls else Security.NONE if args.plain else Security.STARTTLS
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]  # an IPv6 address, bracketed to set it apart from its port

@@ -100,14 +100,14 @@ class SmtpSettings:
             or any(not label or len(label) > _LONGEST_LABEL for label in labels)
         ):
             return _("{host} is not the name of a mail server").format(host=quoted(host))
-        if not 1 <= self.port <= _HIGHEST_PORT:
+        if not 1 <= self.port <= HIGHEST_PORT:
             return _("port {port} is not a port (1 to 65535)").format(port=self.port)
         return None
 
 
 _LONGEST_HOST_NAME = 253
 _LONGEST_LABEL = 63
-_HIGHEST_PORT = 65535
+HIGHEST_PORT = 65535
 
 
 @dataclass(frozen=True, slots=True)
