@@ -105,6 +105,12 @@ class SmtpSettings:
         return None
 
 
+_NOT_TLS_ANSWERS = frozenset(
+    {"WRONG_VERSION_NUMBER", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG"}
+)
+"""OpenSSL's words for an answer that is no TLS at all: a plain SMTP greeting read as
+the start of a TLS handshake (``220 ...``), by the versions of OpenSSL Python ships with."""
+
 _LONGEST_HOST_NAME = 253
 _LONGEST_LABEL = 63
 HIGHEST_PORT = 65535
@@ -257,10 +263,45 @@ class SmtpTransport:
             raise TransportError(
                 _("could not reach the mail server {server}: {error}").format(
                     server=printable(f"{settings.host}:{settings.port}"),
-                    error=printable(str(error)),
+                    error=self._unreached(error, greeted=client is not None),
                 )
             ) from error
         return client
+
+    def _unreached(self, error: BaseException, *, greeted: bool) -> str:
+        """Why the session could not begin, in words that say what to change where
+        the cause is known: the security chosen does not match the server's port (a port
+        that speaks TLS from its first byte asked for STARTTLS, or the other way round),
+        or its certificate is not trusted; else the system's or the server's words."""
+        security = self.settings.security
+        if isinstance(error, smtplib.SMTPNotSupportedError) and security is Security.STARTTLS:
+            return _(
+                "it does not offer STARTTLS: choose TLS (usually port 465), or no "
+                "encryption for a server on this computer alone"
+            )
+        if isinstance(error, ssl.SSLCertVerificationError):
+            return _("its certificate is not one this computer trusts ({reason})").format(
+                reason=printable(error.verify_message or str(error), 200)
+            )
+        if (
+            isinstance(error, ssl.SSLError)
+            and security is Security.TLS
+            and error.reason in _NOT_TLS_ANSWERS
+        ):
+            return _(
+                "it does not speak TLS from its first byte: choose STARTTLS (usually port 587)"
+            )
+        if (
+            not greeted
+            and security is not Security.TLS
+            and isinstance(error, smtplib.SMTPServerDisconnected)
+            and isinstance(error.__context__, TimeoutError)
+        ):
+            return _(
+                "it took the connection but said nothing in {seconds} seconds, as a server "
+                "that speaks TLS from its first byte (usually port 465) waits: choose TLS"
+            ).format(seconds=f"{self._timeout:g}")
+        return printable(str(error), 200)
 
     def send(self, message: Message) -> None:
         """Send ``message`` to the addresses of its :class:`Envelope`; a message without
