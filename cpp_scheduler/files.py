@@ -163,6 +163,10 @@ def write_together(files: Sequence[tuple[Path, Content]]) -> None:
     Excel on Windows), puts back those already placed, so no new file is ever left
     beside an old one it no longer matches."""
     count = len(files)
+    if count == 1:  # said as any file written alone
+        [(path, content)] = files
+        write_atomically(path, content)
+        return
     written: list[tuple[str, str, int | None]] = []
     kept: dict[str, str] = {}
     """The files there before, by target: a second name (a hard link) for each."""

@@ -117,3 +117,18 @@ def test_a_members_file_the_system_keeps_leaves_both_files_as_they_were(
     )
     assert state_of(tmp_path) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["cpp-members.csv", "cpp.csv"]
+
+
+def test_a_table_written_alone_is_refused_as_any_file_alone(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "program.sqlite"
+    shutil.copyfile(demo_sqlite_path, database)
+
+    assert main(["--db", str(database), "export", "csv", "agenda", "-o", str(database)]) == 1
+
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"cpp-scheduler: '{database}' cannot be written: it is the program's database; "
+        "give the file another name"
+    )
