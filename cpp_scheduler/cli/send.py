@@ -34,6 +34,7 @@ from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
     HIGHEST_PORT,
     KEYRING_SERVICE,
+    LoginNeededError,
     OutboxTransport,
     Security,
     SmtpSettings,
@@ -268,9 +269,16 @@ def _note_unsendable(messages: tuple[Invitation, ...]) -> None:
         print(one_line(_("note: {text}").format(text=note)), file=sys.stderr)
 
 
+LOGIN_HINT = N_(
+    "{outcome}: give the user the server knows you by with --user, its password in the "
+    "system keyring (Tools > Mail settings saves it there)"
+)
+"""What the command adds where the server asks for a login no user was given for."""
+
 _HINTS = {
     Said.CHANGED: N_("{outcome}; run again to send what is due now"),
     Said.STOPPED: N_("{outcome}; run again to send the rest"),
+    Said.LOGIN_NEEDED: LOGIN_HINT,
 }
 """What the command adds to a line of a batch's outcome: what to do next here."""
 
@@ -384,5 +392,8 @@ def run_test(args: argparse.Namespace) -> int:
         )
     sender = _organizer(args.sender, "--from") or settings.sender
     chosen = replace(settings, smtp=_smtp_settings(args, settings.smtp), sender=sender)
-    print(mail_setup.send_test_message(chosen, args.to))
+    try:
+        print(mail_setup.send_test_message(chosen, args.to))
+    except LoginNeededError as needed:
+        raise CliError(_(LOGIN_HINT).format(outcome=needed)) from None
     return 0

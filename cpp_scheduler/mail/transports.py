@@ -51,6 +51,22 @@ class LoginRefusedError(TransportError):
         self.user = user
 
 
+class LoginNeededError(TransportError):
+    """The server takes mail only after a login, and none was given (530, RFC 4954):
+    sending again fails the same way until a user is set."""
+
+    def __init__(self, server: str, answer: str) -> None:
+        super().__init__(
+            _("the mail server {server} takes mail only after a login ({answer})").format(
+                server=printable(server), answer=answer
+            )
+        )
+
+
+_LOGIN_NEEDED = 530
+"""The server's answer to a command given before the login it requires (RFC 4954)."""
+
+
 class RecipientRefusedError(SchedulerError):
     """The server refused this recipient or this message for good (5xx); the others are
     still sent. ``code`` and ``answer`` are the server's reply (``550``, ``5.1.1 no such
@@ -325,6 +341,7 @@ class SmtpTransport:
             if error.smtp_code == 421:
                 self._client = None  # smtplib has closed the connection
             text = _answer_text(error.smtp_code, error.smtp_error)
+            self._login_needed(error.smtp_code, text, error)
             raise TransportError(_batch_stopped(text)) from error
         except (smtplib.SMTPException, OSError) as error:
             self._client = None
@@ -343,6 +360,7 @@ class SmtpTransport:
         its message (after DATA) means: 421 ends the session, and so the batch; any
         other 4xx puts this message off, a 5xx refuses it; the batch goes on."""
         text = _answer_text(code, reply)
+        self._login_needed(code, text, error)
         if code == 421:
             self._client = None  # smtplib has closed the connection
         if code == 421 or not 400 <= code < 600:
@@ -363,6 +381,13 @@ class SmtpTransport:
                 recipient=quoted(recipient), answer=text
             )
         ) from error
+
+    def _login_needed(self, code: int, text: str, error: smtplib.SMTPException) -> None:
+        """Raise :class:`LoginNeededError` where the server asks for the login no user
+        was given for: the batch stops, and no recipient is taken for refused."""
+        if code == _LOGIN_NEEDED and not self.settings.user:
+            server = f"{self.settings.host}:{self.settings.port}"
+            raise LoginNeededError(server, text) from error
 
     def close(self) -> None:
         client, self._client = self._client, None
