@@ -26,7 +26,7 @@ import os
 import secrets
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -147,14 +147,96 @@ def write_atomically(path: Path, content: Content, *, durable: bool = True) -> N
     # Plain strings: a batch writes thousands of files, and pathlib's parsing of each
     # name would cost more than the writing.
     target = os.fspath(path)
+    partial, kept_mode = _written_beside(target, content, durable=durable)
+    try:
+        os.replace(partial, target)
+    except OSError as error:
+        _remove(partial)
+        raise FileWriteError(Path(target), _reason(error, kept_mode is not None)) from None
+
+
+def write_together(files: Sequence[tuple[Path, Content]]) -> None:
+    """Write files that are read together (a table and the table of its members) all
+    whole, or none of them: each is written beside its target first, the files there
+    before are kept under a second name, and only then are the new ones put in their
+    places; a full disk, or a file the system will not let be replaced (one open in
+    Excel on Windows), puts back those already placed, so no new file is ever left
+    beside an old one it no longer matches."""
+    count = len(files)
+    if count == 1:  # said as any file written alone
+        [(path, content)] = files
+        write_atomically(path, content)
+        return
+    written: list[tuple[str, str, int | None]] = []
+    kept: dict[str, str] = {}
+    """The files there before, by target: a second name (a hard link) for each."""
+    try:
+        for path, content in files:
+            target = os.fspath(path)
+            try:
+                partial, mode = _written_beside(target, content, durable=True, alone=False)
+            except FileWriteError as error:
+                raise _none_written(error.path, error.reason, count) from None
+            written.append((partial, target, mode))
+        for partial, target, mode in written:
+            if mode is not None:
+                before = f"{partial}.before"
+                try:
+                    os.link(target, before)
+                except OSError as error:
+                    raise _none_written(Path(target), _reason(error, False), count) from None
+                kept[target] = before
+        placed: list[str] = []
+        for partial, target, _mode in written:
+            try:
+                os.replace(partial, target)
+            except OSError as error:
+                _put_back(placed, kept)
+                raise _none_written(Path(target), _reason(error, False), count) from None
+            placed.append(target)
+    finally:
+        for partial, _target, _mode in written:
+            _remove(partial)
+        for before in kept.values():
+            _remove(before)
+
+
+def _none_written(path: Path, reason: str, count: int) -> FileWriteError:
+    return FileWriteError(
+        path,
+        _(
+            "{reason}; none of the {count} files was written, those there before are unchanged"
+        ).format(reason=reason, count=count),
+    )
+
+
+def _put_back(placed: list[str], kept: dict[str, str]) -> None:
+    """Undo the placing of new files: each file there before back in its place, a file
+    that was not there taken away again."""
+    for target in placed:
+        with contextlib.suppress(OSError):
+            if target in kept:
+                os.replace(kept.pop(target), target)
+            else:
+                os.unlink(target)
+
+
+def _written_beside(
+    target: str, content: Content, *, durable: bool, alone: bool = True
+) -> tuple[str, int | None]:
+    """``content`` written whole to a new file beside ``target`` (see
+    :func:`write_atomically`): its name, and the mode of the file it is to replace
+    (None where there is none), which it has taken. Nothing is left behind on failure;
+    the failure of a file written ``alone`` says the file there before is unchanged."""
     kept_mode = check_writable_target(target)
+    said_kept = kept_mode is not None and alone
     folder, name = os.path.split(target)
     partial = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.partial")
     try:
         # 0o666 less the umask, as open() gives any new file; O_EXCL never follows a link.
         handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise FileWriteError(Path(target), _reason(error, kept_mode is not None)) from None
+        raise FileWriteError(Path(target), _reason(error, said_kept)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             if kept_mode is not None:
@@ -166,13 +248,13 @@ def write_atomically(path: Path, content: Content, *, durable: bool = True) -> N
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())
-        os.replace(partial, target)
     except OSError as error:
         _remove(partial)
-        raise FileWriteError(Path(target), _reason(error, kept_mode is not None)) from None
+        raise FileWriteError(Path(target), _reason(error, said_kept)) from None
     except BaseException:
         _remove(partial)
         raise
+    return partial, kept_mode
 
 
 def _remove(partial: str) -> None:

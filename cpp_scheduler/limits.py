@@ -290,3 +290,8 @@ LONGEST_REPLY_STAMP_AHEAD = timedelta(days=1)
 """How far past now a reply's DTSTAMP may lie (a clock a little ahead, a local time
 written as UTC); one later is refused, since it would outrank every answer the person
 gives until then."""
+
+MAX_MAIL_SETTINGS_BYTES = 64 * 1024
+"""The mail settings file larger than this (64 KiB) is refused before it is read: the
+Mail settings window writes a few hundred bytes, and a file in its place of gigabytes
+(or a named pipe, which is refused whatever its size) would hold up every send."""

@@ -32,7 +32,9 @@ from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.mail.messages import Invitation
 from cpp_scheduler.mail.settings import read_mail_settings
 from cpp_scheduler.mail.transports import (
+    HIGHEST_PORT,
     KEYRING_SERVICE,
+    LoginNeededError,
     OutboxTransport,
     Security,
     SmtpSettings,
@@ -157,10 +159,14 @@ def _smtp_settings(args: argparse.Namespace, configured: SmtpSettings | None) ->
             )
         return configured
     host, _colon, port = args.smtp.rpartition(":")
-    if not host or not port.isdigit():
+    # isdigit() alone takes "²", which int() refuses.
+    if not host or not (port.isascii() and port.isdigit()):
         raise CliError(
             _("--smtp '{server}' must be HOST:PORT").format(server=printable(args.smtp)), status=2
         )
+    if len(port.lstrip("0")) > len(str(HIGHEST_PORT)):  # int() refuses beyond 4,300 digits
+        too_long = _("port {port} is not a port (1 to 65535)").format(port=printable(port))
+        raise CliError(f"--smtp: {too_long}", status=2)
     security = Security.TLS if args.tls else Security.NONE if args.plain else Security.STARTTLS
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]  # an IPv6 address, bracketed to set it apart from its port
@@ -263,9 +269,16 @@ def _note_unsendable(messages: tuple[Invitation, ...]) -> None:
         print(one_line(_("note: {text}").format(text=note)), file=sys.stderr)
 
 
+LOGIN_HINT = N_(
+    "{outcome}: give the user the server knows you by with --user, its password in the "
+    "system keyring (Tools > Mail settings saves it there)"
+)
+"""What the command adds where the server asks for a login no user was given for."""
+
 _HINTS = {
     Said.CHANGED: N_("{outcome}; run again to send what is due now"),
     Said.STOPPED: N_("{outcome}; run again to send the rest"),
+    Said.LOGIN_NEEDED: LOGIN_HINT,
 }
 """What the command adds to a line of a batch's outcome: what to do next here."""
 
@@ -379,5 +392,8 @@ def run_test(args: argparse.Namespace) -> int:
         )
     sender = _organizer(args.sender, "--from") or settings.sender
     chosen = replace(settings, smtp=_smtp_settings(args, settings.smtp), sender=sender)
-    print(mail_setup.send_test_message(chosen, args.to))
+    try:
+        print(mail_setup.send_test_message(chosen, args.to))
+    except LoginNeededError as needed:
+        raise CliError(_(LOGIN_HINT).format(outcome=needed)) from None
     return 0

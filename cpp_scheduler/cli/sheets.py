@@ -131,8 +131,9 @@ def _tables(args: argparse.Namespace) -> list[Table]:
 
 def _write_csv_files(kind: str, tables: list[Table], output: Path) -> list[Path]:
     """One CSV file per table, the first at ``output``, each next one beside it named
-    by :data:`FILE_NAMES` (``csv_paths`` names them as it names any table)."""
-    from cpp_scheduler.reports.csvfile import csv_paths, write_csv
+    by :data:`FILE_NAMES` (``csv_paths`` names them as it names any table); all of them
+    written, or none."""
+    from cpp_scheduler.reports.csvfile import csv_paths, write_csv_together
     from cpp_scheduler.reports.tables import Table
 
     names = FILE_NAMES.get(kind, ())
@@ -140,9 +141,7 @@ def _write_csv_files(kind: str, tables: list[Table], output: Path) -> list[Path]
         Table(names[number], found.columns) if number < len(names) else found
         for number, found in enumerate(tables)
     ]
-    return [
-        write_csv(found, path) for found, path in zip(tables, csv_paths(output, named), strict=True)
-    ]
+    return write_csv_together(list(zip(tables, csv_paths(output, named), strict=True)))
 
 
 def run(args: argparse.Namespace) -> int:

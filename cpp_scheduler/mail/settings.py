@@ -13,16 +13,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler import limits
+from cpp_scheduler.errors import SchedulerError, printable, quoted, shown_path
 from cpp_scheduler.files import write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
+from cpp_scheduler.mail.transports import HIGHEST_PORT as _HIGHEST_PORT
 from cpp_scheduler.mail.transports import Security, SmtpSettings
+from cpp_scheduler.model.validation import email_problem
 
 SETTINGS_ENV = "CPP_SCHEDULER_MAIL_SETTINGS"
 
@@ -96,46 +101,152 @@ def read_for_editing(path: Path | None = None) -> SettingsAsRead:
 
 
 def _content(path: Path) -> bytes | None:
-    """The file's bytes; None when there is no file."""
+    """The file's bytes; None when there is no file. Only a regular file no larger than
+    :data:`~cpp_scheduler.limits.MAX_MAIL_SETTINGS_BYTES` is read: a named pipe in its
+    place would hold the reading forever, and a file of gigabytes would fill the memory."""
     try:
-        return path.read_bytes()
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            raise _unreadable(path, _("it is not a regular file (a folder, a pipe or a device)"))
+        if status.st_size > limits.MAX_MAIL_SETTINGS_BYTES:
+            raise _unreadable(path, _too_large(status.st_size))
+        with open(path, "rb") as stream:
+            content = stream.read(limits.MAX_MAIL_SETTINGS_BYTES + 1)
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise SchedulerError(
-            _("the mail settings in {path} cannot be read: {error}").format(path=path, error=error)
-        ) from error
+        raise _unreadable(path, error.strerror or str(error)) from error
+    if len(content) > limits.MAX_MAIL_SETTINGS_BYTES:  # it grew while it was read
+        raise _unreadable(path, _too_large(len(content)))
+    return content
+
+
+def _unreadable(path: Path, reason: str) -> SchedulerError:
+    return SchedulerError(
+        _("the mail settings in {path} cannot be read: {error}").format(
+            path=shown_path(path), error=printable(reason, 200)
+        )
+    )
+
+
+def _too_large(size: int) -> str:
+    return _("the file is {size}, larger than the {largest} mail settings may be").format(
+        size=limits.size_text(size), largest=limits.size_text(limits.MAX_MAIL_SETTINGS_BYTES)
+    )
+
+
+class _InvalidValueError(Exception):
+    """What is wrong with one value of the file, said by :func:`_settings_in`."""
 
 
 def _settings_in(content: bytes, path: Path) -> MailSettings:
+    """The settings ``content`` holds, each value held to what the Mail settings window
+    can write, so a hand edit or a damaged file is refused in one line naming the value,
+    never taken for something else: a port that is no port, a sender whose address
+    would put a second address in every message's From."""
     try:
         data = json.loads(content.decode("utf-8"))
-    except ValueError as error:
-        raise SchedulerError(
-            _("the mail settings in {path} cannot be read: {error}").format(path=path, error=error)
-        ) from error
+    except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
+        raise _unreadable(path, str(error)) from error
     try:
-        smtp = data.get("smtp")
-        sender = data.get("sender")
-        rate = data.get("rate_per_minute")
-        return MailSettings(
-            SmtpSettings(
-                str(smtp["host"]),
-                int(smtp.get("port", 587)),
-                Security(smtp.get("security", "starttls")),
-                str(smtp.get("user", "")),
+        if not isinstance(data, dict):
+            raise _InvalidValueError(
+                _("the file must hold one JSON object, as the Mail settings window writes")
             )
-            if smtp
-            else None,
-            Organizer(str(sender["name"]), str(sender["email"])) if sender else None,
-            int(rate) if rate else None,
+        smtp = _object(data, "smtp")
+        sender = _object(data, "sender")
+        rate = _whole_number(data, "rate_per_minute", "rate_per_minute", 0, None, None)
+        return MailSettings(
+            _server(smtp) if smtp else None,
+            _sender(sender) if sender else None,
+            rate or None,
         )
-    except (AttributeError, KeyError, TypeError, ValueError) as error:
+    except _InvalidValueError as problem:
         raise SchedulerError(
             _("the mail settings in {path} are not valid: {error}").format(
-                path=path, error=repr(error)
+                path=shown_path(path), error=str(problem)
             )
-        ) from error
+        ) from None
+
+
+def _object(data: dict[str, Any], key: str) -> dict[str, Any] | None:
+    value = data.get(key)
+    if value is None or isinstance(value, dict):
+        return value
+    raise _InvalidValueError(_("{field} must be an object").format(field=key))
+
+
+def _text(data: dict[str, Any], key: str, field: str, default: str | None = None) -> str:
+    value = data.get(key, default)
+    if value is None:
+        raise _InvalidValueError(_("{field} is missing").format(field=field))
+    if not isinstance(value, str):
+        raise _InvalidValueError(_("{field} must be a text").format(field=field))
+    if not value.isprintable():
+        raise _InvalidValueError(
+            _("{field} {value} holds a line break or another control character").format(
+                field=field, value=quoted(value)
+            )
+        )
+    return value
+
+
+def _whole_number(
+    data: dict[str, Any],
+    key: str,
+    field: str,
+    lowest: int,
+    highest: int | None,
+    default: int | None,
+) -> int | None:
+    value = data.get(key, default)
+    if value is None:
+        return None
+    # JSON's true and false are no numbers, nor 587.5; 1e400 is infinity.
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < lowest
+        or (highest is not None and value > highest)
+    ):
+        shown = quoted(json.dumps(value, ensure_ascii=False))  # "587", text, is no number
+        if highest is None:
+            message = _("{field} is {value}, not a whole number of {lowest} or more")
+        else:
+            message = _("{field} is {value}, not a whole number from {lowest} to {highest}")
+        raise _InvalidValueError(
+            message.format(field=field, value=shown, lowest=lowest, highest=highest)
+        )
+    return value
+
+
+def _server(smtp: dict[str, Any]) -> SmtpSettings:
+    port = _whole_number(smtp, "port", "smtp.port", 1, _HIGHEST_PORT, 587)
+    assert port is not None
+    security = _text(smtp, "security", "smtp.security", Security.STARTTLS.value)
+    if security not in {choice.value for choice in Security}:
+        raise _InvalidValueError(
+            _("{field} is {value}, not one of {choices}").format(
+                field="smtp.security",
+                value=quoted(security),
+                choices=", ".join(f"'{choice.value}'" for choice in Security),
+            )
+        )
+    return SmtpSettings(
+        _text(smtp, "host", "smtp.host"),
+        port,
+        Security(security),
+        _text(smtp, "user", "smtp.user", ""),
+    )
+
+
+def _sender(sender: dict[str, Any]) -> Organizer:
+    """The sender as the window saves one: an address ``send --from`` would take."""
+    email = _text(sender, "email", "sender.email")
+    problem = email_problem("email", email, required=True)
+    if problem is not None:
+        raise _InvalidValueError(f"sender.email: {problem.message}")
+    return Organizer(_text(sender, "name", "sender.name", "") or email, email)
 
 
 def write_mail_settings(settings: MailSettings, path: Path | None = None) -> Path:

@@ -51,6 +51,22 @@ class LoginRefusedError(TransportError):
         self.user = user
 
 
+class LoginNeededError(TransportError):
+    """The server takes mail only after a login, and none was given (530, RFC 4954):
+    sending again fails the same way until a user is set."""
+
+    def __init__(self, server: str, answer: str) -> None:
+        super().__init__(
+            _("the mail server {server} takes mail only after a login ({answer})").format(
+                server=printable(server), answer=answer
+            )
+        )
+
+
+_LOGIN_NEEDED = 530
+"""The server's answer to a command given before the login it requires (RFC 4954)."""
+
+
 class RecipientRefusedError(SchedulerError):
     """The server refused this recipient or this message for good (5xx); the others are
     still sent. ``code`` and ``answer`` are the server's reply (``550``, ``5.1.1 no such
@@ -100,14 +116,20 @@ class SmtpSettings:
             or any(not label or len(label) > _LONGEST_LABEL for label in labels)
         ):
             return _("{host} is not the name of a mail server").format(host=quoted(host))
-        if not 1 <= self.port <= _HIGHEST_PORT:
+        if not 1 <= self.port <= HIGHEST_PORT:
             return _("port {port} is not a port (1 to 65535)").format(port=self.port)
         return None
 
 
+_NOT_TLS_ANSWERS = frozenset(
+    {"WRONG_VERSION_NUMBER", "UNKNOWN_PROTOCOL", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG"}
+)
+"""OpenSSL's words for an answer that is no TLS at all: a plain SMTP greeting read as
+the start of a TLS handshake (``220 ...``), by the versions of OpenSSL Python ships with."""
+
 _LONGEST_HOST_NAME = 253
 _LONGEST_LABEL = 63
-_HIGHEST_PORT = 65535
+HIGHEST_PORT = 65535
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,10 +279,45 @@ class SmtpTransport:
             raise TransportError(
                 _("could not reach the mail server {server}: {error}").format(
                     server=printable(f"{settings.host}:{settings.port}"),
-                    error=printable(str(error)),
+                    error=self._unreached(error, greeted=client is not None),
                 )
             ) from error
         return client
+
+    def _unreached(self, error: BaseException, *, greeted: bool) -> str:
+        """Why the session could not begin, in words that say what to change where
+        the cause is known: the security chosen does not match the server's port (a port
+        that speaks TLS from its first byte asked for STARTTLS, or the other way round),
+        or its certificate is not trusted; else the system's or the server's words."""
+        security = self.settings.security
+        if isinstance(error, smtplib.SMTPNotSupportedError) and security is Security.STARTTLS:
+            return _(
+                "it does not offer STARTTLS: choose TLS (usually port 465), or no "
+                "encryption for a server on this computer alone"
+            )
+        if isinstance(error, ssl.SSLCertVerificationError):
+            return _("its certificate is not one this computer trusts ({reason})").format(
+                reason=printable(error.verify_message or str(error), 200)
+            )
+        if (
+            isinstance(error, ssl.SSLError)
+            and security is Security.TLS
+            and error.reason in _NOT_TLS_ANSWERS
+        ):
+            return _(
+                "it does not speak TLS from its first byte: choose STARTTLS (usually port 587)"
+            )
+        if (
+            not greeted
+            and security is not Security.TLS
+            and isinstance(error, smtplib.SMTPServerDisconnected)
+            and isinstance(error.__context__, TimeoutError)
+        ):
+            return _(
+                "it took the connection but said nothing in {seconds} seconds, as a server "
+                "that speaks TLS from its first byte (usually port 465) waits: choose TLS"
+            ).format(seconds=f"{self._timeout:g}")
+        return printable(str(error), 200)
 
     def send(self, message: Message) -> None:
         """Send ``message`` to the addresses of its :class:`Envelope`; a message without
@@ -284,6 +341,7 @@ class SmtpTransport:
             if error.smtp_code == 421:
                 self._client = None  # smtplib has closed the connection
             text = _answer_text(error.smtp_code, error.smtp_error)
+            self._login_needed(error.smtp_code, text, error)
             raise TransportError(_batch_stopped(text)) from error
         except (smtplib.SMTPException, OSError) as error:
             self._client = None
@@ -302,6 +360,7 @@ class SmtpTransport:
         its message (after DATA) means: 421 ends the session, and so the batch; any
         other 4xx puts this message off, a 5xx refuses it; the batch goes on."""
         text = _answer_text(code, reply)
+        self._login_needed(code, text, error)
         if code == 421:
             self._client = None  # smtplib has closed the connection
         if code == 421 or not 400 <= code < 600:
@@ -322,6 +381,13 @@ class SmtpTransport:
                 recipient=quoted(recipient), answer=text
             )
         ) from error
+
+    def _login_needed(self, code: int, text: str, error: smtplib.SMTPException) -> None:
+        """Raise :class:`LoginNeededError` where the server asks for the login no user
+        was given for: the batch stops, and no recipient is taken for refused."""
+        if code == _LOGIN_NEEDED and not self.settings.user:
+            server = f"{self.settings.host}:{self.settings.port}"
+            raise LoginNeededError(server, text) from error
 
     def close(self) -> None:
         client, self._client = self._client, None

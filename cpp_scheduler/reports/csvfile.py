@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from cpp_scheduler.files import write_atomically
+from cpp_scheduler.files import write_atomically, write_together
 from cpp_scheduler.reports.files import defused
 from cpp_scheduler.reports.tables import Cell, Table
 
@@ -64,8 +65,14 @@ def csv_paths(path: Path, tables: list[Table]) -> list[Path]:
 
 
 def write_csv_files(tables: list[Table], path: Path) -> list[Path]:
-    """One CSV file per table (see :func:`csv_paths`)."""
-    return [
-        write_csv(table, target)
-        for table, target in zip(tables, csv_paths(path, tables), strict=True)
-    ]
+    """One CSV file per table (see :func:`csv_paths`), all written or none."""
+    return write_csv_together(list(zip(tables, csv_paths(path, tables), strict=True)))
+
+
+def write_csv_together(tables: Sequence[tuple[Table, Path]]) -> list[Path]:
+    """Each table to its path, the files written all whole or none of them
+    (:func:`~cpp_scheduler.files.write_together`): the delegations beside their members
+    are read together, and a members' file of before beside delegations of now would
+    not match them."""
+    write_together([(path, csv_text(table).encode("utf-8")) for table, path in tables])
+    return [path for _table, path in tables]

@@ -50,6 +50,9 @@ class Said(Enum):
     """A failure of the server's session or the outbox stopped the batch."""
     LOGIN_REFUSED = "login refused"
     """The server refused the login: the password, not a new try, mends it."""
+    LOGIN_NEEDED = "login needed"
+    """The server takes mail only after a login, and no user was given: a user, not a
+    new try, mends it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,11 @@ def outcome_lines(report: BatchReport) -> list[OutcomeLine]:
     if report.stopped_by:
         lines.append(
             OutcomeLine(
-                Said.LOGIN_REFUSED if report.login_refused else Said.STOPPED,
+                Said.LOGIN_REFUSED
+                if report.login_refused
+                else Said.LOGIN_NEEDED
+                if report.login_needed
+                else Said.STOPPED,
                 _("stopped: {reason}").format(reason=report.stopped_by),
             )
         )

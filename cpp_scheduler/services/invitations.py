@@ -70,6 +70,7 @@ from cpp_scheduler.ical.export import Method, Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
 from cpp_scheduler.mail.messages import batch_renderings, build_invitation, organiser_of
 from cpp_scheduler.mail.transports import (
+    LoginNeededError,
     LoginRefusedError,
     RecipientDeferredError,
     RecipientRefusedError,
@@ -266,6 +267,9 @@ class BatchReport:
     login_refused: bool = False
     """The batch stopped because the server refused the login: a wrong user or
     password, which sending again does not mend."""
+    login_needed: bool = False
+    """The batch stopped because the server takes mail only after a login and no user
+    was given, which sending again does not mend either."""
     cancelled: bool = False
 
     def dropped_for(self, reason: DropReason) -> int:
@@ -1071,6 +1075,10 @@ def _send_each(
         except LoginRefusedError as refused:
             report.stopped_by = str(refused)
             report.login_refused = True
+            break
+        except LoginNeededError as needed:
+            report.stopped_by = str(needed)
+            report.login_needed = True
             break
         except (TransportError, StoreError) as failure:
             # The session or the outbox failed, or the ledger cannot take the message

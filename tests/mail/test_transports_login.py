@@ -94,3 +94,60 @@ def test_the_command_says_to_correct_the_password_in_one_line(
     assert "could not reach" not in err
     assert "run again" not in err
     assert login_server.mailbox.messages == []
+
+
+def needed(port: int) -> str:
+    return (
+        f"the mail server 127.0.0.1:{port} takes mail only after a login "
+        "(530 5.7.0 Authentication required)"
+    )
+
+
+def test_a_server_asking_for_a_login_none_was_given_for_stops_and_refuses_nobody(
+    database: Database, program: Program, login_server: Server
+) -> None:
+    """No user set, the server answers 530 to the sender: the batch stops, said as a
+    login to give, not as a server that stopped it (to be tried again as it is)."""
+    plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    settings = SmtpSettings("127.0.0.1", login_server.port, Security.NONE)
+    with SmtpTransport(settings) as transport:
+        report = invitations.send_batch(database, plan.to_send, transport)
+
+    assert report.stopped_by == needed(login_server.port)
+    assert report.login_needed
+    assert not report.login_refused
+    assert report.sent == report.refused == []
+    assert login_server.mailbox.messages == []
+    again = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert len(again.to_send) == len(plan.to_send) == 4
+    assert again.refused == ()
+
+
+@pytest.mark.parametrize("kind", ["invitations", "test"])
+def test_the_command_says_to_give_a_user_in_one_line(
+    database_url: str,
+    program: Program,
+    login_server: Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+) -> None:
+    monkeypatch.setenv(SETTINGS_ENV, str(tmp_path / "no-settings.json"))
+    server = ["--smtp", f"127.0.0.1:{login_server.port}", "--plain"]
+    if kind == "test":
+        command = ["send", "test", "--to", "aiko@example.org", *server, "--from", "cpp@tdlc.jp"]
+        said = f"cpp-scheduler: {needed(login_server.port)}"
+    else:
+        command = ["--db", database_url, "send", "invitations"]
+        command += ["--event", program.workshop.uid, *server]
+        said = f"stopped: {needed(login_server.port)}"
+
+    assert main(command) == 1
+
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"{said}: give the user the server knows you by with --user, its password in the "
+        "system keyring (Tools > Mail settings saves it there)"
+    ]
+    assert login_server.mailbox.messages == []

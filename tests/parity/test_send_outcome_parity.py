@@ -268,6 +268,46 @@ def test_a_refused_login_is_said_alike_each_with_where_the_password_is_mended(
     assert stopped.endswith(REFUSED) if language == i18n.ENGLISH else USER in stopped
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_server_asking_for_a_login_none_was_given_for_is_said_alike(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    window_program: Program,
+    sqlite_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No user in the settings, none given: both stop at the server's 530 and say the
+    same fact, each where the user is given, and neither to send again as it is."""
+    with login_smtp_server() as server:
+        monkeypatch.setenv(SETTINGS_ENV, str(settings_through(server, tmp_path)))
+        window = Window(qtbot, sqlite_database, i18n.ENGLISH)
+        try:
+            shown = window.send().splitlines()
+        finally:
+            window.close()
+        arguments = ["--db", str(sqlite_path), "send", "invitations", "--delegation", LIMA]
+        status = main([*arguments, "--smtp", f"127.0.0.1:{server.port}", "--plain"])
+        printed = capsys.readouterr()
+        assert server.mailbox.messages == []
+
+    needed = (
+        f"the mail server 127.0.0.1:{server.port} takes mail only after a login "
+        "(530 5.7.0 Authentication required)"
+    )
+    assert status == 1
+    assert shown[1:] == [
+        f"Stopped: {needed}: give the user the server knows you by in Tools > Mail settings."
+    ]
+    # The notes before the batch (the cancelled workshop) are test_send_notes_parity's.
+    assert [line for line in printed.err.splitlines() if not line.startswith("note: ")] == [
+        f"stopped: {needed}: give the user the server knows you by with --user, its "
+        "password in the system keyring (Tools > Mail settings saves it there)"
+    ]
+    assert _as_the_window_starts_it(printed.out.strip()) + "." == shown[0]
+
+
 @pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 @pytest.mark.parametrize("meanwhile", ["sent by the command", "workshop cancelled"])
 def test_what_was_no_longer_due_is_said_in_the_commands_sentence(

@@ -122,6 +122,9 @@ _OUTCOME_HINTS = {
     Said.LOGIN_REFUSED: QT_TRANSLATE_NOOP(
         "Mail", "{outcome}: correct the password in Tools > Mail settings."
     ),
+    Said.LOGIN_NEEDED: QT_TRANSLATE_NOOP(
+        "Mail", "{outcome}: give the user the server knows you by in Tools > Mail settings."
+    ),
 }
 """What the window adds to a line of a batch's outcome: what to do next here, where
 Send sends again and Tools > Mail settings keeps the password."""

@@ -135,6 +135,34 @@ def test_broken_settings_open_to_be_mended_in_the_dialog(
     settle(qtbot, window)
 
 
+def test_absurd_settings_open_to_be_mended_naming_the_value_as_the_command_does(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A port of 1e400 (a hand edit) stopped the reading with an OverflowError; it is
+    now the same line the command prints, and the dialog opens empty to be mended."""
+    path = tmp_path / "mail.json"
+    path.write_text('{"smtp": {"host": "127.0.0.1", "port": 1e400}}', encoding="utf-8")
+    monkeypatch.setenv(SETTINGS_ENV, str(path))
+    assert main(["send", "test", "--to", "aiko@example.org"]) == 1
+    said = capsys.readouterr().err.removeprefix("cpp-scheduler: ").rstrip("\n")
+    assert said == (
+        f"the mail settings in {path} are not valid: smtp.port is 'Infinity', not a whole "
+        "number from 1 to 65535"
+    )
+    window = open_window()
+    dialog = tools_of(window).open_mail_settings()
+    assert isinstance(dialog, MailSettingsDialog)
+    shown_when_read(qtbot, dialog)
+    assert dialog.status.text() == said
+    assert dialog.host.text() == ""
+    settle(qtbot, window)
+
+
 def test_settings_saved_in_another_window_meanwhile_are_not_replaced(
     qtbot: QtBot, sqlite_database: Database, open_window, mail_settings: Path
 ) -> None:
