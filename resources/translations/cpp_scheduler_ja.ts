@@ -451,10 +451,6 @@
         <translation>プログラムにはまだスタディツアーがありません。</translation>
     </message>
     <message>
-        <source>Written {files}.</source>
-        <translation>書き出しました: {files}</translation>
-    </message>
-    <message>
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
@@ -465,6 +461,10 @@
     <message>
         <source>Read {done} of {total} events…</source>
         <translation>{total}件中{done}件のイベントを読み込みました…</translation>
+    </message>
+    <message>
+        <source>{counts}. Nothing has changed yet.</source>
+        <translation>{counts}。まだ何も変更していません。</translation>
     </message>
     <message>
         <source>Written {done} of {total} new events…</source>
@@ -511,8 +511,8 @@
         <translation>{line}行目: {reason}</translation>
     </message>
     <message>
-        <source>Imported: {created} created, {updated} updated, {kept} left as they are, {skipped} skipped. Undo (Ctrl+Z) takes the whole import back.</source>
-        <translation>取り込みました: 作成{created}件、更新{updated}件、変更なし{kept}件、スキップ{skipped}件。元に戻す（Ctrl+Z）で取り込み全体を取り消せます。</translation>
+        <source>Imported: {counts}. Undo (Ctrl+Z) takes the whole import back.</source>
+        <translation>取り込みました: {counts}。元に戻す（Ctrl+Z）で取り込み全体を取り消せます。</translation>
     </message>
     <message>
         <source>Read as RFC 5545 says</source>
@@ -521,10 +521,6 @@
     <message>
         <source>Left out</source>
         <translation>取り込まない</translation>
-    </message>
-    <message>
-        <source>{creating} to create, {updating} to update, {kept} left as they are, {skipped} skipped. Nothing has changed yet.</source>
-        <translation>作成{creating}件、更新{updating}件、変更なし{kept}件、スキップ{skipped}件。まだ何も変更していません。</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
@@ -1430,10 +1426,6 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
         <translation>{file} を読み込んでいます…</translation>
     </message>
     <message>
-        <source>Imported {file}</source>
-        <translation>{file} を読み込みました</translation>
-    </message>
-    <message>
         <source>Cannot import {file}</source>
         <translation>{file} を読み込めません</translation>
     </message>
@@ -1992,6 +1984,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>{outcome}: 「ツール」&gt;「メール設定…」でパスワードを修正してください。</translation>
     </message>
     <message>
+        <source>{outcome}: give the user the server knows you by in Tools &gt; Mail settings.</source>
+        <translation>{outcome}: 「ツール」&gt;「メール設定…」でサーバーに登録されているユーザー名を入力してください。</translation>
+    </message>
+    <message>
         <source>{outcome}.</source>
         <translation>{outcome}。</translation>
     </message>
@@ -2145,10 +2141,6 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>Loading the demo program…</source>
         <translation>デモ用プログラムを読み込んでいます…</translation>
-    </message>
-    <message>
-        <source>Loaded the demo program</source>
-        <translation>デモ用プログラムを読み込みました</translation>
     </message>
     <message>
         <source>Cannot load the demo program</source>
@@ -2948,10 +2940,6 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>{file} を書き出しています…</translation>
     </message>
     <message>
-        <source>Saved {file}</source>
-        <translation>{file} を保存しました</translation>
-    </message>
-    <message>
         <source>Could not save the spreadsheet: {error}</source>
         <translation>スプレッドシートを保存できませんでした: {error}</translation>
     </message>
@@ -3340,14 +3328,6 @@ host · {where}</source>
         <source>Change the end of &apos;{title}&apos;</source>
         <translation>「{title}」の終了を変更</translation>
     </message>
-    <message>
-        <source>all day {first}</source>
-        <translation>終日 {first}</translation>
-    </message>
-    <message>
-        <source>all day {first} – {last}</source>
-        <translation>終日 {first}～{last}</translation>
-    </message>
 </context>
 <context>
     <name>TimeRange</name>
@@ -3592,10 +3572,6 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>Move day later ▶</source>
         <translation>1 日後へ ▶</translation>
-    </message>
-    <message>
-        <source>No study tours in the program yet.</source>
-        <translation>プログラムにはまだ視察研修がありません。</translation>
     </message>
     <message>
         <source>Nothing to move: neither this day nor the day before has anything planned.</source>
