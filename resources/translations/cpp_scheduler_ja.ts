@@ -1494,7 +1494,7 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     </message>
     <message>
         <source>Tokyo time</source>
-        <translation>東京の時刻</translation>
+        <translation>東京時間</translation>
     </message>
     <message>
         <source>In their day</source>
