@@ -24,6 +24,7 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -182,8 +183,9 @@ def write_together(files: Sequence[tuple[Path, Content]]) -> None:
             if mode is not None:
                 before = f"{partial}.before"
                 try:
-                    os.link(target, before)
+                    _keep_a_copy(target, before)
                 except OSError as error:
+                    _remove(before)
                     raise _none_written(Path(target), _reason(error, False), count) from None
                 kept[target] = before
         placed: list[str] = []
@@ -199,6 +201,15 @@ def write_together(files: Sequence[tuple[Path, Content]]) -> None:
             _remove(partial)
         for before in kept.values():
             _remove(before)
+
+
+def _keep_a_copy(target: str, before: str) -> None:
+    """A second name for the file at ``target``: a hard link where the disk has them,
+    else a copy (a memory stick formatted FAT or exFAT, some network shares)."""
+    try:
+        os.link(target, before)
+    except OSError:
+        shutil.copy2(target, before)
 
 
 def _none_written(path: Path, reason: str, count: int) -> FileWriteError:
