@@ -19,9 +19,9 @@ from cpp_scheduler.services.record_tables import (
     RecordTable,
     cell_text,
     found,
+    in_reading_order,
     search_words,
     searchable,
-    sort_key,
 )
 from cpp_scheduler.store import Database
 
@@ -71,7 +71,7 @@ def read_rows(database: Database, table: RecordTable) -> list[tuple[str, list[st
     """Each record's id and its cells as the manager shows them, in the order it first
     shows them: by its first column, as a coordinator reads it."""
     listed = manager_listing(database, table.model, table.attributes, table.order_by)
-    ordered = sorted(listed, key=lambda record: _last_if_none(sort_key(record.cells[0])))
+    ordered = in_reading_order(listed, lambda record: record.cells[0])
     return [(record.record_id, [cell_text(value) for value in record.cells]) for record in ordered]
 
 
@@ -97,10 +97,6 @@ def _named(rows: list[tuple[str, list[str]]], name: str, table: RecordTable) -> 
             kind=table.command, name=quoted(wanted)
         )
     )
-
-
-def _last_if_none(key: Any) -> tuple[bool, Any]:
-    return (key is None, "" if key is None else key)
 
 
 def run(args: argparse.Namespace) -> int:

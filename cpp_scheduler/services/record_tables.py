@@ -11,11 +11,11 @@ before SQLAlchemy has loaded (a table names its entity class, looked up when fir
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cpp_scheduler import i18n, model
 from cpp_scheduler.i18n import NP_, _
@@ -124,6 +124,25 @@ def sort_key(value: Any) -> Any:
     read = value.known_as if isinstance(value, NamedPlace) else cell_text(value)
     group, plain, text = i18n.reading_key(read)
     return f"{group}\x00{plain}\x00{text}"
+
+
+def reading_order(value: Any) -> tuple[bool, Any]:
+    """Where a record comes in a list of its kind, by ``value``, its name (the first
+    column of its manager): as a coordinator reads it (:func:`sort_key`: "de Souza"
+    among the D names, "Élodie" among the E, カワサキ among the か, kanji after kana),
+    a missing value last. The order a Program menu manager opens in, ``records KIND``
+    prints, and every picker and member list offers those records in."""
+    key = sort_key(value)
+    return (key is None, "" if key is None else key)
+
+
+Record = TypeVar("Record")
+
+
+def in_reading_order(records: Iterable[Record], name: Callable[[Record], Any]) -> list[Record]:
+    """``records`` in the order of their names (:func:`reading_order`), ``name`` reading
+    each one's; those whose names read alike keep the order they came in."""
+    return sorted(records, key=lambda record: reading_order(name(record)))
 
 
 RECORD_TABLES: dict[str, RecordTable] = {
