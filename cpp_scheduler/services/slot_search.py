@@ -38,6 +38,7 @@ from cpp_scheduler.scheduling.slots import (
     Slot,
     SlotRequest,
     busy_times,
+    describe_slot,
     find_slots,
     lay_out_series,
     leaving_out,
@@ -146,6 +147,17 @@ def no_free_slot_line(number: int, window: tuple[date, date]) -> str:
     first, last = window
     return _("{number}. {first}-{last}: no free slot").format(
         number=number, first=i18n.day_month_text(first), last=i18n.day_month_year_text(last)
+    )
+
+
+def suggestion_line(number: int, slot: Slot, zone: str) -> str:
+    """``1. Mon 18 Jan 2027 09:00-10:30 (Tokyo): inconvenience 5 (worst 3)``: the
+    ``number``-th suggestion (or meeting of a series) read on ``zone``'s clock
+    (:func:`~cpp_scheduler.scheduling.slots.describe_slot`, its day with its year), with
+    its total points and those of its worst-off attendee, as ``slots`` lists it and the
+    slot finder's list shows it."""
+    return _("{number} {slot}: inconvenience {total} (worst {worst})").format(
+        number=f"{number}.", slot=describe_slot(slot, zone), total=slot.total, worst=slot.worst
     )
 
 
