@@ -20,6 +20,7 @@ from cpp_scheduler.services.record_tables import (
     cell_text,
     found,
     in_reading_order,
+    nothing_found,
     search_words,
     searchable,
 )
@@ -110,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
     finally:
         database.close()
-    if args.search:
-        words = search_words(args.search)
+    words = search_words(args.search)
+    if words:
         rows = [(record_id, cells) for record_id, cells in rows if found(searchable(cells), words)]
     headers = table.headers()
     if args.json:
@@ -121,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
                 "records": [{"id": record_id, "cells": cells} for record_id, cells in rows],
             }
         )
+        return 0
+    if words and not rows:
+        print(nothing_found(args.search))  # as the manager says it under its empty list
         return 0
     print(columns.table([cells for _id, cells in rows], [h.upper() for h in headers], rule=True))
     return 0

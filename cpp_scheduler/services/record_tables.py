@@ -18,6 +18,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cpp_scheduler import i18n, model
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import NP_, _
 
 if TYPE_CHECKING:
@@ -84,6 +85,12 @@ def found(row: str, words: Sequence[str]) -> bool:
     its cells and in any order: "hall kobe" finds Kobe City Hall, and no search hides
     a row for the way it is written (case, accents, full-width letters, kana)."""
     return all(word in row for word in words)
+
+
+def nothing_found(search: str) -> str:
+    """What a manager's search that finds no record says under its list, and ``records
+    KIND --search`` in the list's place: the words searched for, quoted."""
+    return _("No record holds every word of {search}.").format(search=quoted(search.strip()))
 
 
 def cell_text(value: Any) -> str:
