@@ -431,6 +431,11 @@ def period_day_text(first: date, last: date) -> str:
     return f"{weekday} {first.day:02d} – {day_text(last)}"
 
 
+def days_text(count: int) -> str:
+    """A number of days in the language's own plural: 1 day, 5 days; 5日間."""
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
 def list_text(names: Iterable[str]) -> str:
     """Names one after another as the language lists them: Kobe, Toyama; 神戸市、富山市."""
     return _(", ").join(names)

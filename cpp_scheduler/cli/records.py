@@ -19,9 +19,10 @@ from cpp_scheduler.services.record_tables import (
     RecordTable,
     cell_text,
     found,
+    in_reading_order,
+    nothing_found,
     search_words,
     searchable,
-    sort_key,
 )
 from cpp_scheduler.store import Database
 
@@ -71,7 +72,7 @@ def read_rows(database: Database, table: RecordTable) -> list[tuple[str, list[st
     """Each record's id and its cells as the manager shows them, in the order it first
     shows them: by its first column, as a coordinator reads it."""
     listed = manager_listing(database, table.model, table.attributes, table.order_by)
-    ordered = sorted(listed, key=lambda record: _last_if_none(sort_key(record.cells[0])))
+    ordered = in_reading_order(listed, lambda record: record.cells[0])
     return [(record.record_id, [cell_text(value) for value in record.cells]) for record in ordered]
 
 
@@ -99,10 +100,6 @@ def _named(rows: list[tuple[str, list[str]]], name: str, table: RecordTable) -> 
     )
 
 
-def _last_if_none(key: Any) -> tuple[bool, Any]:
-    return (key is None, "" if key is None else key)
-
-
 def run(args: argparse.Namespace) -> int:
     table = _BY_COMMAND[args.kind]
     database = open_program(args.db)
@@ -114,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
     finally:
         database.close()
-    if args.search:
-        words = search_words(args.search)
+    words = search_words(args.search)
+    if words:
         rows = [(record_id, cells) for record_id, cells in rows if found(searchable(cells), words)]
     headers = table.headers()
     if args.json:
@@ -125,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
                 "records": [{"id": record_id, "cells": cells} for record_id, cells in rows],
             }
         )
+        return 0
+    if words and not rows:
+        print(nothing_found(args.search))  # as the manager says it under its empty list
         return 0
     print(columns.table([cells for _id, cells in rows], [h.upper() for h in headers], rule=True))
     return 0

@@ -19,7 +19,6 @@ from cpp_scheduler.scheduling.slots import (
     DEFAULT_STEP,
     SeriesPlan,
     Slot,
-    describe_slot,
     series_windows,
 )
 from cpp_scheduler.services import snapshot
@@ -37,6 +36,7 @@ from cpp_scheduler.services.slot_search import (
     no_free_time,
     search_slots,
     series_text,
+    suggestion_line,
 )
 
 
@@ -169,12 +169,8 @@ def _host_json(host: Attendee | None) -> dict[str, Any] | None:
     return {"id": host.id, "name": host.name, "zone": host.zone}
 
 
-def _slot_text(slot: Slot, number: str, zone: str) -> str:
-    lines = [
-        _("{number} {slot}: inconvenience {total} (worst {worst})").format(
-            number=number, slot=describe_slot(slot, zone), total=slot.total, worst=slot.worst
-        )
-    ]
+def _slot_text(slot: Slot, number: int, zone: str) -> str:
+    lines = [suggestion_line(number, slot, zone)]
     lines += [f"     {fit.reason}" for fit in slot.fits]
     return "\n".join(lines)
 
@@ -249,7 +245,7 @@ def run(args: argparse.Namespace) -> int:
         print(no_free_time())
     else:
         print(_host_text(answer))
-        print("\n\n".join(_slot_text(slot, f"{n}.", args.zone) for n, slot in enumerate(slots, 1)))
+        print("\n\n".join(_slot_text(slot, n, args.zone) for n, slot in enumerate(slots, 1)))
     return 0
 
 
@@ -308,7 +304,7 @@ def _print_series(
         if slot is None:
             blocks.append(no_free_slot_line(number, window))
         else:
-            blocks.append(_slot_text(slot, f"{number}.", args.zone))
+            blocks.append(_slot_text(slot, number, args.zone))
     heading, sentence = fairness_text(fairness_shares(plan, names), plan)
     blocks.append(f"{heading} {sentence}")
     print("\n\n".join(blocks))

@@ -46,6 +46,8 @@ from cpp_scheduler.services import choices, editing
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.record_tables import (
     cell_text,
+    nothing_found,
+    search_words,
     searchable,
     sort_key,
 )
@@ -246,6 +248,7 @@ class RecordManager(QDialog):
         self.search.setPlaceholderText(translate("RecordKinds", "Search…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.search_for)
+        self.search.textChanged.connect(self._say_if_nothing_found)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -260,6 +263,10 @@ class RecordManager(QDialog):
         self.problem.setObjectName("readProblem")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.nothing_found = QLabel(self)
+        self.nothing_found.setObjectName("nothingFound")
+        self.nothing_found.setWordWrap(True)
+        self.nothing_found.hide()
         # Enter on a chosen row edits it, as a double click does and as Enter does in
         # the calendar; no button is the dialog's default, which Enter would press.
         self.table.activated.connect(lambda _index: self._edit())
@@ -292,6 +299,7 @@ class RecordManager(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.nothing_found)
         layout.addWidget(self.problem)
         layout.addLayout(row)
         self.resize(760, 460)
@@ -346,8 +354,22 @@ class RecordManager(QDialog):
         chosen = self.selected()
         self._kept = chosen[0] if chosen is not None else None
 
+    def _say_if_nothing_found(self, *_args: object) -> None:
+        """Under a list the search has emptied, what ``records KIND --search`` says in
+        its place (:func:`nothing_found`); nothing while the rows are still coming."""
+        text = self.search.text()
+        empty = (
+            bool(search_words(text))
+            and not self.model.loading
+            and self.problem.isHidden()
+            and not self.proxy.rowCount()
+        )
+        self.nothing_found.setText(nothing_found(text) if empty else "")
+        self.nothing_found.setVisible(empty)
+
     def _rows_read(self) -> None:
         self.problem.hide()
+        self._say_if_nothing_found()
         if not self._columns_fitted and self.model.rowCount():
             self._columns_fitted = True
             self.table.resizeColumnsToContents()
@@ -412,3 +434,4 @@ class RecordManager(QDialog):
             translate("CalendarFiles", "Cannot read the program: {error}").format(error=reason)
         )
         self.problem.show()
+        self._say_if_nothing_found()  # the list was not read: nothing was searched

@@ -33,6 +33,7 @@ from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, Problem, StudyTour, TourDay
 from cpp_scheduler.model.validation import web_address_problem
+from cpp_scheduler.services.record_tables import in_reading_order
 from cpp_scheduler.services.snapshot import NotFoundError, find_tour, named_event, no_event_named
 from cpp_scheduler.store import Database
 
@@ -172,20 +173,26 @@ class ScopeChoices:
 
 
 def scope_choices(database: Database) -> ScopeChoices:
-    """The delegations, participants and study tours of the program, for a picker."""
+    """The delegations, participants and study tours of the program, for a picker:
+    delegations and participants by name, in the order of their managers
+    (:func:`~cpp_scheduler.services.record_tables.in_reading_order`)."""
     with database.session() as session:
         delegations = tuple(
             ScopeChoice(record_id, name, DelegationScope(name))
-            for record_id, name in session.execute(
-                select(Delegation.id, Delegation.name).order_by(Delegation.name)
+            for record_id, name in in_reading_order(
+                session.execute(select(Delegation.id, Delegation.name).order_by(Delegation.name)),
+                lambda row: row.name,
             )
         )
         participants = tuple(
             ScopeChoice(record_id, f"{name} <{email}>", ParticipantScope(email))
-            for record_id, name, email in session.execute(
-                select(Participant.id, Participant.name, Participant.email).order_by(
-                    Participant.name, Participant.email
-                )
+            for record_id, name, email in in_reading_order(
+                session.execute(
+                    select(Participant.id, Participant.name, Participant.email).order_by(
+                        Participant.name, Participant.email
+                    )
+                ),
+                lambda row: row.name,
             )
         )
         tours = tuple(

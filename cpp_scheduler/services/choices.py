@@ -43,6 +43,8 @@ from cpp_scheduler.services.record_tables import (
     RECORD_TABLES,
     NamedPlace,
     cell_text,
+    in_reading_order,
+    reading_order,
     searchable,
 )
 from cpp_scheduler.services.rows import Choice, both_names, place_key, typed_place_name
@@ -76,7 +78,16 @@ def theme_choices(database: Database, exclude_below: str | None = None) -> list[
 
     excluded = _below({row.id: row.parent_id for row in rows}, exclude_below)
     searched = manager_search_texts(database, "theme")
-    ordered = sorted(rows, key=lambda row: (area_of(row).name, row.parent_id is not None, row.name))
+    # Each area, then its sub-themes, by their names as the themes' manager orders them.
+    ordered = sorted(
+        rows,
+        key=lambda row: (
+            reading_order(area_of(row).name),
+            area_of(row).id,
+            row.parent_id is not None,
+            reading_order(row.name),
+        ),
+    )
     return [
         Choice(
             row.id,
@@ -268,7 +279,8 @@ class DelegationListing:
 
 
 def delegation_listings(database: Database) -> list[DelegationListing]:
-    """Delegations by name; the detail is the country, zone and home city."""
+    """Delegations by name, in the order of their manager (:func:`in_reading_order`);
+    the detail is the country, zone and home city."""
     with database.session() as session:
         rows = session.execute(
             select(
@@ -284,6 +296,7 @@ def delegation_listings(database: Database) -> list[DelegationListing]:
             ).order_by(Delegation.name)
         ).all()
     searched = manager_search_texts(database, "delegation")
+    rows = in_reading_order(rows, lambda row: row.name)
     return [
         DelegationListing(
             Choice(
@@ -306,13 +319,16 @@ def _country(code: str | None) -> str:
 
 
 def delegation_choices(database: Database) -> list[Choice]:
-    """Delegations by name; the detail is the delegation's home zone (the clock of a
-    member whose own zone is not given)."""
+    """Delegations by name, in the order of their manager (:func:`in_reading_order`);
+    the detail is the delegation's home zone (the clock of a member whose own zone is
+    not given)."""
     with database.session() as session:
         rows = session.execute(
             select(Delegation.id, Delegation.name, Delegation.zone).order_by(Delegation.name)
         ).all()
-    return [Choice(row.id, row.name, row.zone) for row in rows]
+    return [
+        Choice(row.id, row.name, row.zone) for row in in_reading_order(rows, lambda row: row.name)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +342,7 @@ class ParticipantListing:
 
 
 def participant_listings(database: Database) -> list[ParticipantListing]:
-    """Participants by name."""
+    """Participants by name, in the order of their manager (:func:`in_reading_order`)."""
     with database.session() as session:
         rows = session.execute(
             select(
@@ -341,7 +357,7 @@ def participant_listings(database: Database) -> list[ParticipantListing]:
         ).all()
     searched = manager_search_texts(database, "participant")
     listings = []
-    for row in rows:
+    for row in in_reading_order(rows, lambda row: row.name):
         role: ParticipantRole = row.role
         detail = " · ".join(filter(None, (role.label, row.organisation, row.delegation)))
         shown = f"{row.name} ({row.organisation})" if row.organisation else row.name
@@ -356,7 +372,8 @@ def participant_listings(database: Database) -> list[ParticipantListing]:
 
 
 def delegation_members(database: Database, delegation_id: str) -> list[Choice]:
-    """The members of a delegation: "Name (role)", with organisation and email."""
+    """The members of a delegation by name, in the order of the participants' manager
+    (:func:`in_reading_order`): "Name (role)", with organisation and email."""
     with database.session() as session:
         rows = session.execute(
             select(
@@ -375,7 +392,7 @@ def delegation_members(database: Database, delegation_id: str) -> list[Choice]:
             f"{row.name} ({row.role.label})",
             " · ".join(filter(None, (row.organisation, row.email))),
         )
-        for row in rows
+        for row in in_reading_order(rows, lambda row: row.name)
     ]
 
 

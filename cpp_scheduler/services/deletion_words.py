@@ -110,7 +110,8 @@ def changes_text(found: ToDelete, send_updates: str) -> str:
 
 def along_text(found: ToDelete) -> str:
     """The records a deletion deletes with it (a conference's sessions, a delegation's
-    study tours), the first named and the rest counted; empty when there are none."""
+    study tours), the first named and the rest counted, in the language's own plural
+    (one record holds, several hold); empty when there are none."""
     along = found.along
     if not along:
         return ""
@@ -124,7 +125,11 @@ def along_text(found: ToDelete) -> str:
         records = _("{names} and {count} more").format(
             names=records, count=len(along) - ALONG_NAMED_AT_MOST
         )
-    return _("Deleting it also deletes {records}, with all they hold.").format(records=records)
+    return ngettext(
+        "Deleting it also deletes {records}, with all it holds.",
+        "Deleting it also deletes {count} records: {records}, with all they hold.",
+        len(along),
+    ).format(records=records, count=len(along))
 
 
 def series_text(found: ToDelete) -> str:

@@ -23,12 +23,14 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, Participant
 from cpp_scheduler.model.event import event_delegations
 from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 from cpp_scheduler.scheduling import attendance, holidays
 from cpp_scheduler.scheduling.inputs import JAPAN, Attendee, Interval
 from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
+from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import snapshot
 from cpp_scheduler.services.localtimes import days_on_every_calendar, meeting_dates
 from cpp_scheduler.services.snapshot import delegation_attendee, participant_attendee
@@ -189,6 +191,17 @@ def draft_days_text(draft: DraftMeeting) -> str:
     """What the dialog says of an all-day draft, which has no hours on anybody's clock:
     its dates, as the Local times dock and ``cpp-scheduler times`` say them once saved."""
     return days_on_every_calendar(*meeting_dates(draft.start, draft.end, draft.zone, True))
+
+
+def length_text(start: datetime, end: datetime, zone: str, all_day: bool) -> str:
+    """How long a meeting from ``start`` to ``end`` is, as the event dialog says beside
+    its times: an all-day event by the days it holds in ``zone``
+    (:func:`~cpp_scheduler.timezones.days_held`: "1 day" for Kwajalein's 30 September
+    1969, 47 hours long), any other by its hours ("1 h 30 min", as the tour builder
+    says it); in the language's own plural."""
+    if all_day:
+        return i18n.days_text(timezones.days_held(start, end, zone))
+    return describe_duration(end - start)
 
 
 def is_checked(draft: DraftMeeting) -> bool:

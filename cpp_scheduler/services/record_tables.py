@@ -11,13 +11,14 @@ before SQLAlchemy has loaded (a table names its entity class, looked up when fir
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cpp_scheduler import i18n, model
+from cpp_scheduler.errors import quoted
 from cpp_scheduler.i18n import NP_, _
 
 if TYPE_CHECKING:
@@ -86,6 +87,12 @@ def found(row: str, words: Sequence[str]) -> bool:
     return all(word in row for word in words)
 
 
+def nothing_found(search: str) -> str:
+    """What a manager's search that finds no record says under its list, and ``records
+    KIND --search`` in the list's place: the words searched for, quoted."""
+    return _("No record holds every word of {search}.").format(search=quoted(search.strip()))
+
+
 def cell_text(value: Any) -> str:
     """How a value of a manager's column reads: a date as the language writes it, a
     journey as "2 h 30 min", a yes as a word, a missing value as nothing."""
@@ -124,6 +131,25 @@ def sort_key(value: Any) -> Any:
     read = value.known_as if isinstance(value, NamedPlace) else cell_text(value)
     group, plain, text = i18n.reading_key(read)
     return f"{group}\x00{plain}\x00{text}"
+
+
+def reading_order(value: Any) -> tuple[bool, Any]:
+    """Where a record comes in a list of its kind, by ``value``, its name (the first
+    column of its manager): as a coordinator reads it (:func:`sort_key`: "de Souza"
+    among the D names, "Élodie" among the E, カワサキ among the か, kanji after kana),
+    a missing value last. The order a Program menu manager opens in, ``records KIND``
+    prints, and every picker and member list offers those records in."""
+    key = sort_key(value)
+    return (key is None, "" if key is None else key)
+
+
+Record = TypeVar("Record")
+
+
+def in_reading_order(records: Iterable[Record], name: Callable[[Record], Any]) -> list[Record]:
+    """``records`` in the order of their names (:func:`reading_order`), ``name`` reading
+    each one's; those whose names read alike keep the order they came in."""
+    return sorted(records, key=lambda record: reading_order(name(record)))
 
 
 RECORD_TABLES: dict[str, RecordTable] = {

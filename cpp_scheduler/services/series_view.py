@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.services import series_rules
 from cpp_scheduler.services.series_rules import HeldMeeting, WallClockSeries
@@ -60,11 +60,11 @@ def series_text(series: WallClockSeries, start: datetime) -> str:
     """How many meetings are held, at what time (``start``'s, on the series' wall
     clock) and on which days; then the cancelled ones."""
     if series.held:
-        count = (_("{count} meetings") if len(series.held) > 1 else _("{count} meeting")).format(
-            count=len(series.held)
-        )
+        count = len(series.held)
         lines = [
-            _("{count} at {time}: {days}").format(
+            ngettext(
+                "{count} meeting at {time}: {days}", "{count} meetings at {time}: {days}", count
+            ).format(
                 count=count,
                 time=i18n.time_text(start),
                 days=_listed(

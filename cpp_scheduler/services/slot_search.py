@@ -38,6 +38,7 @@ from cpp_scheduler.scheduling.slots import (
     Slot,
     SlotRequest,
     busy_times,
+    describe_slot,
     find_slots,
     lay_out_series,
     leaving_out,
@@ -46,6 +47,7 @@ from cpp_scheduler.scheduling.slots import (
 )
 from cpp_scheduler.services.choices import manager_search_texts
 from cpp_scheduler.services.database import Database
+from cpp_scheduler.services.record_tables import in_reading_order
 from cpp_scheduler.services.snapshot import (
     NotFoundError,
     check_program_day,
@@ -145,6 +147,17 @@ def no_free_slot_line(number: int, window: tuple[date, date]) -> str:
     first, last = window
     return _("{number}. {first}-{last}: no free slot").format(
         number=number, first=i18n.day_month_text(first), last=i18n.day_month_year_text(last)
+    )
+
+
+def suggestion_line(number: int, slot: Slot, zone: str) -> str:
+    """``1. Mon 18 Jan 2027 09:00-10:30 (Tokyo): inconvenience 5 (worst 3)``: the
+    ``number``-th suggestion (or meeting of a series) read on ``zone``'s clock
+    (:func:`~cpp_scheduler.scheduling.slots.describe_slot`, its day with its year), with
+    its total points and those of its worst-off attendee, as ``slots`` lists it and the
+    slot finder's list shows it."""
+    return _("{number} {slot}: inconvenience {total} (worst {worst})").format(
+        number=f"{number}.", slot=describe_slot(slot, zone), total=slot.total, worst=slot.worst
     )
 
 
@@ -358,8 +371,13 @@ def _home_clock(attendee: Attendee) -> str:
     return attendee.clock_city(attendee.zone)
 
 
+def _name(record: Delegation | Participant | Venue | PartnerCity) -> str:
+    return record.name
+
+
 def slot_choices(database: Database) -> SlotChoices:
-    """Delegations, people, venues and host cities, each sorted by name."""
+    """Delegations, people, venues and host cities, each by name, in the order of its
+    manager (:func:`~cpp_scheduler.services.record_tables.in_reading_order`)."""
     found_by = {
         kind: manager_search_texts(database, kind) for kind in ("delegation", "participant")
     }
@@ -371,7 +389,9 @@ def slot_choices(database: Database) -> SlotChoices:
                 d.name,
                 found_by["delegation"].get(d.id, ""),
             )
-            for d in session.scalars(select(Delegation).order_by(Delegation.name))
+            for d in in_reading_order(
+                session.scalars(select(Delegation).order_by(Delegation.name)), _name
+            )
         )
         people = tuple(
             Offer(
@@ -380,10 +400,13 @@ def slot_choices(database: Database) -> SlotChoices:
                 p.email,
                 found_by["participant"].get(p.id, ""),
             )
-            for p in session.scalars(
-                select(Participant)
-                .options(selectinload(Participant.delegation))
-                .order_by(Participant.name)
+            for p in in_reading_order(
+                session.scalars(
+                    select(Participant)
+                    .options(selectinload(Participant.delegation))
+                    .order_by(Participant.name)
+                ),
+                _name,
             )
         )
         venues = tuple(
@@ -392,10 +415,12 @@ def slot_choices(database: Database) -> SlotChoices:
                 f"{v.name}{f' · {v.name_ja}' if v.name_ja else ''} ({v.locality})",
                 v.name,
             )
-            for v in session.scalars(select(Venue).order_by(Venue.name))
+            for v in in_reading_order(session.scalars(select(Venue).order_by(Venue.name)), _name)
         )
         hosts = tuple(
             Offer(c.id, city_office_host(c.id, c.name, c.zone).name, c.name)
-            for c in session.scalars(select(PartnerCity).order_by(PartnerCity.name))
+            for c in in_reading_order(
+                session.scalars(select(PartnerCity).order_by(PartnerCity.name)), _name
+            )
         )
     return SlotChoices(delegations, people, venues, hosts)

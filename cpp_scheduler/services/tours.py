@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError
-from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Event,
     EventKind,
@@ -260,8 +260,7 @@ class TourBoard:
     def days_text(self) -> str:
         """How long the tour is ("1 day", "5 days"), as the tour builder's summary and
         ``cpp-scheduler tours TOUR`` say it."""
-        count = len(self.days)
-        return ngettext("{count} day", "{count} days", count).format(count=count)
+        return i18n.days_text(len(self.days))
 
     @property
     def fit_text(self) -> str:

@@ -109,3 +109,18 @@ def test_people_are_counted_as_people_in_japanese(
     [members] = [line for line in out.splitlines() if line.startswith("  参加者")]
     assert members.startswith("  参加者8人が代表団から外れます: ")
     assert members.endswith(" ほか5人。")  # three named, as the question names them
+
+
+def test_one_record_taken_along_holds_in_the_singular(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Peru's delegation takes its one study tour with it: "with all it holds"."""
+    delegation = "Peru: Ministry of Housing, Construction and Sanitation"
+    status, out, _err = _run(
+        capsys, "--db", demo_db, "records", "delegations", "--deletion", delegation
+    )
+    assert status == 0
+    assert out.splitlines()[-1] == (
+        "  Deleting it also deletes the study tour 'Peru study tour: compact, resilient "
+        "and smart cities', with all it holds."
+    )

@@ -90,8 +90,8 @@ def test_an_invited_conference_names_the_sessions_deleted_with_it(
     assert box.text() == "Invitations to 'Resilience forum' still stand for 2 participants."
     assert box.informativeText().endswith(
         "once they are told, it can be deleted.\n\n"
-        "Deleting it also deletes the event 'Flood maps', the event 'Opening plenary', "
-        "with all they hold."
+        "Deleting it also deletes 2 records: the event 'Flood maps', the event "
+        "'Opening plenary', with all they hold."
     )
     (keep,) = [button for button in box.buttons() if button.text() == "Keep it"]
     keep.click()

@@ -241,7 +241,7 @@ def test_the_question_before_a_deletion_names_the_records_that_go_with_it(
     window.delete_record("theme", urban, "Urban planning")
     rows_read(window)
     assert messages.questions[-1].endswith(
-        "also deletes the thematic area 'Compact city', "
+        "also deletes 2 records: the thematic area 'Compact city', "
         "the thematic area 'Transit-oriented development', with all they hold."
     )
 

@@ -59,7 +59,6 @@ from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.event import all_day_date_problems
 from cpp_scheduler.scheduling.inputs import TDLC_HOST_NAME, Attendee
 from cpp_scheduler.scheduling.localtimes import AttendeeTimes, MeetingTimes
-from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import choices, replies, series_rules, series_view
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.services.draft_times import (
@@ -70,6 +69,7 @@ from cpp_scheduler.services.draft_times import (
     draft_meeting_times,
     is_checked,
     judged_at_night_ids,
+    length_text,
     prepare_holidays,
     read_attendees,
     read_conferences,
@@ -812,16 +812,7 @@ class EventDialog(RecordDialog):
             )
         draft: DraftMeeting | None = None
         if start is not None and end is not None and end > start:
-            if all_day:
-                days = timezones.days_held(start, end, values["zone"])
-                length = (
-                    translate("EventDialog", "{count} day")
-                    if days == 1
-                    else translate("EventDialog", "{count} days")
-                ).format(count=days)
-            else:
-                length = describe_duration(end - start)  # as the tour builder says it
-            ui.duration.setText(length)
+            ui.duration.setText(length_text(start, end, values["zone"], all_day))
             draft = DraftMeeting(
                 start=start,
                 end=end,

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from cpp_scheduler import i18n, timezones
+from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import short_name
 from cpp_scheduler.gui.tools.slotfinder_grid import NAME_ROOM
@@ -46,7 +46,7 @@ class SuggestionModel(QStandardItemModel):
     def show_slots(self, slots: Iterable[Slot]) -> None:
         self.clear_suggestions()
         for rank, slot in enumerate(slots, start=1):
-            self._add(f"{rank}. ", slot)
+            self._add(rank, slot)
 
     def show_plan(self, plan: SeriesPlan, windows: Sequence[tuple[date, date]]) -> None:
         """One row per meeting of a series, and in the place of a meeting whose window
@@ -57,7 +57,7 @@ class SuggestionModel(QStandardItemModel):
                 missing = QStandardItem(slot_search.no_free_slot_line(number, window))
                 self.appendRow([missing, QStandardItem("")])
                 continue
-            item = self._add(f"{number}. ", slot)
+            item = self._add(number, slot)
             moved = plan.moved[number - 1]
             if moved:
                 item.setToolTip(
@@ -67,11 +67,10 @@ class SuggestionModel(QStandardItemModel):
                     ).format(moved=moved)
                 )
 
-    def _add(self, prefix: str, slot: Slot) -> QStandardItem:
-        start = timezones.to_local(slot.start, timezones.TOKYO)
-        end = timezones.to_local(slot.end, timezones.TOKYO)
-        span = timezones.span_text(start, end, day=i18n.short_day_text, dash="–")
-        item = QStandardItem(f"{prefix}{span}")
+    def _add(self, number: int, slot: Slot) -> QStandardItem:
+        """The ``number``-th suggestion in the line ``slots`` lists it with, on Tokyo's
+        clock (:func:`slot_search.suggestion_line`), its points beside it."""
+        item = QStandardItem(slot_search.suggestion_line(number, slot, timezones.TOKYO))
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
         colour = suggestion_state(slot)

@@ -1,0 +1,66 @@
+"""The slot finder words each suggestion as ``cpp-scheduler slots`` prints it: the same
+day with its year, the same times on Tokyo's clock, and the same "inconvenience N
+(worst M)", laid out in its two columns; in English and in Japanese."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cpp_scheduler import i18n
+from cpp_scheduler.cli import main
+from cpp_scheduler.gui import translations
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.store import Database
+from tests.parity.test_slots_parity import KENYA, MONDAY, PERU, ask_the_dialog, ids_of
+
+
+@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
+def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
+    translations.install(request.param)
+    yield request.param
+    translations.install(i18n.ENGLISH)
+
+
+def test_each_suggestion_reads_as_the_command_prints_it(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    open_window: Callable[[], MainWindow],
+    language: str,
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    week = (MONDAY, MONDAY + timedelta(days=4))
+    finder, _shown = ask_the_dialog(
+        qtbot, window, ids_of(sqlite_database, [KENYA, PERU]), week, 90, None, True, None
+    )
+    model = finder.suggestion_model
+    shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    points = [model.index(row, 1).data() for row in range(model.rowCount())]
+    count = finder.search_request().count
+    finder.close()
+
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    argv = ["--lang", language, "--db", url, "slots", "--with", KENYA, PERU]
+    argv += ["--duration", "90m", "--from", str(week[0]), "--to", str(week[1])]
+    capsys.readouterr()
+    assert main([*argv, "--count", str(count)]) == 0
+    printed = [line for line in capsys.readouterr().out.splitlines() if re.match(r"\d+\. ", line)]
+
+    assert shown == printed
+    assert len(shown) > 1
+    pattern = (
+        r"(\d+)\. Mon 18 Jan 2027 \d\d:\d\d-\d\d:\d\d \(Tokyo\): inconvenience (\d+) \(worst \d+\)"
+        if language == i18n.ENGLISH
+        else r"(\d+)\. 2027年1月18日\(月\) \d\d:\d\d-\d\d:\d\d（東京）: 負担 (\d+)（最大 \d+）"
+    )
+    first = re.fullmatch(pattern, shown[0])
+    assert first is not None, shown[0]
+    assert first.group(1) == "1"
+    assert first.group(2) == points[0]  # the points beside it are its inconvenience
