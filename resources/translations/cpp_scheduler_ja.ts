@@ -1176,14 +1176,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>東京 {time}</translation>
     </message>
     <message>
-        <source>{count} day</source>
-        <translation>{count}日間</translation>
-    </message>
-    <message>
-        <source>{count} days</source>
-        <translation>{count}日間</translation>
-    </message>
-    <message>
         <source>Editing the whole series: every meeting changes with it. This meeting ({day}) can be moved or cancelled alone from the calendar.</source>
         <translation>シリーズ全体を編集しています: すべての会合が変わります。この会合（{day}）だけを移動または中止するには、カレンダーから行ってください。</translation>
     </message>
