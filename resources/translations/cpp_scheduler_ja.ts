@@ -3266,8 +3266,8 @@ host · {where}</source>
         <translation>候補（東京）</translation>
     </message>
     <message>
-        <source>Points</source>
-        <translation>点数</translation>
+        <source>Inconvenience</source>
+        <translation>負担</translation>
     </message>
 </context>
 <context>

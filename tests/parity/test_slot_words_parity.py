@@ -1,6 +1,7 @@
 """The slot finder words each suggestion as ``cpp-scheduler slots`` prints it: the same
 day with its year, the same times on Tokyo's clock, and the same "inconvenience N
-(worst M)", laid out in its two columns; in English and in Japanese."""
+(worst M)", laid out in its two columns (the second headed "Inconvenience"); in English
+and in Japanese."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
@@ -42,6 +44,7 @@ def test_each_suggestion_reads_as_the_command_prints_it(
     )
     model = finder.suggestion_model
     shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    whole = [model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(len(shown))]
     points = [model.index(row, 1).data() for row in range(model.rowCount())]
     count = finder.search_request().count
     finder.close()
@@ -53,14 +56,21 @@ def test_each_suggestion_reads_as_the_command_prints_it(
     assert main([*argv, "--count", str(count)]) == 0
     printed = [line for line in capsys.readouterr().out.splitlines() if re.match(r"\d+\. ", line)]
 
-    assert shown == printed
+    said = "inconvenience" if language == i18n.ENGLISH else "負担"
+    assert [f"{when}: {said} {points}" for when, points in zip(shown, points, strict=True)] == (
+        printed
+    )
+    assert whole == printed  # the line whole, where its column is too narrow for it
+    assert model.headerData(1, Qt.Orientation.Horizontal) == (
+        "Inconvenience" if language == i18n.ENGLISH else "負担"
+    )
     assert len(shown) > 1
     pattern = (
         r"(\d+)\. Mon 18 Jan 2027 \d\d:\d\d-\d\d:\d\d \(Tokyo\): inconvenience (\d+) \(worst \d+\)"
         if language == i18n.ENGLISH
         else r"(\d+)\. 2027年1月18日\(月\) \d\d:\d\d-\d\d:\d\d（東京）: 負担 (\d+)（最大 \d+）"
     )
-    first = re.fullmatch(pattern, shown[0])
-    assert first is not None, shown[0]
+    first = re.fullmatch(pattern, printed[0])
+    assert first is not None, printed[0]
     assert first.group(1) == "1"
-    assert first.group(2) == points[0]  # the points beside it are its inconvenience
+    assert points[0].startswith(first.group(2))  # the inconvenience beside it

@@ -38,7 +38,7 @@ class SuggestionModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels([self.tr("Suggestion (Tokyo)"), self.tr("Points")])
+        self.setHorizontalHeaderLabels([self.tr("Suggestion (Tokyo)"), self.tr("Inconvenience")])
 
     def clear_suggestions(self) -> None:
         self.removeRows(0, self.rowCount())
@@ -60,23 +60,25 @@ class SuggestionModel(QStandardItemModel):
             item = self._add(number, slot)
             moved = plan.moved[number - 1]
             if moved:
-                item.setToolTip(
-                    translate(
-                        "SlotFinder",
-                        "{moved} attendees' local time differs from the previous meeting",
-                    ).format(moved=moved)
-                )
+                differs = translate(
+                    "SlotFinder",
+                    "{moved} attendees' local time differs from the previous meeting",
+                ).format(moved=moved)
+                item.setToolTip(f"{item.toolTip()}\n{differs}")
 
     def _add(self, number: int, slot: Slot) -> QStandardItem:
-        """The ``number``-th suggestion in the line ``slots`` lists it with, on Tokyo's
-        clock (:func:`slot_search.suggestion_line`), its points beside it."""
-        item = QStandardItem(slot_search.suggestion_line(number, slot, timezones.TOKYO))
+        """The ``number``-th suggestion in the words ``slots`` lists it with, on Tokyo's
+        clock, in two columns (:func:`slot_search.suggestion_parts`): when, and its
+        inconvenience with its worst-off attendee's."""
+        when, inconvenience = slot_search.suggestion_parts(number, slot, timezones.TOKYO)
+        item = QStandardItem(when)
+        item.setToolTip(slot_search.suggestion_line(number, slot, timezones.TOKYO))  # whole
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
         colour = suggestion_state(slot)
         item.setBackground(common.background(colour))
         item.setForeground(common.foreground(colour))
-        points = QStandardItem(str(slot.total))
+        points = QStandardItem(inconvenience)
         points.setTextAlignment(_RIGHT)
         for fit in slot.fits:
             reason = QStandardItem(fit.reason)
