@@ -18,8 +18,7 @@ from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.sheets import check_output
-from cpp_scheduler.errors import shown_path
-from cpp_scheduler.files import disk_refusal
+from cpp_scheduler.errors import shown_path, system_reason
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.saved_words import file_written, pdf_saved
 
@@ -128,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CliError(
                 _("{file}: cannot be written: {reason}").format(
-                    file=shown_path(output), reason=disk_refusal(error) or error.strerror or error
+                    file=shown_path(output), reason=system_reason(error)
                 )
             ) from None
         print(file_written(output))  # as the report window's Save as spreadsheet says it

@@ -37,7 +37,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION, files
-from cpp_scheduler.errors import printable
+from cpp_scheduler.errors import printable, system_reason
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
@@ -91,7 +91,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
                 _(
                     "cannot create the folder {folder} for the program's database: "
                     "{reason}; give another place with --db"
-                ).format(folder=path.parent, reason=error.strerror or error)
+                ).format(folder=path.parent, reason=system_reason(error))
             ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
     if "://" not in given:
@@ -310,7 +310,7 @@ def _unusable(path: Path, error: OSError) -> StoreError:
         )
     return StoreError(
         _("cannot open {path}: {reason}").format(
-            path=_shown_path(path), reason=error.strerror or error
+            path=_shown_path(path), reason=system_reason(error)
         )
     )
 

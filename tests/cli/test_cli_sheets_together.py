@@ -112,7 +112,7 @@ def test_a_members_file_the_system_keeps_leaves_both_files_as_they_were(
 
     assert status == 1
     assert line == (
-        f"cpp-scheduler: '{locked_members}' cannot be written: Operation not permitted; "
+        f"cpp-scheduler: '{locked_members}' cannot be written: the system does not permit it; "
         "none of the 2 files was written, those there before are unchanged"
     )
     assert state_of(tmp_path) == before
