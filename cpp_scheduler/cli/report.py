@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, refuse_other_suffix
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.errors import shown_path, system_reason
@@ -101,8 +101,6 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(_("give the period with --from and --to"), status=2)
     output: Path | None = args.output
     if output is not None:
-        from cpp_scheduler.cli.documents import refuse_other_suffix
-
         refuse_other_suffix(
             output, (".xlsx", ".pdf"), _("-o {file}: the report is written as .pdf or .xlsx")
         )

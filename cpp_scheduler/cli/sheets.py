@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, refuse_other_suffix
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable, shown_path, system_reason
@@ -148,6 +148,12 @@ def run(args: argparse.Namespace) -> int:
     from cpp_scheduler.reports.xlsx import write_xlsx
 
     output: Path = args.output
+    if args.sheet_format == "xlsx":
+        refuse_other_suffix(
+            output, (".xlsx",), _("-o {file}: an Excel workbook is written as .xlsx")
+        )
+    else:
+        refuse_other_suffix(output, (".csv",), _("-o {file}: a CSV table is written as .csv"))
     check_output(output)
     tables = _tables(args)
     try:
