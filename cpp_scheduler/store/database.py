@@ -124,6 +124,15 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
             )
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
+        if url.database in (None, "", ":memory:") or url.query.get("mode") == "memory":
+            # A program in memory would be empty at every start and gone at the end, and
+            # the window's conflict check, which opens the database again, would not see it.
+            raise StoreError(
+                _(
+                    "'{url}' names no database file: a program in memory is lost when the "
+                    "command or the window closes; give {supported}"
+                ).format(url=_typed_url(given), supported=_(_SUPPORTED))
+            )
         return url.set(drivername="sqlite+pysqlite")
     raise StoreError(
         _("'{url}': {backend} databases are not supported; give {supported}").format(
@@ -135,6 +144,12 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
 def _shown_url(given: str) -> str:
     """A URL as a message quotes it: without its password, shortened, nothing raw."""
     return printable(_hide_password(given), 200)
+
+
+def _typed_url(given: str) -> str:
+    """A URL as typed, for a message that quotes it (``sqlite:///:memory:``, not its
+    rendering ``%3Amemory%3A``); without a password where one was given."""
+    return printable(_hide_password(given) if "@" in given else given.strip(), 200)
 
 
 def _hide_password(text: str) -> str:
