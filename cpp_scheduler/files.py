@@ -11,8 +11,9 @@ goes through :func:`write_atomically`, so all of them share three promises:
   ``022``), as a file saved by any other program would; a file written over keeps its
   own mode, so exporting over a shared ``0644`` calendar does not make it private, and
   over a private ``0600`` one does not make it readable by others;
-- a failure is one line naming the file and the reason (:class:`FileWriteError`), a full
-  or read-only disk said as such (:func:`disk_refusal`);
+- a failure is one line naming the file and the reason (:class:`FileWriteError`), the
+  system's refusal in the program's words (:func:`~cpp_scheduler.errors.system_reason`:
+  a full or read-only disk, a folder not there, permission denied);
 - the program's database (:func:`hold_database_file`) is never written over:
   an export given its name by a slip of the hand would replace the program with a
   spreadsheet.
@@ -31,8 +32,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.errors import SchedulerError, quoted, system_reason
+from cpp_scheduler.i18n import _
 
 Content = bytes | Callable[[BinaryIO], None]
 """The whole file's bytes, or a function that writes them to the stream it is given."""
@@ -51,25 +52,16 @@ class FileWriteError(SchedulerError):
         )
 
 
-DISK_FULL = N_("the disk is full")
-DISK_READ_ONLY = N_("the disk is read-only")
-"""Why a file or the database was not written, where it lies with the disk: every
-message of a file, an output or a copy not written says it in these words."""
-
-
 def disk_refusal(error: OSError) -> str | None:
-    """A system's refusal to write that lies with the disk, in a coordinator's words
-    (:data:`DISK_FULL`, :data:`DISK_READ_ONLY`); None for any other, which is said in
-    the system's words."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return _(DISK_FULL)
-    if error.errno == errno.EROFS:
-        return _(DISK_READ_ONLY)
+    """A system's refusal to write that lies with the disk (full, or read-only), in the
+    words of :func:`~cpp_scheduler.errors.system_reason`; None for any other."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return system_reason(error)
     return None
 
 
 def _reason(error: OSError, existed: bool) -> str:
-    text = disk_refusal(error) or error.strerror or str(error)
+    text = system_reason(error)
     if existed:
         return _("{reason}; the file there before is unchanged").format(reason=text)
     return text
@@ -115,7 +107,7 @@ def check_writable_target(path: Path | str) -> int | None:
     except FileNotFoundError:
         status = None
     except OSError as error:
-        raise FileWriteError(Path(path), error.strerror or str(error)) from None
+        raise FileWriteError(Path(path), system_reason(error)) from None
     if _DATABASE_FILES and _is_database(os.fspath(path), status):
         raise FileWriteError(
             Path(path), _("it is the program's database; give the file another name")

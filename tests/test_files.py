@@ -101,7 +101,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial_file(tmp_path: Path) 
     with pytest.raises(FileWriteError) as caught:
         write_atomically(path, fail)
     assert str(caught.value) == (
-        f"'{path}' cannot be written: Input/output error; the file there before is unchanged"
+        f"'{path}' cannot be written: the disk or device could not read or write (an "
+        "input/output error); the file there before is unchanged"
     )
     assert path.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["agenda.ics"]

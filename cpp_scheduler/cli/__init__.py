@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from cpp_scheduler import __version__, i18n, timezones
 from cpp_scheduler.cli import argparse_texts
 from cpp_scheduler.cli.errors import CliError
-from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler.errors import SchedulerError, quoted, system_reason, system_refusal
 from cpp_scheduler.i18n import _
 
 #: Each subcommand's name and the module of this package that defines it, in the order
@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # The system refused a file, a folder or the output (`> /dev/full`) where no
         # step said it in words of its own: its reason, and what it refused.
-        print(f"cpp-scheduler: {system_refusal(error)}", file=sys.stderr)
+        print(f"cpp-scheduler: {refusal_line(error)}", file=sys.stderr)
         _output_gone()
         return 1
     except KeyboardInterrupt:
@@ -205,16 +205,13 @@ def _not_text(argument: str) -> bool:
     return not argument.isascii() and any("\udc80" <= c <= "\udcff" for c in argument)
 
 
-def system_refusal(error: OSError) -> str:
+def refusal_line(error: OSError) -> str:
     """An error of the system in one line: what it refused (the file, when it names
-    one, else the output the command prints) and why, in the system's words; a full
-    or read-only disk said as such."""
-    from cpp_scheduler.files import disk_refusal  # when it fails: not at every start
-
-    reason = disk_refusal(error) or error.strerror or str(error)
+    one, else the output the command prints) and why
+    (:func:`~cpp_scheduler.errors.system_reason`)."""
     if error.filename is None:
-        return i18n._("the output cannot be written: {reason}").format(reason=reason)
-    return f"{quoted(os.fsdecode(error.filename))}: {reason}"
+        return i18n._("the output cannot be written: {reason}").format(reason=system_reason(error))
+    return system_refusal(error)
 
 
 def _output_gone() -> None:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from cpp_scheduler.cli.dates import parse_day
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, refuse_other_suffix
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
@@ -101,16 +100,6 @@ def run_day(args: argparse.Namespace) -> int:
     day = parse_day("--date", args.date)
     assert day is not None  # the option is required
     return _print(args, lambda database: run_sheet_document(read_run_sheet(database, day)))
-
-
-def refuse_other_suffix(output: Path, suffixes: Collection[str], refusal: str) -> None:
-    """Refuse, before anything is read, an output file named with a suffix the command
-    does not write (``refusal``, with ``{file}``, says which it writes), as argparse
-    refuses a bad value (status 2): a PDF saved as ``day.txt`` would open in an editor
-    as garbage, and the name would hide what the file is. ``suffixes`` are lowercase,
-    with their dot; the name's own is compared without case (``Day.PDF`` is a PDF)."""
-    if output.suffix.lower() not in suffixes:
-        raise CliError(refusal.format(file=shown_path(output)), status=2)
 
 
 def _print(args: argparse.Namespace, build: Any) -> int:

@@ -1,8 +1,12 @@
-"""The error a command raises for a mistake on its own command line."""
+"""The error a command raises for a mistake on its own command line, and the one refusal
+of an output file named for another kind of file."""
 
 from __future__ import annotations
 
-from cpp_scheduler.errors import SchedulerError
+from collections.abc import Collection
+from pathlib import Path
+
+from cpp_scheduler.errors import SchedulerError, shown_path
 
 
 class CliError(SchedulerError):
@@ -11,3 +15,13 @@ class CliError(SchedulerError):
     def __init__(self, message: str, status: int = 1) -> None:
         super().__init__(message)
         self.status = status
+
+
+def refuse_other_suffix(output: Path, suffixes: Collection[str], refusal: str) -> None:
+    """Refuse, before anything is read, an output file named with a suffix the command
+    does not write (``refusal``, with ``{file}``, says which it writes), as argparse
+    refuses a bad value (status 2): a PDF saved as ``day.txt`` would open in an editor
+    as garbage, and the name would hide what the file is. ``suffixes`` are lowercase,
+    with their dot; the name's own is compared without case (``Day.PDF`` is a PDF)."""
+    if output.suffix.lower() not in suffixes:
+        raise CliError(refusal.format(file=shown_path(output)), status=2)

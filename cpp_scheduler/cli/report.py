@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, refuse_other_suffix
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.cli.sheets import check_output
-from cpp_scheduler.errors import shown_path
-from cpp_scheduler.files import disk_refusal
+from cpp_scheduler.errors import shown_path, system_reason
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.saved_words import file_written, pdf_saved
 
@@ -102,8 +101,6 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(_("give the period with --from and --to"), status=2)
     output: Path | None = args.output
     if output is not None:
-        from cpp_scheduler.cli.documents import refuse_other_suffix
-
         refuse_other_suffix(
             output, (".xlsx", ".pdf"), _("-o {file}: the report is written as .pdf or .xlsx")
         )
@@ -128,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CliError(
                 _("{file}: cannot be written: {reason}").format(
-                    file=shown_path(output), reason=disk_refusal(error) or error.strerror or error
+                    file=shown_path(output), reason=system_reason(error)
                 )
             ) from None
         print(file_written(output))  # as the report window's Save as spreadsheet says it

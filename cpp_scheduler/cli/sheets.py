@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, refuse_other_suffix
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.errors import printable, shown_path
-from cpp_scheduler.files import disk_refusal
+from cpp_scheduler.errors import printable, shown_path, system_reason
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.services.saved_words import agenda_written, file_written
 
@@ -149,6 +148,12 @@ def run(args: argparse.Namespace) -> int:
     from cpp_scheduler.reports.xlsx import write_xlsx
 
     output: Path = args.output
+    if args.sheet_format == "xlsx":
+        refuse_other_suffix(
+            output, (".xlsx",), _("-o {file}: an Excel workbook is written as .xlsx")
+        )
+    else:
+        refuse_other_suffix(output, (".csv",), _("-o {file}: a CSV table is written as .csv"))
     check_output(output)
     tables = _tables(args)
     try:
@@ -159,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CliError(
             _("{file}: cannot be written: {reason}").format(
-                file=shown_path(output), reason=disk_refusal(error) or error.strerror or error
+                file=shown_path(output), reason=system_reason(error)
             )
         ) from None
     rows = sum(len(table.rows) for table in tables)

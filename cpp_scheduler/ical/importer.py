@@ -57,7 +57,7 @@ from icalendar.timezone.zoneinfo import ZONEINFO
 
 from cpp_scheduler import i18n, limits, timezones
 from cpp_scheduler.collector import collector_held
-from cpp_scheduler.errors import printable, quoted
+from cpp_scheduler.errors import printable, quoted, system_reason
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.export import (
@@ -244,8 +244,8 @@ def read_calendar_bytes(path: Path) -> bytes:
 
 
 def _unreadable(error: OSError) -> str:
-    """Why the system would not read the file, in its own words (its language)."""
-    return _("cannot be read: {reason}").format(reason=error.strerror or error)
+    """Why the system would not read the file (:func:`system_reason`)."""
+    return _("cannot be read: {reason}").format(reason=system_reason(error))
 
 
 def _too_large(size: int) -> str:

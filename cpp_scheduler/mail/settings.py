@@ -21,7 +21,7 @@ from typing import Any
 import platformdirs
 
 from cpp_scheduler import limits
-from cpp_scheduler.errors import SchedulerError, printable, quoted, shown_path
+from cpp_scheduler.errors import SchedulerError, printable, quoted, shown_path, system_reason
 from cpp_scheduler.files import write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
@@ -115,7 +115,7 @@ def _content(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise _unreadable(path, error.strerror or str(error)) from error
+        raise _unreadable(path, system_reason(error)) from error
     if len(content) > limits.MAX_MAIL_SETTINGS_BYTES:  # it grew while it was read
         raise _unreadable(path, _too_large(len(content)))
     return content

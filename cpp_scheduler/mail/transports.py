@@ -29,7 +29,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol
 
-from cpp_scheduler.errors import SchedulerError, printable, quoted
+from cpp_scheduler.errors import SchedulerError, printable, quoted, system_reason
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _
 
@@ -459,7 +459,9 @@ class OutboxTransport:
             raise TransportError(str(error)) from error
         except OSError as error:
             raise TransportError(
-                _("could not write {path}: {reason}").format(path=target, reason=error.strerror)
+                _("could not write {path}: {reason}").format(
+                    path=target, reason=system_reason(error)
+                )
             ) from error
 
     def close(self) -> None:

@@ -25,7 +25,7 @@ from jsonschema.exceptions import best_match
 
 from cpp_scheduler import limits
 from cpp_scheduler.collector import collector_held
-from cpp_scheduler.errors import printable, quoted
+from cpp_scheduler.errors import printable, quoted, system_reason
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.layout import FORMAT, SECTIONS, VERSION, Kind
@@ -174,8 +174,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _unreadable(error: OSError) -> str:
-    """Why the system would not read the file, in its own words (its language)."""
-    return _("cannot be read: {reason}").format(reason=error.strerror or error)
+    """Why the system would not read the file (:func:`system_reason`)."""
+    return _("cannot be read: {reason}").format(reason=system_reason(error))
 
 
 def _too_large(size: int) -> str:

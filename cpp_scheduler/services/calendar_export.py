@@ -26,7 +26,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n
-from cpp_scheduler.errors import SchedulerError, printable, quoted, shown_path
+from cpp_scheduler.errors import SchedulerError, printable, quoted, shown_path, system_reason
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical import scopes
@@ -298,7 +298,7 @@ def prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise FileWriteError(folder, error.strerror or str(error)) from None
+        raise FileWriteError(folder, system_reason(error)) from None
 
 
 def cancellation_path(path: Path) -> Path:

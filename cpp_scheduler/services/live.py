@@ -25,7 +25,7 @@ import psycopg
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from cpp_scheduler.errors import printable
+from cpp_scheduler.errors import printable, system_reason
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
@@ -124,6 +124,8 @@ def _instant(text: object) -> datetime | None:
 
 
 def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return system_reason(error)
     lines = str(getattr(error, "orig", None) or error).strip().splitlines()
     return printable(lines[0], 80) if lines else _("no answer")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from cpp_scheduler.errors import SchedulerError, printable, shown_path
+from cpp_scheduler.errors import SchedulerError, shown_path, system_reason
 from cpp_scheduler.files import folder_held, write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
@@ -92,7 +92,7 @@ def _save_held(
     except OSError as error:
         raise TransportError(
             _("the mail settings in {path} cannot be read: {error}").format(
-                path=shown_path(path), error=printable(str(error), 200)
+                path=shown_path(path), error=system_reason(error)
             )
         ) from error
     if read_as is not None and content_digest(before) != read_as:

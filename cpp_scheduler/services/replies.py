@@ -68,7 +68,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cpp_scheduler import i18n, limits, timezones
-from cpp_scheduler.errors import SchedulerError, printable, quoted
+from cpp_scheduler.errors import SchedulerError, printable, quoted, system_reason
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.ical.errors import CalendarFileError
 from cpp_scheduler.ical.importer import (
@@ -236,13 +236,6 @@ def _shown_path(path: Path) -> str:
     return printable(str(path), _LONGEST_NAME_SHOWN)
 
 
-def _system_reason(error: OSError) -> str:
-    """What the system said of a file it refused (``Permission denied``), for a refusal
-    to quote: its own words, never the name it was given, which the refusal shows
-    already and safely."""
-    return printable(error.strerror or type(error).__name__, 200)
-
-
 def _files_named(path: Path) -> list[Path]:
     """The file named, or the ``.eml`` and ``.ics`` files of the folder named, in the
     order of their names; a folder that cannot be listed is refused in one line
@@ -262,7 +255,7 @@ def _files_named(path: Path) -> list[Path]:
     except OSError as error:
         raise ReplyFileError(
             _("{path}: the folder cannot be read ({reason})").format(
-                path=_shown_path(path), reason=_system_reason(error)
+                path=_shown_path(path), reason=system_reason(error)
             )
         ) from error
 
@@ -289,7 +282,7 @@ def _file_bytes(path: Path) -> bytes:
             return stream.read(limits.MAX_REPLY_FILE_BYTES + 1)
     except OSError as error:
         raise ReplyFileError(
-            _("{path}: cannot be read ({reason})").format(path=shown, reason=_system_reason(error))
+            _("{path}: cannot be read ({reason})").format(path=shown, reason=system_reason(error))
         ) from error
 
 
@@ -1548,7 +1541,7 @@ def _import_file(database: Database, path: Path, report: ImportReport) -> None:
     except OSError as error:  # the system refused what the file names, as it was read
         report.refused.append(
             _("{path}: cannot be read ({reason})").format(
-                path=_shown_path(path), reason=_system_reason(error)
+                path=_shown_path(path), reason=system_reason(error)
             )
         )
         return

@@ -37,7 +37,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION, files
-from cpp_scheduler.errors import printable
+from cpp_scheduler.errors import printable, system_reason
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
@@ -91,7 +91,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
                 _(
                     "cannot create the folder {folder} for the program's database: "
                     "{reason}; give another place with --db"
-                ).format(folder=path.parent, reason=error.strerror or error)
+                ).format(folder=path.parent, reason=system_reason(error))
             ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
     if "://" not in given:
@@ -124,6 +124,15 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
             )
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
+        if url.database in (None, "", ":memory:") or url.query.get("mode") == "memory":
+            # A program in memory would be empty at every start and gone at the end, and
+            # the window's conflict check, which opens the database again, would not see it.
+            raise StoreError(
+                _(
+                    "'{url}' names no database file: a program in memory is lost when the "
+                    "command or the window closes; give {supported}"
+                ).format(url=_typed_url(given), supported=_(_SUPPORTED))
+            )
         return url.set(drivername="sqlite+pysqlite")
     raise StoreError(
         _("'{url}': {backend} databases are not supported; give {supported}").format(
@@ -135,6 +144,12 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
 def _shown_url(given: str) -> str:
     """A URL as a message quotes it: without its password, shortened, nothing raw."""
     return printable(_hide_password(given), 200)
+
+
+def _typed_url(given: str) -> str:
+    """A URL as typed, for a message that quotes it (``sqlite:///:memory:``, not its
+    rendering ``%3Amemory%3A``); without a password where one was given."""
+    return printable(_hide_password(given) if "@" in given else given.strip(), 200)
 
 
 def _hide_password(text: str) -> str:
@@ -310,7 +325,7 @@ def _unusable(path: Path, error: OSError) -> StoreError:
         )
     return StoreError(
         _("cannot open {path}: {reason}").format(
-            path=_shown_path(path), reason=error.strerror or error
+            path=_shown_path(path), reason=system_reason(error)
         )
     )
 

@@ -41,23 +41,26 @@ def listed_events(program: Path) -> str:
 
 
 @pytest.mark.parametrize(
-    "command",
+    ("command", "suffix"),
     [
-        ["export", "csv", "agenda", "-o", "{db}"],
-        ["export", "xlsx", "agenda", "-o", "{db}"],
-        ["export", "ics", "--all", "-o", "{db}"],
-        ["program", "export", "{db}"],
-        ["export", "ics", "--all", "-o", "{db}-wal"],
-        ["export", "csv", "agenda", "-o", "{link}"],
+        (["export", "csv", "agenda", "-o", "{db}"], ".csv"),
+        (["export", "xlsx", "agenda", "-o", "{db}"], ".xlsx"),
+        (["export", "ics", "--all", "-o", "{db}"], ".sqlite"),
+        (["program", "export", "{db}"], ".sqlite"),
+        (["export", "ics", "--all", "-o", "{db}-wal"], ".sqlite"),
+        (["export", "csv", "agenda", "-o", "{link}"], ".csv"),
     ],
     ids=["csv", "xlsx", "ics", "program file", "its journal", "another name of it"],
 )
 def test_an_export_given_the_databases_name_leaves_the_database_whole(
-    program: Path, command: list[str]
+    program: Path, command: list[str], suffix: str
 ) -> None:
+    """The database named as a spreadsheet export names its files (``program.csv``), so
+    that the export takes the name and is refused for whose name it is."""
+    program = program.rename(program.with_suffix(suffix))
     before = program.read_bytes()
     events = listed_events(program)
-    link = program.with_name("same-file.sqlite")
+    link = program.with_name(f"same-file{suffix}")
     os.link(program, link)
     arguments = [part.format(db=program, link=link) for part in command]
     done = run_cli("--db", str(program), *arguments)
@@ -145,7 +148,7 @@ def test_a_file_name_too_long_for_the_system_is_one_line(
     done = run_cli("--db", str(program), *[part.format(long=long) for part in command])
     assert done.returncode == 1
     line = one_line(done.stderr)
-    assert "File name too long" in line
+    assert "the name is too long for this system" in line
     assert "…" in line  # the name shortened
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
 
 READING_COMMANDS = [
@@ -128,3 +129,40 @@ def test_a_calendar_file_refused_makes_no_program_where_there_was_none(
     assert status == 1
     assert "ends before it starts" in capsys.readouterr().err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["partner.ics"]
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+@pytest.mark.parametrize("command", [["events", "list"], ["demo"]], ids=["events", "demo"])
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_database_in_memory_is_refused_in_one_line_for_a_file_or_a_server(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    url: str,
+    command: list[str],
+    language: str,
+) -> None:
+    """``--db sqlite://`` once answered "no such table: thematic_areas", and ``demo``
+    loaded a program into memory to lose it at once."""
+    monkeypatch.chdir(tmp_path)
+    try:
+        status = main(["--lang", language, "--db", url, *command])
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    output = capsys.readouterr()
+    assert status == 1
+    assert output.out == ""
+    said = {
+        "en": (
+            f"'{url}' names no database file: a program in memory is lost when the command "
+            "or the window closes; give a SQLite file path, sqlite:///PATH or "
+            "postgresql://USER@HOST/DATABASE"
+        ),
+        "ja": (
+            f"'{url}' にはデータベースファイルの指定がありません。メモリー上のプログラムは"
+            "コマンドやウィンドウを閉じると失われます。SQLite ファイルのパス、sqlite:///PATH、"
+            "postgresql://USER@HOST/DATABASE のいずれかを指定してください"
+        ),
+    }[language]
+    assert output.err == f"cpp-scheduler: {said}\n"
+    assert list(tmp_path.iterdir()) == []

@@ -142,7 +142,8 @@ def test_the_report_printed_and_as_a_workbook(
         (["export", "xlsx", "tour", "--tour", "Nowhere"], "no study tour is called 'Nowhere'"),
         (["report", "--from", "2027-02-01", "--to", "2027-01-01"], "--to 2027-01-01 is before"),
         (["report", "--from", "2027-01-01", "--to", "2027-01-31", "-o", "r.ods"], ".xlsx"),
-        (["export", "csv", "delegations", "-o", "FOLDER"], "is a folder"),
+        (["export", "csv", "delegations", "-o", "FOLDER"], "a CSV table is written as .csv"),
+        (["export", "csv", "delegations", "-o", "FOLDER/exports.csv"], "is a folder"),
         (["export", "xlsx", "delegations", "-o", "FOLDER/missing/d.xlsx"], "does not exist"),
     ],
 )
@@ -154,13 +155,14 @@ def test_mistakes_are_said_in_one_line(
     message: str,
 ) -> None:
     if "-o" not in args and args[0] == "export":
-        args = [*args, "-o", str(tmp_path / "out.xlsx")]
+        args = [*args, "-o", str(tmp_path / f"out.{args[1]}")]
     args = [arg.replace("FOLDER", str(tmp_path)) for arg in args]
+    (tmp_path / "exports.csv").mkdir()  # a folder named as a file
     status, _out, err = run(capsys, demo_sqlite_path, *args)
     assert status != 0
     assert message in err
     assert len(err.strip().splitlines()) == 1
-    assert not (tmp_path / "out.xlsx").exists()
+    assert not list(tmp_path.glob("out.*"))
 
 
 def test_export_ics_still_works(

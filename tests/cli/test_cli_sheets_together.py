@@ -112,7 +112,7 @@ def test_a_members_file_the_system_keeps_leaves_both_files_as_they_were(
 
     assert status == 1
     assert line == (
-        f"cpp-scheduler: '{locked_members}' cannot be written: Operation not permitted; "
+        f"cpp-scheduler: '{locked_members}' cannot be written: the system does not permit it; "
         "none of the 2 files was written, those there before are unchanged"
     )
     assert state_of(tmp_path) == before
@@ -122,7 +122,7 @@ def test_a_members_file_the_system_keeps_leaves_both_files_as_they_were(
 def test_a_table_written_alone_is_refused_as_any_file_alone(
     demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    database = tmp_path / "program.sqlite"
+    database = tmp_path / "program.csv"  # a name the CSV export takes: the database's own
     shutil.copyfile(demo_sqlite_path, database)
 
     assert main(["--db", str(database), "export", "csv", "agenda", "-o", str(database)]) == 1

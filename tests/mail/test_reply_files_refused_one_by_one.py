@@ -170,13 +170,13 @@ def test_a_file_name_the_system_cannot_look_up_is_refused_and_the_rest_read_on(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A name longer than the file system allows stopped the command before any file
-    was read, in the system's words alone."""
+    was read, in the system's words alone (now in the program's)."""
     too_long = tmp_path / ("x" * 300 + ".ics")
     good = tmp_path / "good.ics"
     good.write_bytes(reply_calendar(invitation, program.sofia.email, "ACCEPTED"))
     assert main(["--db", database_url, "replies", "import", str(too_long), str(good)]) == 1
     out, err = capsys.readouterr()
-    assert err == f"refused: {too_long}: cannot be read (File name too long)\n"
+    assert err == f"refused: {too_long}: cannot be read (the name is too long for this system)\n"
     assert out.splitlines()[-1] == "1 recorded, 1 refused"
     assert _answered(database) == {"Sofía Muñoz": "accepted"}
 

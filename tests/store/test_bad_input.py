@@ -284,8 +284,35 @@ def test_a_postgresql_url_where_nothing_answers(silent_server: int) -> None:
             "'https://tdlc.example/program': https databases are not supported; give a SQLite "
             "file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE",
         ),
+        (
+            "sqlite://",
+            "'sqlite://' names no database file: a program in memory is lost when the command "
+            "or the window closes; give a SQLite file path, sqlite:///PATH or "
+            "postgresql://USER@HOST/DATABASE",
+        ),
+        (
+            "sqlite:///:memory:",
+            "'sqlite:///:memory:' names no database file: a program in memory is lost when the "
+            "command or the window closes; give a SQLite file path, sqlite:///PATH or "
+            "postgresql://USER@HOST/DATABASE",
+        ),
+        (
+            "sqlite:///file:cpp?mode=memory&uri=true",
+            "'sqlite:///file:cpp?mode=memory&uri=true' names no database file: a program in "
+            "memory is lost when the command or the window closes; give a SQLite file path, "
+            "sqlite:///PATH or postgresql://USER@HOST/DATABASE",
+        ),
     ],
-    ids=["malformed", "port-out-of-range", "no-server", "mysql", "web-address"],
+    ids=[
+        "malformed",
+        "port-out-of-range",
+        "no-server",
+        "mysql",
+        "web-address",
+        "no-path",
+        "in-memory",
+        "memory-uri",
+    ],
 )
 def test_urls_the_program_cannot_use(given: str, message: str) -> None:
     assert str(refusal(given)) == message

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import limits
-from cpp_scheduler.errors import SchedulerError, shown_path
+from cpp_scheduler.errors import SchedulerError, shown_path, system_refusal
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
@@ -672,9 +672,9 @@ class ExportDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         self._finish()
-        # A file the system refused to write says so in its own words; a failure
+        # A file the system refused to write says so in the program's words; a failure
         # nobody expected is logged, and the line names the log.
-        reason = error if isinstance(error, OSError) else failure_line(error)
+        reason = system_refusal(error) if isinstance(error, OSError) else failure_line(error)
         self.status.setText(
             translate("CalendarFiles", "Cannot export: {error}").format(error=reason)
         )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.errors import system_refusal
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import TaskManager
@@ -396,7 +397,9 @@ class RepliesDialog(ScopedReportDialog):
         system's words; anything else logged, the line naming the log."""
         if not shiboken6.isValid(self):
             return
-        self.summary.setText(str(error) if isinstance(error, OSError) else failure_line(error))
+        self.summary.setText(
+            system_refusal(error) if isinstance(error, OSError) else failure_line(error)
+        )
         self.refused.hide()
         self.refresh()
 

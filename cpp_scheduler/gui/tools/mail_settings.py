@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.errors import shown_path
+from cpp_scheduler.errors import shown_path, system_refusal
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -187,7 +187,9 @@ class MailSettingsDialog(QDialog):
                 return
             for widget in greyed:
                 widget.setEnabled(True)
-            self.status.setText(str(error) if isinstance(error, OSError) else failure_line(error))
+            self.status.setText(
+                system_refusal(error) if isinstance(error, OSError) else failure_line(error)
+            )
 
         self.tasks.run_in_background(work, finished, failed)
 

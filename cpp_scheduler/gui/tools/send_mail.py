@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpp_scheduler.errors import system_refusal
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import Progress, TaskManager
@@ -154,9 +155,10 @@ def outcome_text(
 
 def failure_text(error: BaseException) -> str:
     """The line a preview or a batch that could not run is told in: a refusal's own
-    words, and an outbox folder the system refused (an :class:`OSError`) in the
-    system's; anything else is logged, and the line names the log."""
-    return str(error) if isinstance(error, OSError) else failure_line(error)
+    words, and an outbox folder the system refused (an :class:`OSError`) named with
+    why (:func:`~cpp_scheduler.errors.system_refusal`); anything else is logged, and
+    the line names the log."""
+    return system_refusal(error) if isinstance(error, OSError) else failure_line(error)
 
 
 @dataclass(frozen=True)

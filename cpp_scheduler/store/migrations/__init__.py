@@ -30,7 +30,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from cpp_scheduler import __version__
-from cpp_scheduler.files import DISK_FULL, DISK_READ_ONLY, disk_refusal
+from cpp_scheduler.errors import DISK_FULL, DISK_READ_ONLY
+from cpp_scheduler.files import disk_refusal
 from cpp_scheduler.i18n import _
 from cpp_scheduler.store.errors import (
     Failure,
