@@ -7,6 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from cpp_scheduler.errors import SchedulerError, shown_path
+from cpp_scheduler.files import check_writable_target
 
 
 class CliError(SchedulerError):
@@ -25,3 +26,11 @@ def refuse_other_suffix(output: Path, suffixes: Collection[str], refusal: str) -
     with their dot; the name's own is compared without case (``Day.PDF`` is a PDF)."""
     if output.suffix.lower() not in suffixes:
         raise CliError(refusal.format(file=shown_path(output)), status=2)
+
+
+def check_output(output: Path) -> None:
+    """Refuse, before anything is read, a file that cannot be written where it is asked
+    for, in the very words its writing would refuse it with
+    (:func:`~cpp_scheduler.files.check_writable_target`): every command that saves a
+    file says a folder not there, a folder given for a file or the database alike."""
+    check_writable_target(output)

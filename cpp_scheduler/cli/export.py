@@ -23,7 +23,7 @@ from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, day_range, parse_day
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, check_output
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
@@ -257,6 +257,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.output is None:
         raise CliError(_("give the file to write with -o FILE"), status=2)
+    check_output(args.output)
     database = open_program(args.db)
     try:
         written = calendar_export.export_calendar(

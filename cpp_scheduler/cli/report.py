@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
-from cpp_scheduler.cli.errors import CliError, refuse_other_suffix
+from cpp_scheduler.cli.errors import CliError, check_output, refuse_other_suffix
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.cli.sheets import check_output
 from cpp_scheduler.errors import shown_path, system_reason
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.saved_words import file_written, pdf_saved

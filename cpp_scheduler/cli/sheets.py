@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
-from cpp_scheduler.cli.errors import CliError, refuse_other_suffix
+from cpp_scheduler.cli.errors import CliError, check_output, refuse_other_suffix
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable, shown_path, system_reason
@@ -66,23 +66,6 @@ def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
             "-o", "--output", type=Path, required=True, metavar="FILE", help=_("the file to write")
         )
         parser.set_defaults(run=run, sheet_format=name)
-
-
-def check_output(output: Path) -> None:
-    """Refuse, before any reading, a file that cannot be written where it is asked for."""
-    if output.is_dir():
-        raise CliError(
-            _("{file} is a folder; give the name of the file to write").format(
-                file=shown_path(output)
-            ),
-            status=2,
-        )
-    if not output.parent.is_dir():
-        raise CliError(
-            _("{file}: the folder {folder} does not exist").format(
-                file=shown_path(output), folder=shown_path(output.parent)
-            )
-        )
 
 
 def _zones(args: argparse.Namespace) -> list[str]:

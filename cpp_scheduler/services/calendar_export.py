@@ -321,8 +321,9 @@ def write_content(
     """
     written: list[Path] = []
     if renderings is None:
+        # A file of its own goes in a folder that is there, as every file the program
+        # saves: a folder misspelt is said (:func:`check_writable_target`), not made.
         documents = export_bytes(content, options)
-        prepare_folder(path.parent)
     else:
         documents = renderings.export_bytes(content)
     for index, (method, data) in enumerate(documents):

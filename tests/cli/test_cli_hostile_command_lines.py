@@ -270,8 +270,8 @@ def test_a_printed_document_named_with_a_line_break_is_said_written_on_one_line(
         ),
         (
             "gone\nfolder/day.pdf",
-            "cannot write {folder}/gone\\nfolder/day.pdf: the folder {folder}/gone\\nfolder "
-            "does not exist",
+            "'{folder}/gone\\nfolder/day.pdf' cannot be written: the folder "
+            "'{folder}/gone\\nfolder' does not exist",
         ),
     ],
 )

@@ -258,7 +258,8 @@ def test_a_missing_folder_is_one_line(
     )
     assert status == 1
     assert capsys.readouterr().err == (
-        f"cpp-scheduler: cannot write {output}: the folder {output.parent} does not exist\n"
+        f"cpp-scheduler: '{output}' cannot be written: "
+        f"the folder '{output.parent}' does not exist\n"
     )
 
 
