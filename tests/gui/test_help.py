@@ -3,6 +3,8 @@ shortcut list is the window's own."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -84,7 +86,7 @@ def test_the_japanese_guide_reads_without_a_space_where_its_lines_were_wrapped(
     assert [item.split(":")[0] for item in items] == ["サイドバー（左）", "カレンダー（中央）"]
     # A link's text at a line's end or start joins as its words do.
     assert "現地時刻・候補日時・競合、カレンダーファイルと更新" in guide
-    assert "プログラムファイル（一部のページは英語のみです）" in guide
+    assert "プログラムファイル）をご覧ください" in guide
     # Beside a Latin word or a digit, the break stays the space it was.
     assert "共有フォルダーの 1 つの SQLite ファイル" in team
 
@@ -139,3 +141,31 @@ def test_the_team_pages_commands_wrap_at_the_windows_edge(qtbot: QtBot) -> None:
     assert help_window.browser.horizontalScrollBar().maximum() == 0
     lines = help_window.browser.toPlainText().splitlines()
     assert any(line.startswith("cpp-scheduler --db") and "admin grant" in line for line in lines)
+
+
+_LINK = re.compile(r"\]\(([^()\s]+)\)")
+
+
+def _outline(markdown: str) -> list[str]:
+    """The levels of a page's headings, in order (a code block's ``#`` lines left out)."""
+    levels: list[str] = []
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            levels.append(line.split(" ", 1)[0])
+    return levels
+
+
+def test_every_page_of_the_guide_has_its_japanese_translation() -> None:
+    """In Japanese, Help shows every page of the guide in Japanese, none in English under
+    the line that says it is not translated yet; each translation keeps the English
+    page's headings and every one of its links (docs/glossary.md)."""
+    for name, _title in GUIDE:
+        translation = doc_path(f"ja/{name}")
+        assert translation.is_file(), f"{name} has no Japanese translation in docs/ja/"
+        english = doc_path(name).read_text(encoding="utf-8")
+        japanese = translation.read_text(encoding="utf-8")
+        assert _outline(japanese) == _outline(english), name
+        assert Counter(_LINK.findall(japanese)) == Counter(_LINK.findall(english)), name
