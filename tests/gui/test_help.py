@@ -13,7 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
 from cpp_scheduler.gui import translations
-from cpp_scheduler.gui.help import GUIDE, HelpWindow, ShortcutsDialog, joined_soft_breaks
+from cpp_scheduler.gui.help import (
+    GUIDE,
+    HelpWindow,
+    ShortcutsDialog,
+    joined_soft_breaks,
+    link_target,
+)
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.resources import doc_path
 
@@ -169,3 +175,19 @@ def test_every_page_of_the_guide_has_its_japanese_translation() -> None:
         japanese = translation.read_text(encoding="utf-8")
         assert _outline(japanese) == _outline(english), name
         assert Counter(_LINK.findall(japanese)) == Counter(_LINK.findall(english)), name
+
+
+@pytest.mark.usefixtures("japanese_window")
+def test_a_link_to_a_file_beside_a_page_opens_that_file_in_either_language() -> None:
+    """The program file's page links its JSON Schema, which ships beside the English page
+    only: the Japanese page's link opens that file too, and its links to the other pages
+    open their Japanese translations."""
+    schema = link_target("program-file.md", QUrl("program-file.schema.json"))
+    assert schema.toLocalFile() == str(doc_path("program-file.schema.json"))
+    assert doc_path("program-file.schema.json").is_file()
+    other_page = link_target("program-file.md", QUrl("scheduling.md#conflicts"))
+    assert other_page.toLocalFile() == str(doc_path("ja/scheduling.md"))
+    assert other_page.fragment() == "conflicts"
+    translations.install(i18n.ENGLISH)
+    schema = link_target("program-file.md", QUrl("program-file.schema.json"))
+    assert schema.toLocalFile() == str(doc_path("program-file.schema.json"))
