@@ -128,6 +128,20 @@ def guide_path(name: str) -> tuple[Path, bool]:
     return doc_path(name), True
 
 
+def link_target(page: str, link: QUrl) -> QUrl:
+    """Where a link of the guide's document ``page`` leads: a relative link is read beside
+    the page as shown (``program-file.schema.json`` beside ``program-file.md``). A
+    translated page keeps the English page's links, so a file its folder has no copy of
+    is the one beside the English page."""
+    if not link.isRelative():
+        return link
+    shown, _translated = guide_path(page)
+    target = QUrl.fromLocalFile(str(shown)).resolved(link)
+    if not Path(target.toLocalFile()).exists():
+        target = QUrl.fromLocalFile(str(doc_path(page))).resolved(link)
+    return target
+
+
 class HelpWindow(QDialog):
     """The user guide: its documents at the left, the chosen one at the right."""
 
@@ -185,14 +199,16 @@ class HelpWindow(QDialog):
 
     def _follow(self, url: QUrl) -> None:
         """A link to another document of the guide opens it here; any other link opens
-        in the system's browser."""
-        name = Path(url.path()).name
-        if url.scheme() in ("", "file") and name in {entry for entry, _title in GUIDE}:
-            self.show_document(name, url.fragment())
+        in the system's browser (a file beside the page, such as the program file's
+        schema, by its place on disk)."""
+        target = link_target(self.document, url)
+        name = Path(target.path()).name
+        if target.isLocalFile() and name in {entry for entry, _title in GUIDE}:
+            self.show_document(name, target.fragment())
             return
         from PySide6.QtGui import QDesktopServices
 
-        QDesktopServices.openUrl(url)
+        QDesktopServices.openUrl(target)
 
 
 def in_menu_order(actions: list[QAction], window: QWidget | None) -> list[QAction]:

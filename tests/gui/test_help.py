@@ -3,6 +3,8 @@ shortcut list is the window's own."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
 from cpp_scheduler.gui import translations
-from cpp_scheduler.gui.help import GUIDE, HelpWindow, ShortcutsDialog, joined_soft_breaks
+from cpp_scheduler.gui.help import (
+    GUIDE,
+    HelpWindow,
+    ShortcutsDialog,
+    joined_soft_breaks,
+    link_target,
+)
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.resources import doc_path
 
@@ -84,7 +92,7 @@ def test_the_japanese_guide_reads_without_a_space_where_its_lines_were_wrapped(
     assert [item.split(":")[0] for item in items] == ["サイドバー（左）", "カレンダー（中央）"]
     # A link's text at a line's end or start joins as its words do.
     assert "現地時刻・候補日時・競合、カレンダーファイルと更新" in guide
-    assert "プログラムファイル（一部のページは英語のみです）" in guide
+    assert "プログラムファイル）をご覧ください" in guide
     # Beside a Latin word or a digit, the break stays the space it was.
     assert "共有フォルダーの 1 つの SQLite ファイル" in team
 
@@ -139,3 +147,47 @@ def test_the_team_pages_commands_wrap_at_the_windows_edge(qtbot: QtBot) -> None:
     assert help_window.browser.horizontalScrollBar().maximum() == 0
     lines = help_window.browser.toPlainText().splitlines()
     assert any(line.startswith("cpp-scheduler --db") and "admin grant" in line for line in lines)
+
+
+_LINK = re.compile(r"\]\(([^()\s]+)\)")
+
+
+def _outline(markdown: str) -> list[str]:
+    """The levels of a page's headings, in order (a code block's ``#`` lines left out)."""
+    levels: list[str] = []
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            levels.append(line.split(" ", 1)[0])
+    return levels
+
+
+def test_every_page_of_the_guide_has_its_japanese_translation() -> None:
+    """In Japanese, Help shows every page of the guide in Japanese, none in English under
+    the line that says it is not translated yet; each translation keeps the English
+    page's headings and every one of its links (docs/glossary.md)."""
+    for name, _title in GUIDE:
+        translation = doc_path(f"ja/{name}")
+        assert translation.is_file(), f"{name} has no Japanese translation in docs/ja/"
+        english = doc_path(name).read_text(encoding="utf-8")
+        japanese = translation.read_text(encoding="utf-8")
+        assert _outline(japanese) == _outline(english), name
+        assert Counter(_LINK.findall(japanese)) == Counter(_LINK.findall(english)), name
+
+
+@pytest.mark.usefixtures("japanese_window")
+def test_a_link_to_a_file_beside_a_page_opens_that_file_in_either_language() -> None:
+    """The program file's page links its JSON Schema, which ships beside the English page
+    only: the Japanese page's link opens that file too, and its links to the other pages
+    open their Japanese translations."""
+    schema = link_target("program-file.md", QUrl("program-file.schema.json"))
+    assert schema.toLocalFile() == str(doc_path("program-file.schema.json"))
+    assert doc_path("program-file.schema.json").is_file()
+    other_page = link_target("program-file.md", QUrl("scheduling.md#conflicts"))
+    assert other_page.toLocalFile() == str(doc_path("ja/scheduling.md"))
+    assert other_page.fragment() == "conflicts"
+    translations.install(i18n.ENGLISH)
+    schema = link_target("program-file.md", QUrl("program-file.schema.json"))
+    assert schema.toLocalFile() == str(doc_path("program-file.schema.json"))
