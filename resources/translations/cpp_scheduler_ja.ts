@@ -448,7 +448,7 @@
     </message>
     <message>
         <source>The program has no study tour yet.</source>
-        <translation>プログラムにはまだスタディツアーがありません。</translation>
+        <translation>プログラムにはまだ視察研修がありません。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
