@@ -281,6 +281,9 @@ def render_window_dialogs(window: Any, outdir: Path) -> list[Path]:
             manager.search.setText("えこたうん" if japanese else "hall kobe")
             _settle(window)
             written.append(_save(manager, outdir / f"window-manage-{kind}-search.png"))
+            manager.search.setText("なごや" if japanese else "nagoya")  # nothing holds it
+            _settle(window)
+            written.append(_save(manager, outdir / f"window-manage-{kind}-nothing.png"))
         manager.close()
     return written
 
