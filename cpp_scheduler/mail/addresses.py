@@ -10,7 +10,7 @@ from email.utils import parseaddr
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.model.validation import email_problem
+from cpp_scheduler.model.validation import email_problem, holds_control
 
 
 class OrganizerError(SchedulerError, ValueError):
@@ -47,7 +47,7 @@ def read_organizer(text: str) -> Organizer:
     brackets = "<" in given or ">" in given
     if (
         "@" not in address
-        or not given.isprintable()  # parseaddr stops at a line break, silently
+        or holds_control(given)  # parseaddr stops at a line break, silently
         or any(character.isspace() for character in address)
         # A bracket the name pattern did not close ("Bob <bob@…"), or a second address
         # after the first ("Bob <…>, Eve <…>"): parseaddr would keep one, silently.

@@ -27,7 +27,7 @@ from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.transports import HIGHEST_PORT as _HIGHEST_PORT
 from cpp_scheduler.mail.transports import Security, SmtpSettings
-from cpp_scheduler.model.validation import email_problem
+from cpp_scheduler.model.validation import email_problem, holds_control
 
 SETTINGS_ENV = "CPP_SCHEDULER_MAIL_SETTINGS"
 
@@ -80,7 +80,7 @@ def read_mail_settings(path: Path | None = None) -> MailSettings:
     "sender": {"name": ..., "email": ...}, "rate_per_minute": 30}``
     """
     path = path or settings_path()
-    content = _content(path)
+    content = settings_content(path)
     return MailSettings() if content is None else _settings_in(content, path)
 
 
@@ -91,7 +91,7 @@ def read_for_editing(path: Path | None = None) -> SettingsAsRead:
     coordinator can write them anew; a file the system does not let be read is refused
     as :func:`read_mail_settings` refuses it."""
     path = path or settings_path()
-    content = _content(path)
+    content = settings_content(path)
     if content is None:
         return SettingsAsRead(MailSettings(), NO_FILE)
     try:
@@ -100,7 +100,7 @@ def read_for_editing(path: Path | None = None) -> SettingsAsRead:
         return SettingsAsRead(MailSettings(), content_digest(content), str(error))
 
 
-def _content(path: Path) -> bytes | None:
+def settings_content(path: Path) -> bytes | None:
     """The file's bytes; None when there is no file. Only a regular file no larger than
     :data:`~cpp_scheduler.limits.MAX_MAIL_SETTINGS_BYTES` is read: a named pipe in its
     place would hold the reading forever, and a file of gigabytes would fill the memory."""
@@ -149,24 +149,29 @@ def _settings_in(content: bytes, path: Path) -> MailSettings:
     except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
         raise _unreadable(path, str(error)) from error
     try:
-        if not isinstance(data, dict):
-            raise _InvalidValueError(
-                _("the file must hold one JSON object, as the Mail settings window writes")
-            )
-        smtp = _object(data, "smtp")
-        sender = _object(data, "sender")
-        rate = _whole_number(data, "rate_per_minute", "rate_per_minute", 0, None, None)
-        return MailSettings(
-            _server(smtp) if smtp else None,
-            _sender(sender) if sender else None,
-            rate or None,
-        )
+        return _checked(data)
     except _InvalidValueError as problem:
         raise SchedulerError(
             _("the mail settings in {path} are not valid: {error}").format(
                 path=shown_path(path), error=str(problem)
             )
         ) from None
+
+
+def _checked(data: object) -> MailSettings:
+    """The settings ``data`` (the file's JSON) holds, or :class:`_InvalidValueError`."""
+    if not isinstance(data, dict):
+        raise _InvalidValueError(
+            _("the file must hold one JSON object, as the Mail settings window writes")
+        )
+    smtp = _object(data, "smtp")
+    sender = _object(data, "sender")
+    rate = _whole_number(data, "rate_per_minute", "rate_per_minute", 0, None, None)
+    return MailSettings(
+        _server(smtp) if smtp else None,
+        _sender(sender) if sender else None,
+        rate or None,
+    )
 
 
 def _object(data: dict[str, Any], key: str) -> dict[str, Any] | None:
@@ -182,7 +187,7 @@ def _text(data: dict[str, Any], key: str, field: str, default: str | None = None
         raise _InvalidValueError(_("{field} is missing").format(field=field))
     if not isinstance(value, str):
         raise _InvalidValueError(_("{field} must be a text").format(field=field))
-    if not value.isprintable():
+    if holds_control(value):
         raise _InvalidValueError(
             _("{field} {value} holds a line break or another control character").format(
                 field=field, value=quoted(value)
@@ -264,6 +269,12 @@ def write_mail_settings(settings: MailSettings, path: Path | None = None) -> Pat
         data["sender"] = {"name": settings.sender.name, "email": settings.sender.email}
     if settings.rate_per_minute:
         data["rate_per_minute"] = settings.rate_per_minute
+    try:  # never a file its own reader refuses: checked as it will be read
+        _checked(data)
+    except _InvalidValueError as problem:
+        raise SchedulerError(
+            _("the mail settings were not saved: {error}").format(error=str(problem))
+        ) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     write_atomically(path, text.encode("utf-8"))

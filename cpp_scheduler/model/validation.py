@@ -254,6 +254,14 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 paragraph separators U+2028 and U+2029: what a line of text cannot show as itself."""
 
 
+def holds_control(text: str) -> bool:
+    """Whether ``text`` holds a line break, a tab or another control character (what
+    :func:`one_line` replaces): what no name, header or calendar line may carry. Unlike
+    ``str.isprintable``, a full-width space (U+3000, common between a Japanese family
+    and given name), a no-break space or a zero-width joiner is part of a name."""
+    return _CONTROL.search(text) is not None
+
+
 def one_line(text: str) -> str:
     """``text`` as a single-line field takes it: each run of line breaks, tabs or other
     control characters becomes one space, as a title pasted from two lines of an e-mail

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from cpp_scheduler.errors import SchedulerError, shown_path, system_reason
+from cpp_scheduler.errors import SchedulerError, shown_path
 from cpp_scheduler.files import folder_held, write_atomically
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
@@ -22,6 +22,7 @@ from cpp_scheduler.mail.settings import (
     content_digest,
     read_for_editing,
     read_mail_settings,
+    settings_content,
     settings_path,
     write_mail_settings,
 )
@@ -85,16 +86,8 @@ def _save_held(
     settings: MailSettings, password: str | None, read_as: str | None, path: Path
 ) -> Path:
     """:func:`save_settings` once the folder is held."""
-    try:
-        before: bytes | None = path.read_bytes()
-    except FileNotFoundError:
-        before = None
-    except OSError as error:
-        raise TransportError(
-            _("the mail settings in {path} cannot be read: {error}").format(
-                path=shown_path(path), error=system_reason(error)
-            )
-        ) from error
+    # Read as the settings are read: a regular file of a bounded size, never a pipe.
+    before = settings_content(path)
     if read_as is not None and content_digest(before) != read_as:
         raise SettingsChangedError(
             _(

@@ -12,6 +12,7 @@ import os
 
 from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.i18n import _
+from cpp_scheduler.model.validation import holds_control
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_AUTHOR"
 MAX_AUTHOR_LENGTH = 100
@@ -34,7 +35,7 @@ def checked_author(name: str) -> str:
                 name=printable(stripped), count=MAX_AUTHOR_LENGTH
             )
         )
-    if not stripped.isprintable():
+    if holds_control(stripped):
         raise AuthorError(
             _("the author's name '{name}' holds control characters or line breaks").format(
                 name=printable(stripped)
