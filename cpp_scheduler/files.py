@@ -154,12 +154,15 @@ def write_together(files: Sequence[tuple[Path, Content]]) -> None:
     before are kept under a second name, and only then are the new ones put in their
     places; a full disk, or a file the system will not let be replaced (one open in
     Excel on Windows), puts back those already placed, so no new file is ever left
-    beside an old one it no longer matches."""
+    beside an old one it no longer matches. Two names of one file (a link made to the
+    other) are refused before anything is written: the second would replace the first.
+    A file that cannot be put back is said, with where its file of before is kept."""
     count = len(files)
     if count == 1:  # said as any file written alone
         [(path, content)] = files
         write_atomically(path, content)
         return
+    _refuse_one_file_twice([path for path, _content in files])
     written: list[tuple[str, str, int | None]] = []
     kept: dict[str, str] = {}
     """The files there before, by target: a second name (a hard link) for each."""
@@ -184,15 +187,34 @@ def write_together(files: Sequence[tuple[Path, Content]]) -> None:
         for partial, target, _mode in written:
             try:
                 os.replace(partial, target)
-            except OSError as error:
-                _put_back(placed, kept)
-                raise _none_written(Path(target), _reason(error, False), count) from None
+            except BaseException as error:  # an interrupt too: never half a pair
+                stranded = _put_back(placed, kept)
+                if not isinstance(error, OSError):
+                    raise
+                reason = _reason(error, False)
+                if stranded:
+                    raise _not_put_back(Path(target), reason, stranded) from None
+                raise _none_written(Path(target), reason, count) from None
             placed.append(target)
     finally:
         for partial, _target, _mode in written:
             _remove(partial)
         for before in kept.values():
             _remove(before)
+
+
+def _refuse_one_file_twice(paths: Sequence[Path]) -> None:
+    seen: dict[str, Path] = {}
+    for path in paths:
+        real = os.path.realpath(path)
+        if real in seen:
+            raise FileWriteError(
+                path,
+                _("it is the same file as {other}; nothing was written").format(
+                    other=quoted(str(seen[real]), 200)
+                ),
+            )
+        seen[real] = path
 
 
 def _keep_a_copy(target: str, before: str) -> None:
@@ -213,15 +235,37 @@ def _none_written(path: Path, reason: str, count: int) -> FileWriteError:
     )
 
 
-def _put_back(placed: list[str], kept: dict[str, str]) -> None:
+def _put_back(placed: list[str], kept: dict[str, str]) -> list[tuple[str, str | None]]:
     """Undo the placing of new files: each file there before back in its place, a file
-    that was not there taken away again."""
+    that was not there taken away again. The files it could not put back, each with the
+    name its file of before stays under (taken out of ``kept``, so it is not removed),
+    or None where there was none."""
+    stranded: list[tuple[str, str | None]] = []
     for target in placed:
-        with contextlib.suppress(OSError):
-            if target in kept:
-                os.replace(kept.pop(target), target)
+        before = kept.pop(target, None)
+        try:
+            if before is not None:
+                os.replace(before, target)
             else:
                 os.unlink(target)
+        except OSError:
+            stranded.append((target, before))
+    return stranded
+
+
+def _not_put_back(
+    path: Path, reason: str, stranded: list[tuple[str, str | None]]
+) -> FileWriteError:
+    """The refusal of files written together when one placed already could not be put
+    back: which, and where its file of before is, so nothing is lost unseen."""
+    target, before = stranded[0]
+    if before is None:
+        left = _("{file} is new and could not be taken away again").format(file=quoted(target, 200))
+    else:
+        left = _("{file} is new: the file there before is kept as {copy}").format(
+            file=quoted(target, 200), copy=quoted(before, 200)
+        )
+    return FileWriteError(path, _("{reason}; {left}").format(reason=reason, left=left))
 
 
 def _written_beside(

@@ -132,3 +132,22 @@ def test_a_table_written_alone_is_refused_as_any_file_alone(
         f"cpp-scheduler: '{database}' cannot be written: it is the program's database; "
         "give the file another name"
     )
+
+
+def test_a_members_file_that_is_a_link_to_the_delegations_is_refused_with_nothing_written(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both names are one file: the members would silently replace the delegations."""
+    (tmp_path / "cpp.csv").write_text("the delegations of last week\n", encoding="utf-8")
+    (tmp_path / "cpp-members.csv").symlink_to(tmp_path / "cpp.csv")
+    before = state_of(tmp_path)
+
+    status, line = export_delegations(capsys, demo_sqlite_path, tmp_path / "cpp.csv")
+
+    assert status == 1
+    assert line == (
+        f"cpp-scheduler: '{tmp_path / 'cpp-members.csv'}' cannot be written: it is the same "
+        f"file as '{tmp_path / 'cpp.csv'}'; nothing was written"
+    )
+    assert state_of(tmp_path) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cpp-members.csv", "cpp.csv"]
