@@ -12,6 +12,16 @@ KIRIBATI = "Kiribati: Kiritimati Island Council"
 ST_JOHNS = "Canada: City of St. John's"
 LINK = "https://meet.example.org/days"
 
+GOLDEN_WEEK = "Golden Week closure"
+CLOSED = "TDLC closed for the audit"
+CLOSURES = {
+    GOLDEN_WEEK: ("America/Lima", date(2027, 4, 29), date(2027, 5, 5)),
+    CLOSED: ("Asia/Tokyo", date(2027, 2, 17), date(2027, 2, 17)),
+}
+"""All-day events by title: their zone, first day and last day. Golden Week in Lima's
+calendar, seven days, and a day TDLC is closed: the demo program holds no all-day event
+of its own."""
+
 
 def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
@@ -74,3 +84,12 @@ def store_days_program(database: Database) -> None:
             delegations=[st_johns],
         )
         session.add_all([workshop, late, prayer, hackathon])
+
+
+def add_closures(database: Database) -> None:
+    """Add the :data:`CLOSURES` to the program, each an all-day event of its zone."""
+    with database.transaction() as session:
+        for title, (zone, first, last) in CLOSURES.items():
+            event = Event(title=title, zone=zone)
+            event.set_dates(first, last)
+            session.add(event)

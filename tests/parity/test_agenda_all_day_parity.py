@@ -8,7 +8,6 @@ clock and on New York's."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,23 +15,15 @@ import pytest
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.eventmodel import Column
-from cpp_scheduler.model import Event
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.meeting_words import listed_days
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
+from tests.parity.days_support import CLOSED, CLOSURES, GOLDEN_WEEK, add_closures
 from tests.parity.table_cells import table_rows
 
 NEW_YORK = "America/New_York"
-GOLDEN_WEEK = "Golden Week closure"
-CLOSED = "TDLC closed for the audit"
-CLOSURES = {
-    GOLDEN_WEEK: ("America/Lima", date(2027, 4, 29), date(2027, 5, 5)),
-    CLOSED: ("Asia/Tokyo", date(2027, 2, 17), date(2027, 2, 17)),
-}
-"""All-day events by title: their zone, first day and last day."""
 
 SHOWN = {
     i18n.ENGLISH: {
@@ -47,30 +38,21 @@ SHOWN = {
 """Each closure's Starts and Ends in the Agenda, and its cell in ``events list``."""
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_agenda_dates_an_all_day_event_as_events_list_does(
     sqlite_database: Database,
     sqlite_path: Path,
     open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
     load_demo(sqlite_database)
-    with sqlite_database.transaction() as session:
-        for title, (zone, first, last) in CLOSURES.items():
-            event = Event(title=title, zone=zone)
-            event.set_dates(first, last)
-            session.add(event)
-    translations.install(language)
-    try:
-        window = open_window()
-        window.show_view("agenda")
-        for clock in (None, NEW_YORK):
-            if clock is not None:
-                window.set_display_zone(clock)
-            compare(sqlite_path, window, capsys, language, clock)
-    finally:
-        translations.install(i18n.ENGLISH)
+    add_closures(sqlite_database)
+    window = open_window()
+    window.show_view("agenda")
+    for clock in (None, NEW_YORK):
+        if clock is not None:
+            window.set_display_zone(clock)
+        compare(sqlite_path, window, capsys, speaking, clock)
 
 
 def compare(

@@ -17,11 +17,9 @@ import pytest
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.eventmodel import Column
-from cpp_scheduler.services.demo import load_demo
+from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.services.meeting_words import listed_times
-from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
 from tests.parity.table_cells import table_rows
 
@@ -44,20 +42,13 @@ SHOWN = {
 cell of ``events list --days-in America/New_York``."""
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_agenda_names_the_clock_events_list_names_on_new_yorks_clock(
-    sqlite_database: Database,
+    demo_window: MainWindow,
     sqlite_path: Path,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    translations.install(language)
-    try:
-        compare_on_new_yorks_clock(sqlite_path, open_window(), capsys, language)
-    finally:
-        translations.install(i18n.ENGLISH)
+    compare_on_new_yorks_clock(sqlite_path, demo_window, capsys, speaking)
 
 
 def compare_on_new_yorks_clock(

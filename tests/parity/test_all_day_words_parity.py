@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler import i18n
-from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.dialogs import EventDialog
 from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import open_dialog
+from tests.parity.command_support import command_lines
 
 CLOSURES = {
     "TDLC closed": ("Asia/Tokyo", date(2027, 11, 8), date(2027, 11, 8)),
@@ -39,26 +37,21 @@ def _store(database: Database) -> dict[str, tuple[str, str]]:
     return stored
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_dialog_says_an_all_day_events_dates_as_times_prints_them(
     qtbot: QtBot,
     capsys: pytest.CaptureFixture[str],
     sqlite_database: Database,
     sqlite_path: Path,
-    language: str,
+    speaking: str,
 ) -> None:
     stored = _store(sqlite_database)
-    translations.install(language)
-    try:
-        for title, (event_id, uid) in stored.items():
-            assert main(["times", "--db", str(sqlite_path), "--lang", language, uid]) == 0
-            printed = capsys.readouterr().out.splitlines()[0]  # then its holidays
+    for title, (event_id, uid) in stored.items():
+        times = ["times", "--db", str(sqlite_path), "--lang", speaking, uid]
+        printed = command_lines(capsys, times)[0]  # then its holidays
 
-            dialog = open_dialog(qtbot, EventDialog, sqlite_database, event_id)
-            assert dialog.ui.allDay.isChecked()
-            dialog.show_local_times()
-            [shown] = dialog.ui.attendeeTimes.text().splitlines()
-            assert printed == f"{title}: {shown}"
-            dialog.reject()
-    finally:
-        translations.install(i18n.ENGLISH)
+        dialog = open_dialog(qtbot, EventDialog, sqlite_database, event_id)
+        assert dialog.ui.allDay.isChecked()
+        dialog.show_local_times()
+        [shown] = dialog.ui.attendeeTimes.text().splitlines()
+        assert printed == f"{title}: {shown}"
+        dialog.reject()

@@ -11,13 +11,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from cpp_scheduler import i18n
-from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.model import Event
 from cpp_scheduler.store import open_database
 from tests.gui.gui_support import open_dialog
+from tests.parity.command_support import command_lines
 
 EVENTS = (
     "Study tour opening and briefing at TDLC",  # Peru's stay
@@ -25,9 +23,8 @@ EVENTS = (
 )
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_dialog_marks_a_visit_in_the_words_times_marks_the_clock_with(
-    qtbot: QtBot, capsys: pytest.CaptureFixture[str], demo_sqlite_path: Path, language: str
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], demo_sqlite_path: Path, speaking: str
 ) -> None:
     database = open_database(demo_sqlite_path)
     with database.session() as session:
@@ -37,13 +34,12 @@ def test_the_dialog_marks_a_visit_in_the_words_times_marks_the_clock_with(
                 select(Event.id, Event.uid, Event.title).where(Event.title.in_(EVENTS))
             )
         }
-    translations.install(language)
     marks = 0
     try:
         for title in EVENTS:
             event_id, uid = found[title]
-            assert main(["times", "--db", str(demo_sqlite_path), "--lang", language, uid]) == 0
-            printed = capsys.readouterr().out.splitlines()
+            times = ["times", "--db", str(demo_sqlite_path), "--lang", speaking, uid]
+            printed = command_lines(capsys, times)
             dialog = open_dialog(qtbot, EventDialog, database, event_id)
             qtbot.waitUntil(lambda: dialog.local_times is not None, timeout=20_000)  # noqa: B023
             assert dialog.local_times is not None
@@ -59,6 +55,5 @@ def test_the_dialog_marks_a_visit_in_the_words_times_marks_the_clock_with(
                 marks += 1
             dialog.close()
     finally:
-        translations.install(i18n.ENGLISH)
         database.close()
     assert marks >= 2  # Peru, and the conference's delegations

@@ -5,8 +5,6 @@ keeps (``capacity``, ``delegation_id``, ``venue_id``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -34,13 +32,6 @@ NAMES = {
     },
 }
 """The fields each change names, oldest change first, in each language."""
-
-
-@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    translations.install(request.param)
-    yield request.param
-    translations.install(i18n.ENGLISH)
 
 
 def _no_error(title: str, message: str) -> None:
@@ -84,7 +75,7 @@ def _enlarged_venue(database: Database) -> str:
 
 
 def test_the_panel_and_the_command_name_each_field_alike(
-    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str], language: str
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str], speaking: str
 ) -> None:
     story = tell(sqlite_database)
     venue = _enlarged_venue(sqlite_database)
@@ -95,8 +86,8 @@ def test_the_panel_and_the_command_name_each_field_alike(
     }
 
     for kind, (model, record) in records.items():
-        printed = _command_names(capsys, sqlite_database, record, language)
-        translations.install(language)  # as the window speaks, whatever the command did
+        printed = _command_names(capsys, sqlite_database, record, speaking)
+        translations.install(speaking)  # as the window speaks, whatever the command did
         shown = _panel_names(qtbot, sqlite_database, model, record)
 
-        assert shown == printed == NAMES[language][kind], kind
+        assert shown == printed == NAMES[speaking][kind], kind

@@ -6,12 +6,10 @@ the calendar sequence the store raised by itself."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler import i18n
 from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.commands import Editor
 from cpp_scheduler.gui.taskman import TaskManager
@@ -21,13 +19,6 @@ from tests.parity.history_support import Story, command, command_json, field_lin
 
 STORED_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 """A record's id as the history keeps it."""
-
-
-@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    translations.install(request.param)
-    yield request.param
-    translations.install(i18n.ENGLISH)
 
 
 def _panel(qtbot: QtBot, database: Database, model: str, record: str) -> HistoryDock:
@@ -79,15 +70,15 @@ def _records(story: Story) -> list[tuple[str, str]]:
 
 
 def test_the_panel_and_the_command_word_each_value_alike(
-    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str], language: str
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str], speaking: str
 ) -> None:
     story = tell(sqlite_database)
 
     for model, record in _records(story):
         dock = _panel(qtbot, sqlite_database, model, record)
-        printed = command(capsys, sqlite_database, record, "--lang", language)
-        read = command_json(capsys, sqlite_database, record, "--lang", language)
-        translations.install(language)  # as the window speaks, whatever the command did
+        printed = command(capsys, sqlite_database, record, "--lang", speaking)
+        read = command_json(capsys, sqlite_database, record, "--lang", speaking)
+        translations.install(speaking)  # as the window speaks, whatever the command did
 
         assert _panel_values(dock) == _command_values(printed), record
         assert [entry.as_json() for entry in reversed(dock.model.entries)] == read["changes"]

@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
 from cpp_scheduler.errors import shown_path
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.services import calendar_import
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle, tools_of
+from tests.parity.language_support import spoken
 
 NEW = 1_000
 """Events of the file the program does not hold yet: a count with its thousands grouped."""
@@ -86,7 +86,7 @@ def _counts(line: str, path: Path) -> str:
     return re.sub(r"\s*[(（][^(（]*[)）]$", "", line.removeprefix(prefix))
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
 def test_the_import_dialog_counts_a_file_as_import_does(
     qtbot: QtBot,
     sqlite_database: Database,
@@ -111,8 +111,7 @@ def test_the_import_dialog_counts_a_file_as_import_does(
         )
         assert imported == f"{path}: 1,000 created, 1 updated, 1 left as they are, 1 skipped"
 
-    translations.install(language)
-    try:
+    with spoken(language):
         window = open_window()
         dialog = tools_of(window).open_import()
         assert isinstance(dialog, ImportDialog)
@@ -124,8 +123,6 @@ def test_the_import_dialog_counts_a_file_as_import_does(
         qtbot.waitUntil(lambda: dialog.command is not None, timeout=60_000)
         settle(qtbot, window)
         after = dialog.summary.text()
-    finally:
-        translations.install(i18n.ENGLISH)
 
     assert before.startswith(_counts(planned, path)), (before, planned)
     assert after.split(": ", 1)[1].startswith(_counts(imported, path)), (after, imported)

@@ -15,9 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.localtimes import Column, LocalTimesDock
 from cpp_scheduler.model import Event
@@ -37,21 +35,19 @@ def times_printed(
     return lines, document
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_dock_heading_and_its_visiting_japan_mark_are_the_commands_words(
-    qtbot: QtBot, capsys: pytest.CaptureFixture[str], demo_sqlite_path: Path, language: str
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], demo_sqlite_path: Path, speaking: str
 ) -> None:
     database = open_database(demo_sqlite_path)
     with database.session() as session:
         events = list(session.execute(select(Event.id, Event.uid, Event.title)))
     tasks = TaskManager()
-    translations.install(language)
     try:
         dock = LocalTimesDock(database, tasks.run_in_background)
         qtbot.addWidget(dock)
         headings = marks = 0
         for event_id, uid, title in events:
-            printed, document = times_printed(capsys, demo_sqlite_path, language, uid)
+            printed, document = times_printed(capsys, demo_sqlite_path, speaking, uid)
             dock.show_occurrence(OccurrenceKey(event_id))
             qtbot.waitUntil(lambda: not dock.reading, timeout=10_000)
             _title, _break, when = dock.heading.text().partition("<br>")
@@ -68,7 +64,6 @@ def test_the_dock_heading_and_its_visiting_japan_mark_are_the_commands_words(
                 assert any(f"{row['zone']}{mark}" in line for line in printed), (shown, printed)
                 marks += 1
     finally:
-        translations.install(i18n.ENGLISH)
         tasks.wait_for_done()
         database.close()
     # The comparison covered what matters, or it proves nothing.

@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.eventmodel import Column, Roles
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.views import month, timegrid, venues
@@ -26,6 +25,7 @@ from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
 from tests.gui.tools.conftest import add_event, settle, venue_id
+from tests.parity.language_support import spoken
 
 TITLE = "NY weekly sync"
 #: Monday 1 March 2027, 09:00 in New York (EST): the first of six Monday meetings.
@@ -222,17 +222,13 @@ def test_in_japanese_the_window_marks_it_in_the_words_of_events_list(
     arguments = ["events", "list", "--db", str(sqlite_path), "--lang", "ja"]
     arguments += ["--from", PERIOD[0].isoformat(), "--to", PERIOD[1].isoformat()]
     capsys.readouterr()
-    try:
-        assert main(arguments) == 0
-        listed = capsys.readouterr().out
-        assert f"{TITLE}（変更済み）" in listed
-        translations.install(i18n.JAPANESE)
+    assert main(arguments) == 0
+    listed = capsys.readouterr().out
+    assert f"{TITLE}（変更済み）" in listed
+    with spoken(i18n.JAPANESE):
         window = open_window()
         settle(qtbot, window)
         titles = _period_titles(window)
         assert titles[MOVED_FROM] == f"{TITLE}（変更済み）"
         moved = next(row for row in window.events.rows() if row.start_utc == MOVED_TO)
         assert f"<b>{TITLE}（変更済み）</b>" in window.events.tooltip(moved)
-    finally:
-        translations.install(i18n.ENGLISH)
-        i18n.use_language(i18n.ENGLISH)

@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.dialogs import EventDialog
 from cpp_scheduler.model import Delegation, EventKind, EventMode, Participant
 from cpp_scheduler.services.localtimes import read_local_times
@@ -81,37 +80,32 @@ def _store(database: Database) -> tuple[str, str]:
     return call, in_the_room
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_dialog_warns_of_a_night_in_the_words_times_prints(
     qtbot: QtBot,
     capsys: pytest.CaptureFixture[str],
     sqlite_database: Database,
     sqlite_path: Path,
-    language: str,
+    speaking: str,
 ) -> None:
     call, in_the_room = _store(sqlite_database)
-    translations.install(language)
-    try:
-        for event_id, nights in ((call, NIGHTS[language]), (in_the_room, [])):
-            arguments = ["times", "--db", str(sqlite_path), "--lang", language, event_id]
-            assert main(arguments) == 0
-            printed = capsys.readouterr().out.splitlines()
-            assert main([*arguments, "--json"]) == 0
-            [meeting] = json.loads(capsys.readouterr().out)["occurrences"]
+    for event_id, nights in ((call, NIGHTS[speaking]), (in_the_room, [])):
+        arguments = ["times", "--db", str(sqlite_path), "--lang", speaking, event_id]
+        assert main(arguments) == 0
+        printed = capsys.readouterr().out.splitlines()
+        assert main([*arguments, "--json"]) == 0
+        [meeting] = json.loads(capsys.readouterr().out)["occurrences"]
 
-            # The command prints the nights under its table, as its JSON words them.
-            assert [line for line in printed if line in nights] == nights
-            assert [night["message"] for night in meeting["nights"]] == nights
-            answer = read_local_times(sqlite_database, event_id)  # in the language spoken
-            assert answer.night_warnings() == nights
-            window_words = answer.night_warnings(dash="–")
+        # The command prints the nights under its table, as its JSON words them.
+        assert [line for line in printed if line in nights] == nights
+        assert [night["message"] for night in meeting["nights"]] == nights
+        answer = read_local_times(sqlite_database, event_id)  # in the language spoken
+        assert answer.night_warnings() == nights
+        window_words = answer.night_warnings(dash="–")
 
-            # The dialog warns of the same nights in the same words, with its own dash.
-            dialog = open_dialog(qtbot, EventDialog, sqlite_database, event_id)
-            dialog.show_local_times()
-            shown = dialog.ui.attendeeWarnings.text().splitlines()
-            assert shown == [f"⚠ {night}" for night in window_words]
-            assert [line.replace("–", "-") for line in shown] == [f"⚠ {n}" for n in nights]
-            dialog.reject()
-    finally:
-        translations.install(i18n.ENGLISH)
+        # The dialog warns of the same nights in the same words, with its own dash.
+        dialog = open_dialog(qtbot, EventDialog, sqlite_database, event_id)
+        dialog.show_local_times()
+        shown = dialog.ui.attendeeWarnings.text().splitlines()
+        assert shown == [f"⚠ {night}" for night in window_words]
+        assert [line.replace("–", "-") for line in shown] == [f"⚠ {n}" for n in nights]
+        dialog.reject()

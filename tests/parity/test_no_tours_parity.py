@@ -12,12 +12,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
-from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import label_read
 from tests.gui.tools.conftest import settle, tools_of
+from tests.parity.command_support import command_lines
 
 SAID = {
     i18n.ENGLISH: "No study tours in the program yet.",
@@ -25,27 +24,20 @@ SAID = {
 }
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_builder_and_the_command_say_the_program_has_no_tour_alike(
     qtbot: QtBot,
     sqlite_database: Database,
     sqlite_path: Path,
     open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
-    translations.install(language)
-    try:
-        window = open_window()
-        builder = tools_of(window).open_tour_builder()
-        assert isinstance(builder, TourBuilderDialog)
-        settle(qtbot, window)
-        shown = label_read(builder.overview)
-        builder.close()
-    finally:
-        translations.install(i18n.ENGLISH)
-    capsys.readouterr()
-    assert main(["--lang", language, "--db", str(sqlite_path), "tours"]) == 0
-    printed = capsys.readouterr().out.splitlines()
-    assert printed == [SAID[language]]
+    window = open_window()
+    builder = tools_of(window).open_tour_builder()
+    assert isinstance(builder, TourBuilderDialog)
+    settle(qtbot, window)
+    shown = label_read(builder.overview)
+    builder.close()
+    printed = command_lines(capsys, ["--lang", speaking, "--db", str(sqlite_path), "tours"])
+    assert printed == [SAID[speaking]]
     assert shown == printed[0]

@@ -8,16 +8,14 @@ export's; in English and in Japanese."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.choices import ID_ROLE
 from cpp_scheduler.gui.dialogs.delegation_dialog import DelegationDialog
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
@@ -72,13 +70,6 @@ PEOPLE_IN_ORDER = [
 ]
 
 
-@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    translations.install(request.param)
-    yield request.param
-    translations.install(i18n.ENGLISH)
-
-
 def build(database: Database) -> str:
     """The delegations and people above, every person a member of Zambia's delegation,
     with a venue and a partner city named likewise; Zambia's delegation's id."""
@@ -123,11 +114,11 @@ def combo_ids(combo: QComboBox) -> list[str]:
 
 
 def test_the_pickers_list_names_as_the_managers_and_records_do(
-    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str], language: str
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str], speaking: str
 ) -> None:
     zambia = build(sqlite_database)
-    delegations = printed(capsys, sqlite_database, "delegations", language)
-    people = printed(capsys, sqlite_database, "participants", language)
+    delegations = printed(capsys, sqlite_database, "delegations", speaking)
+    people = printed(capsys, sqlite_database, "participants", speaking)
     assert [name for _id, name in delegations] == IN_READING_ORDER
     assert [name for _id, name in people] == PEOPLE_IN_ORDER
     delegation_ids = [record_id for record_id, _name in delegations]

@@ -16,25 +16,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
-from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle
-
-
-@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
-def language(request: pytest.FixtureRequest, qapp: object) -> Any:
-    translations.install(request.param)
-    yield request.param
-    translations.install(i18n.ENGLISH)
-
-
-def _printed(capsys: pytest.CaptureFixture[str], arguments: list[str]) -> list[str]:
-    capsys.readouterr()
-    assert main(arguments) == 0
-    return capsys.readouterr().out.splitlines()
+from tests.parity.command_support import command_lines
 
 
 def _news_of(qtbot: QtBot, window: MainWindow, start: Any) -> str:
@@ -47,17 +33,14 @@ def _news_of(qtbot: QtBot, window: MainWindow, start: Any) -> str:
 
 def test_loading_the_demo_again_is_said_as_demo_says_it(
     qtbot: QtBot,
-    sqlite_database: Database,
+    demo_window: MainWindow,
     sqlite_path: Path,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    window = open_window()
-    news = _news_of(qtbot, window, window.demo_action.trigger)
-    printed = _printed(capsys, ["--lang", language, "--db", str(sqlite_path), "demo"])
-    if language == i18n.ENGLISH:
+    news = _news_of(qtbot, demo_window, demo_window.demo_action.trigger)
+    printed = command_lines(capsys, ["--lang", speaking, "--db", str(sqlite_path), "demo"])
+    if speaking == i18n.ENGLISH:
         assert printed == [
             f"The demo program is already in {sqlite_path}: nothing to add "
             "(89 records kept as they are)."
@@ -72,22 +55,22 @@ def test_importing_a_program_file_is_said_as_program_import_says_it(
     open_window: Any,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-    language: str,
+    speaking: str,
 ) -> None:
     load_demo(sqlite_database)
     exported = tmp_path / "plan.json"
-    _printed(
-        capsys, ["--lang", language, "--db", str(sqlite_path), "program", "export", str(exported)]
+    command_lines(
+        capsys, ["--lang", speaking, "--db", str(sqlite_path), "program", "export", str(exported)]
     )
     window = open_window()
     window.confirm = lambda *_asked, **_more: True  # type: ignore[method-assign]
 
     # The program's own file: nothing to change.
     news = _news_of(qtbot, window, lambda: window.import_program(str(exported)))
-    printed = _printed(
-        capsys, ["--lang", language, "--db", str(sqlite_path), "program", "import", str(exported)]
+    printed = command_lines(
+        capsys, ["--lang", speaking, "--db", str(sqlite_path), "program", "import", str(exported)]
     )
-    if language == i18n.ENGLISH:
+    if speaking == i18n.ENGLISH:
         assert printed == [
             f"{exported} is already in {sqlite_path}: nothing to change (124 records the same)."
         ]
@@ -102,11 +85,11 @@ def test_importing_a_program_file_is_said_as_program_import_says_it(
     with sqlite3.connect(sqlite_path) as held, sqlite3.connect(copy) as to:
         held.backup(to)  # the program as the window imports into it, for the command
     news = _news_of(qtbot, window, lambda: window.import_program(str(edited)))
-    printed = _printed(
-        capsys, ["--lang", language, "--db", str(copy), "program", "import", str(edited)]
+    printed = command_lines(
+        capsys, ["--lang", speaking, "--db", str(copy), "program", "import", str(edited)]
     )
     headline = printed[0].replace(str(copy), str(sqlite_path))
-    if language == i18n.ENGLISH:
+    if speaking == i18n.ENGLISH:
         assert headline == (
             f"Imported {edited} into {sqlite_path}: 0 created, 1 updated, 0 removed, 123 unchanged."
         )

@@ -6,15 +6,13 @@ finds the records ``--search`` finds."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
+from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.records import ID_ROLE, RecordManager
 from cpp_scheduler.model import Participant, ParticipantRole, TravelMode, TravelTime
@@ -22,13 +20,6 @@ from cpp_scheduler.services import editing
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle
-
-
-@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    translations.install(request.param)
-    yield request.param
-    translations.install(i18n.ENGLISH)
 
 
 def printed(
@@ -67,7 +58,7 @@ def test_every_manager_lists_what_the_command_prints(
     sqlite_database: Database,
     open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
     load_demo(sqlite_database)
     # Values a plain listing gets wrong: a journey past a day, names the readings order.
@@ -93,7 +84,7 @@ def test_every_manager_lists_what_the_command_prints(
         qtbot.waitUntil(manager.lists_ready, timeout=10_000)
         settle(qtbot, window)
         headers, rows = shown(manager)
-        answer = printed(capsys, sqlite_database, kind.table.command, language)
+        answer = printed(capsys, sqlite_database, kind.table.command, speaking)
         assert headers == answer["columns"], key
         assert rows == [(record["id"], record["cells"]) for record in answer["records"]], key
         compared += len(rows)
@@ -113,23 +104,21 @@ several spaces, Japanese, and a search that finds nothing."""
 
 def test_every_managers_search_finds_what_the_command_finds(
     qtbot: QtBot,
+    demo_window: MainWindow,
     sqlite_database: Database,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    window = open_window()
     kinds = {kind.table.command: key for key, kind in RECORD_KINDS.items()}
     for command, searches in SEARCHES.items():
-        manager = window.manage(kinds[command])
+        manager = demo_window.manage(kinds[command])
         qtbot.addWidget(manager)
         qtbot.waitUntil(manager.lists_ready, timeout=10_000)
         everyone = len(shown(manager)[1])
         for search in searches:
             manager.search.setText(search)
             _headers, rows = shown(manager)
-            answer = printed(capsys, sqlite_database, command, language, "--search", search)
+            answer = printed(capsys, sqlite_database, command, speaking, "--search", search)
             assert rows == [(record["id"], record["cells"]) for record in answer["records"]], (
                 command,
                 search,

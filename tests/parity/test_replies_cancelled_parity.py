@@ -11,7 +11,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
-from cpp_scheduler.cli import main
 from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.mail_reports import READING_ANSWERS, RepliesDialog
@@ -21,13 +20,14 @@ from cpp_scheduler.store import Database
 from tests.ical.program import build_program
 from tests.mail.helpers import send
 from tests.mail.smtpserver import smtp_server
+from tests.parity.command_support import command_line
+from tests.parity.language_support import spoken
 
 
 def window_summary(qtbot: QtBot, database: Database, uid: str, language: str) -> str:
     """The Replies window's line under its table, for the event ``uid`` with "Show who
     has not answered" ticked."""
-    translations.install(language)
-    try:
+    with spoken(language):
         dialog = RepliesDialog(database, TaskManager())
         qtbot.addWidget(dialog)
         scope = dialog.scope
@@ -45,8 +45,6 @@ def window_summary(qtbot: QtBot, database: Database, uid: str, language: str) ->
         reading = translations.translate("Mail", READING_ANSWERS)
         qtbot.waitUntil(lambda: dialog.summary.text() != reading, timeout=20_000)
         return dialog.summary.text()
-    finally:
-        translations.install(i18n.ENGLISH)
 
 
 @pytest.mark.parametrize(
@@ -76,8 +74,7 @@ def test_a_cancelled_event_is_cancelled_in_the_window_as_in_the_command(
         event.status = EventStatus.CANCELLED
 
     db = ("--db", str(sqlite_path), "--lang", language)
-    assert main([*db, "replies", "list", "--event", uid, "--invited"]) == 0
-    (said,) = capsys.readouterr().out.splitlines()
+    said = command_line(capsys, [*db, "replies", "list", "--event", uid, "--invited"])
 
     shown = window_summary(qtbot, sqlite_database, uid, language)
     assert shown == said == expected

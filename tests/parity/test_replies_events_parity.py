@@ -19,6 +19,7 @@ from cpp_scheduler.store import Database
 from tests.ical.program import build_program
 from tests.mail.helpers import send
 from tests.mail.smtpserver import smtp_server
+from tests.parity.language_support import spoken
 
 
 def window_events(
@@ -26,8 +27,7 @@ def window_events(
 ) -> tuple[list[tuple[str, str]], str]:
     """(the item's text, the event's UID) of each event the window's list offers, and
     the words the window puts each event's label in."""
-    translations.install(language)
-    try:
+    with spoken(language):
         dialog = RepliesDialog(database, TaskManager())
         qtbot.addWidget(dialog)
         scope = dialog.scope
@@ -42,11 +42,9 @@ def window_events(
         qtbot.waitUntil(lambda: len(events()) > 0, timeout=20_000)
         prefix = translations.translate("Mail", "Event: {event}")
         return events(), prefix
-    finally:
-        translations.install(i18n.ENGLISH)
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
 def test_the_replies_window_lists_the_events_the_command_lists(
     qtbot: QtBot,
     sqlite_path: Path,

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.model import Event
@@ -23,6 +22,7 @@ from tests.ical.program import Program
 from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
 from tests.mail.helpers import SENDER, plain_transport, read_calendar, reply_calendar, send
 from tests.mail.smtpserver import Server
+from tests.parity.language_support import spoken
 
 
 def test_the_event_dialog_and_the_command_give_the_same_answers(
@@ -59,15 +59,12 @@ def test_the_event_dialog_and_the_command_give_the_same_answers(
         main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
               "--invited"])  # fmt: skip
         command = capsys.readouterr().out.splitlines()
-        translations.install(language)
-        try:
+        with spoken(language):
             dialog = EventDialog(database, program.workshop.id, tasks=TaskManager())
             qtbot.addWidget(dialog)
             qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
             window = [(row[0], row[-1]) for row in dialog.answers.shown_rows()]
             counted = dialog.answers.counts.text()
-        finally:
-            translations.install(i18n.ENGLISH)
         # Each person's line of the command ends with the word the window shows, and the
         # command sums them up as the dialog does under its table.
         *listed, summed = command
@@ -182,11 +179,8 @@ def test_the_replies_window_and_the_command_give_the_same_rows_for_an_event(
         main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
               "--invited"])  # fmt: skip
         *command, _summed = capsys.readouterr().out.splitlines()  # the rows, then their sum
-        translations.install(language)
-        try:
+        with spoken(language):
             window = _replies_window_rows(qtbot, database, uid)
-        finally:
-            translations.install(i18n.ENGLISH)
         assert len(window) == len(command) == 5
         for (shown_title, meeting, person, answer), line in zip(window, command, strict=True):
             assert shown_title == title
@@ -229,15 +223,12 @@ def test_a_delegated_answer_reads_the_same_in_the_window_and_the_command(
         main(["--db", database_url, "--lang", language, "replies", "list", "--event", uid,
               "--invited"])  # fmt: skip
         *command, _summed = capsys.readouterr().out.splitlines()  # the rows, then their sum
-        translations.install(language)
-        try:
+        with spoken(language):
             window = _replies_window_rows(qtbot, database, uid)
             dialog = EventDialog(database, program.workshop.id, tasks=TaskManager())
             qtbot.addWidget(dialog)
             qtbot.waitUntil(dialog.lists_ready, timeout=10_000)
             in_dialog = {row[0]: row[-1] for row in dialog.answers.shown_rows()}
-        finally:
-            translations.install(i18n.ENGLISH)
         assert command == [f"{title}: {person} {answer}" for _t, _m, person, answer in window]
         (maya,) = [answer for _t, _m, person, answer in window if "Maya Shrestha" in person]
         assert in_dialog["Maya Shrestha"] == maya
@@ -363,16 +354,13 @@ def test_the_delegation_dialog_the_replies_window_and_the_command_say_what_each_
         main(["--db", database_url, "--lang", language, "replies", "list",
               "--delegation", kathmandu, "--invited"])  # fmt: skip
         *command, _summed = capsys.readouterr().out.splitlines()  # the rows, then their sum
-        translations.install(language)
-        try:
+        with spoken(language):
             window = _replies_window_rows(qtbot, database, delegation=kathmandu)
             dialog = DelegationDialog(database, program.kathmandu.id, tasks=TaskManager())
             qtbot.addWidget(dialog)
             dialog.show()
             qtbot.waitUntil(dialog.lists_ready, timeout=10_000)  # read after its record
             in_dialog = dialog.answers.shown_rows()
-        finally:
-            translations.install(i18n.ENGLISH)
         assert len(in_dialog) == len(window) == len(command) >= 3
         for (person, event, answer), (title, what, who, said), line in zip(
             in_dialog, window, command, strict=True

@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler import i18n
-from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.reportview import ProgramReportWindow
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.store import open_database
+from tests.parity.command_support import command_lines
 
 PERIODS = (
     (date(2027, 1, 1), date(2027, 12, 31)),
@@ -24,13 +22,11 @@ PERIODS = (
 )
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_report_window_names_its_period_in_the_commands_heading(
-    qtbot: QtBot, capsys: pytest.CaptureFixture[str], demo_sqlite_path: Path, language: str
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], demo_sqlite_path: Path, speaking: str
 ) -> None:
     database = open_database(demo_sqlite_path)
     tasks = TaskManager()
-    translations.install(language)
     try:
         window = ProgramReportWindow(database, tasks.run_in_background, *PERIODS[0])
         qtbot.addWidget(window)
@@ -40,11 +36,10 @@ def test_the_report_window_names_its_period_in_the_commands_heading(
                 window.refresh()
             shown = window.status.text()
 
-            db = ("--db", str(demo_sqlite_path), "--lang", language)
-            assert main([*db, "report", "--from", f"{first}", "--to", f"{last}"]) == 0
-            heading = capsys.readouterr().out.splitlines()[0]
+            db = ("--db", str(demo_sqlite_path), "--lang", speaking)
+            report = [*db, "report", "--from", f"{first}", "--to", f"{last}"]
+            heading = command_lines(capsys, report)[0]
             assert shown == heading, (first, last)
     finally:
-        translations.install(i18n.ENGLISH)
         tasks.wait_for_done()
         database.close()

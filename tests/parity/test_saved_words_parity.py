@@ -20,14 +20,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
-from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.documents import PrintDocumentDialog
 from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
-from cpp_scheduler.services.demo import PERU, load_demo
-from cpp_scheduler.store import Database
+from cpp_scheduler.services.demo import PERU
 from tests.gui.gui_support import rows_read
 from tests.gui.tools.conftest import settle, tools_of
+from tests.parity.command_support import command_line
 
 MONDAY = date(2027, 2, 15)
 """In the conference's week: many meetings."""
@@ -52,155 +50,115 @@ PAGES = {
 }
 
 
-def command_line(capsys: pytest.CaptureFixture[str], arguments: list[str]) -> str:
-    """The one line the command prints."""
-    capsys.readouterr()
-    assert main(arguments) == 0
-    [line] = capsys.readouterr().out.splitlines()
-    return line
-
-
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_export_agenda_says_what_export_csv_agenda_prints(
     qtbot: QtBot,
-    sqlite_database: Database,
+    demo_window: Any,
     sqlite_path: Path,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    translations.install(language)
-    try:
-        window = open_window()
-        for view, day, said in (
-            ("week", MONDAY, SAID[language][0]),
-            ("day", ONE_MEETING, SAID[language][1]),
-        ):
-            window.show_view(view)
-            window.go_to(day)
-            rows_read(window)
-            settle(qtbot, window)
-            # The week's days as the language's week runs (from Sunday in Japanese).
-            first, last = window.current_view.days_covered()
-            assert first <= day <= last
-            target = tmp_path / f"{view}.csv"
-            window.report_actions.export_agenda(target)
-            qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "", timeout=10_000)
-            shown = window.statusBar().currentMessage()
-            meetings = len(target.read_text(encoding="utf-8-sig").splitlines()) - 1
-            assert shown == said.format(count=meetings, file=target)
+    for view, day, said in (
+        ("week", MONDAY, SAID[speaking][0]),
+        ("day", ONE_MEETING, SAID[speaking][1]),
+    ):
+        demo_window.show_view(view)
+        demo_window.go_to(day)
+        rows_read(demo_window)
+        settle(qtbot, demo_window)
+        # The week's days as the language's week runs (from Sunday in Japanese).
+        first, last = demo_window.current_view.days_covered()
+        assert first <= day <= last
+        target = tmp_path / f"{view}.csv"
+        demo_window.report_actions.export_agenda(target)
+        qtbot.waitUntil(lambda: demo_window.statusBar().currentMessage() != "", timeout=10_000)
+        shown = demo_window.statusBar().currentMessage()
+        meetings = len(target.read_text(encoding="utf-8-sig").splitlines()) - 1
+        assert shown == said.format(count=meetings, file=target)
 
-            days = ["--from", str(first), "--to", str(last)]
-            arguments = ["--lang", language, "--db", str(sqlite_path), "export", "csv", "agenda"]
-            assert command_line(capsys, [*arguments, *days, "-o", str(target)]) == shown
-            window.statusBar().clearMessage()
-        settle(qtbot, window)
-    finally:
-        translations.install(i18n.ENGLISH)
+        days = ["--from", str(first), "--to", str(last)]
+        arguments = ["--lang", speaking, "--db", str(sqlite_path), "export", "csv", "agenda"]
+        assert command_line(capsys, [*arguments, *days, "-o", str(target)]) == shown
+        demo_window.statusBar().clearMessage()
+    settle(qtbot, demo_window)
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_print_dialog_says_what_print_itinerary_prints(
     qtbot: QtBot,
-    sqlite_database: Database,
+    demo_window: Any,
     sqlite_path: Path,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    translations.install(language)
-    try:
-        window = open_window()
-        window.documents.actions["itinerary"].trigger()
-        dialog = window.documents.dialogs["itinerary"]
-        assert isinstance(dialog, PrintDocumentDialog)
-        qtbot.waitUntil(lambda: dialog.choice.count() == 5, timeout=10_000)
-        dialog.choice.setCurrentIndex(dialog.choice.findData(PERU))
-        dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
-        saved: list[int] = []
-        output = tmp_path / "peru.pdf"
-        dialog.save(output, saved.append)
-        qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
-        shown = dialog.status.text()
-        assert shown == PAGES[language].format(file=output, count=saved[0])
-        assert saved[0] > 1, "pages, in the plural"
+    demo_window.documents.actions["itinerary"].trigger()
+    dialog = demo_window.documents.dialogs["itinerary"]
+    assert isinstance(dialog, PrintDocumentDialog)
+    qtbot.waitUntil(lambda: dialog.choice.count() == 5, timeout=10_000)
+    dialog.choice.setCurrentIndex(dialog.choice.findData(PERU))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    saved: list[int] = []
+    output = tmp_path / "peru.pdf"
+    dialog.save(output, saved.append)
+    qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
+    shown = dialog.status.text()
+    assert shown == PAGES[speaking].format(file=output, count=saved[0])
+    assert saved[0] > 1, "pages, in the plural"
 
-        arguments = ["--lang", language, "--db", str(sqlite_path), "print", "itinerary"]
-        options = ["--delegation", PERU, "--paper", "a4", "-o", str(output)]
-        assert command_line(capsys, [*arguments, *options]) == shown
-        settle(qtbot, window)
-    finally:
-        translations.install(i18n.ENGLISH)
+    arguments = ["--lang", speaking, "--db", str(sqlite_path), "print", "itinerary"]
+    options = ["--delegation", PERU, "--paper", "a4", "-o", str(output)]
+    assert command_line(capsys, [*arguments, *options]) == shown
+    settle(qtbot, demo_window)
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_export_calendar_says_what_export_ics_prints(
     qtbot: QtBot,
-    sqlite_database: Database,
+    demo_window: Any,
     sqlite_path: Path,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    translations.install(language)
-    try:
-        window = open_window()
-        dialog = tools_of(window).open_export()
-        assert isinstance(dialog, ExportDialog)
-        qtbot.addWidget(dialog)
-        dialog.set_scope(Scope.PROGRAM)
-        qtbot.waitUntil(
-            lambda: dialog.choices is not None and not dialog.preview_pending, timeout=20_000
-        )
-        target = tmp_path / "program.ics"
-        dialog.target.setText(str(target))
-        dialog.export()
-        qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
-        assert dialog.written == [target]
-        shown = dialog.status.text()
-        assert shown == WROTE[language].format(file=target)
+    dialog = tools_of(demo_window).open_export()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PROGRAM)
+    qtbot.waitUntil(
+        lambda: dialog.choices is not None and not dialog.preview_pending, timeout=20_000
+    )
+    target = tmp_path / "program.ics"
+    dialog.target.setText(str(target))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    assert dialog.written == [target]
+    shown = dialog.status.text()
+    assert shown == WROTE[speaking].format(file=target)
 
-        arguments = ["--lang", language, "--db", str(sqlite_path), "export", "ics", "--all"]
-        assert command_line(capsys, [*arguments, "-o", str(target)]) == shown
-        settle(qtbot, window)
-    finally:
-        translations.install(i18n.ENGLISH)
+    arguments = ["--lang", speaking, "--db", str(sqlite_path), "export", "ics", "--all"]
+    assert command_line(capsys, [*arguments, "-o", str(target)]) == shown
+    settle(qtbot, demo_window)
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_report_window_saves_a_workbook_in_the_words_of_report(
     qtbot: QtBot,
-    sqlite_database: Database,
+    demo_window: Any,
     sqlite_path: Path,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    translations.install(language)
-    try:
-        window = open_window()
-        report_window = window.report_actions.open_report()
-        first, last = date(2027, 2, 1), date(2027, 2, 28)
-        with qtbot.waitSignal(report_window.reportShown, timeout=10_000):
-            report_window.set_period(first, last)
-            report_window.refresh()
-        workbook = tmp_path / "february.xlsx"
-        with qtbot.waitSignal(report_window.saved, timeout=10_000):
-            report_window.save_spreadsheet(workbook)
-        shown = report_window.status.text()
-        assert shown == WROTE[language].format(file=workbook)
+    report_window = demo_window.report_actions.open_report()
+    first, last = date(2027, 2, 1), date(2027, 2, 28)
+    with qtbot.waitSignal(report_window.reportShown, timeout=10_000):
+        report_window.set_period(first, last)
+        report_window.refresh()
+    workbook = tmp_path / "february.xlsx"
+    with qtbot.waitSignal(report_window.saved, timeout=10_000):
+        report_window.save_spreadsheet(workbook)
+    shown = report_window.status.text()
+    assert shown == WROTE[speaking].format(file=workbook)
 
-        arguments = ["--lang", language, "--db", str(sqlite_path), "report"]
-        days = ["--from", str(first), "--to", str(last), "-o", str(workbook)]
-        assert command_line(capsys, [*arguments, *days]) == shown
-        settle(qtbot, window)
-    finally:
-        translations.install(i18n.ENGLISH)
+    arguments = ["--lang", speaking, "--db", str(sqlite_path), "report"]
+    days = ["--from", str(first), "--to", str(last), "-o", str(workbook)]
+    assert command_line(capsys, [*arguments, *days]) == shown
+    settle(qtbot, demo_window)

@@ -6,7 +6,6 @@ in the window and in the spreadsheet alike."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,9 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.eventmodel import Column
 from cpp_scheduler.model import PartnerCity, Venue
 from cpp_scheduler.store import Database
@@ -25,13 +22,6 @@ from tests.gui.gui_support import rows_read
 from tests.gui.tools.conftest import add, add_event, venue_id
 
 AT_THE_HALL = "Kobe follow-up meeting"
-
-
-@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    translations.install(request.param)
-    yield request.param
-    translations.install(i18n.ENGLISH)
 
 
 def _program(database: Database) -> None:
@@ -68,7 +58,7 @@ def test_a_venue_is_found_by_either_name_in_the_window_as_in_the_agenda_spreadsh
     sqlite_database: Database,
     open_window: Any,
     tmp_path: Path,
-    language: str,
+    speaking: str,
     text: str,
 ) -> None:
     _program(sqlite_database)
@@ -79,7 +69,7 @@ def test_a_venue_is_found_by_either_name_in_the_window_as_in_the_agenda_spreadsh
     proxy = window.proxy
     shown = [proxy.index(row, Column.TITLE).data() for row in range(proxy.rowCount())]
 
-    listed = _listed(sqlite_database, language, text, tmp_path / "found.csv")
+    listed = _listed(sqlite_database, speaking, text, tmp_path / "found.csv")
 
     assert listed == [AT_THE_HALL]
     assert shown == listed

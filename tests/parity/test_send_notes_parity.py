@@ -28,6 +28,7 @@ from tests.ical.program import Program
 from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
 from tests.mail.helpers import SENDER, plain_transport, send, settings_through
 from tests.mail.smtpserver import Server
+from tests.parity.language_support import spoken
 
 MEDIA = {
     # language: (the command's note, its hint for an unsigned event, its hint for the
@@ -116,31 +117,32 @@ def _window(
     hint after the unsigned events, and the line that sums the batch up."""
     *_command, (mark, end), retry_hint, not_sent = MEDIA[language]
     tasks = TaskManager()
-    translations.install(language)
     try:
-        dialog = SendDialog(database, tasks, INVITATIONS, scope=scope, scope_label="Lima")
-        qtbot.addWidget(dialog)
-        qtbot.waitUntil(lambda: dialog.batch is not None, timeout=20_000)
-        qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
-        *unsigned, hint = dialog.waiting.text().splitlines()
-        said = [line.removeprefix(mark).removesuffix(end) for line in unsigned]
-        option = translations.translate("Mail", RETRY_REFUSED)
-        for line in dialog.notes.text().splitlines():
-            if line.startswith(not_sent):
-                said.append(f"not sent: {line.removeprefix(not_sent)}")
-            else:
-                said.append(line.removesuffix(retry_hint.format(option=option)).removesuffix(end))
-        # Nothing goes while an event waits for a sender, as the command refuses to send.
-        assert not dialog.send_button.isEnabled()
-        summary = dialog.summary.text()
-        dialog.close()
-        return said, hint, summary
+        with spoken(language):
+            dialog = SendDialog(database, tasks, INVITATIONS, scope=scope, scope_label="Lima")
+            qtbot.addWidget(dialog)
+            qtbot.waitUntil(lambda: dialog.batch is not None, timeout=20_000)
+            qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
+            *unsigned, hint = dialog.waiting.text().splitlines()
+            said = [line.removeprefix(mark).removesuffix(end) for line in unsigned]
+            option = translations.translate("Mail", RETRY_REFUSED)
+            for line in dialog.notes.text().splitlines():
+                if line.startswith(not_sent):
+                    said.append(f"not sent: {line.removeprefix(not_sent)}")
+                else:
+                    said.append(
+                        line.removesuffix(retry_hint.format(option=option)).removesuffix(end)
+                    )
+            # Nothing goes while an event waits for a sender, as the command refuses to send.
+            assert not dialog.send_button.isEnabled()
+            summary = dialog.summary.text()
+            dialog.close()
+            return said, hint, summary
     finally:
-        translations.install(i18n.ENGLISH)
         tasks.wait_for_done()
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
 def test_the_send_dialog_notes_what_the_batch_leaves_out_in_the_commands_words(
     qtbot: QtBot,
     database_url: str,

@@ -6,7 +6,6 @@ and in Japanese."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
@@ -15,32 +14,21 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.mainwindow import MainWindow
-from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.parity.test_slots_parity import KENYA, MONDAY, PERU, ask_the_dialog, ids_of
-
-
-@pytest.fixture(params=[i18n.ENGLISH, i18n.JAPANESE])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    translations.install(request.param)
-    yield request.param
-    translations.install(i18n.ENGLISH)
 
 
 def test_each_suggestion_reads_as_the_command_prints_it(
     qtbot: QtBot,
     capsys: pytest.CaptureFixture[str],
     sqlite_database: Database,
-    open_window: Callable[[], MainWindow],
-    language: str,
+    demo_window: MainWindow,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    window = open_window()
     week = (MONDAY, MONDAY + timedelta(days=4))
     finder, _shown = ask_the_dialog(
-        qtbot, window, ids_of(sqlite_database, [KENYA, PERU]), week, 90, None, True, None
+        qtbot, demo_window, ids_of(sqlite_database, [KENYA, PERU]), week, 90, None, True, None
     )
     model = finder.suggestion_model
     shown = [model.index(row, 0).data() for row in range(model.rowCount())]
@@ -50,24 +38,24 @@ def test_each_suggestion_reads_as_the_command_prints_it(
     finder.close()
 
     url = sqlite_database.url.render_as_string(hide_password=False)
-    argv = ["--lang", language, "--db", url, "slots", "--with", KENYA, PERU]
+    argv = ["--lang", speaking, "--db", url, "slots", "--with", KENYA, PERU]
     argv += ["--duration", "90m", "--from", str(week[0]), "--to", str(week[1])]
     capsys.readouterr()
     assert main([*argv, "--count", str(count)]) == 0
     printed = [line for line in capsys.readouterr().out.splitlines() if re.match(r"\d+\. ", line)]
 
-    said = "inconvenience" if language == i18n.ENGLISH else "負担"
+    said = "inconvenience" if speaking == i18n.ENGLISH else "負担"
     assert [f"{when}: {said} {points}" for when, points in zip(shown, points, strict=True)] == (
         printed
     )
     assert whole == printed  # the line whole, where its column is too narrow for it
     assert model.headerData(1, Qt.Orientation.Horizontal) == (
-        "Inconvenience" if language == i18n.ENGLISH else "負担"
+        "Inconvenience" if speaking == i18n.ENGLISH else "負担"
     )
     assert len(shown) > 1
     pattern = (
         r"(\d+)\. Mon 18 Jan 2027 \d\d:\d\d-\d\d:\d\d \(Tokyo\): inconvenience (\d+) \(worst \d+\)"
-        if language == i18n.ENGLISH
+        if speaking == i18n.ENGLISH
         else r"(\d+)\. 2027年1月18日\(月\) \d\d:\d\d-\d\d:\d\d（東京）: 負担 (\d+)（最大 \d+）"
     )
     first = re.fullmatch(pattern, printed[0])

@@ -16,56 +16,39 @@ import pytest
 
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.views.timegrid import TimeGridView, span_label
-from cpp_scheduler.model import Event
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
+from tests.parity.days_support import CLOSURES, GOLDEN_WEEK, add_closures
 from tests.parity.table_cells import table_rows
 
 NEW_YORK = "America/New_York"
 CONFERENCE = "CPP Conference 2027: Cities Learning from Cities"
 """The demo's conference: two days, in the strip as a meeting of a day or more."""
-GOLDEN_WEEK = "Golden Week closure"
-CLOSED = "TDLC closed for the audit"
-CLOSURES = {
-    GOLDEN_WEEK: ("America/Lima", date(2027, 4, 29), date(2027, 5, 5)),
-    CLOSED: ("Asia/Tokyo", date(2027, 2, 17), date(2027, 2, 17)),
-}
-"""All-day events by title: their zone, first day and last day."""
 WEEKS = (date(2027, 2, 15), date(2027, 4, 29))
 """A day of each week the strip is read in: the conference's, Golden Week's first."""
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_the_strip_says_when_its_events_hold_as_events_list_does(
     sqlite_database: Database,
     sqlite_path: Path,
     open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
     load_demo(sqlite_database)
-    with sqlite_database.transaction() as session:
-        for title, (zone, first, last) in CLOSURES.items():
-            event = Event(title=title, zone=zone)
-            event.set_dates(first, last)
-            session.add(event)
-    translations.install(language)
-    try:
-        window = open_window()
-        for clock in (None, NEW_YORK):
-            if clock is not None:
-                window.set_display_zone(clock)
-            shown = _strip_labels(window)
-            said = _listed(sqlite_path, capsys, language, clock)
-            assert set(shown) == {CONFERENCE, *CLOSURES}, clock
-            for title, label in shown.items():
-                assert label.replace("–", "-") == said[title], (title, clock)
-    finally:
-        translations.install(i18n.ENGLISH)
-    if language == i18n.ENGLISH:
+    add_closures(sqlite_database)
+    window = open_window()
+    for clock in (None, NEW_YORK):
+        if clock is not None:
+            window.set_display_zone(clock)
+        shown = _strip_labels(window)
+        said = _listed(sqlite_path, capsys, speaking, clock)
+        assert set(shown) == {CONFERENCE, *CLOSURES}, clock
+        for title, label in shown.items():
+            assert label.replace("–", "-") == said[title], (title, clock)
+    if speaking == i18n.ENGLISH:
         assert said[GOLDEN_WEEK] == "Thu 29 Apr all day to Wed 05 May"
         assert said[CONFERENCE] == "Sun 14 Feb 19:00-Tue 16 Feb 01:30 EST"
 

@@ -20,13 +20,13 @@ from sqlalchemy import select
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
 from cpp_scheduler.documents.itinerary import read_itinerary
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.tourbuilder import DayCard, TourBuilderDialog
 from cpp_scheduler.model import TravelLeg
 from cpp_scheduler.services.demo import PERU
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle, tools_of
+from tests.parity.language_support import spoken
 from tests.tour_scenarios import TOUR, change_night, demo_copy, tour_id
 
 WEDNESDAY, THURSDAY = date(2027, 3, 10), date(2027, 3, 11)
@@ -72,8 +72,7 @@ def test_the_builder_the_itinerary_and_the_tour_sheet_name_each_place_alike(
     open_window: Callable[[], MainWindow],
     tmp_path: Path,
 ) -> None:
-    translations.install(i18n.JAPANESE)
-    try:
+    with spoken(i18n.JAPANESE):
         window = open_window()
         builder = tools_of(window).open_tour_builder()
         assert isinstance(builder, TourBuilderDialog)
@@ -81,8 +80,6 @@ def test_the_builder_the_itinerary_and_the_tour_sheet_name_each_place_alike(
         settle(qtbot, window)
         board = {day: on_the_board(card) for day, card in builder.cards.items()}
         builder.close()
-    finally:
-        translations.install(i18n.ENGLISH)
 
     i18n.use_language(i18n.JAPANESE)
     itinerary = read_itinerary(sqlite_database, PERU)

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import main
 from cpp_scheduler.errors import quoted
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.send_mail import INVITATIONS, SendDialog
 from cpp_scheduler.mail.settings import SETTINGS_ENV
@@ -26,6 +25,7 @@ from tests.ical.program import Program
 from tests.mail.conftest import plain_server, program  # noqa: F401  (fixtures)
 from tests.mail.helpers import SENDER, settings_through
 from tests.mail.smtpserver import Server
+from tests.parity.language_support import spoken
 
 UNSENDABLE = "アナ@例え.jp"
 
@@ -57,25 +57,24 @@ def _window(qtbot: QtBot, database: Database, scope: DelegationScope, language: 
     """What the Send dialog's preview says of the same address, without its mark."""
     _command, (before, after) = MARKS[language]
     tasks = TaskManager()
-    translations.install(language)
     try:
-        dialog = SendDialog(database, tasks, INVITATIONS, scope=scope, scope_label="Lima")
-        qtbot.addWidget(dialog)
-        qtbot.waitUntil(lambda: dialog.batch is not None, timeout=20_000)
-        qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
-        said = [
-            line.removeprefix(before).removesuffix(after)
-            for line in dialog.notes.text().splitlines()
-            if UNSENDABLE in line
-        ]
-        dialog.close()
-        return said
+        with spoken(language):
+            dialog = SendDialog(database, tasks, INVITATIONS, scope=scope, scope_label="Lima")
+            qtbot.addWidget(dialog)
+            qtbot.waitUntil(lambda: dialog.batch is not None, timeout=20_000)
+            qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
+            said = [
+                line.removeprefix(before).removesuffix(after)
+                for line in dialog.notes.text().splitlines()
+                if UNSENDABLE in line
+            ]
+            dialog.close()
+            return said
     finally:
-        translations.install(i18n.ENGLISH)
         tasks.wait_for_done()
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
 def test_the_preview_and_the_dry_run_say_one_line_of_an_address_that_cannot_be_sent_to(
     qtbot: QtBot,
     database_url: str,

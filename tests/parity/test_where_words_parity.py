@@ -19,12 +19,10 @@ from PySide6.QtCore import Qt
 from cpp_scheduler import i18n
 from cpp_scheduler.cli import columns, main
 from cpp_scheduler.cli.events import WHERE_WIDTH
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.eventmodel import Column
+from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.i18n import _
-from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.services.meeting_words import place_text
-from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
 from tests.parity.table_cells import table_rows
 
@@ -38,20 +36,13 @@ SERIES_WORDS = {
 columns say of the series' meeting of 20 January."""
 
 
-@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.JAPANESE])
 def test_events_list_says_where_and_how_as_the_agenda_and_the_tooltip_do(
-    sqlite_database: Database,
+    demo_window: MainWindow,
     sqlite_path: Path,
-    open_window: Any,
     capsys: pytest.CaptureFixture[str],
-    language: str,
+    speaking: str,
 ) -> None:
-    load_demo(sqlite_database)
-    translations.install(language)
-    try:
-        compare(sqlite_path, open_window(), capsys, language)
-    finally:
-        translations.install(i18n.ENGLISH)
+    compare(sqlite_path, demo_window, capsys, speaking)
 
 
 def compare(

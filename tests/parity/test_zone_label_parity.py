@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.cli import main
-from cpp_scheduler.gui import translations
 from cpp_scheduler.gui.zoneselector import ZoneSelector
+from tests.parity.language_support import spoken
 
 
 def command_says(capsys: pytest.CaptureFixture[str], *arguments: str) -> list[str]:
@@ -73,11 +73,8 @@ def test_a_week_the_clocks_change_in_names_both_offsets_alike(
         {"offset": "-05:00", "from": None},
         {"offset": "-04:00", "from": "2027-03-14"},
     ]
-    translations.install(language)
-    try:
+    with spoken(language):
         shown = window_says(qtbot, "America/New_York", date(2027, 3, 8), date(2027, 3, 20))
-    finally:
-        translations.install(i18n.ENGLISH)
     assert shown == caption.format(zone=line)
 
 
