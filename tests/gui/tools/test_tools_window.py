@@ -87,7 +87,11 @@ def test_every_tool_renders_with_the_demo_program(
             for kind in RECORD_KINDS
             for name in (
                 f"window-manage-{kind}.png",
-                *(["window-manage-venue-search.png"] if kind == "venue" else []),
+                *(
+                    ["window-manage-venue-search.png", "window-manage-venue-nothing.png"]
+                    if kind == "venue"
+                    else []
+                ),
             )
         ),
     ]
