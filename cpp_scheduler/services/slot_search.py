@@ -167,6 +167,18 @@ def suggestion_parts(number: int, slot: Slot, zone: str) -> tuple[str, str]:
     return when, _("{total} (worst {worst})").format(total=slot.total, worst=slot.worst)
 
 
+def moved_text(count: int) -> str:
+    """``2 attendees' local times differ from the previous meeting``: how many
+    attendees a meeting of a planned series (:attr:`SeriesPlan.moved`) meets at another
+    hour of their own day than the meeting before, as the slot finder's list says it
+    under the meeting's line; in the language's own plural."""
+    return ngettext(
+        "{count} attendee's local time differs from the previous meeting",
+        "{count} attendees' local times differ from the previous meeting",
+        count,
+    ).format(count=f"{count:,}")
+
+
 def series_text(plan: SeriesPlan) -> str:
     """'a series of 8 meetings, 2 with no free slot': how many meetings a series search
     planned, and in how many windows it found nothing free, as ``slots --repeat`` heads

@@ -20,7 +20,6 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import short_name
 from cpp_scheduler.gui.tools.slotfinder_grid import NAME_ROOM
-from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import SeriesPlan, Slot
 from cpp_scheduler.services import slot_search
@@ -60,11 +59,7 @@ class SuggestionModel(QStandardItemModel):
             item = self._add(number, slot)
             moved = plan.moved[number - 1]
             if moved:
-                differs = translate(
-                    "SlotFinder",
-                    "{moved} attendees' local time differs from the previous meeting",
-                ).format(moved=moved)
-                item.setToolTip(f"{item.toolTip()}\n{differs}")
+                item.setToolTip(f"{item.toolTip()}\n{slot_search.moved_text(moved)}")
 
     def _add(self, number: int, slot: Slot) -> QStandardItem:
         """The ``number``-th suggestion in the words ``slots`` lists it with, on Tokyo's
