@@ -64,10 +64,12 @@ class SuggestionModel(QStandardItemModel):
     def _add(self, number: int, slot: Slot) -> QStandardItem:
         """The ``number``-th suggestion in the words ``slots`` lists it with, on Tokyo's
         clock, in two columns (:func:`slot_search.suggestion_parts`): when, and its
-        inconvenience with its worst-off attendee's."""
-        when, inconvenience = slot_search.suggestion_parts(number, slot, timezones.TOKYO)
+        inconvenience with its worst-off attendee's; its times set apart by the window's
+        dash (the command's ``-``)."""
+        tokyo = timezones.TOKYO
+        when, inconvenience = slot_search.suggestion_parts(number, slot, tokyo, "–")
         item = QStandardItem(when)
-        item.setToolTip(slot_search.suggestion_line(number, slot, timezones.TOKYO))  # whole
+        item.setToolTip(slot_search.suggestion_line(number, slot, tokyo, "–"))  # whole
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
         colour = suggestion_state(slot)
