@@ -3,7 +3,8 @@ bars (Qt Charts), loaded with the first chart a report window makes.
 
 Each bar's hours are written beside it as the report's tables write them ("1.50", from
 :func:`~cpp_scheduler.reports.program.hours_text`): Qt's own bar labels write a number as
-Qt does ("1.5"), with no way to give the text.
+Qt does ("1.5"), with no way to give the text. The hours axis reaches far enough past
+the longest bar that every bar's hours end within the chart, however narrow.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QWidget
 
@@ -25,6 +26,12 @@ from cpp_scheduler.reports.program import hours_text
 
 _GAP = 4.0
 """Pixels between a bar's end and its hours."""
+_PAD = 2.0
+"""Pixels of white each side of a bar's hours (:attr:`HoursChart._backings`)."""
+_TICKS = 5
+"""The ticks of the hours axis before Qt rounds its reach (its own default)."""
+_HEADROOM = 1.12
+"""The hours axis reaches at least this much past the longest bar."""
 
 
 class HoursChart(QChartView):
@@ -42,6 +49,16 @@ class HoursChart(QChartView):
         self._backings: list[QGraphicsRectItem] = []
         """Under each label, the chart's own white: a grid line never runs through it."""
         self._series: QHorizontalBarSeries | None = None
+        self._hours: QValueAxis | None = None
+        self._fitted_width = -1.0
+        """The plot area's width the hours axis was last fitted to."""
+        self._asked = 0.0
+        """How far the hours axis was last asked to reach, before rounding."""
+        self._refit = QTimer(self)
+        """Fits the hours axis once the chart's layout is done."""
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_hours_axis)
         self.show_rows([])
 
     def show_rows(self, rows: list[tuple[str, float]]) -> None:
@@ -63,8 +80,7 @@ class HoursChart(QChartView):
         names = QBarCategoryAxis()
         names.append(list(reversed(self.labels)) or [""])
         hours = QValueAxis()
-        hours.setRange(0, max([*self.values, 1.0]) * 1.12)
-        hours.applyNiceNumbers()  # ticks at 0, 5, 10 ... rather than 0, 7, 13
+        self._reach(hours, self._least_reach())
         hours.setLabelFormat("%.0f")
         hours.setTitleText(translate("ReportView", "hours"))
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
@@ -74,8 +90,10 @@ class HoursChart(QChartView):
         old = self.chart()
         self.setChart(chart)
         if old is not None:
+            if self._series is not None:  # one of ours: its area no longer moves these
+                old.plotAreaChanged.disconnect(self._place_value_labels)
             old.deleteLater()
-        self._series = series
+        self._series, self._hours, self._fitted_width = series, hours, -1.0
         self.value_labels, self._backings = [], []
         for value in self.values:
             backing = QGraphicsRectItem(chart)
@@ -88,16 +106,55 @@ class HoursChart(QChartView):
         chart.plotAreaChanged.connect(self._place_value_labels)
         self._place_value_labels(chart.plotArea())
 
-    def _place_value_labels(self, _area: QRectF) -> None:
+    def _least_reach(self) -> float:
+        """How far the hours axis reaches at least: a little past the longest bar."""
+        return max([*self.values, 1.0]) * _HEADROOM
+
+    def _fit_hours_axis(self) -> None:
+        """Reach the hours axis far enough that every bar's hours, written past its end,
+        end within the plot area: a long bar on a narrow chart would otherwise push its
+        hours out of the chart. Fitted again as the plot area widens or narrows, after
+        the chart's layout (never within it, which a range changed there unsettles); the
+        reach only grows while it narrows and only shrinks while it widens, so the axis's
+        own labels, which the reach changes, cannot keep the two moving."""
+        hours, chart = self._hours, self.chart()
+        width = chart.plotArea().width()
+        if hours is None or width <= 0 or width == self._fitted_width:
+            return
+        wider = width > self._fitted_width
+        self._fitted_width = width
+        reach = self._least_reach()
+        for text, value in zip(self.value_labels, self.values, strict=True):
+            room = width - _GAP - text.boundingRect().width() - _PAD
+            if value > 0 and room > 0:
+                # The bar ends at width * value / reach; its hours need the rest.
+                reach = max(reach, value * width / room)
+        if reach > hours.max() or (wider and reach < self._asked):
+            self._reach(hours, reach)
+            self._place_value_labels(chart.plotArea())
+
+    def _reach(self, hours: QValueAxis, reach: float) -> None:
+        """Let the hours axis reach at least ``reach``, up to a round number: ticks at 0,
+        5, 10 ... rather than 0, 7, 13 (from the same count of ticks each time, which
+        Qt's rounding changes)."""
+        self._asked = reach
+        hours.setTickCount(_TICKS)
+        hours.setRange(0, reach)
+        hours.applyNiceNumbers()
+
+    def _place_value_labels(self, area: QRectF) -> None:
         """Put each bar's hours just past its end, centred on it: again whenever the
-        plot area moves (the chart laid out, the window resized)."""
+        plot area moves (the chart laid out, the window resized), and the hours axis
+        fitted to the area once its layout is done (:meth:`_fit_hours_axis`)."""
         chart, series = self.chart(), self._series
         if series is None:
             return
+        if area.width() != self._fitted_width:
+            self._refit.start()
         count = len(self.value_labels)
         for number, (text, value) in enumerate(zip(self.value_labels, self.values, strict=True)):
             # Drawn from the bottom: the first row is the last category.
             end = chart.mapToPosition(QPointF(value, count - 1 - number), series)
             size = text.boundingRect()
             text.setPos(end.x() + _GAP, end.y() - size.height() / 2)
-            self._backings[number].setRect(size.translated(text.pos()).adjusted(-2, 0, 2, 0))
+            self._backings[number].setRect(size.translated(text.pos()).adjusted(-_PAD, 0, _PAD, 0))

@@ -7,7 +7,9 @@ its message, a greylisting or a full mailbox), or fails in a way that stops the 
 (:class:`TransportError`: the folder cannot be written, the session ends with 421, the
 connection is lost, the login or the sender is refused), so that nothing after the
 failure is claimed sent; a refused login is :class:`LoginRefusedError`, told apart from
-a server out of reach, since its remedy is the password, not another try. A refusal or a
+a server out of reach, since its remedy is the password, not another try; a server that
+takes mail only over STARTTLS asked for no encryption is :class:`StartTlsNeededError`,
+whose remedy is the security, not a user or a login. A refusal or a
 deferral concerns that message alone (RFC 5321 sections 3.3 and 4.2.5): the batch goes on
 with the others.
 
@@ -31,7 +33,7 @@ from typing import Protocol
 
 from cpp_scheduler.errors import SchedulerError, printable, quoted, system_reason
 from cpp_scheduler.files import FileWriteError, write_atomically
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 
 
 class TransportError(SchedulerError):
@@ -63,8 +65,27 @@ class LoginNeededError(TransportError):
         )
 
 
+class StartTlsNeededError(TransportError):
+    """The server takes mail only over a connection made secure by STARTTLS (RFC 3207),
+    and the settings ask for none: it said so (``530 5.7.0 Must issue a STARTTLS
+    command first``), or it offers STARTTLS and no login before it. Sending again, or
+    giving a user, fails the same way until the security is STARTTLS."""
+
+    def __init__(self, server: str, answer: str) -> None:
+        super().__init__(
+            _(
+                "the mail server {server} takes mail only over an encrypted connection "
+                "({answer}): choose STARTTLS (usually port 587)"
+            ).format(server=printable(server), answer=answer)
+        )
+
+
 _LOGIN_NEEDED = 530
-"""The server's answer to a command given before the login it requires (RFC 4954)."""
+"""The server's answer to a command given before the login it requires (RFC 4954), or
+before the STARTTLS it requires (RFC 3207)."""
+
+_TLS_PORT = 465
+"""The port of SMTP over TLS from the first byte (RFC 8314)."""
 
 
 class RecipientRefusedError(SchedulerError):
@@ -268,9 +289,15 @@ class SmtpTransport:
                 try:
                     client.login(settings.user, password)
                 except smtplib.SMTPAuthenticationError as refused:
-                    raise LoginRefusedError(
-                        settings.user, _answer_text(refused.smtp_code, refused.smtp_error)
-                    ) from refused
+                    text = _answer_text(refused.smtp_code, refused.smtp_error)
+                    if self._starttls_needed(client, text):
+                        raise StartTlsNeededError(self._server, text) from refused
+                    raise LoginRefusedError(settings.user, text) from refused
+                except smtplib.SMTPNotSupportedError as unsupported:
+                    if self._starttls_needed(client, ""):
+                        offers = _("it offers a login only after STARTTLS")
+                        raise StartTlsNeededError(self._server, offers) from unsupported
+                    raise
         except (smtplib.SMTPException, OSError, TransportError) as error:
             if client is not None:
                 _hang_up(client)
@@ -278,17 +305,35 @@ class SmtpTransport:
                 raise
             raise TransportError(
                 _("could not reach the mail server {server}: {error}").format(
-                    server=printable(f"{settings.host}:{settings.port}"),
+                    server=printable(self._server),
                     error=self._unreached(error, greeted=client is not None),
                 )
             ) from error
         return client
 
+    @property
+    def _server(self) -> str:
+        return f"{self.settings.host}:{self.settings.port}"
+
+    def _starttls_needed(self, client: smtplib.SMTP | None, answer: str) -> bool:
+        """Whether a refusal means the connection must first be made secure, which the
+        settings (no encryption) never ask: the server's answer speaks of STARTTLS, or
+        its EHLO offers STARTTLS and no login (RFC 3207, RFC 4954 section 4)."""
+        if self.settings.security is not Security.NONE:
+            return False
+        if "STARTTLS" in answer.upper():
+            return True
+        return client is not None and client.has_extn("starttls") and not client.has_extn("auth")
+
     def _unreached(self, error: BaseException, *, greeted: bool) -> str:
         """Why the session could not begin, in words that say what to change where
         the cause is known: the security chosen does not match the server's port (a port
         that speaks TLS from its first byte asked for STARTTLS, or the other way round),
-        or its certificate is not trusted; else the system's or the server's words."""
+        or its certificate is not trusted; else the system's or the server's words.
+
+        A server that takes the connection and says nothing is what a port speaking TLS
+        from its first byte does when asked for STARTTLS or for no encryption on 465;
+        elsewhere (a firewall, a plain server that hangs) the silence is said alone."""
         security = self.settings.security
         if isinstance(error, smtplib.SMTPNotSupportedError) and security is Security.STARTTLS:
             return _(
@@ -313,10 +358,26 @@ class SmtpTransport:
             and isinstance(error, smtplib.SMTPServerDisconnected)
             and isinstance(error.__context__, TimeoutError)
         ):
-            return _(
-                "it took the connection but said nothing in {seconds} seconds, as a server "
-                "that speaks TLS from its first byte (usually port 465) waits: choose TLS"
-            ).format(seconds=f"{self._timeout:g}")
+            seconds = self._timeout
+            # A fraction of a second is counted as the plural "seconds" reads it.
+            count = int(seconds) if float(seconds).is_integer() else 2
+            if security is Security.STARTTLS or self.settings.port == _TLS_PORT:
+                text = ngettext(
+                    "it took the connection but said nothing in {count} second, as a "
+                    "server that speaks TLS from its first byte (usually port 465) waits: "
+                    "choose TLS",
+                    "it took the connection but said nothing in {count} seconds, as a "
+                    "server that speaks TLS from its first byte (usually port 465) waits: "
+                    "choose TLS",
+                    count,
+                )
+            else:
+                text = ngettext(
+                    "it took the connection but said nothing in {count} second",
+                    "it took the connection but said nothing in {count} seconds",
+                    count,
+                )
+            return text.format(count=f"{seconds:g}")
         return printable(str(error), 200)
 
     def send(self, message: Message) -> None:
@@ -384,10 +445,15 @@ class SmtpTransport:
 
     def _login_needed(self, code: int, text: str, error: smtplib.SMTPException) -> None:
         """Raise :class:`LoginNeededError` where the server asks for the login no user
-        was given for: the batch stops, and no recipient is taken for refused."""
-        if code == _LOGIN_NEEDED and not self.settings.user:
-            server = f"{self.settings.host}:{self.settings.port}"
-            raise LoginNeededError(server, text) from error
+        was given for, or :class:`StartTlsNeededError` where what it asks for first is
+        STARTTLS, which no user mends: the batch stops, and no recipient is taken for
+        refused."""
+        if code != _LOGIN_NEEDED:
+            return
+        if self._starttls_needed(self._client, text):
+            raise StartTlsNeededError(self._server, text) from error
+        if not self.settings.user:
+            raise LoginNeededError(self._server, text) from error
 
     def close(self) -> None:
         client, self._client = self._client, None

@@ -945,6 +945,7 @@ def _blocks(
     )
 
 
-def describe_slot(slot: Slot, zone_name: str = timezones.TOKYO) -> str:
-    """``Mon 18 Jan 2027 09:00-10:30 (Tokyo)``: a suggestion as the list of them heads it."""
-    return describe_span(slot.start, slot.end, zone_name, i18n.day_text)
+def describe_slot(slot: Slot, zone_name: str = timezones.TOKYO, dash: str = "-") -> str:
+    """``Mon 18 Jan 2027 09:00-10:30 (Tokyo)``: a suggestion as the list of them heads it,
+    ``dash`` the command line's ``-`` or the window's ``–``."""
+    return describe_span(slot.start, slot.end, zone_name, i18n.day_text, dash=dash)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n
 from cpp_scheduler.errors import SchedulerError, printable, quoted, shown_path, system_reason
-from cpp_scheduler.files import FileWriteError, write_atomically
+from cpp_scheduler.files import FileWriteError, write_atomically, write_together
 from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
@@ -313,26 +313,32 @@ def write_content(
     renderings: EventRenderings | None = None,
 ) -> list[Path]:
     """The files for ``content``: ``path``, plus a cancellation file in request mode
-    when some events are cancelled and others are not.
+    when some events are cancelled and others are not. The two are read together (the
+    invitations and the cancellations of one export), so both are written or neither
+    (:func:`~cpp_scheduler.files.write_together`): a disk that fills up at the second
+    leaves the files of the time before as they were, never the new invitations beside
+    the old cancellations.
 
     A batch passes the ``renderings`` it shares between files (made from the same
-    ``options``); it prepares their folder once, and its files are flushed to disk
-    once, at the end of the batch, rather than one by one.
+    ``options``); it prepares their folder once, and its files written alone are
+    flushed to disk once, at the end of the batch, rather than one by one.
     """
-    written: list[Path] = []
     if renderings is None:
         # A file of its own goes in a folder that is there, as every file the program
         # saves: a folder misspelt is said (:func:`check_writable_target`), not made.
         documents = export_bytes(content, options)
     else:
         documents = renderings.export_bytes(content)
-    for index, (method, data) in enumerate(documents):
-        target = (
-            path if index == 0 else (cancellation_path(path) if method is Method.CANCEL else path)
-        )
-        write_atomically(target, data, durable=renderings is None)
-        written.append(target)
-    return written
+    files = [
+        (cancellation_path(path) if index and method is Method.CANCEL else path, data)
+        for index, (method, data) in enumerate(documents)
+    ]
+    if len(files) > 1:
+        write_together(files)
+    else:
+        for target, data in files:  # the calendar alone
+            write_atomically(target, data, durable=renderings is None)
+    return [target for target, _data in files]
 
 
 def export_calendar(

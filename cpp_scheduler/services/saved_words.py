@@ -138,9 +138,12 @@ def demo_loaded(summary: DemoSummary, database: str) -> list[str]:
     target = shown_path(database)
     if not summary.total_created:
         return [
-            _(
+            ngettext(
                 "The demo program is already in {database}: nothing to add "
-                "({count} records kept as they are)."
+                "({count} record kept as it is).",
+                "The demo program is already in {database}: nothing to add "
+                "({count} records kept as they are).",
+                summary.total_kept,
             ).format(database=target, count=summary.total_kept)
         ]
     lines = [
@@ -150,6 +153,10 @@ def demo_loaded(summary: DemoSummary, database: str) -> list[str]:
     ]
     if summary.total_kept:
         lines.append(
-            _("Kept {count} records that were already there.").format(count=summary.total_kept)
+            ngettext(
+                "Kept {count} record that was already there.",
+                "Kept {count} records that were already there.",
+                summary.total_kept,
+            ).format(count=summary.total_kept)
         )
     return lines

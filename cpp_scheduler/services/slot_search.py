@@ -150,21 +150,35 @@ def no_free_slot_line(number: int, window: tuple[date, date]) -> str:
     )
 
 
-def suggestion_line(number: int, slot: Slot, zone: str) -> str:
+def suggestion_line(number: int, slot: Slot, zone: str, dash: str = "-") -> str:
     """``1. Mon 18 Jan 2027 09:00-10:30 (Tokyo): inconvenience 5 (worst 3)``: the
     ``number``-th suggestion (or meeting of a series) read on ``zone``'s clock, with its
     total points and those of its worst-off attendee, as ``slots`` lists it; the slot
-    finder shows its two parts (:func:`suggestion_parts`) in two columns."""
-    when, points = suggestion_parts(number, slot, zone)
+    finder shows its two parts (:func:`suggestion_parts`) in two columns, and the line
+    whole where they are cut short, with its own ``–`` for ``dash``."""
+    when, points = suggestion_parts(number, slot, zone, dash)
     return _("{when}: inconvenience {points}").format(when=when, points=points)
 
 
-def suggestion_parts(number: int, slot: Slot, zone: str) -> tuple[str, str]:
+def suggestion_parts(number: int, slot: Slot, zone: str, dash: str = "-") -> tuple[str, str]:
     """The two parts of :func:`suggestion_line`: ``1. Mon 18 Jan 2027 09:00-10:30
     (Tokyo)`` (:func:`~cpp_scheduler.scheduling.slots.describe_slot`, its day with its
-    year) and ``5 (worst 3)``."""
-    when = f"{number}. {describe_slot(slot, zone)}"
+    year, its times set apart by ``dash``: the command line's ``-``, the window's ``–``)
+    and ``5 (worst 3)``."""
+    when = f"{number}. {describe_slot(slot, zone, dash)}"
     return when, _("{total} (worst {worst})").format(total=slot.total, worst=slot.worst)
+
+
+def moved_text(count: int) -> str:
+    """``2 attendees' local times differ from the previous meeting``: how many
+    attendees a meeting of a planned series (:attr:`SeriesPlan.moved`) meets at another
+    hour of their own day than the meeting before, as the slot finder's list says it
+    under the meeting's line; in the language's own plural."""
+    return ngettext(
+        "{count} attendee's local time differs from the previous meeting",
+        "{count} attendees' local times differ from the previous meeting",
+        count,
+    ).format(count=f"{count:,}")
 
 
 def series_text(plan: SeriesPlan) -> str:

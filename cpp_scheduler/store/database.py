@@ -37,7 +37,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs the integrity rules)
 from cpp_scheduler import APP_NAME, ORGANISATION, files
-from cpp_scheduler.errors import printable, system_reason
+from cpp_scheduler.errors import printable, shown_path, system_reason
 from cpp_scheduler.i18n import N_, _
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
@@ -91,7 +91,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
                 _(
                     "cannot create the folder {folder} for the program's database: "
                     "{reason}; give another place with --db"
-                ).format(folder=path.parent, reason=system_reason(error))
+                ).format(folder=shown_path(path.parent), reason=system_reason(error))
             ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
     if "://" not in given:
@@ -124,7 +124,7 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
             )
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite":
-        if url.database in (None, "", ":memory:") or url.query.get("mode") == "memory":
+        if _in_memory(url):
             # A program in memory would be empty at every start and gone at the end, and
             # the window's conflict check, which opens the database again, would not see it.
             raise StoreError(
@@ -139,6 +139,35 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
             url=_shown_url(given), backend=backend, supported=_(_SUPPORTED)
         )
     )
+
+
+_TRUE = frozenset({"true", "yes", "on", "y", "t", "1"})
+"""How a URL's ``uri`` option says yes, as SQLAlchemy reads it (``asbool``)."""
+
+
+def _in_memory(url: URL) -> bool:
+    """Whether a SQLite URL names a database SQLite keeps in memory (or in a temporary
+    file, gone at the close): no path, ``:memory:``, ``mode=memory``, or with
+    ``uri=true`` a URI filename (``file::memory:``, ``file:`` alone) that names one."""
+    database = url.database or ""
+    if database in ("", ":memory:") or "memory" in _values(url, "mode"):
+        return True
+    if not any(value.strip().lower() in _TRUE for value in _values(url, "uri")):
+        return False
+    if not database.startswith("file:"):
+        return False
+    path = database.removeprefix("file:")
+    if path.startswith("//"):  # file://HOST/PATH: the path after the authority
+        path = "/" + path[2:].partition("/")[2]
+    return urllib.parse.unquote(path) in ("", ":memory:")
+
+
+def _values(url: URL, key: str) -> tuple[str, ...]:
+    """A URL's option ``key``, each time it is given."""
+    value = url.query.get(key)
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _shown_url(given: str) -> str:

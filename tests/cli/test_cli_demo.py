@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,27 @@ def test_a_program_whose_name_holds_a_line_break_is_named_on_one_line(
     assert first.startswith("Loaded the demo program into ")
     assert again.startswith("The demo program is already in ")
     assert "team\\nshare" in again
+
+
+def test_one_record_kept_is_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A program that holds one of the demo's delegations, from a colleague's file:
+    the demo keeps it, once said as "Kept 1 records"."""
+    demo = str(tmp_path / "demo.sqlite")
+    exported = tmp_path / "demo.json"
+    assert main(["demo", "--db", demo]) == 0
+    assert main(["--db", demo, "program", "export", str(exported)]) == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    one = tmp_path / "one-delegation.json"
+    kept = {"format": document["format"], "version": document["version"]}
+    one.write_text(json.dumps({**kept, "delegations": document["delegations"][:1]}), "utf-8")
+    target = str(tmp_path / "program.sqlite")
+    assert main(["--db", target, "program", "import", str(one)]) == 0
+    capsys.readouterr()
+
+    assert main(["--db", target, "demo"]) == 0
+
+    loaded, kept_line = capsys.readouterr().out.splitlines()
+    assert loaded.startswith(f"Loaded the demo program into {target}: created ")
+    assert kept_line == "Kept 1 record that was already there."

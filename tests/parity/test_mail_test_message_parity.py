@@ -15,6 +15,7 @@ from cpp_scheduler.gui.tools.mail_settings import MailSettingsDialog
 from cpp_scheduler.mail.addresses import OrganizerError, read_organizer
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from tests.mail.helpers import settings_through
+from tests.mail.login_server import login_smtp_server
 from tests.mail.smtpserver import Server, smtp_server
 from tests.parity.command_support import command_line
 
@@ -151,3 +152,31 @@ def test_a_server_given_as_a_bracketed_ipv6_address_is_tried(
     error = capsys.readouterr().err
     assert "could not reach the mail server ::1:1" in error
     assert "not the name of a mail server" not in error
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_server_asking_for_a_login_none_was_given_for_is_said_with_what_to_do_here(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No user in the settings: both say the server's 530 as one fact, each with where
+    the user is given (the command: ``--user``; the window: its own fields). The window
+    once said the fact alone, where the command said what to do."""
+    with login_smtp_server() as running:
+        monkeypatch.setenv(SETTINGS_ENV, str(settings_through(running, tmp_path)))
+        assert main(["send", "test", "--to", RECIPIENT]) == 1
+        shown = window_says(qtbot, i18n.ENGLISH)
+        assert running.mailbox.messages == []
+    needed = (
+        f"the mail server 127.0.0.1:{running.port} takes mail only after a login "
+        "(530 5.7.0 Authentication required)"
+    )
+    assert capsys.readouterr().err.splitlines() == [
+        f"cpp-scheduler: {needed}: give the user the server knows you by with --user, its "
+        "password in the system keyring (Tools > Mail settings saves it there)"
+    ]
+    assert shown == (
+        f"{needed}: give the user the server knows you by and its password above, and save."
+    )

@@ -1,7 +1,7 @@
 """The slot finder words each suggestion as ``cpp-scheduler slots`` prints it: the same
-day with its year, the same times on Tokyo's clock, and the same "inconvenience N
-(worst M)", laid out in its two columns (the second headed "Inconvenience"); in English
-and in Japanese."""
+day with its year, the same times on Tokyo's clock (set apart by the window's "–" where
+the command writes "-"), and the same "inconvenience N (worst M)", laid out in its two
+columns (the second headed "Inconvenience"); in English and in Japanese."""
 
 from __future__ import annotations
 
@@ -45,10 +45,12 @@ def test_each_suggestion_reads_as_the_command_prints_it(
     printed = [line for line in capsys.readouterr().out.splitlines() if re.match(r"\d+\. ", line)]
 
     said = "inconvenience" if speaking == i18n.ENGLISH else "負担"
-    assert [f"{when}: {said} {points}" for when, points in zip(shown, points, strict=True)] == (
-        printed
-    )
-    assert whole == printed  # the line whole, where its column is too narrow for it
+    # The window sets a range's ends apart by its "–", the command by "-".
+    assert all("–" in when and "-" not in when for when in [*shown, *whole])
+    lines = [f"{when}: {said} {points}" for when, points in zip(shown, points, strict=True)]
+    assert [line.replace("–", "-") for line in lines] == printed
+    # The line whole, where its column is too narrow for it.
+    assert [line.replace("–", "-") for line in whole] == printed
     assert model.headerData(1, Qt.Orientation.Horizontal) == (
         "Inconvenience" if speaking == i18n.ENGLISH else "負担"
     )

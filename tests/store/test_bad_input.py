@@ -302,6 +302,24 @@ def test_a_postgresql_url_where_nothing_answers(silent_server: int) -> None:
             "memory is lost when the command or the window closes; give a SQLite file path, "
             "sqlite:///PATH or postgresql://USER@HOST/DATABASE",
         ),
+        (
+            "sqlite:///file::memory:?uri=true",
+            "'sqlite:///file::memory:?uri=true' names no database file: a program in memory "
+            "is lost when the command or the window closes; give a SQLite file path, "
+            "sqlite:///PATH or postgresql://USER@HOST/DATABASE",
+        ),
+        (
+            "sqlite:///file::memory:?cache=shared&uri=True",
+            "'sqlite:///file::memory:?cache=shared&uri=True' names no database file: a "
+            "program in memory is lost when the command or the window closes; give a SQLite "
+            "file path, sqlite:///PATH or postgresql://USER@HOST/DATABASE",
+        ),
+        (
+            "sqlite:///file:?uri=1",
+            "'sqlite:///file:?uri=1' names no database file: a program in memory is lost when "
+            "the command or the window closes; give a SQLite file path, sqlite:///PATH or "
+            "postgresql://USER@HOST/DATABASE",
+        ),
     ],
     ids=[
         "malformed",
@@ -312,10 +330,28 @@ def test_a_postgresql_url_where_nothing_answers(silent_server: int) -> None:
         "no-path",
         "in-memory",
         "memory-uri",
+        "memory-uri-filename",
+        "memory-uri-filename-shared",
+        "temporary-uri-filename",
     ],
 )
 def test_urls_the_program_cannot_use(given: str, message: str) -> None:
     assert str(refusal(given)) == message
+
+
+def test_a_data_folder_that_cannot_be_made_is_named_on_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No database given: it goes in the user's data folder, here under a file whose
+    name holds a line break, where no folder can be made. The folder was named raw, the
+    message two lines."""
+    blocking = tmp_path / "notes\nold"
+    blocking.write_text("a file where the data folder would go\n", encoding="utf-8")
+    monkeypatch.delenv("CPP_SCHEDULER_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocking / "data"))
+    message = str(refusal(None))  # type: ignore[arg-type]
+    assert message.startswith(f"cannot create the folder {tmp_path}/notes\\nold/data/")
+    assert message.endswith("; give another place with --db")
 
 
 def test_the_environment_variable_is_checked_the_same_way(

@@ -26,6 +26,7 @@ from cpp_scheduler.errors import shown_path, system_refusal
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
+from cpp_scheduler.mail.transports import LoginNeededError
 from cpp_scheduler.services import mail_setup
 
 SECURITY_LABELS = {
@@ -33,6 +34,24 @@ SECURITY_LABELS = {
     mail_setup.Security.TLS: QT_TRANSLATE_NOOP("Mail", "TLS from the start (port 465)"),
     mail_setup.Security.NONE: QT_TRANSLATE_NOOP("Mail", "None (a relay on this computer only)"),
 }
+
+
+LOGIN_HINT = QT_TRANSLATE_NOOP(
+    "Mail", "{outcome}: give the user the server knows you by and its password above, and save."
+)
+"""What the window adds where a test message met a server that asks for a login no
+user was given for: what ``send test`` says with ``--user``, and the Send window with
+Tools > Mail settings, this window says of its own fields."""
+
+
+def failure_text(error: BaseException) -> str:
+    """The status line of a save or a test message that failed: a refusal in its own
+    words, with what to do here where the server asks for a login none was given for;
+    a file the system refused named with why; anything else logged, the line naming
+    the log."""
+    if isinstance(error, LoginNeededError):
+        return translate("Mail", LOGIN_HINT).format(outcome=error)
+    return system_refusal(error) if isinstance(error, OSError) else failure_line(error)
 
 
 class MailSettingsDialog(QDialog):
@@ -170,8 +189,7 @@ class MailSettingsDialog(QDialog):
     def _run(self, work: Any, done: Any, held: tuple[QWidget, ...] = ()) -> None:
         """``work()`` off the GUI thread, then ``done(result)``; the ``held`` widgets (the
         buttons, by default) are greyed meanwhile, and a failure is said in the status
-        line: a refusal, or a file the system refused, in its own words, anything else
-        logged, the line naming the log."""
+        line (:func:`failure_text`)."""
         greyed = held or (self.test_button, self.buttons)
         for widget in greyed:
             widget.setEnabled(False)
@@ -187,9 +205,7 @@ class MailSettingsDialog(QDialog):
                 return
             for widget in greyed:
                 widget.setEnabled(True)
-            self.status.setText(
-                system_refusal(error) if isinstance(error, OSError) else failure_line(error)
-            )
+            self.status.setText(failure_text(error))
 
         self.tasks.run_in_background(work, finished, failed)
 

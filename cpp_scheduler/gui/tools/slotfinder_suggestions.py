@@ -20,7 +20,6 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.tools import common
 from cpp_scheduler.gui.tools.common import short_name
 from cpp_scheduler.gui.tools.slotfinder_grid import NAME_ROOM
-from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.scheduling.inputs import Attendee
 from cpp_scheduler.scheduling.slots import SeriesPlan, Slot
 from cpp_scheduler.services import slot_search
@@ -60,19 +59,17 @@ class SuggestionModel(QStandardItemModel):
             item = self._add(number, slot)
             moved = plan.moved[number - 1]
             if moved:
-                differs = translate(
-                    "SlotFinder",
-                    "{moved} attendees' local time differs from the previous meeting",
-                ).format(moved=moved)
-                item.setToolTip(f"{item.toolTip()}\n{differs}")
+                item.setToolTip(f"{item.toolTip()}\n{slot_search.moved_text(moved)}")
 
     def _add(self, number: int, slot: Slot) -> QStandardItem:
         """The ``number``-th suggestion in the words ``slots`` lists it with, on Tokyo's
         clock, in two columns (:func:`slot_search.suggestion_parts`): when, and its
-        inconvenience with its worst-off attendee's."""
-        when, inconvenience = slot_search.suggestion_parts(number, slot, timezones.TOKYO)
+        inconvenience with its worst-off attendee's; its times set apart by the window's
+        dash (the command's ``-``)."""
+        tokyo = timezones.TOKYO
+        when, inconvenience = slot_search.suggestion_parts(number, slot, tokyo, "–")
         item = QStandardItem(when)
-        item.setToolTip(slot_search.suggestion_line(number, slot, timezones.TOKYO))  # whole
+        item.setToolTip(slot_search.suggestion_line(number, slot, tokyo, "–"))  # whole
         item.setData((slot.start, slot.end), SPAN_ROLE)
         item.setData(slot.total, SCORE_ROLE)
         colour = suggestion_state(slot)

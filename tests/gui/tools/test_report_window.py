@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.gui.reportcharts import HoursChart
 from cpp_scheduler.gui.reportmenu import ReportActions
 from cpp_scheduler.gui.reportview import LEFT_OUT, ProgramReportWindow
 from cpp_scheduler.model import Event, EventKind
@@ -188,6 +189,31 @@ def test_each_bar_carries_its_hours_as_the_table_writes_them(
         assert heights == sorted(heights)  # first row at the top, as the table
     city = report_window.city_chart
     assert [label.text() for label in city.value_labels if label.text() != "0.00"] == ["4.00"]
+
+
+@pytest.mark.parametrize("width", [320, 600, 1000])
+def test_each_bars_hours_end_within_a_narrow_chart(qtbot: QtBot, width: int) -> None:
+    """A long bar of 1,785.50 hours on a chart 320 pixels wide: its hours were written
+    past its end as far as x=325, out of the chart. The hours axis now reaches far enough
+    that every bar's hours end within the plot area, at any width."""
+    chart = HoursChart("Hours by theme")
+    qtbot.addWidget(chart)
+    chart.resize(width, 240)
+    chart.show_rows([("Economic development", 1785.5), ("Culture", 3.0), ("Water", 1200.25)])
+    chart.show()
+    qtbot.waitExposed(chart)
+
+    def right_edges() -> list[float]:
+        return [
+            chart.mapFromScene(label.mapToScene(label.boundingRect().topRight())).x()
+            for label in chart.value_labels
+        ]
+
+    area = chart.chart().plotArea
+    qtbot.waitUntil(lambda: area().width() > 0 and max(right_edges()) <= area().right())
+    assert [label.text() for label in chart.value_labels] == ["1,785.50", "3.00", "1,200.25"]
+    for edge, label in zip(right_edges(), chart.value_labels, strict=True):
+        assert area().left() < label.pos().x() < edge <= area().right() < chart.viewport().width()
 
 
 def test_the_window_shows_at_once_and_fills_when_its_count_arrives(

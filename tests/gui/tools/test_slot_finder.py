@@ -225,6 +225,37 @@ def test_a_monthly_series_with_its_fairness(
     finder.close()
 
 
+def test_a_series_says_how_many_attendees_meet_at_another_local_time_in_their_plural(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """A monthly series with London from February meets at another hour in March, and
+    in April after London's clocks go forward (Tokyo's never do): each meeting's whole
+    line says how many attendees' hour moved, in the plural that number takes (once
+    "1 attendees' local time differs")."""
+    london = add_delegation(sqlite_database, "London", "GB", "Europe/London")
+    window = open_window()
+    finder = tools_of(window).open_slot_finder()
+    first = date(2027, 2, 15)
+    finder.show_period(first, first + timedelta(days=4))
+    finder.ui.duration.setValue(90)
+    finder.ui.repeat.setCurrentText("Every month")
+    finder.ui.occurrences.setValue(3)
+    finder.choose([london])
+    finder.search()
+    qtbot.waitUntil(
+        lambda: not finder.searching and finder.search_result is not None, timeout=20_000
+    )
+    plan = finder.search_result.answer.plan
+    model = finder.suggestion_model
+    tips = [model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(3)]
+    finder.close()
+
+    assert plan.moved == (0, 2, 1)
+    assert "\n" not in tips[0]
+    assert tips[1].endswith("\n2 attendees' local times differ from the previous meeting")
+    assert tips[2].endswith("\n1 attendee's local time differs from the previous meeting")
+
+
 def test_a_delegation_added_later_can_be_chosen(qtbot: QtBot, sqlite_database, open_window) -> None:
     from cpp_scheduler.gui.commands import CreateRecord
     from cpp_scheduler.model import Delegation
