@@ -1812,6 +1812,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>なし（このコンピューター上の中継サーバーのみ）</translation>
     </message>
     <message>
+        <source>{outcome}: give the user the server knows you by and its password above, and save.</source>
+        <translation>{outcome}: サーバーに登録されているユーザー名とパスワードを上の欄に入力して保存してください。</translation>
+    </message>
+    <message>
         <source>Mail settings</source>
         <translation>メール設定</translation>
     </message>
@@ -3158,10 +3162,6 @@ the clocks go back that night. Which {what} do you mean?</source>
 host · {where}</source>
         <translation>{name}
 主催者 · {where}</translation>
-    </message>
-    <message>
-        <source>{moved} attendees&apos; local time differs from the previous meeting</source>
-        <translation>参加者{moved}人の現地時刻が前回の会合と異なります</translation>
     </message>
 </context>
 <context>
