@@ -148,7 +148,7 @@ def write_atomically(path: Path, content: Content, *, durable: bool = True) -> N
         raise FileWriteError(Path(target), _reason(error, kept_mode is not None)) from None
 
 
-def write_together(files: Sequence[tuple[Path, Content]]) -> None:
+def write_together(files: Sequence[tuple[Path, Content]], *, durable: bool = True) -> None:
     """Write files that are read together (a table and the table of its members) all
     whole, or none of them: each is written beside its target first, the files there
     before are kept under a second name, and only then are the new ones put in their
@@ -156,11 +156,12 @@ def write_together(files: Sequence[tuple[Path, Content]]) -> None:
     Excel on Windows), puts back those already placed, so no new file is ever left
     beside an old one it no longer matches. Two names of one file (a link made to the
     other) are refused before anything is written: the second would replace the first.
-    A file that cannot be put back is said, with where its file of before is kept."""
+    A file that cannot be put back is said, with where its file of before is kept.
+    ``durable``: as for :func:`write_atomically` (a batch syncs its folder once)."""
     count = len(files)
     if count == 1:  # said as any file written alone
         [(path, content)] = files
-        write_atomically(path, content)
+        write_atomically(path, content, durable=durable)
         return
     _refuse_one_file_twice([path for path, _content in files])
     written: list[tuple[str, str, int | None]] = []
@@ -170,7 +171,7 @@ def write_together(files: Sequence[tuple[Path, Content]]) -> None:
         for path, content in files:
             target = os.fspath(path)
             try:
-                partial, mode = _written_beside(target, content, durable=True, alone=False)
+                partial, mode = _written_beside(target, content, durable=durable, alone=False)
             except FileWriteError as error:
                 raise _none_written(error.path, error.reason, count) from None
             written.append((partial, target, mode))

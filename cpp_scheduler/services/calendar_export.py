@@ -320,8 +320,8 @@ def write_content(
     the old cancellations.
 
     A batch passes the ``renderings`` it shares between files (made from the same
-    ``options``); it prepares their folder once, and its files written alone are
-    flushed to disk once, at the end of the batch, rather than one by one.
+    ``options``); it prepares their folder once, and its files are flushed to disk
+    once, at the end of the batch, rather than one by one.
     """
     if renderings is None:
         # A file of its own goes in a folder that is there, as every file the program
@@ -333,11 +333,12 @@ def write_content(
         (cancellation_path(path) if index and method is Method.CANCEL else path, data)
         for index, (method, data) in enumerate(documents)
     ]
+    durable = renderings is None  # a batch flushes its files once, at its end
     if len(files) > 1:
-        write_together(files)
+        write_together(files, durable=durable)
     else:
         for target, data in files:  # the calendar alone
-            write_atomically(target, data, durable=renderings is None)
+            write_atomically(target, data, durable=durable)
     return [target for target, _data in files]
 
 
