@@ -167,7 +167,7 @@ def test_a_server_asking_for_a_login_none_was_given_for_is_said_with_what_to_do_
     with login_smtp_server() as running:
         monkeypatch.setenv(SETTINGS_ENV, str(settings_through(running, tmp_path)))
         assert main(["send", "test", "--to", RECIPIENT]) == 1
-        shown = window_says(qtbot, i18n.ENGLISH)
+        shown = window_says(qtbot)
         assert running.mailbox.messages == []
     needed = (
         f"the mail server 127.0.0.1:{running.port} takes mail only after a login "
