@@ -17,7 +17,8 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
 from cpp_scheduler.cli.errors import CliError, check_output, refuse_other_suffix
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.errors import shown_path, system_reason
+from cpp_scheduler.errors import system_reason
+from cpp_scheduler.files import FileWriteError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.saved_words import file_written, pdf_saved
 
@@ -122,11 +123,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             reports.write_report_xlsx(report, output)
         except OSError as error:
-            raise CliError(
-                _("{file}: cannot be written: {reason}").format(
-                    file=shown_path(output), reason=system_reason(error)
-                )
-            ) from None
+            raise FileWriteError(output, system_reason(error)) from None
         print(file_written(output))  # as the report window's Save as spreadsheet says it
         return 0
     if args.json:

@@ -21,7 +21,8 @@ from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.errors import CliError, check_output, refuse_other_suffix
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
-from cpp_scheduler.errors import printable, shown_path, system_reason
+from cpp_scheduler.errors import printable, system_reason
+from cpp_scheduler.files import FileWriteError
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.services.saved_words import agenda_written, file_written
 
@@ -145,11 +146,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             written = _write_csv_files(args.table, tables, output)
     except OSError as error:
-        raise CliError(
-            _("{file}: cannot be written: {reason}").format(
-                file=shown_path(output), reason=system_reason(error)
-            )
-        ) from None
+        raise FileWriteError(output, system_reason(error)) from None
     rows = sum(len(table.rows) for table in tables)
     if args.table == "agenda":
         # One table, a meeting a row: in the words Export agenda says it in the window.

@@ -15,11 +15,9 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from cpp_scheduler.files import FileWriteError, write_atomically
-from cpp_scheduler.i18n import _
+from cpp_scheduler.files import write_atomically
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.programfile.columns import Table, read_table
-from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.jsontext import (
     column_texts,
     document_text,
@@ -168,10 +166,7 @@ def export_program(database: Database, path: Path) -> ProgramFileSummary:
     path = Path(path)
     with database.reading() as session:
         text, counts = program_text(session)
-    try:
-        write_atomically(path, text.encode("utf-8"))
-    except FileWriteError as error:
-        raise ProgramFileError(
-            path, _("cannot be written: {reason}").format(reason=error.reason)
-        ) from None
+    # A refusal says the whole path, as every file the program saves
+    # (:class:`~cpp_scheduler.files.FileWriteError`).
+    write_atomically(path, text.encode("utf-8"))
     return ProgramFileSummary(path, counts)

@@ -1,7 +1,8 @@
 """Every command that saves a file refuses a folder that is not there in the same line,
 the one its writing would give, with nothing made. A calendar file's misspelt folder
 used to be made, and the file put where nobody would look for it; a PDF, a spreadsheet
-and a calendar file each said it in words of their own."""
+and a calendar file each said it in words of their own, and the program file named its
+file's name alone."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ SAVES = {
     "csv": ["export", "csv", "agenda", "-o"],
     "xlsx": ["export", "xlsx", "agenda", "-o"],
     "pdf": ["print", "day", "--date", "2027-02-15", "-o"],
+    "json": ["program", "export"],
 }
 
 
