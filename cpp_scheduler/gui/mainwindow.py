@@ -544,6 +544,9 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _loaded_rows(self, result: ProgramRead) -> None:
         self._show_rows(result)
+        # The whole program was read: an event selected with no row in it is gone.
+        if self.selected_event is not None:
+            self._let_go_of_deleted_selection({self.selected_event}, result[0])
         collector.keep_long_lived()  # what is loaded now lives as long as the window
         if self.program_open:
             self._set_program_enabled(True)

@@ -12,7 +12,7 @@ navigation and selection) as a mixin of :class:`MainWindow`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -878,9 +878,11 @@ class RecordEditing:
             for event_id in with_sessions[len(ids) :]
             if event_id not in self._row_reads_pending
         }
-        if not self.events.replace_events(
+        replaced = self.events.replace_events(
             current, [row for row in rows if row.event_id in current]
-        ):
+        )
+        self._let_go_of_deleted_selection(current, rows)
+        if not replaced:
             return  # shown already as the store holds them (a drop where it landed)
         if self.events.rowCount() and self.welcome_shown:
             self._welcome_dismissed = True
@@ -892,6 +894,17 @@ class RecordEditing:
                 self.select_event(selected.event_id)
             else:
                 self.select_occurrence(selected)
+
+    def _let_go_of_deleted_selection(self, read: Iterable[str], rows: list[EventRow]) -> None:
+        """Let go of the selected meeting when its event was among those ``read`` and
+        no row of it came: it was deleted (by a colleague, or by undoing its creation).
+        Edit, Delete and the tools no longer act on a meeting the calendar lost, which
+        would only be refused as gone."""
+        selected = self._selected
+        if selected is None or selected.event_id not in read:
+            return
+        if not any(row.event_id == selected.event_id for row in rows):
+            self.select_occurrence(None)
 
     def _event_rows_failed(self, read: int, ids: list[str], error: BaseException) -> None:
         self._latest_read_of(read, ids)
