@@ -596,7 +596,10 @@ class RecordEditing:
             self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
             if before is not None:
                 self.events.put_back(before)
-            self._read_event_rows([event_id])
+            # Read again for what a colleague changed; a read that fails too (the
+            # connection is lost) is not said a second time: the refusal said why,
+            # and the calendar shows the event where it was.
+            self._read_event_rows([event_id], said=True)
 
         self.editor.execute(
             command,
@@ -840,11 +843,12 @@ class RecordEditing:
         """True while the rows of events a command changed are being read again."""
         return bool(self._row_reads_pending)
 
-    def _read_event_rows(self, ids: list[str]) -> None:
+    def _read_event_rows(self, ids: list[str], *, said: bool = False) -> None:
         """Read the rows of the events a command changed off the GUI thread (a series
         expands to many, and the names they show are read with them); the calendar shows
         them when they arrive, unless a later command changed the same event meanwhile:
-        that one's read, which follows, has the newer rows."""
+        that one's read, which follows, has the newer rows. ``said``: the coordinator
+        was just told why the change failed; a read refused as well is not told again."""
         from cpp_scheduler.services import calendar_reads
 
         self._row_reads += 1
@@ -855,7 +859,7 @@ class RecordEditing:
         self.tasks.run_in_background(
             lambda: calendar_reads.load_rows_with_sessions(database, ids),
             lambda read_rows: self._event_rows_read(read, ids, *read_rows),
-            lambda error: self._event_rows_failed(read, ids, error),
+            lambda error: self._event_rows_failed(read, ids, error, said=said),
         )
 
     def _latest_read_of(self, read: int, ids: list[str]) -> list[str]:
@@ -906,11 +910,15 @@ class RecordEditing:
         if not any(row.event_id == selected.event_id for row in rows):
             self.select_occurrence(None)
 
-    def _event_rows_failed(self, read: int, ids: list[str], error: BaseException) -> None:
+    def _event_rows_failed(
+        self, read: int, ids: list[str], error: BaseException, *, said: bool = False
+    ) -> None:
         self._latest_read_of(read, ids)
         if not isinstance(error, SchedulerError):  # logged in full, reported kindly
             import sys
 
             sys.excepthook(type(error), error, error.__traceback__)
+            return
+        if said:
             return
         self.report_error(translate("WindowEditing", "Cannot refresh the calendar"), str(error))
