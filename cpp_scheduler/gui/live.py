@@ -5,9 +5,10 @@ its callbacks become queued signals, so everything below runs on the GUI thread.
 notices of a burst are gathered for a moment and applied as one change per kind of
 record through the window's own path for a change (``Editor.changed``): only the events
 that changed are read again, the selection and the scroll position stay, and the
-conflict check runs once; the status bar names who changed how many records, counted
-as the history lists them. An editor open on a record that changed is told at once
-(:attr:`LiveRefresh.recordChanged`) and offers the merge. The window's own commits
+conflict check runs once; the status bar names who changed what (one record by its
+name, more by their number), counted as the history lists them. An editor open on a
+record that changed is told at once (:attr:`LiveRefresh.recordChanged`) and offers the
+merge. The window's own commits
 (a step, the demo, an import) are neither read again nor announced as a colleague's: the
 store says which versions were its own; nor is an event the window already shows at that
 version. A lost connection is said in
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from cpp_scheduler.services.live import ChangeNotice, ChangeWatcher, records_changed
+from cpp_scheduler.services.live import ChangedRecord, ChangeNotice, ChangeWatcher, change_line
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
@@ -63,6 +64,9 @@ class LiveRefresh(QObject):
         self.deleted: set[tuple[str, str]] = set()
         """(kind, id) of the records deleted among ``pending``: gone at the version the
         window shows, so never "already shown"."""
+        self.heard: dict[tuple[str, str], ChangedRecord] = {}
+        """What the notices among ``pending`` said of each record (kind, id): what was
+        done to it, and its name, for the status bar."""
         self.listed: set[tuple[str, str]] = set()
         """(kind, id) of the records among ``pending`` with a change the history lists:
         what the status bar counts, as ``history --since`` counts it (a series whose
@@ -107,6 +111,9 @@ class LiveRefresh(QObject):
                 self.deleted.add((record.model, record.record_id))
             if record.listed:
                 self.listed.add((record.model, record.record_id))
+            key = (record.model, record.record_id)
+            earlier = self.heard.get(key)
+            self.heard[key] = record if earlier is None else earlier.then(record)
         for record in notice.records:  # an open editor hears the window's own steps too
             self.recordChanged.emit(
                 record.model,
@@ -134,6 +141,7 @@ class LiveRefresh(QObject):
         pending, self.pending = self.pending, {}
         deleted, self.deleted = self.deleted, set()
         listed, self.listed = self.listed, set()
+        heard, self.heard = self.heard, {}
         authors, self.authors = self.authors, []
         catch_up, self.catch_up = self.catch_up, False
         if catch_up:
@@ -142,7 +150,7 @@ class LiveRefresh(QObject):
             self.caughtUp.emit()
             self.applied.emit()
             return
-        changed = 0
+        changed: list[ChangedRecord] = []
         for model, versions in pending.items():
             if model == "Event":
                 ids = [
@@ -153,10 +161,10 @@ class LiveRefresh(QObject):
             else:
                 ids = list(versions)
             if ids:
-                changed += sum(1 for i in ids if (model, i) in listed)
+                changed += [heard[model, i] for i in ids if (model, i) in listed]
                 self.window.editor.changed.emit(model, sorted(ids))
         if changed and authors:
-            self.window.statusBar().showMessage(records_changed(authors, changed), NEWS_MS)
+            self.window.statusBar().showMessage(change_line(authors, changed), NEWS_MS)
         self.applied.emit()
 
 

@@ -31,7 +31,7 @@ from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.store import Database, StoreError
 from cpp_scheduler.store.errors import FileMovedError
-from cpp_scheduler.store.history import CHANNEL, DELETED, sequence_only
+from cpp_scheduler.store.history import CHANNEL, CREATED, DELETED, sequence_only, spoken
 from cpp_scheduler.store.written_here import WrittenHere
 
 POLL_SECONDS = 0.1
@@ -58,6 +58,27 @@ class ChangedRecord:
     False for the calendar sequence the store raised alone, with a change of one
     meeting of the series, which has an entry of its own (:func:`sequence_only`). The
     record is read again all the same; it is not counted as a change of its own."""
+    created: bool = False
+    """The commit added the record, as its history entry says."""
+    label: str = ""
+    """The record as its history entry names it (``event 'Kobe DRR workshop'``), in the
+    language it was saved in; empty where no entry was read."""
+    labels: str | None = None
+    """That name in every language the entry keeps (JSON), for :meth:`name`."""
+
+    def name(self) -> str:
+        """The record as its history entry names it, in the language spoken now."""
+        return spoken(self.labels) or self.label
+
+    def then(self, later: ChangedRecord) -> ChangedRecord:
+        """This record after ``later``, a change of it heard after this one: what the
+        two did together (added, then changed, is added), under its latest name."""
+        return replace(
+            later,
+            created=(self.created and not later.deleted) or later.created,
+            label=later.label or self.label,
+            labels=later.labels or self.labels,
+        )
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,28 @@ def records_changed(authors: list[str], count: int) -> str:
     return ngettext(
         "{authors} changed a record", "{authors} changed {count} records", count
     ).format(authors=", ".join(authors), count=f"{count:,}")
+
+
+_PARTS_OF_A_CHANGE = frozenset({"OccurrenceOverride"})
+"""Records added and deleted as a change of another: a meeting of a series moved,
+cancelled or put back is a change of that meeting, whatever its entry's action."""
+
+
+def change_line(authors: list[str], records: list[ChangedRecord]) -> str:
+    """What the window's status bar says of what colleagues (``authors``, by name)
+    committed meanwhile to ``records``, the records listed on screen: one record is
+    named with what was done to it (``Ravi Menon deleted event 'Kobe DRR workshop'``),
+    more are counted (:func:`records_changed`)."""
+    if len(records) != 1 or not records[0].name():
+        return records_changed(authors, len(records))
+    record, who = records[0], ", ".join(authors)
+    if record.model in _PARTS_OF_A_CHANGE:
+        return _("{authors} changed {record}").format(authors=who, record=record.name())
+    if record.deleted:
+        return _("{authors} deleted {record}").format(authors=who, record=record.name())
+    if record.created:
+        return _("{authors} added {record}").format(authors=who, record=record.name())
+    return _("{authors} changed {record}").format(authors=who, record=record.name())
 
 
 def _model_names() -> dict[str, str]:
@@ -104,6 +147,7 @@ def parse_notice(payload: str, written_here: WrittenHere | None = None) -> Chang
                 int(version),
                 deleted=[str(item) for item in action] == [DELETED],
                 own=own,
+                created=[str(item) for item in action] == [CREATED],
             )
             for table, record_id, version, *action in data["records"]
         )
@@ -210,41 +254,54 @@ class ChangeWatcher:
             while not self._stop.is_set():
                 for notification in connection.notifies(timeout=0.5):
                     notice = parse_notice(notification.payload, self.database.written_here)
-                    self.on_notice(self._with_unlisted(notice))
+                    self.on_notice(self._with_history(notice))
                     if self._stop.is_set():
                         return
                 connection.execute("SELECT 1")  # a dead server shows here, not in silence
 
-    def _with_unlisted(self, notice: ChangeNotice) -> ChangeNotice:
-        """``notice`` with the changes the history does not list marked so: a
-        notification names each record's version, not what changed, which the history
-        rows of the commit (written in its transaction) say."""
-        changed = {
-            (record.record_id, record.version)
-            for record in notice.records
-            if not record.own and not record.deleted
-        }
-        if not changed:
+    def _with_history(self, notice: ChangeNotice) -> ChangeNotice:
+        """``notice`` with what the history rows of the commit (written in its
+        transaction) say of each colleague's record: a notification names each
+        record's version, not what was done to it nor its name. A change the history
+        does not list is marked so."""
+        theirs = {(record.record_id, record.version) for record in notice.records if not record.own}
+        if not theirs:
             return notice
         with self.database.session() as session:
-            unlisted = {
-                (record_id, version)
-                for record_id, version in session.execute(
-                    select(Change.record_id, Change.version).where(
-                        sequence_only(),
-                        Change.record_id.in_({record_id for record_id, _version in changed}),
-                    )
+            rows = session.execute(
+                select(
+                    Change.record_id,
+                    Change.version,
+                    Change.action,
+                    Change.record_label,
+                    Change.record_labels,
+                    sequence_only(),
                 )
-            }
-        if not unlisted & changed:
-            return notice
-        records = tuple(
-            replace(record, listed=False)
-            if (record.record_id, record.version) in unlisted
-            else record
-            for record in notice.records
-        )
-        return replace(notice, records=records)
+                .where(Change.record_id.in_({record_id for record_id, _version in theirs}))
+                .order_by(Change.id)
+            ).all()
+        entries = {
+            (record_id, version): (action, label, labels, unlisted)
+            for record_id, version, action, label, labels, unlisted in rows
+            if (record_id, version) in theirs
+        }
+        records = []
+        for record in notice.records:
+            entry = entries.get((record.record_id, record.version))
+            if entry is None or record.own:
+                records.append(record)
+                continue
+            action, label, labels, unlisted = entry
+            records.append(
+                replace(
+                    record,
+                    listed=record.deleted or not unlisted,
+                    created=record.created or action == CREATED,
+                    label=label,
+                    labels=labels,
+                )
+            )
+        return replace(notice, records=tuple(records))
 
     # -- SQLite: data_version, then the history rows written since ------------------------
     def _poll_sqlite(self, after_loss: bool) -> None:
@@ -287,6 +344,8 @@ class ChangeWatcher:
                     Change.changed_at,
                     Change.action,
                     sequence_only(),
+                    Change.record_label,
+                    Change.record_labels,
                 )
                 .where(Change.id > seen)
                 .order_by(Change.id)
@@ -297,7 +356,7 @@ class ChangeWatcher:
         by_author: dict[str, list[ChangedRecord]] = {}
         last_at: dict[str, datetime] = {}
         written_here = self.database.written_here
-        for _id, table, record_id, version, author, at, action, unlisted in rows:
+        for _id, table, record_id, version, author, at, action, unlisted, label, labels in rows:
             by_author.setdefault(author, []).append(
                 ChangedRecord(
                     names.get(table, table),
@@ -306,6 +365,9 @@ class ChangeWatcher:
                     action == DELETED,
                     own=written_here.take((table, record_id, version)),
                     listed=not unlisted,
+                    created=action == CREATED,
+                    label=label,
+                    labels=labels,
                 )
             )
             last_at[author] = at

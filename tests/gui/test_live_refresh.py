@@ -53,7 +53,8 @@ def test_a_change_committed_by_another_process_appears_and_keeps_the_selection(
         assert _title(window, kobe) == "Renamed by Ravi"
         assert _title(window, toyama) == "Toyama visit"
         assert window.selected_occurrence == OccurrenceKey(toyama)
-        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
+        # One record, named as the history names it.
+        assert window.statusBar().currentMessage() == "Ravi Menon changed event 'Renamed by Ravi'"
         assert not live.label.isVisible()
     finally:
         live.stop()
@@ -87,7 +88,9 @@ def test_an_event_a_colleague_deletes_leaves_the_window(
         rows_read(window)
         assert window.events.row_of(kobe) == -1
         assert _title(window, toyama) == "Toyama visit"
-        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
+        assert window.statusBar().currentMessage() == (
+            "Ravi Menon deleted event 'Kobe DRR workshop'"
+        )
     finally:
         live.stop()
         window.tasks.wait_for_done()
@@ -232,7 +235,8 @@ def test_the_windows_own_demo_load_is_not_announced_as_a_colleagues_change(
         rows_read(window)
         event_id = window.events.row_at(0).event_id
         _colleague_renames(database_url, event_id)
-        qtbot.waitUntil(lambda: "Ravi Menon changed a record" in messages, timeout=10_000)
+        renamed = "Ravi Menon changed event 'Renamed by Ravi'"
+        qtbot.waitUntil(lambda: renamed in messages, timeout=10_000)
         rows_read(window)
     finally:
         live.stop()
@@ -243,6 +247,6 @@ def test_the_windows_own_demo_load_is_not_announced_as_a_colleagues_change(
         message
         for message in messages
         if "changed" in message and not message.startswith("Loaded the demo program")
-    ] == ["Ravi Menon changed a record"]
+    ] == [renamed]
     assert not any(notice.catch_up for notice in notices)
     assert _title(window, event_id) == "Renamed by Ravi"

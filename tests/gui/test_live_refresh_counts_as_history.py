@@ -67,7 +67,10 @@ def test_a_meeting_a_colleague_cancels_is_one_change_as_the_history_says(
         qtbot.waitUntil(lambda: last_week not in starts(), timeout=10_000)
         listed = history_since(database, before)
         assert [entry.meeting is not None for entry in listed] == [True]
-        assert window.statusBar().currentMessage() == "Ravi Menon changed a record"
+        # Named: a change of that meeting, not a record added.
+        assert window.statusBar().currentMessage() == (
+            "Ravi Menon changed the 26 Jan 2027 meeting of 'Weekly partners call'"
+        )
     finally:
         live.stop()
         window.tasks.wait_for_done()

@@ -17,7 +17,6 @@ from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.live import (
     APPLICATION_NAME,
-    ChangedRecord,
     ChangeNotice,
     ChangeWatcher,
     parse_notice,
@@ -74,7 +73,15 @@ def test_a_commit_in_another_process_is_heard_with_its_author_and_version(
     assert notice.author == "Ravi Menon"
     assert notice.at is not None
     assert before <= notice.at <= datetime.now(UTC)
-    assert ChangedRecord("Event", event_id, 2) in notice.records
+    [record] = notice.records
+    assert (record.model, record.record_id, record.version) == ("Event", event_id, 2)
+    assert (record.deleted, record.created, record.own, record.listed) == (
+        False,
+        False,
+        False,
+        True,
+    )
+    assert record.name() == "event 'Kobe DRR peer workshop'"  # as the history names it
     assert not notice.catch_up
     assert statuses == []
     assert not watcher.running
@@ -165,8 +172,13 @@ def test_the_commits_of_the_watchers_own_database_handle_are_marked_as_its_own(
         watcher.stop()
         elsewhere.close()
     assert first.author == second.author == database.author
-    assert first.records == (ChangedRecord("Event", mine, 1, own=True),)
-    assert second.records == (ChangedRecord("Event", theirs, 1, own=False),)
+    assert [(r.model, r.record_id, r.version, r.own) for r in first.records] == [
+        ("Event", mine, 1, True)
+    ]
+    assert [(r.model, r.record_id, r.version, r.own) for r in second.records] == [
+        ("Event", theirs, 1, False)
+    ]
+    assert second.records[0].created
 
 
 def test_a_large_commit_of_the_watchers_own_handle_asks_for_no_catch_up() -> None:
