@@ -593,13 +593,15 @@ class RecordEditing:
         self.current_view.paint_now()
 
         def refused(error: SchedulerError) -> None:
+            from cpp_scheduler.services.database import out_of_reach
+
             self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
             if before is not None:
                 self.events.put_back(before)
-            # Read again for what a colleague changed; a read that fails too (the
-            # connection is lost) is not said a second time: the refusal said why,
-            # and the calendar shows the event where it was.
-            self._read_event_rows([event_id], said=True)
+            # Read again for what a colleague changed; a read that fails too because
+            # the database is out of reach is not said a second time: the refusal
+            # said why, and the calendar shows the event where it was.
+            self._read_event_rows([event_id], said=out_of_reach(error))
 
         self.editor.execute(
             command,
@@ -848,7 +850,8 @@ class RecordEditing:
         expands to many, and the names they show are read with them); the calendar shows
         them when they arrive, unless a later command changed the same event meanwhile:
         that one's read, which follows, has the newer rows. ``said``: the coordinator
-        was just told why the change failed; a read refused as well is not told again."""
+        was just told the database is out of reach; a read refused for that reason as
+        well is not told again."""
         from cpp_scheduler.services import calendar_reads
 
         self._row_reads += 1
@@ -919,6 +922,8 @@ class RecordEditing:
 
             sys.excepthook(type(error), error, error.__traceback__)
             return
-        if said:
+        from cpp_scheduler.services.database import out_of_reach
+
+        if said and out_of_reach(error):
             return
         self.report_error(translate("WindowEditing", "Cannot refresh the calendar"), str(error))

@@ -9,6 +9,7 @@ judges a location by the command line's rule without reaching into the store.
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.authors import AuthorError, checked_author, system_author
 from cpp_scheduler.store.database import missing_program, vanished_file
+from cpp_scheduler.store.errors import ConnectionLostError, ServerUnavailableError
 
 __all__ = [
     "AuthorError",
@@ -16,6 +17,14 @@ __all__ = [
     "checked_author",
     "missing_program",
     "open_database",
+    "out_of_reach",
     "system_author",
     "vanished_file",
 ]
+
+
+def out_of_reach(error: BaseException) -> bool:
+    """Whether ``error`` says the database cannot be reached now (the connection was
+    lost, the server does not answer): whatever else failed with it for that reason
+    meanwhile is that same failure, told once."""
+    return isinstance(error, ConnectionLostError | ServerUnavailableError)
