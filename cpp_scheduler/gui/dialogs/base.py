@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QTextOption, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -209,6 +209,19 @@ def keep_on_one_line(root: QWidget) -> None:
             edit.setValidator(OneLine(edit))
 
 
+def wrap_at_words(root: QWidget) -> None:
+    """Wrap every text of several lines under ``root`` between words alone, a word too
+    long for the width running on past the edge (the field scrolls sideways to it).
+
+    Qt's own wrapping, at a word or else anywhere, lays a paragraph out again at each
+    keystroke in a time that grows with the square of its longest word: notes pasted
+    with a run of 100,000 characters and no space (a link, an encoded image from an
+    e-mail) took half a second a keystroke, and a million characters froze the window
+    for half a minute at every key."""
+    for edit in root.findChildren(QPlainTextEdit):
+        edit.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+
+
 def plain_text(edit: QPlainTextEdit) -> str:
     """Several lines kept as typed (an agenda's layout is the coordinator's); text that
     is only blank counts as empty."""
@@ -387,6 +400,7 @@ class RecordDialog(QDialog):
         in, with the version read, which the save carries. A new record (``new_values``
         its first values) has nothing to read but its lists, and is usable at once.
         """
+        wrap_at_words(self)  # before a long stored text is laid out in it
         record_id = self._record_id
         if record_id is None:
             stored = dict(new_values or {})
