@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.choices import choice_search_text
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
@@ -230,14 +230,15 @@ def plain_text(edit: QPlainTextEdit) -> str:
 
 
 def choice_problem(combo: SearchableComboBox, field: str, what: str) -> Problem | None:
-    """A typed name that matches none of the listed records."""
+    """A typed name that matches none of the listed records, quoted as every message
+    quotes what was typed: shortened, and on one line."""
     if combo.hasUnknownText():
         return Problem(
             field,
             translate(
                 "RecordDialog",
                 "No {kind} is called '{name}': pick one from the list or clear the field.",
-            ).format(kind=kind_name(what), name=combo.currentText().strip()),
+            ).format(kind=kind_name(what), name=printable(combo.currentText().strip())),
         )
     return None
 
@@ -254,7 +255,7 @@ def parse_coordinate(text: str, field: str, what: str) -> tuple[float | None, Pr
             field,
             translate(
                 "RecordDialog", "'{text}' is not a {kind} in decimal degrees (such as 35.6706)."
-            ).format(text=text, kind=kind_name(what)),
+            ).format(text=printable(text), kind=kind_name(what)),
         )
 
 
