@@ -98,6 +98,25 @@ def _is_database(path: str, status: os.stat_result | None) -> bool:
     return False
 
 
+def typed_path(text: str) -> Path:
+    """The file or folder a coordinator typed into a window's field, to write to: ``~``
+    read as their home folder. A path that names no folder from the top (``program.ics``)
+    is refused naming the whole path meant, in one line: a command reads it in the
+    folder it runs in, but a window has no such folder the coordinator can see, and the
+    file went where nobody would look for it."""
+    path = Path(text)
+    with contextlib.suppress(RuntimeError):  # no home folder known: left as typed
+        path = path.expanduser()
+    if not path.is_absolute():
+        raise FileWriteError(
+            path,
+            _("it names no folder; give its whole path, such as {example}").format(
+                example=quoted(str(Path.home() / path), 200)
+            ),
+        )
+    return path
+
+
 def check_writable_target(path: Path | str) -> int | None:
     """Refuse ``path`` unless a file can be put there: its folder exists, it is not
     itself a folder or a device, nor the program's database. Returns the

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QTextOption, QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.choices import choice_search_text
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
@@ -209,6 +209,19 @@ def keep_on_one_line(root: QWidget) -> None:
             edit.setValidator(OneLine(edit))
 
 
+def wrap_at_words(root: QWidget) -> None:
+    """Wrap every text of several lines under ``root`` between words alone, a word too
+    long for the width running on past the edge (the field scrolls sideways to it).
+
+    Qt's own wrapping, at a word or else anywhere, lays a paragraph out again at each
+    keystroke in a time that grows with the square of its longest word: notes pasted
+    with a run of 100,000 characters and no space (a link, an encoded image from an
+    e-mail) took half a second a keystroke, and a million characters froze the window
+    for half a minute at every key."""
+    for edit in root.findChildren(QPlainTextEdit):
+        edit.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+
+
 def plain_text(edit: QPlainTextEdit) -> str:
     """Several lines kept as typed (an agenda's layout is the coordinator's); text that
     is only blank counts as empty."""
@@ -217,14 +230,15 @@ def plain_text(edit: QPlainTextEdit) -> str:
 
 
 def choice_problem(combo: SearchableComboBox, field: str, what: str) -> Problem | None:
-    """A typed name that matches none of the listed records."""
+    """A typed name that matches none of the listed records, quoted as every message
+    quotes what was typed: shortened, and on one line."""
     if combo.hasUnknownText():
         return Problem(
             field,
             translate(
                 "RecordDialog",
                 "No {kind} is called '{name}': pick one from the list or clear the field.",
-            ).format(kind=kind_name(what), name=combo.currentText().strip()),
+            ).format(kind=kind_name(what), name=printable(combo.currentText().strip())),
         )
     return None
 
@@ -241,7 +255,7 @@ def parse_coordinate(text: str, field: str, what: str) -> tuple[float | None, Pr
             field,
             translate(
                 "RecordDialog", "'{text}' is not a {kind} in decimal degrees (such as 35.6706)."
-            ).format(text=text, kind=kind_name(what)),
+            ).format(text=printable(text), kind=kind_name(what)),
         )
 
 
@@ -387,6 +401,7 @@ class RecordDialog(QDialog):
         in, with the version read, which the save carries. A new record (``new_values``
         its first values) has nothing to read but its lists, and is usable at once.
         """
+        wrap_at_words(self)  # before a long stored text is laid out in it
         record_id = self._record_id
         if record_id is None:
             stored = dict(new_values or {})

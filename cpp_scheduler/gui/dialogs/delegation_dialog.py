@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from cpp_scheduler import timezones
+from cpp_scheduler.errors import printable
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     checked_values,
@@ -269,7 +270,7 @@ class DelegationDialog(RecordDialog):
                     "country",
                     translate(
                         "DelegationDialog", "'{name}' is not a country of the list; pick one."
-                    ).format(name=ui.country.currentText().strip()),
+                    ).format(name=printable(ui.country.currentText().strip())),
                 )
             )
         elif not code:

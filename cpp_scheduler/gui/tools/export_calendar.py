@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import limits
 from cpp_scheduler.errors import SchedulerError, shown_path, system_refusal
+from cpp_scheduler.files import typed_path
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
@@ -586,9 +587,15 @@ class ExportDialog(QDialog):
         except SchedulerError as error:
             self.status.setText(str(error))
             return
+        try:
+            path = typed_path(target)
+        except SchedulerError as error:
+            self.status.setText(
+                translate("CalendarFiles", "Cannot export: {error}").format(error=str(error))
+            )
+            return
         attendees = self.with_attendees.isChecked()
         database = self.database
-        path = Path(target)
         self._cancel.clear()
         self.running = True
         self._set_export_ready(False)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.errors import system_refusal
+from cpp_scheduler.files import typed_path
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.readonly import access_unread
 from cpp_scheduler.gui.taskman import Progress, TaskManager
@@ -529,7 +529,7 @@ class SendDialog(QDialog):
 
         def work() -> invitations.BatchReport:
             settings = mail_setup.read_mail_settings()
-            transport = mail_setup.transport_for(settings, Path(folder) if folder else None)
+            transport = mail_setup.transport_for(settings, typed_path(folder) if folder else None)
             try:
                 return invitations.send_batch(
                     database,
