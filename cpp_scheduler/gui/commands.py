@@ -40,7 +40,7 @@ from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.scheduling.travel import describe_duration
-from cpp_scheduler.services import editing, merging, removal, series
+from cpp_scheduler.services import editing, merging, removal, save_as_new, series
 from cpp_scheduler.services.database import Database
 from cpp_scheduler.timezones import time_label
 
@@ -532,6 +532,40 @@ class CreateRecord(RecordCommand):
         )
         self.snapshot = deleted.snapshot
         self.editor.left_others(deleted.touched)
+        self._done()
+
+
+class SaveAsNew(CreateRecord):
+    """Save what an editor holds as a new record, its own having been deleted by a
+    colleague (:func:`cpp_scheduler.services.save_as_new.save_as_new`: what it keeps and
+    drops is the services' rule); undo deletes the new record, as a creation's does.
+
+    Attributes:
+        dropped: the links to records deleted since that the first run left out, worded
+            (None: none), for the window to say.
+    """
+
+    def __init__(
+        self, editor: Editor, model_cls: type[Base], values: Mapping[str, Any], title: str
+    ) -> None:
+        super().__init__(editor, model_cls, values, title)
+        self.dropped: str | None = None
+        self.setText(
+            translate("Commands", "Save {kind} '{title}' as new").format(
+                kind=kind_name(model_cls.record_kind), title=step_title(title)
+            )
+        )
+
+    def apply_as_read(self) -> None:
+        if self.snapshot is not None:  # a redo puts back what the undo took away
+            super().apply_as_read()
+            return
+        saved = save_as_new.save_as_new(
+            self.editor.database, self.model_cls, self.values, self.record_id
+        )
+        self.saved_version = saved.version
+        self.dropped = saved.dropped_text()
+        self.editor.left_others(saved.touched)
         self._done()
 
 

@@ -214,7 +214,12 @@ class RecordEditing:
             return
 
         def refused(error: SchedulerError) -> None:
+            from cpp_scheduler.services.editing import RecordNotFoundError
+
             self.report_error(translate("WindowEditing", "Cannot save"), str(error))
+            look = getattr(dialog, "look_for_changes", None)
+            if look is not None and isinstance(error, RecordNotFoundError):
+                look()  # deleted unheard (a lost connection): its bar says so, and offers
             self._run_dialog(dialog, save)
 
         save(dialog, Saving(dialog.deleteLater, refused))
@@ -646,6 +651,9 @@ class RecordEditing:
         def save(accepted: QDialog, saving: Saving) -> None:
             title = accepted.record_title()  # type: ignore[attr-defined]
             values = accepted.values()  # type: ignore[attr-defined]
+            if accepted.take_save_as_new():  # type: ignore[attr-defined]
+                self._save_as_new(model, values, title, saving)
+                return
             if not values:
                 saving.saved()
                 return  # merged from the dialog's bar, keeping only the colleague's values
@@ -664,6 +672,34 @@ class RecordEditing:
             self.editor.execute(command, saving.saved, saving.refused)
 
         self._run_dialog(dialog, save)
+
+    def _save_as_new(
+        self, model: type[domain.Base], values: dict[str, Any], title: str, saving: Saving
+    ) -> None:
+        """Save an editor's values as a new record, its own deleted by a colleague
+        (the bar's *Save as new*), as one undoable step; what the new record left out
+        (its links to records deleted too) is said in the status bar, and a new event is
+        selected."""
+        from cpp_scheduler.gui.commands import SaveAsNew, step_title
+
+        command = SaveAsNew(self.editor, model, values, title)
+        title = step_title(title)
+
+        def saved() -> None:
+            saving.saved()
+            noun = kind_name(model.record_kind)
+            news = translate("WindowEditing", "Saved as a new {kind}: '{title}'.").format(
+                kind=noun, title=title
+            )
+            if command.dropped:
+                news = translate(
+                    "WindowEditing", "Saved as a new {kind}: '{title}'; {dropped}."
+                ).format(kind=noun, title=title, dropped=command.dropped)
+            self.say(news)
+            if model is domain.Event:
+                self.select_event(command.record_id)
+
+        self.editor.execute(command, saved, saving.refused)
 
     def _tell_of_changes(self, dialog: QDialog) -> None:
         """Let the live refresh tell ``dialog`` when its record is saved elsewhere, so it

@@ -41,7 +41,8 @@ from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
 from cpp_scheduler.services.queries import PartnerCityNames, read_partner_city_names
 from cpp_scheduler.services.rows import place_key, typed_place_name
 from cpp_scheduler.services.snapshot import find_tour, load_snapshot
-from cpp_scheduler.store import Database
+from cpp_scheduler.store import ConcurrentEditError, Database
+from cpp_scheduler.store.session import hold_for_writing
 
 TOKYO = timezones.TOKYO
 
@@ -471,7 +472,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             held = [e for e in tour_events if _activity_day(e) == day]
             events = [e for e in held if not e.is_cancelled]
             cancelled = [e for e in held if e.is_cancelled]
-            legs = [leg for leg in tour.legs if tour_date(leg.departure_utc) == day]
+            legs = [leg for leg in tour.legs if _leg_day(leg.departure_utc) == day]
             where = [city]
             for leg in legs:
                 if leg.destination not in where:
@@ -546,9 +547,144 @@ def _activity_day(event: Event) -> date:
     """The day of the tour an activity is on: its start's date in Tokyo, where a tour
     is planned, or an all-day one's own first date, the same on every calendar
     (:func:`~cpp_scheduler.model.event_filter.meeting_days`)."""
-    return meeting_days(
-        event.start_utc, event.end_utc, event.zone, all_day=event.all_day, clock=TOKYO
-    )[0]
+    return _day_of(event.start_utc, event.end_utc, event.zone, event.all_day)
+
+
+def _day_of(start: datetime, end: datetime, zone: str, all_day: bool) -> date:
+    """:func:`_activity_day` of an activity's columns."""
+    return meeting_days(start, end, zone, all_day=all_day, clock=TOKYO)[0]
+
+
+def _leg_day(departure: datetime) -> date:
+    """The day of the tour a leg is on: the day it sets out, in Tokyo."""
+    return tour_date(departure)
+
+
+# -- what a move of a day read, and the check that the days still hold it ------------------
+@dataclass(frozen=True, slots=True)
+class DayRead:
+    """What a day of the tour held as the board was read: every activity (cancelled
+    too) and every leg setting out on it, by id with its name. A move of the day
+    carries it, and is refused when the day holds anything else by then
+    (:func:`check_days_as_read`)."""
+
+    day: date
+    activities: tuple[tuple[str, str], ...]
+    """(id, title) of each activity."""
+    legs: tuple[tuple[str, str], ...]
+    """(id, route) of each leg."""
+
+
+def day_read(card: BoardDay) -> DayRead:
+    """What the board's ``card`` says its day holds."""
+    return DayRead(
+        card.day,
+        tuple(sorted((event.id, event.title) for event in card.held)),
+        tuple(sorted((leg.id, leg.route) for leg in card.legs)),
+    )
+
+
+class DayChangedError(ConcurrentEditError):
+    """A day of the tour holds other activities or legs than the board read: a
+    colleague added, moved or deleted one since. Nothing of the step is saved.
+
+    Attributes:
+        reason: the same, without the advice to reload (the builder reads the board
+            again by itself).
+    """
+
+    def __init__(self, message: str, record: str, reason: str) -> None:
+        super().__init__(message, record)
+        self.reason = reason
+
+
+def _held_now(session: Session, tour_id: str, days: set[date]) -> dict[date, DayRead]:
+    """What each of ``days`` holds now, by the board's rule (:func:`read_board`), read
+    afresh from the rows, with the rows a colleague's save would add to or change held
+    until the transaction ends: the tour's activities first (the records a move
+    changes), then its days' records and the tour (which a new activity or leg refers
+    to), so a colleague's addition meanwhile is either seen here or made after."""
+    day_ids = list(session.scalars(select(TourDay.id).where(TourDay.tour_id == tour_id)))
+    event_ids = list(session.scalars(select(Event.id).where(Event.tour_day_id.in_(day_ids))))
+    hold_for_writing(session, Event.__table__, sorted(event_ids))  # type: ignore[arg-type]
+    hold_for_writing(session, TourDay.__table__, sorted(day_ids))  # type: ignore[arg-type]
+    hold_for_writing(session, StudyTour.__table__, [tour_id])  # type: ignore[arg-type]
+    activities: dict[date, list[tuple[str, str]]] = {day: [] for day in days}
+    rows = session.execute(
+        select(Event.id, Event.title, Event.start_utc, Event.end_utc, Event.zone, Event.all_day)
+        .join(TourDay, Event.tour_day_id == TourDay.id)
+        .where(TourDay.tour_id == tour_id)
+    )
+    for event_id, title, start, end, zone, all_day in rows:
+        day = _day_of(start, end, zone, all_day)
+        if day in activities:
+            activities[day].append((event_id, title))
+    legs: dict[date, list[tuple[str, str]]] = {day: [] for day in days}
+    partner_cities = read_partner_city_names(session)
+    for leg_id, origin, destination, departure in session.execute(
+        select(
+            TravelLeg.id, TravelLeg.origin, TravelLeg.destination, TravelLeg.departure_utc
+        ).where(TravelLeg.tour_id == tour_id)
+    ):
+        day = _leg_day(departure)
+        if day in legs:
+            route = (
+                f"{typed_place_name(origin, partner_cities)} → "
+                f"{typed_place_name(destination, partner_cities)}"
+            )
+            legs[day].append((leg_id, route))
+    return {
+        day: DayRead(day, tuple(sorted(activities[day])), tuple(sorted(legs[day]))) for day in days
+    }
+
+
+def _differences(read: DayRead, now: DayRead) -> list[str]:
+    """What changed on a day since ``read``, in words: "'Kobe port visit' added"."""
+    said: list[str] = []
+    for before, after, added, gone in (
+        (read.activities, now.activities, _("'{name}' added"), _("'{name}' taken off")),
+        (read.legs, now.legs, _("the leg {name} added"), _("the leg {name} taken off")),
+    ):
+        was, held = dict(before), dict(after)
+        said += [added.format(name=name) for key, name in after if key not in was]
+        said += [gone.format(name=name) for key, name in before if key not in held]
+    return said
+
+
+def check_days_as_read(database: Database, tour_id: str, read: Iterable[DayRead]) -> None:
+    """Refuse a step of the tour builder (a day moved, or its undo) when one of the
+    days it read holds other activities or legs now (:class:`DayChangedError`, one
+    line that says what changed): the step would otherwise move only what the board
+    showed, and split the day without a word. Within a step of several records it
+    joins their transaction (:func:`~cpp_scheduler.services.editing.as_one_save`), and
+    holds what it read until that ends (see :func:`_held_now`)."""
+    wanted = {item.day: item for item in read}
+    with database.transaction() as session:
+        tour = session.get(StudyTour, tour_id)
+        if tour is None:
+            reason = _("the study tour was deleted meanwhile")
+            raise DayChangedError(
+                _("Nothing was changed: {reason}.").format(reason=reason), tour_id, reason
+            )
+        now = _held_now(session, tour_id, set(wanted))
+        changed = [
+            _("{day}: {changes}").format(
+                day=i18n.short_day_text(day), changes=", ".join(_differences(wanted[day], now[day]))
+            )
+            for day in sorted(wanted)
+            if _differences(wanted[day], now[day])
+        ]
+        if changed:
+            reason = _("someone else changed the tour since the board was read ({changes})").format(
+                changes="; ".join(changed)
+            )
+            raise DayChangedError(
+                _("Nothing was moved: {reason}; the board now shows the tour as it is.").format(
+                    reason=reason
+                ),
+                tour.label(),
+                reason,
+            )
 
 
 def _board_event(event: Event, place: str, problem: str | None = None) -> BoardEvent:

@@ -290,8 +290,9 @@ def test_an_event_deleted_while_open_is_said_and_its_save_refused_in_one_line(
         bar = dialog.changed_bar()
         qtbot.waitUntil(bar.isVisible, timeout=10_000)
         assert bar.label.text().startswith("Deleted by Ravi Menon at ")
-        assert bar.label.text().endswith("it can no longer be saved.")
+        assert "it can no longer be saved as it was" in bar.label.text()
         assert not bar.merge.isVisible()
+        assert bar.save_as_new.isVisible()  # the other way to keep her work
         dialog.accept()  # she saves all the same: refused, and the dialog comes back
 
     _open_editor_then(monkeypatch, qtbot, edit_while_ravi_deletes)

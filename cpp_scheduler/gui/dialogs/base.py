@@ -340,6 +340,9 @@ class RecordDialog(QDialog):
         self.merge_dialog: MergeDialog | None = None
         self._merge_waits_for_lists = False
         """The merge dialog offered from the bar, while it is open."""
+        self._as_new = False
+        """Whether the coordinator chose to save as a new record (the record was
+        deleted meanwhile), until the window takes the save (:meth:`take_save_as_new`)."""
         self.read_only: str | None = None
         """Why the record may only be read here (a reader's login), or None."""
         self._viewed_only = _ViewedOnly(self)
@@ -639,7 +642,7 @@ class RecordDialog(QDialog):
             return
         if deleted:
             when = at if isinstance(at, datetime) else None
-            self.changed_bar().deleted_by(author, when)
+            self.changed_bar().deleted_by(author, when, can_save=self.read_only is None)
             return
         read = self._merged[1] if self._merged is not None else self._stored_version
         if read is not None and version <= read:
@@ -677,8 +680,31 @@ class RecordDialog(QDialog):
             if isinstance(layout, QBoxLayout):
                 layout.insertWidget(0, bar)
             bar.mergeRequested.connect(self.offer_merge)
+            bar.saveAsNewRequested.connect(self.save_as_new)
             self._changed_bar = bar
         return self._changed_bar
+
+    def save_as_new(self) -> None:
+        """Close the editor to save what it holds as a new record, its own having been
+        deleted meanwhile: the window saves it as one undoable step through the
+        services, which keep its links to records that still exist and drop (and say)
+        those deleted too (:mod:`cpp_scheduler.services.save_as_new`). Nothing happens
+        while the form holds a problem, which it shows as at Save."""
+        if self._record_id is None or self.read_only is not None:
+            return
+        self._merged = None  # the merge was with a record that is gone
+        self._as_new = True
+        self.setResult(QDialog.DialogCode.Rejected)  # the last round's, if it came back
+        self.accept()
+        if self.result() != QDialog.DialogCode.Accepted:
+            self._as_new = False
+
+    def take_save_as_new(self) -> bool:
+        """Whether the coordinator asked to save the record as a new one (the bar's
+        *Save as new*) rather than over the stored one; asked once per save, so a
+        refused save that brings the editor back saves as its next button says."""
+        asked, self._as_new = self._as_new, False
+        return asked
 
     def offer_merge(self) -> None:
         """Compare what the dialog read, the record now and the dialog's edits, and show

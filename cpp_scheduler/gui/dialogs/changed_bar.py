@@ -3,8 +3,10 @@
 Nothing in an open editor is refreshed from under the coordinator: what they typed stays.
 Instead the bar says at once who changed the record and when ("Changed by Aiko at 01:42
 UTC since you opened it") and offers the merge, so the coordinator can decide before saving
-rather than meet the refusal at Save. The editor (:class:`~.base.RecordDialog`) decides
-when to show it; the bar only words it.
+rather than meet the refusal at Save. A record deleted meanwhile cannot be saved; the bar
+says so and offers to keep what was typed as a new record instead (the services decide
+what the new record keeps: :mod:`cpp_scheduler.services.save_as_new`). The editor
+(:class:`~.base.RecordDialog`) decides when to show it; the bar only words it.
 """
 
 from __future__ import annotations
@@ -29,13 +31,17 @@ def clock_time(at: datetime | None, now: datetime | None = None) -> str:
 
 
 class ChangedElsewhereBar(QFrame):
-    """The line "Changed by … at … since you opened it", and a button for the merge.
+    """The line "Changed by … at … since you opened it", and a button for the merge;
+    for a record deleted meanwhile, a button to save what was typed as a new record.
 
     Signals:
         mergeRequested(): the coordinator asked to compare and merge now.
+        saveAsNewRequested(): the coordinator asked to keep what they typed as a new
+            record, theirs having been deleted.
     """
 
     mergeRequested = Signal()
+    saveAsNewRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +64,18 @@ class ChangedElsewhereBar(QFrame):
         )
         self.merge.clicked.connect(self.mergeRequested)
         layout.addWidget(self.merge)
+        self.save_as_new = QPushButton(self.tr("Save as new"), self)
+        self.save_as_new.setObjectName("changedElsewhereSaveAsNew")
+        self.save_as_new.setToolTip(
+            self.tr(
+                "Keep what you typed as a new record: its links to records deleted too "
+                "are left out, and said. To bring back the deleted record itself, with "
+                "everything its deletion took, revert the deletion in the History panel."
+            )
+        )
+        self.save_as_new.clicked.connect(self.saveAsNewRequested)
+        self.save_as_new.hide()
+        layout.addWidget(self.save_as_new)
         self.hide()
 
     def changed_by(self, author: str, at: datetime | None) -> None:
@@ -70,16 +88,26 @@ class ChangedElsewhereBar(QFrame):
                 who=", ".join(self.authors), time=clock_time(at)
             )
         )
+        self.merge.show()
+        self.save_as_new.hide()
         self.show()
 
-    def deleted_by(self, author: str, at: datetime | None) -> None:
-        """Say that ``author`` deleted the record: saving it now will be refused."""
+    def deleted_by(self, author: str, at: datetime | None, *, can_save: bool = True) -> None:
+        """Say that ``author`` deleted the record: saving it over the deleted one will be
+        refused, and what was typed can be saved as a new record (where ``can_save``:
+        not in a window that may only read)."""
         name = author.strip() or self.tr("someone else")
         self.say(
             self.tr(
+                "Deleted by {who} at {time} since you opened it: it can no longer be saved "
+                "as it was, but what you typed can be saved as a new record."
+            ).format(who=name, time=clock_time(at))
+            if can_save
+            else self.tr(
                 "Deleted by {who} at {time} since you opened it: it can no longer be saved."
             ).format(who=name, time=clock_time(at))
         )
+        self.save_as_new.setVisible(can_save)
 
     def say(self, line: str) -> None:
         """Replace the bar's text (the record was deleted, say) and hide the merge."""

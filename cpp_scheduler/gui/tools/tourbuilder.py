@@ -50,7 +50,15 @@ from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.readonly import follow_read_only
 from cpp_scheduler.gui.tools.commands import GroupCommand
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.model import Event, EventKind, Problem, TourDay, TravelLeg, TravelMode
+from cpp_scheduler.model import (
+    Event,
+    EventKind,
+    Problem,
+    StudyTour,
+    TourDay,
+    TravelLeg,
+    TravelMode,
+)
 from cpp_scheduler.model.enums import mode_word
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import tours
@@ -547,6 +555,25 @@ class LegForm(TourForm):
         self._length_given = False
 
 
+class DaysAsRead(RecordCommand):
+    """The first step of a day's move: the two days hold what the board read, or the
+    move is refused whole (:func:`~cpp_scheduler.services.tours.check_days_as_read`),
+    so an activity or a leg a colleague added to one of them meanwhile is never left
+    behind on its old date. Its undo, run last in the group's reverse order, asks the
+    same of the days once the move is taken back: an activity added since the move
+    refuses the undo rather than being left on the day the move made."""
+
+    def __init__(self, editor: Editor, tour_id: str, read: list[tours.DayRead]) -> None:
+        super().__init__(editor, StudyTour, tour_id, "")
+        self.read = read
+
+    def apply_as_read(self) -> None:
+        tours.check_days_as_read(self.editor.database, self.record_id, self.read)
+
+    def revert(self) -> None:
+        tours.check_days_as_read(self.editor.database, self.record_id, self.read)
+
+
 class TourBuilderDialog(QDialog):
     """The builder of one delegation's tour at a time.
 
@@ -984,7 +1011,13 @@ class TourBuilderDialog(QDialog):
             return False
         other = day + timedelta(days=direction)
         first, second = self.board.day(day), self.board.day(other)
-        commands: list[RecordCommand] = []
+        # What the board read of both days goes with the move, which is refused whole
+        # when a colleague has changed what either holds since.
+        commands: list[RecordCommand] = [
+            DaysAsRead(
+                self.editor, self.board.tour_id, [tours.day_read(first), tours.day_read(second)]
+            )
+        ]
         made: dict[date, str] = {}
 
         def record_of(card: BoardDay, title: str) -> str:
