@@ -542,12 +542,24 @@
         <translation>相手のバージョンとあなたのバージョンを項目ごとに表示します。どちらか一方だけが変更した項目はそのまま反映されます。</translation>
     </message>
     <message>
+        <source>Save as new</source>
+        <translation>新規として保存</translation>
+    </message>
+    <message>
+        <source>Keep what you typed as a new record: its links to records deleted too are left out, and said. To bring back the deleted record itself, with everything its deletion took, revert the deletion in the History panel.</source>
+        <translation>入力した内容を新しいレコードとして残します。同じく削除されたレコードへのリンクは外し、そのことをお知らせします。削除されたレコードそのものを、削除で一緒に消えたものも含めて元に戻すには、履歴パネルでその削除を取り消してください。</translation>
+    </message>
+    <message>
         <source>someone else</source>
         <translation>他の人</translation>
     </message>
     <message>
         <source>Changed by {who} at {time} since you opened it.</source>
         <translation>開いた後に {who} さんが {time} に変更しました。</translation>
+    </message>
+    <message>
+        <source>Deleted by {who} at {time} since you opened it: it can no longer be saved as it was, but what you typed can be saved as a new record.</source>
+        <translation>開いた後に {who} さんが {time} に削除しました。元のレコードには保存できませんが、入力した内容は新しいレコードとして保存できます。</translation>
     </message>
     <message>
         <source>Deleted by {who} at {time} since you opened it: it can no longer be saved.</source>
@@ -595,6 +607,10 @@
     <message>
         <source>Create {kind} &apos;{title}&apos;</source>
         <translation>{kind}「{title}」を作成</translation>
+    </message>
+    <message>
+        <source>Save {kind} &apos;{title}&apos; as new</source>
+        <translation>{kind}「{title}」を新規として保存</translation>
     </message>
     <message>
         <source>Delete {kind} &apos;{title}&apos;</source>
@@ -3879,6 +3895,14 @@ Visiting Japan: on Tokyo time</source>
     <message>
         <source>Edit {kind} &apos;{title}&apos;</source>
         <translation>{kind}「{title}」を編集</translation>
+    </message>
+    <message>
+        <source>Saved as a new {kind}: &apos;{title}&apos;.</source>
+        <translation>新しい{kind}として保存しました：「{title}」。</translation>
+    </message>
+    <message>
+        <source>Saved as a new {kind}: &apos;{title}&apos;; {dropped}.</source>
+        <translation>新しい{kind}として保存しました：「{title}」。{dropped}。</translation>
     </message>
     <message>
         <source>Delete the {kind} &apos;{title}&apos;?</source>
