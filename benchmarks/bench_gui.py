@@ -19,7 +19,8 @@ measures, offscreen, in wall-clock time:
   thread), the save and the read of its event's rows that follow (waited for off the
   GUI thread, the read then applied on it), and a conflict
   check's findings shown in the conflicts panel (the part of a check the GUI thread
-  does), in the running window once the check that follows the load is done; against
+  does) and the panel's filters clicked over them (Warnings off and on, one kind and
+  All kinds again), in the running window once the check that follows the load is done; against
   switching a bare QStackedWidget between two labels. Each in wall-clock and the
   process's CPU time (the machine's other work lengthens the first, not the second).
 
@@ -369,6 +370,7 @@ def measure_window(
     dock.show()
     for _ in range(repeat):
         measure("conflicts shown", dock.table.viewport(), lambda: dock.model.set_conflicts(found))
+    figures.update(conflict_filters(dock, repeat))
     shown = window.proxy.rowCount()
     window.close()
     database.close()
@@ -391,6 +393,28 @@ def measure_window(
     result["rows"] = (float(shown), 0.0)
     result["conflicts"] = (float(len(found)), 0.0)
     return result
+
+
+def conflict_filters(dock: object, repeat: int) -> dict[str, list[tuple[float, float]]]:
+    """The conflicts panel's filters clicked as a coordinator clicks them, over every
+    finding of the check: Warnings off and on, one kind chosen and All kinds again."""
+    from cpp_scheduler.scheduling.conflicts import ConflictKind
+
+    kinds = dock.kind  # type: ignore[attr-defined]
+    warnings = dock.warnings_box  # type: ignore[attr-defined]
+    double_booked = kinds.findData(ConflictKind.VENUE_DOUBLE_BOOKED.value)
+    clicks = {
+        "conflicts panel: Warnings unticked": lambda: warnings.setChecked(False),
+        "conflicts panel: Warnings ticked": lambda: warnings.setChecked(True),
+        "conflicts panel: one kind chosen": lambda: kinds.setCurrentIndex(double_booked),
+        "conflicts panel: All kinds chosen": lambda: kinds.setCurrentIndex(0),
+    }
+    figures: dict[str, list[tuple[float, float]]] = {}
+    viewport = dock.table.viewport()  # type: ignore[attr-defined]
+    for _ in range(repeat):
+        for label, click in clicks.items():
+            figures.setdefault(label, []).append(until_painted_with_cpu(viewport, click))
+    return figures
 
 
 def agenda_sorts(
