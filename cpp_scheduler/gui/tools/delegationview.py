@@ -310,9 +310,7 @@ class DelegationScheduleDialog(QDialog):
                 continue
             texts = {words[column] for words in self.model.texts}
             widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
-            header.resizeSection(
-                column, max(header.sectionSizeHint(column), widest + CELL_PADDING)
-            )
+            header.resizeSection(column, max(header.sectionSizeHint(column), widest + CELL_PADDING))
 
     def _failed(self, question: int, error: BaseException) -> None:
         """The latest question found no answer: no other delegation's schedule stays
