@@ -307,7 +307,9 @@ def switches_during_checks(app: object, window: object, dock: object) -> dict[st
     return worst
 
 
-def check_on_a_thread(database: object, start: object = None, end: object = None) -> object:
+def check_on_a_thread(
+    database: object, start: object = None, end: object = None, clock: str = "Asia/Tokyo"
+) -> object:
     """The check on a thread of the window's process, the way it ran before it had a
     process of its own."""
     from concurrent.futures import ThreadPoolExecutor
@@ -317,7 +319,7 @@ def check_on_a_thread(database: object, start: object = None, end: object = None
     threads = ThreadPoolExecutor(max_workers=1)
 
     def check() -> object:
-        checked = checking.check(database, start, end)  # type: ignore[arg-type]
+        checked = checking.check(database, start, end, clock=clock)  # type: ignore[arg-type]
         return checking.ParcelledCheck(checked.meetings, [checked.conflicts])
 
     future = threads.submit(check)
