@@ -181,6 +181,9 @@ class MainWindow(RecordEditing, QMainWindow):
         self._loaded = False
         self._reload_waiting = False
         """A read of the whole program is asked and has not started yet."""
+        self._reads_holding_collection = 0
+        """Reads of the whole program asked and not yet answered, each holding the cycle
+        collection (see :meth:`reload`)."""
         self._managers: dict[str, RecordManager] = {}
         self._row_reads = 0
         """How many reads of changed events' rows were asked (each read's number)."""
@@ -535,7 +538,19 @@ class MainWindow(RecordEditing, QMainWindow):
             self._reload_waiting = False  # asked from now on: read again after this one
             return read_program(database)
 
+        # The read makes the objects of every row, which the window keeps: a full
+        # collection due meanwhile would walk them all on the GUI thread, a fifth of a
+        # second for ten thousand events; held until they are kept out of its passes.
+        collector.hold()
+        self._reads_holding_collection += 1
         self.tasks.run_in_background(read, self._loaded_rows, self._load_failed)
+
+    def _release_collection(self, keep: bool = False) -> None:
+        """A read of the program that held the collection has ended (or never will be
+        heard of: the window closes); ``keep``: its rows live as long as the window."""
+        if self._reads_holding_collection > 0:
+            self._reads_holding_collection -= 1
+            collector.release(keep)
 
     def _show_rows(self, result: ProgramRead) -> None:
         rows, references = result
@@ -547,7 +562,7 @@ class MainWindow(RecordEditing, QMainWindow):
         # The whole program was read: an event selected with no row in it is gone.
         if self.selected_event is not None:
             self._let_go_of_deleted_selection({self.selected_event}, result[0])
-        collector.keep_long_lived()  # what is loaded now lives as long as the window
+        self._release_collection(keep=True)  # what is loaded lives as long as the window
         if self.program_open:
             self._set_program_enabled(True)
         self._loaded = True
@@ -570,6 +585,7 @@ class MainWindow(RecordEditing, QMainWindow):
             venues.set_venues(self._venue_choices)  # type: ignore[attr-defined]
 
     def _load_failed(self, error: BaseException) -> None:
+        self._release_collection()
         if self._after_reload is not None:  # the demo or an import is in, not yet shown
             self._replacing = None
             self.update_welcome()
@@ -1147,6 +1163,8 @@ class MainWindow(RecordEditing, QMainWindow):
             self.save_settings()
         self.tasks.wait_for_done()
         super().closeEvent(event)
+        while self._reads_holding_collection:  # answers no longer heard once closed
+            self._release_collection()
         collector.let_go()  # what this window held may be collected again
         if self._successor is None:
             self.closed.emit()

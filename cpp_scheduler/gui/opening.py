@@ -119,12 +119,30 @@ def open_program(
 
 def load_the_engine() -> None:
     """Load, off the GUI thread, the engine modules the window's tools need, so that
-    attaching them on the GUI thread does not stall it; only modules free of Qt."""
+    attaching them on the GUI thread does not stall it; only modules free of Qt. Among
+    them the printed documents' and their PDF reader (pypdf, a fifth of a second), which
+    the documents' menu entries import when the tools are attached."""
+    import cpp_scheduler.documents.content
+    import cpp_scheduler.documents.itinerary
+    import cpp_scheduler.documents.pdf_text
+    import cpp_scheduler.documents.programme
+    import cpp_scheduler.documents.runsheet
     import cpp_scheduler.scheduling.conflicts
     import cpp_scheduler.scheduling.localtimes
     import cpp_scheduler.services.checking
+    import cpp_scheduler.services.conflict_words
+    import cpp_scheduler.services.counted
+    import cpp_scheduler.services.delegation_schedule
     import cpp_scheduler.services.editing
+    import cpp_scheduler.services.field_names
+    import cpp_scheduler.services.history
     import cpp_scheduler.services.localtimes
+    import cpp_scheduler.services.merging
+    import cpp_scheduler.services.removal
+    import cpp_scheduler.services.save_as_new
+    import cpp_scheduler.services.saved_words
+    import cpp_scheduler.services.series
+    import cpp_scheduler.services.slot_grid
     import cpp_scheduler.services.snapshot  # noqa: F401
 
 

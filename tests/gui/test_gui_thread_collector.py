@@ -67,3 +67,36 @@ def test_held_collection_waits_and_the_process_gets_its_collector_back(qtbot: Qt
     assert collector.installed() is None
     assert gc.isenabled()
     tasks.wait_for_done()
+
+
+def test_reading_the_whole_program_holds_the_collection_until_its_rows_are_kept(
+    qtbot: QtBot, window
+) -> None:
+    """A full collection due while the program is read would walk every row being made
+    on the GUI thread (a fifth of a second for ten thousand events, in the middle of the
+    week a coordinator is reading): it waits until the rows are shown and kept."""
+    from gui_support import rows_read
+
+    running = collector.installed()
+    assert running is not None
+    rows_read(window)
+    assert not running.held
+    window.reload()
+    assert running.held  # from the moment the read is asked
+    rows_read(window)
+    qtbot.waitUntil(lambda: not running.held, timeout=10_000)
+    assert window.events.rowCount() > 0
+
+
+def test_a_window_closed_while_it_reads_the_program_gives_the_collection_back(
+    qtbot: QtBot, program, make_window
+) -> None:
+    """The answer of a read asked just before the window closes is never heard: the
+    collection it held goes on for the windows left open."""
+    window = make_window(program)
+    running = collector.installed()
+    assert running is not None
+    window.reload()
+    assert running.held
+    window.close()
+    assert not running.held

@@ -211,6 +211,33 @@ def test_starting_the_window_does_not_load_the_database_layer_or_the_engine() ->
     assert done.stdout.strip() == ""
 
 
+def test_attaching_the_tools_reads_no_module_the_engine_could_have_loaded_before() -> None:
+    """The tools are attached on the GUI thread once the engine's modules are in: every
+    module free of Qt they import (the printed documents' PDF reader among them, a fifth
+    of a second) was loaded off the GUI thread with the engine, so the calendar, showing
+    the period on screen by then, does not freeze while they are attached."""
+    script = textwrap.dedent("""
+        import sys
+        import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow
+        from cpp_scheduler.gui.opening import load_the_engine
+        load_the_engine()
+        before = set(sys.modules)
+        import cpp_scheduler.gui.tools
+        read = sorted(name for name in set(sys.modules) - before
+                      if not name.startswith(("PySide6", "shiboken6", "cpp_scheduler.gui")))
+        print(",".join(read))
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert done.stdout.strip() == ""
+
+
 def test_every_zone_can_be_chosen_while_the_program_is_still_opening(
     held: HeldOpen,
     qtbot: QtBot,

@@ -69,6 +69,8 @@ HEADERS = (
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
 _COLOURED = (Column.LOCAL_DATE, Column.LOCAL_TIME, Column.HOURS)
+CELL_PADDING = 18
+"""Room beside a column's widest text, in pixels."""
 
 
 def cells(meeting: ScheduledMeeting) -> tuple[str, str, str, str, str, str]:
@@ -97,15 +99,26 @@ class DelegationScheduleModel(common.HeaderedTableModel):
         self.home = ""
         """How the delegation's own clock is named (its home city, else its zone's)."""
 
-    def set_schedule(self, schedule: DelegationSchedule | None) -> None:
+    def set_schedule(
+        self,
+        schedule: DelegationSchedule | None,
+        texts: list[tuple[str, ...]] | None = None,
+    ) -> None:
+        """Show ``schedule``, its rows worded as ``texts`` (:func:`cells` of each
+        meeting, worked out off the GUI thread with the schedule), else worded here."""
         self.beginResetModel()
         self._meetings = schedule.meetings if schedule is not None else ()
-        self._texts = [cells(meeting) for meeting in self._meetings]
+        self._texts = texts if texts is not None else [cells(m) for m in self._meetings]
         self.home = schedule.delegation.clock_city if schedule is not None else ""
         self.endResetModel()
 
     def meeting(self, row: int) -> ScheduledMeeting:
         return self._meetings[row]
+
+    @property
+    def texts(self) -> list[tuple[str, ...]]:
+        """The rows' texts, column by column."""
+        return self._texts
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._meetings)
@@ -190,7 +203,9 @@ class DelegationScheduleDialog(QDialog):
         self.table.setShowGrid(False)
         self.table.doubleClicked.connect(self._double_clicked)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the rows' texts (:meth:`_fit_columns`), not to contents, which asks
+        # Python for every cell of the first thousand rows (a third of a second).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.EVENT, QHeaderView.ResizeMode.Stretch)
         self.print_button = QPushButton(translate("DelegationView", "Print itinerary…"), self)
         self.print_button.setObjectName("printItinerary")
@@ -255,23 +270,47 @@ class DelegationScheduleDialog(QDialog):
             self.summary.setText(translate("DelegationView", "No delegations in the program yet."))
             return
         database = self.database
+
+        def read() -> tuple[DelegationSchedule, list[tuple[str, ...]]]:
+            # Worded here too: a delegation at every meeting of a busy year has
+            # thousands of rows, whose words held the GUI thread for a third of a second.
+            schedule = read_schedule(database, delegation_id)
+            return schedule, [cells(meeting) for meeting in schedule.meetings]
+
         self.tasks.run_in_background(
-            lambda: read_schedule(database, delegation_id),
-            lambda schedule: self._answered(question, schedule),
+            read,
+            lambda answer: self._answered(question, *answer),
             lambda error: self._failed(question, error),
         )
 
-    def _answered(self, question: int, schedule: DelegationSchedule) -> None:
+    def _answered(
+        self, question: int, schedule: DelegationSchedule, texts: list[tuple[str, ...]]
+    ) -> None:
         if question == self._asked and shiboken6.isValid(self):
-            self._show(schedule)
+            self._show(schedule, texts)
 
-    def _show(self, schedule: DelegationSchedule | None) -> None:
+    def _show(
+        self, schedule: DelegationSchedule | None, texts: list[tuple[str, ...]] | None = None
+    ) -> None:
         self.schedule = schedule
-        self.model.set_schedule(schedule)
+        self.model.set_schedule(schedule, texts)
+        self._fit_columns()
         if schedule is None:
             return
         # As ``schedule`` says it; the table's headings name the delegation's clock.
         self.summary.setText(summary_text(schedule))
+
+    def _fit_columns(self) -> None:
+        """Each column but the event's as wide as its heading and its widest text, every
+        row's: each text measured once, however many rows read it."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for column in Column:
+            if column == Column.EVENT:
+                continue
+            texts = {words[column] for words in self.model.texts}
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            header.resizeSection(column, max(header.sectionSizeHint(column), widest + CELL_PADDING))
 
     def _failed(self, question: int, error: BaseException) -> None:
         """The latest question found no answer: no other delegation's schedule stays

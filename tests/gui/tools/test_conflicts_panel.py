@@ -91,6 +91,75 @@ def test_filters_by_severity_and_kind(qtbot: QtBot, sqlite_database, open_window
     assert dock.proxy.rowCount() == total
 
 
+def test_a_filter_over_thousands_of_findings_asks_only_for_the_rows_on_screen(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    monkeypatch: pytest.MonkeyPatch,
+    sqlite_database,
+    open_window,
+) -> None:
+    """The panel of a large program (tens of thousands of findings) answers a click on
+    Errors, Warnings or a kind at once: the findings that pass are chosen in one pass,
+    not read one by one through the table's model as a sort-filter proxy reads them,
+    which held the window for half a second; it shows the same findings, in order,
+    and the finding chosen stays chosen while it passes."""
+    from cpp_scheduler.gui.tools.conflicts import ConflictModel
+
+    asked: list[int] = []
+    answer = ConflictModel.data
+
+    def counted(model: ConflictModel, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        asked.append(index.row())
+        return answer(model, index, role)
+
+    monkeypatch.setattr(ConflictModel, "data", counted)  # before Qt looks it up
+    _plant_double_booking(sqlite_database)
+    window = open_window()
+    dock = tools_of(window).conflicts
+    dock.show()
+    found = dock.model.conflicts * (3000 // len(dock.model.conflicts) + 1)
+    dock.model.set_conflicts(found, clock=dock.model.clock)
+    qtmodeltester.check(dock.proxy)
+    chosen = next(n for n, c in enumerate(found) if c.severity is Severity.ERROR)
+    dock.table.selectRow(dock.proxy.mapFromSource(dock.model.index(chosen, 0)).row())
+    qtbot.waitExposed(dock.table)
+
+    def shown() -> list[int]:
+        return [
+            dock.proxy.mapToSource(dock.proxy.index(row, 0)).row()
+            for row in range(dock.proxy.rowCount())
+        ]
+
+    def choose(action) -> list[int]:  # type: ignore[no-untyped-def]
+        asked.clear()
+        action()
+        assert len(set(asked)) < 200, "each finding read to filter it"
+        return shown()
+
+    errors = [n for n, c in enumerate(found) if c.severity is Severity.ERROR]
+    assert choose(lambda: dock.warnings_box.setChecked(False)) == errors
+    selected = dock.table.selectionModel().selectedRows()
+    assert [dock.proxy.mapToSource(index).row() for index in selected] == [chosen]
+    kind = found[0].kind
+    assert choose(lambda: dock.warnings_box.setChecked(True)) == list(range(len(found)))
+    assert choose(lambda: dock.kind.setCurrentIndex(dock.kind.findData(kind.value))) == [
+        n for n, c in enumerate(found) if c.kind is kind
+    ]
+    assert choose(lambda: dock.errors_box.setChecked(False)) == [
+        n for n, c in enumerate(found) if c.kind is kind and c.severity is Severity.WARNING
+    ]
+    # Findings that arrive while a kind is chosen are chosen among in the same pass.
+    asked.clear()
+    dock.model.set_conflicts(found[: len(found) // 2], clock=dock.model.clock)
+    assert len(set(asked)) < 200
+    assert shown() == [
+        n
+        for n, c in enumerate(found[: len(found) // 2])
+        if c.kind is kind and c.severity is Severity.WARNING
+    ]
+    qtmodeltester.check(dock.proxy)
+
+
 def test_recomputed_after_each_change(qtbot: QtBot, sqlite_database, open_window) -> None:
     _first, second = _plant_double_booking(sqlite_database)
     window = open_window()

@@ -176,3 +176,49 @@ def test_double_clicking_a_later_meeting_of_a_series_selects_that_meeting(
     assert window.selected_occurrence.event_id == series
     assert window.selected_occurrence.recurrence_id == third
     dialog.close()
+
+
+def test_a_schedule_of_hundreds_of_meetings_shows_without_reading_every_row(
+    qtbot: QtBot, monkeypatch, sqlite_database, open_window
+) -> None:
+    """A delegation at a meeting every day of the year: its schedule is worded off the
+    GUI thread and its columns are sized from those words, so showing it asks the table
+    only for the rows on screen (sizing each column to its contents asked for every
+    cell of the first thousand rows, a third of a second); each column still fits every
+    row's text, the last as well as the first."""
+    asked: set[int] = set()
+    answer = delegationview.DelegationScheduleModel.data
+
+    def counted(model, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        asked.add(index.row())
+        return answer(model, index, role)
+
+    monkeypatch.setattr(delegationview.DelegationScheduleModel, "data", counted)
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    add_event(
+        sqlite_database,
+        "Daily coordination call",
+        JANUARY_NINE_TOKYO,
+        1,
+        mode=EventMode.VIRTUAL,
+        delegation_ids=[lima],
+        recurrence_rule="FREQ=DAILY;COUNT=365",
+    )
+    window = open_window()
+    dialog = tools_of(window).open_delegation_schedule()
+    dialog.show_delegation(lima)
+    settle(qtbot, window)
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 365)
+    qtbot.wait(50)  # painted
+    assert len(asked) < 100
+    header = dialog.table.horizontalHeader()
+    metrics = dialog.table.fontMetrics()
+    for column in Column:
+        if column is Column.EVENT:
+            continue
+        texts = [dialog.model.index(row, column).data() for row in range(365)]
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        assert header.sectionSize(column) > widest
+    assert rows(dialog)[-1][1] == "Mon 10 Jan 2028"
+    dialog.close()
