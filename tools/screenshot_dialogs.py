@@ -218,6 +218,28 @@ def render_changed_elsewhere(database: Database, outdir: Path) -> list[Path]:
         written.append(_save(merge, outdir / "dialog-merge-from-editor.png"))
         _close(merge)
     _close(dialog)
+    written.extend(_render_deleted_elsewhere(database, event_id, outdir))
+    return written
+
+
+def _render_deleted_elsewhere(database: Database, event_id: str, outdir: Path) -> list[Path]:
+    """The event editor after a colleague deleted its event meanwhile: its bar offers
+    to save what was typed as a new event."""
+    from datetime import UTC
+
+    from cpp_scheduler.services import removal
+
+    dialog = _opened(EventDialog, database, event_id)
+    dialog.ui.notes.setPlainText("Interpreters confirmed for both sessions.")
+    colleague = open_database(database.url.database, author="Aiko Tanaka")
+    try:
+        with colleague.session() as session, session.begin():
+            removal.delete_record(session, Event, event_id)
+    finally:
+        colleague.close()
+    dialog.note_change("Event", event_id, 0, "Aiko Tanaka", datetime.now(UTC), deleted=True)
+    written = [_save(dialog, outdir / "dialog-event-deleted-elsewhere.png")]
+    _close(dialog)
     return written
 
 
