@@ -157,8 +157,10 @@ def weekend_of_clock(zone_name: str) -> frozenset[int]:
 
 def load_the_tools() -> None:
     """Load, off the GUI thread, the modules free of Qt behind the tools and dialogs
-    (calendar files, the slot search, tours, the delegation's schedule, reports), so
-    that the first opening of each does not read them on the GUI thread."""
+    (calendar files, the slot search, tours, the delegation's schedule, reports) and
+    the zone catalogue every editor's zone picker lists (some 400 zones, each read from
+    the database for its offset now), so that the first opening of each does not read
+    them on the GUI thread."""
     import cpp_scheduler.ical.export
     import cpp_scheduler.ical.importer
     import cpp_scheduler.reports.program
@@ -171,3 +173,6 @@ def load_the_tools() -> None:
     import cpp_scheduler.services.slot_grid
     import cpp_scheduler.services.slot_search
     import cpp_scheduler.services.tours  # noqa: F401
+    from cpp_scheduler import timezones
+
+    timezones.zone_catalogue()  # the zone pickers' every zone, with its offset now

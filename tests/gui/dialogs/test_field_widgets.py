@@ -8,6 +8,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import ChoiceListModel
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
@@ -136,6 +137,34 @@ def test_zone_picker_offers_every_zone_or_a_countrys(qtbot: QtBot) -> None:
     assert picker.count() == 1
     qtbot.keyClicks(picker.lineEdit(), "America/Lima")
     assert picker.zoneName() == "America/Lima"
+
+
+def test_every_zone_pickers_share_one_list_and_a_narrowed_one_keeps_its_own(
+    qtbot: QtBot,
+) -> None:
+    """The list of every zone is built once: each editor's picker offers the same one,
+    with each zone's offset now, and one narrowed to a country's zones (a delegation's)
+    changes no other picker's list or choice."""
+    first, second = ZonePicker(), ZonePicker()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.model() is second.model()
+    assert first.count() == len(timezones.all_zones())
+    kathmandu = first.findData("Asia/Kathmandu")
+    assert first.itemData(kathmandu, Qt.ItemDataRole.ToolTipRole) == "UTC+05:45 now"
+    first.setZoneName("Asia/Kathmandu")
+    assert second.zoneName() == ""
+    qtbot.keyClicks(second.lineEdit(), "lim")
+    assert second.searchedCount() == 1  # America/Lima
+    second.setZones(["America/Lima"])
+    assert second.count() == 1
+    assert second.itemData(0, Qt.ItemDataRole.ToolTipRole) == "UTC-05:00 now"
+    assert first.count() == len(timezones.all_zones())
+    assert first.zoneName() == "Asia/Kathmandu"
+    second.setZones(None)
+    assert second.model() is first.model()
+    second.setZones(["Asia/Tokyo", "Asia/Kathmandu"])
+    assert second.count() == 2
 
 
 def _editor(qtbot: QtBot, start: datetime) -> RecurrenceEditor:
