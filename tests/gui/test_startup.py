@@ -517,3 +517,31 @@ def test_a_zone_picker_made_once_the_tools_are_in_reads_no_zone() -> None:
     count, read = done.stdout.split()
     assert int(count) > 400
     assert read == "0"
+
+
+def test_opening_an_editor_reads_no_module_the_tools_could_have_loaded_before() -> None:
+    """The modules free of Qt behind the editors (drafts' local times, series, answers,
+    the roles that say who may change the program) are loaded off the GUI thread with
+    the tools: the first editor opened imports only its own widgets."""
+    script = textwrap.dedent("""
+        import sys
+        import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow
+        from cpp_scheduler.gui.opening import load_the_engine, load_the_tools
+        load_the_engine()
+        load_the_tools()
+        import cpp_scheduler.gui.tools
+        before = set(sys.modules)
+        import cpp_scheduler.gui.dialogs
+        read = sorted(name for name in set(sys.modules) - before
+                      if not name.startswith(("PySide6", "shiboken6", "cpp_scheduler.gui")))
+        print(",".join(read))
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert done.stdout.strip() == ""
