@@ -9,7 +9,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
-from cpp_scheduler.gui.choices import ChoiceListModel
+from cpp_scheduler.gui.choices import (
+    SEARCH_ROLE,
+    ChoiceListModel,
+    choice_search_text,
+    searched_choices,
+)
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
@@ -29,6 +34,26 @@ def test_choice_model_passes_the_model_tester(qtmodeltester) -> None:  # type: i
     model.set_choices(CHOICES)
     model.set_checked_ids(["ktm"])
     qtmodeltester.check(model)
+
+
+def test_a_list_prepared_by_a_worker_is_searched_by_the_texts_it_prepared(
+    qtbot: QtBot,
+) -> None:
+    """A long list (every event, for a knowledge product) comes with what a search
+    looks in for each choice, worked out where it was read: the list shows it and
+    searches it by those texts."""
+    prepared = searched_choices(CHOICES)
+    assert list(prepared.searched) == [choice_search_text(choice) for choice in CHOICES]
+    widget = MultiSelectList()
+    qtbot.addWidget(widget)
+    widget.setChoices(prepared)
+    model = widget.model
+    assert [model.index(row, 0).data(SEARCH_ROLE) for row in range(model.rowCount())] == list(
+        prepared.searched
+    )
+    qtbot.keyClicks(widget.search, "nepal")
+    assert widget.proxy.rowCount() == 1
+    assert widget.proxy.index(0, 0).data() == "Kathmandu metropolitan city"
 
 
 def test_searching_narrows_the_list_and_space_ticks(qtbot: QtBot) -> None:
