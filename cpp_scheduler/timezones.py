@@ -176,6 +176,15 @@ def all_zones() -> tuple[str, ...]:
     return tuple(sorted(set(pytz.common_timezones) & zoneinfo.available_timezones()))
 
 
+def zone_catalogue() -> tuple[str, ...]:
+    """:func:`all_zones`, each zone read from the database: what a list of every zone
+    with its offset now needs, which the window reads off its GUI thread beforehand."""
+    names = all_zones()
+    for name in names:
+        zone(name)
+    return names
+
+
 def country_zones(country_code: str) -> tuple[str, ...]:
     """The IANA zones of a country (ISO 3166 alpha-2), in the order of pytz's catalogue."""
     try:

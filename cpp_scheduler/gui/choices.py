@@ -4,6 +4,7 @@ selector, and the check lists of the editors (attendees, themes, cities, events)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,6 +32,23 @@ the record's row in its manager, folded as a search compares them."""
 
 ANY = ""
 """The id of an "any" entry, which the id role gives as None."""
+
+
+@dataclass(frozen=True)
+class SearchedChoices:
+    """Choices with what a search looks in for each (:func:`choice_search_text`),
+    worked out where the list is read, off the GUI thread: folding the words of ten
+    thousand events takes a tenth of a second, which a list shown with them does not
+    spend again (:meth:`ChoiceListModel.set_choices`)."""
+
+    choices: Sequence[Choice]
+    searched: Sequence[str]
+
+
+def searched_choices(choices: Iterable[Choice]) -> SearchedChoices:
+    """``choices`` with their search texts, for a worker to prepare (free of Qt)."""
+    listed = tuple(choices)
+    return SearchedChoices(listed, tuple(choice_search_text(choice) for choice in listed))
 
 
 class ChoiceListModel(QAbstractListModel):
@@ -98,11 +116,16 @@ class ChoiceListModel(QAbstractListModel):
         self.checkedChanged.emit()
         return True
 
-    def set_choices(self, choices: Iterable[Choice]) -> None:
-        """List ``choices``; the checked ones still listed stay checked."""
+    def set_choices(self, choices: Iterable[Choice] | SearchedChoices) -> None:
+        """List ``choices`` (with their search texts where a worker prepared them:
+        :func:`searched_choices`); the checked ones still listed stay checked."""
         self.beginResetModel()
-        self._choices = list(choices)
-        self._searched = [choice_search_text(choice) for choice in self._choices]
+        if isinstance(choices, SearchedChoices):
+            self._choices = list(choices.choices)
+            self._searched = list(choices.searched)
+        else:
+            self._choices = list(choices)
+            self._searched = [choice_search_text(choice) for choice in self._choices]
         self._checked &= {choice.id for choice in self._choices}
         self.endResetModel()
         if self._checkable:

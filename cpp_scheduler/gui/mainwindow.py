@@ -419,11 +419,12 @@ class MainWindow(RecordEditing, QMainWindow):
         self.tasks.run_in_background(load_the_engine, self._engine_loaded, self._open_failed)
 
     def _engine_loaded(self, _nothing: None) -> None:
-        self._attach(self.database)
-        # The rest of the program follows; editing waits for it, so that no edit made
-        # meanwhile is replaced by the older read.
-        self._set_program_enabled(False)
+        # The rest of the program follows, read before the tools' modules load (asked
+        # for as they are attached): editing waits for it, so that no edit made
+        # meanwhile is replaced by the older read, and for nothing else.
         self.reload()
+        self._attach(self.database)
+        self._set_program_enabled(False)
 
     def _open_failed(self, error: BaseException) -> None:
         self.database_label.setText(translate("MainWindow", "No program open"))

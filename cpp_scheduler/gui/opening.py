@@ -157,17 +157,29 @@ def weekend_of_clock(zone_name: str) -> frozenset[int]:
 
 def load_the_tools() -> None:
     """Load, off the GUI thread, the modules free of Qt behind the tools and dialogs
-    (calendar files, the slot search, tours, the delegation's schedule, reports), so
+    (calendar files, the slot search, tours, the delegation's schedule, reports, the
+    editors' drafts, series and answers) and the zone catalogue every editor's zone
+    picker lists (some 400 zones, each read from the database for its offset now), so
     that the first opening of each does not read them on the GUI thread."""
     import cpp_scheduler.ical.export
     import cpp_scheduler.ical.importer
+    import cpp_scheduler.model.series_pattern
     import cpp_scheduler.reports.program
+    import cpp_scheduler.services.access
     import cpp_scheduler.services.calendar_export
     import cpp_scheduler.services.calendar_import
     import cpp_scheduler.services.calendar_preview
+    import cpp_scheduler.services.changes
     import cpp_scheduler.services.choices
     import cpp_scheduler.services.delegation_schedule
+    import cpp_scheduler.services.draft_times
+    import cpp_scheduler.services.replies
     import cpp_scheduler.services.reports
+    import cpp_scheduler.services.series_view
     import cpp_scheduler.services.slot_grid
     import cpp_scheduler.services.slot_search
-    import cpp_scheduler.services.tours  # noqa: F401
+    import cpp_scheduler.services.tours
+    import cpp_scheduler.store.roles  # noqa: F401
+    from cpp_scheduler import timezones
+
+    timezones.zone_catalogue()  # the zone pickers' every zone, with its offset now

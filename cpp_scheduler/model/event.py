@@ -63,6 +63,18 @@ event_participants = Table(
 )
 
 
+def locality_of(mode: EventMode, venue_locality: str | None, city: str | None) -> str | None:
+    """Where attendees of a meeting held ``mode`` must physically be, for travel checks:
+    its venue's city (``venue_locality``, where it has a venue), else its own partner
+    city's name (``city``); None if virtual. :attr:`Event.locality`, and the engine's
+    snapshot read from the columns, alike."""
+    if mode is EventMode.VIRTUAL:
+        return None
+    if venue_locality is not None:
+        return venue_locality
+    return city
+
+
 def _event_title(event: Event) -> str:
     """An event as a loop of sessions names it: by its title."""
     return event.title or ""
@@ -215,11 +227,11 @@ class Event(Record, Base):
     @property
     def locality(self) -> str | None:
         """The city where attendees must physically be, for travel checks; None if virtual."""
-        if self.mode is EventMode.VIRTUAL:
-            return None
-        if self.venue is not None:
-            return self.venue.locality
-        return self.city.name if self.city is not None else None
+        return locality_of(
+            self.mode,
+            self.venue.locality if self.venue is not None else None,
+            self.city.name if self.city is not None else None,
+        )
 
     @property
     def is_cancelled(self) -> bool:

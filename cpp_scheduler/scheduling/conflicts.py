@@ -338,10 +338,24 @@ class _Context:
     naming none are for."""
     opening_minutes: dict[str, tuple[int, int]]
     """Per venue: when it opens and closes, in minutes after midnight."""
+    span_texts: dict[tuple[datetime, datetime, str, str | None], str]
+    """The spans the findings have named (:meth:`span_text`), each worded once."""
 
     def name(self, attendee_id: str) -> str:
         attendee = self.snapshot.attendee(attendee_id)
         return attendee.name if attendee is not None else attendee_id
+
+    def span_text(
+        self, start: datetime, end: datetime, zone_name: str, city: str | None = None
+    ) -> str:
+        """:func:`describe_span` of a span, worded once in a check: a weekly call at
+        night for its dozen attendees of a zone, or a meeting's clashes with several
+        others at one time, are named in the same words."""
+        key = (start, end, zone_name, city)
+        text = self.span_texts.get(key)
+        if text is None:
+            text = self.span_texts[key] = describe_span(start, end, zone_name, city=city)
+        return text
 
 
 def find_conflicts(
@@ -375,6 +389,7 @@ def find_conflicts(
         {},
         _years(intervals),
         conferences_of(snapshot),
+        {},
         {},
     )
     found: list[Conflict] = []
@@ -591,7 +606,7 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                     when=(
                         describe_dates(*shared)
                         if shared is not None
-                        else describe_span(both_start, both_end, zone)
+                        else context.span_text(both_start, both_end, zone)
                     ),
                 ),
                 (first.event_id, second.event_id),
@@ -625,7 +640,7 @@ def _double_bookings(context: _Context, overlaps: Iterable[Overlap]) -> Iterator
                     when=(
                         describe_dates(*shared)
                         if shared is not None
-                        else describe_span(both_start, both_end, first.zone)
+                        else context.span_text(both_start, both_end, first.zone)
                     ),
                 ),
                 (first.event_id, second.event_id),
@@ -965,7 +980,7 @@ def _venue_problems_of(
                 "{event} runs {when}, outside the opening hours of {venue} ({opens}-{closes})"
             ).format(
                 event=interval.title,
-                when=describe_span(interval.start, interval.end, venue.zone),
+                when=context.span_text(interval.start, interval.end, venue.zone),
                 venue=venue.name,
                 opens=f"{venue.opens_at:%H:%M}",
                 closes=f"{venue.closes_at:%H:%M}",
@@ -1201,7 +1216,7 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                     ).format(
                         event=interval.title,
                         attendee=attendee.name,
-                        when=describe_span(
+                        when=context.span_text(
                             interval.start,
                             interval.end,
                             zone_name,

@@ -15,10 +15,11 @@ check of the whole program says about those days.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import Column, ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import limits, timezones
@@ -27,16 +28,25 @@ from cpp_scheduler.i18n import _, shown_name
 from cpp_scheduler.model import (
     Delegation,
     Event,
+    EventKind,
+    EventMode,
     EventStatus,
     OccurrenceOverride,
     Participant,
+    PartnerCity,
     StudyTour,
     TourDay,
     TravelLeg,
     TravelTime,
     Venue,
+    recurrence,
 )
-from cpp_scheduler.model.event import called_off, event_delegations
+from cpp_scheduler.model.event import (
+    called_off,
+    event_delegations,
+    event_participants,
+    locality_of,
+)
 from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 from cpp_scheduler.scheduling.inputs import (
     DEFAULT_HOURS,
@@ -190,6 +200,164 @@ def event_intervals(
     return intervals
 
 
+@dataclass(frozen=True, slots=True)
+class _Meeting:
+    """An event as the snapshot reads it from the columns: what :func:`event_intervals`
+    takes from its entity, without one (a program's thousands of events, their links
+    and a series' changes, read in a few column queries)."""
+
+    event_id: str
+    title: str
+    start: datetime
+    end: datetime
+    zone: str
+    kind: EventKind
+    mode: EventMode
+    venue_id: str | None
+    locality: str | None
+    delegation_ids: frozenset[str]
+    participant_ids: frozenset[str]
+    tour_day_id: str | None
+    uid: str
+    rule: str | None
+    all_day: bool
+    changes: tuple[recurrence.OccurrenceChange, ...]
+
+    def intervals(
+        self, ancestors: frozenset[str], start: datetime | None, end: datetime | None
+    ) -> list[Interval]:
+        """As :func:`event_intervals` gives them for the event."""
+        series = bool(self.rule)
+        found = []
+        for occurrence in recurrence.expand(
+            self.start, self.end, self.zone, self.rule, self.changes
+        ):
+            if start is not None and occurrence.end <= start:
+                continue
+            if end is not None and occurrence.start >= end:
+                continue
+            key = self.event_id
+            if series and occurrence.recurrence_id is not None:
+                key = f"{self.event_id}/{occurrence.recurrence_id:%Y%m%dT%H%M%SZ}"
+            found.append(
+                Interval(
+                    id=key,
+                    event_id=self.event_id,
+                    title=self.title,
+                    start=occurrence.start,
+                    end=occurrence.end,
+                    zone=self.zone,
+                    kind=self.kind,
+                    mode=self.mode,
+                    venue_id=self.venue_id,
+                    locality=self.locality,
+                    delegation_ids=self.delegation_ids,
+                    participant_ids=self.participant_ids,
+                    ancestor_ids=ancestors,
+                    tour_day_id=self.tour_day_id,
+                    uid=self.uid,
+                    recurrence_id=occurrence.recurrence_id if series else None,
+                    all_day=self.all_day,
+                    moved=occurrence.moved,
+                )
+            )
+        return found
+
+
+def _meetings(session: Session, conditions: list[ColumnElement[bool]]) -> list[_Meeting]:
+    """The events ``conditions`` choose, read by their columns: their place's locality
+    (:func:`~cpp_scheduler.model.event.locality_of`), delegations, participants and a
+    series' moved and cancelled meetings each in one query over the same choice."""
+    chosen = select(Event.id).where(*conditions).scalar_subquery()
+    venues: dict[str | None, str] = dict(session.execute(select(Venue.id, Venue.locality)).all())
+    cities: dict[str | None, str] = dict(
+        session.execute(select(PartnerCity.id, PartnerCity.name)).all()
+    )
+    delegations = _linked(
+        session, event_delegations.c.event_id, event_delegations.c.delegation_id, chosen
+    )
+    participants = _linked(
+        session, event_participants.c.event_id, event_participants.c.participant_id, chosen
+    )
+    changes: dict[str, list[recurrence.OccurrenceChange]] = {}
+    for event_id, recurrence_id, cancelled, moved_start, moved_end in session.execute(
+        select(
+            OccurrenceOverride.event_id,
+            OccurrenceOverride.recurrence_id,
+            OccurrenceOverride.cancelled,
+            OccurrenceOverride.start_utc,
+            OccurrenceOverride.end_utc,
+        ).where(OccurrenceOverride.event_id.in_(chosen))
+    ):
+        changes.setdefault(event_id, []).append(
+            recurrence.OccurrenceChange(recurrence_id, cancelled, moved_start, moved_end)
+        )
+    nobody: frozenset[str] = frozenset()
+    return [
+        _Meeting(
+            event_id,
+            title,
+            start,
+            end,
+            zone,
+            kind,
+            mode,
+            venue_id,
+            locality_of(mode, venues.get(venue_id), cities.get(city_id)),
+            delegations.get(event_id, nobody),
+            participants.get(event_id, nobody),
+            tour_day_id,
+            uid,
+            rule,
+            all_day,
+            tuple(changes.get(event_id, ())),
+        )
+        for (
+            event_id,
+            title,
+            start,
+            end,
+            zone,
+            kind,
+            mode,
+            venue_id,
+            city_id,
+            tour_day_id,
+            uid,
+            rule,
+            all_day,
+        ) in session.execute(
+            select(
+                Event.id,
+                Event.title,
+                Event.start_utc,
+                Event.end_utc,
+                Event.zone,
+                Event.kind,
+                Event.mode,
+                Event.venue_id,
+                Event.city_id,
+                Event.tour_day_id,
+                Event.uid,
+                Event.recurrence_rule,
+                Event.all_day,
+            ).where(*conditions)
+        )
+    ]
+
+
+def _linked(
+    session: Session, event_column: Column[str], linked_column: Column[str], chosen: Any
+) -> dict[str, frozenset[str]]:
+    """Per event ``chosen``, the records a link table ties it to."""
+    found: dict[str, set[str]] = {}
+    for event_id, linked in session.execute(
+        select(event_column, linked_column).where(event_column.in_(chosen))
+    ):
+        found.setdefault(event_id, set()).add(linked)
+    return {event_id: frozenset(ids) for event_id, ids in found.items()}
+
+
 def load_snapshot(
     session: Session,
     start: datetime | None = None,
@@ -225,22 +393,12 @@ def load_snapshot(
                 since = min(since, first)
             if reach is not None:
                 reach = max(reach, after)
-    query = (
-        select(Event)
-        .options(
-            selectinload(Event.delegations),
-            selectinload(Event.participants),
-            selectinload(Event.venue),
-            selectinload(Event.city),
-            selectinload(Event.changes),
-        )
-        .where(Event.status != EventStatus.CANCELLED)
-    )
+    held = [Event.status != EventStatus.CANCELLED]
     if since is not None:
-        query = query.where(or_(Event.recurrence_rule.is_not(None), Event.end_utc > since))
+        held.append(or_(Event.recurrence_rule.is_not(None), Event.end_utc > since))
     if reach is not None:
         # A meeting of a series may be moved before the series' first.
-        query = query.where(
+        held.append(
             or_(
                 Event.start_utc < reach,
                 and_(
@@ -249,7 +407,6 @@ def load_snapshot(
                 ),
             )
         )
-    events = session.scalars(query).all()
     parents: dict[str, str | None] = {
         event_id: parent_id
         for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
@@ -257,9 +414,9 @@ def load_snapshot(
     off = called_off(session)
     intervals = [
         interval
-        for event in events
-        if event.id not in off
-        for interval in event_intervals(event, _ancestors(event.id, parents), since, reach)
+        for meeting in _meetings(session, held)
+        if meeting.event_id not in off
+        for interval in meeting.intervals(_ancestors(meeting.event_id, parents), since, reach)
     ]
     intervals.sort(key=lambda interval: (interval.start_s, interval.id))
     ahead: list[Interval] = []
@@ -295,16 +452,20 @@ def _one_name_a_place(
     神戸市 and Kobe as the one city they are; and the name each has in the check's
     sentences, as a document names it (:func:`~cpp_scheduler.services.rows.typed_place_name`)."""
     names: dict[str, str] = {}
+    keys: dict[str, str] = {}  # thousands of meetings share a few dozen places
 
     def key(place: str) -> str:
-        found = place_key(place, partner_cities)
-        names.setdefault(found, typed_place_name(place, partner_cities))
+        found = keys.get(place)
+        if found is None:
+            found = keys[place] = place_key(place, partner_cities)
+            names.setdefault(found, typed_place_name(place, partner_cities))
         return found
 
     def located(interval: Interval) -> Interval:
         if interval.locality is None:
             return interval
-        return replace(interval, locality=key(interval.locality))
+        found = key(interval.locality)
+        return interval if found == interval.locality else replace(interval, locality=found)
 
     def toured(tour: TourInfo) -> TourInfo:
         return replace(

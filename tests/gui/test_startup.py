@@ -466,3 +466,82 @@ def test_a_name_in_the_preferences_that_cannot_be_used_does_not_keep_the_program
     assert getpass.getuser() in said
     assert "\n" not in said
     window.tasks.wait_for_done()
+
+
+def test_editing_waits_for_the_program_and_not_for_the_tools_modules(
+    held: HeldOpen,
+    qtbot: QtBot,
+) -> None:
+    """Once the engine is in, the rest of the program is read before the tools' modules
+    (calendar files, reports, the zone catalogue) are loaded, all in the one worker of
+    the window: editing, which waits for the program, does not wait for them too."""
+    window = shown_window(qtbot, held)
+    asked: list[str] = []
+    run = window.tasks.run_in_background
+
+    def noted(function: Callable[[], object], *callbacks: Callable[..., None]) -> None:
+        asked.append(getattr(function, "__name__", ""))
+        run(function, *callbacks)
+
+    window.tasks.run_in_background = noted  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+        held.release.set()
+    assert window.new_action.isEnabled()
+    assert "load_the_tools" in asked
+    assert asked.index("read") < asked.index("load_the_tools")
+
+
+def test_a_zone_picker_made_once_the_tools_are_in_reads_no_zone() -> None:
+    """The zone catalogue every editor's zone picker lists, some 400 zones each read
+    from the database for its offset now, is read with the tools' modules, off the GUI
+    thread: the first editor opened reads none of it."""
+    script = textwrap.dedent("""
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from cpp_scheduler import timezones
+        from cpp_scheduler.gui.opening import load_the_tools
+        from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
+        load_the_tools()
+        read = timezones.zone.cache_info().misses
+        picker = ZonePicker()
+        print(picker.count(), timezones.zone.cache_info().misses - read)
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    count, read = done.stdout.split()
+    assert int(count) > 400
+    assert read == "0"
+
+
+def test_opening_an_editor_reads_no_module_the_tools_could_have_loaded_before() -> None:
+    """The modules free of Qt behind the editors (drafts' local times, series, answers,
+    the roles that say who may change the program) are loaded off the GUI thread with
+    the tools: the first editor opened imports only its own widgets."""
+    script = textwrap.dedent("""
+        import sys
+        import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow
+        from cpp_scheduler.gui.opening import load_the_engine, load_the_tools
+        load_the_engine()
+        load_the_tools()
+        import cpp_scheduler.gui.tools
+        before = set(sys.modules)
+        import cpp_scheduler.gui.dialogs
+        read = sorted(name for name in set(sys.modules) - before
+                      if not name.startswith(("PySide6", "shiboken6", "cpp_scheduler.gui")))
+        print(",".join(read))
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert done.stdout.strip() == ""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.gui.choices import choice_search_text
+from cpp_scheduler.gui.choices import SearchedChoices, choice_search_text, searched_choices
 from cpp_scheduler.gui.dialogs.base import (
     Named,
     RecordDialog,
@@ -103,13 +103,13 @@ class EventLists:
     venues: list[Named]
     cities: list[Named]
     host_cities: list[Named]
-    delegations: list[Choice]
+    delegations: SearchedChoices
     attendees: dict[str, Attendee]
     """Every delegation and participant as the engine takes them, by id."""
-    participants: list[Choice]
+    participants: SearchedChoices
     organisers: list[Named]
     conferences: list[Named]
-    themes: list[Choice]
+    themes: SearchedChoices
     answers: list[Attendance]
     """Each invited person's answer to the stored event (none for a new one)."""
     series: series_rules.StoredSeries
@@ -135,12 +135,12 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
         venues=named(choices.venue_choices(database)),
         cities=named(cities),
         host_cities=_city_offices(cities),
-        delegations=[listing.choice for listing in delegations],
+        delegations=searched_choices(listing.choice for listing in delegations),
         attendees=attendees,
-        participants=[person.choice for person in people],
+        participants=searched_choices(person.choice for person in people),
         organisers=named(person.organiser for person in people),
         conferences=named(choices.conference_choices(database, event_id)),
-        themes=choices.theme_choices(database),
+        themes=searched_choices(choices.theme_choices(database)),
         answers=replies.invited_answers(database, event_id=event_id) if event_id else [],
         series=series_rules.read_stored_series(database, event_id),
         called_off=choices.called_off_events(database),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
+from cpp_scheduler.gui.choices import SearchedChoices, searched_choices
 from cpp_scheduler.gui.dialogs.base import (
     RecordDialog,
     entity_problems,
@@ -19,7 +20,6 @@ from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import KnowledgeProduct, Problem, ProductKind
 from cpp_scheduler.services import choices
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.rows import Choice
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.taskman import TaskManager
@@ -27,20 +27,22 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ProductLists:
-    """The cities, themes and events a product can cover."""
+    """The cities, themes and events a product can cover, with what a search looks in
+    for each."""
 
-    cities: list[Choice]
-    themes: list[Choice]
-    events: list[Choice]
+    cities: SearchedChoices
+    themes: SearchedChoices
+    events: SearchedChoices
 
 
 def read_product_lists(database: Database) -> ProductLists:
     """The product dialog's lists, through the services (on any thread); the events are
-    read as columns, never as whole records."""
+    read as columns, never as whole records, and their search texts worked out there
+    too, not on the GUI thread as the list shows them."""
     return ProductLists(
-        choices.city_choices(database),
-        choices.theme_choices(database),
-        choices.event_choices(database),
+        searched_choices(choices.city_choices(database)),
+        searched_choices(choices.theme_choices(database)),
+        searched_choices(choices.event_choices(database)),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from cpp_scheduler.gui.choices import ChoiceListModel, ChoiceSearch
+from cpp_scheduler.gui.choices import ChoiceListModel, ChoiceSearch, SearchedChoices
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.services.rows import Choice
 
@@ -77,7 +77,9 @@ class MultiSelectList(QWidget):
     def setPlaceholderText(self, text: str) -> None:
         self.search.setPlaceholderText(text)
 
-    def setChoices(self, choices: Iterable[Choice]) -> None:
+    def setChoices(self, choices: Iterable[Choice] | SearchedChoices) -> None:
+        """List ``choices``: a long list with the search texts a worker prepared
+        (:func:`~cpp_scheduler.gui.choices.searched_choices`)."""
         self.model.set_choices(choices)
 
     def checkedIds(self) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceSearch
@@ -119,6 +119,30 @@ class SearchableComboBox(QComboBox):
                 self.addItem(text, data)
                 if searched:
                     self.setItemData(self.count() - 1, searched[0], SEARCH_ROLE)
+            self._select(kept)
+            if typed:
+                self.setEditText(typed)
+                if editor is not None:
+                    editor.setCursorPosition(cursor)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    def setListModel(self, model: QAbstractItemModel) -> None:
+        """Offer the items of ``model`` (one column, the display text and the data of
+        each item as :meth:`setChoices` gives them), which other combo boxes may share:
+        a long list built once (every zone) rather than for each editor. The current
+        choice and text typed are kept as :meth:`setChoices` keeps them."""
+        if model is self.model():
+            return
+        kept = self.selectedData()
+        editor = self.lineEdit()
+        typed = self.currentText() if kept is None else ""
+        cursor = editor.cursorPosition() if editor is not None else 0
+        self.blockSignals(True)
+        try:
+            self.setModel(model)
+            self._search.setSourceModel(model)
             self._select(kept)
             if typed:
                 self.setEditText(typed)

@@ -8,7 +8,13 @@ import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.gui.choices import ChoiceListModel
+from cpp_scheduler import timezones
+from cpp_scheduler.gui.choices import (
+    SEARCH_ROLE,
+    ChoiceListModel,
+    choice_search_text,
+    searched_choices,
+)
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
@@ -28,6 +34,26 @@ def test_choice_model_passes_the_model_tester(qtmodeltester) -> None:  # type: i
     model.set_choices(CHOICES)
     model.set_checked_ids(["ktm"])
     qtmodeltester.check(model)
+
+
+def test_a_list_prepared_by_a_worker_is_searched_by_the_texts_it_prepared(
+    qtbot: QtBot,
+) -> None:
+    """A long list (every event, for a knowledge product) comes with what a search
+    looks in for each choice, worked out where it was read: the list shows it and
+    searches it by those texts."""
+    prepared = searched_choices(CHOICES)
+    assert list(prepared.searched) == [choice_search_text(choice) for choice in CHOICES]
+    widget = MultiSelectList()
+    qtbot.addWidget(widget)
+    widget.setChoices(prepared)
+    model = widget.model
+    assert [model.index(row, 0).data(SEARCH_ROLE) for row in range(model.rowCount())] == list(
+        prepared.searched
+    )
+    qtbot.keyClicks(widget.search, "nepal")
+    assert widget.proxy.rowCount() == 1
+    assert widget.proxy.index(0, 0).data() == "Kathmandu metropolitan city"
 
 
 def test_searching_narrows_the_list_and_space_ticks(qtbot: QtBot) -> None:
@@ -136,6 +162,34 @@ def test_zone_picker_offers_every_zone_or_a_countrys(qtbot: QtBot) -> None:
     assert picker.count() == 1
     qtbot.keyClicks(picker.lineEdit(), "America/Lima")
     assert picker.zoneName() == "America/Lima"
+
+
+def test_every_zone_pickers_share_one_list_and_a_narrowed_one_keeps_its_own(
+    qtbot: QtBot,
+) -> None:
+    """The list of every zone is built once: each editor's picker offers the same one,
+    with each zone's offset now, and one narrowed to a country's zones (a delegation's)
+    changes no other picker's list or choice."""
+    first, second = ZonePicker(), ZonePicker()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.model() is second.model()
+    assert first.count() == len(timezones.all_zones())
+    kathmandu = first.findData("Asia/Kathmandu")
+    assert first.itemData(kathmandu, Qt.ItemDataRole.ToolTipRole) == "UTC+05:45 now"
+    first.setZoneName("Asia/Kathmandu")
+    assert second.zoneName() == ""
+    qtbot.keyClicks(second.lineEdit(), "lim")
+    assert second.searchedCount() == 1  # America/Lima
+    second.setZones(["America/Lima"])
+    assert second.count() == 1
+    assert second.itemData(0, Qt.ItemDataRole.ToolTipRole) == "UTC-05:00 now"
+    assert first.count() == len(timezones.all_zones())
+    assert first.zoneName() == "Asia/Kathmandu"
+    second.setZones(None)
+    assert second.model() is first.model()
+    second.setZones(["Asia/Tokyo", "Asia/Kathmandu"])
+    assert second.count() == 2
 
 
 def _editor(qtbot: QtBot, start: datetime) -> RecurrenceEditor:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from cpp_scheduler.gui.choices import choice_search_text
 from cpp_scheduler.gui.dialogs import (
     KnowledgeProductDialog,
     ParticipantDialog,
@@ -18,6 +19,7 @@ from cpp_scheduler.gui.dialogs import (
     ThemeDialog,
     VenueDialog,
 )
+from cpp_scheduler.gui.dialogs.knowledge_product_dialog import read_product_lists
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -285,6 +287,28 @@ def test_a_knowledge_product_links_cities_themes_and_events(
         "theme_ids": [compact],
         "event_ids": [event_id],
     }
+
+
+def test_a_knowledge_products_lists_are_read_with_their_search_texts(
+    sqlite_database: Database,
+) -> None:
+    """Every event of the program, which a product may cover, is read off the GUI thread
+    with what a search looks in for it: the editor's list shows them without folding
+    ten thousand titles on the GUI thread."""
+    with sqlite_database.transaction() as session:
+        session.add(
+            Event(
+                title="Compact-city workshop in Toyama",
+                start_utc=datetime(2027, 6, 2, 1, tzinfo=UTC),
+                end_utc=datetime(2027, 6, 2, 4, tzinfo=UTC),
+            )
+        )
+    lists = read_product_lists(sqlite_database)
+    for listed in (lists.cities, lists.themes, lists.events):
+        assert list(listed.searched) == [choice_search_text(c) for c in listed.choices]
+    [event] = lists.events.choices
+    assert event.name.startswith("Compact-city workshop in Toyama")
+    assert "toyama" in lists.events.searched[0]
 
 
 def test_a_typed_name_that_is_no_zone_is_refused_in_the_models_words(
