@@ -78,6 +78,10 @@ class FakeDialog(QDialog):
         """Nothing read: no base for a merge."""
         return {}
 
+    def take_save_as_new(self) -> bool:
+        """Never: the stand-in's record is not deleted under it."""
+        return False
+
 
 class DialogScript:
     """What the next editor dialog answers, and a record of the dialogs opened."""
