@@ -178,8 +178,7 @@ def load_the_tools() -> None:
     import cpp_scheduler.services.series_view
     import cpp_scheduler.services.slot_grid
     import cpp_scheduler.services.slot_search
-    import cpp_scheduler.services.tours
-    import cpp_scheduler.store.roles  # noqa: F401
+    import cpp_scheduler.services.tours  # noqa: F401
     from cpp_scheduler import timezones
 
     timezones.zone_catalogue()  # the zone pickers' every zone, with its offset now

@@ -49,7 +49,7 @@ def test_an_event_a_colleague_deletes_is_no_longer_selected(
 
         assert window.events.row_of(kobe) == -1
         assert window.selected_occurrence is None
-        assert chosen == [None]  # the Local times and History docks let go too
+        assert chosen == [None]  # the Local times dock lets go too (History keeps it)
         assert not window.edit_action.isEnabled()
         assert not window.delete_action.isEnabled()
         window.edit_selected()

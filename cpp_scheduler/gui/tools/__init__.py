@@ -292,7 +292,22 @@ class Tools(QObject):
 
     def _selection_changed(self, key: OccurrenceKey | None) -> None:
         self.local_times.show_occurrence(key)
+        if key is None and self._history_shows_a_deleted_event():
+            # Let go of because it was deleted (by a colleague, a revert, an undo): the
+            # panel keeps its history, which ends with the deletion, so that who deleted
+            # it can be read and the deletion reverted; the next selection replaces it.
+            return
         self.history.show_event(key.event_id if key is not None else None)
+
+    def _history_shows_a_deleted_event(self) -> bool:
+        """Whether the History panel shows an event the calendar no longer holds (one
+        the filters hide is still held: its row is there)."""
+        shown = self.history.event_id
+        return (
+            self.history.model_name == "Event"
+            and shown is not None
+            and self.window.events.row_of(shown) < 0
+        )
 
     def _follow_selection(self) -> None:
         if self.window.selected_occurrence != self.local_times.occurrence:

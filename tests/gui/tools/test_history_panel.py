@@ -153,6 +153,50 @@ def test_reverting_a_creation_deletes_the_event_and_undo_brings_it_back(
     assert window.events.row_of(event) >= 0
 
 
+def test_an_event_a_colleague_deletes_keeps_its_history_shown_to_be_brought_back(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    from cpp_scheduler.gui.live import start_live_refresh
+    from cpp_scheduler.services import removal
+    from cpp_scheduler.store import open_database
+
+    event = add_event(sqlite_database, "Kobe DRR clinic", JANUARY_NINE_TOKYO)
+    window = open_window()
+    errors: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: errors.append((title, message))  # type: ignore[method-assign]
+    dock = tools_of(window).history
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(event))
+    read(qtbot, dock)
+    live = start_live_refresh(window)
+    try:
+        assert live.watcher.ready.wait(10)
+        colleague = open_database(sqlite_database.url.database, author="Ravi Menon")
+        with qtbot.waitSignal(live.applied, timeout=10_000):
+            removal.delete(colleague, Event, event)
+        colleague.close()
+        rows_read(window)
+        settle(qtbot, window)
+
+        # The calendar let go of it; the panel still tells who deleted it.
+        assert window.selected_occurrence is None
+        assert not window.edit_action.isEnabled()
+        qtbot.waitUntil(
+            lambda: str(dock.model.index(0, 2).data() or "").startswith("Deleted"),
+            timeout=10_000,
+        )
+        assert "Ravi Menon" in str(dock.model.index(0, 1).data())
+
+        dock.table.selectRow(0)
+        assert dock.revert_button.toolTip().startswith("Bring the record back")
+        qtbot.mouseClick(dock.revert_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, window)
+        assert errors == []
+        assert window.events.row_of(event) >= 0
+    finally:
+        live.stop()
+        window.tasks.wait_for_done()
+
+
 def test_the_panel_follows_a_delegation_chosen_in_its_list(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
