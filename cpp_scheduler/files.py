@@ -17,6 +17,12 @@ goes through :func:`write_atomically`, so all of them share three promises:
 - the program's database (:func:`hold_database_file`) is never written over:
   an export given its name by a slip of the hand would replace the program with a
   spreadsheet.
+
+Every path a coordinator types or pastes, in a window's field or on the command line,
+enters through :func:`typed_path` (no line break or other control character in it, ``~``
+the home folder, never a bare name in a window), and every file written is named as its
+kind is by :func:`named_as` (the kind's suffix added to a name without one, another
+suffix refused).
 """
 
 from __future__ import annotations
@@ -28,12 +34,14 @@ import secrets
 import shutil
 import stat
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from cpp_scheduler.errors import SchedulerError, quoted, system_reason
-from cpp_scheduler.i18n import _
+from cpp_scheduler.errors import SchedulerError, printable, quoted, system_reason
+from cpp_scheduler.i18n import N_, _
 
 Content = bytes | Callable[[BinaryIO], None]
 """The whole file's bytes, or a function that writes them to the stream it is given."""
@@ -98,23 +106,135 @@ def _is_database(path: str, status: os.stat_result | None) -> bool:
     return False
 
 
-def typed_path(text: str) -> Path:
-    """The file or folder a coordinator typed into a window's field, to write to: ``~``
-    read as their home folder. A path that names no folder from the top (``program.ics``)
-    is refused naming the whole path meant, in one line: a command reads it in the
-    folder it runs in, but a window has no such folder the coordinator can see, and the
-    file went where nobody would look for it."""
+class TypedPathError(SchedulerError):
+    """A path typed or pasted that names no file: empty, or holding a line break or
+    another control character, which no file the program reads or writes is meant to be
+    named with."""
+
+    def __init__(self, text: str, message: str) -> None:
+        self.text = text
+        super().__init__(message)
+
+
+_CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+"""Control characters and line or paragraph separators: what a paste brings into a path
+and no file's name is meant to hold (a name may hold any other character, a space,
+an ideographic space or a character the system could not decode)."""
+
+
+def _control_character(text: str) -> str | None:
+    if text.isprintable():  # the usual case, at C speed: no control character at all
+        return None
+    return next(
+        (c for c in text if unicodedata.category(c) in _CONTROL_CATEGORIES),
+        None,
+    )
+
+
+def typed_path(text: str, *, working_folder: bool = False) -> Path:
+    """The file or folder a coordinator typed or pasted, in a window's field or on the
+    command line, to read or write: the one way a path typed enters the program.
+
+    - The spaces and line breaks around it (a paste's last line break) are taken off;
+      a line break or another control character left inside it is refused in one line
+      quoting it escaped (:class:`TypedPathError`): pasted from a mail or a document, it
+      would otherwise name a file with a line break in its name.
+    - ``~`` is read as the home folder, in a window and on a command line alike.
+    - A path that names no folder from the top (``program.ics``) is read as each medium's
+      user expects it. A command runs in a folder its user sees and chose (its prompt
+      shows it), and reading a bare name there is what every command does: with
+      ``working_folder`` it is read there, and made whole, so that every message names
+      the file wherever it is. A window has no such folder the coordinator can see: the
+      file would go where nobody looks for it, so without ``working_folder`` such a path
+      is refused naming the whole path meant, in one line (:class:`FileWriteError`).
+    """
+    text = text.strip()
+    if not text:
+        raise TypedPathError(text, _("an empty path names no file or folder"))
+    character = _control_character(text)
+    if character is not None:
+        raise TypedPathError(
+            text,
+            _(
+                "{path} holds a line break or another control character ({character}); "
+                "give the path on one line"
+            ).format(path=quoted(text, 200), character=printable(character)),
+        )
     path = Path(text)
     with contextlib.suppress(RuntimeError):  # no home folder known: left as typed
         path = path.expanduser()
-    if not path.is_absolute():
-        raise FileWriteError(
-            path,
-            _("it names no folder; give its whole path, such as {example}").format(
-                example=quoted(str(Path.home() / path), 200)
-            ),
-        )
-    return path
+    if path.is_absolute():
+        return path
+    if working_folder:
+        return path.absolute()
+    raise FileWriteError(
+        path,
+        _("it names no folder; give its whole path, such as {example}").format(
+            example=quoted(str(Path.home() / path), 200)
+        ),
+    )
+
+
+def is_url(location: str) -> bool:
+    """Whether a database's location, as given, is a URL (``postgresql://…``,
+    ``sqlite:///…``) rather than a SQLite file's path."""
+    return "://" in location
+
+
+def typed_location(text: str, *, working_folder: bool = False) -> str:
+    """A database's location as a coordinator typed it (File > Open database…, ``--db``,
+    ``CPP_SCHEDULER_DB``): a URL (:func:`is_url`) as given, the store says what is wrong
+    with one; a SQLite file's path read as every path typed is (:func:`typed_path`), whole.
+    A bare name (``program.sqlite``) is read on the command line in the folder the
+    command runs in, as every command reads a file; a window refuses it naming the whole
+    path meant, where a new program would otherwise be made in a folder nobody sees."""
+    if is_url(text):
+        return text
+    return str(typed_path(text, working_folder=working_folder))
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of file the program writes, by the suffixes its name ends in: the first is
+    the one added to a name given without any (:func:`named_as`)."""
+
+    suffixes: tuple[str, ...]
+    """Lowercase, with their dot; a name's own is compared without case."""
+    refusal: str
+    """Why a name with another suffix is refused, naming the suffixes (an ``N_`` text)."""
+
+    def preferring(self, suffix: str) -> FileKind:
+        """The same kind, ``suffix`` (one of its own) added to a name without one."""
+        rest = tuple(other for other in self.suffixes if other != suffix)
+        return FileKind((suffix, *rest), self.refusal)
+
+
+CALENDAR_FILE = FileKind((".ics",), N_("a calendar file is written as .ics"))
+PDF_FILE = FileKind((".pdf",), N_("a printed document is written as .pdf"))
+REPORT_FILE = FileKind((".pdf", ".xlsx"), N_("the report is written as .pdf or .xlsx"))
+WORKBOOK_FILE = FileKind((".xlsx",), N_("an Excel workbook is written as .xlsx"))
+CSV_FILE = FileKind((".csv",), N_("a CSV table is written as .csv"))
+AGENDA_FILE = FileKind((".xlsx", ".csv"), N_("the agenda is written as .xlsx or .csv"))
+PROGRAM_FILE = FileKind((".json",), N_("a program file is written as .json"))
+
+
+def named_as(path: Path, kind: FileKind) -> Path:
+    """The file to write for ``path`` named as a file of ``kind``, the one rule of every
+    file the program writes, in a window and on the command line alike: a name with no
+    suffix (``kobe``) gets the kind's (``kobe.ics``), and the messages then name the
+    file written; one with the kind's suffix, in any case (``Day.PDF``), is kept as
+    given (a folder's name is left to the write, which refuses it as a folder); one with
+    another (``kobe.txt``) is refused in one line naming the suffix
+    expected (:class:`FileWriteError`), before anything is read or written: a calendar
+    saved as ``.txt`` opens in an editor as text, and the name hides what the file is."""
+    suffix = path.suffix
+    if not suffix:
+        if path.is_dir():  # a folder given for a file: the write says so, naming it
+            return path
+        return path.with_name(path.name + kind.suffixes[0])
+    if suffix.lower() in kind.suffixes:
+        return path
+    raise FileWriteError(path, _(kind.refusal))
 
 
 def check_writable_target(path: Path | str) -> int | None:

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from cpp_scheduler.cli.dates import parse_day
-from cpp_scheduler.cli.errors import check_output, refuse_other_suffix
+from cpp_scheduler.cli.errors import output_file
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.documents.content import PrintDocument
 from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
+from cpp_scheduler.files import PDF_FILE
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.saved_words import pdf_saved
 
@@ -102,9 +103,7 @@ def run_day(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, build: Any) -> int:
-    output = Path(args.output)
-    refuse_other_suffix(output, (".pdf",), _("-o {file}: a printed document is written as .pdf"))
-    check_output(output)
+    output = output_file(args.output, PDF_FILE)
     database = open_program(args.db)
     try:
         document: PrintDocument = build(database)

@@ -1,13 +1,19 @@
-"""The error a command raises for a mistake on its own command line, and the one refusal
-of an output file named for another kind of file."""
+"""The error a command raises for a mistake on its own command line, and how a path given
+on it is read: as every path typed is, and an output file named as its kind is."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import os
 from pathlib import Path
 
-from cpp_scheduler.errors import SchedulerError, shown_path
-from cpp_scheduler.files import check_writable_target
+from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.files import (
+    FileKind,
+    FileWriteError,
+    check_writable_target,
+    named_as,
+    typed_path,
+)
 
 
 class CliError(SchedulerError):
@@ -18,14 +24,32 @@ class CliError(SchedulerError):
         self.status = status
 
 
-def refuse_other_suffix(output: Path, suffixes: Collection[str], refusal: str) -> None:
-    """Refuse, before anything is read, an output file named with a suffix the command
-    does not write (``refusal``, with ``{file}``, says which it writes), as argparse
-    refuses a bad value (status 2): a PDF saved as ``day.txt`` would open in an editor
-    as garbage, and the name would hide what the file is. ``suffixes`` are lowercase,
-    with their dot; the name's own is compared without case (``Day.PDF`` is a PDF)."""
-    if output.suffix.lower() not in suffixes:
-        raise CliError(refusal.format(file=shown_path(output)), status=2)
+def typed_argument(text: str | os.PathLike[str]) -> Path:
+    """A file or a folder given on the command line, read as every path typed is
+    (:func:`~cpp_scheduler.files.typed_path`): a line break or another control character
+    in it refused, ``~`` the home folder, a bare name read in the folder the command runs
+    in and made whole, so that every message names the file wherever it is. Refused as
+    argparse refuses a bad value (status 2)."""
+    try:
+        return typed_path(os.fspath(text), working_folder=True)
+    except SchedulerError as error:
+        raise CliError(str(error), status=2) from None
+
+
+def output_file(text: str | os.PathLike[str], kind: FileKind) -> Path:
+    """The file a command writes for ``-o TEXT``, refused before anything is read unless
+    it can be written as a file of ``kind``: typed as every path is
+    (:func:`typed_argument`), named by the one rule of every file the program writes
+    (:func:`~cpp_scheduler.files.named_as`: the kind's suffix added to a name without
+    one, another suffix refused, as argparse refuses a bad value, status 2), and a place
+    a file can be put (:func:`check_output`)."""
+    path = typed_argument(text)
+    try:
+        path = named_as(path, kind)
+    except FileWriteError as error:
+        raise CliError(str(error), status=2) from None
+    check_output(path)
+    return path
 
 
 def check_output(output: Path) -> None:

@@ -23,10 +23,11 @@ from cpp_scheduler import limits, timezones
 from cpp_scheduler.cli import columns
 from cpp_scheduler.cli.dates import add_day_options, day_range, parse_day
 from cpp_scheduler.cli.engine_formats import local_iso, print_json, table, utc_z
-from cpp_scheduler.cli.errors import CliError, check_output
+from cpp_scheduler.cli.errors import CliError, output_file, typed_argument
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of, filtered
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import quoted
+from cpp_scheduler.files import CALENDAR_FILE
 from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.ical.scopes import DateRange
@@ -119,10 +120,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     ics.add_argument(
         "--feed-url", metavar="URL", help=_("for a published feed: the address it is published at")
     )
-    ics.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("the .ics file to write"))
-    ics.add_argument(
-        "--out-dir", type=Path, metavar="DIR", help=_("the folder for --each-participant")
-    )
+    ics.add_argument("-o", "--output", metavar="FILE", help=_("the .ics file to write"))
+    ics.add_argument("--out-dir", metavar="DIR", help=_("the folder for --each-participant"))
     ics.add_argument(
         "--preview",
         action="store_true",
@@ -224,7 +223,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = calendar_export.export_each_participant(
                 database,
-                args.out_dir,
+                typed_argument(args.out_dir),
                 options,
                 dates=dates,
                 with_attendees=args.with_attendees,
@@ -257,11 +256,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.output is None:
         raise CliError(_("give the file to write with -o FILE"), status=2)
-    check_output(args.output)
+    output = output_file(args.output, CALENDAR_FILE)
     database = open_program(args.db)
     try:
         written = calendar_export.export_calendar(
-            database, scope, args.output, options, dates=dates, with_attendees=args.with_attendees
+            database, scope, output, options, dates=dates, with_attendees=args.with_attendees
         )
     finally:
         database.close()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cpp_scheduler.cli.errors import output_file
 from cpp_scheduler.cli.opening import open_program
+from cpp_scheduler.files import PROGRAM_FILE
 from cpp_scheduler.i18n import _
 from cpp_scheduler.programfile import apply_document, export_program, read_document
 from cpp_scheduler.programfile.importer import preview_into_new_database
@@ -39,7 +41,6 @@ def register(
     )
     export.add_argument(
         "file",
-        type=Path,
         metavar="FILE.json",
         help=_("the file to write (replaced as a whole if it exists)"),
     )
@@ -63,9 +64,10 @@ def register(
 
 
 def run_export(args: argparse.Namespace) -> int:
+    output = output_file(args.file, PROGRAM_FILE)
     database = open_program(args.db)
     try:
-        summary = export_program(database, args.file)
+        summary = export_program(database, output)
     finally:
         database.close()
     # In the words File > Export program says it in the window's status bar.

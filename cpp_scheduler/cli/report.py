@@ -10,15 +10,14 @@ file's suffix). The counting rules are in docs/reports.md.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler.cli.dates import add_day_options, day_range
 from cpp_scheduler.cli.engine_formats import print_json, table
-from cpp_scheduler.cli.errors import CliError, check_output, refuse_other_suffix
+from cpp_scheduler.cli.errors import CliError, output_file
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import system_reason
-from cpp_scheduler.files import FileWriteError
+from cpp_scheduler.files import REPORT_FILE, FileWriteError
 from cpp_scheduler.i18n import _
 from cpp_scheduler.services.saved_words import file_written, pdf_saved
 
@@ -42,7 +41,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
         metavar="FILE.pdf|FILE.xlsx",
         help=_("write a PDF with tables and charts, or an Excel workbook (by the suffix)"),
     )
@@ -99,12 +97,7 @@ def run(args: argparse.Namespace) -> int:
     first, last = period.first, period.last
     if first is None or last is None:  # argparse requires both; said again for the types
         raise CliError(_("give the period with --from and --to"), status=2)
-    output: Path | None = args.output
-    if output is not None:
-        refuse_other_suffix(
-            output, (".xlsx", ".pdf"), _("-o {file}: the report is written as .pdf or .xlsx")
-        )
-        check_output(output)
+    output = None if args.output is None else output_file(args.output, REPORT_FILE)
     database = open_program(args.db)
     try:
         report = reports.program_report(database, first, last)

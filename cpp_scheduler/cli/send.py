@@ -20,11 +20,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from cpp_scheduler.cli.columns import one_line
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, typed_argument
 from cpp_scheduler.cli.export import _organizer
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable, quoted
@@ -103,7 +102,7 @@ def _add_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help=_("list who would get what; send nothing")
     )
-    parser.add_argument("--outbox", type=Path, metavar="DIR", help=_("write .eml files there"))
+    parser.add_argument("--outbox", metavar="DIR", help=_("write .eml files there"))
     _add_server_options(parser)
     parser.add_argument(
         "--from",
@@ -192,7 +191,7 @@ class _Sending:
         """The server the batch goes through; None for an outbox or a dry run."""
         if not args.dry_run:
             if args.outbox:
-                self.transport = OutboxTransport(args.outbox)
+                self.transport = OutboxTransport(typed_argument(args.outbox))
             else:
                 self.smtp = _smtp_settings(args, settings.smtp)
                 self.transport = SmtpTransport(self.smtp)

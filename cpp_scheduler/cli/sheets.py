@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from cpp_scheduler import timezones
 from cpp_scheduler.cli.dates import add_day_options, day_range
-from cpp_scheduler.cli.errors import CliError, check_output, refuse_other_suffix
+from cpp_scheduler.cli.errors import CliError, output_file
 from cpp_scheduler.cli.filters import add_filter_options, event_filter_of
 from cpp_scheduler.cli.opening import open_program
 from cpp_scheduler.errors import printable, system_reason
-from cpp_scheduler.files import FileWriteError
+from cpp_scheduler.files import CSV_FILE, WORKBOOK_FILE, FileWriteError
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.services.saved_words import agenda_written, file_written
 
@@ -64,7 +64,7 @@ def register_formats(formats: Any, common: argparse.ArgumentParser) -> None:
         )
         parser.add_argument("--tour", metavar="NAME", help=_("the study tour (for 'tour')"))
         parser.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="FILE", help=_("the file to write")
+            "-o", "--output", required=True, metavar="FILE", help=_("the file to write")
         )
         parser.set_defaults(run=run, sheet_format=name)
 
@@ -131,14 +131,7 @@ def run(args: argparse.Namespace) -> int:
     # The writers load openpyxl: only for the commands that write a spreadsheet.
     from cpp_scheduler.reports.xlsx import write_xlsx
 
-    output: Path = args.output
-    if args.sheet_format == "xlsx":
-        refuse_other_suffix(
-            output, (".xlsx",), _("-o {file}: an Excel workbook is written as .xlsx")
-        )
-    else:
-        refuse_other_suffix(output, (".csv",), _("-o {file}: a CSV table is written as .csv"))
-    check_output(output)
+    output = output_file(args.output, WORKBOOK_FILE if args.sheet_format == "xlsx" else CSV_FILE)
     tables = _tables(args)
     try:
         if args.sheet_format == "xlsx":

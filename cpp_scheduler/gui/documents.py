@@ -41,6 +41,7 @@ from cpp_scheduler.documents.itinerary import itinerary_document, read_itinerary
 from cpp_scheduler.documents.programme import programme_document, read_programme
 from cpp_scheduler.documents.runsheet import day_in_japan, read_run_sheet, run_sheet_document
 from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.files import PDF_FILE, named_as, typed_path
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
@@ -311,7 +312,13 @@ class PrintDocumentDialog(QDialog):
     def save(self, path: Path, on_saved: Callable[[int], None] | None = None) -> None:
         """Build the document and write it to ``path`` as a PDF, with a progress dialog
         whose Cancel stops the work between sections and between pages, leaving no
-        file behind."""
+        file behind. Named by the rule of every file written (a name without a suffix
+        gets .pdf, another suffix is refused), as ``print … -o`` names its file."""
+        try:
+            path = named_as(typed_path(str(path)), PDF_FILE)
+        except SchedulerError as error:
+            self.status.setText(str(error))
+            return
         stop = threading.Event()
         progress = QProgressDialog(
             translate("Documents", "Building the document…"),

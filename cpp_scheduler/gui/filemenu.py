@@ -81,13 +81,20 @@ class OpenDatabaseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.location.textChanged.connect(self._update_button)
+        self.refusal = QLabel(self)
+        """Why the location typed cannot be opened, under the field; hidden while none."""
+        self.refusal.setObjectName("databaseLocationRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(row)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.buttons)
         self._update_button()
 
     def _update_button(self) -> None:
+        self.refusal.hide()
         button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
         if button is not None:
             button.setEnabled(bool(self.chosen()))
@@ -105,14 +112,45 @@ class OpenDatabaseDialog(QDialog):
     def chosen(self) -> str:
         return self.location.text().strip()
 
+    def accept(self) -> None:
+        """Open only a location that can be opened as typed (:func:`typed_location`);
+        else say why under the field, the text kept to mend."""
+        from cpp_scheduler.errors import SchedulerError
+
+        try:
+            typed_location(self.chosen())
+        except SchedulerError as error:
+            self.refusal.setText(str(error))
+            self.refusal.show()
+            return
+        super().accept()
+
+
+def typed_location(text: str) -> str:
+    """The database a coordinator typed into Open database…, as the core reads a location
+    typed in a window (:func:`cpp_scheduler.files.typed_location`): a URL as given, a
+    file's whole path (``~`` the home folder); a bare file name refused naming the whole
+    path meant, and a path holding a line break or another control character refused."""
+    from cpp_scheduler import files
+
+    return files.typed_location(text)
+
 
 def choose_database(window: MainWindow) -> None:
     """File > Open database…: ask where, then open it in a new window (see
     :func:`open_or_make`)."""
+    from cpp_scheduler.errors import SchedulerError
+
     dialog = OpenDatabaseDialog(window)
     try:
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
-            open_or_make(window, dialog.chosen())
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen():
+            return
+        try:
+            location = typed_location(dialog.chosen())
+        except SchedulerError as error:
+            window.report_error(translate("FileMenu", "Cannot open the database"), str(error))
+            return
+        open_or_make(window, location)
     finally:
         dialog.deleteLater()
 
@@ -278,10 +316,20 @@ def export_program(window: MainWindow, path: str | None = None) -> None:
         )
         if not path:
             return
+    from cpp_scheduler.errors import SchedulerError
+    from cpp_scheduler.files import PROGRAM_FILE, named_as, typed_path
     from cpp_scheduler.services.program_files import export_program_file
     from cpp_scheduler.services.saved_words import program_exported
 
-    database, chosen = window.database, Path(path)
+    try:  # as ``program export FILE`` reads its file
+        chosen = named_as(typed_path(path), PROGRAM_FILE)
+    except SchedulerError as error:
+        window.report_error(
+            translate("FileMenu", "Cannot write {file}").format(file=shown_path(path)),
+            str(error),
+        )
+        return
+    database = window.database
     window.statusBar().showMessage(
         translate("FileMenu", "Writing {file}…").format(file=shown_path(chosen))
     )

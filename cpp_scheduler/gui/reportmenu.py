@@ -17,7 +17,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cpp_scheduler import timezones
-from cpp_scheduler.errors import shown_path
+from cpp_scheduler.errors import SchedulerError, shown_path
+from cpp_scheduler.files import AGENDA_FILE, FileKind, named_as, typed_path
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.translations import translate
 
@@ -93,14 +94,20 @@ class ReportActions(QObject):
         )
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_name(path.name + (".csv" if "csv" in chosen_filter else ".xlsx"))
-        self.export_agenda(path)
+        kind = AGENDA_FILE.preferring(".csv" if "csv" in chosen_filter else ".xlsx")
+        self.export_agenda(Path(chosen), kind)
 
-    def export_agenda(self, path: Path) -> None:
+    def export_agenda(self, path: Path, kind: FileKind = AGENDA_FILE) -> None:
         """Write the agenda the calendar shows now to ``path`` (.xlsx or .csv), off the
-        GUI thread; the status bar says when it is written."""
+        GUI thread; the status bar says when it is written. Named by the rule of every
+        file written (:func:`~cpp_scheduler.files.named_as`): ``kind``'s first suffix
+        added to a name without one, another suffix refused, as ``export xlsx agenda -o``
+        refuses it."""
+        try:
+            path = named_as(typed_path(str(path)), kind)
+        except SchedulerError as error:
+            self.window.report_error(translate("ReportMenu", "Export agenda"), str(error))
+            return
         from cpp_scheduler.reports.csvfile import write_csv
         from cpp_scheduler.reports.xlsx import write_xlsx
         from cpp_scheduler.services.reports import agenda

@@ -46,7 +46,8 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.documents.content import PrintDocument
-from cpp_scheduler.errors import shown_path
+from cpp_scheduler.errors import SchedulerError, shown_path
+from cpp_scheduler.files import PDF_FILE, WORKBOOK_FILE, named_as, typed_path
 from cpp_scheduler.gui import printing
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.qtvalues import keep_to_program_days
@@ -450,12 +451,17 @@ class ProgramReportWindow(QDialog):
             self.save_spreadsheet(Path(chosen))
 
     def save_spreadsheet(self, path: Path) -> None:
-        """Write the report shown to ``path`` (.xlsx added when missing), on the worker."""
+        """Write the report shown to ``path`` (.xlsx added when missing, another suffix
+        refused, as ``report -o`` names its file: :func:`~cpp_scheduler.files.named_as`),
+        on the worker."""
         report = self.report
         if report is None:
             return
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
+        try:
+            path = named_as(typed_path(str(path)), WORKBOOK_FILE)
+        except SchedulerError as error:
+            self._not_saved(error)
+            return
         from cpp_scheduler.services.reports import write_report_xlsx
 
         self.status.setText(
@@ -517,9 +523,15 @@ class ProgramReportWindow(QDialog):
             self.save_pdf(Path(chosen))
 
     def save_pdf(self, path: Path, paper: str = "a4") -> None:
-        """Write the report shown to ``path`` as a PDF (.pdf added when missing)."""
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        """Write the report shown to ``path`` as a PDF (.pdf added when missing, another
+        suffix refused, as ``report -o`` names its file)."""
+        try:
+            path = named_as(typed_path(str(path)), PDF_FILE)
+        except SchedulerError as error:
+            self.status.setText(
+                translate("ReportView", "Could not save the PDF: {error}").format(error=error)
+            )
+            return
 
         def write(document: PrintDocument) -> None:
             try:

@@ -25,7 +25,7 @@ from sqlalchemy.orm.exc import DetachedInstanceError
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
-from cpp_scheduler.i18n import _
+from cpp_scheduler.i18n import _, ngettext
 from cpp_scheduler.model.base import HELD_ONCE
 
 
@@ -288,6 +288,28 @@ def text_length_problem(
             key=what, count=f"{len(value):,}", largest=f"{most:,}"
         ),
     )
+
+
+def pasted_within(
+    length: int, pasted: str, most: int = limits.MAX_TEXT_LENGTH
+) -> tuple[str, str | None]:
+    """Of ``pasted``, put into a text that holds ``length`` characters besides it, the part
+    the text may take (up to ``most`` characters in all: the longest a text may hold,
+    :func:`text_length_problem`), and the line that says the rest was left out (None
+    where all of it fits). An editor takes what fits and keeps what was typed before:
+    a million characters taken whole, to be refused at the save anyway, made every
+    later key wait a third of a second."""
+    room = max(most - length, 0)
+    if len(pasted) <= room:
+        return pasted, None
+    left_out = len(pasted) - room
+    return pasted[:room], ngettext(
+        "The paste was cut at {largest} characters, the most a text may hold: "
+        "{count} character was left out",
+        "The paste was cut at {largest} characters, the most a text may hold: "
+        "{count} characters were left out",
+        left_out,
+    ).format(largest=f"{most:,}", count=f"{left_out:,}")
 
 
 def text_problems(record: Any, entity: Any, **what: str) -> list[Problem]:

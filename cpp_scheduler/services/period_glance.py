@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import cpp_scheduler
-from cpp_scheduler import APP_NAME, ORGANISATION
+from cpp_scheduler import APP_NAME, ORGANISATION, files
+from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.model.called_off import HELD_SQL, HeldStatuses
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.services.rows import (
@@ -84,9 +85,12 @@ def _sqlite_path(location: str | os.PathLike[str] | None) -> Path | None:
         import platformdirs
 
         return Path(platformdirs.user_data_dir(APP_NAME, ORGANISATION)) / "program.sqlite"
-    if "://" in given:
+    if files.is_url(given):
         return None  # a URL: PostgreSQL, or SQLite spelled so; the open reads it
-    return Path(given).expanduser().absolute()
+    try:
+        return Path(files.typed_location(given, working_folder=True))
+    except SchedulerError:
+        return None  # the open says why it refuses it
 
 
 def _worth_a_glance(path: Path) -> bool:

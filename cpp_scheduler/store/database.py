@@ -94,8 +94,12 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
                 ).format(folder=shown_path(path.parent), reason=system_reason(error))
             ) from error
         return URL.create("sqlite+pysqlite", database=str(path))
-    if "://" not in given:
-        return URL.create("sqlite+pysqlite", database=str(Path(given).expanduser().absolute()))
+    if not files.is_url(given):
+        # Read as every path typed on a command line is: no control character, ~ the
+        # home folder, a bare name in the folder the command runs in, made whole.
+        return URL.create(
+            "sqlite+pysqlite", database=files.typed_location(given, working_folder=True)
+        )
     try:
         url = make_url(given)
     except (ArgumentError, ValueError) as error:

@@ -24,19 +24,19 @@ def test_the_demo_command_reports_then_keeps(
     )
 
 
-def test_a_program_whose_name_holds_a_line_break_is_named_on_one_line(
+def test_a_program_whose_name_holds_a_line_break_is_refused_on_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A path pasted with a line break is refused as every path typed is, named on one
+    line, and no program is made under such a name."""
     folder = tmp_path / "team\nshare"
     folder.mkdir()
     target = str(folder / "program.sqlite")
-    assert main(["demo", "--db", target]) == 0
-    assert main(["demo", "--db", target]) == 0
+    assert main(["demo", "--db", target]) == 1
 
-    first, again = capsys.readouterr().out.splitlines()
-    assert first.startswith("Loaded the demo program into ")
-    assert again.startswith("The demo program is already in ")
-    assert "team\\nshare" in again
+    (said,) = capsys.readouterr().err.splitlines()
+    assert "team\\nshare" in said
+    assert list(folder.iterdir()) == []
 
 
 def test_one_record_kept_is_said_in_the_singular(

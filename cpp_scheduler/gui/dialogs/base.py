@@ -50,11 +50,12 @@ from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.gui.choices import choice_search_text
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.changed_bar import ChangedElsewhereBar
-from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
+from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator, note_below, show_note
 from cpp_scheduler.gui.opening import AfterFirstPaint
 from cpp_scheduler.gui.readonly import follow_window_read_only
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, kind_name, translate
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.gui.widgets.text_field import TextField
 from cpp_scheduler.model import Base, Problem
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.validation import one_line
@@ -220,6 +221,18 @@ def wrap_at_words(root: QWidget) -> None:
     for half a minute at every key."""
     for edit in root.findChildren(QPlainTextEdit):
         edit.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+
+
+def say_cut_pastes(root: QWidget) -> None:
+    """Under every field of several lines under ``root`` (:class:`TextField`), a line
+    saying a paste was cut at the most a text may hold, until the next edit."""
+    for edit in root.findChildren(TextField):
+        if edit.property("cutPastesSaid"):
+            continue  # a record opened again in the same dialog
+        edit.setProperty("cutPastesSaid", True)
+        note = note_below(edit)
+        edit.textChanged.connect(lambda note=note: show_note(note, None))
+        edit.pasteCut.connect(lambda text, note=note: show_note(note, text))
 
 
 def plain_text(edit: QPlainTextEdit) -> str:
@@ -405,6 +418,7 @@ class RecordDialog(QDialog):
         its first values) has nothing to read but its lists, and is usable at once.
         """
         wrap_at_words(self)  # before a long stored text is laid out in it
+        say_cut_pastes(self)
         record_id = self._record_id
         if record_id is None:
             stored = dict(new_values or {})

@@ -123,6 +123,29 @@ def _set_label_shown(label: QLabel, shown: bool) -> None:
     label.setVisible(shown)
 
 
+def note_below(widget: QWidget, role: str = "warning") -> QLabel:
+    """A line under ``widget``'s row (``role``: "warning" or "hint"), hidden until
+    :func:`show_note` gives it a text: what an editor says of a field apart from its
+    problems, which :class:`InlineValidator` writes."""
+    label = WrappedLabel(widget.window())
+    label.setObjectName(f"{widget.objectName()}Note")
+    label.setProperty("role", role)
+    _insert_below(widget, label)
+    _set_label_shown(label, False)
+    return label
+
+
+def show_note(label: QLabel, text: str | None) -> None:
+    """Say ``text`` on a line of :func:`note_below`; None hides it."""
+    if text is None:
+        if label.isVisibleTo(label.window()) or label.text():
+            label.clear()
+            _set_label_shown(label, False)
+        return
+    label.setText(text)
+    _set_label_shown(label, True)
+
+
 class ErrorLabel(WrappedLabel):
     """The reason under a field, wrapped to the width it is given."""
 

@@ -11,10 +11,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QDialog,
     QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QSizePolicy, QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.optional_date import OptionalDateEdit
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.gui.widgets.text_field import TextField
 from cpp_scheduler.gui.widgets.time_range import TimeRangeEdit
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
@@ -136,7 +137,7 @@ class Ui_DelegationDialog(object):
 
         self.detailsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.notesLabel)
 
-        self.notes = QPlainTextEdit(DelegationDialog)
+        self.notes = TextField(DelegationDialog)
         self.notes.setObjectName(u"notes")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         sizePolicy.setHorizontalStretch(0)

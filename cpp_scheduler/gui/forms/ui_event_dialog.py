@@ -11,14 +11,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
     QFrame, QGridLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QSizePolicy, QSpacerItem, QTabWidget, QVBoxLayout,
-    QWidget)
+    QLineEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QTabWidget, QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.local_time_choice import LocalTimeChoice
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.recurrence_editor import RecurrenceEditor
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.gui.widgets.text_field import TextField
 from cpp_scheduler.gui.widgets.wrapped_label import WrappedLabel
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
@@ -374,7 +374,7 @@ class Ui_EventDialog(object):
 
         self.agendaForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.descriptionLabel)
 
-        self.description = QPlainTextEdit(self.agendaTab)
+        self.description = TextField(self.agendaTab)
         self.description.setObjectName(u"description")
         self.description.setTabChangesFocus(True)
 
@@ -385,7 +385,7 @@ class Ui_EventDialog(object):
 
         self.agendaForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.notesLabel)
 
-        self.notes = QPlainTextEdit(self.agendaTab)
+        self.notes = TextField(self.agendaTab)
         self.notes.setObjectName(u"notes")
         self.notes.setTabChangesFocus(True)
 

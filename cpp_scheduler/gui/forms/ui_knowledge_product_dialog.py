@@ -10,11 +10,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.optional_date import OptionalDateEdit
+from cpp_scheduler.gui.widgets.text_field import TextField
 
 class Ui_KnowledgeProductDialog(object):
     def setupUi(self, KnowledgeProductDialog: Any) -> None:
@@ -73,7 +73,7 @@ class Ui_KnowledgeProductDialog(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.summaryLabel)
 
-        self.summary = QPlainTextEdit(KnowledgeProductDialog)
+        self.summary = TextField(KnowledgeProductDialog)
         self.summary.setObjectName(u"summary")
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumSize(QSize(16777215, 90))

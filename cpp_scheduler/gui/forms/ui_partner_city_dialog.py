@@ -10,11 +10,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.optional_date import OptionalDateEdit
+from cpp_scheduler.gui.widgets.text_field import TextField
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
 class Ui_PartnerCityDialog(object):
@@ -101,7 +101,7 @@ class Ui_PartnerCityDialog(object):
 
         self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.signatureLabel)
 
-        self.signature = QPlainTextEdit(PartnerCityDialog)
+        self.signature = TextField(PartnerCityDialog)
         self.signature.setObjectName(u"signature")
         self.signature.setTabChangesFocus(True)
         self.signature.setMaximumSize(QSize(16777215, 72))

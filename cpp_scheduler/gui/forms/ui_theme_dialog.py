@@ -9,10 +9,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QFormLayout, QLabel, QLineEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.gui.widgets.text_field import TextField
 
 class Ui_ThemeDialog(object):
     def setupUi(self, ThemeDialog: Any) -> None:
@@ -73,7 +74,7 @@ class Ui_ThemeDialog(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.descriptionLabel)
 
-        self.description = QPlainTextEdit(ThemeDialog)
+        self.description = TextField(ThemeDialog)
         self.description.setObjectName(u"description")
         self.description.setTabChangesFocus(True)
 

@@ -10,10 +10,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QSpinBox, QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
+from cpp_scheduler.gui.widgets.text_field import TextField
 from cpp_scheduler.gui.widgets.time_range import TimeRangeEdit
 from cpp_scheduler.gui.widgets.zone_picker import ZonePicker
 
@@ -76,7 +77,7 @@ class Ui_VenueDialog(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
-        self.address = QPlainTextEdit(VenueDialog)
+        self.address = TextField(VenueDialog)
         self.address.setObjectName(u"address")
         self.address.setTabChangesFocus(True)
         self.address.setMaximumSize(QSize(16777215, 64))
@@ -170,7 +171,7 @@ class Ui_VenueDialog(object):
 
         self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.notesLabel)
 
-        self.notes = QPlainTextEdit(VenueDialog)
+        self.notes = TextField(VenueDialog)
         self.notes.setObjectName(u"notes")
         self.notes.setTabChangesFocus(True)
 

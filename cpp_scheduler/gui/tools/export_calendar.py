@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from cpp_scheduler import limits
 from cpp_scheduler.errors import SchedulerError, shown_path, system_refusal
-from cpp_scheduler.files import typed_path
+from cpp_scheduler.files import CALENDAR_FILE, named_as, typed_path
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
@@ -589,6 +589,8 @@ class ExportDialog(QDialog):
             return
         try:
             path = typed_path(target)
+            if not self.per_person.isChecked():  # a folder of files, else one file
+                path = named_as(path, CALENDAR_FILE)  # as ``export ics -o`` names it
         except SchedulerError as error:
             self.status.setText(
                 translate("CalendarFiles", "Cannot export: {error}").format(error=str(error))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpp_scheduler.errors import shown_path, system_refusal
+from cpp_scheduler.errors import quoted, shown_path, system_refusal
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
@@ -216,7 +216,10 @@ class MailSettingsDialog(QDialog):
             return
         settings = self.settings()
         self.status.setText(
-            translate("Mail", "Sending a test message to {recipient}…").format(recipient=recipient)
+            # quoted as every message quotes input: shortened, nothing raw (a line break)
+            translate("Mail", "Sending a test message to {recipient}…").format(
+                recipient=quoted(recipient)
+            )
         )
         self._run(
             lambda: mail_setup.send_test_message(settings, recipient),

@@ -1,6 +1,8 @@
 """What an editor's text fields take: a multi-line text up to the length the program's
 files carry, said under the field as the model's rule words it (before, the event
-dialog saved an agenda of two million characters that the backup then refused), and a
+dialog saved an agenda of two million characters that the backup then refused), a
+paste cut where the text is full, said under the field too (before, two million
+characters were taken whole and made every later key slow), and a
 single-line field on one line (before, a title pasted from two lines of an e-mail kept
 its line break, and Edit > Undo showed only its last line)."""
 
@@ -14,7 +16,7 @@ from typing import Any
 import pytest
 from dialog_helpers import error_text, is_marked, ok_button
 from gui_support import open_dialog
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import limits
@@ -40,6 +42,13 @@ def paste(qtbot: QtBot, field: QLineEdit | QPlainTextEdit, text: str) -> None:
     field.setFocus()
     field.selectAll()
     field.paste()
+
+
+def cut_said(dialog: RecordDialog, field: QPlainTextEdit) -> str:
+    """The line under ``field`` saying a paste was cut, or '' where none shows."""
+    note = dialog.findChild(QLabel, f"{field.objectName()}Note")
+    assert note is not None
+    return note.text() if not note.isHidden() else ""
 
 
 def event_dialog(qtbot: QtBot, database: Database) -> EventDialog:
@@ -97,9 +106,18 @@ def test_a_text_longer_than_the_files_carry_is_said_under_its_field(
     dialog = make(qtbot, sqlite_database)
     edit = getattr(dialog.ui, field)
     assert ok_button(dialog).isEnabled(), dialog.problems()
-    paste(qtbot, edit, "Opening by the mayor\n" * 95_239)  # 2,000,019 characters
+    pasted = "Opening by the mayor\n" * 95_239  # 2,000,019 characters
+    paste(qtbot, edit, pasted)
+    assert edit.toPlainText() == pasted[:LONGEST]  # cut where the text is full
+    assert cut_said(dialog, edit) == (
+        "The paste was cut at 100,000 characters, the most a text may hold: "
+        "1,900,019 characters were left out"
+    )
+    assert error_text(dialog, field) == ""
+    qtbot.keyClick(edit, "z")  # typed past the most: refused as ever, under the field
+    assert cut_said(dialog, edit) == ""
     assert error_text(dialog, field) == (
-        f"{called}: 2,000,019 characters, more than the 100,000 a text may hold"
+        f"{called}: 100,001 characters, more than the 100,000 a text may hold"
     )
     assert is_marked(dialog, field)
     assert not ok_button(dialog).isEnabled()
@@ -114,6 +132,12 @@ def test_delegation_notes_longer_than_the_files_carry_are_refused_inline(
 ) -> None:
     dialog = open_dialog(qtbot, DelegationDialog, sqlite_database)
     paste(qtbot, dialog.ui.notes, "n" * (LONGEST + 1))
+    assert dialog.ui.notes.toPlainText() == "n" * LONGEST
+    assert cut_said(dialog, dialog.ui.notes) == (
+        "The paste was cut at 100,000 characters, the most a text may hold: "
+        "1 character was left out"
+    )
+    qtbot.keyClick(dialog.ui.notes, "n")
     assert error_text(dialog, "notes") == (
         "notes: 100,001 characters, more than the 100,000 a text may hold"
     )

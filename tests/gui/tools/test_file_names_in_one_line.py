@@ -1,10 +1,10 @@
-"""A file the window wrote is named in its status line as the command line names it
-(``shown_path``): whole, a line break in its name shown as ``\\n``, so the status bar or
-a dialog's status stays one line and says which file it was."""
+"""A file named in a window with a line break in its name (a paste, a careless script)
+is refused in one line naming it as the command line names it (``quoted``): a line
+break shown as ``\\n``, so the status bar or a dialog's status stays one line and says
+which file it was. Before, the file was written under that name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from conftest import settle, tools_of
@@ -20,7 +20,6 @@ __all__ = ["demo_window"]
 
 NAME = "week\nplan"
 """A file name with a line break in it, as a careless script or a paste may leave."""
-SHOWN = "week\\nplan"
 
 
 def escaped(path: Path) -> str:
@@ -28,59 +27,60 @@ def escaped(path: Path) -> str:
     return str(path).replace("\n", "\\n")
 
 
-def one_line_naming(text: str, path: Path) -> bool:
-    """``text`` is one line and names ``path`` whole, its line break escaped."""
-    return "\n" not in text and escaped(path) in text
+def refusal(path: Path) -> str:
+    """The one line every window says of a file named with a line break."""
+    return (
+        f"'{escaped(path)}' holds a line break or another control character (\\n); "
+        "give the path on one line"
+    )
 
 
-def status_message(qtbot: QtBot, window: MainWindow, starts: str) -> Callable[[], str]:
-    def message() -> str:
-        return window.statusBar().currentMessage()
+def reported(window: MainWindow) -> list[tuple[str, str]]:
+    """What ``window`` reports from now on, taken down instead of shown in a box."""
+    said: list[tuple[str, str]] = []
+    window.report_error = lambda title, message: said.append((title, message))  # type: ignore[method-assign]
+    return said
 
-    qtbot.waitUntil(lambda: message().startswith(starts), timeout=20_000)
-    return message
 
-
-def test_the_agenda_exported_is_named_in_one_line(
+def test_the_agenda_named_with_a_line_break_is_refused_in_one_line(
     qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
 ) -> None:
+    said = reported(demo_window)
     target = tmp_path / f"{NAME}.csv"
     demo_window.report_actions.export_agenda(target)  # type: ignore[attr-defined]
-    message = status_message(qtbot, demo_window, "Wrote ")
-    assert target.exists()
-    assert one_line_naming(message(), target)
-    assert message().endswith(f"{SHOWN}.csv")
+    assert [message for _title, message in said] == [refusal(target)]
+    assert not target.exists()
     settle(qtbot, demo_window)
 
 
-def test_the_program_file_exported_is_named_in_one_line(
+def test_the_program_file_named_with_a_line_break_is_refused_in_one_line(
     qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
 ) -> None:
+    said = reported(demo_window)
     target = tmp_path / f"{NAME}.json"
     export_program(demo_window, str(target))
-    message = status_message(qtbot, demo_window, "Exported the program of ")
-    assert target.exists()
-    assert one_line_naming(message(), target)
+    assert [message for _title, message in said] == [refusal(target)]
+    assert all("\n" not in title for title, _message in said)
+    assert not target.exists()
     settle(qtbot, demo_window)
 
 
-def test_the_report_saved_is_named_in_one_line(
+def test_the_report_named_with_a_line_break_is_refused_in_one_line(
     qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
 ) -> None:
     report_window = shown_report(qtbot, demo_window)
     workbook = tmp_path / f"{NAME}.xlsx"
-    with qtbot.waitSignal(report_window.saved, timeout=10_000):
-        report_window.save_spreadsheet(workbook)
-    assert report_window.status.text() == f"Wrote {escaped(workbook)}"
+    report_window.save_spreadsheet(workbook)
+    assert report_window.status.text() == (f"Could not save the spreadsheet: {refusal(workbook)}")
     pdf = tmp_path / f"{NAME}.pdf"
-    with qtbot.waitSignal(report_window.saved, timeout=30_000):
-        report_window.save_pdf(pdf)
-    assert report_window.status.text().startswith("Saved ")
-    assert one_line_naming(report_window.status.text(), pdf)
+    report_window.save_pdf(pdf)
+    assert report_window.status.text() == f"Could not save the PDF: {refusal(pdf)}"
+    assert not workbook.exists()
+    assert not pdf.exists()
     settle(qtbot, demo_window)
 
 
-def test_the_calendar_file_written_is_named_in_one_line(
+def test_the_calendar_file_named_with_a_line_break_is_refused_in_one_line(
     qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
 ) -> None:
     dialog = tools_of(demo_window).open_export()
@@ -91,7 +91,7 @@ def test_the_calendar_file_written_is_named_in_one_line(
     target = tmp_path / f"{NAME}.ics"
     dialog.target.setText(str(target))
     dialog.export()
-    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
-    assert dialog.written == [target]
-    assert dialog.status.text() == f"Wrote {escaped(target)}"
+    assert not dialog.running
+    assert dialog.status.text() == f"Cannot export: {refusal(target)}"
+    assert not target.exists()
     settle(qtbot, demo_window)

@@ -14,7 +14,7 @@ from conftest import add_event, tools_of
 from gui_support import JANUARY_NINE_TOKYO
 from pytestqt.qtbot import QtBot
 
-from cpp_scheduler.files import FileWriteError, typed_path
+from cpp_scheduler.files import FileWriteError, TypedPathError, typed_path
 from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.store import Database
 
@@ -79,8 +79,14 @@ def test_a_typed_path_is_whole_or_refused_in_one_line(home: Path) -> None:
     assert typed_path("~/outbox") == home / "outbox"
     assert typed_path("/srv/cpp/outbox") == Path("/srv/cpp/outbox")
     with pytest.raises(FileWriteError) as refused:
-        typed_path("out\nbox")
+        typed_path("outbox")
     assert str(refused.value) == (
-        "'out\\nbox' cannot be written: it names no folder; give its whole path, such as "
-        f"'{home}/out\\nbox'"
+        "'outbox' cannot be written: it names no folder; give its whole path, such as "
+        f"'{home}/outbox'"
+    )
+    with pytest.raises(TypedPathError) as broken:
+        typed_path("out\nbox")
+    assert str(broken.value) == (
+        "'out\\nbox' holds a line break or another control character (\\n); give the "
+        "path on one line"
     )
