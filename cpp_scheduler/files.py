@@ -106,6 +106,20 @@ def _is_database(path: str, status: os.stat_result | None) -> bool:
     return False
 
 
+class FileOpenError(SchedulerError):
+    """A file a coordinator asked to open (a program's database) cannot be opened as
+    typed; nothing was opened or made."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            _("{file} cannot be opened: {reason}").format(
+                file=quoted(str(path), 200), reason=reason
+            )
+        )
+
+
 class TypedPathError(SchedulerError):
     """A path typed or pasted that names no file: empty, or holding a line break or
     another control character, which no file the program reads or writes is meant to be
@@ -148,6 +162,15 @@ def typed_path(text: str, *, working_folder: bool = False) -> Path:
       file would go where nobody looks for it, so without ``working_folder`` such a path
       is refused naming the whole path meant, in one line (:class:`FileWriteError`).
     """
+    path = _as_typed(text, working_folder=working_folder)
+    if path.is_absolute():
+        return path
+    raise FileWriteError(path, _no_folder(path))
+
+
+def _as_typed(text: str, *, working_folder: bool) -> Path:
+    """The path ``text`` names, by :func:`typed_path`'s rule: whole, or (a bare name in
+    a window) as typed, for the caller to refuse in its own words."""
     text = text.strip()
     if not text:
         raise TypedPathError(text, _("an empty path names no file or folder"))
@@ -163,15 +186,15 @@ def typed_path(text: str, *, working_folder: bool = False) -> Path:
     path = Path(text)
     with contextlib.suppress(RuntimeError):  # no home folder known: left as typed
         path = path.expanduser()
-    if path.is_absolute():
-        return path
-    if working_folder:
+    if working_folder and not path.is_absolute():
         return path.absolute()
-    raise FileWriteError(
-        path,
-        _("it names no folder; give its whole path, such as {example}").format(
-            example=quoted(str(Path.home() / path), 200)
-        ),
+    return path
+
+
+def _no_folder(path: Path) -> str:
+    """Why a bare name typed in a window is refused: the whole path it would mean."""
+    return _("it names no folder; give its whole path, such as {example}").format(
+        example=quoted(str(Path.home() / path), 200)
     )
 
 
@@ -187,10 +210,14 @@ def typed_location(text: str, *, working_folder: bool = False) -> str:
     with one; a SQLite file's path read as every path typed is (:func:`typed_path`), whole.
     A bare name (``program.sqlite``) is read on the command line in the folder the
     command runs in, as every command reads a file; a window refuses it naming the whole
-    path meant, where a new program would otherwise be made in a folder nobody sees."""
+    path meant, where a new program would otherwise be made in a folder nobody sees: as
+    a file to open (:class:`FileOpenError`), not one to write."""
     if is_url(text):
         return text
-    return str(typed_path(text, working_folder=working_folder))
+    path = _as_typed(text, working_folder=working_folder)
+    if path.is_absolute():
+        return str(path)
+    raise FileOpenError(path, _no_folder(path))
 
 
 @dataclass(frozen=True)

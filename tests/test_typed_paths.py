@@ -19,6 +19,7 @@ from cpp_scheduler.files import (
     CALENDAR_FILE,
     PDF_FILE,
     REPORT_FILE,
+    FileOpenError,
     FileWriteError,
     TypedPathError,
     named_as,
@@ -75,7 +76,7 @@ def test_a_bare_name_is_read_in_the_working_folder_on_the_command_line_only(
     with pytest.raises(FileWriteError):
         typed_path("program.ics")
     assert typed_location("program.sqlite", working_folder=True) == str(tmp_path / "program.sqlite")
-    with pytest.raises(FileWriteError):
+    with pytest.raises(FileOpenError):
         typed_location("program.sqlite")
     url = "postgresql://cpp@db.example.org/program"
     assert typed_location(url) == url
@@ -108,4 +109,26 @@ def test_a_paste_is_cut_at_the_most_a_text_may_hold() -> None:
         "",
         "The paste was cut at 100,000 characters, the most a text may hold: "
         "1 character was left out",
+    )
+
+
+def test_a_bare_name_is_refused_as_a_file_to_open_or_to_write_as_the_case_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open database… refuses a bare name as a database to open, not as a file to write
+    (before, it said "cannot be written" of a program the coordinator meant to open);
+    an export's file is refused as one to write, as before."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    with pytest.raises(FileOpenError) as opening:
+        typed_location("program.sqlite")
+    assert str(opening.value) == (
+        "'program.sqlite' cannot be opened: it names no folder; give its whole path, "
+        f"such as '{home}/program.sqlite'"
+    )
+    with pytest.raises(FileWriteError) as writing:
+        typed_path("program.ics")
+    assert str(writing.value) == (
+        "'program.ics' cannot be written: it names no folder; give its whole path, "
+        f"such as '{home}/program.ics'"
     )

@@ -95,7 +95,7 @@ def test_open_database_refuses_a_bare_name_or_a_line_break_under_its_field(
     assert dialog.isVisible()  # kept open, the text kept to mend
     assert dialog.refusal.isVisible()
     assert dialog.refusal.text() == (
-        "'program.sqlite' cannot be written: it names no folder; give its whole path, "
+        "'program.sqlite' cannot be opened: it names no folder; give its whole path, "
         f"such as '{home}/program.sqlite'"
     )
     dialog.location.setText(f"{home}/pro\ngram.sqlite")
@@ -131,7 +131,7 @@ def test_open_database_opens_nothing_in_the_folder_the_program_runs_in(
     assert messages.questions == []
     assert window.other_windows == []
     assert [message for _title, message in messages.errors] == [
-        "'program.sqlite' cannot be written: it names no folder; give its whole path, "
+        "'program.sqlite' cannot be opened: it names no folder; give its whole path, "
         f"such as '{home}/program.sqlite'"
     ]
     assert os.listdir(elsewhere) == []
