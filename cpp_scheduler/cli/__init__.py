@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from cpp_scheduler import __version__, i18n, timezones
 from cpp_scheduler.cli import argparse_texts
-from cpp_scheduler.cli.errors import CliError
+from cpp_scheduler.cli.errors import CliError, said
 from cpp_scheduler.errors import SchedulerError, quoted, system_reason, system_refusal
 from cpp_scheduler.i18n import _
 
@@ -182,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.run(args)
         return status
     except SchedulerError as error:
-        print(f"cpp-scheduler: {error}", file=sys.stderr)
+        print(f"cpp-scheduler: {said(error)}", file=sys.stderr)
         return error.status if isinstance(error, CliError) else 1
     except BrokenPipeError:
         # The reader went away (`cpp-scheduler events list | head`): stop quietly, and keep

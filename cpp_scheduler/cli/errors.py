@@ -1,9 +1,11 @@
-"""The error a command raises for a mistake on its own command line, and how a path given
-on it is read: as every path typed is, and an output file named as its kind is."""
+"""The error a command raises for a mistake on its own command line, the line a command
+prints for an error (:func:`said`), and how a path given on it is read: as every path
+typed is, and an output file named as its kind is."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from cpp_scheduler.errors import SchedulerError
@@ -14,6 +16,7 @@ from cpp_scheduler.files import (
     named_as,
     typed_path,
 )
+from cpp_scheduler.i18n import N_, _
 
 
 class CliError(SchedulerError):
@@ -22,6 +25,24 @@ class CliError(SchedulerError):
     def __init__(self, message: str, status: int = 1) -> None:
         super().__init__(message)
         self.status = status
+
+
+LOST_SAVE_HINT = N_("{refusal}; run the command again once the server answers")
+"""What a command adds to a save the lost connection ended: the core says nothing was
+saved, and here the next step is the command's own, not the window's (which reconnects
+by itself and saves again)."""
+
+
+def said(error: SchedulerError) -> str:
+    """The line a command prints for ``error``: the core's, with this medium's next step
+    where the core leaves it to each medium (a save the lost connection ended)."""
+    if "cpp_scheduler.store" not in sys.modules:  # nothing reached the database: no save
+        return str(error)
+    from cpp_scheduler.services.database import lost_while_saving
+
+    if lost_while_saving(error):
+        return _(LOST_SAVE_HINT).format(refusal=error)
+    return str(error)
 
 
 def typed_argument(text: str | os.PathLike[str]) -> Path:

@@ -35,7 +35,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError, printable
-from cpp_scheduler.gui.crash import reported
+from cpp_scheduler.gui.crash import failure_line, reported
 from cpp_scheduler.gui.translations import kind_name, translate
 from cpp_scheduler.model import Event
 from cpp_scheduler.model.base import Base
@@ -448,10 +448,12 @@ class RecordCommand(QUndoCommand):
         reload the services give (the window reads what changed by itself)."""
         step = self.text()[:1].lower() + self.text()[1:]
         if undoing is None:
-            return translate("Commands", "Could not {step}: {error}").format(step=step, error=error)
+            return translate("Commands", "Could not {step}: {error}").format(
+                step=step, error=failure_line(error)
+            )
         reason = getattr(error, "reason", None)
         if not isinstance(reason, str):
-            reason = str(error)
+            reason = failure_line(error)
         if undoing:
             line = translate("Commands", "Could not undo {step}: {error}")
         else:

@@ -98,7 +98,7 @@ class ExceptionHandler:
             return
         if isinstance(error, SchedulerError):
             self._logger().warning("%s", error)
-            message, title = str(error), translate("Crash", "Cannot do that")
+            message, title = failure_line(error), translate("Crash", "Cannot do that")
         else:
             self.log(error, trace)
             title = translate("Crash", "Something went wrong")
@@ -142,8 +142,20 @@ def failure_line(error: BaseException) -> str:
     own words (a :class:`SchedulerError`, the database locked or a file refused); any
     other error is logged in full first (:func:`reported`), and the line names the log.
     Never an exception's bare text, which says nothing to a coordinator (``'theme'`` for
-    a missing key) and nothing at all for some (a memory error)."""
-    return str(reported(error))
+    a missing key) and nothing at all for some (a memory error).
+
+    Where the core leaves the next step to each medium, the window's is added: a save
+    the lost connection ended is saved again once the server answers, the window
+    reconnecting by itself (the command line is run again instead)."""
+    from cpp_scheduler.services.database import lost_while_saving
+
+    refusal = reported(error)
+    if lost_while_saving(refusal):
+        return translate(
+            "Crash",
+            "{refusal}; save again once the server answers (the window reconnects by itself)",
+        ).format(refusal=refusal)
+    return str(refusal)
 
 
 def reported(error: BaseException) -> SchedulerError:

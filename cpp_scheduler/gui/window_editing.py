@@ -23,6 +23,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler import model as domain  # its entities load on first use
 from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.gui.actions import share_undo
+from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.recordkinds import RECORD_KINDS
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.translations import kind_name, translate
@@ -216,7 +217,7 @@ class RecordEditing:
         def refused(error: SchedulerError) -> None:
             from cpp_scheduler.services.editing import RecordNotFoundError
 
-            self.report_error(translate("WindowEditing", "Cannot save"), str(error))
+            self.report_error(translate("WindowEditing", "Cannot save"), failure_line(error))
             look = getattr(dialog, "look_for_changes", None)
             if look is not None and isinstance(error, RecordNotFoundError):
                 look()  # deleted unheard (a lost connection): its bar says so, and offers
@@ -411,7 +412,7 @@ class RecordEditing:
             ),
             done,
             lambda error: self.report_error(
-                translate("WindowEditing", "Cannot cancel the event"), str(error)
+                translate("WindowEditing", "Cannot cancel the event"), failure_line(error)
             ),
         )
 
@@ -584,7 +585,9 @@ class RecordEditing:
         try:
             command = move_event(self.editor, shown, start, end, self.display_zone)
         except SchedulerError as error:
-            self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
+            self.report_error(
+                translate("WindowEditing", "Cannot move the event"), failure_line(error)
+            )
             for view in self.views.values():
                 view.invalidate()
             return
@@ -600,7 +603,9 @@ class RecordEditing:
         def refused(error: SchedulerError) -> None:
             from cpp_scheduler.services.database import out_of_reach
 
-            self.report_error(translate("WindowEditing", "Cannot move the event"), str(error))
+            self.report_error(
+                translate("WindowEditing", "Cannot move the event"), failure_line(error)
+            )
             if before is not None:
                 self.events.put_back(before)
             # Read again for what a colleague changed; a read that fails too because
@@ -829,7 +834,7 @@ class RecordEditing:
             ),
             deleted,
             lambda error: self.report_error(
-                translate("WindowEditing", "Cannot delete"), str(error)
+                translate("WindowEditing", "Cannot delete"), failure_line(error)
             ),
         )
 

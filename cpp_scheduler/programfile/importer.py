@@ -31,7 +31,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler import limits
 from cpp_scheduler.collector import collector_held
-from cpp_scheduler.errors import printable, quoted
+from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
@@ -233,7 +233,10 @@ def apply_document(
                 path, _("a record changed in the database during the import; import again")
             ) from None
         except DBAPIError as error:
-            raise ProgramFileError(path, _storage_failure(session, error)) from None
+            failure = _storage_failure(session, error)
+            # The store's refusal kept as the cause (not the driver's error): a medium
+            # adds its own next step where the store leaves it to each (a lost save).
+            raise ProgramFileError(path, str(failure)) from failure
         except SQLAlchemyError as error:
             detail = printable(_first_line(getattr(error, "orig", None) or error), 200)
             raise ProgramFileError(
@@ -983,16 +986,18 @@ def _levels(refiled: Sequence[_Refiled]) -> list[list[_Refiled]]:
     return [by_depth[depth] for depth in sorted(by_depth)]
 
 
-def _storage_failure(session: Session, error: DBAPIError) -> str:
-    """The store's own words for a write the database refused (a full disk, a lock held
-    too long, a read-only file, a lost connection), as a save says them: the records
+def _storage_failure(session: Session, error: DBAPIError) -> SchedulerError:
+    """The store's own refusal of a write the database refused (a full disk, a lock held
+    too long, a read-only file, a lost connection), as a save says it: the records
     written in bulk and the history's entries go to the driver directly, past the
     session's flush, which would word them. No record is named: the one the session
     wrote last is not the one refused."""
     if not isinstance(session, StoreSession):
-        return _("cannot be imported: {detail}").format(detail=printable(_first_line(error), 200))
+        return SchedulerError(
+            _("cannot be imported: {detail}").format(detail=printable(_first_line(error), 200))
+        )
     session.info[IN_FLIGHT] = []
-    return str(session.translate(error))
+    return session.translate(error)
 
 
 def _first_line(error: object) -> str:

@@ -21,6 +21,7 @@ from cpp_scheduler.store.errors import (
     NotADatabaseError,
     PermissionDeniedError,
     ReadOnlyDatabaseError,
+    SaveLostError,
     ServerUnavailableError,
     StoreError,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "NotADatabaseError",
     "PermissionDeniedError",
     "ReadOnlyDatabaseError",
+    "SaveLostError",
     "SchemaError",
     "ServerUnavailableError",
     "StoreError",

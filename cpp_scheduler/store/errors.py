@@ -57,6 +57,13 @@ class ConnectionLostError(StoreError):
     """The connection broke during the work; nothing of the unfinished change was kept."""
 
 
+class SaveLostError(ConnectionLostError):
+    """A save the lost connection ended: its line says the fact (nothing was saved), and
+    each medium adds its own next step, as a batch's outcome is told
+    (:mod:`cpp_scheduler.services.batch_outcome`): the command is run again, the window,
+    which reconnects by itself, saves again; both once the server answers."""
+
+
 class FileMovedError(StoreError):
     """The SQLite file open here is no longer at its path: moved, deleted, or replaced
     by another file. Nothing is saved into it, and no new file is made in its place."""

@@ -38,6 +38,7 @@ from cpp_scheduler.store.errors import (
     PermissionDeniedError,
     ReadOnlyDatabaseError,
     RecordInFlight,
+    SaveLostError,
     StoreError,
     classify,
     first_line,
@@ -148,10 +149,9 @@ class StoreSession(Session):
                 ).format(**names)
             )
         if failure in (Failure.CONNECTION_LOST, Failure.UNREACHABLE):
-            return ConnectionLostError(
+            return SaveLostError(
                 _(
-                    "cannot save {what}: the connection to {where} was lost; nothing was "
-                    "saved, reconnect and save again"
+                    "cannot save {what}: the connection to {where} was lost; nothing was saved"
                 ).format(**names)
             )
         if failure is Failure.DAMAGED:

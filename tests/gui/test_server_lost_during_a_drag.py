@@ -51,6 +51,11 @@ def test_a_drag_while_the_server_is_away_is_refused_once_and_works_once_it_is_ba
 
         assert [title for title, _line in messages.errors] == ["Cannot move the event"]
         assert "connection" in messages.errors[0][1]
+        # The window's own step, not the command line's (it reconnects by itself).
+        assert messages.errors[0][1].endswith(
+            "nothing was saved; save again once the server answers (the window reconnects "
+            "by itself)"
+        )
         assert window.events.row_at(window.events.row_of(kobe)).start_utc == JANUARY_NINE_TOKYO
         assert window.undo_stack.count() == 0
 

@@ -367,7 +367,7 @@ class HistoryDock(QDockWidget):
         self.editor.execute(
             RevertChange(self.editor, entry, version_read),
             refused=lambda error: self._report_error(
-                self.tr("Cannot revert this change"), str(error)
+                self.tr("Cannot revert this change"), failure_line(error)
             ),
         )
 

@@ -452,11 +452,13 @@ class ImportDialog(QDialog):
             refusals.append(error)
             progress.deleteLater()
             if not self._current(request):  # the dialog was closed: the window says it
-                editor.failed.emit(translate("CalendarFiles", "Cannot import"), str(error))
+                editor.failed.emit(translate("CalendarFiles", "Cannot import"), failure_line(error))
                 return
             self.import_button.setEnabled(True)
             self.summary.setText("")
-            QMessageBox.warning(self, translate("CalendarFiles", "Cannot import"), str(error))
+            QMessageBox.warning(
+                self, translate("CalendarFiles", "Cannot import"), failure_line(error)
+            )
 
         def saved() -> None:
             progress.deleteLater()

@@ -825,9 +825,11 @@ class SlotFinderDialog(QDialog):
         """Say why the event was not created: here, or by the window when the finder
         was closed meanwhile."""
         if shiboken6.isValid(self):
-            self.report_error(str(error))
+            self.report_error(failure_line(error))
         elif self.editor is not None:
-            self.editor.failed.emit(translate("SlotFinder", "Cannot create the event"), str(error))
+            self.editor.failed.emit(
+                translate("SlotFinder", "Cannot create the event"), failure_line(error)
+            )
 
     def report_error(self, message: str) -> None:
         QMessageBox.warning(self, translate("SlotFinder", "Cannot create the event"), message)

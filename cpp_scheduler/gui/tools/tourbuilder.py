@@ -860,7 +860,7 @@ class TourBuilderDialog(QDialog):
             if refused is not None:
                 refused(error)
             else:
-                self.report_error(str(error))
+                self.report_error(failure_line(error))
 
         self.editor.execute(command, done, not_done)
 
@@ -1135,7 +1135,7 @@ class TourBuilderDialog(QDialog):
 
         def refused(error: SchedulerError) -> None:
             if shiboken6.isValid(form) and shiboken6.isValid(self):
-                form.show_refusal(str(error))
+                form.show_refusal(failure_line(error))
                 self._run_form(form, submit)
 
         if not submit(form, form.deleteLater, refused):
