@@ -12,13 +12,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from typing import Any
 
+import psycopg
 from sqlalchemy import event
 
+from cpp_scheduler.errors import SchedulerError
 from cpp_scheduler.store import Database, authors
 
 LOADED = [
@@ -111,3 +115,92 @@ def colleague_saves_after_first_query(
         yield saved
     finally:
         event.remove(database.engine, "after_cursor_execute", after_select)
+
+
+@dataclass
+class SaveBetween:
+    """What came of a colleague's save started in the middle of another (see
+    :func:`colleague_saves_between`).
+
+    Attributes:
+        started: set once the colleague's save has begun.
+        committed_meanwhile: the colleague's save ended before the other went on (it
+            did not wait for anything the other holds).
+        waited: the colleague's save waited for a lock the other holds.
+        refusal: the colleague's save's refusal, None where it was saved.
+    """
+
+    started: threading.Event = field(default_factory=threading.Event)
+    committed_meanwhile: bool = False
+    waited: bool = False
+    refusal: SchedulerError | None = None
+
+
+WAITED_AT_MOST = 30.0
+"""The seconds a save is held for a colleague's to end or to wait for a lock."""
+
+
+@contextmanager
+def colleague_saves_between(
+    database: Database,
+    colleague: Database,
+    save: Callable[[Database], object],
+    after: Callable[[str], bool],
+) -> Iterator[SaveBetween]:
+    """Once ``database`` has run the first statement ``after`` picks (in the middle of a
+    save: after its check, before its commit), run ``save(colleague)`` on a thread, on
+    the colleague's own connection to a PostgreSQL server, and let ``database``'s save go
+    on only once the colleague's has ended or waits for a lock (read from the server's
+    ``pg_stat_activity``); at the end of the block, wait for the colleague's save to
+    end. What came of it is in the :class:`SaveBetween` yielded."""
+    between = SaveBetween()
+    ended = threading.Event()
+    backends: list[int] = []
+
+    def colleague_statement(_conn: Any, cursor: Any, *_rest: Any) -> None:
+        if not backends:
+            backends.append(cursor.connection.info.backend_pid)
+
+    def run() -> None:
+        try:
+            save(colleague)
+        except SchedulerError as error:
+            between.refusal = error
+        finally:
+            ended.set()
+
+    worker = threading.Thread(target=run)
+
+    def hold_until_the_colleague_waits(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if between.started.is_set() or not after(statement):
+            return
+        between.started.set()
+        worker.start()
+        server = colleague.engine.url.set(drivername="postgresql")
+        with psycopg.connect(
+            server.render_as_string(hide_password=False), autocommit=True
+        ) as admin:
+            deadline = time.monotonic() + WAITED_AT_MOST
+            while time.monotonic() < deadline:
+                if ended.wait(0.01):
+                    between.committed_meanwhile = between.refusal is None
+                    return
+                if backends:
+                    waiting = admin.execute(
+                        "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                        (backends[0],),
+                    ).fetchone()
+                    if waiting is not None and waiting[0] == "Lock":
+                        between.waited = True
+                        return
+        raise AssertionError("the colleague's save neither ended nor waited for a lock")
+
+    event.listen(colleague.engine, "before_cursor_execute", colleague_statement)
+    event.listen(database.engine, "after_cursor_execute", hold_until_the_colleague_waits)
+    try:
+        yield between
+    finally:
+        event.remove(database.engine, "after_cursor_execute", hold_until_the_colleague_waits)
+        if between.started.is_set():
+            worker.join(timeout=60)
+        event.remove(colleague.engine, "before_cursor_execute", colleague_statement)

@@ -25,6 +25,7 @@ from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
 from cpp_scheduler.model import Event, StudyTour, TourDay, TravelLeg, TravelMode
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database, open_database
+from tests.colleagues import colleague_saves_between
 
 FIRST = date(2027, 3, 8)
 SECOND = FIRST + timedelta(days=1)
@@ -204,4 +205,60 @@ def test_undoing_a_move_after_a_colleague_added_to_the_day_it_made_is_refused(
         "Tokyo-Kobe": SECOND,
     }
     assert window.editor.stack.canUndo()  # the step stays where it was
+    builder.close()
+
+
+def _the_check_s_last_read(statement: str) -> bool:
+    """The last read of the move's check (:func:`cpp_scheduler.services.tours._held_now`):
+    the tour's legs, once the rows a colleague's addition refers to are held."""
+    return " ".join(statement.split()).startswith(
+        "SELECT travel_legs.id, travel_legs.origin, travel_legs.destination, "
+        "travel_legs.departure_utc FROM travel_legs"
+    )
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+@pytest.mark.postgres
+def test_a_colleague_adding_to_the_day_between_the_move_s_check_and_its_commit_lands_after(
+    qtbot: QtBot, window: MainWindow, database: Database, ravi: Database
+) -> None:
+    """Ravi adds the port visit to the first day once Aiko's move has checked what the
+    day holds, before it commits: his save waits for the move, and lands after it, on
+    the day he gave, beside the program the move brought there; the briefing and the
+    train all go to the second day. Were the move's check not to hold the rows a new
+    activity refers to, the visit would be committed in between, on the day the move
+    is taking the program from, and the day split without a word (checked by taking
+    those holds out of ``tours._held_now``: the colleague's save then commits
+    meanwhile)."""
+    builder = _builder(qtbot, window, database)
+    errors: list[str] = []
+    builder.report_error = errors.append  # type: ignore[method-assign]
+
+    with colleague_saves_between(
+        database, ravi, lambda colleague: _adds_a_visit(colleague, FIRST), _the_check_s_last_read
+    ) as between:
+        assert builder.move_day(FIRST, 1)
+        settle(qtbot, window)
+    settle(qtbot, window)
+
+    assert between.started.is_set()
+    assert between.refusal is None
+    assert not between.committed_meanwhile
+    assert between.waited  # for the move's commit
+    assert errors == []
+    assert window.editor.stack.canUndo()
+    assert _days(database) == {
+        "Opening briefing": SECOND,
+        "Tokyo-Kobe": SECOND,
+        "Kobe port visit": FIRST,
+    }
+    with database.session() as session:
+        filed = {
+            event.title: session.get(TourDay, event.tour_day_id).day  # type: ignore[union-attr]
+            for event in session.query(Event)
+        }
+    assert filed == {
+        "Opening briefing": SECOND,
+        "Kobe port visit": FIRST,
+    }  # each under its own day's record: nothing split
     builder.close()
