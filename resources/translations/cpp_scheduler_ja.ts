@@ -715,6 +715,10 @@ Please send that file to whoever looks after CPP Scheduler.</source>
 このファイルを CPP Scheduler の担当者に送ってください。</translation>
     </message>
     <message>
+        <source>{refusal}; save again once the server answers (the window reconnects by itself)</source>
+        <translation>{refusal}。サーバーが応答したら、もう一度保存してください（ウィンドウは自動で接続し直します）</translation>
+    </message>
+    <message>
         <source>An unexpected problem stopped this; the details were written to {file}.</source>
         <translation>予期しない問題のため中断しました。詳細は {file} に記録されています。</translation>
     </message>
