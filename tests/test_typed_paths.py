@@ -132,3 +132,5 @@ def test_a_bare_name_is_refused_as_a_file_to_open_or_to_write_as_the_case_is(
         "'program.ics' cannot be written: it names no folder; give its whole path, "
         f"such as '{home}/program.ics'"
     )
+    assert typed_path("~/outbox") == home / "outbox"
+    assert typed_location("~/program.sqlite") == str(home / "program.sqlite")

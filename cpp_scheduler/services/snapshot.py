@@ -165,45 +165,13 @@ def event_intervals(
 ) -> list[Interval]:
     """One interval per occurrence of the event (one for a one-off event), optionally
     only those overlapping ``start``..``end``."""
-    series = event.is_series
-    intervals = []
-    for occurrence in event.occurrences():
-        if start is not None and occurrence.end <= start:
-            continue
-        if end is not None and occurrence.start >= end:
-            continue
-        key = event.id
-        if series and occurrence.recurrence_id is not None:
-            key = f"{event.id}/{occurrence.recurrence_id:%Y%m%dT%H%M%SZ}"
-        intervals.append(
-            Interval(
-                id=key,
-                event_id=event.id,
-                title=event.title,
-                start=occurrence.start,
-                end=occurrence.end,
-                zone=event.zone,
-                kind=event.kind,
-                mode=event.mode,
-                venue_id=event.venue_id,
-                locality=event.locality,
-                delegation_ids=frozenset(d.id for d in event.delegations),
-                participant_ids=frozenset(p.id for p in event.participants),
-                ancestor_ids=ancestors,
-                tour_day_id=event.tour_day_id,
-                uid=event.uid,
-                recurrence_id=occurrence.recurrence_id if series else None,
-                all_day=event.all_day,
-                moved=occurrence.moved,
-            )
-        )
-    return intervals
+    return _Meeting.of(event).intervals(ancestors, start, end)
 
 
 @dataclass(frozen=True, slots=True)
 class _Meeting:
-    """An event as the snapshot reads it from the columns: what :func:`event_intervals`
-    takes from its entity, without one (a program's thousands of events, their links
+    """An event as the snapshot reads it from the columns: what its intervals need of
+    its entity, without one (a program's thousands of events, their links
     and a series' changes, read in a few column queries)."""
 
     event_id: str
@@ -223,10 +191,34 @@ class _Meeting:
     all_day: bool
     changes: tuple[recurrence.OccurrenceChange, ...]
 
+    @classmethod
+    def of(cls, event: Event) -> _Meeting:
+        """The event's entity read as its columns would be (an event the window has
+        loaded already: its local times)."""
+        return cls(
+            event.id,
+            event.title,
+            event.start_utc,
+            event.end_utc,
+            event.zone,
+            event.kind,
+            event.mode,
+            event.venue_id,
+            event.locality,
+            frozenset(delegation.id for delegation in event.delegations),
+            frozenset(participant.id for participant in event.participants),
+            event.tour_day_id,
+            event.uid,
+            event.recurrence_rule,
+            event.all_day,
+            tuple(change.as_change() for change in event.changes),
+        )
+
     def intervals(
         self, ancestors: frozenset[str], start: datetime | None, end: datetime | None
     ) -> list[Interval]:
-        """As :func:`event_intervals` gives them for the event."""
+        """One interval per meeting (one for a one-off event), optionally only those
+        overlapping ``start``..``end``."""
         series = bool(self.rule)
         found = []
         for occurrence in recurrence.expand(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import shiboken6
@@ -106,12 +107,7 @@ class SearchableComboBox(QComboBox):
         listed, and text typed that names no item, where the cursor left it: a list read
         in the background may come while the coordinator types, and the text may name
         one of its items."""
-        kept = self.selectedData()
-        editor = self.lineEdit()
-        typed = self.currentText() if kept is None else ""
-        cursor = editor.cursorPosition() if editor is not None else 0
-        self.blockSignals(True)
-        try:
+        with self._choice_kept():
             self.clear()
             if self._none_label is not None:
                 self.addItem(self._none_label, None)
@@ -119,14 +115,6 @@ class SearchableComboBox(QComboBox):
                 self.addItem(text, data)
                 if searched:
                     self.setItemData(self.count() - 1, searched[0], SEARCH_ROLE)
-            self._select(kept)
-            if typed:
-                self.setEditText(typed)
-                if editor is not None:
-                    editor.setCursorPosition(cursor)
-        finally:
-            self.blockSignals(False)
-        self.selectionChanged.emit()
 
     def setListModel(self, model: QAbstractItemModel) -> None:
         """Offer the items of ``model`` (one column, the display text and the data of
@@ -135,14 +123,22 @@ class SearchableComboBox(QComboBox):
         choice and text typed are kept as :meth:`setChoices` keeps them."""
         if model is self.model():
             return
+        with self._choice_kept():
+            self.setModel(model)
+            self._search.setSourceModel(model)
+
+    @contextmanager
+    def _choice_kept(self) -> Iterator[None]:
+        """Change the items within, keeping the current choice where it is still listed
+        and text typed that names no item, where the cursor left it; the change is said
+        once, after (:attr:`selectionChanged`), not item by item."""
         kept = self.selectedData()
         editor = self.lineEdit()
         typed = self.currentText() if kept is None else ""
         cursor = editor.cursorPosition() if editor is not None else 0
         self.blockSignals(True)
         try:
-            self.setModel(model)
-            self._search.setSourceModel(model)
+            yield
             self._select(kept)
             if typed:
                 self.setEditText(typed)

@@ -2,11 +2,13 @@
 (``files.typed_path``), and every file the window writes is named by the core's one rule
 (``files.named_as``), as the commands read and name theirs.
 
-Before, a path pasted with a line break in its middle (Export calendar's file, Open
-database…, the Send dialog's outbox, a report's or an agenda's file) wrote or opened a
-file with a line break in its name; Open database… made ``program.sqlite`` in whatever
-folder the program ran in; Export calendar wrote ``program.txt`` and a name without a
-suffix as given."""
+Before, a file typed without its folder (``program.ics``) went to the folder the
+program happened to run in, the dialog saying only "Wrote program.ics", and
+``~/program.ics`` was refused as a folder called '~'; a path pasted with a line break in
+its middle (Export calendar's file, Open database…, the Send dialog's outbox, a report's
+or an agenda's file) wrote or opened a file with a line break in its name; Open
+database… made ``program.sqlite`` in whatever folder the program ran in; Export
+calendar wrote ``program.txt`` and a name without a suffix as given."""
 
 from __future__ import annotations
 
@@ -164,3 +166,35 @@ def test_the_report_and_the_agenda_name_their_files_by_the_one_rule(
     window.tasks.wait_for_done()
     settle(qtbot, window)
     assert os.listdir(tmp_path) == ["agenda.xlsx"]
+
+
+def test_the_export_refuses_a_file_named_without_its_folder_and_reads_the_home_folder(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window,  # type: ignore[no-untyped-def]
+    home: Path,
+    elsewhere: Path,
+) -> None:
+    add_event(sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2)
+    window = open_window()
+    dialog = tools_of(window).open_export()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PROGRAM)
+    qtbot.waitUntil(
+        lambda: dialog.choices is not None and not dialog.preview_pending, timeout=20_000
+    )
+
+    said = _exported(qtbot, dialog, "program.ics")
+    assert said == (
+        "Cannot export: 'program.ics' cannot be written: it names no folder; give its "
+        f"whole path, such as '{home / 'program.ics'}'"
+    )
+    assert os.listdir(elsewhere) == []
+    assert dialog.target.text() == "program.ics"  # kept, to mend
+    assert dialog.export_button.isEnabled()
+
+    said = _exported(qtbot, dialog, "~/program.ics")
+    assert said == f"Wrote {home / 'program.ics'}"
+    assert (home / "program.ics").is_file()
+    assert os.listdir(elsewhere) == []
