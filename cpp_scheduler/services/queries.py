@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import timezones
 from cpp_scheduler.meeting_order import meeting_order
-from cpp_scheduler.model import Event, PartnerCity
+from cpp_scheduler.model import Event, OccurrenceOverride, PartnerCity
 from cpp_scheduler.model.event_filter import on_days
-from cpp_scheduler.model.recurrence import Occurrence
+from cpp_scheduler.model.recurrence import Occurrence, OccurrenceChange
 from cpp_scheduler.timezones import ensure_utc
 
 _ALL_DAY_MARGIN = timedelta(days=1)
@@ -100,3 +101,24 @@ def read_partner_city_names(session: Session) -> PartnerCityNames:
         (row.name, row.name_ja)
         for row in session.execute(select(PartnerCity.name, PartnerCity.name_ja))
     )
+
+
+def series_changes(session: Session, events: Any = None) -> dict[str, list[OccurrenceChange]]:
+    """The moved and cancelled meetings of each series, by event id, read by their
+    columns (a program's thousands of events, without an entity each): of the events
+    ``events`` names (ids, or a query of them), or of every series."""
+    query = select(
+        OccurrenceOverride.event_id,
+        OccurrenceOverride.recurrence_id,
+        OccurrenceOverride.cancelled,
+        OccurrenceOverride.start_utc,
+        OccurrenceOverride.end_utc,
+    )
+    if events is not None:
+        query = query.where(OccurrenceOverride.event_id.in_(events))
+    changes: dict[str, list[OccurrenceChange]] = {}
+    for event_id, recurrence_id, cancelled, start, end in session.execute(query):
+        changes.setdefault(event_id, []).append(
+            OccurrenceChange(recurrence_id, cancelled, start, end)
+        )
+    return changes

@@ -39,7 +39,6 @@ from cpp_scheduler.model import (
     recurrence,
 )
 from cpp_scheduler.model.event import (
-    OccurrenceOverride,
     event_delegations,
     event_participants,
     event_themes,
@@ -70,6 +69,7 @@ from cpp_scheduler.reports.facts import (
 )
 from cpp_scheduler.reports.program import ProgramReport, build_report, report_tables
 from cpp_scheduler.reports.tables import Table
+from cpp_scheduler.services.queries import series_changes
 from cpp_scheduler.services.rows import typed_place_name
 from cpp_scheduler.services.snapshot import NotFoundError
 from cpp_scheduler.store import Database
@@ -199,17 +199,7 @@ def _read(session: Session) -> ProgramFacts:
     delegation_links = _links(session, event_delegations, "delegation_id")
     participant_links = _links(session, event_participants, "participant_id")
     product_links = _product_links(session)
-    changes: dict[str, list[recurrence.OccurrenceChange]] = defaultdict(list)
-    for event_id, recurrence_id, cancelled, start, end in session.execute(
-        select(
-            OccurrenceOverride.event_id,
-            OccurrenceOverride.recurrence_id,
-            OccurrenceOverride.cancelled,
-            OccurrenceOverride.start_utc,
-            OccurrenceOverride.end_utc,
-        )
-    ):
-        changes[event_id].append(recurrence.OccurrenceChange(recurrence_id, cancelled, start, end))
+    changes = series_changes(session)
     nothing: frozenset[str] = frozenset()
     held = held_statuses(session)
     venue_cities = {venue.id: venue.city_id for venue in venues.values()}

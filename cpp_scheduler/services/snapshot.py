@@ -64,7 +64,11 @@ from cpp_scheduler.scheduling.inputs import (
     country_of_zone,
 )
 from cpp_scheduler.scheduling.travel import DEFAULT_BUFFER, LONGEST_JOURNEY
-from cpp_scheduler.services.queries import PartnerCityNames, read_partner_city_names
+from cpp_scheduler.services.queries import (
+    PartnerCityNames,
+    read_partner_city_names,
+    series_changes,
+)
 from cpp_scheduler.services.rows import place_key, typed_place_name
 
 
@@ -271,19 +275,7 @@ def _meetings(session: Session, conditions: list[ColumnElement[bool]]) -> list[_
     participants = _linked(
         session, event_participants.c.event_id, event_participants.c.participant_id, chosen
     )
-    changes: dict[str, list[recurrence.OccurrenceChange]] = {}
-    for event_id, recurrence_id, cancelled, moved_start, moved_end in session.execute(
-        select(
-            OccurrenceOverride.event_id,
-            OccurrenceOverride.recurrence_id,
-            OccurrenceOverride.cancelled,
-            OccurrenceOverride.start_utc,
-            OccurrenceOverride.end_utc,
-        ).where(OccurrenceOverride.event_id.in_(chosen))
-    ):
-        changes.setdefault(event_id, []).append(
-            recurrence.OccurrenceChange(recurrence_id, cancelled, moved_start, moved_end)
-        )
+    changes = series_changes(session, chosen)
     nobody: frozenset[str] = frozenset()
     return [
         _Meeting(
