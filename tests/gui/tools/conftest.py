@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -16,7 +16,18 @@ from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools import Tools
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.mail.settings import SETTINGS_ENV
-from cpp_scheduler.model import Delegation, Event, EventKind, EventMode, EventStatus, Venue
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    EventMode,
+    EventStatus,
+    StudyTour,
+    TourDay,
+    TravelLeg,
+    TravelMode,
+    Venue,
+)
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database
@@ -88,6 +99,60 @@ def venue_id(database: Database, name: str) -> str:
         found = session.scalars(select(Venue.id).where(Venue.name == name)).first()
         assert found is not None
         return found
+
+
+TOUR_START = date(2027, 3, 8)
+"""The first day of the Peru delegation's study tour of :func:`peru_tour`."""
+
+
+class PeruTour(NamedTuple):
+    tour: str
+    lima: str
+    day_one: str
+
+
+def peru_tour(database: Database, *, train_hours: int = 1) -> PeruTour:
+    """The Peru delegation's three-day study tour from 8 March 2027: an opening briefing
+    at TDLC and the train from Tokyo to Kobe (13:00 Tokyo, ``train_hours`` long: one,
+    by default, where the table says the journey takes three) on its first day."""
+    lima = add_delegation(
+        database,
+        "Lima",
+        "PE",
+        "America/Lima",
+        arrival=TOUR_START - timedelta(days=1),
+        departure=TOUR_START + timedelta(days=3),
+    )
+    tour = add(
+        database,
+        StudyTour,
+        title="Peru study tour",
+        delegation_id=lima,
+        start_date=TOUR_START,
+        end_date=TOUR_START + timedelta(days=2),
+    )
+    day_one = add(database, TourDay, tour_id=tour, day=TOUR_START, title="Tokyo to Kobe")
+    add_event(
+        database,
+        "Opening briefing",
+        datetime(2027, 3, 8, 0, 30, tzinfo=UTC),
+        2,
+        delegation_ids=[lima],
+        tour_day_id=day_one,
+        venue_id=venue_id(database, "TDLC Meeting Room A"),
+    )
+    departure = datetime(2027, 3, 8, 4, tzinfo=UTC)
+    add(
+        database,
+        TravelLeg,
+        tour_id=tour,
+        origin="Tokyo",
+        destination="Kobe",
+        mode=TravelMode.RAIL,
+        departure_utc=departure,
+        arrival_utc=departure + timedelta(hours=train_hours),
+    )
+    return PeruTour(tour, lima, day_one)
 
 
 @pytest.fixture

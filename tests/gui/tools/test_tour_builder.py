@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
+from conftest import (
+    TOUR_START,
+    add,
+    add_delegation,
+    add_event,
+    peru_tour,
+    settle,
+    tools_of,
+    venue_id,
+)
 from gui_support import rows_read
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
@@ -18,48 +27,7 @@ from cpp_scheduler.model import Event, EventKind, StudyTour, TourDay, TravelLeg,
 from cpp_scheduler.services import removal
 from tests.parity.conflicts_support import conflicts_json
 
-FIRST = date(2027, 3, 8)
-
-
-def _tour(database) -> tuple[str, str]:
-    lima = add_delegation(
-        database,
-        "Lima",
-        "PE",
-        "America/Lima",
-        arrival=FIRST - timedelta(days=1),
-        departure=FIRST + timedelta(days=3),
-    )
-    tour = add(
-        database,
-        StudyTour,
-        title="Peru study tour",
-        delegation_id=lima,
-        start_date=FIRST,
-        end_date=FIRST + timedelta(days=2),
-    )
-    day_one = add(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo to Kobe")
-    add_event(
-        database,
-        "Opening briefing",
-        datetime(2027, 3, 8, 0, 30, tzinfo=UTC),
-        2,
-        delegation_ids=[lima],
-        tour_day_id=day_one,
-        venue_id=venue_id(database, "TDLC Meeting Room A"),
-    )
-    # Tokyo 13:00 to 14:00: one hour for a journey the table says takes three.
-    add(
-        database,
-        TravelLeg,
-        tour_id=tour,
-        origin="Tokyo",
-        destination="Kobe",
-        mode=TravelMode.RAIL,
-        departure_utc=datetime(2027, 3, 8, 4, tzinfo=UTC),
-        arrival_utc=datetime(2027, 3, 8, 5, tzinfo=UTC),
-    )
-    return tour, lima
+FIRST = TOUR_START
 
 
 def _builder(qtbot: QtBot, window, tour: str) -> TourBuilderDialog:
@@ -76,7 +44,7 @@ def _builder(qtbot: QtBot, window, tour: str) -> TourBuilderDialog:
 def test_flags_an_infeasible_leg_and_an_empty_day(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     board = builder.board
@@ -110,7 +78,7 @@ def test_insert_a_leg_from_the_travel_table_and_undo(
     read in the background: the window keeps answering meanwhile."""
     from cpp_scheduler.services import tours
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     second = FIRST + timedelta(days=1)
@@ -146,7 +114,7 @@ def test_insert_a_leg_from_the_travel_table_and_undo(
 
 
 def test_add_a_site_visit_and_move_a_day(qtbot: QtBot, sqlite_database, open_window) -> None:
-    tour, lima = _tour(sqlite_database)
+    tour, lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     third = FIRST + timedelta(days=2)
@@ -195,7 +163,7 @@ def test_a_day_moved_takes_its_cancelled_activities_with_it_and_undo_puts_them_b
     it moves to day two with the briefing, in one undo step, and comes back with it."""
     from cpp_scheduler.model import EventStatus
 
-    tour, lima = _tour(sqlite_database)
+    tour, lima, _day = peru_tour(sqlite_database)
     with sqlite_database.session() as session:
         day_one = session.scalars(select(TourDay.id).where(TourDay.day == FIRST)).one()
     visit_start = datetime(2027, 3, 8, 6, tzinfo=UTC)
@@ -249,7 +217,7 @@ def test_a_day_moved_over_a_colleagues_retitle_keeps_their_title(
     title touch different fields, so both are kept, without asking, as one undo step."""
     from cpp_scheduler.services import editing
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     errors: list[str] = []
@@ -279,7 +247,7 @@ def test_a_day_moved_over_a_colleagues_move_is_refused_whole_when_not_merged(
     colleague's time."""
     from cpp_scheduler.services import editing
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     errors: list[str] = []
@@ -322,7 +290,7 @@ def test_a_day_whose_last_activity_a_colleague_moved_moves_none_and_leaves_no_hi
     from cpp_scheduler.model.history import Change
     from cpp_scheduler.services import editing
 
-    tour, lima = _tour(sqlite_database)
+    tour, lima, _day = peru_tour(sqlite_database)
     with sqlite_database.session() as session:
         day_one = session.scalars(select(TourDay.id).where(TourDay.day == FIRST)).one()
     for title, hour in (("Kobe port visit", 6), ("Closing dinner", 9)):
@@ -378,7 +346,7 @@ def test_flags_a_leg_that_leaves_from_elsewhere_and_a_hotel_in_another_city(
 ) -> None:
     from cpp_scheduler.model import HotelNight
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     second = FIRST + timedelta(days=1)
     add(
         sqlite_database,
@@ -409,7 +377,7 @@ def test_a_tour_conflict_opens_the_tour(qtbot: QtBot, sqlite_database, open_wind
     from cpp_scheduler.gui.tools.conflicts import Column
     from cpp_scheduler.scheduling.conflicts import ConflictKind
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     dock = tools_of(window).conflicts
     dock.kind.setCurrentIndex(dock.kind.findData(ConflictKind.EMPTY_TOUR_DAY.value))
@@ -431,7 +399,7 @@ def test_a_leg_it_cannot_make_and_a_hotel_elsewhere_are_found_alike_everywhere(
     from cpp_scheduler.model import HotelNight
     from cpp_scheduler.scheduling.conflicts import ConflictKind
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     second = FIRST + timedelta(days=1)
     leg = add(
         sqlite_database,
@@ -493,7 +461,7 @@ def test_a_leg_it_cannot_make_and_a_hotel_elsewhere_are_found_alike_everywhere(
 def test_the_history_panel_follows_the_tour_shown(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     history = tools_of(window).history
@@ -516,7 +484,7 @@ def test_the_leg_form_reads_the_journey_time_in_the_background_and_keeps_the_lat
     from cpp_scheduler.scheduling.travel import describe_duration
     from cpp_scheduler.services import tours
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     second = FIRST + timedelta(days=1)
@@ -586,7 +554,7 @@ def test_the_activity_form_holds_ok_back_until_the_title_has_text(
     so, until the title has text."""
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     second = FIRST + timedelta(days=1)
@@ -615,7 +583,7 @@ def test_a_blank_activity_is_never_added_from_the_form(
 ) -> None:
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     seen: list[bool] = []
@@ -643,7 +611,7 @@ def test_a_full_day_visit_with_a_pasted_title_is_added_as_the_event_editor_would
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
     from cpp_scheduler.model import Event
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
 
@@ -689,7 +657,7 @@ def _leg_form(qtbot: QtBot, window, builder: TourBuilderDialog, origin: str):  #
 def test_the_leg_form_refuses_a_leg_that_ends_where_it_starts(
     qtbot: QtBot, sqlite_database, open_window
 ) -> None:
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     form = _leg_form(qtbot, window, builder, "Kobe")
@@ -716,7 +684,7 @@ def test_the_leg_form_grows_to_show_every_line_of_its_reasons(
 ) -> None:
     """A form already on screen keeps its size: the reasons written into it after it
     showed must still be read whole, not cut at its bottom edge."""
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     form = _leg_form(qtbot, window, builder, "Kobe")
@@ -742,7 +710,7 @@ def test_the_leg_form_keeps_a_journey_of_the_table_whole_however_long(
     gives it: the form takes those 3,000 minutes, not the 2,880 of two days."""
     from cpp_scheduler.model import TravelTime
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     add(
         sqlite_database,
         TravelTime,
@@ -772,7 +740,7 @@ def test_the_leg_form_takes_a_length_for_a_route_the_table_does_not_know(
     from cpp_scheduler.gui.tools.tourbuilder import LegForm
     from cpp_scheduler.model import TravelTime
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     add(
         sqlite_database,
         TravelTime,
@@ -837,7 +805,7 @@ def test_a_refused_leg_brings_its_form_back_as_typed_with_the_reason(
     from cpp_scheduler.gui.tools.tourbuilder import LegForm
     from cpp_scheduler.model import StudyTour as Tour
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     errors: list[str] = []
@@ -886,7 +854,7 @@ def test_a_refused_activity_brings_its_form_back_as_typed_with_the_reason(
     the next edit clears the reason, and Cancel then leaves nothing added."""
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     errors: list[str] = []
@@ -951,7 +919,7 @@ def test_a_form_brought_back_adds_nothing_to_the_tour_shown_in_place_of_its_own(
     that other delegation's tour."""
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     quito = add_delegation(
         sqlite_database,
         "Quito",
@@ -1016,7 +984,7 @@ def test_the_activity_form_grows_to_show_a_refusal_whole(
     it must be read whole, not cut at the form's bottom edge."""
     from cpp_scheduler.gui.tools.tourbuilder import ActivityForm
 
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     assert builder.board is not None
@@ -1040,7 +1008,7 @@ def test_an_empty_day_next_to_an_empty_day_does_not_move(
 ) -> None:
     """Day two and day three hold nothing: moving day two later would change nothing, so
     the button is off, and a move asked all the same adds no undo step and no records."""
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     window = open_window()
     builder = _builder(qtbot, window, tour)
     second = FIRST + timedelta(days=1)
@@ -1062,7 +1030,7 @@ def test_a_day_of_legs_alone_moves_without_leaving_empty_day_records(
 ) -> None:
     """Legs belong to the tour, not to a day's record: moving a day of legs alone onto
     an empty day makes no day records, and is one undo step that takes it back."""
-    tour, _lima = _tour(sqlite_database)
+    tour, _lima, _day = peru_tour(sqlite_database)
     second, third = FIRST + timedelta(days=1), FIRST + timedelta(days=2)
     leg = add(
         sqlite_database,

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
+from conftest import TOUR_START, add, peru_tour, settle, tools_of
 from gui_support import rows_read
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
@@ -22,55 +22,13 @@ from sqlalchemy import select
 
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
-from cpp_scheduler.model import Event, StudyTour, TourDay, TravelLeg, TravelMode
+from cpp_scheduler.model import Event, StudyTour, TourDay, TravelLeg
 from cpp_scheduler.services import editing
 from cpp_scheduler.store import Database, open_database
 from tests.colleagues import colleague_saves_between
 
-FIRST = date(2027, 3, 8)
+FIRST = TOUR_START
 SECOND = FIRST + timedelta(days=1)
-
-
-def _tour(database: Database) -> tuple[str, str, str]:
-    """The Peru tour: a briefing and a train to Kobe on its first day. The tour's id,
-    the delegation's and the first day's record's."""
-    lima = add_delegation(
-        database,
-        "Lima",
-        "PE",
-        "America/Lima",
-        arrival=FIRST - timedelta(days=1),
-        departure=FIRST + timedelta(days=3),
-    )
-    tour = add(
-        database,
-        StudyTour,
-        title="Peru study tour",
-        delegation_id=lima,
-        start_date=FIRST,
-        end_date=FIRST + timedelta(days=2),
-    )
-    day_one = add(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo to Kobe")
-    add_event(
-        database,
-        "Opening briefing",
-        datetime(2027, 3, 8, 0, 30, tzinfo=UTC),
-        2,
-        delegation_ids=[lima],
-        tour_day_id=day_one,
-        venue_id=venue_id(database, "TDLC Meeting Room A"),
-    )
-    add(
-        database,
-        TravelLeg,
-        tour_id=tour,
-        origin="Tokyo",
-        destination="Kobe",
-        mode=TravelMode.RAIL,
-        departure_utc=datetime(2027, 3, 8, 4, tzinfo=UTC),
-        arrival_utc=datetime(2027, 3, 8, 7, tzinfo=UTC),
-    )
-    return tour, lima, day_one
 
 
 @pytest.fixture
@@ -83,7 +41,7 @@ def ravi(database: Database, database_url: str) -> Iterator[Database]:
 
 @pytest.fixture
 def window(qtbot: QtBot, database: Database, tmp_path: Path) -> Iterator[MainWindow]:
-    _tour(database)
+    peru_tour(database, train_hours=3)
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     shown = MainWindow(database, settings)
     shown.report_error = lambda title, message: None  # type: ignore[method-assign]
