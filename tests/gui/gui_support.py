@@ -173,6 +173,39 @@ class Messages:
         self.answer = True
 
 
+class TeamWindow:
+    """Aiko's window over the program at ``url``, with the real editors, listening for
+    colleagues' commits; what a test needs in the program before the window opens is
+    added by :meth:`add_program`."""
+
+    def __init__(self, url: str, qtbot: QtBot, messages: Messages) -> None:
+        from cpp_scheduler.gui.live import start_live_refresh
+        from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
+        from cpp_scheduler.store import open_database
+
+        self.url = url
+        self.database = open_database(url, author="Aiko Tanaka")
+        self.add_program()
+        self.window = MainWindow(self.database, dialog_factory=open_editor)
+        self.window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
+            (title, message)
+        )
+        qtbot.addWidget(self.window)
+        with qtbot.waitSignal(self.window.eventsLoaded, timeout=10_000):
+            self.window.show()
+        self.window.go_to(JANUARY_NINE_TOKYO.date())
+        self.live = start_live_refresh(self.window)
+        assert self.live.watcher.ready.wait(10)
+
+    def add_program(self) -> None:
+        """Nothing, unless a test's window says otherwise."""
+
+    def close(self) -> None:
+        self.live.stop()
+        self.window.tasks.wait_for_done()
+        self.database.close()
+
+
 @contextmanager
 def gui_thread_visits(database: Database) -> Iterator[list[str]]:
     """Within the block, the names of the ways into ``database`` (``session``,

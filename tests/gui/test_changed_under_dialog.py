@@ -8,15 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, rows_read
+from gui_support import JANUARY_NINE_TOKYO, Messages, TeamWindow, add_event, rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from cpp_scheduler.gui.dialogs import EventDialog
-from cpp_scheduler.gui.live import LiveRefresh, start_live_refresh
-from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
 from cpp_scheduler.gui.merge_dialog import THEIRS_COLUMN
 from cpp_scheduler.model import Event, EventKind
 from cpp_scheduler.model.history import Change
@@ -38,33 +36,16 @@ def _colleague_sets(url: str, event_id: str, field: str, value: str) -> None:
     as_colleague(_saves_one_field, url, event_id, field, value, author="Ravi Menon")
 
 
-class Team:
-    """Aiko's window over the program, listening for colleagues' commits."""
+class Team(TeamWindow):
+    """Aiko's window over a Kobe workshop and a Toyama visit on one morning."""
 
-    def __init__(self, url: str, qtbot: QtBot, messages: Messages) -> None:
-        self.url = url
-        self.database = open_database(url, author="Aiko Tanaka")
+    def add_program(self) -> None:
         self.kobe = add_event(
             self.database, "Kobe DRR workshop", JANUARY_NINE_TOKYO, 2, kind=EventKind.WORKSHOP
         )
         self.toyama = add_event(
             self.database, "Toyama visit", JANUARY_NINE_TOKYO, 1, kind=EventKind.SITE_VISIT
         )
-        self.window = MainWindow(self.database, dialog_factory=open_editor)
-        self.window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
-            (title, message)
-        )
-        qtbot.addWidget(self.window)
-        with qtbot.waitSignal(self.window.eventsLoaded, timeout=10_000):
-            self.window.show()
-        self.window.go_to(JANUARY_NINE_TOKYO.date())
-        self.live: LiveRefresh = start_live_refresh(self.window)
-        assert self.live.watcher.ready.wait(10)
-
-    def close(self) -> None:
-        self.live.stop()
-        self.window.tasks.wait_for_done()
-        self.database.close()
 
 
 @pytest.fixture

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, Messages, add_event, event_named, rows_read
+from gui_support import JANUARY_NINE_TOKYO, Messages, TeamWindow, add_event, event_named, rows_read
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.dialogs import DelegationDialog, EventDialog
-from cpp_scheduler.gui.live import LiveRefresh, start_live_refresh
-from cpp_scheduler.gui.mainwindow import MainWindow, open_editor
 from cpp_scheduler.model import Delegation, Event, EventKind, Venue
 from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import open_database
@@ -33,12 +31,10 @@ def _deletes(url: str, deleted: list[tuple[str, str]]) -> None:
     database.close()
 
 
-class Team:
-    """Aiko's window over the program, listening for colleagues' commits."""
+class Team(TeamWindow):
+    """Aiko's window over a Kobe workshop at Kobe City Hall for the Lima delegation."""
 
-    def __init__(self, url: str, qtbot: QtBot, messages: Messages) -> None:
-        self.url = url
-        self.database = open_database(url, author="Aiko Tanaka")
+    def add_program(self) -> None:
         self.hall = editing.create(
             self.database, Venue, {"name": "Kobe City Hall", "locality": "Kobe"}
         )
@@ -56,21 +52,6 @@ class Team:
             venue_id=self.hall,
             delegation_ids=[self.lima],
         )
-        self.window = MainWindow(self.database, dialog_factory=open_editor)
-        self.window.report_error = lambda title, message: messages.errors.append(  # type: ignore[method-assign]
-            (title, message)
-        )
-        qtbot.addWidget(self.window)
-        with qtbot.waitSignal(self.window.eventsLoaded, timeout=10_000):
-            self.window.show()
-        self.window.go_to(JANUARY_NINE_TOKYO.date())
-        self.live: LiveRefresh = start_live_refresh(self.window)
-        assert self.live.watcher.ready.wait(10)
-
-    def close(self) -> None:
-        self.live.stop()
-        self.window.tasks.wait_for_done()
-        self.database.close()
 
 
 @pytest.fixture
