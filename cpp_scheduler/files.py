@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -171,6 +172,18 @@ def typed_path(text: str, *, working_folder: bool = False) -> Path:
 def _as_typed(text: str, *, working_folder: bool) -> Path:
     """The path ``text`` names, by :func:`typed_path`'s rule: whole, or (a bare name in
     a window) as typed, for the caller to refuse in its own words."""
+    path = Path(_one_line(text))
+    with contextlib.suppress(RuntimeError):  # no home folder known: left as typed
+        path = path.expanduser()
+    if working_folder and not path.is_absolute():
+        return path.absolute()
+    return path
+
+
+def _one_line(text: str) -> str:
+    """``text``, a path or a database's URL as typed or pasted, without the spaces and
+    line breaks around it; refused in one line if nothing is left, or if a line break or
+    another control character stands within it (a name holding one is never meant)."""
     text = text.strip()
     if not text:
         raise TypedPathError(text, _("an empty path names no file or folder"))
@@ -183,12 +196,7 @@ def _as_typed(text: str, *, working_folder: bool) -> Path:
                 "give the path on one line"
             ).format(path=quoted(text, 200), character=printable(character)),
         )
-    path = Path(text)
-    with contextlib.suppress(RuntimeError):  # no home folder known: left as typed
-        path = path.expanduser()
-    if working_folder and not path.is_absolute():
-        return path.absolute()
-    return path
+    return text
 
 
 def _no_folder(path: Path) -> str:
@@ -206,12 +214,15 @@ def is_url(location: str) -> bool:
 
 def typed_location(text: str, *, working_folder: bool = False) -> str:
     """A database's location as a coordinator typed it (File > Open database…, ``--db``,
-    ``CPP_SCHEDULER_DB``): a URL (:func:`is_url`) as given, the store says what is wrong
-    with one; a SQLite file's path read as every path typed is (:func:`typed_path`), whole.
+    ``CPP_SCHEDULER_DB``): a URL (:func:`is_url`) as given but for the spaces around
+    it, refused as a path is where it holds a control character, the store saying what
+    else is wrong with one; a SQLite file's path read as every path typed is
+    (:func:`typed_path`), whole.
     A bare name (``program.sqlite``) is read on the command line in the folder the
     command runs in, as every command reads a file; a window refuses it naming the whole
     path meant, where a new program would otherwise be made in a folder nobody sees: as
     a file to open (:class:`FileOpenError`), not one to write."""
+    text = _one_line(text)
     if is_url(text):
         return text
     path = _as_typed(text, working_folder=working_folder)
@@ -249,19 +260,28 @@ def named_as(path: Path, kind: FileKind) -> Path:
     """The file to write for ``path`` named as a file of ``kind``, the one rule of every
     file the program writes, in a window and on the command line alike: a name with no
     suffix (``kobe``) gets the kind's (``kobe.ics``), and the messages then name the
-    file written; one with the kind's suffix, in any case (``Day.PDF``), is kept as
-    given (a folder's name is left to the write, which refuses it as a folder); one with
-    another (``kobe.txt``) is refused in one line naming the suffix
-    expected (:class:`FileWriteError`), before anything is read or written: a calendar
-    saved as ``.txt`` opens in an editor as text, and the name hides what the file is."""
+    file written, as does a name whose last dot is part of it (``Agenda 15.03.2027``,
+    ``J. Smith itinerary``: see :data:`_SUFFIX`); one with the kind's suffix, in any
+    case (``Day.PDF``), is kept as given (a folder's name is left to the write, which
+    refuses it as a folder); one with another (``kobe.txt``) is refused in one line
+    naming the suffix expected (:class:`FileWriteError`), before anything is read or
+    written: a calendar saved as ``.txt`` opens in an editor as text, and the name hides
+    what the file is."""
     suffix = path.suffix
-    if not suffix:
+    if suffix.lower() in kind.suffixes:
+        return path
+    if not _SUFFIX.fullmatch(suffix):  # none, or a dot within the name (J. Smith, 15.03)
         if path.is_dir():  # a folder given for a file: the write says so, naming it
             return path
         return path.with_name(path.name + kind.suffixes[0])
-    if suffix.lower() in kind.suffixes:
-        return path
     raise FileWriteError(path, _(kind.refusal))
+
+
+_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}")
+"""What a name's end must be to be read as its file's suffix: a dot, a letter, and at
+most four more letters or digits (``.txt``, ``.docx``, ``.mp4``). A dot within a name
+(``J. Smith itinerary``, ``Agenda 15.03.2027``) is part of the name: the kind's suffix
+is added after it."""
 
 
 def check_writable_target(path: Path | str) -> int | None:

@@ -96,6 +96,35 @@ def test_a_file_written_is_named_as_its_kind() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("/srv/J. Smith itinerary", "/srv/J. Smith itinerary.pdf"),
+        ("/srv/Agenda 15.03.2027", "/srv/Agenda 15.03.2027.pdf"),
+        ("/srv/Kobe v2.0", "/srv/Kobe v2.0.pdf"),
+        ("/srv/東京.会議", "/srv/東京.会議.pdf"),
+    ],
+)
+def test_a_dot_within_a_name_is_part_of_it_and_the_kinds_suffix_follows(
+    typed: str, written: str
+) -> None:
+    """Before, every name with a dot was refused as one of another kind: "J. Smith
+    itinerary" could not be printed."""
+    assert named_as(Path(typed), PDF_FILE) == Path(written)
+
+
+def test_a_database_address_pasted_with_a_line_break_is_refused_in_one_line() -> None:
+    assert typed_location(" postgresql://db.example.org/cpp\n") == (
+        "postgresql://db.example.org/cpp"
+    )
+    with pytest.raises(TypedPathError) as refused:
+        typed_location("postgresql://db.example.org/c\npp")
+    assert str(refused.value) == (
+        "'postgresql://db.example.org/c\\npp' holds a line break or another control "
+        "character (\\n); give the path on one line"
+    )
+
+
 def test_a_paste_is_cut_at_the_most_a_text_may_hold() -> None:
     most = limits.MAX_TEXT_LENGTH
     assert pasted_within(10, "abc") == ("abc", None)
