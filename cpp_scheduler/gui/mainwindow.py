@@ -559,11 +559,15 @@ class MainWindow(RecordEditing, QMainWindow):
         self.events.set_rows(rows)
 
     def _loaded_rows(self, result: ProgramRead) -> None:
-        self._show_rows(result)
-        # The whole program was read: an event selected with no row in it is gone.
-        if self.selected_event is not None:
-            self._let_go_of_deleted_selection({self.selected_event}, result[0])
-        self._release_collection(keep=True)  # what is loaded lives as long as the window
+        try:
+            self._show_rows(result)
+            # The whole program was read: an event selected with no row in it is gone.
+            if self.selected_event is not None:
+                self._let_go_of_deleted_selection({self.selected_event}, result[0])
+        finally:
+            # What is loaded lives as long as the window; the collection comes back
+            # whatever showing it met, never held for the rest of the session.
+            self._release_collection(keep=True)
         if self.program_open:
             self._set_program_enabled(True)
         self._loaded = True

@@ -100,3 +100,25 @@ def test_a_window_closed_while_it_reads_the_program_gives_the_collection_back(
     assert running.held
     window.close()
     assert not running.held
+
+
+def test_a_read_whose_rows_cannot_be_shown_still_gives_the_collection_back(
+    qtbot: QtBot, window, monkeypatch
+) -> None:
+    """Whatever showing the rows meets, the collection held for the read comes back:
+    held for the rest of the session, the window's memory would only grow."""
+    from gui_support import rows_read
+
+    running = collector.installed()
+    assert running is not None
+    rows_read(window)
+
+    def cannot_show(rows: object) -> None:
+        raise RuntimeError("the rows cannot be shown")
+
+    monkeypatch.setattr(window.events, "set_rows", cannot_show)
+    with qtbot.captureExceptions() as raised:
+        window.reload()
+        assert running.held
+        qtbot.waitUntil(lambda: bool(raised), timeout=10_000)
+    assert not running.held
