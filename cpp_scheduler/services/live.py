@@ -277,7 +277,12 @@ class ChangeWatcher:
                     Change.record_labels,
                     sequence_only(),
                 )
-                .where(Change.record_id.in_({record_id for record_id, _version in theirs}))
+                .where(
+                    Change.record_id.in_({record_id for record_id, _version in theirs}),
+                    # The entries of the versions named alone, however long a record's
+                    # history grows.
+                    Change.version.in_({version for _record_id, version in theirs}),
+                )
                 .order_by(Change.id)
             ).all()
         entries = {
