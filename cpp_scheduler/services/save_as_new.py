@@ -12,9 +12,9 @@ editor only offers it:
 - its links and references to records that still exist (the delegations it invites,
   its themes, its venue, the conference it is a session of); those deleted too since
   (a venue a colleague deleted along with it) are dropped, and said
-  (:attr:`SavedAsNew.dropped`). A reference the record cannot go without (a
-  participant's delegation) refuses the save in one line instead, naming it, so the
-  coordinator chooses another in the editor.
+  (:attr:`SavedAsNew.dropped`). Every reference of a record an editor saves may be
+  left empty (a participant without a delegation, a session without its conference),
+  so dropping one never refuses the save.
 
 Why a new record rather than the deleted one brought back from its history, then the
 edit applied over it (the History panel's *Revert this change* on a deletion, which
@@ -43,7 +43,6 @@ from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services.editing import (
-    RecordNotFoundError,
     Touched,
     create_record,
     link_keys,
@@ -101,8 +100,7 @@ def kept_values(
     session: Session, model_cls: type[Base], values: Mapping[str, Any]
 ) -> tuple[dict[str, Any], list[Dropped]]:
     """``values`` as a new record keeps them: the links and references to records
-    deleted since taken out, each said. A reference the record cannot go without is
-    refused, naming it."""
+    deleted since taken out, each said."""
     kept = dict(values)
     dropped: list[Dropped] = []
     mapper = inspect(model_cls)
@@ -130,16 +128,8 @@ def kept_values(
         target = relationship.mapper.class_
         if wanted is None or session.get(target, wanted) is not None:
             continue
-        name = _name_of_gone(session, target, wanted)
-        if not columns[0].nullable:
-            raise RecordNotFoundError(
-                _(
-                    "cannot save it as a new {kind}: it needs {gone}, which was deleted too; "
-                    "choose another"
-                ).format(kind=_(model_cls.record_kind), gone=name)
-            )
         kept[key] = None
-        dropped.append(Dropped(key, str(wanted), name))
+        dropped.append(Dropped(key, str(wanted), _name_of_gone(session, target, wanted)))
     return kept, dropped
 
 
