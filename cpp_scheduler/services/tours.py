@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Event,
@@ -639,15 +639,17 @@ def _held_now(session: Session, tour_id: str, days: set[date]) -> dict[date, Day
 
 
 def _differences(read: DayRead, now: DayRead) -> list[str]:
-    """What changed on a day since ``read``, in words: "'Kobe port visit' added"."""
+    """What changed on a day since ``read``, in words: "'Kobe port visit' added", each
+    title and route quoted (:func:`~cpp_scheduler.errors.quoted`: one line, however
+    long or broken the colleague's title)."""
     said: list[str] = []
     for before, after, added, gone in (
-        (read.activities, now.activities, _("'{name}' added"), _("'{name}' taken off")),
+        (read.activities, now.activities, _("{name} added"), _("{name} taken off")),
         (read.legs, now.legs, _("the leg {name} added"), _("the leg {name} taken off")),
     ):
         was, held = dict(before), dict(after)
-        said += [added.format(name=name) for key, name in after if key not in was]
-        said += [gone.format(name=name) for key, name in before if key not in held]
+        said += [added.format(name=quoted(name)) for key, name in after if key not in was]
+        said += [gone.format(name=quoted(name)) for key, name in before if key not in held]
     return said
 
 
