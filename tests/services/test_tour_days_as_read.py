@@ -1,5 +1,6 @@
 """A move of a study tour's day refused because a colleague changed what the day holds
-since the board was read: the refusal is one line, whatever the colleague typed.
+since the board was read: the refusal is one line that says the fact, in the core's
+words alone, whatever the colleague typed.
 
 Aiko's board read the Peru tour's first day; Ravi, on his own connection (each
 backend), then adds an activity whose title he pasted with a line break and ten
@@ -17,7 +18,7 @@ import pytest
 
 from cpp_scheduler.errors import quoted
 from cpp_scheduler.model import Base, Delegation, Event, StudyTour, TourDay, TravelLeg
-from cpp_scheduler.services import editing, tours
+from cpp_scheduler.services import editing, removal, tours
 from cpp_scheduler.store import Database, open_database
 
 FIRST = date(2027, 3, 8)
@@ -114,3 +115,24 @@ def test_a_title_pasted_with_a_line_break_and_three_hundred_characters_stays_one
     )
     assert quoted(PASTED).startswith("'Kobe port visit\\nBring helmets and the hazard maps")
     assert refusal.reason in line
+
+
+def test_the_refusal_says_the_fact_and_leaves_the_board_to_the_window(
+    database: Database, ravi: Database
+) -> None:
+    """What the tour builder adds (the board shows the tour as it is now) is the
+    window's to say: Edit > Undo and any other medium say the fact alone."""
+    tour, _day, _lima = _tour(database)
+    read = [tours.day_read(tours.read_board(database, tour).day(FIRST))]
+    with ravi.session() as session:
+        (briefing,) = [e.id for e in session.query(Event).filter_by(title="Briefing")]
+    removal.delete(ravi, Event, briefing)
+
+    refusal = _refusal(database, tour, read)
+
+    assert str(refusal) == (
+        "Nothing was moved: someone else changed the tour since the board was read "
+        "(Mon 08 Mar: 'Briefing' taken off)."
+    )
+    assert "board now" not in str(refusal)
+    assert not refusal.tour_deleted
