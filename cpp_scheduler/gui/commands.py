@@ -543,14 +543,22 @@ class SaveAsNew(CreateRecord):
     drops is the services' rule); undo deletes the new record, as a creation's does.
 
     Attributes:
+        deleted_id: the deleted record the editor held, whose references the editor
+            does not show (a tour activity's day) the new record keeps.
         dropped: the links to records deleted since that the first run left out, worded
             (None: none), for the window to say.
     """
 
     def __init__(
-        self, editor: Editor, model_cls: type[Base], values: Mapping[str, Any], title: str
+        self,
+        editor: Editor,
+        model_cls: type[Base],
+        values: Mapping[str, Any],
+        title: str,
+        deleted_id: str,
     ) -> None:
         super().__init__(editor, model_cls, values, title)
+        self.deleted_id = deleted_id
         self.dropped: str | None = None
         self.setText(
             translate("Commands", "Save {kind} '{title}' as new").format(
@@ -563,7 +571,11 @@ class SaveAsNew(CreateRecord):
             super().apply_as_read()
             return
         saved = save_as_new.save_as_new(
-            self.editor.database, self.model_cls, self.values, self.record_id
+            self.editor.database,
+            self.model_cls,
+            self.values,
+            self.record_id,
+            deleted_id=self.deleted_id,
         )
         self.saved_version = saved.version
         self.dropped = saved.dropped_text()

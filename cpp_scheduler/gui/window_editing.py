@@ -657,7 +657,7 @@ class RecordEditing:
             title = accepted.record_title()  # type: ignore[attr-defined]
             values = accepted.values()  # type: ignore[attr-defined]
             if accepted.take_save_as_new():  # type: ignore[attr-defined]
-                self._save_as_new(model, values, title, saving)
+                self._save_as_new(model, record_id, values, title, saving)
                 return
             if not values:
                 saving.saved()
@@ -679,15 +679,20 @@ class RecordEditing:
         self._run_dialog(dialog, save)
 
     def _save_as_new(
-        self, model: type[domain.Base], values: dict[str, Any], title: str, saving: Saving
+        self,
+        model: type[domain.Base],
+        deleted_id: str,
+        values: dict[str, Any],
+        title: str,
+        saving: Saving,
     ) -> None:
-        """Save an editor's values as a new record, its own deleted by a colleague
-        (the bar's *Save as new*), as one undoable step; what the new record left out
-        (its links to records deleted too) is said in the status bar, and a new event is
-        selected."""
+        """Save an editor's values as a new record, its own (``deleted_id``) deleted by a
+        colleague (the bar's *Save as new*), as one undoable step; what the new record
+        left out (its links to records deleted too) is said in the status bar, and a new
+        event is selected."""
         from cpp_scheduler.gui.commands import SaveAsNew, step_title
 
-        command = SaveAsNew(self.editor, model, values, title)
+        command = SaveAsNew(self.editor, model, values, title, deleted_id)
         title = step_title(title)
 
         def saved() -> None:

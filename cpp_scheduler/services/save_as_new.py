@@ -9,12 +9,15 @@ editor only offers it:
   deleted event may have been cancelled to its attendees, whose calendars have then
   taken it away for good (Google Calendar ignores a known UID brought back), so the new
   event is a new invitation, never an update of the one they were told is off;
+- the deleted record's references and links the editor does not show, as its last
+  history entry (its deletion) keeps them: an activity of a study tour stays on its
+  tour day, which the event editor has no field for;
 - its links and references to records that still exist (the delegations it invites,
-  its themes, its venue, the conference it is a session of); those deleted too since
-  (a venue a colleague deleted along with it) are dropped, and said
-  (:attr:`SavedAsNew.dropped`). A reference the record cannot go without (a
-  participant's delegation) refuses the save in one line instead, naming it, so the
-  coordinator chooses another in the editor.
+  its themes, its venue, the conference it is a session of, its tour day); those
+  deleted too since (a venue a colleague deleted along with it) are dropped, and said
+  (:attr:`SavedAsNew.dropped`). Every reference of a record an editor saves may be
+  left empty (a participant without a delegation, an event on no tour day), so
+  dropping one never refuses the save.
 
 Why a new record rather than the deleted one brought back from its history, then the
 edit applied over it (the History panel's *Revert this change* on a deletion, which
@@ -32,6 +35,7 @@ No command of the command line re-creates a deleted record: this is the one rule
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -43,14 +47,13 @@ from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services.editing import (
-    RecordNotFoundError,
     Touched,
     create_record,
     link_keys,
     record_title,
 )
 from cpp_scheduler.store import Database
-from cpp_scheduler.store.history import spoken
+from cpp_scheduler.store.history import DELETED, spoken
 
 
 @dataclass(frozen=True)
@@ -97,49 +100,84 @@ def _name_of_gone(session: Session, target: type[Base], record_id: str) -> str:
     return _("a deleted {kind}").format(kind=_(target.record_kind))
 
 
-def kept_values(
-    session: Session, model_cls: type[Base], values: Mapping[str, Any]
-) -> tuple[dict[str, Any], list[Dropped]]:
-    """``values`` as a new record keeps them: the links and references to records
-    deleted since taken out, each said. A reference the record cannot go without is
-    refused, naming it."""
-    kept = dict(values)
-    dropped: list[Dropped] = []
+def _references(model_cls: type[Base]) -> dict[str, type[Base]]:
+    """The values key of each reference (``tour_day_id``) and link (``theme_ids``) of
+    ``model_cls``, with the kind of record it refers to."""
     mapper = inspect(model_cls)
-    for name, key in link_keys(model_cls).items():
-        if key not in kept:
-            continue
-        target = mapper.relationships[name].mapper.class_
-        still: list[str] = []
-        for linked_id in kept[key] or []:
-            if session.get(target, linked_id) is None:
-                dropped.append(
-                    Dropped(key, str(linked_id), _name_of_gone(session, target, linked_id))
-                )
-            else:
-                still.append(linked_id)
-        kept[key] = still
+    found: dict[str, type[Base]] = {
+        key: mapper.relationships[name].mapper.class_ for name, key in link_keys(model_cls).items()
+    }
     for relationship in mapper.relationships:
         if relationship.direction.name != "MANYTOONE" or relationship.viewonly:
             continue
         columns = list(relationship.local_columns)
-        if len(columns) != 1:
+        if len(columns) == 1:
+            found[mapper.get_property_by_column(columns[0]).key] = relationship.mapper.class_
+    return found
+
+
+def _unshown(
+    session: Session, model_cls: type[Base], values: Mapping[str, Any], deleted_id: str
+) -> dict[str, Any]:
+    """The references and links of the deleted record ``deleted_id`` that ``values``
+    (an editor's) does not carry, as its last history entry, its deletion, keeps them:
+    the tour day of a tour's activity, which the event editor does not show."""
+    found = session.execute(
+        select(Change.action, Change.fields)
+        .where(
+            Change.record_table == model_cls.__tablename__,
+            Change.record_id == str(deleted_id),
+        )
+        .order_by(Change.id.desc())
+        .limit(1)
+    ).first()
+    if found is None or found[0] != DELETED:
+        return {}
+    ended_with = {name: pair[0] for name, pair in json.loads(found[1]).items()}
+    names = {key: name for name, key in link_keys(model_cls).items()}
+    unshown: dict[str, Any] = {}
+    for key in _references(model_cls):
+        if key in values:
             continue
-        key = mapper.get_property_by_column(columns[0]).key
-        wanted = kept.get(key)
-        target = relationship.mapper.class_
+        value = ended_with.get(names.get(key, key))
+        if value:
+            unshown[key] = value
+    return unshown
+
+
+def kept_values(
+    session: Session,
+    model_cls: type[Base],
+    values: Mapping[str, Any],
+    deleted_id: str | None = None,
+) -> tuple[dict[str, Any], list[Dropped]]:
+    """``values`` as a new record keeps them: with the references and links of the
+    deleted record ``deleted_id`` that ``values`` does not carry, and without the links
+    and references to records deleted since, each said."""
+    kept = dict(values)
+    if deleted_id is not None:
+        kept.update(_unshown(session, model_cls, values, deleted_id))
+    dropped: list[Dropped] = []
+    links = set(link_keys(model_cls).values())
+    for key, target in _references(model_cls).items():
+        if key not in kept:
+            continue
+        if key in links:
+            still: list[str] = []
+            for linked_id in kept[key] or []:
+                if session.get(target, linked_id) is None:
+                    dropped.append(
+                        Dropped(key, str(linked_id), _name_of_gone(session, target, linked_id))
+                    )
+                else:
+                    still.append(linked_id)
+            kept[key] = still
+            continue
+        wanted = kept[key]
         if wanted is None or session.get(target, wanted) is not None:
             continue
-        name = _name_of_gone(session, target, wanted)
-        if not columns[0].nullable:
-            raise RecordNotFoundError(
-                _(
-                    "cannot save it as a new {kind}: it needs {gone}, which was deleted too; "
-                    "choose another"
-                ).format(kind=_(model_cls.record_kind), gone=name)
-            )
         kept[key] = None
-        dropped.append(Dropped(key, str(wanted), name))
+        dropped.append(Dropped(key, str(wanted), _name_of_gone(session, target, wanted)))
     return kept, dropped
 
 
@@ -148,13 +186,15 @@ def save_as_new(
     model_cls: type[Base],
     values: Mapping[str, Any],
     record_id: str | None = None,
+    *,
+    deleted_id: str | None = None,
 ) -> SavedAsNew:
-    """Save ``values`` (an editor's, whose record was deleted) as a new record, with
-    ``record_id`` or a new one, in one transaction, through every rule a new record
-    meets; what it kept and dropped (see the module's docstring)."""
+    """Save ``values`` (an editor's, whose record ``deleted_id`` was deleted) as a new
+    record, with ``record_id`` or a new one, in one transaction, through every rule a
+    new record meets; what it kept and dropped (see the module's docstring)."""
     touched: list[Touched] = []
     with database.transaction() as session:
-        kept, dropped = kept_values(session, model_cls, values)
+        kept, dropped = kept_values(session, model_cls, values, deleted_id)
         record = create_record(session, model_cls, kept, record_id=record_id, touched=touched)
         version = getattr(record, "version", None)
         return SavedAsNew(

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n, timezones
-from cpp_scheduler.errors import SchedulerError
+from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Event,
@@ -588,14 +588,22 @@ class DayChangedError(ConcurrentEditError):
     """A day of the tour holds other activities or legs than the board read: a
     colleague added, moved or deleted one since. Nothing of the step is saved.
 
+    The line says the fact alone, for every medium: the tour builder, which reads the
+    board again at once, adds that the board shows the tour as it is now.
+
     Attributes:
         reason: the same, without the advice to reload (the builder reads the board
             again by itself).
+        tour_deleted: the tour itself was deleted, rather than a day of it changed (the
+            board read again shows no tour).
     """
 
-    def __init__(self, message: str, record: str, reason: str) -> None:
+    def __init__(
+        self, message: str, record: str, reason: str, *, tour_deleted: bool = False
+    ) -> None:
         super().__init__(message, record)
         self.reason = reason
+        self.tour_deleted = tour_deleted
 
 
 def _held_now(session: Session, tour_id: str, days: set[date]) -> dict[date, DayRead]:
@@ -639,15 +647,17 @@ def _held_now(session: Session, tour_id: str, days: set[date]) -> dict[date, Day
 
 
 def _differences(read: DayRead, now: DayRead) -> list[str]:
-    """What changed on a day since ``read``, in words: "'Kobe port visit' added"."""
+    """What changed on a day since ``read``, in words: "'Kobe port visit' added", each
+    title and route quoted (:func:`~cpp_scheduler.errors.quoted`: one line, however
+    long or broken the colleague's title)."""
     said: list[str] = []
     for before, after, added, gone in (
-        (read.activities, now.activities, _("'{name}' added"), _("'{name}' taken off")),
+        (read.activities, now.activities, _("{name} added"), _("{name} taken off")),
         (read.legs, now.legs, _("the leg {name} added"), _("the leg {name} taken off")),
     ):
         was, held = dict(before), dict(after)
-        said += [added.format(name=name) for key, name in after if key not in was]
-        said += [gone.format(name=name) for key, name in before if key not in held]
+        said += [added.format(name=quoted(name)) for key, name in after if key not in was]
+        said += [gone.format(name=quoted(name)) for key, name in before if key not in held]
     return said
 
 
@@ -664,7 +674,10 @@ def check_days_as_read(database: Database, tour_id: str, read: Iterable[DayRead]
         if tour is None:
             reason = _("the study tour was deleted meanwhile")
             raise DayChangedError(
-                _("Nothing was changed: {reason}.").format(reason=reason), tour_id, reason
+                _("Nothing was changed: {reason}.").format(reason=reason),
+                tour_id,
+                reason,
+                tour_deleted=True,
             )
         now = _held_now(session, tour_id, set(wanted))
         changed = [
@@ -679,11 +692,7 @@ def check_days_as_read(database: Database, tour_id: str, read: Iterable[DayRead]
                 changes="; ".join(changed)
             )
             raise DayChangedError(
-                _("Nothing was moved: {reason}; the board now shows the tour as it is.").format(
-                    reason=reason
-                ),
-                tour.label(),
-                reason,
+                _("Nothing was moved: {reason}.").format(reason=reason), tour.label(), reason
             )
 
 

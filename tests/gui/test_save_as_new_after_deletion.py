@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.dialogs import DelegationDialog, EventDialog
-from cpp_scheduler.model import Delegation, Event, EventKind, Venue
+from cpp_scheduler.model import Delegation, Event, EventKind, StudyTour, TourDay, Venue
 from cpp_scheduler.services import editing, removal
 from cpp_scheduler.store import open_database
 from tests.colleagues import as_colleague
 from tests.services.stored_records import exists
+
+KOBE_DAY = JANUARY_NINE_TOKYO.date()
 
 
 def _deletes(url: str, deleted: list[tuple[str, str]]) -> None:
@@ -32,7 +34,8 @@ def _deletes(url: str, deleted: list[tuple[str, str]]) -> None:
 
 
 class Team(TeamWindow):
-    """Aiko's window over a Kobe workshop at Kobe City Hall for the Lima delegation."""
+    """Aiko's window over a Kobe workshop at Kobe City Hall for the Lima delegation, an
+    activity of its study tour's day in Kobe."""
 
     def add_program(self) -> None:
         self.hall = editing.create(
@@ -43,6 +46,19 @@ class Team(TeamWindow):
             Delegation,
             {"name": "Lima housing", "country": "PE", "zone": "America/Lima"},
         )
+        tour = editing.create(
+            self.database,
+            StudyTour,
+            {
+                "title": "Peru study tour",
+                "delegation_id": self.lima,
+                "start_date": KOBE_DAY,
+                "end_date": KOBE_DAY,
+            },
+        )
+        self.kobe_day = editing.create(
+            self.database, TourDay, {"tour_id": tour, "day": KOBE_DAY, "title": "Kobe"}
+        )
         self.kobe = add_event(
             self.database,
             "Kobe DRR workshop",
@@ -50,6 +66,7 @@ class Team(TeamWindow):
             2,
             kind=EventKind.WORKSHOP,
             venue_id=self.hall,
+            tour_day_id=self.kobe_day,
             delegation_ids=[self.lima],
         )
 
@@ -100,6 +117,7 @@ def test_an_event_deleted_while_open_is_saved_as_a_new_event_with_a_new_uid(
     assert kept.values["notes"] == "Bring the hazard maps"
     assert kept.values["delegation_ids"] == [team.lima]  # still there: kept
     assert kept.values["venue_id"] is None  # deleted too: dropped, and said
+    assert kept.values["tour_day_id"] == team.kobe_day  # not in the editor: still on the tour
     with team.database.session() as session:
         assert session.get(Event, new_id).uid != old_uid  # type: ignore[union-attr]
     said = team.window.statusBar().currentMessage()

@@ -9,17 +9,28 @@ backend), deletes it and the venue it was held at meanwhile.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
-from cpp_scheduler.model import Delegation, Event, Participant, ThematicArea, Venue
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    Participant,
+    StudyTour,
+    ThematicArea,
+    TourDay,
+    Venue,
+)
 from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.save_as_new import save_as_new
 from cpp_scheduler.store import Database, open_database
 from tests.services.stored_records import exists
 
 START = datetime(2027, 1, 12, 1, 0, tzinfo=UTC)
+TOUR_DAY = date(2027, 3, 8)
 
 
 @pytest.fixture
@@ -115,3 +126,84 @@ def test_a_participant_whose_delegation_went_too_is_kept_without_it(
     )
     assert kept.values["delegation_id"] is None
     assert saved.dropped_text() == "left out what was deleted since: delegation 'Lima housing'"
+
+
+def _tour_activity(database: Database) -> tuple[str, str, str]:
+    """The Lima delegation's study tour, its day of Monday 8 March 2027 holding the
+    Kitakyushu eco-town visit: the visit's id, the day's and the delegation's."""
+    lima = editing.create(
+        database,
+        Delegation,
+        {
+            "name": "Lima housing",
+            "country": "PE",
+            "zone": "America/Lima",
+            "arrival": TOUR_DAY - timedelta(days=1),
+            "departure": TOUR_DAY + timedelta(days=3),
+        },
+    )
+    tour = editing.create(
+        database,
+        StudyTour,
+        {
+            "title": "Peru study tour",
+            "delegation_id": lima,
+            "start_date": TOUR_DAY,
+            "end_date": TOUR_DAY + timedelta(days=2),
+        },
+    )
+    day = editing.create(
+        database, TourDay, {"tour_id": tour, "day": TOUR_DAY, "title": "Kitakyushu"}
+    )
+    start = datetime(2027, 3, 8, 1, 0, tzinfo=UTC)
+    visit = editing.create(
+        database,
+        Event,
+        {
+            "title": "Eco-town visit",
+            "kind": EventKind.SITE_VISIT,
+            "start_utc": start,
+            "end_utc": start + timedelta(hours=2),
+            "tour_day_id": day,
+            "delegation_ids": [lima],
+        },
+    )
+    return visit, day, lima
+
+
+def _as_the_editor_holds_it(database: Database, event: str) -> dict[str, Any]:
+    """The visit's values as the event editor holds them: the editor shows no tour day."""
+    values = dict(editing.stored(database, Event, event).values)
+    del values["tour_day_id"]
+    return values
+
+
+def test_a_tour_activity_saved_anew_stays_on_its_tour_day(aiko: Database, kenji: Database) -> None:
+    visit, day, lima = _tour_activity(aiko)
+    typed = {**_as_the_editor_holds_it(aiko, visit), "notes": "Meet at the gate"}
+
+    removal.delete(kenji, Event, visit)
+
+    saved = save_as_new(aiko, Event, typed, deleted_id=visit)
+    kept = editing.stored(aiko, Event, saved.record_id)
+    assert kept.values["tour_day_id"] == day  # still on the tour builder and the itinerary
+    assert kept.values["notes"] == "Meet at the gate"
+    assert kept.values["delegation_ids"] == [lima]
+    assert saved.dropped == ()
+    assert saved.dropped_text() is None
+
+
+def test_a_tour_activity_whose_day_went_too_says_it_is_off_the_tour(
+    aiko: Database, kenji: Database
+) -> None:
+    visit, day, _lima = _tour_activity(aiko)
+    typed = _as_the_editor_holds_it(aiko, visit)
+
+    removal.delete(kenji, Event, visit)
+    removal.delete(kenji, TourDay, day)
+
+    saved = save_as_new(aiko, Event, typed, deleted_id=visit)
+    kept = editing.stored(aiko, Event, saved.record_id)
+    assert kept.values["tour_day_id"] is None
+    assert [(item.key, item.record_id) for item in saved.dropped] == [("tour_day_id", day)]
+    assert saved.dropped_text() == "left out what was deleted since: tour day Mon 08 Mar 2027"

@@ -1,16 +1,23 @@
 """The engine's snapshot reads the program's events by their columns: the meetings it
 gives are those each event's entity gives, and no event is loaded as an entity for it
-(a program of ten thousand events is read in a fraction of the time)."""
+(a program of ten thousand events is read in a fraction of the time).
+
+Each meeting is compared with the entity's own expansion (:meth:`Event.occurrences`,
+held events only: :attr:`Event.is_cancelled`), not only with
+``snapshot.event_intervals``, which shares the snapshot's code: an all-day event, a
+session of a cancelled conference and a series meeting moved before the series' first
+are in the program."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy.event
 from sqlalchemy import select
 
+from cpp_scheduler import timezones
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -91,7 +98,47 @@ def program(database: Database) -> Database:
                 recurrence_id=tokyo(18, 10), start_utc=tokyo(19, 15), end_utc=tokyo(19, 16)
             )
         )
-        session.add_all([lima, ana, kenji, conference, walk, briefing, cancelled, series])
+        first, after = timezones.local_days(date(2027, 3, 5), date(2027, 3, 6), timezones.TOKYO)
+        arrival = Event(  # all day on 5 and 6 March in Tokyo
+            title="Lima delegation arrives",
+            start_utc=first,
+            end_utc=after,
+            all_day=True,
+            delegations=[lima],
+        )
+        forum = Event(
+            title="Called-off forum",
+            start_utc=tokyo(9, 9),
+            end_utc=tokyo(9, 17),
+            venue=room,
+            status=EventStatus.CANCELLED,
+        )
+        Event(  # confirmed itself, but not held: its conference is cancelled
+            title="Forum opening",
+            start_utc=tokyo(9, 9),
+            end_utc=tokyo(9, 10),
+            venue=room,
+            parent=forum,
+            participants=[kenji],
+        )
+        review = Event(  # first held on 5 April, after any part of March's reach
+            title="Monthly review",
+            start_utc=tokyo(5, 10, 4),
+            end_utc=tokyo(5, 11, 4),
+            recurrence_rule="FREQ=MONTHLY;COUNT=3",
+            delegations=[lima],
+        )
+        review.changes.append(  # its May meeting, moved before the series' first
+            OccurrenceOverride(
+                recurrence_id=tokyo(5, 10, 5), start_utc=tokyo(10, 15), end_utc=tokyo(10, 16)
+            )
+        )
+        session.add_all(
+            [
+                *(lima, ana, kenji, conference, walk, briefing, cancelled, series),
+                *(arrival, forum, review),
+            ]
+        )
     return database
 
 
@@ -121,15 +168,49 @@ def entities_meetings(database: Database) -> Meetings:
     return in_order(found)
 
 
-def snapshot_meetings(database: Database, **kwargs: datetime) -> Meetings:
+Held = list[tuple[str, datetime, datetime, datetime | None, bool, bool]]
+
+
+def held_meetings(intervals: Iterable[Interval]) -> Held:
+    """Each meeting's event, times, recurrence id, whether it was moved and is all day."""
+    return sorted(
+        (i.event_id, i.start, i.end, i.recurrence_id, i.moved, i.all_day) for i in intervals
+    )
+
+
+def entities_occurrences(database: Database) -> Held:
+    """Each meeting of each held event as the entity itself expands it
+    (:meth:`Event.occurrences`), without the snapshot's code."""
+    with database.reading() as session:
+        return sorted(
+            (
+                event.id,
+                occurrence.start,
+                occurrence.end,
+                occurrence.recurrence_id if event.recurrence_rule else None,
+                occurrence.moved,
+                event.all_day,
+            )
+            for event in session.scalars(select(Event))
+            if not event.is_cancelled
+            for occurrence in event.occurrences()
+        )
+
+
+def snapshot_intervals(database: Database, **kwargs: datetime) -> list[Interval]:
     with database.reading() as session:
         loaded = snapshot.load_snapshot(session, **kwargs)
-    return in_order(loaded.intervals + loaded.neighbours)
+    return [*loaded.intervals, *loaded.neighbours]
+
+
+def snapshot_meetings(database: Database, **kwargs: datetime) -> Meetings:
+    return in_order(snapshot_intervals(database, **kwargs))
 
 
 def test_the_snapshot_gives_each_meeting_as_its_event_gives_it(program: Database) -> None:
     meetings = snapshot_meetings(program)
     assert meetings == entities_meetings(program)
+    assert held_meetings(snapshot_intervals(program)) == entities_occurrences(program)
     by_title = {interval.title: interval for interval, _moved in meetings}
     assert by_title["Kobe waterfront walk"].locality == "Kobe"
     assert by_title["Online briefing"].locality is None
@@ -144,23 +225,46 @@ def test_the_snapshot_gives_each_meeting_as_its_event_gives_it(program: Database
         (tokyo(25, 10), False),
         (tokyo(1, 10, 4), False),
     ]
+    assert [(i.start, i.end, i.all_day) for i, _ in meetings if i.title.startswith("Lima")] == [
+        (tokyo(5, 0), tokyo(7, 0), True)
+    ]
+    assert not {"Forum opening", "Called-off forum"} & set(by_title)
+    review = [
+        (i.start, i.recurrence_id, moved) for i, moved in meetings if i.title == "Monthly review"
+    ]
+    assert review == [
+        (tokyo(10, 15), tokyo(5, 10, 5), True),  # before the series' first meeting
+        (tokyo(5, 10, 4), tokyo(5, 10, 4), False),
+        (tokyo(5, 10, 6), tokyo(5, 10, 6), False),
+    ]
 
 
 def test_a_part_of_the_program_gives_the_same_meetings(program: Database) -> None:
     # with the meetings after it that its attendees may travel to
     reach = tokyo(20, 0) + LONGEST_JOURNEY + DEFAULT_BUFFER
+    assert tokyo(5, 10, 4) > reach  # the review series is read for its moved meeting alone
     part = snapshot_meetings(program, start=tokyo(2, 0), end=tokyo(20, 0))
     assert part == [
         (interval, moved)
         for interval, moved in entities_meetings(program)
         if interval.end > tokyo(2, 0) and interval.start < reach
     ]
+    assert held_meetings(snapshot_intervals(program, start=tokyo(2, 0), end=tokyo(20, 0))) == [
+        meeting
+        for meeting in entities_occurrences(program)
+        if meeting[2] > tokyo(2, 0) and meeting[1] < reach
+    ]
     assert {interval.title for interval, _moved in part} == {
         "Resilient cities conference",
         "Kobe waterfront walk",
         "Online briefing",
         "Weekly exchange",
+        "Lima delegation arrives",
+        "Monthly review",
     }
+    assert [(i.start, moved) for i, moved in part if i.title == "Monthly review"] == [
+        (tokyo(10, 15), True)
+    ]
 
 
 def test_no_event_is_loaded_as_an_entity_for_the_snapshot(program: Database) -> None:
@@ -175,5 +279,5 @@ def test_no_event_is_loaded_as_an_entity_for_the_snapshot(program: Database) -> 
             meetings = snapshot.load_snapshot(session).intervals
     finally:
         sqlalchemy.event.remove(Event, "load", heard)
-    assert len(meetings) == 8
+    assert len(meetings) == 12
     assert loaded == []

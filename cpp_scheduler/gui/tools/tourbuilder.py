@@ -859,6 +859,12 @@ class TourBuilderDialog(QDialog):
             self.reload()  # a colleague's change refused it: show the tour as it is now
             if refused is not None:
                 refused(error)
+            elif isinstance(error, tours.DayChangedError) and not error.tour_deleted:
+                self.report_error(
+                    translate(
+                        "TourBuilder", "{refusal} The board now shows the tour as it is."
+                    ).format(refusal=failure_line(error))
+                )
             else:
                 self.report_error(failure_line(error))
 

@@ -112,6 +112,7 @@ def test_a_day_moved_after_a_colleague_added_to_it_is_refused_whole_and_the_boar
     assert "\n" not in errors[0]
     assert errors[0].startswith("Nothing was moved: someone else changed the tour")
     assert "'Kobe port visit' added" in errors[0]
+    assert errors[0].endswith(". The board now shows the tour as it is.")  # the builder's words
     assert _days(database) == {
         "Opening briefing": FIRST,
         "Kobe port visit": FIRST,
@@ -157,6 +158,7 @@ def test_undoing_a_move_after_a_colleague_added_to_the_day_it_made_is_refused(
     assert len(failures) == 1
     assert "\n" not in failures[0][1]
     assert "'Kobe port visit' added" in failures[0][1]
+    assert failures[0][1].endswith("'Kobe port visit' added)")  # the fact, no window's words
     assert _days(database) == {
         "Opening briefing": SECOND,
         "Kobe port visit": SECOND,
