@@ -3594,6 +3594,10 @@ Visiting Japan: on Tokyo time</source>
         <translation>移動するものがありません。この日にも翌日にも予定がありません。</translation>
     </message>
     <message>
+        <source>{refusal} The board now shows the tour as it is.</source>
+        <translation>{refusal}ボードには現在の視察研修を表示しています。</translation>
+    </message>
+    <message>
         <source>Add {kind} &apos;{title}&apos; to {day}</source>
         <translation>{day}に{kind}「{title}」を追加</translation>
     </message>
