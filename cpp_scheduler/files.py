@@ -277,11 +277,11 @@ def named_as(path: Path, kind: FileKind) -> Path:
     raise FileWriteError(path, _(kind.refusal))
 
 
-_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}")
+_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9_-]{0,9}")
 """What a name's end must be to be read as its file's suffix: a dot, a letter, and at
-most four more letters or digits (``.txt``, ``.docx``, ``.mp4``). A dot within a name
-(``J. Smith itinerary``, ``Agenda 15.03.2027``) is part of the name: the kind's suffix
-is added after it."""
+most nine more letters, digits, hyphens or underscores (``.txt``, ``.docx``, ``.sqlite``,
+a journal's ``.ics-wal``). A dot within a name (``J. Smith itinerary``, ``Agenda
+15.03.2027``) is part of the name: the kind's suffix is added after it."""
 
 
 def check_writable_target(path: Path | str) -> int | None:
