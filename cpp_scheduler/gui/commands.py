@@ -545,8 +545,9 @@ class SaveAsNew(CreateRecord):
     Attributes:
         deleted_id: the deleted record the editor held, whose references the editor
             does not show (a tour activity's day) the new record keeps.
-        dropped: the links to records deleted since that the first run left out, worded
-            (None: none), for the window to say.
+        dropped: the links to records deleted since, and the changed meetings of a
+            series its rule no longer gives, that the first run left out, worded (None:
+            none), for the window to say.
     """
 
     def __init__(

@@ -955,7 +955,7 @@ def _of_its_save(deletion: Change) -> ColumnElement[bool]:
     return same
 
 
-def _deleted_with(session: Session, deletion: Change) -> list[Change]:
+def deleted_with(session: Session, deletion: Change) -> list[Change]:
     """The entries of the rows a deletion took with it (a conference's sessions, a
     series' changed meetings, and theirs in turn), parents first: deleted in the same
     flush of the same save and each referring to a row deleted with it."""
@@ -1079,7 +1079,7 @@ def _bring_back(session: Session, model: type[Base], change: Change, entry: Hist
     does, from the entries its transaction left in the history."""
     _recreate(session, model, entry)
     gone = {change.record_id}
-    for dependent in _deleted_with(session, change):
+    for dependent in deleted_with(session, change):
         dependent_model = _model_of(dependent.record_table)
         if session.get(dependent_model, dependent.record_id) is None:
             _recreate(session, dependent_model, _entry(dependent))

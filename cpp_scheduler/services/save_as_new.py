@@ -17,15 +17,26 @@ editor only offers it:
   deleted too since (a venue a colleague deleted along with it) are dropped, and said
   (:attr:`SavedAsNew.dropped`). Every reference of a record an editor saves may be
   left empty (a participant without a delegation, an event on no tour day), so
-  dropping one never refuses the save.
+  dropping one never refuses the save;
+- for a series, the moved and cancelled meetings its deletion took along, as that
+  deletion's entries keep them (:func:`~cpp_scheduler.services.history.deleted_with`,
+  what a revert of the deletion brings back), where the rule as typed still gives
+  their meeting at the same start (:func:`~cpp_scheduler.model.recurrence.applied`,
+  the one rule of which changes apply to a series): a meeting the coordinator
+  cancelled for a holiday stays cancelled, never sent to its attendees again. Those
+  whose meeting the rule typed no longer gives are left out, and said
+  (:attr:`SavedAsNew.meetings_left_out`); a placement the editor holds for a meeting
+  is the editor's, and wins.
 
 Why a new record rather than the deleted one brought back from its history, then the
 edit applied over it (the History panel's *Revert this change* on a deletion, which
 brings the record back with its id, its UID at a higher sequence, the rows deleted with
 it and the links other records held to it): the colleague deleted the record on
 purpose, and what their deletion took along (a conference's sessions, a delegation's
-study tours, the knowledge products that listed it, the moved and cancelled meetings
-of a series) is theirs to bring back, not a side effect of keeping one editor's typing.
+study tours, the knowledge products that listed it) is theirs to bring back, not a
+side effect of keeping one editor's typing. A series' moved and cancelled meetings are
+the exception: they are what its times are, as the editor shows them, not records of
+their own a coordinator filed under it.
 The coordinator at the bar asks to keep what the editor holds, and gets exactly that;
 a restore is also refused as soon as one of its links is gone, while typed work must
 always be keepable. Whoever wants the old record back whole, with its history and its
@@ -38,20 +49,26 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import _
+from cpp_scheduler.model import recurrence
 from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.event import Event, OccurrenceOverride
 from cpp_scheduler.model.history import Change
 from cpp_scheduler.services.editing import (
+    PLACED_MEETINGS,
     Touched,
     create_record,
     link_keys,
     record_title,
 )
+from cpp_scheduler.services.history import deleted_with, stored_value
 from cpp_scheduler.store import Database
 from cpp_scheduler.store.history import DELETED, spoken
 
@@ -77,14 +94,27 @@ class SavedAsNew:
     dropped: tuple[Dropped, ...] = ()
     touched: tuple[Touched, ...] = ()
     """The records it belongs to whose version its addition raised."""
+    meetings_left_out: tuple[str, ...] = ()
+    """The moved and cancelled meetings of the deleted series whose meeting the rule
+    typed no longer gives, worded (``the cancelled meeting of Wed 17 Mar 2027``)."""
 
     def dropped_text(self) -> str | None:
-        """``left out what was deleted since: venue 'Kobe City Hall'``, or None."""
-        if not self.dropped:
-            return None
-        return _("left out what was deleted since: {records}").format(
-            records=", ".join(item.label for item in self.dropped)
-        )
+        """``left out what was deleted since: venue 'Kobe City Hall'``, and the meetings
+        the rule typed no longer gives, or None."""
+        parts: list[str] = []
+        if self.dropped:
+            parts.append(
+                _("left out what was deleted since: {records}").format(
+                    records=", ".join(item.label for item in self.dropped)
+                )
+            )
+        if self.meetings_left_out:
+            parts.append(
+                _("left out the changes of meetings its rule no longer gives: {meetings}").format(
+                    meetings=", ".join(self.meetings_left_out)
+                )
+            )
+        return "; ".join(parts) or None
 
 
 def _name_of_gone(session: Session, target: type[Base], record_id: str) -> str:
@@ -116,14 +146,10 @@ def _references(model_cls: type[Base]) -> dict[str, type[Base]]:
     return found
 
 
-def _unshown(
-    session: Session, model_cls: type[Base], values: Mapping[str, Any], deleted_id: str
-) -> dict[str, Any]:
-    """The references and links of the deleted record ``deleted_id`` that ``values``
-    (an editor's) does not carry, as its last history entry, its deletion, keeps them:
-    the tour day of a tour's activity, which the event editor does not show."""
-    found = session.execute(
-        select(Change.action, Change.fields)
+def _deletion(session: Session, model_cls: type[Base], deleted_id: str) -> Change | None:
+    """The entry of the deletion of ``deleted_id``: its last, where it is one."""
+    found = session.scalars(
+        select(Change)
         .where(
             Change.record_table == model_cls.__tablename__,
             Change.record_id == str(deleted_id),
@@ -131,9 +157,90 @@ def _unshown(
         .order_by(Change.id.desc())
         .limit(1)
     ).first()
-    if found is None or found[0] != DELETED:
+    return found if found is not None and found.action == DELETED else None
+
+
+def _meeting_words(change: recurrence.OccurrenceChange, zone: str) -> str:
+    """One changed meeting as the history names it: by the day its rule gave it."""
+    day = i18n.day_text(timezones.to_local(change.recurrence_id, zone).date())
+    if change.cancelled or change.start is None:
+        return _("the cancelled meeting of {day}").format(day=day)
+    moved = timezones.to_local(change.start, zone)
+    return _("the meeting of {day} moved to {moved}").format(
+        day=day, moved=f"{i18n.day_text(moved.date())} {i18n.time_text(moved)}"
+    )
+
+
+def _deleted_meetings(
+    session: Session, deletion: Change
+) -> tuple[list[recurrence.OccurrenceChange], str | None]:
+    """The moved and cancelled meetings the deletion of a series took along, as its
+    entries keep them, and the zone the series read them in."""
+    series_id = deletion.record_id
+    changes: list[recurrence.OccurrenceChange] = []
+    for dependent in deleted_with(session, deletion):
+        if dependent.record_table != OccurrenceOverride.__tablename__:
+            continue
+        state = {name: pair[0] for name, pair in json.loads(dependent.fields).items()}
+        if state.get("event_id") != series_id:
+            continue
+        meeting = stored_value(OccurrenceOverride, "recurrence_id", state.get("recurrence_id"))
+        if not isinstance(meeting, datetime):
+            continue
+        start = stored_value(OccurrenceOverride, "start_utc", state.get("start_utc"))
+        end = stored_value(OccurrenceOverride, "end_utc", state.get("end_utc"))
+        changes.append(
+            recurrence.OccurrenceChange(meeting, bool(state.get("cancelled")), start, end)
+        )
+    zone = json.loads(deletion.fields).get("zone", [None])[0]
+    return sorted(changes, key=lambda item: item.recurrence_id), (
+        zone if isinstance(zone, str) and timezones.is_zone(zone) else None
+    )
+
+
+def kept_meetings(
+    session: Session, values: Mapping[str, Any], deleted_id: str
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """``values`` (an event's) with the moved and cancelled meetings of the deleted
+    series ``deleted_id`` whose meeting the rule typed still gives at the same start,
+    and the others, worded. The editor's own placements win."""
+    deletion = _deletion(session, Event, deleted_id)
+    if deletion is None:
+        return dict(values), ()
+    changes, old_zone = _deleted_meetings(session, deletion)
+    if not changes:
+        return dict(values), ()
+    start, zone, rule = values.get("start_utc"), values.get("zone"), values.get("recurrence_rule")
+    try:
+        kept = (
+            recurrence.applied(start, zone, rule, changes, lambda item: item.recurrence_id)
+            if isinstance(start, datetime) and isinstance(zone, str) and timezones.is_zone(zone)
+            else []
+        )
+    except (recurrence.RecurrenceError, ValueError, LookupError, OverflowError):
+        kept = []  # a rule no save takes: the save says why
+    placed: dict[datetime, recurrence.OccurrenceChange | None] = {
+        item.recurrence_id: item for item in kept
+    }
+    placed.update(values.get(PLACED_MEETINGS) or {})
+    words_zone = old_zone or (zone if isinstance(zone, str) and timezones.is_zone(zone) else "UTC")
+    left = tuple(_meeting_words(item, words_zone) for item in changes if item not in kept)
+    with_meetings = dict(values)
+    if placed:
+        with_meetings[PLACED_MEETINGS] = placed
+    return with_meetings, left
+
+
+def _unshown(
+    session: Session, model_cls: type[Base], values: Mapping[str, Any], deleted_id: str
+) -> dict[str, Any]:
+    """The references and links of the deleted record ``deleted_id`` that ``values``
+    (an editor's) does not carry, as its last history entry, its deletion, keeps them:
+    the tour day of a tour's activity, which the event editor does not show."""
+    deletion = _deletion(session, model_cls, deleted_id)
+    if deletion is None:
         return {}
-    ended_with = {name: pair[0] for name, pair in json.loads(found[1]).items()}
+    ended_with = {name: pair[0] for name, pair in json.loads(deletion.fields).items()}
     names = {key: name for name, key in link_keys(model_cls).items()}
     unshown: dict[str, Any] = {}
     for key in _references(model_cls):
@@ -195,6 +302,9 @@ def save_as_new(
     touched: list[Touched] = []
     with database.transaction() as session:
         kept, dropped = kept_values(session, model_cls, values, deleted_id)
+        left: tuple[str, ...] = ()
+        if model_cls is Event and deleted_id is not None:
+            kept, left = kept_meetings(session, kept, deleted_id)
         record = create_record(session, model_cls, kept, record_id=record_id, touched=touched)
         version = getattr(record, "version", None)
         return SavedAsNew(
@@ -203,4 +313,5 @@ def save_as_new(
             record_title(record),
             tuple(dropped),
             tuple(touched),
+            left,
         )

@@ -24,7 +24,7 @@ from cpp_scheduler.model import (
     TourDay,
     Venue,
 )
-from cpp_scheduler.services import editing, removal
+from cpp_scheduler.services import editing, removal, series
 from cpp_scheduler.services.save_as_new import save_as_new
 from cpp_scheduler.store import Database, open_database
 from tests.services.stored_records import exists
@@ -207,3 +207,83 @@ def test_a_tour_activity_whose_day_went_too_says_it_is_off_the_tour(
     assert kept.values["tour_day_id"] is None
     assert [(item.key, item.record_id) for item in saved.dropped] == [("tour_day_id", day)]
     assert saved.dropped_text() == "left out what was deleted since: tour day Mon 08 Mar 2027"
+
+
+WEEK = timedelta(weeks=1)
+
+
+def _weekly_with_a_holiday(database: Database) -> tuple[str, datetime, datetime]:
+    """The Kobe weekly check-in, six Tuesdays from 12 January 2027 at 10:00 in Tokyo, its
+    third meeting cancelled (a holiday) and its second moved to Wednesday 14:00: its id,
+    the moved meeting's new start and the cancelled meeting's start."""
+    event = editing.create(
+        database,
+        Event,
+        {
+            "title": "Kobe weekly check-in",
+            "start_utc": START,
+            "end_utc": START + timedelta(hours=1),
+            "zone": "Asia/Tokyo",
+            "recurrence_rule": "FREQ=WEEKLY;COUNT=6",
+        },
+    )
+    holiday = START + 2 * WEEK
+    series.cancel_meeting(database, event, holiday, editing.stored(database, Event, event).version)  # type: ignore[arg-type]
+    moved_to = START + WEEK + timedelta(days=1, hours=4)
+    series.move_meeting(
+        database,
+        event,
+        START + WEEK,
+        moved_to,
+        moved_to + timedelta(hours=1),
+        editing.stored(database, Event, event).version,  # type: ignore[arg-type]
+    )
+    return event, moved_to, holiday
+
+
+def _meetings(database: Database, event: str) -> list[tuple[datetime, datetime, bool]]:
+    with database.reading() as session:
+        found = session.get(Event, event)
+        assert found is not None
+        return [(item.start, item.end, item.moved) for item in found.occurrences()]
+
+
+def test_a_series_saved_anew_keeps_its_cancelled_and_moved_meetings(
+    aiko: Database, kenji: Database
+) -> None:
+    event, moved_to, holiday = _weekly_with_a_holiday(aiko)
+    typed = {**editing.stored(aiko, Event, event).values, "notes": "Bring the hazard maps"}
+    held = _meetings(aiko, event)
+
+    removal.delete(kenji, Event, event)
+
+    saved = save_as_new(aiko, Event, typed, deleted_id=event)
+    meetings = _meetings(aiko, saved.record_id)
+    assert meetings == held
+    assert holiday not in [start for start, _end, _moved in meetings]  # stays cancelled
+    assert (moved_to, moved_to + timedelta(hours=1), True) in meetings
+    assert len(meetings) == 5
+    assert saved.dropped_text() is None
+
+    # One step: taking it back deletes the new series with its meetings.
+    removal.delete(aiko, Event, saved.record_id, saved.version, alone=True)
+    assert not exists(aiko, Event, saved.record_id)
+
+
+def test_a_series_saved_anew_with_a_shorter_rule_says_the_meetings_left_out(
+    aiko: Database, kenji: Database
+) -> None:
+    event, moved_to, _holiday = _weekly_with_a_holiday(aiko)
+    typed = {**editing.stored(aiko, Event, event).values, "recurrence_rule": "FREQ=WEEKLY;COUNT=2"}
+
+    removal.delete(kenji, Event, event)
+
+    saved = save_as_new(aiko, Event, typed, deleted_id=event)
+    assert _meetings(aiko, saved.record_id) == [
+        (START, START + timedelta(hours=1), False),
+        (moved_to, moved_to + timedelta(hours=1), True),
+    ]
+    assert saved.dropped_text() == (
+        "left out the changes of meetings its rule no longer gives: "
+        "the cancelled meeting of Tue 26 Jan 2027"
+    )
