@@ -185,6 +185,20 @@ def test_a_hidden_dock_stays_hidden_though_it_is_made_after_the_layout_is_restor
     assert second.dockWidgetArea(local_times) == Qt.DockWidgetArea.LeftDockWidgetArea
 
 
+def _printed_by(script: str) -> str:
+    """What ``script`` prints, run in a new process of its own (offscreen), where no
+    module the test process has loaded already is loaded."""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    return done.stdout.strip()
+
+
 def test_starting_the_window_does_not_load_the_database_layer_or_the_engine() -> None:
     """What the first paint waits for: Qt and the calendar, not SQLAlchemy, the
     engine's holidays, the calendar-file or the program-file libraries."""
@@ -200,15 +214,7 @@ def test_starting_the_window_does_not_load_the_database_layer_or_the_engine() ->
                        if name in sys.modules)
         print(",".join(heavy))
     """)
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=REPOSITORY,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    assert done.stdout.strip() == ""
+    assert _printed_by(script) == ""
 
 
 def test_attaching_the_tools_reads_no_module_the_engine_could_have_loaded_before() -> None:
@@ -227,15 +233,7 @@ def test_attaching_the_tools_reads_no_module_the_engine_could_have_loaded_before
                       if not name.startswith(("PySide6", "shiboken6", "cpp_scheduler.gui")))
         print(",".join(read))
     """)
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=REPOSITORY,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    assert done.stdout.strip() == ""
+    assert _printed_by(script) == ""
 
 
 def test_every_zone_can_be_chosen_while_the_program_is_still_opening(
@@ -506,15 +504,7 @@ def test_a_zone_picker_made_once_the_tools_are_in_reads_no_zone() -> None:
         picker = ZonePicker()
         print(picker.count(), timezones.zone.cache_info().misses - read)
     """)
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=REPOSITORY,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    count, read = done.stdout.split()
+    count, read = _printed_by(script).split()
     assert int(count) > 400
     assert read == "0"
 
@@ -536,12 +526,4 @@ def test_opening_an_editor_reads_no_module_the_tools_could_have_loaded_before() 
                       if not name.startswith(("PySide6", "shiboken6", "cpp_scheduler.gui")))
         print(",".join(read))
     """)
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=REPOSITORY,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
-    assert done.stdout.strip() == ""
+    assert _printed_by(script) == ""
