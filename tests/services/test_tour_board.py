@@ -3,54 +3,30 @@ and a move of the day carries every one of them, its cancelled activities too.""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from cpp_scheduler.model import (
-    Base,
-    Delegation,
     Event,
     EventKind,
     EventMode,
     EventStatus,
-    StudyTour,
     TourDay,
     Venue,
 )
 from cpp_scheduler.services import editing, tours
 from cpp_scheduler.store import Database
+from tests.tour_day import PERU_TOUR_START, add_record, peru_study_tour
 
-FIRST = date(2027, 3, 8)
+FIRST = PERU_TOUR_START
 SECOND = FIRST + timedelta(days=1)
-
-
-def _add(database: Database, model: type[Base], **values: Any) -> str:
-    with database.transaction() as session:
-        return editing.create_record(session, model, values).id
 
 
 def _tour(database: Database) -> str:
     """Day one holds a briefing and a cancelled visit; day two nothing yet."""
-    lima = _add(
-        database,
-        Delegation,
-        name="Lima",
-        country="PE",
-        zone="America/Lima",
-        arrival=FIRST - timedelta(days=1),
-        departure=FIRST + timedelta(days=3),
-    )
-    tour = _add(
-        database,
-        StudyTour,
-        title="Peru study tour",
-        delegation_id=lima,
-        start_date=FIRST,
-        end_date=FIRST + timedelta(days=2),
-    )
-    day_one = _add(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo")
+    lima, tour = peru_study_tour(database)
+    day_one = add_record(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo")
     with database.session() as session:
         venue = session.scalars(select(Venue.id).where(Venue.name == "TDLC Meeting Room A")).one()
     for title, hour, status in (
@@ -58,7 +34,7 @@ def _tour(database: Database) -> str:
         ("Cancelled visit", 3, EventStatus.CANCELLED),
     ):
         start = datetime(2027, 3, 8, hour, tzinfo=UTC)
-        _add(
+        add_record(
             database,
             Event,
             title=title,
@@ -94,7 +70,7 @@ def test_moving_what_a_day_holds_moves_its_cancelled_activities_too(
     """What the builder's move of day one to day two writes, each with the version read."""
     tour = _tour(database)
     board = tours.read_board(database, tour)
-    day_two = _add(database, TourDay, tour_id=tour, day=SECOND, title="")
+    day_two = add_record(database, TourDay, tour_id=tour, day=SECOND, title="")
     for event in board.day(FIRST).held:
         values = tours.moved_event_values(event, timedelta(days=1), day_two)
         editing.change(database, Event, event.id, values, event.version)

@@ -11,17 +11,17 @@ way.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from cpp_scheduler.errors import quoted
-from cpp_scheduler.model import Base, Delegation, Event, StudyTour, TourDay, TravelLeg
-from cpp_scheduler.services import editing, removal, tours
+from cpp_scheduler.model import Event, TourDay, TravelLeg
+from cpp_scheduler.services import removal, tours
 from cpp_scheduler.store import Database, open_database
+from tests.tour_day import PERU_TOUR_START, add_record, peru_study_tour
 
-FIRST = date(2027, 3, 8)
+FIRST = PERU_TOUR_START
 PASTED = ("Kobe port visit\nBring helmets" + " and the hazard maps" * 20)[:300]
 
 
@@ -32,34 +32,13 @@ def ravi(database: Database, database_url: str) -> Iterator[Database]:
     store.close()
 
 
-def _add(database: Database, model: type[Base], **values: Any) -> str:
-    with database.transaction() as session:
-        return editing.create_record(session, model, values).id
-
-
 def _tour(database: Database) -> tuple[str, str, str]:
     """The Peru tour, its first day holding a briefing: the tour's id, the day's and
     the delegation's."""
-    lima = _add(
-        database,
-        Delegation,
-        name="Lima",
-        country="PE",
-        zone="America/Lima",
-        arrival=FIRST - timedelta(days=1),
-        departure=FIRST + timedelta(days=3),
-    )
-    tour = _add(
-        database,
-        StudyTour,
-        title="Peru study tour",
-        delegation_id=lima,
-        start_date=FIRST,
-        end_date=FIRST + timedelta(days=2),
-    )
-    day = _add(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo")
+    lima, tour = peru_study_tour(database)
+    day = add_record(database, TourDay, tour_id=tour, day=FIRST, title="Tokyo")
     start = datetime(2027, 3, 8, 0, tzinfo=UTC)
-    _add(
+    add_record(
         database,
         Event,
         title="Briefing",
@@ -83,7 +62,7 @@ def test_a_title_pasted_with_a_line_break_and_three_hundred_characters_stays_one
     tour, day, lima = _tour(database)
     read = [tours.day_read(tours.read_board(database, tour).day(FIRST))]
     start = datetime(2027, 3, 8, 5, tzinfo=UTC)
-    _add(
+    add_record(
         ravi,
         Event,
         title=PASTED,
@@ -92,7 +71,7 @@ def test_a_title_pasted_with_a_line_break_and_three_hundred_characters_stays_one
         tour_day_id=day,
         delegation_ids=[lima],
     )
-    _add(
+    add_record(
         ravi,
         TravelLeg,
         tour_id=tour,
