@@ -322,6 +322,12 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     _settle(window)
     written.append(_save(window, outdir / "tools-main-window-filtered.png"))
     window.sidebar.clear()
+    # A participant's meetings: a Peru delegate's, the conference's sessions among them.
+    person = window.sidebar.participant
+    person.setCurrentIndex(person.findText("Ana Lucía", Qt.MatchFlag.MatchStartsWith))
+    _settle(window)
+    written.append(_save(window, outdir / "tools-main-window-participant.png"))
+    window.sidebar.clear()
     _settle(window)
     # The docks share the space under the calendar; give them room for their picture.
     window.resizeDocks([tools.local_times], [320], Qt.Orientation.Vertical)

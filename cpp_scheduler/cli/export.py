@@ -85,7 +85,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("with --shown: as the Venues view shows them, only the meetings held in a venue"),
     )
-    add_filter_options(ics, delegation="--for-delegation")
+    add_filter_options(ics, delegation="--for-delegation", participant="--for-participant")
     ics.add_argument(
         "--method",
         choices=["publish", "request"],

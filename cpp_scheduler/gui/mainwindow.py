@@ -14,7 +14,7 @@ tools and their docks, and enables everything that changes the program.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -575,16 +575,23 @@ class MainWindow(RecordEditing, QMainWindow):
         self._show_the_work()
         self.eventsLoaded.emit()
 
-    def _apply_references(self, references: dict[str, list[Choice]]) -> None:
+    def _apply_references(self, references: Mapping[str, Sequence[Choice]]) -> None:
         wanted = self.proxy.event_filter
         self.sidebar.blockSignals(True)
         self.sidebar.set_cities(references["cities"])
         self.sidebar.set_themes(references["themes"])
         self.sidebar.set_delegations(references["delegations"])
+        self.sidebar.set_participants(references["participants"])
         self.sidebar.set_event_filter(wanted)
         self.sidebar.blockSignals(False)
+        shown = self.sidebar.event_filter()
+        if shown != wanted:
+            # A record the filter named is gone (the sidebar shows "all" for it), or a
+            # participant chosen moved to another delegation: the calendar filters as
+            # the sidebar reads, never by what it no longer shows.
+            self.set_event_filter(shown)
         self.zone_selector.set_delegations(references["delegations"])
-        self._venue_choices = references["venues"]
+        self._venue_choices = list(references["venues"])
         venues = self.views.get("venues")
         if venues is not None:
             venues.set_venues(self._venue_choices)  # type: ignore[attr-defined]

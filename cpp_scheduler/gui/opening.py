@@ -13,7 +13,7 @@ still; the database then opens, with its checks, as without it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ DatabaseOpener = Callable[[], "Database"]
 OPEN_AT_THE_LATEST_MS = 250
 """When a window given an opener starts opening if it has not painted by then."""
 
-ProgramRead = tuple[list[EventRow], dict[str, list[Choice]]]
+ProgramRead = tuple[list[EventRow], dict[str, Sequence[Choice]]]
 """The program as the calendar shows it: its rows, and the choices of the filters."""
 
 
@@ -95,10 +95,11 @@ def read_program(
     ``between``, only the events that may meet those instants (the period on screen)."""
     from cpp_scheduler.services import calendar_reads
 
-    references = {
+    references: dict[str, Sequence[Choice]] = {
         "cities": calendar_reads.partner_cities(database),
         "themes": calendar_reads.themes(database),
         "delegations": calendar_reads.delegations(database),
+        "participants": calendar_reads.participants(database),
         "venues": calendar_reads.venues(database),
     }
     return calendar_reads.load_event_rows(database, between=between), references

@@ -7,6 +7,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,8 +30,8 @@ from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
-from cpp_scheduler.model.event_filter import EventFilter
-from cpp_scheduler.services.rows import Choice
+from cpp_scheduler.model.event_filter import EventFilter, Person
+from cpp_scheduler.services.rows import Choice, PersonChoice
 
 SEARCH_DELAY_MS = 150
 """Typing pauses this long before the views follow, so each keystroke stays instant."""
@@ -79,6 +81,8 @@ class Sidebar(QWidget):
         self.mode = self._combo("modeFilter")
         self.status = self._combo("statusFilter")
         self.delegation = self._combo("delegationFilter")
+        self.participant = self._combo("participantFilter")
+        self._people: dict[str, Person] = {}
         self._set(
             self.kind,
             translate("Sidebar", "All kinds"),
@@ -97,6 +101,7 @@ class Sidebar(QWidget):
         self.set_cities([])
         self.set_themes([])
         self.set_delegations([])
+        self.set_participants([])
 
         self.clear_button = QPushButton(translate("Sidebar", "Clear filters"), self)
         self.clear_button.setObjectName("clearFilters")
@@ -115,18 +120,25 @@ class Sidebar(QWidget):
             (translate("Sidebar", "Mode"), self.mode),
             (translate("Sidebar", "Status"), self.status),
             (translate("Sidebar", "Delegation"), self.delegation),
+            (translate("Sidebar", "Participant"), self.participant),
         ):
             form.addRow(label, combo)
         heading = QLabel(translate("Sidebar", "Filters"), self)
         heading.setObjectName("sidebarHeading")
+        # "Clear filters" on the heading's line: seven filters and the month fit a
+        # laptop's sidebar beside the docks, with no scroll bar.
+        heading_line = QHBoxLayout()
+        heading_line.setContentsMargins(0, 0, 0, 0)
+        heading_line.addWidget(heading)
+        heading_line.addStretch(1)
+        heading_line.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(10)
         layout.addWidget(self.calendar)
         layout.addWidget(self.search)
-        layout.addWidget(heading)
+        layout.addLayout(heading_line)
         layout.addLayout(form)
-        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
 
     def set_weekend(self, days: frozenset[int]) -> None:
@@ -149,7 +161,7 @@ class Sidebar(QWidget):
         return combo
 
     @staticmethod
-    def _set(combo: QComboBox, any_label: str, entries: list[Choice]) -> None:
+    def _set(combo: QComboBox, any_label: str, entries: Sequence[Choice]) -> None:
         model = combo.model()
         assert isinstance(model, ChoiceListModel)
         current = combo.currentData(ID_ROLE)
@@ -159,14 +171,14 @@ class Sidebar(QWidget):
         combo.setCurrentIndex(row if row >= 0 else 0)
         combo.blockSignals(False)
 
-    def set_cities(self, cities: list[Choice]) -> None:
+    def set_cities(self, cities: Sequence[Choice]) -> None:
         self._set(
             self.city,
             translate("Sidebar", "All partner cities"),
             cities,
         )
 
-    def set_themes(self, themes: list[Choice]) -> None:
+    def set_themes(self, themes: Sequence[Choice]) -> None:
         self._set(
             self.theme,
             translate("Sidebar", "All themes"),
@@ -176,12 +188,20 @@ class Sidebar(QWidget):
             ],
         )
 
-    def set_delegations(self, delegations: list[Choice]) -> None:
+    def set_delegations(self, delegations: Sequence[Choice]) -> None:
         self._set(
             self.delegation,
             translate("Sidebar", "All delegations"),
             list(delegations),
         )
+
+    def set_participants(self, people: Sequence[Choice]) -> None:
+        """The participants to filter by (each a :class:`PersonChoice`, which names their
+        delegation: the filter finds its meetings too)."""
+        self._people = {
+            choice.id: choice.person for choice in people if isinstance(choice, PersonChoice)
+        }
+        self._set(self.participant, translate("Sidebar", "All participants"), list(people))
 
     # -- filter state -------------------------------------------------------------------
     def event_filter(self) -> EventFilter:
@@ -192,6 +212,7 @@ class Sidebar(QWidget):
             mode=_enum(EventMode, self.mode.currentData(ID_ROLE)),
             status=_enum(EventStatus, self.status.currentData(ID_ROLE)),
             delegation_id=self.delegation.currentData(ID_ROLE),
+            participant=self._people.get(self.participant.currentData(ID_ROLE) or ""),
             text=self.search.text().strip(),
         )
 
@@ -204,6 +225,7 @@ class Sidebar(QWidget):
             (self.mode, event_filter.mode),
             (self.status, event_filter.status),
             (self.delegation, event_filter.delegation_id),
+            (self.participant, event_filter.participant.id if event_filter.participant else None),
         ):
             model = combo.model()
             assert isinstance(model, ChoiceListModel)

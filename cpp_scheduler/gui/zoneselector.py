@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
@@ -114,7 +115,7 @@ class ZoneSelector(QWidget):
             self._period = (first, last)
             self._show_zone()
 
-    def set_delegations(self, delegations: list[Choice]) -> None:
+    def set_delegations(self, delegations: Sequence[Choice]) -> None:
         self._delegations = list(delegations)
         self._every_zone_listed = True
         self._refill()

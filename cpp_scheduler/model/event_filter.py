@@ -1,5 +1,6 @@
 """Which meetings a filter lets through: the one rule behind the window's sidebar, the
-agenda spreadsheet and ``cpp-scheduler export xlsx agenda``; and which days a meeting is
+agenda spreadsheet and ``cpp-scheduler export xlsx agenda``, a person's meetings among
+them (:func:`is_persons`); and which days a meeting is
 on (:func:`meeting_days`), the one rule of what a range of days holds, for the calendar's
 views, ``events list``, the agenda, the report's periods and the itinerary's days; and
 whether a meeting is tentative, a session of a tentative conference too
@@ -52,6 +53,40 @@ class Filtered(Protocol):
         (:class:`cpp_scheduler.services.rows.EventRow`) both give them so."""
         ...
 
+    @property
+    def participant_ids(self) -> Collection[str]:
+        """The participants the meeting names itself."""
+        ...
+
+    @property
+    def organiser_id(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A participant as a filter takes them: a meeting is theirs by their own id or by
+    their delegation's (:func:`is_persons`)."""
+
+    id: str
+    delegation_id: str | None = None
+
+
+def is_persons(meeting: Filtered, person: Person) -> bool:
+    """Whether a meeting is in a person's program: one that names them as a participant
+    or as its organiser, or one their delegation attends (the meeting's
+    :attr:`Filtered.delegation_ids`, by the engine's rule: a session naming no delegation
+    is its conference's, as the Delegation filter takes it).
+
+    The one rule of the sidebar's Participant filter and of the commands' ``--participant``.
+    A person's calendar file (:func:`cpp_scheduler.ical.scopes.involves_participant`)
+    holds the same events but a conference's sessions, which its conference's entry
+    stands for."""
+    return (
+        person.id in meeting.participant_ids
+        or meeting.organiser_id == person.id
+        or (person.delegation_id is not None and person.delegation_id in meeting.delegation_ids)
+    )
+
 
 @dataclass(frozen=True)
 class EventFilter:
@@ -63,6 +98,7 @@ class EventFilter:
     mode: EventMode | None = None
     status: EventStatus | None = None
     delegation_id: str | None = None
+    participant: Person | None = None
     text: str = ""
 
     def accepts(self, meeting: Filtered, search_text: Callable[[], str]) -> bool:
@@ -111,6 +147,8 @@ class EventFilter:
             checks.append(lambda meeting: meeting.status is status)
         if delegation_id is not None:
             checks.append(lambda meeting: delegation_id in meeting.delegation_ids)
+        if (person := self.participant) is not None:
+            checks.append(lambda meeting: is_persons(meeting, person))
         return tuple(checks)
 
     @cached_property
@@ -124,6 +162,12 @@ class EventFilter:
         return {item.name: getattr(self, item.name) for item in fields(self)}
 
     @property
+    def asks_who_attends(self) -> bool:
+        """Whether it filters by who attends (a delegation or a participant), which asks
+        of a session naming no delegation its conference's (:func:`delegations_attending`)."""
+        return self.delegation_id is not None or self.participant is not None
+
+    @property
     def is_empty(self) -> bool:
         return self == EventFilter()
 
@@ -132,7 +176,11 @@ class EventFilter:
         saved: dict[str, str] = {}
         for item in fields(self):
             value = getattr(self, item.name)
-            if value:
+            if isinstance(value, Person):
+                saved["participant_id"] = value.id
+                if value.delegation_id is not None:
+                    saved["participant_delegation_id"] = value.delegation_id
+            elif value:
                 saved[item.name] = str(value.value if hasattr(value, "value") else value)
         return saved
 
@@ -153,6 +201,11 @@ class EventFilter:
             mode=enum(EventMode, saved.get("mode")),
             status=enum(EventStatus, saved.get("status")),
             delegation_id=saved.get("delegation_id") or None,
+            participant=(
+                Person(str(person_id), saved.get("participant_delegation_id") or None)
+                if (person_id := saved.get("participant_id"))
+                else None
+            ),
             text=str(saved.get("text") or ""),
         )
 

@@ -116,7 +116,8 @@ def _as_attended(
     parents: Mapping[str, str | None],
     conferences: Mapping[str, frozenset[str]],
 ) -> Meeting:
-    """The meeting as the delegation filter judges it: with the delegations it is for
+    """The meeting as the delegation and participant filters judge it: with the
+    delegations it is for
     (:func:`~cpp_scheduler.model.event_filter.delegations_attending`: a session that
     names none is for its conference's delegations, whose hours it carries)."""
     if meeting.parent_id is None:
@@ -167,7 +168,7 @@ def agenda_meetings(
     conferences = {
         m.event_id: m.delegation_ids for m in facts.meetings if m.event_id in with_sessions
     }
-    by_delegation = event_filter.delegation_id is not None
+    by_attendance = event_filter.asks_who_attends
     chosen = [
         meeting
         for meeting in facts.meetings
@@ -185,7 +186,7 @@ def agenda_meetings(
             last,
         )
         and event_filter.accepts(
-            _as_attended(meeting, parents, conferences) if by_delegation else meeting,
+            _as_attended(meeting, parents, conferences) if by_attendance else meeting,
             partial(search_text, meeting, facts),
         )
     ]

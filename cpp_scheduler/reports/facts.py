@@ -41,6 +41,7 @@ class Meeting:
     tour_day_id: str | None = None
     all_day: bool = False
     """Whole days of ``zone`` from the start to the end: dates, never hours."""
+    organiser_id: str | None = None
 
     @property
     def hours(self) -> float:

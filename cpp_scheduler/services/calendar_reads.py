@@ -21,14 +21,22 @@ from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
     Delegation,
     Event,
+    Participant,
     PartnerCity,
     ThematicArea,
     Venue,
 )
-from cpp_scheduler.model.event import event_delegations, event_themes, held_statuses
+from cpp_scheduler.model.event import (
+    event_delegations,
+    event_participants,
+    event_themes,
+    held_statuses,
+)
+from cpp_scheduler.services.record_tables import in_reading_order
 from cpp_scheduler.services.rows import (
     Choice,
     EventRow,
+    PersonChoice,
     RowNames,
     both_names,
     locality_name,
@@ -43,6 +51,7 @@ EVENTS = Event.__table__
 VENUES = Venue.__table__
 CITIES = PartnerCity.__table__
 DELEGATIONS = Delegation.__table__
+PARTICIPANTS = Participant.__table__
 THEMES = ThematicArea.__table__
 
 
@@ -143,6 +152,7 @@ def _event_rows(
             "delegation_id",
             None if ids is None else with_conferences(ids, conference_of),
         ),
+        people=_links(session, event_participants, "participant_id", ids),
         conference_of=conference_of,
     )
     statement = select(
@@ -159,15 +169,24 @@ def _event_rows(
         EVENTS.c.version,
         EVENTS.c.recurrence_rule,
         EVENTS.c.all_day,
+        EVENTS.c.organiser_id,
     )
     if ids is not None:
         statement = statement.where(EVENTS.c.id.in_(ids))
     held = held_statuses(session)
     rows: list[EventRow] = []
     series: list[str] = []
-    for event_id, title, kind, mode, status, *when_and_where, rule, all_day in session.execute(
-        statement
-    ):
+    for (
+        event_id,
+        title,
+        kind,
+        mode,
+        status,
+        *when_and_where,
+        rule,
+        all_day,
+        organiser_id,
+    ) in session.execute(statement):
         rows.append(
             names.row(
                 event_id,
@@ -178,6 +197,7 @@ def _event_rows(
                 *when_and_where,
                 is_series=bool(rule),
                 all_day=all_day,
+                organiser_id=organiser_id,
             )
         )  # a series' row is replaced by its occurrences below
         if rule:
@@ -245,6 +265,27 @@ def delegations(database: Database) -> list[Choice]:
                 )
             )
         ]
+
+
+def participants(database: Database) -> list[PersonChoice]:
+    """Participants in the order of their manager (:func:`in_reading_order`), with their
+    delegation, else their organisation, as the detail."""
+    with database.session() as session:
+        rows = session.execute(
+            select(
+                PARTICIPANTS.c.id,
+                PARTICIPANTS.c.name,
+                PARTICIPANTS.c.organisation,
+                PARTICIPANTS.c.delegation_id,
+                DELEGATIONS.c.name,
+            ).outerjoin(DELEGATIONS, PARTICIPANTS.c.delegation_id == DELEGATIONS.c.id)
+        ).all()
+    return [
+        PersonChoice(person_id, name, delegation or organisation or "", delegation_id=delegation_id)
+        for person_id, name, organisation, delegation_id, delegation in in_reading_order(
+            rows, lambda row: row[1]
+        )
+    ]
 
 
 def venues(database: Database) -> list[Choice]:

@@ -189,6 +189,7 @@ def _period_rows(
         attending=_links(
             connection, "event_delegations", "delegation_id", with_conferences(ids, conference_of)
         ),
+        people=_links(connection, "event_participants", "participant_id", ids),
         conference_of=conference_of,
     )
     held = HeldStatuses.of(connection.execute(HELD_SQL))
@@ -208,10 +209,11 @@ def _period_rows(
         version,
         rule,
         all_day,
+        organiser_id,
     ) in _rows_for(
         connection,
         "SELECT id, title, kind, mode, status, start_utc, end_utc, zone, venue_id, city_id, "
-        "version, recurrence_rule, all_day FROM events WHERE id IN ",
+        "version, recurrence_rule, all_day, organiser_id FROM events WHERE id IN ",
         ids,
     ):
         row = names.row(
@@ -228,6 +230,7 @@ def _period_rows(
             int(version),
             is_series=bool(rule),
             all_day=bool(all_day),
+            organiser_id=organiser_id,
         )
         if rule:
             series[row.event_id] = (row, str(rule))

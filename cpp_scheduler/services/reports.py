@@ -44,7 +44,7 @@ from cpp_scheduler.model.event import (
     event_themes,
     held_statuses,
 )
-from cpp_scheduler.model.event_filter import EventFilter, partner_city
+from cpp_scheduler.model.event_filter import EventFilter, Person, partner_city
 from cpp_scheduler.model.product import product_events
 from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
 from cpp_scheduler.reports.agenda import (
@@ -220,6 +220,7 @@ def _read(session: Session) -> ProgramFacts:
             Event.recurrence_rule,
             Event.tour_day_id,
             Event.all_day,
+            Event.organiser_id,
         )
     ):
         meeting = Meeting(
@@ -241,6 +242,7 @@ def _read(session: Session) -> ProgramFacts:
             cancelled=row.id in held.off,
             tour_day_id=row.tour_day_id,
             all_day=row.all_day,
+            organiser_id=row.organiser_id,
         )
         if not row.recurrence_rule:
             meetings.append(meeting)
@@ -482,12 +484,14 @@ def named_filter(
     city: str | None = None,
     theme: str | None = None,
     delegation: str | None = None,
+    participant: str | None = None,
     base: EventFilter | None = None,
 ) -> EventFilter:
-    """``base`` with a partner city (English or Japanese name), a theme (name or code)
-    and a delegation (name) given by name, as a person types them."""
+    """``base`` with a partner city (English or Japanese name), a theme (name or code),
+    a delegation (name) and a participant (email address or name) given as a person
+    types them."""
     chosen = base or EventFilter()
-    if not (city or theme or delegation):
+    if not (city or theme or delegation or participant):
         return chosen
     with database.reading() as session:
         if city:
@@ -513,4 +517,36 @@ def named_filter(
                 row[0]: (row[1],) for row in session.execute(select(Delegation.id, Delegation.name))
             }
             chosen = replace(chosen, delegation_id=_one(N_("delegation"), delegation, found))
+        if participant:
+            chosen = replace(chosen, participant=_person(session, participant))
     return chosen
+
+
+def _person(session: Session, given: str) -> Person:
+    """The participant whose email address (any case) or name is ``given``; a name that
+    several participants bear is refused, naming their addresses, which tell them apart."""
+    wanted = given.strip().casefold()
+    found = [
+        row
+        for row in session.execute(
+            select(
+                Participant.id, Participant.name, Participant.email, Participant.delegation_id
+            ).order_by(Participant.email)
+        )
+        if wanted in (row.email.casefold(), row.name.casefold())
+    ]
+    by_address = [row for row in found if row.email.casefold() == wanted]
+    if by_address or len(found) == 1:
+        person = (by_address or found)[0]
+        return Person(person.id, person.delegation_id)
+    if not found:
+        raise NotFoundError(
+            _("no participant has the name or email address '{name}'").format(name=printable(given))
+        )
+    raise NotFoundError(
+        _("{count} participants are called '{name}' ({addresses}): give the email address").format(
+            count=len(found),
+            name=printable(given),
+            addresses="; ".join(row.email for row in found),
+        )
+    )

@@ -17,6 +17,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import NameOrder, _, ngettext
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import (
+    Person,
     conferences_above,
     delegations_attending,
     meeting_days,
@@ -106,6 +107,11 @@ class EventRow(NamedTuple):
     the Print dialog's list of conferences and ``print programme`` follow
     (:func:`~cpp_scheduler.model.event_filter.programme_of`); None when it is in no
     programme. The calendar's right-click offers "Print programme…" by it."""
+    participant_ids: frozenset[str] = frozenset()
+    """The participants it names itself, whom the Participant filter finds it for, with
+    its organiser and its delegations' members
+    (:func:`~cpp_scheduler.model.event_filter.is_persons`)."""
+    organiser_id: str | None = None
 
     @property
     def first_date(self) -> date:
@@ -170,6 +176,19 @@ class Choice:
     (:func:`~cpp_scheduler.services.choices.manager_search_texts`): a picker finds by
     the words shown on its line and by these, as ``records KIND --search`` does (a
     person by their address or organisation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonChoice(Choice):
+    """A participant offered in the Participant filter, with their delegation, by which
+    the filter finds their delegation's meetings too."""
+
+    delegation_id: str | None = None
+
+    @property
+    def person(self) -> Person:
+        """The participant as the filter takes them."""
+        return Person(self.id, self.delegation_id)
 
 
 _NOTHING: frozenset[str] = frozenset()
@@ -313,6 +332,8 @@ class RowNames(NamedTuple):
     """Each event's themes' ids."""
     attending: Mapping[str, Collection[str]]
     """Each event's own delegations' ids, and those of the conferences of its sessions."""
+    people: Mapping[str, Collection[str]]
+    """Each event's participants' ids."""
     conference_of: Mapping[str, str]
     """Each session's conference, by id (the program's every session: a session's
     conference, and that one's, may lie outside the period read)."""
@@ -339,6 +360,7 @@ class RowNames(NamedTuple):
         delegations: Mapping[str, str],
         themes: Mapping[str, Collection[str]],
         attending: Mapping[str, Collection[str]],
+        people: Mapping[str, Collection[str]],
         conference_of: Mapping[str, str],
     ) -> RowNames:
         """The names of the ``venues`` (id, name, Japanese name, partner city) and the
@@ -352,6 +374,7 @@ class RowNames(NamedTuple):
             delegations=delegations,
             themes=themes,
             attending=attending,
+            people=people,
             conference_of=conference_of,
             venue_cities={id_: city for id_, _name, _name_ja, city in venue_list},
             venues_searched={
@@ -385,6 +408,7 @@ class RowNames(NamedTuple):
         *,
         is_series: bool,
         all_day: bool,
+        organiser_id: str | None,
     ) -> EventRow:
         linked = self.attending.get(event_id)
         # The sidebar's delegation filter takes a session naming no delegation as its
@@ -427,4 +451,6 @@ class RowNames(NamedTuple):
             venue_order=self.venue_orders.get(venue_id, NO_NAME) if venue_id else NO_NAME,
             city_order=self.city_orders.get(city_id, NO_NAME) if city_id else NO_NAME,
             programme_id=programme_of(event_id, kind, self.conference_of, self.holding_sessions),
+            participant_ids=frozenset(named) if (named := self.people.get(event_id)) else _NOTHING,
+            organiser_id=organiser_id,
         )

@@ -3031,6 +3031,10 @@ the clocks go back that night. Which {what} do you mean?</source>
         <translation>代表団</translation>
     </message>
     <message>
+        <source>Participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
         <source>Filters</source>
         <translation>フィルター</translation>
     </message>
@@ -3045,6 +3049,10 @@ the clocks go back that night. Which {what} do you mean?</source>
     <message>
         <source>All delegations</source>
         <translation>すべての代表団</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>すべての参加者</translation>
     </message>
 </context>
 <context>

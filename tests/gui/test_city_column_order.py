@@ -40,6 +40,7 @@ def meeting_at(
         1,
         is_series=False,
         all_day=False,
+        organiser_id=None,
     )
 
 
@@ -49,7 +50,9 @@ def test_the_partner_city_column_sorts_by_the_romanised_names(
 ) -> None:
     if language == "ja":
         request.getfixturevalue("japanese")
-    names = RowNames.of([], CITIES, delegations={}, themes={}, attending={}, conference_of={})
+    names = RowNames.of(
+        [], CITIES, delegations={}, themes={}, attending={}, people={}, conference_of={}
+    )
     rows = [
         meeting_at(names, number, city_id=city_id)
         for number, (city_id, _name, _name_ja) in enumerate(CITIES)
@@ -80,7 +83,9 @@ def test_the_venue_column_sorts_as_every_list_of_venues_does(
     (:func:`cpp_scheduler.i18n.name_order`), not the shown names' code points."""
     if language == "ja":
         request.getfixturevalue("japanese")
-    names = RowNames.of(VENUES, CITIES, delegations={}, themes={}, attending={}, conference_of={})
+    names = RowNames.of(
+        VENUES, CITIES, delegations={}, themes={}, attending={}, people={}, conference_of={}
+    )
     rows = [
         meeting_at(names, number, venue_id=venue_id)
         for number, (venue_id, *_rest) in enumerate(VENUES)

@@ -87,7 +87,7 @@ def test_the_japanese_guide_reads_without_a_space_where_its_lines_were_wrapped(
     guide = help_window.browser.toPlainText()
     assert "このガイドでは、コーディネーター" in guide
     # A list item's wrapped line joins its item; the list keeps its items.
-    assert "連携都市・テーマ・種類・形式・状態・代表団によるフィルター" in guide
+    assert "連携都市・テーマ・種類・形式・状態・代表団・参加者によるフィルター" in guide
     items = [line for line in guide.splitlines() if line.startswith(("サイドバー", "カレンダー（"))]
     assert [item.split(":")[0] for item in items] == ["サイドバー（左）", "カレンダー（中央）"]
     # A link's text at a line's end or start joins as its words do.

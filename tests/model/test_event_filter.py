@@ -12,11 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
-from cpp_scheduler.model.event_filter import EventFilter
+from cpp_scheduler.model.event_filter import EventFilter, Person
 
 CITIES = ["kobe", "kitakyushu", "lima"]
 THEMES = ["water", "disaster risk", "heritage"]
 DELEGATIONS = ["peru", "chile"]
+PEOPLE = ["ana", "ravi", "keiko"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Meeting:
     theme_ids: frozenset[str]
     delegation_ids: frozenset[str]
     words: str
+    participant_ids: frozenset[str] = frozenset()
+    organiser_id: str | None = None
 
 
 meetings = st.builds(
@@ -39,6 +42,8 @@ meetings = st.builds(
     theme_ids=st.frozensets(st.sampled_from(THEMES)),
     delegation_ids=st.frozensets(st.sampled_from(DELEGATIONS)),
     words=st.sampled_from(["kobe drr workshop", "lima water exchange 12", "exchange 120", ""]),
+    participant_ids=st.frozensets(st.sampled_from(PEOPLE)),
+    organiser_id=st.sampled_from([None, *PEOPLE]),
 )
 filters = st.builds(
     EventFilter,
@@ -48,6 +53,9 @@ filters = st.builds(
     mode=st.sampled_from([None, *EventMode]),
     status=st.sampled_from([None, *EventStatus]),
     delegation_id=st.sampled_from([None, *DELEGATIONS]),
+    participant=st.sampled_from(
+        [None, *(Person(person, delegation) for person in PEOPLE for delegation in (None, "peru"))]
+    ),
     text=st.sampled_from(["", "  ", "Exchange 12", "KOBE", "water lima", "nowhere"]),
 )
 
@@ -120,3 +128,59 @@ def test_a_filter_that_has_judged_meetings_still_copies_and_pickles() -> None:
     for again in (pickle.loads(pickle.dumps(event_filter)), copy.deepcopy(event_filter)):
         assert again == event_filter
         assert again.passing(program, lambda: ["kobe drr workshop"]) == [0]
+
+
+def test_a_participants_meetings_name_them_are_theirs_to_organise_or_their_delegations() -> None:
+    """Ana of the Peru delegation: a meeting naming her, one she organises, and one for
+    Peru (a session naming no delegation is for its conference's: the calendar's rows
+    and the agenda give it Peru's as its delegations) are hers; a meeting naming
+    another, or for Chile, is not; Ravi, of no delegation, has only what names him."""
+
+    def meeting(
+        delegations: frozenset[str] = frozenset(),
+        people: frozenset[str] = frozenset(),
+        organiser: str | None = None,
+    ) -> Meeting:
+        return Meeting(
+            EventKind.WORKSHOP,
+            EventMode.VIRTUAL,
+            EventStatus.CONFIRMED,
+            None,
+            frozenset(),
+            delegations,
+            "",
+            people,
+            organiser,
+        )
+
+    program = [
+        meeting(people=frozenset({"ana"})),
+        meeting(organiser="ana"),
+        meeting(delegations=frozenset({"peru"})),
+        meeting(people=frozenset({"ravi"}), delegations=frozenset({"chile"})),
+        meeting(organiser="keiko"),
+        meeting(),
+    ]
+    ana = EventFilter(participant=Person("ana", "peru"))
+    ravi = EventFilter(participant=Person("ravi"))
+
+    assert ana.passing(program, list) == [0, 1, 2]
+    assert ravi.passing(program, list) == [3]
+    assert ana.asks_who_attends
+    assert EventFilter(delegation_id="peru").asks_who_attends
+    assert not EventFilter(kind=EventKind.WORKSHOP).asks_who_attends
+
+
+def test_a_participant_chosen_is_kept_in_the_settings_with_their_delegation() -> None:
+    chosen = EventFilter(participant=Person("ana", "peru"), kind=EventKind.SITE_VISIT)
+    saved = chosen.as_settings()
+
+    assert saved == {
+        "kind": "site_visit",
+        "participant_id": "ana",
+        "participant_delegation_id": "peru",
+    }
+    assert EventFilter.from_settings(saved) == chosen
+    alone = EventFilter(participant=Person("ravi"))
+    assert EventFilter.from_settings(alone.as_settings()) == alone
+    assert not alone.is_empty

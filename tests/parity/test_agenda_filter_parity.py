@@ -58,6 +58,10 @@ def test_a_delegations_calendar_holds_what_its_agenda_spreadsheet_lists(
     [
         ("kind", "Site visit", ["--kind", "site_visit"]),
         ("delegation", PERU, ["--delegation", PERU]),
+        # A member of Peru's delegation: the conference's sessions are hers by it.
+        ("participant", "Ana Lucía Mendoza", ["--participant", "ana.mendoza@example.org"]),
+        # Of no delegation: what names him, or he organises (a moved meeting among them).
+        ("participant", "Hiroshi Nakamura", ["--participant", "Hiroshi Nakamura"]),
         ("status", "Tentative", ["--status", "tentative"]),
     ],
 )
@@ -91,8 +95,11 @@ def test_the_agenda_filtered_lists_what_events_list_lists_with_the_filter(
 
     capsys.readouterr()
     assert main(["events", "list", "--db", str(sqlite_path), *filters, "--json"]) == 0
-    listed = sorted(
-        (datetime.fromisoformat(item["start"]), item["title"])
+    listed = sorted(  # a moved meeting's title marked as the Agenda marks it
+        (
+            datetime.fromisoformat(item["start"]),
+            item["title"] + (" (moved)" if item["moved"] else ""),
+        )
         for item in json.loads(capsys.readouterr().out)
     )
 

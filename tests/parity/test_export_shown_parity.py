@@ -55,6 +55,7 @@ def exported_from_window(qtbot: QtBot, window: Any) -> tuple[list[str], str]:
     [
         ("kind", "Site visit", ["--kind", "site_visit"]),
         ("delegation", PERU, ["--for-delegation", PERU]),
+        ("participant", "Carmen Rosa", ["--for-participant", "Carmen Rosa Huamán Torres"]),
         (None, None, []),
     ],
 )

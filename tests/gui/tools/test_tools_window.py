@@ -53,6 +53,7 @@ def test_every_tool_renders_with_the_demo_program(
     assert [path.name for path in paths] == [
         "tools-main-window.png",
         "tools-main-window-filtered.png",
+        "tools-main-window-participant.png",
         "tools-local-times.png",
         "tools-conflicts.png",
         "tools-slot-finder.png",

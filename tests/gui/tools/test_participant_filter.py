@@ -1,0 +1,73 @@
+"""The sidebar's Participant filter: a person's meetings (those naming them, those they
+organise, their delegation's, a conference's sessions among them), which follows a
+colleague's change of the person and lets go of a person deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conftest import settle
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from cpp_scheduler.gui.eventmodel import Column
+from cpp_scheduler.gui.mainwindow import MainWindow
+from cpp_scheduler.model import Participant
+from cpp_scheduler.services import editing, removal
+from cpp_scheduler.services.demo import PERU, load_demo
+from cpp_scheduler.store import Database
+from tests.gui.gui_support import rows_read
+
+OPENING = "Opening plenary: ten years of the City Partnership Program"
+BRIEFING = "Pre-tour briefing with the Peru delegation"
+
+
+def agenda_titles(window: MainWindow) -> list[str]:
+    agenda = window.current_view.table.model()  # type: ignore[attr-defined]
+    return [agenda.index(row, Column.TITLE).data() for row in range(agenda.rowCount())]
+
+
+def ana(database: Database) -> tuple[str, int]:
+    with database.reading() as session:
+        person = session.scalars(
+            select(Participant).where(Participant.email == "ana.mendoza@example.org")
+        ).one()
+        return person.id, person.version
+
+
+def test_a_participants_meetings_follow_her_delegation_and_the_filter_lets_go_of_her(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    load_demo(sqlite_database)
+    window = open_window()
+    window.show_view("agenda")
+    combo = window.sidebar.participant
+    assert combo.itemText(0) == "All participants"
+    chosen = combo.findText("Ana Lucía Mendoza Rivera")
+    assert combo.itemData(chosen, Qt.ItemDataRole.ToolTipRole).endswith(PERU)
+    combo.setCurrentIndex(chosen)
+    rows_read(window)
+    titles = agenda_titles(window)
+    assert OPENING in titles  # a session of the conference Peru's delegation attends
+    assert BRIEFING in titles
+
+    # A colleague takes Ana out of Peru's delegation: its meetings are hers no more (the
+    # demo names her on none of her own).
+    person_id, version = ana(sqlite_database)
+    editing.change(sqlite_database, Participant, person_id, {"delegation_id": None}, version)
+    window.reload()
+    rows_read(window)
+    settle(qtbot, window)
+    assert combo.currentText() == "Ana Lucía Mendoza Rivera"
+    assert agenda_titles(window) == []
+
+    # A colleague deletes her: the sidebar reads "All participants", and so does the
+    # calendar, which no longer filters by someone it cannot show.
+    removal.delete(sqlite_database, Participant, person_id)
+    window.reload()
+    rows_read(window)
+    settle(qtbot, window)
+    assert combo.currentIndex() == 0
+    assert window.proxy.rowCount() == window.events.rowCount()
+    assert "the filters let through" not in window.count_label.text()
