@@ -1139,7 +1139,12 @@ class MainWindow(RecordEditing, QMainWindow):
         self.zone_selector.set_zone(self.display_zone)
         saved_filter = EventFilter.from_settings(options.read_dict(self.settings, options.FILTERS))
         self.proxy.set_event_filter(saved_filter)
+        # The sidebar lists no partner city, theme, delegation or participant before the
+        # program is read: heard now, its reading would drop the filters naming them.
+        # It shows them when the lists arrive (:meth:`_apply_references`).
+        self.sidebar.blockSignals(True)
         self.sidebar.set_event_filter(saved_filter)
+        self.sidebar.blockSignals(False)
         view = options.read_str(self.settings, options.LAST_VIEW, "week")
         self.show_view(view if view in VIEW_NAMES else "week")
         self.go_to_today()  # today where the calendar's clock is, as the T key does

@@ -71,3 +71,39 @@ def test_a_participants_meetings_follow_her_delegation_and_the_filter_lets_go_of
     assert combo.currentIndex() == 0
     assert window.proxy.rowCount() == window.events.rowCount()
     assert "the filters let through" not in window.count_label.text()
+
+
+def test_the_filters_chosen_are_there_again_when_the_window_opens_again(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    """A delegation and a participant chosen are kept with the kind and the search
+    text: the window opened again (or in the other language) filters by all of them once
+    the program is read, and its sidebar shows them."""
+    load_demo(sqlite_database)
+    window = open_window()
+    sidebar = window.sidebar
+    for combo, text in (
+        (sidebar.delegation, PERU),
+        (sidebar.participant, "Ana Lucía Mendoza Rivera"),
+        (sidebar.kind, "Conference"),
+    ):
+        found = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
+        assert found > 0, text
+        combo.setCurrentIndex(found)
+    with qtbot.waitSignal(sidebar.filterChanged, timeout=2000):
+        sidebar.search.setText("plenary")
+    rows_read(window)
+    chosen = window.proxy.event_filter
+    shown = window.proxy.rowCount()
+    assert 0 < shown < window.events.rowCount()
+    window.close()
+
+    again = open_window()
+    rows_read(again)
+    settle(qtbot, again)
+
+    assert again.proxy.event_filter == chosen
+    assert again.proxy.rowCount() == shown
+    assert again.sidebar.participant.currentText() == "Ana Lucía Mendoza Rivera"
+    assert again.sidebar.delegation.currentText() == PERU
+    assert again.sidebar.clear_button.isEnabled()
