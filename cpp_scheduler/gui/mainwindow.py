@@ -577,18 +577,18 @@ class MainWindow(RecordEditing, QMainWindow):
 
     def _apply_references(self, references: Mapping[str, Sequence[Choice]]) -> None:
         wanted = self.proxy.event_filter
+        # The sidebar keeps its choices, and shows those it awaited, as its lists come.
         self.sidebar.blockSignals(True)
         self.sidebar.set_cities(references["cities"])
         self.sidebar.set_themes(references["themes"])
         self.sidebar.set_delegations(references["delegations"])
         self.sidebar.set_participants(references["participants"])
-        self.sidebar.set_event_filter(wanted)
         self.sidebar.blockSignals(False)
         shown = self.sidebar.event_filter()
         if shown != wanted:
-            # A record the filter named is gone (the sidebar shows "all" for it), or a
-            # participant chosen moved to another delegation: the calendar filters as
-            # the sidebar reads, never by what it no longer shows.
+            # A record the filter named is gone (the sidebar shows "all" for it), a
+            # participant chosen moved to another delegation, or a search typed has not
+            # been applied yet: the calendar filters as the sidebar reads.
             self.set_event_filter(shown)
         self.zone_selector.set_delegations(references["delegations"])
         self._venue_choices = list(references["venues"])

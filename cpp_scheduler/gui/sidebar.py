@@ -7,7 +7,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -35,6 +35,15 @@ from cpp_scheduler.services.rows import Choice, PersonChoice
 
 SEARCH_DELAY_MS = 150
 """Typing pauses this long before the views follow, so each keystroke stays instant."""
+
+_RECORD_FILTERS: dict[str, Callable[[EventFilter], str | None]] = {
+    "cityFilter": lambda chosen: chosen.city_id,
+    "themeFilter": lambda chosen: chosen.theme_id,
+    "delegationFilter": lambda chosen: chosen.delegation_id,
+    "participantFilter": lambda chosen: chosen.participant.id if chosen.participant else None,
+}
+"""The filters that choose a record of the program, by their combo's name, and the id
+each takes from a filter: their lists arrive with the program."""
 
 
 def _enum(enum_class: Any, value: Any) -> Any:
@@ -83,6 +92,8 @@ class Sidebar(QWidget):
         self.delegation = self._combo("delegationFilter")
         self.participant = self._combo("participantFilter")
         self._people: dict[str, Person] = {}
+        self._awaited = EventFilter()
+        self._unlisted: set[str] = set()
         self._set(
             self.kind,
             translate("Sidebar", "All kinds"),
@@ -102,6 +113,10 @@ class Sidebar(QWidget):
         self.set_themes([])
         self.set_delegations([])
         self.set_participants([])
+        # Until a record's list arrives with the program, the filter the sidebar was
+        # asked to show (the one kept from the last session) stands for its choice: a
+        # search typed, or the window closed, meanwhile keeps it.
+        self._unlisted = set(_RECORD_FILTERS)
 
         self.clear_button = QPushButton(translate("Sidebar", "Clear filters"), self)
         self.clear_button.setObjectName("clearFilters")
@@ -160,11 +175,13 @@ class Sidebar(QWidget):
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
-    @staticmethod
-    def _set(combo: QComboBox, any_label: str, entries: Sequence[Choice]) -> None:
+    def _set(self, combo: QComboBox, any_label: str, entries: Sequence[Choice]) -> None:
+        """List ``entries`` after "all", keeping the choice (the one awaited, when the
+        list arrives for the first time); a choice no longer listed becomes "all"."""
         model = combo.model()
         assert isinstance(model, ChoiceListModel)
-        current = combo.currentData(ID_ROLE)
+        current = self._chosen(combo)
+        self._unlisted.discard(combo.objectName())
         combo.blockSignals(True)
         model.set_choices([Choice(ANY, any_label), *entries])
         row = model.row_of(current)
@@ -204,20 +221,34 @@ class Sidebar(QWidget):
         self._set(self.participant, translate("Sidebar", "All participants"), list(people))
 
     # -- filter state -------------------------------------------------------------------
+    def _chosen(self, combo: QComboBox) -> Any:
+        """The combo's choice, or the one awaited while its list has not arrived."""
+        name = combo.objectName()
+        if name in self._unlisted:
+            return _RECORD_FILTERS[name](self._awaited)
+        return combo.currentData(ID_ROLE)
+
     def event_filter(self) -> EventFilter:
+        person = (
+            self._awaited.participant
+            if self.participant.objectName() in self._unlisted
+            else self._people.get(self.participant.currentData(ID_ROLE) or "")
+        )
         return EventFilter(
-            city_id=self.city.currentData(ID_ROLE),
-            theme_id=self.theme.currentData(ID_ROLE),
+            city_id=self._chosen(self.city),
+            theme_id=self._chosen(self.theme),
             kind=_enum(EventKind, self.kind.currentData(ID_ROLE)),
             mode=_enum(EventMode, self.mode.currentData(ID_ROLE)),
             status=_enum(EventStatus, self.status.currentData(ID_ROLE)),
-            delegation_id=self.delegation.currentData(ID_ROLE),
-            participant=self._people.get(self.participant.currentData(ID_ROLE) or ""),
+            delegation_id=self._chosen(self.delegation),
+            participant=person,
             text=self.search.text().strip(),
         )
 
     def set_event_filter(self, event_filter: EventFilter) -> None:
-        """Show ``event_filter`` (a filter naming a record that is gone selects "all")."""
+        """Show ``event_filter`` (a filter naming a record that is gone selects "all";
+        one whose list has not arrived yet is shown when it does)."""
+        self._awaited = event_filter
         for combo, value in (
             (self.city, event_filter.city_id),
             (self.theme, event_filter.theme_id),

@@ -8,7 +8,7 @@ on each of its days).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
@@ -32,7 +32,7 @@ from cpp_scheduler.model.event import (
     event_themes,
     held_statuses,
 )
-from cpp_scheduler.services.record_tables import in_reading_order
+from cpp_scheduler.services.record_tables import in_reading_order, name_read
 from cpp_scheduler.services.rows import (
     Choice,
     EventRow,
@@ -269,20 +269,29 @@ def delegations(database: Database) -> list[Choice]:
 
 def participants(database: Database) -> list[PersonChoice]:
     """Participants in the order of their manager (:func:`in_reading_order`), with their
-    delegation, else their organisation, as the detail."""
+    delegation, else their organisation, and their address as the detail; people whose
+    names read alike (:func:`~cpp_scheduler.services.record_tables.name_read`) are named with
+    their address too, as ``--participant`` tells them apart."""
     with database.session() as session:
         rows = session.execute(
             select(
                 PARTICIPANTS.c.id,
                 PARTICIPANTS.c.name,
+                PARTICIPANTS.c.email,
                 PARTICIPANTS.c.organisation,
                 PARTICIPANTS.c.delegation_id,
                 DELEGATIONS.c.name,
             ).outerjoin(DELEGATIONS, PARTICIPANTS.c.delegation_id == DELEGATIONS.c.id)
         ).all()
+    readings = Counter(name_read(row[1]) for row in rows)
     return [
-        PersonChoice(person_id, name, delegation or organisation or "", delegation_id=delegation_id)
-        for person_id, name, organisation, delegation_id, delegation in in_reading_order(
+        PersonChoice(
+            person_id,
+            f"{name} <{email}>" if readings[name_read(name)] > 1 else name,
+            " · ".join(part for part in (delegation or organisation, email) if part),
+            delegation_id=delegation_id,
+        )
+        for person_id, name, email, organisation, delegation_id, delegation in in_reading_order(
             rows, lambda row: row[1]
         )
     ]

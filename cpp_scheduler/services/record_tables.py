@@ -146,6 +146,13 @@ def reading_order(value: Any) -> tuple[bool, Any]:
 Record = TypeVar("Record")
 
 
+def name_read(name: str) -> str:
+    """A person's name as ``--participant`` compares it, and the Participant filter
+    tells people apart: as a search reads it (:func:`~cpp_scheduler.i18n.search_text`),
+    its spaces as one."""
+    return " ".join(i18n.search_text(name).split())
+
+
 def in_reading_order(records: Iterable[Record], name: Callable[[Record], Any]) -> list[Record]:
     """``records`` in the order of their names (:func:`reading_order`), ``name`` reading
     each one's; those whose names read alike keep the order they came in."""

@@ -47,6 +47,7 @@ from cpp_scheduler.model.event import (
 from cpp_scheduler.model.event_filter import EventFilter, Person, partner_city
 from cpp_scheduler.model.product import product_events
 from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
+from cpp_scheduler.model.validation import folded
 from cpp_scheduler.reports.agenda import (
     agenda_meetings,
     agenda_table,
@@ -70,6 +71,7 @@ from cpp_scheduler.reports.facts import (
 from cpp_scheduler.reports.program import ProgramReport, build_report, report_tables
 from cpp_scheduler.reports.tables import Table
 from cpp_scheduler.services.queries import series_changes
+from cpp_scheduler.services.record_tables import name_read
 from cpp_scheduler.services.rows import typed_place_name
 from cpp_scheduler.services.snapshot import NotFoundError
 from cpp_scheduler.store import Database
@@ -523,22 +525,38 @@ def named_filter(
 
 
 def _person(session: Session, given: str) -> Person:
-    """The participant whose email address (any case) or name is ``given``; a name that
-    several participants bear is refused, naming their addresses, which tell them apart."""
-    wanted = given.strip().casefold()
-    found = [
-        row
-        for row in session.execute(
-            select(
-                Participant.id, Participant.name, Participant.email, Participant.delegation_id
-            ).order_by(Participant.email)
-        )
-        if wanted in (row.email.casefold(), row.name.casefold())
-    ]
-    by_address = [row for row in found if row.email.casefold() == wanted]
-    if by_address or len(found) == 1:
-        person = (by_address or found)[0]
-        return Person(person.id, person.delegation_id)
+    """The participant whose email address or name is ``given``, as the program tells
+    addresses apart (:func:`~cpp_scheduler.model.validation.folded`: case and the spaces
+    around aside) and as a search reads names (:func:`~cpp_scheduler.i18n.search_text`:
+    accents, full-width letters and runs of spaces too). An address comes first; a name that several
+    participants bear is refused, naming their addresses, which tell them apart. An older
+    database may hold two addresses apart only in case: the one written as given is
+    chosen, else both are named."""
+    rows = session.execute(
+        select(
+            Participant.id, Participant.name, Participant.email, Participant.delegation_id
+        ).order_by(Participant.email)
+    ).all()
+    address = folded(given)
+    found = [row for row in rows if folded(row.email) == address]
+    if len(found) > 1:
+        found = [row for row in found if row.email.strip() == given.strip()] or found
+        if len(found) > 1:
+            raise NotFoundError(
+                _(
+                    "{count} participants have the email address '{name}' in some case"
+                    " ({addresses}): give it as it is written"
+                ).format(
+                    count=len(found),
+                    name=printable(given),
+                    addresses="; ".join(row.email for row in found),
+                )
+            )
+    if not found:
+        name = name_read(given)
+        found = [row for row in rows if name_read(row.name) == name]
+    if len(found) == 1:
+        return Person(found[0].id, found[0].delegation_id)
     if not found:
         raise NotFoundError(
             _("no participant has the name or email address '{name}'").format(name=printable(given))

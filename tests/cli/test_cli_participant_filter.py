@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select, update
 
 from cpp_scheduler.cli import main
-from cpp_scheduler.model import Participant
+from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
@@ -94,3 +95,61 @@ def test_a_name_two_people_bear_is_refused_naming_their_addresses(
     by_address = ["--participant", "h.nakamura@kobe.example.jp"]
     assert main(["events", "list", "--db", str(sqlite_path), *FEBRUARY, *by_address]) == 0
     assert capsys.readouterr().out.startswith("No events ")
+
+
+def test_a_name_is_found_as_a_search_reads_it_accents_and_spaces_aside(
+    sqlite_database: Database, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name stored with its accents decomposed, two spaces inside and one after (as a
+    file from elsewhere may give it) is found typed plainly, as the lists show it."""
+    load_demo(sqlite_database)
+    person = editing.create(
+        sqlite_database,
+        Participant,
+        {"name": "Jose\u0301  Pe\u0301rez ", "email": "jose.perez@example.org"},
+    )
+    briefing = "Pre-tour briefing with the Peru delegation"
+    with sqlite_database.reading() as session:
+        event_id = session.scalars(select(Event.id).where(Event.title == briefing)).one()
+    editing.change(sqlite_database, Event, event_id, {"participant_ids": [person]}, None)
+
+    titles = [
+        item["title"] for item in listed(str(sqlite_path), capsys, "--participant", "jose perez")
+    ]
+
+    assert titles == [briefing]
+
+
+def test_addresses_apart_only_in_case_are_told_apart_as_written(
+    sqlite_database: Database, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An older database may hold two addresses apart only in case (the program refuses
+    such a twin since): the one written as given is chosen, and one given otherwise is
+    refused naming both, never one of them guessed."""
+    load_demo(sqlite_database)
+    with sqlite_database.transaction() as session:
+        session.execute(
+            update(Participant)
+            .where(Participant.email == "keiko.tanaka@example.org")
+            .values(email="Keiko.Tanaka@example.org")
+        )
+    editing.create(
+        sqlite_database, Participant, {"name": "Keiko Tanaka", "email": "k.tanaka@example.org"}
+    )
+    with sqlite_database.transaction() as session:
+        session.execute(
+            update(Participant)
+            .where(Participant.email == "k.tanaka@example.org")
+            .values(email="keiko.tanaka@example.org")
+        )
+    program = str(sqlite_path)
+
+    assert listed(program, capsys, "--participant", "keiko.tanaka@example.org") == []
+    assert listed(program, capsys, "--participant", "Keiko.Tanaka@example.org")
+    status = main(["events", "list", "--db", program, "--participant", "KEIKO.TANAKA@example.org"])
+    assert status == 1
+    assert capsys.readouterr().err == (
+        "cpp-scheduler: 2 participants have the email address 'KEIKO.TANAKA@example.org' in"
+        " some case (Keiko.Tanaka@example.org; keiko.tanaka@example.org): give it as it is"
+        " written\n"
+    )

@@ -5,15 +5,18 @@ colleague's change of the person and lets go of a person deleted."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import settle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from cpp_scheduler.gui import settings as options
 from cpp_scheduler.gui.eventmodel import Column
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.model import Participant
+from cpp_scheduler.model.event_filter import EventFilter, Person
 from cpp_scheduler.services import editing, removal
 from cpp_scheduler.services.demo import PERU, load_demo
 from cpp_scheduler.store import Database
@@ -29,11 +32,22 @@ def agenda_titles(window: MainWindow) -> list[str]:
 
 
 def ana(database: Database) -> tuple[str, int]:
+    return ana_as_filtered(database).id, ana_version(database)
+
+
+def ana_as_filtered(database: Database) -> Person:
     with database.reading() as session:
         person = session.scalars(
             select(Participant).where(Participant.email == "ana.mendoza@example.org")
         ).one()
-        return person.id, person.version
+        return Person(person.id, person.delegation_id)
+
+
+def ana_version(database: Database) -> int:
+    with database.reading() as session:
+        return session.scalars(
+            select(Participant.version).where(Participant.email == "ana.mendoza@example.org")
+        ).one()
 
 
 def test_a_participants_meetings_follow_her_delegation_and_the_filter_lets_go_of_her(
@@ -45,7 +59,9 @@ def test_a_participants_meetings_follow_her_delegation_and_the_filter_lets_go_of
     combo = window.sidebar.participant
     assert combo.itemText(0) == "All participants"
     chosen = combo.findText("Ana Lucía Mendoza Rivera")
-    assert combo.itemData(chosen, Qt.ItemDataRole.ToolTipRole).endswith(PERU)
+    assert combo.itemData(chosen, Qt.ItemDataRole.ToolTipRole).endswith(
+        f"{PERU} · ana.mendoza@example.org"
+    )
     combo.setCurrentIndex(chosen)
     rows_read(window)
     titles = agenda_titles(window)
@@ -107,3 +123,53 @@ def test_the_filters_chosen_are_there_again_when_the_window_opens_again(
     assert again.sidebar.participant.currentText() == "Ana Lucía Mendoza Rivera"
     assert again.sidebar.delegation.currentText() == PERU
     assert again.sidebar.clear_button.isEnabled()
+
+
+def test_a_search_typed_before_the_program_is_read_keeps_the_participant_kept(
+    qtbot: QtBot, sqlite_database: Database, tmp_path: Path
+) -> None:
+    """The sidebar lists the participants once the program is read: a search typed
+    before then, or the window closed, keeps the participant kept from the last session
+    (the sidebar read them as "all" and the calendar, then the settings, took that)."""
+    load_demo(sqlite_database)
+    person = ana_as_filtered(sqlite_database)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    options.write_dict(settings, options.FILTERS, EventFilter(participant=person).as_settings())
+    window = MainWindow(sqlite_database, settings)
+    qtbot.addWidget(window)
+    assert window.sidebar.participant.count() == 1  # "All participants": nothing read yet
+
+    window.sidebar.search.setText("plenary")
+    window.sidebar.search.returnPressed.emit()
+    window.save_settings()
+
+    assert window.proxy.event_filter == EventFilter(participant=person, text="plenary")
+    kept = EventFilter.from_settings(options.read_dict(settings, options.FILTERS))
+    assert kept == EventFilter(participant=person, text="plenary")
+    assert window.sidebar.clear_button.isEnabled()
+    rows_read(window)
+    settle(qtbot, window)
+    assert window.sidebar.participant.currentText() == "Ana Lucía Mendoza Rivera"
+    assert window.proxy.event_filter == EventFilter(participant=person, text="plenary")
+
+
+def test_people_whose_names_read_alike_are_listed_with_their_addresses(
+    sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    load_demo(sqlite_database)
+    editing.create(
+        sqlite_database,
+        Participant,
+        {"name": "hiroshi  NAKAMURA", "email": "h.nakamura@kobe.example.jp"},
+    )
+    window = open_window()
+    combo = window.sidebar.participant
+    listed = [combo.itemText(row) for row in range(combo.count())]
+
+    assert "hiroshi  NAKAMURA <h.nakamura@kobe.example.jp>" in listed
+    assert "Hiroshi Nakamura <hiroshi.nakamura@example.org>" in listed
+    assert "Ana Lucía Mendoza Rivera" in listed  # named alone, as nobody else is
+    ana_row = listed.index("Ana Lucía Mendoza Rivera")
+    assert combo.itemData(ana_row, Qt.ItemDataRole.ToolTipRole) == (
+        f"Ana Lucía Mendoza Rivera\n{PERU} · ana.mendoza@example.org"
+    )
