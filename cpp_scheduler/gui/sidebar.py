@@ -92,6 +92,7 @@ class Sidebar(QWidget):
         self.delegation = self._combo("delegationFilter")
         self.participant = self._combo("participantFilter")
         self._people: dict[str, Person] = {}
+        self._members: dict[str, frozenset[str]] = {}
         self._awaited = EventFilter()
         self._unlisted: set[str] = set()
         self._set(
@@ -214,10 +215,16 @@ class Sidebar(QWidget):
 
     def set_participants(self, people: Sequence[Choice]) -> None:
         """The participants to filter by (each a :class:`PersonChoice`, which names their
-        delegation: the filter finds its meetings too)."""
+        delegation: the filter finds its meetings too), who make up the delegations the
+        Delegation filter chooses (a meeting naming a member is the delegation's)."""
         self._people = {
             choice.id: choice.person for choice in people if isinstance(choice, PersonChoice)
         }
+        members: dict[str, set[str]] = {}
+        for person in self._people.values():
+            if person.delegation_id is not None:
+                members.setdefault(person.delegation_id, set()).add(person.id)
+        self._members = {delegation: frozenset(ids) for delegation, ids in members.items()}
         self._set(self.participant, translate("Sidebar", "All participants"), list(people))
 
     # -- filter state -------------------------------------------------------------------
@@ -229,10 +236,17 @@ class Sidebar(QWidget):
         return combo.currentData(ID_ROLE)
 
     def event_filter(self) -> EventFilter:
+        people_listed = self.participant.objectName() not in self._unlisted
         person = (
-            self._awaited.participant
-            if self.participant.objectName() in self._unlisted
-            else self._people.get(self.participant.currentData(ID_ROLE) or "")
+            self._people.get(self.participant.currentData(ID_ROLE) or "")
+            if people_listed
+            else self._awaited.participant
+        )
+        delegation_id = self._chosen(self.delegation)
+        members = (
+            self._members.get(delegation_id or "", frozenset())
+            if people_listed
+            else self._awaited.delegation_members
         )
         return EventFilter(
             city_id=self._chosen(self.city),
@@ -240,7 +254,8 @@ class Sidebar(QWidget):
             kind=_enum(EventKind, self.kind.currentData(ID_ROLE)),
             mode=_enum(EventMode, self.mode.currentData(ID_ROLE)),
             status=_enum(EventStatus, self.status.currentData(ID_ROLE)),
-            delegation_id=self._chosen(self.delegation),
+            delegation_id=delegation_id,
+            delegation_members=members if delegation_id is not None else frozenset(),
             participant=person,
             text=self.search.text().strip(),
         )

@@ -71,11 +71,30 @@ class Person:
     delegation_id: str | None = None
 
 
+def is_delegations(
+    delegation_id: str,
+    attending: Collection[str],
+    named: Collection[str],
+    members: frozenset[str],
+) -> bool:
+    """Whether a meeting is in a delegation's program: one it attends (``attending``:
+    the delegations it names, or for a session naming none its conference's,
+    :func:`delegations_attending`), or one naming a member of it (``named``: the
+    participants it names; ``members``: the delegation's).
+
+    The one rule of the sidebar's Delegation filter and the commands' ``--delegation``,
+    and of the delegation's schedule and itinerary
+    (:func:`cpp_scheduler.scheduling.attendance.delegation_meetings`), so that a talk
+    naming one of Peru's officials is Peru's in the calendar filtered as on its paper."""
+    return delegation_id in attending or not members.isdisjoint(named)
+
+
 def is_persons(meeting: Filtered, person: Person) -> bool:
     """Whether a meeting is in a person's program: one that names them as a participant
     or as its organiser, or one their delegation attends (the meeting's
     :attr:`Filtered.delegation_ids`, by the engine's rule: a session naming no delegation
-    is its conference's, as the Delegation filter takes it).
+    is its conference's). A meeting naming another member of their delegation alone is
+    the delegation's (:func:`is_delegations`) and that member's, not theirs.
 
     The one rule of the sidebar's Participant filter and of the commands' ``--participant``.
     A person's calendar file (:func:`cpp_scheduler.ical.scopes.involves_participant`)
@@ -98,6 +117,10 @@ class EventFilter:
     mode: EventMode | None = None
     status: EventStatus | None = None
     delegation_id: str | None = None
+    delegation_members: frozenset[str] = frozenset()
+    """The chosen delegation's members, whose meetings are the delegation's too
+    (:func:`is_delegations`): given by whoever names the delegation (the sidebar from
+    the lists it shows, the commands from the database), never kept in the settings."""
     participant: Person | None = None
     text: str = ""
 
@@ -134,6 +157,7 @@ class EventFilter:
         """The tests of a meeting's values this filter sets, the text aside."""
         checks: list[Callable[[Filtered], bool]] = []
         city_id, theme_id, delegation_id = self.city_id, self.theme_id, self.delegation_id
+        members = self.delegation_members
         kind, mode, status = self.kind, self.mode, self.status
         if city_id is not None:
             checks.append(lambda meeting: meeting.city_id == city_id)
@@ -146,7 +170,11 @@ class EventFilter:
         if status is not None:
             checks.append(lambda meeting: meeting.status is status)
         if delegation_id is not None:
-            checks.append(lambda meeting: delegation_id in meeting.delegation_ids)
+            checks.append(
+                lambda meeting: is_delegations(
+                    delegation_id, meeting.delegation_ids, meeting.participant_ids, members
+                )
+            )
         if (person := self.participant) is not None:
             checks.append(lambda meeting: is_persons(meeting, person))
         return tuple(checks)
@@ -176,6 +204,8 @@ class EventFilter:
         saved: dict[str, str] = {}
         for item in fields(self):
             value = getattr(self, item.name)
+            if item.name == "delegation_members":
+                continue  # the delegation's members now, read again with its lists
             if isinstance(value, Person):
                 saved["participant_id"] = value.id
                 if value.delegation_id is not None:

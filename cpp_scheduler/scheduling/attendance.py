@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cpp_scheduler import timezones
-from cpp_scheduler.model.event_filter import delegations_attending
+from cpp_scheduler.model.event_filter import delegations_attending, is_delegations
 from cpp_scheduler.scheduling.clock import LocalClock
 from cpp_scheduler.scheduling.inputs import (
     Attendee,
@@ -204,24 +204,29 @@ def delegation_meetings(
     snapshot: ProgramSnapshot, delegation_id: str, clock: LocalClock | None = None
 ) -> list[AttendedMeeting]:
     """Every meeting the delegation attends, by start: named, through a member, or as a
-    session of its conference. A conference it follows session by session is listed by
-    those sessions, not as a block of days."""
+    session of its conference (:func:`~cpp_scheduler.model.event_filter.is_delegations`,
+    the rule the Delegation filter follows too). A conference it follows session by
+    session is listed by those sessions, not as a block of days."""
     delegation = snapshot.delegations.get(delegation_id)
     if delegation is None:
         return []
     clock = clock or LocalClock()
     intervals = snapshot.intervals
     conferences = conferences_of(snapshot)
-    members = {
+    members = frozenset(
         person_id
         for person_id, person in snapshot.participants.items()
         if person.delegation_id == delegation_id
-    }
+    )
     attended = [
         interval
         for interval in intervals
-        if delegation_id in attending_delegations(interval, conferences)
-        or not members.isdisjoint(interval.participant_ids)
+        if is_delegations(
+            delegation_id,
+            attending_delegations(interval, conferences),
+            interval.participant_ids,
+            members,
+        )
     ]
     followed_by_session = events_with_sessions(attended)
     parents = {i.event_id: i for i in intervals if i.event_id in conferences}

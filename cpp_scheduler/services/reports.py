@@ -518,7 +518,13 @@ def named_filter(
             found = {
                 row[0]: (row[1],) for row in session.execute(select(Delegation.id, Delegation.name))
             }
-            chosen = replace(chosen, delegation_id=_one(N_("delegation"), delegation, found))
+            delegation_id = _one(N_("delegation"), delegation, found)
+            members = frozenset(
+                session.scalars(
+                    select(Participant.id).where(Participant.delegation_id == delegation_id)
+                )
+            )
+            chosen = replace(chosen, delegation_id=delegation_id, delegation_members=members)
         if participant:
             chosen = replace(chosen, participant=_person(session, participant))
     return chosen

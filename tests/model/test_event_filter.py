@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
-from cpp_scheduler.model.event_filter import EventFilter, Person
+from cpp_scheduler.model.event_filter import EventFilter, Person, is_delegations
 
 CITIES = ["kobe", "kitakyushu", "lima"]
 THEMES = ["water", "disaster risk", "heritage"]
@@ -53,6 +53,7 @@ filters = st.builds(
     mode=st.sampled_from([None, *EventMode]),
     status=st.sampled_from([None, *EventStatus]),
     delegation_id=st.sampled_from([None, *DELEGATIONS]),
+    delegation_members=st.frozensets(st.sampled_from(PEOPLE)),
     participant=st.sampled_from(
         [None, *(Person(person, delegation) for person in PEOPLE for delegation in (None, "peru"))]
     ),
@@ -169,6 +170,37 @@ def test_a_participants_meetings_name_them_are_theirs_to_organise_or_their_deleg
     assert ana.asks_who_attends
     assert EventFilter(delegation_id="peru").asks_who_attends
     assert not EventFilter(kind=EventKind.WORKSHOP).asks_who_attends
+
+
+def test_a_delegations_meetings_are_those_it_attends_and_those_naming_a_member() -> None:
+    """Peru's meetings: one naming Peru (or a session of its conference: the rows give
+    it Peru's), and one naming Ana, of Peru, alone, as Peru's schedule lists them."""
+    program = [
+        Meeting(
+            EventKind.WORKSHOP,
+            EventMode.VIRTUAL,
+            EventStatus.CONFIRMED,
+            None,
+            frozenset(),
+            delegations,
+            "",
+            people,
+        )
+        for delegations, people in (
+            (frozenset({"peru"}), frozenset()),
+            (frozenset(), frozenset({"ana"})),
+            (frozenset({"chile"}), frozenset({"ravi"})),
+            (frozenset(), frozenset()),
+        )
+    ]
+    peru = EventFilter(delegation_id="peru", delegation_members=frozenset({"ana", "keiko"}))
+
+    assert peru.passing(program, list) == [0, 1]
+    assert EventFilter(delegation_id="peru").passing(program, list) == [0]
+    assert is_delegations("peru", {"chile"}, {"keiko"}, frozenset({"keiko"}))
+    assert not is_delegations("peru", {"chile"}, {"ravi"}, frozenset({"keiko"}))
+    # The members are read again with the program's lists, never kept.
+    assert peru.as_settings() == {"delegation_id": "peru"}
 
 
 def test_a_participant_chosen_is_kept_in_the_settings_with_their_delegation() -> None:

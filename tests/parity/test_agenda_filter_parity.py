@@ -20,10 +20,10 @@ from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.eventmodel import Column, Roles
 from cpp_scheduler.gui.views.base import rows_on_days
-from cpp_scheduler.model import Event, Venue
+from cpp_scheduler.model import Event, Participant, Venue
 from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services import editing, reports
-from cpp_scheduler.services.delegation_schedule import find_delegation
+from cpp_scheduler.services.delegation_schedule import find_delegation, read_schedule
 from cpp_scheduler.services.demo import PERU, load_demo
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
@@ -51,6 +51,61 @@ def test_a_delegations_calendar_holds_what_its_agenda_spreadsheet_lists(
 
     assert shown == listed
     assert sum(listed.values()) >= 10  # the conference's sessions, or this proves nothing
+
+
+def test_a_delegations_calendar_holds_the_meetings_its_schedule_lists(
+    sqlite_database: Database,
+    sqlite_path: Path,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A talk naming one of Peru's officials, and not Peru, is Peru's in its schedule
+    (the Delegation schedule window, ``schedule``, the itinerary): the calendar filtered
+    by Peru holds it too, and ``events list --delegation`` lists it. The calendar's row
+    of a conference Peru follows session by session stands beside its sessions, which
+    the schedule lists instead."""
+    load_demo(sqlite_database)
+    with sqlite_database.reading() as session:
+        ana = session.scalars(
+            select(Participant.id).where(Participant.email == "ana.mendoza@example.org")
+        ).one()
+    start = datetime(2027, 2, 18, 1, 0, tzinfo=UTC)
+    talk = "Housing finance: Arequipa's experience"
+    editing.create(
+        sqlite_database,
+        Event,
+        {
+            "title": talk,
+            "start_utc": start,
+            "end_utc": start + timedelta(hours=1),
+            "participant_ids": [ana],
+        },
+    )
+    peru = find_delegation(sqlite_database, PERU).id
+    window = open_window()
+    sidebar = window.sidebar
+    sidebar.delegation.setCurrentIndex(
+        sidebar.delegation.findText(PERU, Qt.MatchFlag.MatchStartsWith)
+    )
+    rows_read(window)
+    shown = Counter(
+        (row.title, row.start_utc)
+        for row, _first, _last in rows_on_days(window.proxy, *FEBRUARY, timezones.TOKYO)
+        if row.programme_id != row.event_id  # not a conference with sessions
+    )
+    schedule = read_schedule(
+        sqlite_database,
+        peru,
+        datetime(2027, 1, 31, 15, 0, tzinfo=UTC),
+        datetime(2027, 2, 28, 15, 0, tzinfo=UTC),
+    )
+    listed = Counter((meeting.title, meeting.start) for meeting in schedule.meetings)
+
+    assert (talk, start) in listed
+    assert shown == listed
+    capsys.readouterr()
+    assert main(["events", "list", "--db", str(sqlite_path), "--delegation", PERU, "--json"]) == 0
+    assert talk in {item["title"] for item in json.loads(capsys.readouterr().out)}
 
 
 @pytest.mark.parametrize(
