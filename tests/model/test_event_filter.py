@@ -131,36 +131,37 @@ def test_a_filter_that_has_judged_meetings_still_copies_and_pickles() -> None:
         assert again.passing(program, lambda: ["kobe drr workshop"]) == [0]
 
 
+def attended(
+    delegations: frozenset[str] = frozenset(),
+    people: frozenset[str] = frozenset(),
+    organiser: str | None = None,
+) -> Meeting:
+    """A virtual workshop for ``delegations``, naming ``people``, run by ``organiser``."""
+    return Meeting(
+        EventKind.WORKSHOP,
+        EventMode.VIRTUAL,
+        EventStatus.CONFIRMED,
+        None,
+        frozenset(),
+        delegations,
+        "",
+        people,
+        organiser,
+    )
+
+
 def test_a_participants_meetings_name_them_are_theirs_to_organise_or_their_delegations() -> None:
     """Ana of the Peru delegation: a meeting naming her, one she organises, and one for
     Peru (a session naming no delegation is for its conference's: the calendar's rows
     and the agenda give it Peru's as its delegations) are hers; a meeting naming
     another, or for Chile, is not; Ravi, of no delegation, has only what names him."""
-
-    def meeting(
-        delegations: frozenset[str] = frozenset(),
-        people: frozenset[str] = frozenset(),
-        organiser: str | None = None,
-    ) -> Meeting:
-        return Meeting(
-            EventKind.WORKSHOP,
-            EventMode.VIRTUAL,
-            EventStatus.CONFIRMED,
-            None,
-            frozenset(),
-            delegations,
-            "",
-            people,
-            organiser,
-        )
-
     program = [
-        meeting(people=frozenset({"ana"})),
-        meeting(organiser="ana"),
-        meeting(delegations=frozenset({"peru"})),
-        meeting(people=frozenset({"ravi"}), delegations=frozenset({"chile"})),
-        meeting(organiser="keiko"),
-        meeting(),
+        attended(people=frozenset({"ana"})),
+        attended(organiser="ana"),
+        attended(delegations=frozenset({"peru"})),
+        attended(people=frozenset({"ravi"}), delegations=frozenset({"chile"})),
+        attended(organiser="keiko"),
+        attended(),
     ]
     ana = EventFilter(participant=Person("ana", "peru"))
     ravi = EventFilter(participant=Person("ravi"))
@@ -176,22 +177,10 @@ def test_a_delegations_meetings_are_those_it_attends_and_those_naming_a_member()
     """Peru's meetings: one naming Peru (or a session of its conference: the rows give
     it Peru's), and one naming Ana, of Peru, alone, as Peru's schedule lists them."""
     program = [
-        Meeting(
-            EventKind.WORKSHOP,
-            EventMode.VIRTUAL,
-            EventStatus.CONFIRMED,
-            None,
-            frozenset(),
-            delegations,
-            "",
-            people,
-        )
-        for delegations, people in (
-            (frozenset({"peru"}), frozenset()),
-            (frozenset(), frozenset({"ana"})),
-            (frozenset({"chile"}), frozenset({"ravi"})),
-            (frozenset(), frozenset()),
-        )
+        attended(delegations=frozenset({"peru"})),
+        attended(people=frozenset({"ana"})),
+        attended(delegations=frozenset({"chile"}), people=frozenset({"ravi"})),
+        attended(),
     ]
     peru = EventFilter(delegation_id="peru", delegation_members=frozenset({"ana", "keiko"}))
 

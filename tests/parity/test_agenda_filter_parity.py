@@ -21,7 +21,6 @@ from cpp_scheduler.cli import main
 from cpp_scheduler.gui.eventmodel import Column, Roles
 from cpp_scheduler.gui.views.base import rows_on_days
 from cpp_scheduler.model import Event, Participant, Venue
-from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services import editing, reports
 from cpp_scheduler.services.delegation_schedule import find_delegation, read_schedule
 from cpp_scheduler.services.demo import PERU, load_demo
@@ -31,22 +30,28 @@ from tests.gui.gui_support import rows_read
 FEBRUARY = (date(2027, 2, 1), date(2027, 2, 28))
 
 
-def test_a_delegations_calendar_holds_what_its_agenda_spreadsheet_lists(
-    sqlite_database: Database, open_window: Any
-) -> None:
-    load_demo(sqlite_database)
-    peru = find_delegation(sqlite_database, PERU).id
+def filtered_by_peru(open_window: Any) -> Any:
+    """The window, its calendar filtered by Peru's delegation in the sidebar."""
     window = open_window()
     sidebar = window.sidebar
     sidebar.delegation.setCurrentIndex(
         sidebar.delegation.findText(PERU, Qt.MatchFlag.MatchStartsWith)
     )
     rows_read(window)
+    return window
+
+
+def test_a_delegations_calendar_holds_what_its_agenda_spreadsheet_lists(
+    sqlite_database: Database, open_window: Any
+) -> None:
+    load_demo(sqlite_database)
+    window = filtered_by_peru(open_window)
 
     shown = Counter(
         row.title for row, _first, _last in rows_on_days(window.proxy, *FEBRUARY, timezones.TOKYO)
     )
-    sheet = reports.agenda(sqlite_database, EventFilter(delegation_id=peru), *FEBRUARY)
+    assert window.proxy.event_filter.delegation_id == find_delegation(sqlite_database, PERU).id
+    sheet = reports.agenda(sqlite_database, window.proxy.event_filter, *FEBRUARY)
     listed = Counter(str(row[0]) for row in sheet.rows)
 
     assert shown == listed
@@ -82,12 +87,7 @@ def test_a_delegations_calendar_holds_the_meetings_its_schedule_lists(
         },
     )
     peru = find_delegation(sqlite_database, PERU).id
-    window = open_window()
-    sidebar = window.sidebar
-    sidebar.delegation.setCurrentIndex(
-        sidebar.delegation.findText(PERU, Qt.MatchFlag.MatchStartsWith)
-    )
-    rows_read(window)
+    window = filtered_by_peru(open_window)
     shown = Counter(
         (row.title, row.start_utc)
         for row, _first, _last in rows_on_days(window.proxy, *FEBRUARY, timezones.TOKYO)
