@@ -533,11 +533,11 @@ def named_filter(
 def _person(session: Session, given: str) -> Person:
     """The participant whose email address or name is ``given``, as the program tells
     addresses apart (:func:`~cpp_scheduler.model.validation.folded`: case and the spaces
-    around aside) and as a search reads names (:func:`~cpp_scheduler.i18n.search_text`:
-    accents, full-width letters and runs of spaces too). An address comes first; a name that several
-    participants bear is refused, naming their addresses, which tell them apart. An older
-    database may hold two addresses apart only in case: the one written as given is
-    chosen, else both are named."""
+    around aside) and people apart by name (:func:`~.record_tables.name_read`: accents,
+    full-width letters and runs of spaces aside too). An address comes first; a name
+    that several participants bear is refused, naming their addresses, which tell them
+    apart. An older database may hold two addresses apart only in case: the one written
+    as given is chosen, else both are named."""
     rows = session.execute(
         select(
             Participant.id, Participant.name, Participant.email, Participant.delegation_id

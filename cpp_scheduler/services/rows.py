@@ -108,9 +108,10 @@ class EventRow(NamedTuple):
     (:func:`~cpp_scheduler.model.event_filter.programme_of`); None when it is in no
     programme. The calendar's right-click offers "Print programme…" by it."""
     participant_ids: frozenset[str] = frozenset()
-    """The participants it names itself, whom the Participant filter finds it for, with
-    its organiser and its delegations' members
-    (:func:`~cpp_scheduler.model.event_filter.is_persons`)."""
+    """The participants it names itself. The Participant filter finds it for them, for
+    its organiser and for its delegations' members
+    (:func:`~cpp_scheduler.model.event_filter.is_persons`); the Delegation filter for
+    their delegations too (:func:`~cpp_scheduler.model.event_filter.is_delegations`)."""
     organiser_id: str | None = None
 
     @property
