@@ -2,7 +2,8 @@
 
     python benchmarks/bench_gui.py [--events 10000] [--repeat 5] [--window-only]
 
-Builds a SQLite program of 10,000 events (with themes, delegations and venues), then
+Builds a SQLite program of 10,000 events (with themes, delegations, their members named
+on the events, and venues), then
 measures, offscreen, in wall-clock time:
 
 * start to the first painted week view: a fresh Python process running the
@@ -201,12 +202,13 @@ def build_program(path: Path, events: int) -> None:
     from cpp_scheduler.model import (
         Delegation,
         Event,
+        Participant,
         PartnerCity,
         ThematicArea,
         Venue,
         new_id,
     )
-    from cpp_scheduler.model.event import event_delegations, event_themes
+    from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
     from cpp_scheduler.store import open_database
 
     chooser = random.Random(2016)
@@ -235,6 +237,25 @@ def build_program(path: Path, events: int) -> None:
             session.execute(insert(Event), rows)
             session.execute(insert(event_themes), theme_links)
             session.execute(insert(event_delegations), delegation_links)
+            # Ten members a delegation; each event names three of them, as speakers.
+            people = [
+                {
+                    "id": new_id(),
+                    "name": f"Official {number:04d}",
+                    "email": f"official{number:04d}@example.org",
+                    "delegation_id": delegations[number % len(delegations)],
+                }
+                for number in range(10 * len(delegations))
+            ]
+            session.execute(insert(Participant), people)
+            session.execute(
+                insert(event_participants),
+                [
+                    {"event_id": row["id"], "participant_id": person["id"]}
+                    for row in rows
+                    for person in chooser.sample(people, 3)
+                ],
+            )
     finally:
         database.close()
 
@@ -340,7 +361,7 @@ def measure_window(
     from cpp_scheduler.gui.app import application
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.model import EventKind
-    from cpp_scheduler.model.event_filter import EventFilter
+    from cpp_scheduler.model.event_filter import EventFilter, Person
     from cpp_scheduler.store import open_database
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings)
@@ -382,12 +403,26 @@ def measure_window(
     with database.session() as session:
         from sqlalchemy import select
 
-        from cpp_scheduler.model import PartnerCity
+        from cpp_scheduler.model import Participant, PartnerCity
 
         kobe = session.scalar(select(PartnerCity.id).where(PartnerCity.name == "Kobe"))
+        official = session.execute(
+            select(Participant.id, Participant.delegation_id).where(
+                Participant.name == "Official 0007"
+            )
+        ).one()
+        members = frozenset(
+            session.scalars(
+                select(Participant.id).where(Participant.delegation_id == official.delegation_id)
+            )
+        )
     filters = {
         "filter: kind": EventFilter(kind=EventKind.WORKSHOP),
         "filter: partner city": EventFilter(city_id=kobe),
+        "filter: delegation": EventFilter(
+            delegation_id=official.delegation_id, delegation_members=members
+        ),
+        "filter: participant": EventFilter(participant=Person(official.id, official.delegation_id)),
         "filter: search text": EventFilter(text="exchange 12"),
         "filter: cleared": EventFilter(),
     }
