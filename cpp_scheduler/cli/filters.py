@@ -41,7 +41,7 @@ def add_filter_options(
         metavar="EMAIL|NAME",
         help=_(
             "only this participant's events: those naming them or organised by them, and"
-            " their delegation's"
+            " those their delegation attends"
         ),
     )
     parser.add_argument("--search", metavar="TEXT", default="", help=_("only events matching"))

@@ -84,6 +84,12 @@ class Sidebar(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._emit)
 
+        # Made first: the lists set below say whether it has anything to clear.
+        self.clear_button = QPushButton(translate("Sidebar", "Clear filters"), self)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.setFlat(True)
+        self.clear_button.clicked.connect(self.clear)
+
         self.city = self._combo("cityFilter")
         self.theme = self._combo("themeFilter")
         self.kind = self._combo("kindFilter")
@@ -118,11 +124,6 @@ class Sidebar(QWidget):
         # asked to show (the one kept from the last session) stands for its choice: a
         # search typed, or the window closed, meanwhile keeps it.
         self._unlisted = set(_RECORD_FILTERS)
-
-        self.clear_button = QPushButton(translate("Sidebar", "Clear filters"), self)
-        self.clear_button.setObjectName("clearFilters")
-        self.clear_button.setFlat(True)
-        self.clear_button.clicked.connect(self.clear)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -188,6 +189,7 @@ class Sidebar(QWidget):
         row = model.row_of(current)
         combo.setCurrentIndex(row if row >= 0 else 0)
         combo.blockSignals(False)
+        self._show_clearable(self.event_filter())
 
     def set_cities(self, cities: Sequence[Choice]) -> None:
         self._set(
@@ -294,8 +296,12 @@ class Sidebar(QWidget):
             # agenda's table, which makes its first row the current one: a meeting the
             # coordinator never chose would be selected (and the table painted twice).
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.clear_button.setEnabled(not current.is_empty)
+        self._show_clearable(current)
         self.filterChanged.emit(current)
+
+    def _show_clearable(self, current: EventFilter) -> None:
+        """Clear filters is enabled while the sidebar's filters let anything out."""
+        self.clear_button.setEnabled(not current.is_empty)
 
     # -- navigator ----------------------------------------------------------------------
     def _date_clicked(self, chosen: QDate) -> None:

@@ -120,7 +120,9 @@ class EventFilter:
     delegation_members: frozenset[str] = frozenset()
     """The chosen delegation's members, whose meetings are the delegation's too
     (:func:`is_delegations`): given by whoever names the delegation (the sidebar from
-    the lists it shows, the commands from the database), never kept in the settings."""
+    the lists it shows, the commands from the database). Kept in the settings with the
+    delegation, so that the week first painted at start-up holds the meetings naming
+    them; the sidebar reads them again with the program's lists."""
     participant: Person | None = None
     text: str = ""
 
@@ -205,8 +207,9 @@ class EventFilter:
         for item in fields(self):
             value = getattr(self, item.name)
             if item.name == "delegation_members":
-                continue  # the delegation's members now, read again with its lists
-            if isinstance(value, Person):
+                if value:
+                    saved[item.name] = " ".join(sorted(value))
+            elif isinstance(value, Person):
                 saved["participant_id"] = value.id
                 if value.delegation_id is not None:
                     saved["participant_delegation_id"] = value.delegation_id
@@ -231,6 +234,7 @@ class EventFilter:
             mode=enum(EventMode, saved.get("mode")),
             status=enum(EventStatus, saved.get("status")),
             delegation_id=saved.get("delegation_id") or None,
+            delegation_members=frozenset(str(saved.get("delegation_members") or "").split()),
             participant=(
                 Person(str(person_id), saved.get("participant_delegation_id") or None)
                 if (person_id := saved.get("participant_id"))

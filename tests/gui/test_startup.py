@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from gui_support import JANUARY_NINE_TOKYO, rows_read
+from gui_support import JANUARY_NINE_TOKYO, add_event, rows_read
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
@@ -397,8 +397,6 @@ def test_a_database_opened_from_the_file_menu_shows_its_week_before_it_opens(
 ) -> None:
     """File > Open database: the new window glances at the file as the first window
     does, so its week shows its events while the database is still opening."""
-    from gui_support import add_event
-
     from cpp_scheduler.gui import filemenu
 
     location = tmp_path / "toyama program.sqlite"
@@ -527,3 +525,53 @@ def test_opening_an_editor_reads_no_module_the_tools_could_have_loaded_before() 
         print(",".join(read))
     """)
     assert _printed_by(script) == ""
+
+
+def test_the_week_glanced_at_holds_a_saved_delegations_meetings_naming_a_member(
+    program: Database, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A delegation chosen in the sidebar is kept with its members: the week first
+    painted at start-up, before the database opens, already holds a meeting naming one
+    of them alone, as the delegation's schedule lists it; one naming nobody of it is
+    left out."""
+    from cpp_scheduler.gui import settings as options
+    from cpp_scheduler.model import Delegation, Participant
+    from cpp_scheduler.model.event_filter import EventFilter
+    from cpp_scheduler.services import editing
+
+    lima = editing.create(
+        program, Delegation, {"name": "Lima housing", "country": "PE", "zone": "America/Lima"}
+    )
+    rosa = editing.create(
+        program,
+        Participant,
+        {"name": "Rosa Quispe", "email": "rosa@example.org", "delegation_id": lima},
+    )
+    add_event(
+        program, "Rosa's talk", JANUARY_NINE_TOKYO + timedelta(hours=4), participant_ids=[rosa]
+    )
+    program.close()
+    chosen = EventFilter(delegation_id=lima, delegation_members=frozenset({rosa}))
+    settings = options.open_settings()
+    options.write_dict(settings, options.FILTERS, chosen.as_settings())
+    settings.sync()
+    opener = HeldStoreOpener(tmp_path / "program.sqlite")
+    window = MainWindow(opener)
+    qtbot.addWidget(window)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    window.show()
+    week = window.views["week"]
+    try:
+        qtbot.waitUntil(lambda: window.events.rowCount() > 0, timeout=20_000)
+        assert not window.program_open
+        assert {block.row.title for block in week.blocks()} == {"Rosa's talk"}  # type: ignore[attr-defined]
+        with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
+            opener.release.set()
+        assert window.proxy.event_filter == chosen
+        assert {block.row.title for block in week.blocks()} == {"Rosa's talk"}  # type: ignore[attr-defined]
+    finally:
+        opener.release.set()
+        window.close()
+        window.tasks.wait_for_done()
+        for database in opener.opened:
+            database.close()

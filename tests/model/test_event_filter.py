@@ -188,8 +188,9 @@ def test_a_delegations_meetings_are_those_it_attends_and_those_naming_a_member()
     assert EventFilter(delegation_id="peru").passing(program, list) == [0]
     assert is_delegations("peru", {"chile"}, {"keiko"}, frozenset({"keiko"}))
     assert not is_delegations("peru", {"chile"}, {"ravi"}, frozenset({"keiko"}))
-    # The members are read again with the program's lists, never kept.
-    assert peru.as_settings() == {"delegation_id": "peru"}
+    # Kept with the delegation: the week first painted at start-up holds Ana's talk.
+    assert peru.as_settings() == {"delegation_id": "peru", "delegation_members": "ana keiko"}
+    assert EventFilter.from_settings(peru.as_settings()) == peru
 
 
 def test_a_participant_chosen_is_kept_in_the_settings_with_their_delegation() -> None:

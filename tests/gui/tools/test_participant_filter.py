@@ -87,6 +87,7 @@ def test_a_participants_meetings_follow_her_delegation_and_the_filter_lets_go_of
     assert combo.currentIndex() == 0
     assert window.proxy.rowCount() == window.events.rowCount()
     assert "the filters let through" not in window.count_label.text()
+    assert not window.sidebar.clear_button.isEnabled()  # nothing is left to clear
 
 
 def test_the_filters_chosen_are_there_again_when_the_window_opens_again(
