@@ -14,6 +14,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -332,6 +333,26 @@ class HeldStoreOpener(StoreOpener):
         return database
 
 
+@contextmanager
+def glancing_window(qtbot: QtBot, path: Path) -> Iterator[tuple[MainWindow, HeldStoreOpener]]:
+    """The application's window on ``path``, on the week of 9 January 2027: it glances
+    at the file at once, and opens the database when the opener is released."""
+    opener = HeldStoreOpener(path)
+    window = MainWindow(opener)
+    qtbot.addWidget(window)
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.events.rowCount() > 0, timeout=20_000)
+        yield window, opener
+    finally:
+        opener.release.set()
+        window.close()
+        window.tasks.wait_for_done()
+        for database in opener.opened:
+            database.close()
+
+
 def test_the_week_shows_its_events_before_the_database_opens_and_editing_waits(
     program: Database, tmp_path: Path, qtbot: QtBot
 ) -> None:
@@ -339,14 +360,8 @@ def test_the_week_shows_its_events_before_the_database_opens_and_editing_waits(
     events while the database is still opening; nothing can be edited until the whole
     program is read."""
     program.close()
-    opener = HeldStoreOpener(tmp_path / "program.sqlite")
-    window = MainWindow(opener)
-    qtbot.addWidget(window)
-    window.go_to(JANUARY_NINE_TOKYO.date())
-    window.show()
-    week = window.views["week"]
-    try:
-        qtbot.waitUntil(lambda: window.events.rowCount() > 0, timeout=20_000)
+    with glancing_window(qtbot, tmp_path / "program.sqlite") as (window, opener):
+        week = window.views["week"]
         shown = {block.row.title for block in week.blocks()}  # type: ignore[attr-defined]
         assert {"Kobe DRR workshop", "Smart city site visit"} <= shown
         titles = {window.events.row_at(row).title for row in range(window.events.rowCount())}
@@ -364,12 +379,6 @@ def test_the_week_shows_its_events_before_the_database_opens_and_editing_waits(
         titles = {window.events.row_at(row).title for row in range(window.events.rowCount())}
         assert "Summer conference" in titles
         assert window.new_action.isEnabled()
-    finally:
-        opener.release.set()
-        window.close()
-        window.tasks.wait_for_done()
-        for database in opener.opened:
-            database.close()
 
 
 def test_a_file_the_program_refuses_is_explained_in_one_line_after_a_glance(
@@ -555,23 +564,11 @@ def test_the_week_glanced_at_holds_a_saved_delegations_meetings_naming_a_member(
     settings = options.open_settings()
     options.write_dict(settings, options.FILTERS, chosen.as_settings())
     settings.sync()
-    opener = HeldStoreOpener(tmp_path / "program.sqlite")
-    window = MainWindow(opener)
-    qtbot.addWidget(window)
-    window.go_to(JANUARY_NINE_TOKYO.date())
-    window.show()
-    week = window.views["week"]
-    try:
-        qtbot.waitUntil(lambda: window.events.rowCount() > 0, timeout=20_000)
+    with glancing_window(qtbot, tmp_path / "program.sqlite") as (window, opener):
+        week = window.views["week"]
         assert not window.program_open
         assert {block.row.title for block in week.blocks()} == {"Rosa's talk"}  # type: ignore[attr-defined]
         with qtbot.waitSignal(window.eventsLoaded, timeout=20_000):
             opener.release.set()
         assert window.proxy.event_filter == chosen
         assert {block.row.title for block in week.blocks()} == {"Rosa's talk"}  # type: ignore[attr-defined]
-    finally:
-        opener.release.set()
-        window.close()
-        window.tasks.wait_for_done()
-        for database in opener.opened:
-            database.close()
