@@ -66,7 +66,7 @@ class ChoiceListModel(QAbstractListModel):
         super().__init__(parent)
         self._checkable = checkable
         self._choices: list[Choice] = []
-        self._searched: list[str] = []
+        self._searched: list[str] | None = []
         self._checked: set[str] = set()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -83,7 +83,7 @@ class ChoiceListModel(QAbstractListModel):
         if role == DETAIL_ROLE:
             return choice.detail
         if role == SEARCH_ROLE:
-            return self._searched[index.row()]
+            return self._search_texts()[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{choice.name}\n{choice.detail}" if choice.detail else choice.name
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
@@ -125,11 +125,18 @@ class ChoiceListModel(QAbstractListModel):
             self._searched = list(choices.searched)
         else:
             self._choices = list(choices)
-            self._searched = [choice_search_text(choice) for choice in self._choices]
+            self._searched = None  # worded when a search first asks (a filter's list never)
         self._checked &= {choice.id for choice in self._choices}
         self.endResetModel()
         if self._checkable:
             self.checkedChanged.emit()
+
+    def _search_texts(self) -> list[str]:
+        """Each choice's search text, worded once for them all when first asked: a list
+        of thousands of people that no search reads (the sidebar's) costs nothing."""
+        if self._searched is None:
+            self._searched = [choice_search_text(choice) for choice in self._choices]
+        return self._searched
 
     def choices(self) -> Sequence[Choice]:
         return tuple(self._choices)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -174,6 +175,9 @@ class Sidebar(QWidget):
         combo.setModel(ChoiceListModel(combo))
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
+        view = combo.view()
+        if isinstance(view, QListView):  # its popup sizes one line, not each of thousands
+            view.setUniformItemSizes(True)
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
@@ -219,15 +223,14 @@ class Sidebar(QWidget):
         """The participants to filter by (each a :class:`PersonChoice`, which names their
         delegation: the filter finds its meetings too), who make up the delegations the
         Delegation filter chooses (a meeting naming a member is the delegation's)."""
-        self._people = {
-            choice.id: choice.person for choice in people if isinstance(choice, PersonChoice)
-        }
+        listed = [choice for choice in people if isinstance(choice, PersonChoice)]
+        self._people = {choice.id: choice.person for choice in listed}
         members: dict[str, set[str]] = {}
         for person in self._people.values():
             if person.delegation_id is not None:
                 members.setdefault(person.delegation_id, set()).add(person.id)
         self._members = {delegation: frozenset(ids) for delegation, ids in members.items()}
-        self._set(self.participant, translate("Sidebar", "All participants"), list(people))
+        self._set(self.participant, translate("Sidebar", "All participants"), listed)
 
     # -- filter state -------------------------------------------------------------------
     def _chosen(self, combo: QComboBox) -> Any:

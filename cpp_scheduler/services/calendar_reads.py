@@ -283,16 +283,19 @@ def participants(database: Database) -> list[PersonChoice]:
                 DELEGATIONS.c.name,
             ).outerjoin(DELEGATIONS, PARTICIPANTS.c.delegation_id == DELEGATIONS.c.id)
         ).all()
-    readings = Counter(name_read(row[1]) for row in rows)
+    # By address first, so that people whose names read alike keep one order everywhere.
+    ordered = in_reading_order(sorted(rows, key=lambda row: row[2]), lambda row: row[1])
+    read = [name_read(row[1]) for row in ordered]
+    readings = Counter(read)
     return [
         PersonChoice(
             person_id,
-            f"{name} <{email}>" if readings[name_read(name)] > 1 else name,
+            f"{name} <{email}>" if readings[reading] > 1 else name,
             " · ".join(part for part in (delegation or organisation, email) if part),
             delegation_id=delegation_id,
         )
-        for person_id, name, email, organisation, delegation_id, delegation in in_reading_order(
-            rows, lambda row: row[1]
+        for (person_id, name, email, organisation, delegation_id, delegation), reading in zip(
+            ordered, read, strict=True
         )
     ]
 

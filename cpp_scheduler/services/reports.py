@@ -538,11 +538,12 @@ def _person(session: Session, given: str) -> Person:
     that several participants bear is refused, naming their addresses, which tell them
     apart. An older database may hold two addresses apart only in case: the one written
     as given is chosen, else both are named."""
-    rows = session.execute(
-        select(
-            Participant.id, Participant.name, Participant.email, Participant.delegation_id
-        ).order_by(Participant.email)
-    ).all()
+    rows = sorted(  # by address, in Python: one order whatever the database's collation
+        session.execute(
+            select(Participant.id, Participant.name, Participant.email, Participant.delegation_id)
+        ),
+        key=lambda row: row.email,
+    )
     address = folded(given)
     found = [row for row in rows if folded(row.email) == address]
     if len(found) > 1:
