@@ -200,6 +200,22 @@ def _printed_by(script: str) -> str:
     return done.stdout.strip()
 
 
+def _modules_read_by(loaded: str, imported: str) -> str:
+    """The modules free of Qt and of the window that ``imported`` loads in a new process
+    (offscreen) once the window's modules and ``loaded`` (what has run off the GUI
+    thread by then) are in."""
+    return _printed_by(
+        "import sys\n"
+        "import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow\n"
+        f"{textwrap.dedent(loaded)}\n"
+        "before = set(sys.modules)\n"
+        f"import {imported}\n"
+        "read = sorted(name for name in set(sys.modules) - before\n"
+        "              if not name.startswith(('PySide6', 'shiboken6', 'cpp_scheduler.gui')))\n"
+        "print(','.join(read))\n"
+    )
+
+
 def test_starting_the_window_does_not_load_the_database_layer_or_the_engine() -> None:
     """What the first paint waits for: Qt and the calendar, not SQLAlchemy, the
     engine's holidays, the calendar-file or the program-file libraries."""
@@ -223,18 +239,11 @@ def test_attaching_the_tools_reads_no_module_the_engine_could_have_loaded_before
     module free of Qt they import (the printed documents' PDF reader among them, a fifth
     of a second) was loaded off the GUI thread with the engine, so the calendar, showing
     the period on screen by then, does not freeze while they are attached."""
-    script = textwrap.dedent("""
-        import sys
-        import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow
+    loaded = """
         from cpp_scheduler.gui.opening import load_the_engine
         load_the_engine()
-        before = set(sys.modules)
-        import cpp_scheduler.gui.tools
-        read = sorted(name for name in set(sys.modules) - before
-                      if not name.startswith(("PySide6", "shiboken6", "cpp_scheduler.gui")))
-        print(",".join(read))
-    """)
-    assert _printed_by(script) == ""
+    """
+    assert _modules_read_by(loaded, "cpp_scheduler.gui.tools") == ""
 
 
 def test_every_zone_can_be_chosen_while_the_program_is_still_opening(
@@ -520,20 +529,13 @@ def test_opening_an_editor_reads_no_module_the_tools_could_have_loaded_before() 
     """The modules free of Qt behind the editors (drafts' local times, series, answers,
     the roles that say who may change the program) are loaded off the GUI thread with
     the tools: the first editor opened imports only its own widgets."""
-    script = textwrap.dedent("""
-        import sys
-        import cpp_scheduler.gui.app, cpp_scheduler.gui.mainwindow
+    loaded = """
         from cpp_scheduler.gui.opening import load_the_engine, load_the_tools
         load_the_engine()
         load_the_tools()
         import cpp_scheduler.gui.tools
-        before = set(sys.modules)
-        import cpp_scheduler.gui.dialogs
-        read = sorted(name for name in set(sys.modules) - before
-                      if not name.startswith(("PySide6", "shiboken6", "cpp_scheduler.gui")))
-        print(",".join(read))
-    """)
-    assert _printed_by(script) == ""
+    """
+    assert _modules_read_by(loaded, "cpp_scheduler.gui.dialogs") == ""
 
 
 def test_the_week_glanced_at_holds_a_saved_delegations_meetings_naming_a_member(
