@@ -53,13 +53,12 @@ def _exported(qtbot: QtBot, dialog: ExportDialog, typed: str) -> str:
     return dialog.status.text()
 
 
-def test_export_calendar_refuses_a_line_break_and_names_its_file_as_a_calendar(
-    qtbot: QtBot,
-    sqlite_database: Database,
-    open_window,  # type: ignore[no-untyped-def]
-    home: Path,
-) -> None:
-    add_event(sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2)
+def _program_export(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, database: Database, open_window
+) -> tuple[MainWindow, ExportDialog]:
+    """The window over a program of one workshop, and its Export calendar with the
+    whole program chosen and its preview in."""
+    add_event(database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2)
     window = open_window()
     dialog = tools_of(window).open_export()
     assert isinstance(dialog, ExportDialog)
@@ -68,6 +67,16 @@ def test_export_calendar_refuses_a_line_break_and_names_its_file_as_a_calendar(
     qtbot.waitUntil(
         lambda: dialog.choices is not None and not dialog.preview_pending, timeout=20_000
     )
+    return window, dialog
+
+
+def test_export_calendar_refuses_a_line_break_and_names_its_file_as_a_calendar(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window,  # type: ignore[no-untyped-def]
+    home: Path,
+) -> None:
+    window, dialog = _program_export(qtbot, sqlite_database, open_window)
 
     said = _exported(qtbot, dialog, f"{home}/cpp-\nprogram.ics")
     assert said == (
@@ -175,15 +184,7 @@ def test_the_export_refuses_a_file_named_without_its_folder_and_reads_the_home_f
     home: Path,
     elsewhere: Path,
 ) -> None:
-    add_event(sqlite_database, "Housing finance clinic", JANUARY_NINE_TOKYO, 2)
-    window = open_window()
-    dialog = tools_of(window).open_export()
-    assert isinstance(dialog, ExportDialog)
-    qtbot.addWidget(dialog)
-    dialog.set_scope(Scope.PROGRAM)
-    qtbot.waitUntil(
-        lambda: dialog.choices is not None and not dialog.preview_pending, timeout=20_000
-    )
+    _window, dialog = _program_export(qtbot, sqlite_database, open_window)
 
     said = _exported(qtbot, dialog, "program.ics")
     assert said == (
