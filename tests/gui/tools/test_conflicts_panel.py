@@ -332,6 +332,18 @@ def test_a_read_asked_during_a_check_is_answered_before_the_check(
     """The check waits for its process without holding the task manager's one thread:
     a read asked meanwhile does not wait for the check."""
     load_demo(sqlite_database)
+    # Six daily series booking one room for 500 days: a check of some 7,500 double
+    # bookings, long enough that its answer cannot come first on a loaded machine
+    # unless the read waited for it (the demo's alone was checked in tens of ms).
+    room = venue_id(sqlite_database, "TDLC Meeting Room A")
+    for number in range(6):
+        add_event(
+            sqlite_database,
+            f"Daily desk {number}",
+            JANUARY_NINE_TOKYO,
+            recurrence_rule="FREQ=DAILY;COUNT=500",
+            venue_id=room,
+        )
     window = open_window()
     dock = tools_of(window).conflicts
     # A first check, waited for, with every read the window asks at its start: the task
