@@ -91,6 +91,17 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _save_on_screen(window: QWidget, path: Path) -> Path:
+    """The screen where ``window`` is, popups over it included (a widget's own picture
+    leaves them out: each is a window of its own)."""
+    QApplication.processEvents()
+    shown = window.frameGeometry().intersected(window.screen().geometry())
+    shot = window.screen().grabWindow(0, shown.x(), shown.y(), shown.width(), shown.height())
+    if not shot.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
 _PARTNER_FILE = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
 PRODID:-//Municipalidad de Lima//Agenda//ES\r
@@ -327,6 +338,18 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     person.setCurrentIndex(person.findText("Ana Lucía", Qt.MatchFlag.MatchStartsWith))
     _settle(window)
     written.append(_save(window, outdir / "tools-main-window-participant.png"))
+    window.sidebar.clear()
+    # Found by typing: words of a person's delegation, the offer of those they find open.
+    window.activateWindow()
+    QTest.mouseClick(person.lineEdit(), Qt.MouseButton.LeftButton)
+    _settle(window)  # its words selected, to be typed over
+    QTest.keyClicks(person, "peru")  # the demo names its delegations in English
+    _settle(window)
+    written.append(_save_on_screen(window, outdir / "tools-main-window-participant-search.png"))
+    offer = QApplication.activePopupWidget()
+    if offer is not None:
+        offer.close()
+    window.sidebar.search.setFocus()
     window.sidebar.clear()
     _settle(window)
     # The docks share the space under the calendar; give them room for their picture.

@@ -15,21 +15,19 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cpp_scheduler import i18n
-from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
 from cpp_scheduler.gui.qtvalues import keep_to_program_days, python_date, qt_date
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.widgets.filter_combo import FilterComboBox
 from cpp_scheduler.model import EventKind, EventMode, EventStatus
 from cpp_scheduler.model.event_filter import EventFilter, Person
 from cpp_scheduler.services.rows import Choice, PersonChoice
@@ -96,8 +94,9 @@ class Sidebar(QWidget):
         self.kind = self._combo("kindFilter")
         self.mode = self._combo("modeFilter")
         self.status = self._combo("statusFilter")
-        self.delegation = self._combo("delegationFilter")
-        self.participant = self._combo("participantFilter")
+        # The lists that grow with the program are found by typing words of a name.
+        self.delegation = self._combo("delegationFilter", searchable=True)
+        self.participant = self._combo("participantFilter", searchable=True)
         self._people: dict[str, Person] = {}
         self._members: dict[str, frozenset[str]] = {}
         self._awaited = EventFilter()
@@ -169,30 +168,17 @@ class Sidebar(QWidget):
                 shown.setForeground(self.palette().placeholderText())
             self.calendar.setWeekdayTextFormat(day, shown)
 
-    def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setModel(ChoiceListModel(combo))
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        view = combo.view()
-        if isinstance(view, QListView):  # its popup sizes one line, not each of thousands
-            view.setUniformItemSizes(True)
+    def _combo(self, name: str, *, searchable: bool = False) -> FilterComboBox:
+        combo = FilterComboBox(name, self, searchable=searchable)
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
-    def _set(self, combo: QComboBox, any_label: str, entries: Sequence[Choice]) -> None:
+    def _set(self, combo: FilterComboBox, any_label: str, entries: Sequence[Choice]) -> None:
         """List ``entries`` after "all", keeping the choice (the one awaited, when the
         list arrives for the first time); a choice no longer listed becomes "all"."""
-        model = combo.model()
-        assert isinstance(model, ChoiceListModel)
         current = self._chosen(combo)
         self._unlisted.discard(combo.objectName())
-        combo.blockSignals(True)
-        model.set_choices([Choice(ANY, any_label), *entries])
-        row = model.row_of(current)
-        combo.setCurrentIndex(row if row >= 0 else 0)
-        combo.blockSignals(False)
+        combo.set_choices(any_label, entries, current)
         self._show_clearable(self.event_filter())
 
     def set_cities(self, cities: Sequence[Choice]) -> None:
@@ -233,17 +219,17 @@ class Sidebar(QWidget):
         self._set(self.participant, translate("Sidebar", "All participants"), listed)
 
     # -- filter state -------------------------------------------------------------------
-    def _chosen(self, combo: QComboBox) -> Any:
+    def _chosen(self, combo: FilterComboBox) -> Any:
         """The combo's choice, or the one awaited while its list has not arrived."""
         name = combo.objectName()
         if name in self._unlisted:
             return _RECORD_FILTERS[name](self._awaited)
-        return combo.currentData(ID_ROLE)
+        return combo.chosen()
 
     def event_filter(self) -> EventFilter:
         people_listed = self.participant.objectName() not in self._unlisted
         person = (
-            self._people.get(self.participant.currentData(ID_ROLE) or "")
+            self._people.get(self.participant.chosen() or "")
             if people_listed
             else self._awaited.participant
         )
@@ -256,9 +242,9 @@ class Sidebar(QWidget):
         return EventFilter(
             city_id=self._chosen(self.city),
             theme_id=self._chosen(self.theme),
-            kind=_enum(EventKind, self.kind.currentData(ID_ROLE)),
-            mode=_enum(EventMode, self.mode.currentData(ID_ROLE)),
-            status=_enum(EventStatus, self.status.currentData(ID_ROLE)),
+            kind=_enum(EventKind, self.kind.chosen()),
+            mode=_enum(EventMode, self.mode.chosen()),
+            status=_enum(EventStatus, self.status.chosen()),
             delegation_id=delegation_id,
             delegation_members=members if delegation_id is not None else frozenset(),
             participant=person,
@@ -278,11 +264,7 @@ class Sidebar(QWidget):
             (self.delegation, event_filter.delegation_id),
             (self.participant, event_filter.participant.id if event_filter.participant else None),
         ):
-            model = combo.model()
-            assert isinstance(model, ChoiceListModel)
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(0, model.row_of(value)))
-            combo.blockSignals(False)
+            combo.choose(value)
         self.search.blockSignals(True)
         self.search.setText(event_filter.text)
         self.search.blockSignals(False)

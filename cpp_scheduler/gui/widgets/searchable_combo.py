@@ -8,9 +8,88 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QWidget
 
 from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceSearch
+
+
+def offer_by_words(combo: QComboBox) -> ChoiceSearch:
+    """Give the editable ``combo`` a popup of the items holding every word typed, by
+    the record managers' search rule; :func:`offer_found` shows it as words are typed.
+    The search follows the combo's model until :meth:`ChoiceSearch.setSourceModel`
+    points it at another."""
+    search = ChoiceSearch(combo)
+    search.setSourceModel(combo.model())
+    completer = QCompleter(search, combo)
+    # The search chooses the rows; the completer shows them all, as they are.
+    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    return search
+
+
+def offer_found(combo: QComboBox, search: ChoiceSearch, text: str) -> None:
+    """Offer the items the words of ``text`` find, or hide the offer once nothing is.
+
+    Qt makes current the first row that begins with the text, which Enter would then
+    choose ("Maria" taking Maria García), and a current row puts its name in the field
+    as the coordinator types: once Qt is done, only an item named exactly as typed stays
+    current, so Enter keeps what was typed unless it names an item."""
+    search.search_for(text)
+    completer = combo.completer()
+    if completer is None:
+        return
+    popup = completer.popup()
+    if text.strip() and search.rowCount() > 0:
+        completer.complete()
+        QTimer.singleShot(0, lambda: _offered(combo, text))
+    elif popup is not None:
+        popup.hide()
+
+
+OFFER_NAMES_MEASURED = 50
+"""The offer is made as wide as the longest of its first names (a list of thousands is
+not measured whole on each keystroke)."""
+
+
+def _widen_to_names(combo: QComboBox, popup: QAbstractItemView) -> None:
+    """An offer as wide as the names it lists, up to half the window: a narrow field
+    (the sidebar's) would cut them where the words typed may be."""
+    offered = popup.model()
+    metrics = popup.fontMetrics()
+    widest = max(
+        (
+            metrics.horizontalAdvance(str(offered.index(row, 0).data() or ""))
+            for row in range(min(offered.rowCount(), OFFER_NAMES_MEASURED))
+        ),
+        default=0,
+    )
+    margins = 4 * popup.frameWidth() + 2 * metrics.averageCharWidth()
+    scroll_bar = popup.verticalScrollBar().sizeHint().width()
+    room = max(combo.width(), combo.window().width() // 2)
+    wanted = min(widest + margins + scroll_bar, room)
+    if wanted > popup.width():
+        popup.resize(wanted, popup.height())
+
+
+def _offered(combo: QComboBox, text: str) -> None:
+    """Once Qt has shown the offer (and sized it as the field, each key typed): wide
+    enough for its names, its current row only one named exactly as typed."""
+    if not shiboken6.isValid(combo):
+        return  # the field closed before Qt came back to it
+    completer = combo.completer()
+    popup = completer.popup() if completer is not None else None
+    if completer is None or popup is None or not popup.isVisible():
+        return
+    _widen_to_names(combo, popup)
+    offered = completer.completionModel()
+    wanted = text.strip().casefold()
+    for row in range(offered.rowCount()):
+        index = offered.index(row, 0)
+        if str(index.data() or "").casefold() == wanted:
+            popup.setCurrentIndex(index)
+            return
+    popup.setCurrentIndex(QModelIndex())
 
 
 class SearchableComboBox(QComboBox):
@@ -41,13 +120,7 @@ class SearchableComboBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(18)
         self.setMaxVisibleItems(15)
-        self._search = ChoiceSearch(self)
-        self._search.setSourceModel(self.model())
-        completer = QCompleter(self._search, self)
-        # The search chooses the rows; the completer shows them all, as they are.
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setCompleter(completer)
+        self._search = offer_by_words(self)
         self.currentTextChanged.connect(self._text_changed)
         editor = self.lineEdit()
         assert editor is not None
@@ -57,36 +130,7 @@ class SearchableComboBox(QComboBox):
         self.selectionChanged.emit()
 
     def _typed(self, text: str) -> None:
-        """Offer the items the words typed find, or hide the offer once nothing is."""
-        self._search.search_for(text)
-        completer = self.completer()
-        if completer is None:
-            return
-        popup = completer.popup()
-        if text.strip() and self._search.rowCount() > 0:
-            completer.complete()
-            # Qt makes current the first row that begins with the text, which Enter
-            # would then choose ("Maria" taking Maria García): once Qt is done, only an
-            # item named exactly as typed stays current, so Enter keeps what was typed.
-            QTimer.singleShot(0, lambda: self._current_only_if_named(text))
-        elif popup is not None:
-            popup.hide()
-
-    def _current_only_if_named(self, text: str) -> None:
-        if not shiboken6.isValid(self):
-            return  # the editor closed before Qt came back to it
-        completer = self.completer()
-        popup = completer.popup() if completer is not None else None
-        if completer is None or popup is None or not popup.isVisible():
-            return
-        offered = completer.completionModel()
-        wanted = text.strip().casefold()
-        for row in range(offered.rowCount()):
-            index = offered.index(row, 0)
-            if str(index.data() or "").casefold() == wanted:
-                popup.setCurrentIndex(index)
-                return
-        popup.setCurrentIndex(QModelIndex())
+        offer_found(self, self._search, text)
 
     def searchedCount(self) -> int:
         """How many items the words typed last find."""

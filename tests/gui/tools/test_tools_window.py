@@ -54,6 +54,7 @@ def test_every_tool_renders_with_the_demo_program(
         "tools-main-window.png",
         "tools-main-window-filtered.png",
         "tools-main-window-participant.png",
+        "tools-main-window-participant-search.png",
         "tools-local-times.png",
         "tools-conflicts.png",
         "tools-slot-finder.png",

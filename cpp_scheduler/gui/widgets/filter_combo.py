@@ -1,0 +1,196 @@
+"""One filter of the sidebar: "All …" or one item, a long list found by typing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QWidget
+
+from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
+from cpp_scheduler.gui.widgets.searchable_combo import offer_by_words, offer_found
+from cpp_scheduler.services.rows import Choice
+
+
+class FilterComboBox(QComboBox):
+    """A filter's list: "All …" first, then the items to filter by, one chosen.
+
+    The filter is the current item: :attr:`currentIndexChanged` says it changed, and
+    :meth:`chosen` gives its id (``None`` for "All …").
+
+    A *searchable* filter is one whose list grows with the program (delegations, people:
+    hundreds of names, where the keyboard of a plain list finds a name by its first
+    letters only, each one applied as it is found). Its field takes words, and a popup
+    lists the items holding them all, anywhere in the name, its detail or the record's
+    row (a person by their delegation or address), by the record managers' search rule
+    as the editors' pickers do. Typing never filters the calendar by itself:
+
+    - an item clicked in the popup, or picked with the arrow keys and Enter, is chosen;
+    - Enter chooses the item the field names exactly, or the only item found; with
+      several found it chooses none and the popup stays, to be narrowed or picked from;
+    - leaving the field chooses the item it names exactly, "All …" when it is empty,
+      and otherwise shows the filter in force again, as Escape does: words half typed
+      never stand in the field for a filter the calendar does not apply.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None, *, searchable: bool = False):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._choices = ChoiceListModel(self)
+        self.setModel(self._choices)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        view = self.view()
+        if isinstance(view, QListView):  # its popup sizes one line, not each of thousands
+            view.setUniformItemSizes(True)
+        if searchable:
+            self.setEditable(True)
+            self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            self._search = offer_by_words(self)
+            editor = self.lineEdit()
+            assert editor is not None
+            editor.textEdited.connect(lambda text: offer_found(self, self._search, text))
+            editor.returnPressed.connect(self._entered)
+            self.currentIndexChanged.connect(lambda _row: self._show_chosen())
+
+    def set_choices(self, any_label: str, entries: Sequence[Choice], chosen: str | None) -> None:
+        """List "all" (``any_label``) and ``entries``, with ``chosen`` the current one
+        where listed, else "all"; no signal. Words being typed stay where the cursor
+        left them: the lists come again with each read of the program, which a
+        colleague's change may start while the coordinator types."""
+        typing = self._typing()
+        editor = self.lineEdit()
+        cursor = editor.cursorPosition() if editor is not None else 0
+        self.blockSignals(True)
+        try:
+            self._choices.set_choices([Choice(ANY, any_label), *entries])
+            self.setCurrentIndex(max(0, self._choices.row_of(chosen)))
+            if editor is not None:
+                editor.setPlaceholderText(any_label)  # an emptied field means "all"
+                if typing is not None:
+                    editor.setText(typing)
+                    editor.setCursorPosition(cursor)
+                else:
+                    editor.setCursorPosition(0)
+        finally:
+            self.blockSignals(False)
+
+    def choose(self, value: str | None) -> None:
+        """Show ``value``'s item (``None``, or a value not listed: "all"); no signal."""
+        self.blockSignals(True)
+        try:
+            self.setCurrentIndex(max(0, self._choices.row_of(value)))
+        finally:
+            self.blockSignals(False)
+        self._show_chosen()
+
+    def chosen(self) -> Any:
+        """The id of the item chosen (an enumeration's value, a record's), or ``None``."""
+        return self.currentData(ID_ROLE)
+
+    # -- a searchable filter's field ---------------------------------------------------
+    def _typing(self) -> str | None:
+        """The words in the field, while they are not the name of the filter in force."""
+        editor = self.lineEdit()
+        if editor is None or not editor.hasFocus():
+            return None
+        text = editor.text()
+        return None if text == self.itemText(self.currentIndex()) else text
+
+    def _named_row(self, text: str) -> int:
+        """The row of the item named ``text`` (whatever the case and the spaces around
+        it), "all" for no text, or -1."""
+        wanted = text.strip().casefold()
+        if not wanted:
+            return 0
+        for row in range(self.count()):
+            if self.itemText(row).strip().casefold() == wanted:
+                return row
+        return -1
+
+    def _entered(self) -> None:
+        editor = self.lineEdit()
+        if editor is None:
+            return
+        row = self._named_row(editor.text())
+        if row < 0 and self._search.rowCount() == 1:
+            row = self._search.mapToSource(self._search.index(0, 0)).row()
+        if row < 0:
+            # Several found, or none: the words stay to be narrowed, picked from or
+            # mended, and the offer, which Qt closes after Enter, is shown again then.
+            words = editor.text()
+            QTimer.singleShot(0, self, lambda: offer_found(self, self._search, words))
+            return
+        self._hide_offer()
+        self.setCurrentIndex(row)
+        self._show_chosen()
+        editor.selectAll()
+
+    def _left(self) -> None:
+        editor = self.lineEdit()
+        if editor is None:
+            return
+        self._hide_offer()
+        row = self._named_row(editor.text())
+        if row >= 0:
+            self.setCurrentIndex(row)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        """The field shows the filter in force, from the beginning of its name."""
+        editor = self.lineEdit()
+        if editor is None:
+            return
+        shown = self.itemText(self.currentIndex())
+        if editor.text() != shown:
+            editor.setText(shown)
+        if not editor.hasFocus():
+            editor.setCursorPosition(0)
+
+    def _hide_offer(self) -> None:
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.hide()
+
+    # The field's focus and keys come to the combo box, which hands them to its field.
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        editor = self.lineEdit()
+        returning = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+        if editor is not None and event.reason() not in returning:
+            # Come to, the field's words are selected (once a click has placed the
+            # cursor): typing replaces "All participants" rather than adds to it. Back
+            # from a popup or another window, the words typed are as they were left.
+            QTimer.singleShot(0, editor, editor.selectAll)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.lineEdit() is not None and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._left()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editor = self.lineEdit()
+        if editor is not None and event.key() == Qt.Key.Key_Escape and self._typing() is not None:
+            self._hide_offer()
+            self._show_chosen()
+            editor.selectAll()
+            return
+        if editor is not None and event.text().isprintable() and event.text():
+            self._type_over_chosen(editor)
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        editor = self.lineEdit()
+        if editor is not None and (event.commitString() or event.preeditString()):
+            self._type_over_chosen(editor)
+        super().inputMethodEvent(event)
+
+    def _type_over_chosen(self, editor: QLineEdit) -> None:
+        """The first letter typed (or composed by an input method: Japanese) replaces
+        the name of the filter in force, wherever the cursor was: words are typed to
+        find another, never into the name shown."""
+        if self._typing() is None and editor.hasFocus():
+            editor.selectAll()
