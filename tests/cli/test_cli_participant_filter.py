@@ -22,6 +22,12 @@ from cpp_scheduler.store import Database
 FEBRUARY = ("--from", "2027-02-01", "--to", "2027-02-28")
 
 
+def url_of(database: Database) -> str:
+    """The ``--db`` of ``database``: its file on SQLite, its URL on PostgreSQL, whose
+    collation orders and compares names otherwise."""
+    return database.url.render_as_string(hide_password=False)
+
+
 def listed(program: str, capsys: pytest.CaptureFixture[str], *options: str) -> list[Any]:
     capsys.readouterr()
     assert main(["events", "list", "--db", program, "--json", *FEBRUARY, *options]) == 0
@@ -76,16 +82,16 @@ def test_a_name_nobody_bears_is_refused_in_one_line(
 
 
 def test_a_name_two_people_bear_is_refused_naming_their_addresses(
-    sqlite_database: Database, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+    database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    load_demo(sqlite_database)
+    load_demo(database)
     editing.create(
-        sqlite_database,
+        database,
         Participant,
         {"name": "Hiroshi Nakamura", "email": "h.nakamura@kobe.example.jp", "zone": "Asia/Tokyo"},
     )
     capsys.readouterr()
-    status = main(["events", "list", "--db", str(sqlite_path), "--participant", "hiroshi nakamura"])
+    status = main(["events", "list", "--db", url_of(database), "--participant", "hiroshi nakamura"])
 
     assert status == 1
     assert capsys.readouterr().err == (
@@ -93,56 +99,54 @@ def test_a_name_two_people_bear_is_refused_naming_their_addresses(
         "(h.nakamura@kobe.example.jp; hiroshi.nakamura@example.org): give the email address\n"
     )
     by_address = ["--participant", "h.nakamura@kobe.example.jp"]
-    assert main(["events", "list", "--db", str(sqlite_path), *FEBRUARY, *by_address]) == 0
+    assert main(["events", "list", "--db", url_of(database), *FEBRUARY, *by_address]) == 0
     assert capsys.readouterr().out.startswith("No events ")
 
 
 def test_a_name_is_found_as_a_search_reads_it_accents_and_spaces_aside(
-    sqlite_database: Database, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+    database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A name stored with its accents decomposed, two spaces inside and one after (as a
     file from elsewhere may give it) is found typed plainly, as the lists show it."""
-    load_demo(sqlite_database)
+    load_demo(database)
     person = editing.create(
-        sqlite_database,
+        database,
         Participant,
         {"name": "Jose\u0301  Pe\u0301rez ", "email": "jose.perez@example.org"},
     )
     briefing = "Pre-tour briefing with the Peru delegation"
-    with sqlite_database.reading() as session:
+    with database.reading() as session:
         event_id = session.scalars(select(Event.id).where(Event.title == briefing)).one()
-    editing.change(sqlite_database, Event, event_id, {"participant_ids": [person]}, None)
+    editing.change(database, Event, event_id, {"participant_ids": [person]}, None)
 
     titles = [
-        item["title"] for item in listed(str(sqlite_path), capsys, "--participant", "jose perez")
+        item["title"] for item in listed(url_of(database), capsys, "--participant", "jose perez")
     ]
 
     assert titles == [briefing]
 
 
 def test_addresses_apart_only_in_case_are_told_apart_as_written(
-    sqlite_database: Database, sqlite_path: Path, capsys: pytest.CaptureFixture[str]
+    database: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An older database may hold two addresses apart only in case (the program refuses
     such a twin since): the one written as given is chosen, and one given otherwise is
     refused naming both, never one of them guessed."""
-    load_demo(sqlite_database)
-    with sqlite_database.transaction() as session:
+    load_demo(database)
+    with database.transaction() as session:
         session.execute(
             update(Participant)
             .where(Participant.email == "keiko.tanaka@example.org")
             .values(email="Keiko.Tanaka@example.org")
         )
-    editing.create(
-        sqlite_database, Participant, {"name": "Keiko Tanaka", "email": "k.tanaka@example.org"}
-    )
-    with sqlite_database.transaction() as session:
+    editing.create(database, Participant, {"name": "Keiko Tanaka", "email": "k.tanaka@example.org"})
+    with database.transaction() as session:
         session.execute(
             update(Participant)
             .where(Participant.email == "k.tanaka@example.org")
             .values(email="keiko.tanaka@example.org")
         )
-    program = str(sqlite_path)
+    program = url_of(database)
 
     assert listed(program, capsys, "--participant", "keiko.tanaka@example.org") == []
     assert listed(program, capsys, "--participant", "Keiko.Tanaka@example.org")
