@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QWidget
 
 from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
-from cpp_scheduler.gui.widgets.searchable_combo import offer_by_words, offer_found
+from cpp_scheduler.gui.widgets.searchable_combo import hide_offer, offer_by_words, offer_found
 from cpp_scheduler.services.rows import Choice
 
 
@@ -23,16 +23,20 @@ class FilterComboBox(QComboBox):
     A *searchable* filter is one whose list grows with the program (delegations, people:
     hundreds of names, where the keyboard of a plain list finds a name by its first
     letters only, each one applied as it is found). Its field takes words, and a popup
-    lists the items holding them all, anywhere in the name, its detail or the record's
-    row (a person by their delegation or address), by the record managers' search rule
-    as the editors' pickers do. Typing never filters the calendar by itself:
+    lists the items holding them all, anywhere in the name or the detail beside it (a
+    person's delegation or organisation, and address), in any order, whatever the case
+    or accents: the record managers' search rule. The first key typed, or text pasted,
+    replaces the name shown. Typing never filters the calendar by itself:
 
     - an item clicked in the popup, or picked with the arrow keys and Enter, is chosen;
-    - Enter chooses the item the field names exactly, or the only item found; with
-      several found it chooses none and the popup stays, to be narrowed or picked from;
-    - leaving the field chooses the item it names exactly, "All …" when it is empty,
-      and otherwise shows the filter in force again, as Escape does: words half typed
-      never stand in the field for a filter the calendar does not apply.
+    - Enter chooses the item the field names exactly ("All …" when it is empty), or the
+      only item found; with several found it chooses none and the popup stays, to be
+      narrowed or picked from (the arrow keys open it again where it was closed);
+    - leaving the field for another of the window, or Escape, shows the filter in force
+      again: words half typed never stand in the field for a filter the calendar does
+      not apply, and leaving never applies one (Clear filters clicked with a name typed
+      clears, and nothing else). Words typed wait in the field while another window is
+      used.
     """
 
     def __init__(self, name: str, parent: QWidget | None = None, *, searchable: bool = False):
@@ -72,6 +76,9 @@ class FilterComboBox(QComboBox):
                 if typing is not None:
                     editor.setText(typing)
                     editor.setCursorPosition(cursor)
+                    completer = self.completer()
+                    if completer is not None:  # which choosing an item set to its name
+                        completer.setCompletionPrefix(typing)
                 else:
                     editor.setCursorPosition(0)
         finally:
@@ -123,20 +130,10 @@ class FilterComboBox(QComboBox):
             words = editor.text()
             QTimer.singleShot(0, self, lambda: offer_found(self, self._search, words))
             return
-        self._hide_offer()
+        hide_offer(self)
         self.setCurrentIndex(row)
         self._show_chosen()
         editor.selectAll()
-
-    def _left(self) -> None:
-        editor = self.lineEdit()
-        if editor is None:
-            return
-        self._hide_offer()
-        row = self._named_row(editor.text())
-        if row >= 0:
-            self.setCurrentIndex(row)
-        self._show_chosen()
 
     def _show_chosen(self) -> None:
         """The field shows the filter in force, from the beginning of its name."""
@@ -148,12 +145,6 @@ class FilterComboBox(QComboBox):
             editor.setText(shown)
         if not editor.hasFocus():
             editor.setCursorPosition(0)
-
-    def _hide_offer(self) -> None:
-        completer = self.completer()
-        popup = completer.popup() if completer is not None else None
-        if popup is not None:
-            popup.hide()
 
     # The field's focus and keys come to the combo box, which hands them to its field.
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -167,18 +158,43 @@ class FilterComboBox(QComboBox):
             QTimer.singleShot(0, editor, editor.selectAll)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if self.lineEdit() is not None and event.reason() != Qt.FocusReason.PopupFocusReason:
-            self._left()
+        # Qt's combo box chooses the item its field names exactly as the field is left
+        # (its editingFinished): the field shows the filter in force first, so leaving
+        # never applies one; left for another window, the words wait, their signals held.
+        editor = self.lineEdit()
+        reason = event.reason()
+        if editor is None or reason == Qt.FocusReason.PopupFocusReason:
+            super().focusOutEvent(event)
+        elif reason == Qt.FocusReason.ActiveWindowFocusReason:
+            editor.blockSignals(True)
+            try:
+                super().focusOutEvent(event)
+            finally:
+                editor.blockSignals(False)
+        else:
+            hide_offer(self)
+            self._show_chosen()
+            super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editor = self.lineEdit()
-        if editor is not None and event.key() == Qt.Key.Key_Escape and self._typing() is not None:
-            self._hide_offer()
+        if editor is None:
+            super().keyPressEvent(event)
+            return
+        typing = self._typing() is not None
+        if typing and event.key() == Qt.Key.Key_Escape:
+            hide_offer(self)
             self._show_chosen()
             editor.selectAll()
             return
-        if editor is not None and event.text().isprintable() and event.text():
+        if typing and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            # The words' offer again (closed by Enter or a click), not the neighbour of
+            # the filter in force, which would drop the words.
+            offer_found(self, self._search, editor.text())
+            return
+        if (event.text() and event.text().isprintable()) or event.matches(
+            QKeySequence.StandardKey.Paste
+        ):
             self._type_over_chosen(editor)
         super().keyPressEvent(event)
 

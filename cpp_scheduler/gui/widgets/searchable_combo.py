@@ -14,18 +14,35 @@ from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceSearch
 
 
 def offer_by_words(combo: QComboBox) -> ChoiceSearch:
-    """Give the editable ``combo`` a popup of the items holding every word typed, by
-    the record managers' search rule; :func:`offer_found` shows it as words are typed.
-    The search follows the combo's model until :meth:`ChoiceSearch.setSourceModel`
-    points it at another."""
+    """Give the editable ``combo`` a popup of the items of its model holding every word
+    typed, by the record managers' search rule; :func:`offer_found` shows it as words
+    are typed. A combo given another model searches it through :func:`search_model`."""
     search = ChoiceSearch(combo)
-    search.setSourceModel(combo.model())
     completer = QCompleter(search, combo)
     # The search chooses the rows; the completer shows them all, as they are.
     completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     combo.setCompleter(completer)
+    search_model(combo, search)
     return search
+
+
+def search_model(combo: QComboBox, search: ChoiceSearch) -> None:
+    """Search ``combo``'s model, the one it was given last: Qt hands a new model to
+    the combo's completer itself, which would then offer every item whatever is typed
+    (all 433 zones for "lim")."""
+    search.setSourceModel(combo.model())
+    completer = combo.completer()
+    if completer is not None and completer.model() is not search:
+        completer.setModel(search)
+
+
+def hide_offer(combo: QComboBox) -> None:
+    """Close the offer of ``combo``'s words, where it is shown."""
+    completer = combo.completer()
+    popup = completer.popup() if completer is not None else None
+    if popup is not None:
+        popup.hide()
 
 
 def offer_found(combo: QComboBox, search: ChoiceSearch, text: str) -> None:
@@ -39,12 +56,11 @@ def offer_found(combo: QComboBox, search: ChoiceSearch, text: str) -> None:
     completer = combo.completer()
     if completer is None:
         return
-    popup = completer.popup()
     if text.strip() and search.rowCount() > 0:
         completer.complete()
         QTimer.singleShot(0, lambda: _offered(combo, text))
-    elif popup is not None:
-        popup.hide()
+    else:
+        hide_offer(combo)
 
 
 OFFER_NAMES_MEASURED = 50
@@ -53,8 +69,10 @@ not measured whole on each keystroke)."""
 
 
 def _widen_to_names(combo: QComboBox, popup: QAbstractItemView) -> None:
-    """An offer as wide as the names it lists, up to half the window: a narrow field
-    (the sidebar's) would cut them where the words typed may be."""
+    """An offer as wide as the names it lists, up to half the window, and on the
+    screen: a narrow field (the sidebar's) would cut them where the words typed may be.
+    The width is the offer's least, which Qt keeps as it sizes the offer as the field on
+    each key typed (the offer does not narrow and widen again as the words grow)."""
     offered = popup.model()
     metrics = popup.fontMetrics()
     widest = max(
@@ -67,9 +85,13 @@ def _widen_to_names(combo: QComboBox, popup: QAbstractItemView) -> None:
     margins = 4 * popup.frameWidth() + 2 * metrics.averageCharWidth()
     scroll_bar = popup.verticalScrollBar().sizeHint().width()
     room = max(combo.width(), combo.window().width() // 2)
-    wanted = min(widest + margins + scroll_bar, room)
-    if wanted > popup.width():
-        popup.resize(wanted, popup.height())
+    popup.setMinimumWidth(min(widest + margins + scroll_bar, room))
+    screen = combo.screen().availableGeometry()
+    place = popup.geometry()
+    if place.right() > screen.right():  # widened past the screen's edge: moved back
+        place.moveRight(screen.right())
+        place.moveLeft(max(place.left(), screen.left()))
+        popup.setGeometry(place)
 
 
 def _offered(combo: QComboBox, text: str) -> None:
@@ -86,7 +108,7 @@ def _offered(combo: QComboBox, text: str) -> None:
     wanted = text.strip().casefold()
     for row in range(offered.rowCount()):
         index = offered.index(row, 0)
-        if str(index.data() or "").casefold() == wanted:
+        if str(index.data() or "").strip().casefold() == wanted:
             popup.setCurrentIndex(index)
             return
     popup.setCurrentIndex(QModelIndex())
@@ -169,7 +191,7 @@ class SearchableComboBox(QComboBox):
             return
         with self._choice_kept():
             self.setModel(model)
-            self._search.setSourceModel(model)
+            search_model(self, self._search)
 
     @contextmanager
     def _choice_kept(self) -> Iterator[None]:

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler import timezones
@@ -181,6 +182,7 @@ def test_every_zone_pickers_share_one_list_and_a_narrowed_one_keeps_its_own(
     assert second.zoneName() == ""
     qtbot.keyClicks(second.lineEdit(), "lim")
     assert second.searchedCount() == 1  # America/Lima
+    assert offered(second) == ["America/Lima"]  # not every zone listed after "lim"
     second.setZones(["America/Lima"])
     assert second.count() == 1
     assert second.itemData(0, Qt.ItemDataRole.ToolTipRole) == "UTC-05:00 now"
@@ -190,6 +192,39 @@ def test_every_zone_pickers_share_one_list_and_a_narrowed_one_keeps_its_own(
     assert second.model() is first.model()
     second.setZones(["Asia/Tokyo", "Asia/Kathmandu"])
     assert second.count() == 2
+
+
+def offered(combo: SearchableComboBox) -> list[str]:
+    """The names the offer under ``combo`` lists."""
+    completer = combo.completer()
+    assert completer is not None
+    listed = completer.completionModel()
+    return [listed.index(row, 0).data() for row in range(listed.rowCount())]
+
+
+def test_the_offer_is_wide_enough_for_its_names_and_stays_on_the_screen(
+    qtbot: QtBot,
+) -> None:
+    """A narrow field at the right edge of the screen: the offer of long names is as
+    wide as they are, and moved left to show their ends."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(700, 120)
+    screen = window.screen().availableGeometry()
+    window.move(screen.right() - window.width(), screen.top() + 40)
+    combo = SearchableComboBox(window)
+    long_names = [f"Ministry of Housing, Construction and Sanitation, office {n}" for n in "ab"]
+    combo.setChoices([(name, name) for name in long_names])
+    combo.setGeometry(window.width() - 160, 10, 150, 30)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClicks(combo.lineEdit(), "ministry")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.width() > combo.width(), timeout=5_000)
+
+    needed = popup.fontMetrics().horizontalAdvance(long_names[0])
+    assert popup.viewport().width() >= needed
+    assert popup.geometry().right() <= screen.right()
 
 
 def _editor(qtbot: QtBot, start: datetime) -> RecurrenceEditor:

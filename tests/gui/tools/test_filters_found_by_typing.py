@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from conftest import settle
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.widgets.filter_combo import FilterComboBox
 from cpp_scheduler.model import Participant
+from cpp_scheduler.model.event_filter import EventFilter
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.demo import PERU, load_demo
 from cpp_scheduler.store import Database
@@ -138,20 +140,25 @@ def test_enter_among_several_found_chooses_none_and_the_arrows_pick_one(
 def test_words_half_typed_give_way_to_the_filter_in_force(
     qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
 ) -> None:
-    """Left with words that name nobody, or Escape, the field shows the filter the
-    calendar applies again; a name typed whole and left is chosen; the field emptied and
-    left means every delegation."""
+    """Left, or Escape, the field shows the filter the calendar applies again: leaving
+    never applies one, not even a name typed whole (Clear filters clicked then clears,
+    and nothing else); Enter on a name typed whole, or on the field emptied, does."""
     load_demo(sqlite_database)
     window = shown_window(qtbot, open_window)
     combo = window.sidebar.delegation
+    filters: list[EventFilter] = []
+    window.sidebar.filterChanged.connect(filters.append)
 
     typed(qtbot, combo, "kath")
     leave(qtbot, combo, window)
     assert field_of(combo).text() == "All delegations"
-    assert combo.currentIndex() == 0
+    typed(qtbot, combo, PERU)
+    leave(qtbot, combo, window)
+    assert field_of(combo).text() == "All delegations"
+    assert filters == []
 
     typed(qtbot, combo, PERU.upper())  # named whole, whatever the case
-    leave(qtbot, combo, window)
+    enter(qtbot, combo)
     rows_read(window)
     assert combo.currentText() == PERU
     assert window.proxy.event_filter.delegation_id is not None
@@ -166,16 +173,79 @@ def test_words_half_typed_give_way_to_the_filter_in_force(
 
     typed(qtbot, combo, "x")
     field_of(combo).clear()
-    leave(qtbot, combo, window)
+    enter(qtbot, combo)
     rows_read(window)
     assert combo.currentIndex() == 0
     assert field_of(combo).text() == "All delegations"
     assert window.proxy.event_filter.delegation_id is None
+    assert len(filters) == 2  # Peru, then every delegation: once each
+
+
+def test_the_arrows_open_the_offer_of_the_words_again(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    """Its offer closed (Enter among several, a click elsewhere in it), Down lists what
+    the words find again rather than choosing the neighbour of the filter in force."""
+    load_demo(sqlite_database)
+    window = shown_window(qtbot, open_window)
+    combo = window.sidebar.participant
+    typed(qtbot, combo, "peru")
+    qtbot.waitUntil(offer_of(combo).isVisible, timeout=5_000)
+    members = offered(combo)
+    offer_of(combo).hide()
+
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+    qtbot.waitUntil(offer_of(combo).isVisible, timeout=5_000)
+    assert offered(combo) == members
+    assert field_of(combo).text() == "peru"
+    assert combo.currentIndex() == 0
+
+
+def test_words_typed_wait_while_another_window_is_used(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    load_demo(sqlite_database)
+    window = shown_window(qtbot, open_window)
+    combo = window.sidebar.participant
+    typed(qtbot, combo, "hiroshi nakamura")  # named whole: Qt chooses such a name left
+    offer_of(combo).hide()
+
+    away = QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.ActiveWindowFocusReason)
+    QApplication.sendEvent(combo, away)
+
+    assert field_of(combo).text() == "hiroshi nakamura"
+    assert combo.currentIndex() == 0
+    assert window.proxy.event_filter.participant is None
+
+
+def test_clear_filters_clicked_with_a_name_typed_clears_and_does_nothing_else(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
+) -> None:
+    load_demo(sqlite_database)
+    window = shown_window(qtbot, open_window)
+    sidebar = window.sidebar
+    combo = sidebar.delegation
+    combo.setCurrentIndex(combo.findText(PERU))
+    rows_read(window)
+    nepal = combo.itemText(combo.findText("Nepal", Qt.MatchFlag.MatchStartsWith))
+    filters: list[EventFilter] = []
+    sidebar.filterChanged.connect(filters.append)
+    typed(qtbot, combo, nepal)
+    offer_of(combo).hide()
+
+    qtbot.mouseClick(sidebar.clear_button, Qt.MouseButton.LeftButton)
+    rows_read(window)
+
+    assert filters == [EventFilter()]  # never Nepal's, not for a moment
+    assert field_of(combo).text() == "All delegations"
 
 
 def test_words_being_typed_stay_when_a_colleagues_change_reads_the_lists_again(
     qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow]
 ) -> None:
+    """The words, where the cursor was, and what the offer goes back to when the arrows
+    leave it: the words, not the name of the filter in force."""
     load_demo(sqlite_database)
     window = shown_window(qtbot, open_window)
     combo = window.sidebar.participant
@@ -193,3 +263,9 @@ def test_words_being_typed_stay_when_a_colleagues_change_reads_the_lists_again(
     assert field_of(combo).cursorPosition() == 2
     assert combo.findText("Rosa Mendes") > 0
     assert combo.currentIndex() == 0
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the offer, again
+    qtbot.waitUntil(offer_of(combo).isVisible, timeout=5_000)
+    assert "Rosa Mendes" in offered(combo)
+    qtbot.keyClick(offer_of(combo), Qt.Key.Key_Down)
+    qtbot.keyClick(offer_of(combo), Qt.Key.Key_Up)  # out of the offer, to the words
+    assert field_of(combo).text() == "mend"
