@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -35,20 +35,52 @@ ANY = ""
 
 
 @dataclass(frozen=True)
-class SearchedChoices:
+class SearchedChoices(Sequence[Choice]):
     """Choices with what a search looks in for each (:func:`choice_search_text`),
     worked out where the list is read, off the GUI thread: folding the words of ten
     thousand events takes a tenth of a second, which a list shown with them does not
-    spend again (:meth:`ChoiceListModel.set_choices`)."""
+    spend again (:meth:`ChoiceListModel.set_choices`). They are the choices to whoever
+    reads them as such."""
 
     choices: Sequence[Choice]
     searched: Sequence[str]
+
+    def __len__(self) -> int:
+        return len(self.choices)
+
+    @overload
+    def __getitem__(self, index: int) -> Choice: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Choice]: ...
+
+    def __getitem__(self, index: int | slice) -> Choice | Sequence[Choice]:
+        return self.choices[index]
+
+
+def headed_by(first: Choice, choices: Sequence[Choice]) -> Sequence[Choice]:
+    """``first`` (an "all" entry), then ``choices``, with the search texts prepared for
+    them kept."""
+    if isinstance(choices, SearchedChoices):
+        return SearchedChoices(
+            (first, *choices.choices), (choice_search_text(first), *choices.searched)
+        )
+    return [first, *choices]
 
 
 def searched_choices(choices: Iterable[Choice]) -> SearchedChoices:
     """``choices`` with their search texts, for a worker to prepare (free of Qt)."""
     listed = tuple(choices)
     return SearchedChoices(listed, tuple(choice_search_text(choice) for choice in listed))
+
+
+_CHOICE = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_CHECKABLE_CHOICE = _CHOICE | Qt.ItemFlag.ItemIsUserCheckable
+"""A line's flags, made once: views ask each line's on every change of a search, and
+the flags' enumeration combines slowly in Python (a tenth of a keystroke's time over
+5,000 people)."""
 
 
 class ChoiceListModel(QAbstractListModel):
@@ -67,7 +99,11 @@ class ChoiceListModel(QAbstractListModel):
         self._checkable = checkable
         self._choices: list[Choice] = []
         self._searched: list[str] | None = []
+        self._rows_by_name: dict[str, int] | None = None
         self._checked: set[str] = set()
+        self.listing = 0
+        """Counts the lists given (:meth:`set_choices`): what was worked out over an
+        earlier one is not taken for this one's."""
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._choices)
@@ -94,12 +130,7 @@ class ChoiceListModel(QAbstractListModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        return flags | Qt.ItemFlag.ItemIsUserCheckable if self._checkable else flags
+        return _CHECKABLE_CHOICE if self._checkable else _CHOICE
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not self._checkable or role != Qt.ItemDataRole.CheckStateRole:
@@ -120,12 +151,14 @@ class ChoiceListModel(QAbstractListModel):
         """List ``choices`` (with their search texts where a worker prepared them:
         :func:`searched_choices`); the checked ones still listed stay checked."""
         self.beginResetModel()
+        self.listing += 1
         if isinstance(choices, SearchedChoices):
             self._choices = list(choices.choices)
             self._searched = list(choices.searched)
         else:
             self._choices = list(choices)
             self._searched = None  # worded when a search first asks (a filter's list never)
+        self._rows_by_name = None
         self._checked &= {choice.id for choice in self._choices}
         self.endResetModel()
         if self._checkable:
@@ -137,6 +170,20 @@ class ChoiceListModel(QAbstractListModel):
         if self._searched is None:
             self._searched = [choice_search_text(choice) for choice in self._choices]
         return self._searched
+
+    def rows_found(self, words: Sequence[str]) -> frozenset[int]:
+        """The rows holding every one of ``words`` (:func:`search_words`), found in one
+        pass over the list's own texts: a search of thousands asks no row through Qt."""
+        return frozenset(row for row, text in enumerate(self._search_texts()) if found(text, words))
+
+    def row_named(self, text: str) -> int:
+        """The first row whose name is ``text``, whatever the case and the spaces
+        around it, or -1."""
+        if self._rows_by_name is None:
+            self._rows_by_name = {}
+            for row, choice in enumerate(self._choices):
+                self._rows_by_name.setdefault(choice.name.strip().casefold(), row)
+        return self._rows_by_name.get(text.strip().casefold(), -1)
 
     def choices(self) -> Sequence[Choice]:
         return tuple(self._choices)
@@ -182,15 +229,32 @@ class ChoiceSearch(QSortFilterProxyModel):
     """The rows of a list that hold every word typed, each in any order and whatever
     the case, accents, full-width forms or kana: the record managers' search rule
     (``records KIND --search``), over each row's :data:`SEARCH_ROLE` (its display text
-    where it has none)."""
+    where it has none).
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    A search made ``anew`` lists its rows afresh at each change of words, in one
+    signal: a completer's offer reads every row again at each signal, and rows taken
+    away one run at a time (thousands of runs among 5,000 people) cost it seconds a
+    key. Lists whose chosen row should stay chosen (a manager's, a check list's) are
+    narrowed row by row.
+    """
+
+    def __init__(self, parent: QObject | None = None, *, anew: bool = False) -> None:
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
+        self._anew = anew
+        self._found: tuple[int, tuple[str, ...], frozenset[int]] | None = None
+        """Over a :class:`ChoiceListModel`: the rows the words find, with the listing
+        and the words they were found for."""
 
     def search_for(self, text: str) -> None:
         words = search_words(text)
-        if words != self._words:
+        if words == self._words:
+            return
+        if self._anew:
+            self.beginResetModel()
+            self._words = words
+            self.endResetModel()
+        else:
             self.beginFilterChange()
             self._words = words
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -199,8 +263,17 @@ class ChoiceSearch(QSortFilterProxyModel):
         if not self._words:
             return True
         model = self.sourceModel()
+        if isinstance(model, ChoiceListModel):
+            return source_row in self._rows_found(model)
         index = model.index(source_row, 0, source_parent)
         text = index.data(SEARCH_ROLE)
         if not isinstance(text, str):
             text = searchable((str(index.data() or ""),))
         return found(text, self._words)
+
+    def _rows_found(self, model: ChoiceListModel) -> frozenset[int]:
+        found = self._found
+        if found is None or found[0] != model.listing or found[1] != self._words:
+            found = (model.listing, self._words, model.rows_found(self._words))
+            self._found = found
+        return found[2]

@@ -92,14 +92,17 @@ def read_program(
     database: Database, between: tuple[datetime, datetime] | None = None
 ) -> ProgramRead:
     """Everything the calendar shows, read in one go (in the background); with
-    ``between``, only the events that may meet those instants (the period on screen)."""
+    ``between``, only the events that may meet those instants (the period on screen).
+    The lists the sidebar searches as words are typed (delegations, people: thousands)
+    come with their search texts, worked out here rather than at the first key."""
+    from cpp_scheduler.gui.choices import searched_choices
     from cpp_scheduler.services import calendar_reads
 
     references: dict[str, Sequence[Choice]] = {
         "cities": calendar_reads.partner_cities(database),
         "themes": calendar_reads.themes(database),
-        "delegations": calendar_reads.delegations(database),
-        "participants": calendar_reads.participants(database),
+        "delegations": searched_choices(calendar_reads.delegations(database)),
+        "participants": searched_choices(calendar_reads.participants(database)),
         "venues": calendar_reads.venues(database),
     }
     return calendar_reads.load_event_rows(database, between=between), references

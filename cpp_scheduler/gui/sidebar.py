@@ -209,14 +209,15 @@ class Sidebar(QWidget):
         """The participants to filter by (each a :class:`PersonChoice`, which names their
         delegation: the filter finds its meetings too), who make up the delegations the
         Delegation filter chooses (a meeting naming a member is the delegation's)."""
-        listed = [choice for choice in people if isinstance(choice, PersonChoice)]
-        self._people = {choice.id: choice.person for choice in listed}
+        self._people = {
+            choice.id: choice.person for choice in people if isinstance(choice, PersonChoice)
+        }
         members: dict[str, set[str]] = {}
         for person in self._people.values():
             if person.delegation_id is not None:
                 members.setdefault(person.delegation_id, set()).add(person.id)
         self._members = {delegation: frozenset(ids) for delegation, ids in members.items()}
-        self._set(self.participant, translate("Sidebar", "All participants"), listed)
+        self._set(self.participant, translate("Sidebar", "All participants"), people)
 
     # -- filter state -------------------------------------------------------------------
     def _chosen(self, combo: FilterComboBox) -> Any:

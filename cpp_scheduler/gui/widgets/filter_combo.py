@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QWidget
 
-from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel
+from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel, headed_by
 from cpp_scheduler.gui.widgets.searchable_combo import hide_offer, offer_by_words, offer_found
 from cpp_scheduler.services.rows import Choice
 
@@ -60,16 +60,17 @@ class FilterComboBox(QComboBox):
             self.currentIndexChanged.connect(lambda _row: self._show_chosen())
 
     def set_choices(self, any_label: str, entries: Sequence[Choice], chosen: str | None) -> None:
-        """List "all" (``any_label``) and ``entries``, with ``chosen`` the current one
-        where listed, else "all"; no signal. Words being typed stay where the cursor
-        left them: the lists come again with each read of the program, which a
-        colleague's change may start while the coordinator types."""
+        """List "all" (``any_label``) and ``entries`` (with their search texts where a
+        worker prepared them: :class:`~cpp_scheduler.gui.choices.SearchedChoices`), with
+        ``chosen`` the current one where listed, else "all"; no signal. Words being
+        typed stay where the cursor left them: the lists come again with each read of
+        the program, which a colleague's change may start while the coordinator types."""
         typing = self._typing()
         editor = self.lineEdit()
         cursor = editor.cursorPosition() if editor is not None else 0
         self.blockSignals(True)
         try:
-            self._choices.set_choices([Choice(ANY, any_label), *entries])
+            self._choices.set_choices(headed_by(Choice(ANY, any_label), entries))
             self.setCurrentIndex(max(0, self._choices.row_of(chosen)))
             if editor is not None:
                 editor.setPlaceholderText(any_label)  # an emptied field means "all"

@@ -8,20 +8,23 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QListView, QWidget
 
-from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceSearch
+from cpp_scheduler.gui.choices import SEARCH_ROLE, ChoiceListModel, ChoiceSearch
 
 
 def offer_by_words(combo: QComboBox) -> ChoiceSearch:
     """Give the editable ``combo`` a popup of the items of its model holding every word
     typed, by the record managers' search rule; :func:`offer_found` shows it as words
     are typed. A combo given another model searches it through :func:`search_model`."""
-    search = ChoiceSearch(combo)
+    search = ChoiceSearch(combo, anew=True)
     completer = QCompleter(search, combo)
     # The search chooses the rows; the completer shows them all, as they are.
     completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    popup = completer.popup()
+    if isinstance(popup, QListView):  # each line sized once, not each of thousands
+        popup.setUniformItemSizes(True)
     combo.setCompleter(completer)
     search_model(combo, search)
     return search
@@ -105,13 +108,25 @@ def _offered(combo: QComboBox, text: str) -> None:
         return
     _widen_to_names(combo, popup)
     offered = completer.completionModel()
+    named = _offered_row_named(completer, text)
+    popup.setCurrentIndex(offered.index(named, 0) if named >= 0 else QModelIndex())
+
+
+def _offered_row_named(completer: QCompleter, text: str) -> int:
+    """The offer's row of the item named ``text`` (whatever the case and the spaces
+    around it), or -1. The offer lists the search's rows one for one; over a list of
+    the program's choices, the list finds the name without asking each row."""
+    search = completer.model()
+    source = search.sourceModel() if isinstance(search, ChoiceSearch) else None
+    if isinstance(search, ChoiceSearch) and isinstance(source, ChoiceListModel):
+        row = source.row_named(text)
+        return search.mapFromSource(source.index(row)).row() if row >= 0 else -1
+    offered = completer.completionModel()
     wanted = text.strip().casefold()
     for row in range(offered.rowCount()):
-        index = offered.index(row, 0)
-        if str(index.data() or "").strip().casefold() == wanted:
-            popup.setCurrentIndex(index)
-            return
-    popup.setCurrentIndex(QModelIndex())
+        if str(offered.index(row, 0).data() or "").strip().casefold() == wanted:
+            return row
+    return -1
 
 
 class SearchableComboBox(QComboBox):
