@@ -32,6 +32,7 @@ from cpp_scheduler.model.event import (
     event_themes,
     held_statuses,
 )
+from cpp_scheduler.services.choices import manager_search_texts
 from cpp_scheduler.services.record_tables import in_reading_order, name_read
 from cpp_scheduler.services.rows import (
     Choice,
@@ -255,23 +256,29 @@ def themes(database: Database) -> list[Choice]:
 
 
 def delegations(database: Database) -> list[Choice]:
-    """Delegations with their home zone as the detail."""
+    """Delegations with their home zone as the detail, each found by the words their
+    manager's search finds them by (:attr:`Choice.searched`), as the editors' pickers
+    find them: the sidebar's filter searches them so."""
     with database.session() as session:
-        return [
-            Choice(delegation_id, name, zone)
-            for delegation_id, name, zone in session.execute(
-                select(DELEGATIONS.c.id, DELEGATIONS.c.name, DELEGATIONS.c.zone).order_by(
-                    DELEGATIONS.c.name
-                )
+        rows = session.execute(
+            select(DELEGATIONS.c.id, DELEGATIONS.c.name, DELEGATIONS.c.zone).order_by(
+                DELEGATIONS.c.name
             )
-        ]
+        ).all()
+    searched = manager_search_texts(database, "delegation")
+    return [
+        Choice(delegation_id, name, zone, searched=searched.get(delegation_id, ""))
+        for delegation_id, name, zone in rows
+    ]
 
 
 def participants(database: Database) -> list[PersonChoice]:
     """Participants in the order of their manager (:func:`in_reading_order`), with their
     delegation, else their organisation, and their address as the detail; people whose
     names read alike (:func:`~cpp_scheduler.services.record_tables.name_read`) are named with
-    their address too, as ``--participant`` tells them apart."""
+    their address too, as ``--participant`` tells them apart. Each is found by the words
+    the Participants manager's search finds them by (:attr:`Choice.searched`: a role,
+    an organisation, a city), as the editors' pickers find them."""
     with database.session() as session:
         rows = session.execute(
             select(
@@ -287,11 +294,13 @@ def participants(database: Database) -> list[PersonChoice]:
     ordered = in_reading_order(sorted(rows, key=lambda row: row[2]), lambda row: row[1])
     read = [name_read(row[1]) for row in ordered]
     readings = Counter(read)
+    searched = manager_search_texts(database, "participant")
     return [
         PersonChoice(
             person_id,
             f"{name} <{email}>" if readings[reading] > 1 else name,
             " · ".join(part for part in (delegation or organisation, email) if part),
+            searched=searched.get(person_id, ""),
             delegation_id=delegation_id,
         )
         for (person_id, name, email, organisation, delegation_id, delegation), reading in zip(

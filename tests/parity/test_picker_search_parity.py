@@ -1,8 +1,9 @@
-"""The pickers of the event dialog and the slot finder's attendee filter find a record
-by the words ``records KIND --search`` finds it by: every word in any order, whatever
-the case or accents, in the record's row of its manager (a person's address or
-organisation) or on the picker's own line. Every record the command finds, the picker
-offers; on the demo's Peruvian names and addresses."""
+"""The pickers of the event dialog, the slot finder's attendee filter and the sidebar's
+Delegation and Participant filters find a record by the words ``records KIND --search``
+finds it by: every word in any order, whatever the case or accents, in the record's row
+of its manager (a person's address or organisation) or on the picker's own line. Every
+record the command finds, the picker offers; on the demo's Peruvian names and
+addresses."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.slotfinder import ID_ROLE as LINE_ID_ROLE
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
+from cpp_scheduler.gui.widgets.filter_combo import FilterComboBox
 from cpp_scheduler.gui.widgets.multi_select import MultiSelectList
 from cpp_scheduler.gui.widgets.searchable_combo import SearchableComboBox
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle, tools_of
 from tests.tour_scenarios import demo_copy
 
-SEARCHES = ("huaman", "ana.mendoza", "Arequipa", "housing peru", "PERU housing", "techo")
+SEARCHES = ("huaman", "ana.mendoza", "Arequipa", "housing peru", "PERU housing", "techo", "13 mar")
 
 
 @pytest.fixture
@@ -52,8 +54,11 @@ def listed(picker: MultiSelectList, words: str) -> set[str]:
     return {str(proxy.index(row, 0).data(ID_ROLE)) for row in range(proxy.rowCount())}
 
 
-def offered(combo: SearchableComboBox, words: str) -> set[str]:
-    """The records the combo box's popup offers once ``words`` are typed."""
+def offered(
+    combo: SearchableComboBox | FilterComboBox, words: str, role: int = Qt.ItemDataRole.UserRole
+) -> set[str]:
+    """The records the combo box's popup offers once ``words`` are typed (each by its
+    id in ``role``)."""
     combo.setEditText("")
     editor = combo.lineEdit()
     assert editor is not None
@@ -62,10 +67,7 @@ def offered(combo: SearchableComboBox, words: str) -> set[str]:
     completer = combo.completer()
     assert completer is not None
     model = completer.completionModel()
-    return {
-        str(model.index(row, 0, QModelIndex()).data(Qt.ItemDataRole.UserRole))
-        for row in range(model.rowCount())
-    }
+    return {str(model.index(row, 0, QModelIndex()).data(role)) for row in range(model.rowCount())}
 
 
 def test_the_event_dialogs_pickers_find_what_the_managers_search_finds(
@@ -122,3 +124,24 @@ def test_the_slot_finders_attendee_filter_finds_what_the_managers_search_finds(
     (ana,) = command_finds(sqlite_database, "participants", "ana.mendoza", capsys)
     assert shown("ana.mendoza") == {ana}
     finder.close()
+
+
+def test_the_sidebars_filters_find_what_the_managers_search_finds(
+    sqlite_database: Database,
+    open_window: Callable[[], MainWindow],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Typed into the sidebar's Participant and Delegation filters, a role, an
+    organisation's words or a city find whom the managers find by them ("Arequipa",
+    "techo"), as the editors' pickers do."""
+    window = open_window()
+    sidebar = window.sidebar
+    for words in SEARCHES:
+        people = command_finds(sqlite_database, "participants", words, capsys)
+        delegations = command_finds(sqlite_database, "delegations", words, capsys)
+        assert people <= offered(sidebar.participant, words, ID_ROLE), words
+        assert delegations <= offered(sidebar.delegation, words, ID_ROLE), words
+    # Found by their managers' rows alone (an organisation, the day a delegation
+    # leaves), not by the lines the sidebar shows.
+    assert command_finds(sqlite_database, "participants", "techo", capsys)
+    assert command_finds(sqlite_database, "delegations", "13 mar", capsys)
