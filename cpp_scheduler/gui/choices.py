@@ -34,7 +34,7 @@ ANY = ""
 """The id of an "any" entry, which the id role gives as None."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SearchedChoices(Sequence[Choice]):
     """Choices with what a search looks in for each (:func:`choice_search_text`),
     worked out where the list is read, off the GUI thread: folding the words of ten
@@ -56,6 +56,9 @@ class SearchedChoices(Sequence[Choice]):
 
     def __getitem__(self, index: int | slice) -> Choice | Sequence[Choice]:
         return self.choices[index]
+
+    def __repr__(self) -> str:  # thousands of people are not written out whole
+        return f"SearchedChoices({len(self.choices)} choices)"
 
 
 def headed_by(first: Choice, choices: Sequence[Choice]) -> Sequence[Choice]:
@@ -242,9 +245,9 @@ class ChoiceSearch(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
         self._anew = anew
-        self._found: tuple[int, tuple[str, ...], frozenset[int]] | None = None
-        """Over a :class:`ChoiceListModel`: the rows the words find, with the listing
-        and the words they were found for."""
+        self._found: tuple[ChoiceListModel, int, tuple[str, ...], frozenset[int]] | None = None
+        """Over a :class:`ChoiceListModel`: the rows the words find, with the list, its
+        listing and the words they were found for."""
 
     def search_for(self, text: str) -> None:
         words = search_words(text)
@@ -273,7 +276,7 @@ class ChoiceSearch(QSortFilterProxyModel):
 
     def _rows_found(self, model: ChoiceListModel) -> frozenset[int]:
         found = self._found
-        if found is None or found[0] != model.listing or found[1] != self._words:
-            found = (model.listing, self._words, model.rows_found(self._words))
+        if found is None or found[:3] != (model, model.listing, self._words):
+            found = (model, model.listing, self._words, model.rows_found(self._words))
             self._found = found
-        return found[2]
+        return found[3]

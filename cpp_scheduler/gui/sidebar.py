@@ -202,7 +202,7 @@ class Sidebar(QWidget):
         self._set(
             self.delegation,
             translate("Sidebar", "All delegations"),
-            list(delegations),
+            delegations,
         )
 
     def set_participants(self, people: Sequence[Choice]) -> None:

@@ -100,29 +100,21 @@ class FilterComboBox(QComboBox):
 
     # -- a searchable filter's field ---------------------------------------------------
     def _typing(self) -> str | None:
-        """The words in the field, while they are not the name of the filter in force."""
+        """The words in the field, while they are not the name of the filter in force
+        and the field holds its window's keyboard (while the window is active or not:
+        words wait while another window is used)."""
         editor = self.lineEdit()
-        if editor is None or not editor.hasFocus():
+        if editor is None or self.window().focusWidget() not in (self, editor):
             return None
         text = editor.text()
         return None if text == self.itemText(self.currentIndex()) else text
-
-    def _named_row(self, text: str) -> int:
-        """The row of the item named ``text`` (whatever the case and the spaces around
-        it), "all" for no text, or -1."""
-        wanted = text.strip().casefold()
-        if not wanted:
-            return 0
-        for row in range(self.count()):
-            if self.itemText(row).strip().casefold() == wanted:
-                return row
-        return -1
 
     def _entered(self) -> None:
         editor = self.lineEdit()
         if editor is None:
             return
-        row = self._named_row(editor.text())
+        text = editor.text()
+        row = self._choices.row_named(text) if text.strip() else 0  # emptied: "All …"
         if row < 0 and self._search.rowCount() == 1:
             row = self._search.mapToSource(self._search.index(0, 0)).row()
         if row < 0:
@@ -167,11 +159,11 @@ class FilterComboBox(QComboBox):
         if editor is None or reason == Qt.FocusReason.PopupFocusReason:
             super().focusOutEvent(event)
         elif reason == Qt.FocusReason.ActiveWindowFocusReason:
-            editor.blockSignals(True)
+            held = editor.blockSignals(True)
             try:
                 super().focusOutEvent(event)
             finally:
-                editor.blockSignals(False)
+                editor.blockSignals(held)
         else:
             hide_offer(self)
             self._show_chosen()
@@ -209,5 +201,5 @@ class FilterComboBox(QComboBox):
         """The first letter typed (or composed by an input method: Japanese) replaces
         the name of the filter in force, wherever the cursor was: words are typed to
         find another, never into the name shown."""
-        if self._typing() is None and editor.hasFocus():
+        if self._typing() is None:
             editor.selectAll()

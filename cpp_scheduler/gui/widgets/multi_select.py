@@ -63,10 +63,10 @@ class MultiSelectList(QWidget):
         if not ids:
             self.summary.setText(translate("MultiSelect", "None chosen."))
         else:
-            names = [self.model.label_of(choice_id) for choice_id in ids]
-            shown = "; ".join(names[:4])
-            if len(names) > 4:
-                shown += translate("MultiSelect", " and {count} more").format(count=len(names) - 4)
+            # Four named, the rest counted: a list of thousands chosen names no more.
+            shown = "; ".join(self.model.label_of(choice_id) for choice_id in ids[:4])
+            if len(ids) > 4:
+                shown += translate("MultiSelect", " and {count} more").format(count=len(ids) - 4)
             self.summary.setText(
                 translate("MultiSelect", "{count} chosen: {names}").format(
                     count=len(ids), names=shown

@@ -13,6 +13,7 @@ from cpp_scheduler import timezones
 from cpp_scheduler.gui.choices import (
     SEARCH_ROLE,
     ChoiceListModel,
+    ChoiceSearch,
     choice_search_text,
     searched_choices,
 )
@@ -192,6 +193,23 @@ def test_every_zone_pickers_share_one_list_and_a_narrowed_one_keeps_its_own(
     assert second.model() is first.model()
     second.setZones(["Asia/Tokyo", "Asia/Kathmandu"])
     assert second.count() == 2
+
+
+def test_a_search_pointed_at_another_list_finds_in_that_list(qtbot: QtBot) -> None:
+    """Two lists each given once: what the words found in the first is not taken for
+    the second's rows."""
+    first, second = ChoiceListModel(), ChoiceListModel()
+    first.set_choices([Choice("a", "Beta"), Choice("b", "Beta lima")])
+    second.set_choices([Choice("c", "Lima one"), Choice("d", "Other"), Choice("e", "Lima two")])
+    search = ChoiceSearch()
+    search.setSourceModel(first)
+    search.search_for("lima")
+    assert [search.index(row, 0).data() for row in range(search.rowCount())] == ["Beta lima"]
+
+    search.setSourceModel(second)
+
+    found = [search.index(row, 0).data() for row in range(search.rowCount())]
+    assert found == ["Lima one", "Lima two"]
 
 
 def offered(combo: SearchableComboBox) -> list[str]:
