@@ -90,9 +90,10 @@ def pickers_of_people(count: int) -> dict[str, QComboBox]:
         )
         for number in range(count)
     ]
-    sidebar_filter = FilterComboBox("participantFilter", searchable=True)
+    sidebar_filter = FilterComboBox()
+    sidebar_filter.setSearchable(True)
     # The window's read prepares the sidebar's search texts, off the GUI thread.
-    sidebar_filter.set_choices("All participants", searched_choices(people), None)
+    sidebar_filter.setChoices(searched_choices(people), any_label="All participants")
     organiser = SearchableComboBox()
     organiser.setChoices(
         [(person.name, person.id, choice_search_text(person)) for person in people]

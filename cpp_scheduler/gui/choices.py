@@ -117,7 +117,7 @@ class ChoiceListModel(QAbstractListModel):
         choice = self._choices[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return choice.name
-        if role == ID_ROLE:
+        if role in (ID_ROLE, Qt.ItemDataRole.UserRole):  # a combo box's currentData()
             return choice.id or None
         if role == DETAIL_ROLE:
             return choice.detail

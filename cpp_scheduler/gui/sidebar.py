@@ -169,7 +169,9 @@ class Sidebar(QWidget):
             self.calendar.setWeekdayTextFormat(day, shown)
 
     def _combo(self, name: str, *, searchable: bool = False) -> FilterComboBox:
-        combo = FilterComboBox(name, self, searchable=searchable)
+        combo = FilterComboBox(self)
+        combo.setObjectName(name)
+        combo.setSearchable(searchable)
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
@@ -178,7 +180,7 @@ class Sidebar(QWidget):
         list arrives for the first time); a choice no longer listed becomes "all"."""
         current = self._chosen(combo)
         self._unlisted.discard(combo.objectName())
-        combo.set_choices(any_label, entries, current)
+        combo.setChoices(entries, current, any_label=any_label)
         self._show_clearable(self.event_filter())
 
     def set_cities(self, cities: Sequence[Choice]) -> None:
@@ -225,12 +227,12 @@ class Sidebar(QWidget):
         name = combo.objectName()
         if name in self._unlisted:
             return _RECORD_FILTERS[name](self._awaited)
-        return combo.chosen()
+        return combo.chosenValue()
 
     def event_filter(self) -> EventFilter:
         people_listed = self.participant.objectName() not in self._unlisted
         person = (
-            self._people.get(self.participant.chosen() or "")
+            self._people.get(self.participant.chosenValue() or "")
             if people_listed
             else self._awaited.participant
         )
@@ -243,9 +245,9 @@ class Sidebar(QWidget):
         return EventFilter(
             city_id=self._chosen(self.city),
             theme_id=self._chosen(self.theme),
-            kind=_enum(EventKind, self.kind.chosen()),
-            mode=_enum(EventMode, self.mode.chosen()),
-            status=_enum(EventStatus, self.status.chosen()),
+            kind=_enum(EventKind, self.kind.chosenValue()),
+            mode=_enum(EventMode, self.mode.chosenValue()),
+            status=_enum(EventStatus, self.status.chosenValue()),
             delegation_id=delegation_id,
             delegation_members=members if delegation_id is not None else frozenset(),
             participant=person,
@@ -265,7 +267,7 @@ class Sidebar(QWidget):
             (self.delegation, event_filter.delegation_id),
             (self.participant, event_filter.participant.id if event_filter.participant else None),
         ):
-            combo.choose(value)
+            combo.setChosenValue(value)
         self.search.blockSignals(True)
         self.search.setText(event_filter.text)
         self.search.blockSignals(False)

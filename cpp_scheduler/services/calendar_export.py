@@ -33,6 +33,7 @@ from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import EventRenderings, ExportOptions, Method, export_bytes
 from cpp_scheduler.model import Delegation, Event, Participant, Problem, StudyTour, TourDay
 from cpp_scheduler.model.validation import web_address_problem
+from cpp_scheduler.services.choices import manager_search_texts
 from cpp_scheduler.services.record_tables import in_reading_order
 from cpp_scheduler.services.snapshot import NotFoundError, find_tour, named_event, no_event_named
 from cpp_scheduler.store import Database
@@ -160,6 +161,9 @@ class ScopeChoice:
     record_id: str
     label: str
     scope: Scope
+    searched: str = ""
+    """The record's row in its manager as that manager's search reads it: the picker
+    finds it by those words too, as ``records KIND --search`` does."""
 
 
 @dataclass(frozen=True)
@@ -176,16 +180,26 @@ def scope_choices(database: Database) -> ScopeChoices:
     """The delegations, participants and study tours of the program, for a picker:
     delegations and participants by name, in the order of their managers
     (:func:`~cpp_scheduler.services.record_tables.in_reading_order`)."""
+    found_by = {
+        kind: manager_search_texts(database, kind) for kind in ("delegation", "participant")
+    }
     with database.session() as session:
         delegations = tuple(
-            ScopeChoice(record_id, name, DelegationScope(name))
+            ScopeChoice(
+                record_id, name, DelegationScope(name), found_by["delegation"].get(record_id, "")
+            )
             for record_id, name in in_reading_order(
                 session.execute(select(Delegation.id, Delegation.name).order_by(Delegation.name)),
                 lambda row: row.name,
             )
         )
         participants = tuple(
-            ScopeChoice(record_id, f"{name} <{email}>", ParticipantScope(email))
+            ScopeChoice(
+                record_id,
+                f"{name} <{email}>",
+                ParticipantScope(email),
+                found_by["participant"].get(record_id, ""),
+            )
             for record_id, name, email in in_reading_order(
                 session.execute(
                     select(Participant.id, Participant.name, Participant.email).order_by(

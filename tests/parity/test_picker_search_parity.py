@@ -1,5 +1,6 @@
-"""The pickers of the event dialog, the slot finder's attendee filter and the sidebar's
-Delegation and Participant filters find a record by the words ``records KIND --search``
+"""The pickers of the event dialog, the slot finder's attendee filter, the sidebar's
+Delegation and Participant filters and the export dialog's choice of a delegation or a
+participant find a record by the words ``records KIND --search``
 finds it by: every word in any order, whatever the case or accents, in the record's row
 of its manager (a person's address or organisation) or on the picker's own line. Every
 record the command finds, the picker offers; on the demo's Peruvian names and
@@ -20,6 +21,7 @@ from cpp_scheduler.gui.choices import ID_ROLE
 from cpp_scheduler.gui.dialogs.event_dialog import EventDialog
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.taskman import TaskManager
+from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.gui.tools.slotfinder import ID_ROLE as LINE_ID_ROLE
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
 from cpp_scheduler.gui.widgets.filter_combo import FilterComboBox
@@ -145,3 +147,20 @@ def test_the_sidebars_filters_find_what_the_managers_search_finds(
     # leaves), not by the lines the sidebar shows.
     assert command_finds(sqlite_database, "participants", "techo", capsys)
     assert command_finds(sqlite_database, "delegations", "13 mar", capsys)
+
+
+def test_the_export_dialogs_picker_finds_what_the_managers_search_finds(
+    qtbot: QtBot, sqlite_database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tasks = TaskManager()
+    dialog = ExportDialog(sqlite_database, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.choices is not None, timeout=20_000)
+    for key, kind in ((Scope.PARTICIPANT, "participants"), (Scope.DELEGATION, "delegations")):
+        dialog.set_scope(key)
+        for words in SEARCHES:
+            found = command_finds(sqlite_database, kind, words, capsys)
+            assert found <= offered(dialog.choice, words), (kind, words)
+    dialog.close()
+    tasks.wait_for_done()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QC
     QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget)
 
+from cpp_scheduler.gui.widgets.filter_combo import FilterComboBox
+
 class Ui_ExportDialog(object):
     def setupUi(self, ExportDialog: Any) -> None:
         if not ExportDialog.objectName():
@@ -40,7 +42,7 @@ class Ui_ExportDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.scope)
 
-        self.scopeChoice = QComboBox(self.choices)
+        self.scopeChoice = FilterComboBox(self.choices)
         self.scopeChoice.setObjectName(u"scopeChoice")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.scopeChoice)

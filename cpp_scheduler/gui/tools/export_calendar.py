@@ -48,7 +48,7 @@ from cpp_scheduler.ical.export import ExportOptions, Method
 from cpp_scheduler.mail.addresses import read_organizer
 from cpp_scheduler.services import calendar_export, calendar_preview
 from cpp_scheduler.services.database import Database
-from cpp_scheduler.services.rows import OccurrenceKey
+from cpp_scheduler.services.rows import Choice, OccurrenceKey
 from cpp_scheduler.services.saved_words import file_written
 
 REMINDERS = {
@@ -175,6 +175,7 @@ class ExportDialog(QDialog):
         self.ui.setupUi(self)
         self.scope = self.ui.scope
         self.choice = self.ui.scopeChoice
+        self.choice.setSearchable(True)  # hundreds of participants: found by typing
         self.first = self.ui.first
         self.last = self.ui.last
         for field in (self.first, self.last):
@@ -304,11 +305,8 @@ class ExportDialog(QDialog):
 
     def _scope_changed(self, *_args: object) -> None:
         key = self.scope_key
-        self.choice.blockSignals(True)
-        self.choice.clear()
-        for choice in self._listed(key):
-            self.choice.addItem(choice.label, choice.record_id)
-        self.choice.blockSignals(False)
+        listed = self._listed(key)
+        self.choice.setChoices([Choice(c.record_id, c.label, searched=c.searched) for c in listed])
         self._take_pending_choice()
         self.choice.setVisible(self._listed_scope)
         self._update_enabled()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QWidget
 
-from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel, headed_by
+from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel, ChoiceSearch, headed_by
 from cpp_scheduler.gui.widgets.searchable_combo import hide_offer, offer_by_words, offer_found
 from cpp_scheduler.services.rows import Choice
 
@@ -18,7 +18,9 @@ class FilterComboBox(QComboBox):
     """A filter's list: "All …" first, then the items to filter by, one chosen.
 
     The filter is the current item: :attr:`currentIndexChanged` says it changed, and
-    :meth:`chosen` gives its id (``None`` for "All …").
+    :meth:`chosenValue` gives its value (``None`` for "All …"), as ``currentData()``
+    does. A list may have no "All …" (a record to choose for a file): its first item is
+    chosen where nothing else is.
 
     A *searchable* filter is one whose list grows with the program (delegations, people:
     hundreds of names, where the keyboard of a plain list finds a name by its first
@@ -39,41 +41,53 @@ class FilterComboBox(QComboBox):
       used.
     """
 
-    def __init__(self, name: str, parent: QWidget | None = None, *, searchable: bool = False):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(name)
         self._choices = ChoiceListModel(self)
+        self._has_all = False
+        self._search: ChoiceSearch | None = None
         self.setModel(self._choices)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         view = self.view()
         if isinstance(view, QListView):  # its popup sizes one line, not each of thousands
             view.setUniformItemSizes(True)
-        if searchable:
-            self.setEditable(True)
-            self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self._search = offer_by_words(self)
-            editor = self.lineEdit()
-            assert editor is not None
-            editor.textEdited.connect(lambda text: offer_found(self, self._search, text))
-            editor.returnPressed.connect(self._entered)
-            self.currentIndexChanged.connect(lambda _row: self._show_chosen())
 
-    def set_choices(self, any_label: str, entries: Sequence[Choice], chosen: str | None) -> None:
-        """List "all" (``any_label``) and ``entries`` (with their search texts where a
-        worker prepared them: :class:`~cpp_scheduler.gui.choices.SearchedChoices`), with
-        ``chosen`` the current one where listed, else "all"; no signal. Words being
-        typed stay where the cursor left them: the lists come again with each read of
-        the program, which a colleague's change may start while the coordinator types."""
+    def setSearchable(self, searchable: bool) -> None:
+        """Let the coordinator find an item by typing words of it (a list that grows
+        with the program); a list made searchable stays so."""
+        if not searchable or self._search is not None:
+            return
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        search = offer_by_words(self)
+        self._search = search
+        editor = self.lineEdit()
+        assert editor is not None
+        editor.textEdited.connect(lambda text: offer_found(self, search, text))
+        editor.returnPressed.connect(self._entered)
+        self.currentIndexChanged.connect(lambda _row: self._show_chosen())
+
+    def setChoices(
+        self, entries: Sequence[Choice], chosen: Any = None, *, any_label: str | None = None
+    ) -> None:
+        """List ``entries`` (with their search texts where a worker prepared them:
+        :class:`~cpp_scheduler.gui.choices.SearchedChoices`), after "all" named
+        ``any_label`` where given, with ``chosen`` the current one where listed, else the
+        first; no signal. Words being typed stay where the cursor left them: the lists
+        come again with each read of the program, which a colleague's change may start
+        while the coordinator types."""
         typing = self._typing()
         editor = self.lineEdit()
         cursor = editor.cursorPosition() if editor is not None else 0
+        self._has_all = any_label is not None
+        listed = entries if any_label is None else headed_by(Choice(ANY, any_label), entries)
         self.blockSignals(True)
         try:
-            self._choices.set_choices(headed_by(Choice(ANY, any_label), entries))
-            self.setCurrentIndex(max(0, self._choices.row_of(chosen)))
+            self._choices.set_choices(listed)
+            self.setCurrentIndex(max(0, self._choices.row_of(chosen)) if listed else -1)
             if editor is not None:
-                editor.setPlaceholderText(any_label)  # an emptied field means "all"
+                editor.setPlaceholderText(any_label or "")  # an emptied field means "all"
                 if typing is not None:
                     editor.setText(typing)
                     editor.setCursorPosition(cursor)
@@ -85,17 +99,18 @@ class FilterComboBox(QComboBox):
         finally:
             self.blockSignals(False)
 
-    def choose(self, value: str | None) -> None:
-        """Show ``value``'s item (``None``, or a value not listed: "all"); no signal."""
+    def setChosenValue(self, value: Any) -> None:
+        """Show ``value``'s item (``None``, or a value not listed: "all", else the
+        first); no signal."""
         self.blockSignals(True)
         try:
-            self.setCurrentIndex(max(0, self._choices.row_of(value)))
+            self.setCurrentIndex(max(0, self._choices.row_of(value)) if self.count() else -1)
         finally:
             self.blockSignals(False)
         self._show_chosen()
 
-    def chosen(self) -> Any:
-        """The id of the item chosen (an enumeration's value, a record's), or ``None``."""
+    def chosenValue(self) -> Any:
+        """The value of the item chosen (an enumeration's, a record's id), or ``None``."""
         return self.currentData(ID_ROLE)
 
     # -- a searchable filter's field ---------------------------------------------------
@@ -113,15 +128,21 @@ class FilterComboBox(QComboBox):
         editor = self.lineEdit()
         if editor is None:
             return
+        search = self._search
         text = editor.text()
+        if search is None:
+            return
+        if not text.strip() and not self._has_all:  # no "all" to mean: the choice stays
+            self._show_chosen()
+            editor.selectAll()
+            return
         row = self._choices.row_named(text) if text.strip() else 0  # emptied: "All …"
-        if row < 0 and self._search.rowCount() == 1:
-            row = self._search.mapToSource(self._search.index(0, 0)).row()
+        if row < 0 and search.rowCount() == 1:
+            row = search.mapToSource(search.index(0, 0)).row()
         if row < 0:
             # Several found, or none: the words stay to be narrowed, picked from or
             # mended, and the offer, which Qt closes after Enter, is shown again then.
-            words = editor.text()
-            QTimer.singleShot(0, self, lambda: offer_found(self, self._search, words))
+            QTimer.singleShot(0, self, lambda: offer_found(self, search, text))
             return
         hide_offer(self)
         self.setCurrentIndex(row)
@@ -180,7 +201,7 @@ class FilterComboBox(QComboBox):
             self._show_chosen()
             editor.selectAll()
             return
-        if typing and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        if typing and self._search is not None and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             # The words' offer again (closed by Enter or a click), not the neighbour of
             # the filter in force, which would drop the words.
             offer_found(self, self._search, editor.text())
