@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from cpp_scheduler import limits
 from cpp_scheduler.errors import SchedulerError, shown_path, system_refusal
 from cpp_scheduler.files import CALENDAR_FILE, named_as, typed_path
+from cpp_scheduler.gui.choices import SearchedChoices, searched_choices
 from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.dialogs.validation import STYLE_SHEET, InlineValidator
 from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
@@ -120,6 +121,28 @@ NOTHING_LISTED = {
 """What the dialog says when the scope chosen lists nothing to export, by scope."""
 
 
+def _by_scope(
+    choices: calendar_export.ScopeChoices,
+) -> dict[str, tuple[calendar_export.ScopeChoice, ...]]:
+    """The records of each scope that names one of a list."""
+    return {
+        Scope.DELEGATION: choices.delegations,
+        Scope.PARTICIPANT: choices.participants,
+        Scope.TOUR: choices.tours,
+    }
+
+
+def _listed_to_choose(
+    choices: calendar_export.ScopeChoices,
+) -> tuple[calendar_export.ScopeChoices, dict[str, SearchedChoices]]:
+    """``choices``, and each listed scope's as its picker offers them with their search
+    texts, worked out with the read, off the GUI thread (thousands of people)."""
+    return choices, {
+        key: searched_choices(Choice(c.record_id, c.label, searched=c.searched) for c in records)
+        for key, records in _by_scope(choices).items()
+    }
+
+
 class ExportDialog(QDialog):
     """Writes calendar files, and shows first what the file will show its reader.
 
@@ -161,6 +184,8 @@ class ExportDialog(QDialog):
         self.preview_result: calendar_preview.ExportPreview | None = None
         self.running = False
         self.choices: calendar_export.ScopeChoices | None = None
+        self._to_choose: dict[str, SearchedChoices] = {}
+        """Each listed scope's records as its picker offers them, searched by words."""
         self._pending_choice: str | None = None
         self._preview_request = 0
         self._preview_pending = False
@@ -249,7 +274,9 @@ class ExportDialog(QDialog):
         self._reading = True
         database = self.database
         self.tasks.run_in_background(
-            lambda: calendar_export.scope_choices(database), self._choices_read, self._failed_read
+            lambda: _listed_to_choose(calendar_export.scope_choices(database)),
+            self._choices_read,
+            self._failed_read,
         )
         if self._preview_pending:
             self.refresh_preview()
@@ -274,10 +301,12 @@ class ExportDialog(QDialog):
         if index >= 0:
             self.choice.setCurrentIndex(index)
 
-    def _choices_read(self, choices: calendar_export.ScopeChoices) -> None:
+    def _choices_read(
+        self, read: tuple[calendar_export.ScopeChoices, dict[str, SearchedChoices]]
+    ) -> None:
         if not shiboken6.isValid(self):
             return
-        self.choices = choices
+        self.choices, self._to_choose = read
         self._scope_changed()
 
     def _failed_read(self, error: BaseException) -> None:
@@ -297,16 +326,11 @@ class ExportDialog(QDialog):
     def _listed(self, key: str) -> tuple[calendar_export.ScopeChoice, ...]:
         if self.choices is None:
             return ()
-        return {
-            Scope.DELEGATION: self.choices.delegations,
-            Scope.PARTICIPANT: self.choices.participants,
-            Scope.TOUR: self.choices.tours,
-        }.get(key, ())
+        return _by_scope(self.choices).get(key, ())
 
     def _scope_changed(self, *_args: object) -> None:
-        key = self.scope_key
-        listed = self._listed(key)
-        self.choice.setChoices([Choice(c.record_id, c.label, searched=c.searched) for c in listed])
+        # The choice stays where the list is read again and still holds it.
+        self.choice.setChoices(self._to_choose.get(self.scope_key, ()), self.choice.chosenValue())
         self._take_pending_choice()
         self.choice.setVisible(self._listed_scope)
         self._update_enabled()

@@ -211,6 +211,10 @@ class FilterComboBox(QComboBox):
         ):
             self._type_over_chosen(editor)
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Enter chooses, or keeps the words: it is the field's, never passed on to a
+            # dialog's default button (Export would write a file for the choice before).
+            event.accept()
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         editor = self.lineEdit()
