@@ -192,7 +192,12 @@ def _unmarked(text: str) -> str:
 
 def search_text(text: str) -> str:
     """``text`` as a search compares it, as names are ordered (:func:`reading_key`):
-    "evora" finds Évora, "ｋｏｂｅ" and "KOBE" find Kobe, "こうべ" finds コウベ."""
+    "evora" finds Évora, "ｋｏｂｅ" and "KOBE" find Kobe, "こうべ" finds コウベ.
+
+    ASCII text has no other form, accent or kana to read otherwise: its lower case at
+    once (the lists of thousands of people a search looks in are mostly ASCII)."""
+    if text.isascii():
+        return text.lower()
     return _unmarked(_folded(text))
 
 

@@ -364,3 +364,9 @@ def test_names_are_listed_as_each_language_lists_them() -> None:
         assert i18n.list_text(["神戸市", "富山市"]) == "神戸市、富山市"
     finally:
         i18n.use_language(i18n.ENGLISH)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_is_searched_as_every_text_is(text: str) -> None:
+    """The quick way with ASCII text gives what the whole reading gives."""
+    assert i18n.search_text(text) == i18n._unmarked(i18n._folded(text))
