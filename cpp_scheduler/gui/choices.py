@@ -3,7 +3,7 @@ selector, and the check lists of the editors (attendees, themes, cities, events)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -47,6 +47,9 @@ class SearchedChoices(Sequence[Choice]):
 
     def __len__(self) -> int:
         return len(self.choices)
+
+    def __iter__(self) -> Iterator[Choice]:
+        return iter(self.choices)
 
     @overload
     def __getitem__(self, index: int) -> Choice: ...
