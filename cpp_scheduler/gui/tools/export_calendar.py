@@ -186,6 +186,8 @@ class ExportDialog(QDialog):
         self.choices: calendar_export.ScopeChoices | None = None
         self._to_choose: dict[str, SearchedChoices] = {}
         """Each listed scope's records as its picker offers them, searched by words."""
+        self._listed_key: str | None = None
+        self._chosen_by_scope: dict[str, str | None] = {}
         self._pending_choice: str | None = None
         self._preview_request = 0
         self._preview_pending = False
@@ -329,8 +331,12 @@ class ExportDialog(QDialog):
         return _by_scope(self.choices).get(key, ())
 
     def _scope_changed(self, *_args: object) -> None:
-        # The choice stays where the list is read again and still holds it.
-        self.choice.setChoices(self._to_choose.get(self.scope_key, ()), self.choice.chosenValue())
+        # Each list keeps its choice: back from the participants, the delegation chosen
+        # before is chosen again (and a list read anew keeps the one it still holds).
+        if self._listed_key is not None:
+            self._chosen_by_scope[self._listed_key] = self.choice.chosenValue()
+        key = self._listed_key = self.scope_key
+        self.choice.setChoices(self._to_choose.get(key, ()), self._chosen_by_scope.get(key))
         self._take_pending_choice()
         self.choice.setVisible(self._listed_scope)
         self._update_enabled()

@@ -91,3 +91,19 @@ def test_enter_on_words_that_find_nobody_writes_no_file(
     assert not target.exists()
     assert dialog.choice.currentText() == ANA
     assert dialog.isVisible()
+
+
+def test_each_list_keeps_its_choice_when_the_scope_comes_back(
+    qtbot: QtBot, sqlite_database: Database, open_window: Callable[[], MainWindow], tmp_path: Path
+) -> None:
+    load_demo(sqlite_database)
+    dialog = participant_export(qtbot, open_window, tmp_path / "file.ics")
+    dialog.choice.setCurrentIndex(dialog.choice.findText(CARMEN))
+    dialog.set_scope(Scope.DELEGATION)
+    nepal = dialog.choice.findText("Nepal", Qt.MatchFlag.MatchStartsWith)
+    dialog.choice.setCurrentIndex(nepal)
+
+    dialog.set_scope(Scope.PARTICIPANT)
+    assert dialog.choice.currentText() == CARMEN
+    dialog.set_scope(Scope.DELEGATION)
+    assert dialog.choice.currentText().startswith("Nepal")
