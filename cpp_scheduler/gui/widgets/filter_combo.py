@@ -1,4 +1,5 @@
-"""One filter of the sidebar: "All …" or one item, a long list found by typing."""
+"""A list to choose one item from, "All …" or one: the sidebar's filters and Export
+calendar's choice of a record, the long lists found by typing."""
 
 from __future__ import annotations
 
@@ -126,12 +127,10 @@ class FilterComboBox(QComboBox):
 
     def _entered(self) -> None:
         editor = self.lineEdit()
-        if editor is None:
-            return
         search = self._search
-        text = editor.text()
-        if search is None:
+        if editor is None or search is None:
             return
+        text = editor.text()
         if not text.strip() and not self._has_all:  # no "all" to mean: the choice stays
             self._show_chosen()
             editor.selectAll()
