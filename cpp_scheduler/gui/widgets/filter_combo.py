@@ -11,7 +11,7 @@ from PySide6.QtGui import QFocusEvent, QInputMethodEvent, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QWidget
 
 from cpp_scheduler.gui.choices import ANY, ID_ROLE, ChoiceListModel, ChoiceSearch, headed_by
-from cpp_scheduler.gui.widgets.searchable_combo import hide_offer, offer_by_words, offer_found
+from cpp_scheduler.gui.widgets.word_offer import hide_offer, offer_by_words, offer_found
 from cpp_scheduler.services.rows import Choice
 
 
