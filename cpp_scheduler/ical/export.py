@@ -427,6 +427,12 @@ class _Writer:
         alarm.add("TRIGGER", -reminder)
         return alarm
 
+    def words(self) -> Callable[[str], str]:
+        """The file's words: a reader's own file speaks the reader's language, whoever
+        writes it; a coordinator's, the program's."""
+        viewer = self.content.viewer
+        return i18n.catalogue(viewer.language).gettext if viewer is not None else i18n._
+
     def description(self, event: Event, moved: tuple[datetime, datetime] | None) -> str:
         details: list[str] = []
         viewer = self.content.viewer
@@ -436,8 +442,7 @@ class _Writer:
             meetings = [(event.start_utc, event.end_utc)]  # only the first is shown
         else:
             meetings = [(o.start, o.end) for o in event.occurrences()]
-        # A reader's own file speaks the reader's language; a coordinator's, the program's.
-        text = i18n.catalogue(viewer.language).gettext if viewer is not None else i18n._
+        text = self.words()
         if event.all_day:
             language = viewer.language if viewer is not None else None
             details.append(all_day_line(event.first_date, event.last_date, language))
@@ -489,7 +494,8 @@ class _Writer:
         component.add_text("UID", f"leg-{leg.id}@{UID_DOMAIN}")
         component.add("DTSTAMP", self.stamp)
         component.add("SEQUENCE", max((leg.version or 1) - 1, 0))
-        component.add_text("SUMMARY", f"{leg.mode.label}: {leg.origin} → {leg.destination}")
+        mode = self.words()(leg.mode.english)  # "Rail", in the file's language
+        component.add_text("SUMMARY", f"{mode}: {leg.origin} → {leg.destination}")
         self.add_times(component, leg.zone, leg.departure_utc, leg.arrival_utc)
         if leg.notes:
             component.add_text("DESCRIPTION", leg.notes)
@@ -1027,6 +1033,9 @@ def describe_meeting(
 
 
 def tour_description(tour: StudyTour) -> str:
+    """A study tour's days, nights and legs, in English whatever the language of the
+    window or of the reader (as the envelope's other words): a file written again by
+    another coordinator, or for another member, says it alike."""
     first, last = (
         i18n.in_english(tour.start_date, "%d %b"),
         i18n.in_english(tour.end_date, "%d %b %Y"),
@@ -1048,7 +1057,7 @@ def tour_description(tour: StudyTour) -> str:
         arrival = leg.arrival_utc.astimezone(timezones.zone(leg.zone))
         arrives = "%d %b %H:%M" if arrival.date() != departure.date() else "%H:%M"
         lines.append(
-            f"{leg.mode.label} {leg.origin} {i18n.in_english(departure, '%d %b %H:%M')} "
+            f"{leg.mode.english} {leg.origin} {i18n.in_english(departure, '%d %b %H:%M')} "
             f"{timezones.clock_label(departure)} → {leg.destination} "
             f"{i18n.in_english(arrival, arrives)} {timezones.clock_label(arrival)}"
         )

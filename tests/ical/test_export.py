@@ -300,6 +300,32 @@ def test_a_participant_reads_their_file_in_their_own_language(program: Program) 
     assert "2026年4月16日(木) 07:45-09:15 (UTC+05:45)" in series  # the moved session
 
 
+def test_a_members_travel_legs_are_named_in_her_language_whoever_writes_the_file(
+    program: Program, japanese: None
+) -> None:
+    """Written from a Japanese window, an English reader's legs say "Rail" (they said
+    鉄道 among English lines), a Japanese reader's 鉄道; the tour's own description is
+    English for both, as it was from an English window."""
+    tours = [program.tour]
+    english = publish(scopes.participant_schedule(program.ana, program.events, tours))
+    program.ana.language = "ja"
+    japanese = publish(scopes.participant_schedule(program.ana, program.events, tours))
+
+    def legs(calendar: icalendar.Calendar) -> list[str]:
+        return [
+            str(event["SUMMARY"])
+            for event in calendar.walk("VEVENT")
+            if str(event["UID"]).startswith("leg-")
+        ]
+
+    assert legs(english)
+    assert all(summary.startswith("Rail: ") for summary in legs(english))
+    assert all(summary.startswith("鉄道: ") for summary in legs(japanese))
+    for calendar in (english, japanese):
+        envelope = vevent(calendar, f"tour-{program.tour.id}@cpp-scheduler.tdlc")
+        assert "Rail Tokyo 08 Jun 14:00 JST → Kobe 17:00 JST" in str(envelope["DESCRIPTION"])
+
+
 def test_a_participant_without_a_language_writes_in_the_delegations(program: Program) -> None:
     program.kathmandu.languages = ["ne", "ja"]
     assert program.maya.effective_language == "ja"
