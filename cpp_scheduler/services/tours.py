@@ -512,7 +512,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                 )
             )
         venues = tuple(
-            (v.id, v.name, v.locality, named(_venue_city(v)))
+            (v.id, _venue_name(v), v.locality, named(_venue_city(v)))
             for v in session.scalars(
                 select(Venue).options(selectinload(Venue.city)).order_by(Venue.locality, Venue.name)
             )
@@ -717,11 +717,16 @@ def _place(event: Event, named: Callable[[str], str]) -> str:
     yet (it is not online for that). The city is ``named`` as the itinerary names it."""
     venue = event.venue
     if venue is not None:
-        japanese = f" ({venue.name_ja})" if venue.name_ja else ""
-        return f"{venue.name}{japanese}, {named(_venue_city(venue))}"
+        return f"{_venue_name(venue)}, {named(_venue_city(venue))}"
     if event.mode is EventMode.VIRTUAL:
         return _("online")
     return named(event.locality) if event.locality else _("venue not chosen yet")
+
+
+def _venue_name(venue: Venue) -> str:
+    """A venue as the board names it, in the activities and in the venues an activity
+    is offered alike: with its Japanese name, for a Japanese reader as for the driver."""
+    return f"{venue.name} ({venue.name_ja})" if venue.name_ja else venue.name
 
 
 def _venue_city(venue: Venue) -> str:

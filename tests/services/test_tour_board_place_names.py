@@ -72,8 +72,11 @@ def test_the_japanese_board_names_the_tours_places_in_japanese(
     assert not [place for place in places if place.endswith((", Yokohama", ", Kobe", ", Tokyo"))]
     # The venues an activity is offered: each with its city as the cards name it.
     cities = {name: city for _id, name, _locality, city in board.venues}
-    assert cities["Kobe City Hall"] == "神戸市"
-    assert cities["Yokohama City Hall"] == "横浜市"
+    assert cities["Kobe City Hall (神戸市役所)"] == "神戸市"
+    assert cities["Yokohama City Hall (横浜市役所)"] == "横浜市"
+    # Named as the board's activities name them: the Japanese name beside the English.
+    dri = next(name for name in cities if name.startswith("Disaster Reduction"))
+    assert dri.endswith("(人と防災未来センター)")
 
 
 def test_the_english_board_names_them_in_english(demo: Database) -> None:
