@@ -427,14 +427,6 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Cancelled. </source>
-        <translation>中止しました。</translation>
-    </message>
-    <message>
-        <source> before the cancellation</source>
-        <translation>（中止までの分）</translation>
-    </message>
-    <message>
         <source>Cannot export: {error}</source>
         <translation>書き出せません: {error}</translation>
     </message>
@@ -449,6 +441,18 @@
     <message>
         <source>The program has no study tour yet.</source>
         <translation>プログラムにはまだ視察研修がありません。</translation>
+    </message>
+    <message>
+        <source>{written}; {without}</source>
+        <translation>{written}。{without}</translation>
+    </message>
+    <message>
+        <source>Cancelled. {report} before the cancellation.</source>
+        <translation>中止しました。{report}（中止までの分）。</translation>
+    </message>
+    <message>
+        <source>{report}.</source>
+        <translation>{report}。</translation>
     </message>
     <message>
         <source>Cancelling…</source>

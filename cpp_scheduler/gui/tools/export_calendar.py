@@ -694,16 +694,17 @@ class ExportDialog(QDialog):
         self._finish()
         self.batch = result
         self.written = list(result.files)
-        text = result.written_text  # as ``export ics --each-participant`` says it
-        if result.without_events:  # as the command says it
-            text += "; " + result.without_events_text
-        if result.cancelled:
-            text = (
-                translate("CalendarFiles", "Cancelled. ")
-                + text
-                + translate("CalendarFiles", " before the cancellation")
+        # What ``export ics --each-participant`` says, in sentences of the language.
+        report = result.written_text
+        if result.without_events:
+            report = translate("CalendarFiles", "{written}; {without}").format(
+                written=report, without=result.without_events_text
             )
-        self.status.setText(text + ".")
+        if result.cancelled:
+            sentence = translate("CalendarFiles", "Cancelled. {report} before the cancellation.")
+        else:
+            sentence = translate("CalendarFiles", "{report}.")
+        self.status.setText(sentence.format(report=report))
 
     def _failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):

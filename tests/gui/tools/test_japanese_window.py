@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
@@ -21,6 +22,7 @@ from cpp_scheduler.gui.dialogs.changed_bar import clock_time
 from cpp_scheduler.gui.merge_dialog import MergeDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.conflicts import Column
+from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.mail_reports import ChangesDialog, RepliesDialog
 from cpp_scheduler.gui.tools.send_mail import SendDialog
@@ -380,3 +382,27 @@ def test_the_delegation_dialog_names_countries_in_japanese(
     )
     countries.setCurrentIndex(countries.findData("PE"))
     assert dialog.ui.zone.zoneName() == "America/Lima"
+
+
+def test_one_file_per_participant_is_reported_in_japanese_sentences(
+    qtbot: QtBot, sqlite_database: Database, tmp_path: Path
+) -> None:
+    """The report of the files written ends as a Japanese sentence does, 。 (it ended
+    with "." and joined its two parts with "; ")."""
+    from cpp_scheduler.services.demo import load_demo
+
+    load_demo(sqlite_database)
+    tasks = TaskManager()
+    dialog = ExportDialog(sqlite_database, tasks)
+    qtbot.addWidget(dialog)
+    dialog.set_scope(Scope.PROGRAM)
+    dialog.per_person.setChecked(True)
+    folder = tmp_path / "people"
+    dialog.target.setText(str(folder))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+
+    report = dialog.status.text()
+    assert report.endswith("書き出しました。"), report
+    assert "." not in report.replace(str(folder), "")
+    tasks.wait_for_done()
