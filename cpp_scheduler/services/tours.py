@@ -1,9 +1,10 @@
 """A study tour as the tour builder lays it out: day by day, with the engine's findings.
 
 The builder shows what is wrong with a tour exactly as the conflict check says it
-(:func:`cpp_scheduler.scheduling.conflicts.find_conflicts`, the kinds of
-:data:`~cpp_scheduler.scheduling.conflicts.TOUR_KINDS`): it computes nothing of its own,
-so the conflicts panel, ``cpp-scheduler conflicts`` and the board never disagree. The
+(:func:`cpp_scheduler.scheduling.conflicts.find_conflicts`: the kinds of
+:data:`~cpp_scheduler.scheduling.conflicts.TOUR_KINDS` about its plan, and whatever the
+check finds of its activities): it computes nothing of its own, so the conflicts panel,
+``cpp-scheduler conflicts`` and the board never disagree. The
 values that the builder's undoable edits write are made here too, so the window only
 wraps them in commands.
 """
@@ -358,18 +359,30 @@ def tour_findings(database: Database, tour_id: str) -> list[Conflict]:
 
 
 def _tour_findings(session: Session, tour_id: str) -> list[Conflict]:
-    """The program is read over the tour's days (a day either side, as every check reads
+    """The findings of the tour's plan (its legs, nights and days), and every finding
+    about one of its activities, as the conflicts panel lists it: a visit the delegation
+    cannot reach in time from the last, at a venue closed by then, a room booked twice.
+
+    The program is read over the tour's days (a day either side, as every check reads
     its range), so the delegation's other events count for its days as they do in a
     check of the whole program."""
     tour = session.get(StudyTour, tour_id)
     if tour is None:
         raise SchedulerError(_("The study tour was deleted meanwhile."))
+    activities = set(
+        session.scalars(
+            select(Event.id)
+            .join(TourDay, Event.tour_day_id == TourDay.id)
+            .where(TourDay.tour_id == tour_id)
+        )
+    )
     first, after = timezones.local_days(tour.start_date, tour.end_date, TOKYO)
     snapshot = load_snapshot(session, first - timedelta(days=1), after + timedelta(days=1))
     return [
         conflict
         for conflict in find_conflicts(snapshot)
-        if conflict.kind in TOUR_KINDS and conflict.record_ids[:1] == (tour_id,)
+        if (conflict.kind in TOUR_KINDS and conflict.record_ids[:1] == (tour_id,))
+        or (conflict.kind not in TOUR_KINDS and not activities.isdisjoint(conflict.event_ids))
     ]
 
 
@@ -391,11 +404,6 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             f.record_ids[1]: f.said_within
             for f in findings
             if f.kind in (ConflictKind.TOUR_LEG_INFEASIBLE, ConflictKind.TOUR_LEG_UNKNOWN)
-        }
-        by_activity = {
-            f.event_ids[0]: f.said_within
-            for f in findings
-            if f.kind is ConflictKind.ACTIVITY_OUTSIDE_TOUR
         }
         tour = session.scalars(
             select(StudyTour)
@@ -422,6 +430,17 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
             (event for tour_day in tour.days for event in tour_day.events),
             key=lambda event: event.start_utc,
         )
+        activity_ids = {event.id for event in tour_events}
+        by_activity: dict[str, str] = {}
+        for finding in findings:
+            outside = finding.kind is ConflictKind.ACTIVITY_OUTSIDE_TOUR
+            if finding.kind in TOUR_KINDS and not outside:
+                continue  # a leg's or a night's, said under it
+            # Said on the line of the last of the tour's activities it names (the one
+            # the delegation cannot reach in time, not the one it leaves), once.
+            ours = [event_id for event_id in finding.event_ids if event_id in activity_ids]
+            if ours and ours[-1] not in by_activity:
+                by_activity[ours[-1]] = finding.said_within
         nights = {night.night_of: night for night in tour.nights}
         partner_cities = read_partner_city_names(session)
 
@@ -500,7 +519,7 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
                     tour_day.id if tour_day else None,
                     tour_day.title if tour_day else "",
                     " → ".join(dict.fromkeys(map(named, where))),
-                    tuple(board_event(e) for e in events),
+                    tuple(board_event(e, by_activity.get(e.id)) for e in events),
                     tuple(board_leg(leg) for leg in legs),
                     f"{night.hotel}, {named(night.locality)}" if night else None,
                     tuple(f for f in findings if on_card(f, day)),
