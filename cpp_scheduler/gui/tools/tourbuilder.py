@@ -310,7 +310,7 @@ class ActivityForm(TourForm):
         self.venue = QComboBox(self)
         self.venue.addItem(translate("TourBuilder", "No venue"), None)  # as the editor allows
         for venue_id, name, _locality, venue_city in board.venues:
-            self.venue.addItem(f"{name} ({venue_city})", venue_id)
+            self.venue.addItem(f"{name}, {venue_city}", venue_id)  # as the board names it
         offered = self.venue.findData(board.venue_for_day(day))
         if offered >= 0:  # where the delegation is that day, however its places were typed
             self.venue.setCurrentIndex(offered)

@@ -84,7 +84,13 @@ def test_an_all_day_activity_reads_all_day_at_no_venue_yet(qtbot: QtBot, demo: D
         "All day Kitakyushu city day (free programme) Site visit · venue not chosen yet"
     )
     assert not card.findChildren(QLabel, "badLeg")
-    assert not card.flagged
+    # Flagged as the conflict check flags it, and only so: an all-day activity holds
+    # the delegation on its date, so the Eco-Town visit that day books it twice.
+    (flagged,) = card.flagged_lines
+    assert "Site visit: Kitakyushu Eco-Town" in label_read(flagged)
+    assert "is expected at Kitakyushu city day (free programme) and Site visit" in label_read(
+        flagged
+    )
 
 
 def test_each_card_says_the_findings_about_its_own_night(qtbot: QtBot, demo: Database) -> None:

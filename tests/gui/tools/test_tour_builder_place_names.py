@@ -87,16 +87,16 @@ def test_the_japanese_tour_builder_names_the_places_as_the_itinerary_does(
             assert f"→ {typed}" not in shown
             assert f"{typed} →" not in shown
             assert f", {typed}" not in shown
-        # The form for a visit on Wednesday offers the venues with their cities as
-        # named, the day's own city's first venue chosen.
+        # The form for a visit on Wednesday offers the venues as the board names its
+        # activities' places, the day's own city's first venue chosen.
         assert builder.board is not None
         form = ActivityForm(EventKind.SITE_VISIT, WEDNESDAY, builder.board, builder)
         qtbot.addWidget(form)
         venues = form.findChild(QComboBox)
         assert venues is not None
         offered = [venues.itemText(row) for row in range(venues.count())]
-        assert "Kobe City Hall (神戸市)" in offered
-        assert venues.currentText().endswith("(神戸市)")
+        assert "Kobe City Hall (神戸市役所), 神戸市" in offered
+        assert venues.currentText().endswith(", 神戸市")
         builder.close()
     finally:
         translations.install(i18n.ENGLISH)
