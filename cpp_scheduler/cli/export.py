@@ -340,6 +340,8 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
         "calendar": preview.name,
         "summary": calendar_preview.summary_text(preview),
         "zone": preview.zone,
+        # The days of a stay in Japan, whose meetings are given on Tokyo's clock.
+        "in_japan": [day.isoformat() for day in preview.in_japan] if preview.in_japan else None,
         "files": [method.value for method in preview.files],
         "study_tours": preview.tours,
         "caveats": list(preview.caveats),

@@ -19,9 +19,9 @@ Tokyo's for a file of chosen events or of the whole program.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import _
@@ -35,6 +35,7 @@ from cpp_scheduler.ical.export import (
 )
 from cpp_scheduler.ical.importer import ParsedEvent, read_calendar
 from cpp_scheduler.model import EventStatus, recurrence
+from cpp_scheduler.scheduling.inputs import japan_day
 from cpp_scheduler.services.calendar_export import Scope, select_content
 from cpp_scheduler.store import Database
 
@@ -85,7 +86,7 @@ class ExportPreview:
     name: str
     """The calendar's name (X-WR-CALNAME)."""
     zone: str
-    """The reader's zone, in which every row is given."""
+    """The reader's zone, in which every row is given but those of a stay in Japan."""
     rows: tuple[PreviewRow, ...]
     tours: int
     """Study tours in the file: their all-day outline and travel legs are not meetings."""
@@ -100,6 +101,10 @@ class ExportPreview:
     previewed: int = 0
     """How many of them the rows show: all, or the first ones by start when the preview
     was asked for at most a number of events."""
+    in_japan: tuple[date, date] | None = None
+    """The first and last day of the reader's stay in Japan where some rows fall in it:
+    those rows are given on Tokyo's clock, as the reader lives on it there (and as the
+    file's own text says their times)."""
 
 
 def describe_local(moment: datetime) -> str:
@@ -118,6 +123,16 @@ def offset_label(moment: datetime) -> str:
 def reader_zone(content: scopes.CalendarContent) -> str:
     """Whose clock the file is read on: the person or delegation it is for, else Tokyo."""
     return content.viewer.zone if content.viewer is not None else timezones.TOKYO
+
+
+def reader_clock(content: scopes.CalendarContent) -> Callable[[date], str]:
+    """The zone the reader reads a meeting on, by its day in Japan: their own, Tokyo's
+    while their delegation is in Japan (:meth:`~cpp_scheduler.ical.scopes.Viewer.zone_on`,
+    the rule of the file's own text)."""
+    viewer = content.viewer
+    if viewer is None:
+        return lambda _day: timezones.TOKYO
+    return viewer.zone_on
 
 
 def preview_export(
@@ -150,13 +165,19 @@ def preview_export(
         caveats = (*noted, *zone_caveats(content, options))
         event_ids = {event.uid: event.id for event in content.events}
         zone = reader_zone(content)
+        clock = reader_clock(content)
+        stay = content.viewer.japan_days if content.viewer is not None else None
         tours = len(content.tours)
     rows: list[PreviewRow] = []
     for number, (_method, data) in enumerate(documents, start=1):
         parsed = read_calendar(data, f"{content.name} (file {number})")
         for event in parsed.events:
-            rows.extend(_meetings(event, zone, event_ids.get(event.uid)))
+            rows.extend(_meetings(event, clock, event_ids.get(event.uid)))
     rows.sort(key=lambda row: (row.start, row.end, row.title, row.uid))
+    held_there = stay is not None and any(
+        stay[0] <= japan_day(row.start) <= stay[1] for row in rows
+    )
+    in_japan = stay if held_there else None
     return ExportPreview(
         content.name,
         zone,
@@ -166,6 +187,7 @@ def preview_export(
         caveats,
         events=total,
         previewed=len(content.events),
+        in_japan=in_japan,
     )
 
 
@@ -186,10 +208,14 @@ def export_caveats(
         return [*request_caveats(content, options), *zone_caveats(content, options)]
 
 
-def _meetings(event: ParsedEvent, zone_name: str, event_id: str | None) -> Sequence[PreviewRow]:
-    """Each meeting of one VEVENT and its RECURRENCE-ID sessions, in ``zone_name``."""
+def _meetings(
+    event: ParsedEvent, clock: Callable[[date], str], event_id: str | None
+) -> Sequence[PreviewRow]:
+    """Each meeting of one VEVENT and its RECURRENCE-ID sessions, on the reader's
+    ``clock`` of its day in Japan."""
     if event.all_day:
         first, last = event.dates
+        zone_name = clock(first)
         reader_start, reader_end = timezones.local_days(first, last, zone_name)
         local = timezones.zone(zone_name)
         return [
@@ -215,21 +241,23 @@ def _meetings(event: ParsedEvent, zone_name: str, event_id: str | None) -> Seque
     occurrences = recurrence.expand(
         event.start_utc, event.end_utc, event.zone, event.recurrence_rule, changes
     )
-    reader = timezones.zone(zone_name)
-    return [
-        PreviewRow(
-            title=event.title,
-            start=occurrence.start.astimezone(reader),
-            end=occurrence.end.astimezone(reader),
-            status=event.status,
-            location=event.location,
-            video_link=event.video_link,
-            uid=event.uid,
-            recurrence_id=occurrence.recurrence_id,
-            event_id=event_id,
+    rows = []
+    for occurrence in occurrences:
+        reader = timezones.zone(clock(japan_day(occurrence.start)))
+        rows.append(
+            PreviewRow(
+                title=event.title,
+                start=occurrence.start.astimezone(reader),
+                end=occurrence.end.astimezone(reader),
+                status=event.status,
+                location=event.location,
+                video_link=event.video_link,
+                uid=event.uid,
+                recurrence_id=occurrence.recurrence_id,
+                event_id=event_id,
+            )
         )
-        for occurrence in occurrences
-    ]
+    return rows
 
 
 __all__ = [
@@ -244,7 +272,8 @@ __all__ = [
 
 def summary_text(preview: ExportPreview) -> str:
     """'10 meetings, read in America/Lima, and 1 study tour', as the export dialog and
-    ``export ics --preview`` head the preview: the second file of request mode is named,
+    ``export ics --preview`` head the preview (with the days of a stay in Japan, whose
+    meetings are read on Tokyo's clock): the second file of request mode is named,
     since it is a file to send too, and each caveat follows on a line of its own. A
     preview of the first events alone (the dialog's, for a large file) says its counts
     are of those: the file holds more."""
@@ -265,6 +294,11 @@ def summary_text(preview: ExportPreview) -> str:
             if count == 1
             else _("{count} meetings, read in {zone}")
         ).format(count=f"{count:,}", zone=preview.zone)
+    if preview.in_japan is not None:
+        first, last = preview.in_japan
+        text += _(" (in {zone} while in Japan, {first} to {last})").format(
+            first=i18n.day_text(first), last=i18n.day_text(last), zone=timezones.TOKYO
+        )
     if preview.tours:
         text += (
             _(", and {tours} study tour") if preview.tours == 1 else _(", and {tours} study tours")

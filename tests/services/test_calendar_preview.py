@@ -52,6 +52,30 @@ def test_a_participant_in_lima_reads_the_two_day_conference_on_her_own_clock(
     assert conference.status is EventStatus.CONFIRMED
 
 
+def test_a_delegates_days_in_japan_are_read_on_tokyos_clock_and_the_rest_at_home(
+    sqlite_database: Database,
+) -> None:
+    """Rosa's delegation is in Japan from 7 to 13 March: the tour's meetings read as
+    she lives them there, on Japan's clock, as her file's own text and her itinerary
+    say them (the preview read them on Lima's: Sun 07 Mar 19:30 for Monday's 09:30);
+    the conference she joins from Lima in February stays on Lima's."""
+    load_demo(sqlite_database)
+    preview = calendar_preview.preview_export(
+        sqlite_database, calendar_export.ParticipantScope(ROSA)
+    )
+
+    assert preview.zone == "America/Lima"
+    (opening,) = rows_titled(preview.rows, "Study tour opening and briefing at TDLC")
+    assert opening.start_text == "Mon 08 Mar 2027 09:30 (UTC+09:00)"
+    (conference,) = rows_titled(preview.rows, CONFERENCE)
+    assert conference.start_text == "Sun 14 Feb 2027 19:00 (UTC-05:00)"
+    summary = calendar_preview.summary_text(preview)
+    assert summary.startswith(
+        "10 meetings, read in America/Lima (in Asia/Tokyo while in Japan, "
+        "Sun 07 Mar 2027 to Sat 13 Mar 2027)"
+    )
+
+
 def test_a_washington_participant_reads_the_series_an_hour_later_after_the_clock_change(
     program: Program, database: Database
 ) -> None:
@@ -141,7 +165,8 @@ def test_request_mode_reads_the_cancelled_event_from_the_second_file(
     assert preview.files == (Method.REQUEST, Method.CANCEL)
     (cancelled,) = [row for row in preview.rows if row.cancelled]
     assert cancelled.title == program.cancelled.title
-    assert cancelled.start_text == "Wed 10 Jun 2026 00:00 (UTC-05:00)"
+    # In Japan with her delegation that day: on Tokyo's clock, as her file says it.
+    assert cancelled.start_text == "Wed 10 Jun 2026 14:00 (UTC+09:00)"
 
 
 def test_the_demo_series_keeps_its_moved_session_and_drops_the_cancelled_one(
