@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools import Tools
+from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
 from cpp_scheduler.mail.settings import SETTINGS_ENV
 from cpp_scheduler.model import (
@@ -203,6 +204,16 @@ def tokyo_day(instant: datetime) -> date:
     from cpp_scheduler import timezones
 
     return timezones.to_local(instant, timezones.TOKYO).date()
+
+
+def export_each_participant(qtbot: QtBot, dialog: ExportDialog, folder: Path) -> None:
+    """The whole program written from Export calendar one file per participant into
+    ``folder``, waited for."""
+    dialog.set_scope(Scope.PROGRAM)
+    dialog.per_person.setChecked(True)
+    dialog.target.setText(str(folder))
+    dialog.export()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
 
 
 def import_through_tool(qtbot: QtBot, window: MainWindow, path: Path) -> ImportDialog:

@@ -13,6 +13,7 @@ from conftest import (
     add,
     add_delegation,
     add_event,
+    export_each_participant,
     settle,
     tokyo_day,
     tools_of,
@@ -110,12 +111,8 @@ def test_export_one_file_per_participant(
     window = open_window()
     dialog = tools_of(window).open_export()
     qtbot.addWidget(dialog)
-    dialog.set_scope(Scope.PROGRAM)
-    dialog.per_person.setChecked(True)
     folder = tmp_path / "people"
-    dialog.target.setText(str(folder))
-    dialog.export()
-    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    export_each_participant(qtbot, dialog, folder)
 
     assert dialog.batch is not None
     assert not dialog.batch.cancelled

@@ -8,7 +8,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import add, add_delegation, add_event, settle, tools_of, venue_id
+from conftest import (
+    add,
+    add_delegation,
+    add_event,
+    export_each_participant,
+    settle,
+    tools_of,
+    venue_id,
+)
 from gui_support import open_dialog
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QLabel, QMenu
@@ -22,7 +30,7 @@ from cpp_scheduler.gui.dialogs.changed_bar import clock_time
 from cpp_scheduler.gui.merge_dialog import MergeDialog
 from cpp_scheduler.gui.taskman import TaskManager
 from cpp_scheduler.gui.tools.conflicts import Column
-from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
+from cpp_scheduler.gui.tools.export_calendar import ExportDialog
 from cpp_scheduler.gui.tools.history import HistoryDock
 from cpp_scheduler.gui.tools.mail_reports import ChangesDialog, RepliesDialog
 from cpp_scheduler.gui.tools.send_mail import SendDialog
@@ -395,12 +403,8 @@ def test_one_file_per_participant_is_reported_in_japanese_sentences(
     tasks = TaskManager()
     dialog = ExportDialog(sqlite_database, tasks)
     qtbot.addWidget(dialog)
-    dialog.set_scope(Scope.PROGRAM)
-    dialog.per_person.setChecked(True)
     folder = tmp_path / "people"
-    dialog.target.setText(str(folder))
-    dialog.export()
-    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    export_each_participant(qtbot, dialog, folder)
 
     report = dialog.status.text()
     assert report.endswith("書き出しました。"), report
