@@ -369,14 +369,17 @@ def _tour_findings(session: Session, tour_id: str) -> list[Conflict]:
     tour = session.get(StudyTour, tour_id)
     if tour is None:
         raise SchedulerError(_("The study tour was deleted meanwhile."))
-    activities = set(
-        session.scalars(
-            select(Event.id)
-            .join(TourDay, Event.tour_day_id == TourDay.id)
-            .where(TourDay.tour_id == tour_id)
-        )
-    )
+    spans = session.execute(
+        select(Event.id, Event.start_utc, Event.end_utc)
+        .join(TourDay, Event.tour_day_id == TourDay.id)
+        .where(TourDay.tour_id == tour_id)
+    ).all()
+    activities = {span.id for span in spans}
+    # The tour's days, and those of an activity filed under it but held days away (the
+    # check finds it outside the tour, and whatever else it finds of it there).
     first, after = timezones.local_days(tour.start_date, tour.end_date, TOKYO)
+    first = min([first, *(span.start_utc for span in spans)])
+    after = max([after, *(span.end_utc for span in spans)])
     snapshot = load_snapshot(session, first - timedelta(days=1), after + timedelta(days=1))
     return [
         conflict

@@ -21,7 +21,7 @@ from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.services import editing, tours
 from cpp_scheduler.services.tour_cards import card_text
 from cpp_scheduler.store import Database
-from tests.tour_scenarios import demo_copy, tour_id
+from tests.tour_scenarios import change_event, demo_copy, tour_id
 
 THURSDAY = date(2027, 3, 11)
 """Kobe to Kitakyushu by the 08:30 train, Eco-Town until 15:30, a night in Kokura."""
@@ -104,3 +104,24 @@ def test_the_board_says_what_conflicts_says_of_the_tours_activities(
     assert of_activities  # the two of the visit on Thursday
     board = tours.read_board(demo, tour)
     assert {f.message for f in board.findings} == of_activities
+
+
+def test_an_activity_held_days_after_the_tour_is_judged_where_it_is_held(
+    demo: Database,
+) -> None:
+    """The wrap-up dragged to Monday 15 March, three days after the tour and the
+    delegation's stay: the board says both what the check finds of it, not only that it
+    is held outside the tour (it read the program over the tour's days alone)."""
+    change_event(
+        demo,
+        "Study tour wrap-up",
+        start_utc=datetime(2027, 3, 15, 6, 30, tzinfo=UTC),
+        end_utc=datetime(2027, 3, 15, 8, tzinfo=UTC),
+    )
+
+    board = tours.read_board(demo, tour_id(demo))
+
+    kinds = [finding.kind for finding in board.findings]
+    assert ConflictKind.ACTIVITY_OUTSIDE_TOUR in kinds
+    assert ConflictKind.OUTSIDE_STAY in kinds
+    assert board.problem_count == len(kinds) == 2
