@@ -4,9 +4,8 @@ The builder shows what is wrong with a tour exactly as the conflict check says i
 (:func:`cpp_scheduler.scheduling.conflicts.find_conflicts`: the kinds of
 :data:`~cpp_scheduler.scheduling.conflicts.TOUR_KINDS` about its plan, and whatever the
 check finds of its activities): it computes nothing of its own, so the conflicts panel,
-``cpp-scheduler conflicts`` and the board never disagree. The
-values that the builder's undoable edits write are made here too, so the window only
-wraps them in commands.
+``cpp-scheduler conflicts`` and the board never disagree. The values that the builder's
+undoable edits write are made here too, so the window only wraps them in commands.
 """
 
 from __future__ import annotations
@@ -363,9 +362,9 @@ def _tour_findings(session: Session, tour_id: str) -> list[Conflict]:
     about one of its activities, as the conflicts panel lists it: a visit the delegation
     cannot reach in time from the last, at a venue closed by then, a room booked twice.
 
-    The program is read over the tour's days (a day either side, as every check reads
-    its range), so the delegation's other events count for its days as they do in a
-    check of the whole program."""
+    The program is read over the tour's days and those of its activities held outside
+    them (a day either side, as every check reads its range), so the delegation's other
+    events count for those days as they do in a check of the whole program."""
     tour = session.get(StudyTour, tour_id)
     if tour is None:
         raise SchedulerError(_("The study tour was deleted meanwhile."))
@@ -375,8 +374,6 @@ def _tour_findings(session: Session, tour_id: str) -> list[Conflict]:
         .where(TourDay.tour_id == tour_id)
     ).all()
     activities = {span.id for span in spans}
-    # The tour's days, and those of an activity filed under it but held days away (the
-    # check finds it outside the tour, and whatever else it finds of it there).
     first, after = timezones.local_days(tour.start_date, tour.end_date, TOKYO)
     first = min([first, *(span.start_utc for span in spans)])
     after = max([after, *(span.end_utc for span in spans)])
