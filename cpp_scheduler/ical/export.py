@@ -452,6 +452,9 @@ class _Writer:
             for delegation in event.delegations:
                 viewer_of = Viewer.of_delegation(delegation, delegation.name)
                 details.append(delegation_time_line(viewer_of, event.zone, *meetings[0]))
+        conference = event.parent
+        if conference is not None:  # a session's title alone does not say of what
+            details.append(text(N_("Conference: {conference}")).format(conference=conference.title))
         venue = event.venue
         if venue is not None and event.mode is not EventMode.VIRTUAL:
             place = f"{venue.name}, {venue.address}" if venue.address else venue.name

@@ -141,18 +141,34 @@ def one_event(event: Event, *, with_attendees: bool = False) -> CalendarContent:
 
 
 def involves_participant(event: Event, participant: Participant) -> bool:
-    """Whether the event is the participant's: through their delegation (most events
-    of a person's file, so asked first), as a participant, or as its organiser."""
+    """Whether the event is the participant's: one their delegation attends (most events
+    of a person's file, so asked first), one naming them, or one they organise. The rule
+    of the sidebar's Participant filter and of ``events list --participant``
+    (:func:`~cpp_scheduler.model.event_filter.is_persons`): a session naming no
+    delegation is its conference's, so a member's file holds the sessions of a
+    conference their delegation attends, each at its own time and room, beside the
+    conference itself."""
     delegation = participant.delegation
-    if delegation is not None and delegation in event.delegations:
+    if delegation is not None and _attends(delegation, event):
         return True
     return participant in event.participants or event.organiser is participant
 
 
 def involves_delegation(event: Event, delegation: Delegation) -> bool:
-    if delegation in event.delegations:
+    """Whether the event is in the delegation's program: one it attends, or one naming
+    a member of it, the rule of the sidebar's Delegation filter and of ``events list
+    --delegation`` (:func:`~cpp_scheduler.model.event_filter.is_delegations`)."""
+    if _attends(delegation, event):
         return True
     return any(person.delegation is delegation for person in event.participants)
+
+
+def _attends(delegation: Delegation, event: Event) -> bool:
+    """Whether ``delegation`` attends ``event`` (:attr:`Event.attending_delegation_ids`),
+    asked first of the delegations it names, which answer for most events at once."""
+    if delegation in event.delegations:
+        return True
+    return not event.delegations and delegation.id in event.attending_delegation_ids
 
 
 def participant_schedule(

@@ -30,7 +30,7 @@ from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import Base, Record, UTCDateTime, enum_type, new_id
 from cpp_scheduler.model.called_off import CALLED_OFF_SQL, HELD_SQL, HeldStatuses
 from cpp_scheduler.model.enums import EventKind, EventMode, EventStatus
-from cpp_scheduler.model.event_filter import meeting_days
+from cpp_scheduler.model.event_filter import delegations_attending, meeting_days
 from cpp_scheduler.model.people import Delegation, Participant
 from cpp_scheduler.model.reference import PartnerCity, ThematicArea, Venue
 
@@ -262,6 +262,33 @@ class Event(Record, Base):
             seen.add(id(event))
             event = event.parent
         return self.status
+
+    @property
+    def conferences(self) -> list[Event]:
+        """The conferences it is a session of: its own first, then that one's; a loop a
+        damaged database could hold ends where it closes."""
+        found: list[Event] = []
+        above = self.parent
+        while above is not None and above is not self and above not in found:
+            found.append(above)
+            above = above.parent
+        return found
+
+    @property
+    def attending_delegation_ids(self) -> frozenset[str]:
+        """The delegations it is for (their ids), by the engine's rule of who attends
+        (:func:`~cpp_scheduler.model.event_filter.delegations_attending`): those it names,
+        or, for a session naming none, those of the conferences it is a session of. A
+        delegation's and its members' calendar files hold the sessions so."""
+        named = frozenset(delegation.id for delegation in self.delegations)
+        if named or self.parent is None:
+            return named
+        conferences = self.conferences
+        return delegations_attending(
+            named,
+            [conference.id for conference in conferences],
+            {c.id: [delegation.id for delegation in c.delegations] for c in conferences},
+        )
 
     @property
     def invitees(self) -> list[Participant]:

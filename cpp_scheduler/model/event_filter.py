@@ -96,10 +96,9 @@ def is_persons(meeting: Filtered, person: Person) -> bool:
     is its conference's). A meeting naming another member of their delegation alone is
     the delegation's (:func:`is_delegations`) and that member's, not theirs.
 
-    The one rule of the sidebar's Participant filter and of the commands' ``--participant``.
-    A person's calendar file (:func:`cpp_scheduler.ical.scopes.involves_participant`)
-    holds the same events but a conference's sessions, which its conference's entry
-    stands for."""
+    The one rule of the sidebar's Participant filter and of the commands' ``--participant``;
+    a person's calendar file (:func:`cpp_scheduler.ical.scopes.involves_participant`)
+    holds the same events, a conference's sessions among them."""
     return (
         person.id in meeting.participant_ids
         or meeting.organiser_id == person.id

@@ -17,12 +17,12 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cpp_scheduler import i18n
@@ -255,7 +255,9 @@ def select_content(
             )
         ).all()
         own = session.scalars(tours.where(StudyTour.delegation_id == delegation.id)).all()
-        return scopes.delegation_schedule(delegation, found, own, dates=dates)
+        return scopes.delegation_schedule(
+            delegation, _with_sessions(session, events, found), own, dates=dates
+        )
     if isinstance(scope, ParticipantScope):
         person = session.scalars(
             select(Participant)
@@ -281,7 +283,11 @@ def select_content(
             else []
         )
         return scopes.participant_schedule(
-            person, found, own, dates=dates, with_attendees=with_attendees
+            person,
+            _with_sessions(session, events, found),
+            own,
+            dates=dates,
+            with_attendees=with_attendees,
         )
     if isinstance(scope, TourScope):
         named_tour = find_tour(session, scope.tour_id)  # by its id or its title
@@ -301,6 +307,22 @@ def select_content(
     if dates.first or dates.last:
         name += f" {dates.first or '...'} to {dates.last or '...'}"
     return scopes.program(found, all_tours, dates=dates, name=name, with_attendees=with_attendees)
+
+
+def _with_sessions(session: Session, events: Select[Event], found: Sequence[Event]) -> list[Event]:
+    """``found`` and the sessions (at any depth) of the conferences among them, read
+    with ``events``' loading: a session naming no delegation is for its conference's
+    (:attr:`Event.attending_delegation_ids`), which the file's rule then judges."""
+    every = {event.id: event for event in found}
+    above = list(every)
+    while above:
+        sessions: list[Event] = []
+        for start in range(0, len(above), 500):
+            chunk = above[start : start + 500]
+            sessions.extend(session.scalars(events.where(Event.parent_id.in_(chunk))))
+        above = [event.id for event in sessions if event.id not in every]
+        every.update((event.id, event) for event in sessions)
+    return list(every.values())
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -498,8 +520,8 @@ def export_each_participant(
                 by_person.setdefault(person.id, []).append(event)
             if event.organiser_id:
                 by_person.setdefault(event.organiser_id, []).append(event)
-            for delegation in event.delegations:
-                by_delegation.setdefault(delegation.id, []).append(event)
+            for delegation_id in event.attending_delegation_ids:
+                by_delegation.setdefault(delegation_id, []).append(event)
         tours_of: dict[str, list[StudyTour]] = {}
         for tour in tours:
             tours_of.setdefault(tour.delegation_id, []).append(tour)

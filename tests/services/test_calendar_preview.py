@@ -69,9 +69,11 @@ def test_a_delegates_days_in_japan_are_read_on_tokyos_clock_and_the_rest_at_home
     assert opening.start_text == "Mon 08 Mar 2027 09:30 (UTC+09:00)"
     (conference,) = rows_titled(preview.rows, CONFERENCE)
     assert conference.start_text == "Sun 14 Feb 2027 19:00 (UTC-05:00)"
+    (closing,) = rows_titled(preview.rows, "Closing plenary: partnerships for the next round")
+    assert closing.start_text == "Tue 16 Feb 2027 00:00 (UTC-05:00)"  # a session, at home
     summary = calendar_preview.summary_text(preview)
-    assert summary.startswith(
-        "10 meetings, read in America/Lima (in Asia/Tokyo while in Japan, "
+    assert summary.startswith(  # the tour's 9 and the conference with its 10 sessions
+        "20 meetings, read in America/Lima (in Asia/Tokyo while in Japan, "
         "Sun 07 Mar 2027 to Sat 13 Mar 2027)"
     )
 

@@ -1,0 +1,181 @@
+"""A delegation's and its members' calendar files hold the sessions of a conference the
+delegation attends, each at its own time and room, beside the conference itself: the
+events the sidebar's filters and ``events list --participant`` / ``--delegation`` give
+(a session naming no delegation is its conference's, the engine's rule). Before, a
+member's file held the conference as one block of two days, its sessions left out,
+while her itinerary and her schedule listed them. Real databases, files read back
+with icalendar."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from cpp_scheduler.cli import main
+from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Venue
+from cpp_scheduler.services import calendar_export
+from cpp_scheduler.store import Database
+from tests.ical.program import Program, build_program, local
+
+
+@dataclass
+class Conference:
+    program: Program
+    conference: Event
+    opening: Event
+    parallel: Event
+    track: Event
+    track_talk: Event
+    kathmandu_roundtable: Event
+
+
+def _session(parent: Event, title: str, day: int, hour: int, room: Venue, **links: object) -> Event:
+    return Event(
+        title=title,
+        kind=EventKind.CONFERENCE,
+        mode=EventMode.FACE_TO_FACE,
+        status=EventStatus.CONFIRMED,
+        start_utc=local("Asia/Tokyo", 2026, 9, day, hour, 0),
+        end_utc=local("Asia/Tokyo", 2026, 9, day, hour + 1, 30),
+        zone="Asia/Tokyo",
+        venue=room,
+        parent=parent,
+        **links,
+    )
+
+
+@pytest.fixture
+def held(database: Database) -> Conference:
+    """A two-day conference at TDLC for Lima's and Kathmandu's delegations: sessions
+    naming nobody (Lima's and Kathmandu's both), a track whose talk is a session of a
+    session, and a roundtable naming Kathmandu alone."""
+    with database.transaction() as session:
+        program = build_program(session)
+        room_a = Venue(name="TDLC Meeting Room A", locality="Tokyo")
+        room_b = Venue(name="TDLC Meeting Room B", locality="Tokyo")
+        conference = Event(
+            title="CPP Conference: cities learning from cities",
+            kind=EventKind.CONFERENCE,
+            mode=EventMode.FACE_TO_FACE,
+            status=EventStatus.CONFIRMED,
+            start_utc=local("Asia/Tokyo", 2026, 9, 14, 9, 0),
+            end_utc=local("Asia/Tokyo", 2026, 9, 15, 17, 0),
+            zone="Asia/Tokyo",
+            delegations=[program.lima, program.kathmandu],
+        )
+        opening = _session(conference, "Opening plenary", 14, 9, room_a)
+        parallel = _session(conference, "Housing finance for growing cities", 14, 11, room_b)
+        track = _session(conference, "Resilience track", 15, 9, room_a)
+        track_talk = _session(track, "Living with earthquakes: Kobe after 1995", 15, 11, room_a)
+        roundtable = _session(
+            conference, "Kathmandu roundtable", 15, 14, room_b, delegations=[program.kathmandu]
+        )
+        session.add_all([conference, opening, parallel, track, track_talk, roundtable])
+        session.flush()
+        return Conference(program, conference, opening, parallel, track, track_talk, roundtable)
+
+
+def _read(path: Path) -> dict[str, icalendar.cal.Component]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
+
+
+def _conference_entries(entries: dict[str, icalendar.cal.Component], held: Conference) -> set[str]:
+    titles = {
+        held.conference.title,
+        held.opening.title,
+        held.parallel.title,
+        held.track.title,
+        held.track_talk.title,
+        held.kathmandu_roundtable.title,
+    }
+    return titles & set(entries)
+
+
+def test_a_members_file_holds_her_delegations_sessions_each_at_its_time_and_room(
+    held: Conference, database: Database, tmp_path: Path
+) -> None:
+    ana = held.program.ana  # of Lima's delegation
+    (path,) = calendar_export.export_calendar(
+        database, calendar_export.ParticipantScope(ana.email), tmp_path / "ana.ics"
+    )
+    entries = _read(path)
+
+    assert _conference_entries(entries, held) == {
+        held.conference.title,
+        held.opening.title,
+        held.parallel.title,
+        held.track.title,
+        held.track_talk.title,  # a session of a session: Lima's all the same
+    }  # not Kathmandu's roundtable
+    talk = entries[held.track_talk.title]
+    assert talk.decoded("DTSTART").isoformat() == "2026-09-15T11:00:00+09:00"
+    assert str(talk["LOCATION"]) == "TDLC Meeting Room A"
+    # A session's title alone does not say of what: its details name the conference.
+    assert "Conference: Resilience track" in str(talk["DESCRIPTION"]).splitlines()
+    opening = entries[held.opening.title]
+    assert f"Conference: {held.conference.title}" in str(opening["DESCRIPTION"]).splitlines()
+    assert str(entries[held.parallel.title]["LOCATION"]) == "TDLC Meeting Room B"
+
+
+def test_a_delegations_file_holds_its_sessions_and_not_another_delegations(
+    held: Conference, database: Database, tmp_path: Path
+) -> None:
+    (kathmandu,) = calendar_export.export_calendar(
+        database,
+        calendar_export.DelegationScope(held.program.kathmandu.name),
+        tmp_path / "kathmandu.ics",
+    )
+    (lima,) = calendar_export.export_calendar(
+        database, calendar_export.DelegationScope(held.program.lima.name), tmp_path / "lima.ics"
+    )
+
+    assert held.kathmandu_roundtable.title in _read(kathmandu)
+    assert held.opening.title in _read(kathmandu)
+    assert held.kathmandu_roundtable.title not in _read(lima)
+    assert held.track_talk.title in _read(lima)
+
+
+def test_each_members_file_of_a_batch_holds_the_sessions_as_her_file_alone(
+    held: Conference, database: Database, tmp_path: Path
+) -> None:
+    calendar_export.export_each_participant(database, tmp_path / "batch")
+    maya = held.program.maya  # of Kathmandu's
+    (alone,) = calendar_export.export_calendar(
+        database, calendar_export.ParticipantScope(maya.email), tmp_path / "maya.ics"
+    )
+
+    batch = tmp_path / "batch" / f"{maya.email}.ics"
+    assert held.kathmandu_roundtable.title in _read(batch)
+    assert held.opening.title in _read(batch)
+    assert _read(batch).keys() == _read(alone).keys()
+
+
+@pytest.mark.parametrize("who", ["participant", "delegation"])
+def test_the_file_holds_what_events_list_lists_for_the_same_person(
+    held: Conference,
+    database: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    who: str,
+) -> None:
+    url = database.url.render_as_string(hide_password=False)
+    named = held.program.ana.email if who == "participant" else held.program.lima.name
+    capsys.readouterr()
+    assert main(["--db", url, "events", "list", f"--{who}", named, "--json"]) == 0
+    listed = {row["uid"] for row in json.loads(capsys.readouterr().out)}
+    path = tmp_path / "file.ics"
+    assert main(["--db", url, "export", "ics", f"--{who}", named, "-o", str(path)]) == 0
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    in_file = {
+        str(event["UID"])
+        for event in calendar.walk("VEVENT")
+        if not str(event["UID"]).startswith(("tour-", "leg-"))  # the tour's envelope, legs
+    }
+
+    assert held.track_talk.uid in listed
+    assert in_file == listed
