@@ -358,6 +358,8 @@ def preview_json(preview: calendar_preview.ExportPreview) -> dict[str, Any]:
                 "uid": row.uid,
                 "recurrence_id": utc_z(row.recurrence_id) if row.recurrence_id else None,
                 "all_day": row.all_day,
+                # A study tour's outline or one of its travel legs, not a meeting.
+                "tour_part": row.tour_part,
             }
             for row in preview.rows
         ],

@@ -40,7 +40,7 @@ import re
 import stat
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import MAXYEAR, UTC, date, datetime, time, timedelta, tzinfo
 from importlib import resources
 from pathlib import Path
@@ -154,6 +154,10 @@ class ParsedEvent:
     stamp: datetime | None = None
     """Its DTSTAMP in UTC (None where the file gives none, or a date): RFC 5546 section
     2.1.5 tells two copies of one SEQUENCE apart by it, the later one the newer."""
+    tour_part: bool = False
+    """A study tour's outline or one of its travel legs, as the program writes them: read
+    only when asked (``read_calendar(..., tour_parts=True)``, the export preview, which
+    shows the reader every entry of the file), never imported."""
 
     @property
     def newest(self) -> int:
@@ -1044,6 +1048,9 @@ class _Reader:
         self.ours = False
         """Written by CPP Scheduler, whose DURATION is an exact length (see
         :func:`_duration_end`)."""
+        self.tour_parts = False
+        """Whether a study tour's outline and legs are read as events (the export
+        preview's reading), rather than skipped."""
         self.durations: dict[int, str] = {}
         """The text of each event's DURATION, by the line its VEVENT begins on."""
         self.definitions: dict[str, Any] = {
@@ -1881,9 +1888,11 @@ def read_calendar(
     *,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    tour_parts: bool = False,
 ) -> ParsedCalendar:
     """The events of a calendar file, or :class:`CalendarFileError` if it is malformed
-    (:func:`_read_calendar`).
+    (:func:`_read_calendar`). With ``tour_parts``, a study tour's outline and legs the
+    program wrote are read as events too (:attr:`ParsedEvent.tour_part`), else skipped.
 
     icalendar warns of its guess at a vendor-prefixed TZID the first time alone, as it
     keeps the zone it found, and where every warning is an error (a test run, a program
@@ -1893,7 +1902,12 @@ def read_calendar(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", GloballyUniqueTZIDGuessed)
         return _read_calendar(
-            data, source, default_zone, skip_invalid=skip_invalid, progress=progress
+            data,
+            source,
+            default_zone,
+            skip_invalid=skip_invalid,
+            progress=progress,
+            tour_parts=tour_parts,
         )
 
 
@@ -1904,6 +1918,7 @@ def _read_calendar(
     *,
     skip_invalid: bool,
     progress: Progress | None,
+    tour_parts: bool = False,
 ) -> ParsedCalendar:
     """The events of a calendar file, or :class:`CalendarFileError` if it is malformed.
 
@@ -1953,6 +1968,7 @@ def _read_calendar(
     method = str(calendar.get("METHOD", "PUBLISH")).upper()
     ours = str(calendar.get("PRODID", "")).startswith(PRODID_PREFIX)
     reader.ours = ours
+    reader.tour_parts = tour_parts
     outcomes: dict[str, ParsedEvent | Skipped] = {}
     masters: dict[str, _Piece] = {}
     moved: dict[str, list[tuple[Any, int]]] = {}
@@ -2363,10 +2379,10 @@ def _event(
     method: str,
     ours: bool,
 ) -> ParsedEvent | Skipped:
-    uid = _text(component, "UID")
-    title = _title(component)
+    """A VEVENT (:func:`_entry`), or why it is skipped; a study tour's outline or leg the
+    program wrote is skipped unless the reading asks for them (``reader.tour_parts``)."""
     item = _text(component, ITEM_PROPERTY)
-    if item:
+    if item and not reader.tour_parts:
         reason = (
             _(
                 "a travel leg of a study tour: tours travel with the program file, not with "
@@ -2375,7 +2391,24 @@ def _event(
             if item == LEG_ITEM
             else _("a study tour outline: tours travel with the program file, not with calendars")
         )
-        return Skipped(uid, title, line, reason)
+        return Skipped(_text(component, "UID"), _title(component), line, reason)
+    outcome = _entry(reader, component, line, moved, method, ours)
+    return (
+        replace(outcome, tour_part=True) if item and isinstance(outcome, ParsedEvent) else outcome
+    )
+
+
+def _entry(
+    reader: _Reader,
+    component: Any,
+    line: int,
+    moved: Iterable[tuple[Any, int]],
+    method: str,
+    ours: bool,
+) -> ParsedEvent | Skipped:
+    """A VEVENT read as RFC 5545 says, or why it is skipped."""
+    uid = _text(component, "UID")
+    title = _title(component)
     too_long = _too_long(uid, title)
     if too_long:
         return Skipped(uid, title, line, too_long[0].message)

@@ -59,6 +59,9 @@ class PreviewRow:
     all_day: bool = False
     """Dates in the file: ``start`` and ``end`` are the reader's midnights of the first
     day and of the day after the last, the same dates on every clock."""
+    tour_part: bool = False
+    """A study tour's outline (its days, as dates) or one of its travel legs: an entry the
+    reader's calendar shows, not a meeting."""
 
     @property
     def cancelled(self) -> bool:
@@ -88,6 +91,8 @@ class ExportPreview:
     zone: str
     """The reader's zone, in which every row is given but those of a stay in Japan."""
     rows: tuple[PreviewRow, ...]
+    """Every entry of the file as its reader sees it: each meeting, and each study tour's
+    outline and travel legs (:attr:`PreviewRow.tour_part`)."""
     tours: int
     """Study tours in the file: their all-day outline and travel legs are not meetings."""
     files: tuple[Method, ...]
@@ -170,12 +175,12 @@ def preview_export(
         tours = len(content.tours)
     rows: list[PreviewRow] = []
     for number, (_method, data) in enumerate(documents, start=1):
-        parsed = read_calendar(data, f"{content.name} (file {number})")
+        parsed = read_calendar(data, f"{content.name} (file {number})", tour_parts=True)
         for event in parsed.events:
             rows.extend(_meetings(event, clock, event_ids.get(event.uid)))
     rows.sort(key=lambda row: (row.start, row.end, row.title, row.uid))
     held_there = stay is not None and any(
-        stay[0] <= japan_day(row.start) <= stay[1] for row in rows
+        stay[0] <= japan_day(row.start) <= stay[1] for row in rows if not row.tour_part
     )
     in_japan = stay if held_there else None
     return ExportPreview(
@@ -230,6 +235,7 @@ def _meetings(
                 recurrence_id=None,
                 event_id=event_id,
                 all_day=True,
+                tour_part=event.tour_part,
             )
         ]
     changes = [
@@ -255,6 +261,7 @@ def _meetings(
                 uid=event.uid,
                 recurrence_id=occurrence.recurrence_id,
                 event_id=event_id,
+                tour_part=event.tour_part,
             )
         )
     return rows
@@ -277,7 +284,7 @@ def summary_text(preview: ExportPreview) -> str:
     since it is a file to send too, and each caveat follows on a line of its own. A
     preview of the first events alone (the dialog's, for a large file) says its counts
     are of those: the file holds more."""
-    count = len(preview.rows)
+    count = sum(1 for row in preview.rows if not row.tour_part)
     if preview.previewed < preview.events:  # the counts are the preview's, and say so
         text = _(
             "{count} meetings in the first {previewed} of the file's {events} events (the "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -35,6 +35,13 @@ def shown(iso: str) -> str:
     return f"{moment:%a %d %b %Y %H:%M} (UTC{iso[-6:]})"
 
 
+def shown_day(iso: str, *, last: bool = False) -> str:
+    """What a row of dates (a study tour's outline) shows for one JSON time: its first
+    day, or with ``last`` the day before the end's midnight, ``Fri 12 Mar 2027 (all day)``."""
+    day = datetime.fromisoformat(iso).date() - timedelta(days=1 if last else 0)
+    return f"{day:%a %d %b %Y} (all day)"
+
+
 def cli_rows(
     database: Database, arguments: list[str], capsys: pytest.CaptureFixture[str]
 ) -> tuple[str, str, list[list[str]]]:
@@ -45,8 +52,8 @@ def cli_rows(
     rows = [
         [
             row["title"],
-            shown(row["start"]),
-            shown(row["end"]),
+            shown_day(row["start"]) if row["all_day"] else shown(row["start"]),
+            shown_day(row["end"], last=True) if row["all_day"] else shown(row["end"]),
             EventStatus(row["status"]).label,
             row["location"],
             row["video_link"],

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from cpp_scheduler import timezones
+from cpp_scheduler.cli import main
 from cpp_scheduler.ical.export import ExportOptions, Method
 from cpp_scheduler.model import EventStatus
 from cpp_scheduler.services import calendar_export, calendar_preview, snapshot
@@ -78,6 +80,57 @@ def test_a_delegates_days_in_japan_are_read_on_tokyos_clock_and_the_rest_at_home
     )
 
 
+def test_the_preview_lists_the_tours_days_and_legs_the_file_shows_her(
+    sqlite_database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rosa's file holds her delegation's study tour: its days as one entry of dates and
+    each train and flight, which her calendar shows among her meetings. The preview
+    listed her meetings alone, so what she would see was not what it showed; it lists
+    them too, on her clock of the day (Japan's during the stay), and counts meetings."""
+    load_demo(sqlite_database)
+    preview = calendar_preview.preview_export(
+        sqlite_database, calendar_export.ParticipantScope(ROSA)
+    )
+
+    parts = [row for row in preview.rows if row.tour_part]
+    assert [(row.title, row.start_text, row.end_text) for row in parts] == [
+        (
+            "Peru study tour: compact, resilient and smart cities",
+            "Mon 08 Mar 2027 (all day)",
+            "Fri 12 Mar 2027 (all day)",
+        ),
+        (
+            "Rail: Tokyo → Yokohama",
+            "Mon 08 Mar 2027 12:30 (UTC+09:00)",
+            "Mon 08 Mar 2027 13:00 (UTC+09:00)",
+        ),
+        (
+            "Rail: Yokohama → Kobe",
+            "Tue 09 Mar 2027 12:40 (UTC+09:00)",
+            "Tue 09 Mar 2027 15:30 (UTC+09:00)",
+        ),
+        (
+            "Rail: Kobe → Kitakyushu",
+            "Thu 11 Mar 2027 08:30 (UTC+09:00)",
+            "Thu 11 Mar 2027 10:30 (UTC+09:00)",
+        ),
+        (
+            "Air: Kitakyushu → Tokyo",
+            "Fri 12 Mar 2027 13:00 (UTC+09:00)",
+            "Fri 12 Mar 2027 14:30 (UTC+09:00)",
+        ),
+    ]
+    assert calendar_preview.summary_text(preview).startswith("20 meetings, read in America/Lima")
+    assert calendar_preview.summary_text(preview).endswith("and 1 study tour")
+
+    url = sqlite_database.url.render_as_string(hide_password=False)
+    capsys.readouterr()
+    arguments = ["--db", url, "export", "ics", "--participant", ROSA, "--preview", "--json"]
+    assert main(arguments) == 0
+    listed = json.loads(capsys.readouterr().out)["events"]
+    assert [row["title"] for row in listed if row["tour_part"]] == [row.title for row in parts]
+
+
 def test_a_washington_participant_reads_the_series_an_hour_later_after_the_clock_change(
     program: Program, database: Database
 ) -> None:
@@ -133,9 +186,10 @@ def test_a_bounded_preview_reads_the_first_events_and_says_how_many_the_file_hol
     )
     assert whole.previewed == whole.events > 2
     assert (bounded.events, bounded.previewed) == (whole.events, 2)
-    earliest = {row.event_id for row in whole.rows[:1]}
+    meetings = [row for row in whole.rows if not row.tour_part]
+    earliest = {row.event_id for row in meetings[:1]}
     assert earliest <= {row.event_id for row in bounded.rows}
-    assert len({row.event_id for row in bounded.rows}) == 2
+    assert len({row.event_id for row in bounded.rows if not row.tour_part}) == 2
 
 
 @pytest.mark.parametrize("who", ["ana", "grace", "maya"])
@@ -145,15 +199,21 @@ def test_the_preview_holds_the_meetings_an_independent_reader_finds_in_the_file(
     email = getattr(program, who).email
     scope = calendar_export.ParticipantScope(email)
     (path,) = calendar_export.export_calendar(database, scope, tmp_path / f"{who}.ics")
+    # Every timed entry of the file, a study tour's travel legs among them.
     written = parsers.timed(parsers.with_recurring_ical_events(path.read_bytes(), WINDOW))
-    meetings = {meeting for meeting in written if not meeting[0].startswith(("tour-", "leg-"))}
 
     preview = calendar_preview.preview_export(database, scope)
-    assert meetings
+    assert written
     # In UTC: Python never finds a local time in a fold (Washington's 01:30 on 1 November)
     # equal to a time of another zone.
-    seen = {(row.uid, row.start.astimezone(UTC), row.end.astimezone(UTC)) for row in preview.rows}
-    assert seen == meetings
+    seen = {
+        (row.uid, row.start.astimezone(UTC), row.end.astimezone(UTC))
+        for row in preview.rows
+        if not row.all_day
+    }
+    assert seen == written
+    legs = {row.uid for row in preview.rows if row.tour_part and not row.all_day}
+    assert legs == {uid for uid, *_times in written if uid.startswith("leg-")}
 
 
 def test_request_mode_reads_the_cancelled_event_from_the_second_file(
