@@ -71,6 +71,11 @@ class Audience:
     def allows(self, participant: Participant) -> bool:
         return self.everyone or participant.id in self.people
 
+    def invites(self, event: Event) -> bool:
+        """Whether the event invites someone the file may name: a request naming nobody
+        is read as a plain appointment."""
+        return any(self.allows(person) for person in event.invitees)
+
     @classmethod
     def nobody(cls) -> Audience:
         return cls()

@@ -16,8 +16,9 @@ import icalendar
 import pytest
 
 from cpp_scheduler.cli import main
+from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
 from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Venue
-from cpp_scheduler.services import calendar_export
+from cpp_scheduler.services import calendar_export, calendar_preview
 from cpp_scheduler.store import Database
 from tests.ical.program import Program, build_program, local
 
@@ -179,3 +180,23 @@ def test_the_file_holds_what_events_list_lists_for_the_same_person(
 
     assert held.track_talk.uid in listed
     assert in_file == listed
+
+
+def test_a_request_says_its_sessions_are_stood_for_by_their_conferences_invitation(
+    held: Conference, database: Database
+) -> None:
+    """In request mode a session Lima attends through its conference invites nobody
+    itself: the report says the conference's invitation stands for it, not that the
+    coordinator should export for a participant or a delegation, which this is."""
+    options = ExportOptions(
+        method=Method.REQUEST, organizer=Organizer("TDLC coordinators", "cpp@tdlc.example.org")
+    )
+    caveats = calendar_preview.export_caveats(
+        database, calendar_export.DelegationScope(held.program.lima.name), options
+    )
+
+    assert (
+        "4 sessions of the request invite nobody themselves, so clients read them as plain "
+        "appointments; the invitations to their conferences stand for them."
+    ) in caveats
+    assert not any("export for a participant or a delegation" in caveat for caveat in caveats)
