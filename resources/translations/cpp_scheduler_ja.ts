@@ -1323,30 +1323,6 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>&lt;b&gt;ファイルに書き出す内容&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation>イベント</translation>
-    </message>
-    <message>
-        <source>Starts (reader&apos;s clock)</source>
-        <translation>開始（受け取る人の時刻）</translation>
-    </message>
-    <message>
-        <source>Ends</source>
-        <translation>終了</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状態</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>場所</translation>
-    </message>
-    <message>
-        <source>Video link</source>
-        <translation>ビデオ会議のリンク</translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation>書き出す(&amp;E)</translation>
     </message>
@@ -1555,6 +1531,18 @@ Records in the file are added or updated. This cannot be undone, and the undo hi
     <message>
         <source>Hours</source>
         <translation>時間帯</translation>
+    </message>
+    <message>
+        <source>Starts (reader&apos;s clock)</source>
+        <translation>開始（受け取る人の時刻）</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>ビデオ会議のリンク</translation>
     </message>
 </context>
 <context>

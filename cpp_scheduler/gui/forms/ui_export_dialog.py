@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QC
     QComboBox, QDateEdit, QDialog, QFormLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QProgressBar, QPushButton, QRadioButton, QSizePolicy,
-    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget)
+    QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from cpp_scheduler.gui.widgets.filter_combo import FilterComboBox
 
@@ -199,21 +198,7 @@ class Ui_ExportDialog(object):
 
         self.previewColumn.addWidget(self.previewTitle)
 
-        self.preview = QTableWidget(ExportDialog)
-        if (self.preview.columnCount() < 6):
-            self.preview.setColumnCount(6)
-        __qtablewidgetitem = QTableWidgetItem()
-        self.preview.setHorizontalHeaderItem(0, __qtablewidgetitem)
-        __qtablewidgetitem1 = QTableWidgetItem()
-        self.preview.setHorizontalHeaderItem(1, __qtablewidgetitem1)
-        __qtablewidgetitem2 = QTableWidgetItem()
-        self.preview.setHorizontalHeaderItem(2, __qtablewidgetitem2)
-        __qtablewidgetitem3 = QTableWidgetItem()
-        self.preview.setHorizontalHeaderItem(3, __qtablewidgetitem3)
-        __qtablewidgetitem4 = QTableWidgetItem()
-        self.preview.setHorizontalHeaderItem(4, __qtablewidgetitem4)
-        __qtablewidgetitem5 = QTableWidgetItem()
-        self.preview.setHorizontalHeaderItem(5, __qtablewidgetitem5)
+        self.preview = QTableView(ExportDialog)
         self.preview.setObjectName(u"preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setWordWrap(False)
@@ -335,18 +320,6 @@ class Ui_ExportDialog(object):
         self.target.setPlaceholderText(QCoreApplication.translate("ExportDialog", u"Where to write (a .ics file, or a folder)", None))
         self.browseButton.setText(QCoreApplication.translate("ExportDialog", u"&Browse\u2026", None))
         self.previewTitle.setText(QCoreApplication.translate("ExportDialog", u"<b>Going into the file</b>", None))
-        ___qtablewidgetitem = self.preview.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("ExportDialog", u"Event", None))
-        ___qtablewidgetitem1 = self.preview.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("ExportDialog", u"Starts (reader's clock)", None))
-        ___qtablewidgetitem2 = self.preview.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("ExportDialog", u"Ends", None))
-        ___qtablewidgetitem3 = self.preview.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("ExportDialog", u"Status", None))
-        ___qtablewidgetitem4 = self.preview.horizontalHeaderItem(4)
-        ___qtablewidgetitem4.setText(QCoreApplication.translate("ExportDialog", u"Location", None))
-        ___qtablewidgetitem5 = self.preview.horizontalHeaderItem(5)
-        ___qtablewidgetitem5.setText(QCoreApplication.translate("ExportDialog", u"Video link", None))
         self.exportButton.setText(QCoreApplication.translate("ExportDialog", u"&Export", None))
         self.cancelButton.setText(QCoreApplication.translate("ExportDialog", u"Close", None))
     # retranslateUi

@@ -24,12 +24,10 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
-    QTableWidgetItem,
     QWidget,
 )
 
@@ -43,6 +41,7 @@ from cpp_scheduler.gui.forms.ui_export_dialog import Ui_ExportDialog
 from cpp_scheduler.gui.opening import once_painted
 from cpp_scheduler.gui.qtvalues import keep_to_program_days
 from cpp_scheduler.gui.taskman import Progress, TaskManager
+from cpp_scheduler.gui.tools.export_preview_model import ExportPreviewModel
 from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import ExportOptions, Method
@@ -221,6 +220,8 @@ class ExportDialog(QDialog):
         self.per_person = self.ui.perParticipant
         self.target = self.ui.target
         self.preview_table = self.ui.preview
+        self.preview_model = ExportPreviewModel(self)
+        self.preview_table.setModel(self.preview_model)
         self.preview_label = self.ui.previewSummary
         self.preview_label.setWordWrap(True)  # its notes are sentences
         self.note = self.ui.updateNote
@@ -468,7 +469,7 @@ class ExportDialog(QDialog):
         self._preview_request += 1
         request = self._preview_request
         self.preview_result = None
-        self.preview_table.setRowCount(0)
+        self.preview_model.show_rows(())
         self._set_export_ready(False)
         if self.choices is None and self._listed_scope:
             self._preview_pending = True  # asked again when the lists arrive
@@ -508,22 +509,7 @@ class ExportDialog(QDialog):
             return
         self._preview_pending = False
         self.preview_result = preview
-        self.preview_table.setRowCount(len(preview.rows))
-        for number, row in enumerate(preview.rows):
-            cells = (
-                row.title,
-                row.start_text,
-                row.end_text,
-                row.status.label,
-                row.location,
-                row.video_link,
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if row.cancelled:
-                    item.setForeground(QColor("#8a8a8a"))
-                self.preview_table.setItem(number, column, item)
+        self.preview_model.show_rows(preview.rows)
         self._highlight(preview)
         self.preview_label.setText(calendar_preview.summary_text(preview))
         self._set_export_ready(bool(preview.rows or preview.tours) and not self.running)
@@ -562,18 +548,15 @@ class ExportDialog(QDialog):
 
     @property
     def preview_titles(self) -> list[str]:
-        items = [self.preview_table.item(row, 0) for row in range(self.preview_table.rowCount())]
-        return [item.text() for item in items if item is not None]
+        return [row.title for row in self.preview_model.rows]
 
     def preview_cells(self) -> list[list[str]]:
-        """The preview table as the coordinator reads it, row by row."""
-        table = self.preview_table
+        """The preview table as the coordinator reads it, row by row: what the view
+        draws in each cell."""
+        model = self.preview_model
         return [
-            [
-                item.text() if (item := table.item(row, column)) is not None else ""
-                for column in range(table.columnCount())
-            ]
-            for row in range(table.rowCount())
+            [str(model.index(row, column).data() or "") for column in range(model.columnCount())]
+            for row in range(model.rowCount())
         ]
 
     @property

@@ -29,7 +29,7 @@ from cpp_scheduler.cli import main
 from cpp_scheduler.gui.readonly import make_read_only
 from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
 from cpp_scheduler.gui.tools.import_calendar import ImportDialog
-from cpp_scheduler.model import Event, Participant
+from cpp_scheduler.model import Event, EventStatus, Participant
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, demo_id, load_demo
 from cpp_scheduler.services.rows import OccurrenceKey
 from cpp_scheduler.store import Database
@@ -355,6 +355,36 @@ def test_the_preview_shows_a_participants_file_on_her_own_clock(
     assert row[5] == "https://meet.example.org/tdlc/cpp-conference-2027"
     assert "read in America/Lima" in dialog.preview_label.text()
     assert "1 study tour" in dialog.preview_label.text()
+    # Her tour's days and its trains, which her calendar shows among the meetings.
+    leg = dialog.preview_cells()[titles.index("Rail: Tokyo → Yokohama")]
+    assert leg[1:3] == ["Mon 08 Mar 2027 12:30 (UTC+09:00)", "Mon 08 Mar 2027 13:00 (UTC+09:00)"]
+
+
+def test_a_cancelled_meeting_of_a_request_is_greyed_in_the_preview(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """In request mode a cancelled meeting goes into the second file, which removes it
+    from the reader's calendar: its row says so in grey, the others in the text's colour."""
+    made = _program(sqlite_database)
+    with sqlite_database.transaction() as session:
+        clinic = session.get(Event, made["clinic"])
+        assert clinic is not None
+        clinic.status = EventStatus.CANCELLED
+    dialog = tools_of(open_window()).open_export()
+    qtbot.addWidget(dialog)
+    dialog.request_button.setChecked(True)
+    dialog.organizer.setText("TDLC coordinators <cpp@tdlc.example.org>")
+    dialog.set_scope(Scope.DELEGATION, made["lima"])
+    titles = _previewed(qtbot, dialog)
+
+    model = dialog.preview_table.model()
+    colours = {
+        title: model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
+        for row, title in enumerate(titles)
+    }
+    assert dialog.preview_cells()[titles.index("Housing finance clinic")][3] == "Cancelled"
+    assert colours["Housing finance clinic"].name() == "#8a8a8a"
+    assert "second file that removes them" in dialog.preview_label.text()
 
 
 def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
