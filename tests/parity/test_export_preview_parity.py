@@ -55,7 +55,7 @@ def cli_rows(
             shown_day(row["start"]) if row["all_day"] else shown(row["start"]),
             shown_day(row["end"], last=True) if row["all_day"] else shown(row["end"]),
             EventStatus(row["status"]).label,
-            row["location"],
+            " · ".join(row["location"].splitlines()),  # the row draws its two lines as one
             row["video_link"],
         ]
         for row in document["events"]

@@ -64,9 +64,13 @@ class ExportPreviewModel(HeaderedTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        # A title or a place wider than its column is read whole in its tip.
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.texts(index.row())[index.column()]
+        text = self.texts(index.row())[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            # A place on two lines (its English address, then its Japanese one, as the
+            # reader's calendar shows them) on one: a row is a line high.
+            return " · ".join(text.splitlines())
+        if role == Qt.ItemDataRole.ToolTipRole:  # whatever is wider than its column
+            return text
         if role == Qt.ItemDataRole.ForegroundRole and self.rows[index.row()].cancelled:
             return CANCELLED_TEXT
         return None

@@ -358,6 +358,15 @@ def test_the_preview_shows_a_participants_file_on_her_own_clock(
     # Her tour's days and its trains, which her calendar shows among the meetings.
     leg = dialog.preview_cells()[titles.index("Rail: Tokyo → Yokohama")]
     assert leg[1:3] == ["Mon 08 Mar 2027 12:30 (UTC+09:00)", "Mon 08 Mar 2027 13:00 (UTC+09:00)"]
+    # A room's English and Japanese addresses, two lines in her calendar, share the row's
+    # one line; its tip gives them as the file does.
+    opening = titles.index("Opening plenary: ten years of the City Partnership Program")
+    place = dialog.preview_table.model().index(opening, 4)
+    assert place.data() == (
+        "TDLC Meeting Room A, 10th Floor, 2-2-2 Uchisaiwaicho, Chiyoda-ku, Tokyo 100-0011"
+        " · 〒100-0011 東京都千代田区内幸町2-2-2 10階"
+    )
+    assert place.data(Qt.ItemDataRole.ToolTipRole) == place.data().replace(" · ", "\n")
 
 
 def test_a_cancelled_meeting_of_a_request_is_greyed_in_the_preview(
