@@ -578,28 +578,7 @@ def request_caveats(content: CalendarContent, options: ExportOptions) -> list[st
     found: list[str] = []
     for method, events, tours in _files(content, _request_for_cancel(options)):
         if method is Method.REQUEST:
-            invites = content.audience.invites
-            uninvited = [event for event in events if not invites(event)]
-            # A session a delegation attends through its conference invites nobody itself:
-            # the conference's invitation stands for it (``send invitations`` sends that).
-            sessions = sum(
-                1
-                for event in uninvited
-                if not event.delegations and any(map(invites, event.conferences))
-            )
-            unnamed = len(uninvited) - sessions
-            if sessions:
-                found.append(
-                    ngettext(
-                        "{count} session of the request invites nobody itself, so clients "
-                        "read it as a plain appointment; the invitation to its conference "
-                        "stands for it.",
-                        "{count} sessions of the request invite nobody themselves, so clients "
-                        "read them as plain appointments; the invitations to their "
-                        "conferences stand for them.",
-                        sessions,
-                    ).format(count=f"{sessions:,}")
-                )
+            unnamed = sum(1 for event in events if not content.audience.invites(event))
             if unnamed:
                 found.append(
                     ngettext(

@@ -275,29 +275,43 @@ class Event(Record, Base):
         return found
 
     @property
-    def attending_delegation_ids(self) -> frozenset[str]:
-        """The delegations it is for (their ids), by the engine's rule of who attends
+    def attending_delegations(self) -> list[Delegation]:
+        """The delegations it is for, by the engine's rule of who attends
         (:func:`~cpp_scheduler.model.event_filter.delegations_attending`): those it names,
-        or, for a session naming none, those of the conferences it is a session of. A
-        delegation's and its members' calendar files hold the sessions so."""
-        named = frozenset(delegation.id for delegation in self.delegations)
-        if named or self.parent is None:
-            return named
+        or, for a session naming none, those of the conferences it is a session of. Their
+        members are invited to it, and their calendar files hold it."""
+        if self.delegations or self.parent is None:
+            return list(self.delegations)
         conferences = self.conferences
-        return delegations_attending(
-            named,
+        attending = delegations_attending(
+            frozenset(),
             [conference.id for conference in conferences],
             {c.id: [delegation.id for delegation in c.delegations] for c in conferences},
         )
+        found = {
+            delegation.id: delegation
+            for conference in conferences
+            for delegation in conference.delegations
+            if delegation.id in attending
+        }
+        return list(found.values())
+
+    @property
+    def attending_delegation_ids(self) -> frozenset[str]:
+        """The ids of :attr:`attending_delegations`."""
+        return frozenset(delegation.id for delegation in self.attending_delegations)
 
     @property
     def invitees(self) -> list[Participant]:
-        """Everyone the event invites: its participants, then the members of its
-        delegations not already among them. A member invited through the delegation is
+        """Everyone the event invites: its participants, then the members of the
+        delegations it is for not already among them (a session naming no delegation is
+        for its conference's, :attr:`attending_delegations`, so its invitation goes to
+        them: a session moved is told to those whose calendars hold it). A member invited
+        through the delegation is
         as much an attendee as one named alone: the calendar names them both, so that a
         reader's Accept or Decline matches a line of its own."""
         people = {person.id: person for person in self.participants}
-        for delegation in self.delegations:
+        for delegation in self.attending_delegations:
             for member in delegation.members:
                 people.setdefault(member.id, member)
         return list(people.values())

@@ -256,7 +256,7 @@ def select_content(
         ).all()
         own = session.scalars(tours.where(StudyTour.delegation_id == delegation.id)).all()
         return scopes.delegation_schedule(
-            delegation, _with_sessions(session, events, found), own, dates=dates
+            delegation, with_sessions(session, events, found), own, dates=dates
         )
     if isinstance(scope, ParticipantScope):
         person = session.scalars(
@@ -284,7 +284,7 @@ def select_content(
         )
         return scopes.participant_schedule(
             person,
-            _with_sessions(session, events, found),
+            with_sessions(session, events, found),
             own,
             dates=dates,
             with_attendees=with_attendees,
@@ -309,10 +309,11 @@ def select_content(
     return scopes.program(found, all_tours, dates=dates, name=name, with_attendees=with_attendees)
 
 
-def _with_sessions(session: Session, events: Select[Event], found: Sequence[Event]) -> list[Event]:
+def with_sessions(session: Session, events: Select[Event], found: Sequence[Event]) -> list[Event]:
     """``found`` and the sessions (at any depth) of the conferences among them, read
     with ``events``' loading: a session naming no delegation is for its conference's
-    (:attr:`Event.attending_delegation_ids`), which the file's rule then judges."""
+    (:attr:`Event.attending_delegations`), which the caller's rule then judges (a file's
+    whom it is for, a batch of invitations whom it invites)."""
     every = {event.id: event for event in found}
     above = list(every)
     while above:

@@ -58,10 +58,12 @@ from cpp_scheduler.model.event import (
     event_participants,
     held_statuses,
 )
+from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
 from cpp_scheduler.model.history import Change as SavedChange
 from cpp_scheduler.model.mail import ledger_order
 from cpp_scheduler.scheduling.inputs import japan_day
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
+from cpp_scheduler.services.rows import with_conferences
 from cpp_scheduler.services.snapshot import NotFoundError, find_tour, named_event, no_event_named
 from cpp_scheduler.store import Database
 
@@ -451,8 +453,9 @@ say it."""
 def recipients_by_event(
     session: Session, event_ids: Sequence[str] | None = None, gone: Gone = NOTHING_GONE
 ) -> dict[str, set[str]]:
-    """Who each event invites (participant ids): its participants and its delegations'
-    members, its organiser left out, as :func:`invitations.recipients_of` says; with
+    """Who each event invites (participant ids): its participants and the members of the
+    delegations it is for (a session naming none is for its conference's), its organiser
+    left out, as :func:`invitations.recipients_of` says; with
     ``gone``, as it would without those records (a deleted delegation's members no
     longer invited through it)."""
     gone_events = gone.get(str(Event.__tablename__), frozenset())
@@ -477,10 +480,75 @@ def recipients_by_event(
                 continue
             recipients[event_id].add(person_id)
         organisers.update((row[0], row[1]) for row in session.execute(organised))
+    for event_id, people in _invited_through_conferences(session, event_ids, gone).items():
+        recipients[event_id].update(people)
     for event_id, organiser in organisers.items():
         if organiser is not None:
             recipients[event_id].discard(organiser)
     return recipients
+
+
+def _invited_through_conferences(
+    session: Session, event_ids: Sequence[str] | None, gone: Gone
+) -> dict[str, set[str]]:
+    """Who each session naming no delegation invites through its conferences (at any
+    depth): the members of their delegations (:attr:`Event.attending_delegations`, the
+    engine's rule of who attends), as :func:`recipients_by_event` would have them
+    without the ``gone`` records."""
+    gone_people = gone.get(str(Participant.__tablename__), frozenset())
+    gone_delegations = gone.get(str(Delegation.__tablename__), frozenset())
+    conference_of: dict[str, str] = {
+        event_id: str(parent)
+        for event_id, parent in session.execute(
+            select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
+        )
+    }
+    wanted = conference_of.keys() if event_ids is None else set(event_ids)
+    sessions = [event_id for event_id in conference_of if event_id in wanted]
+    if not sessions:
+        return {}
+    named = _delegations_named(session, with_conferences(sessions, conference_of))
+    named = {
+        event_id: {d for d in delegations if d not in gone_delegations}
+        for event_id, delegations in named.items()
+    }
+    attending = {
+        event_id: delegations_attending(
+            frozenset(), conferences_above(event_id, conference_of), named
+        )
+        for event_id in sessions
+        if not named.get(event_id)
+    }
+    wanted_delegations = sorted(set().union(*attending.values()))
+    members: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(wanted_delegations), _CHUNK):
+        chunk = wanted_delegations[start : start + _CHUNK]
+        for person_id, delegation_id in session.execute(
+            select(Participant.id, Participant.delegation_id).where(
+                Participant.delegation_id.in_(chunk)
+            )
+        ):
+            if person_id not in gone_people:
+                members[str(delegation_id)].add(person_id)
+    return {
+        event_id: set().union(*(members.get(d, set()) for d in delegations))
+        for event_id, delegations in attending.items()
+        if delegations
+    }
+
+
+def _delegations_named(session: Session, event_ids: Sequence[str]) -> dict[str, set[str]]:
+    """The delegations each of these events names itself."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(event_ids), _CHUNK):
+        chunk = event_ids[start : start + _CHUNK]
+        for event_id, delegation_id in session.execute(
+            select(event_delegations.c.event_id, event_delegations.c.delegation_id).where(
+                event_delegations.c.event_id.in_(chunk)
+            )
+        ):
+            named[event_id].add(delegation_id)
+    return named
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.ical import scopes
 from cpp_scheduler.ical.export import Method, Organizer
 from cpp_scheduler.mail.messages import Invitation as Invitation
 from cpp_scheduler.mail.messages import batch_renderings, build_invitation, organiser_of
@@ -86,6 +87,7 @@ from cpp_scheduler.services.calendar_export import (
     EventScope,
     TourScope,
     event_loading,
+    with_sessions,
 )
 from cpp_scheduler.services.changes import (
     Change,
@@ -435,15 +437,21 @@ def _events_of(session: Session, scope: InvitationScope) -> tuple[list[Event], s
         raise NotFoundError(
             _("no delegation is called '{name}'").format(name=printable(scope.name))
         )
-    found = session.scalars(
+    named = session.scalars(
         query.where(
             or_(
                 Event.delegations.any(Delegation.id == delegation.id),
                 Event.participants.any(Participant.delegation_id == delegation.id),
             )
-        ).order_by(Event.start_utc, Event.uid)
-    )
-    return list(found), scope.name
+        )
+    ).all()
+    # With the sessions of its conferences, which invite its members too.
+    events = [
+        event
+        for event in with_sessions(session, query, named)
+        if scopes.involves_delegation(event, delegation)
+    ]
+    return sorted(events, key=lambda event: (event.start_utc, event.uid)), scope.name
 
 
 def event_choice(database: Database, event_id: str | None) -> tuple[str, str] | None:

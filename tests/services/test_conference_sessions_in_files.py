@@ -9,7 +9,6 @@ with icalendar."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import icalendar
@@ -17,67 +16,15 @@ import pytest
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.ical.export import ExportOptions, Method, Organizer
-from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus, Venue
 from cpp_scheduler.services import calendar_export, calendar_preview
 from cpp_scheduler.store import Database
-from tests.ical.program import Program, build_program, local
-
-
-@dataclass
-class Conference:
-    program: Program
-    conference: Event
-    opening: Event
-    parallel: Event
-    track: Event
-    track_talk: Event
-    kathmandu_roundtable: Event
-
-
-def _session(parent: Event, title: str, day: int, hour: int, room: Venue, **links: object) -> Event:
-    return Event(
-        title=title,
-        kind=EventKind.CONFERENCE,
-        mode=EventMode.FACE_TO_FACE,
-        status=EventStatus.CONFIRMED,
-        start_utc=local("Asia/Tokyo", 2026, 9, day, hour, 0),
-        end_utc=local("Asia/Tokyo", 2026, 9, day, hour + 1, 30),
-        zone="Asia/Tokyo",
-        venue=room,
-        parent=parent,
-        **links,
-    )
+from tests.ical.conference import Conference, build_conference
 
 
 @pytest.fixture
 def held(database: Database) -> Conference:
-    """A two-day conference at TDLC for Lima's and Kathmandu's delegations: sessions
-    naming nobody (Lima's and Kathmandu's both), a track whose talk is a session of a
-    session, and a roundtable naming Kathmandu alone."""
     with database.transaction() as session:
-        program = build_program(session)
-        room_a = Venue(name="TDLC Meeting Room A", locality="Tokyo")
-        room_b = Venue(name="TDLC Meeting Room B", locality="Tokyo")
-        conference = Event(
-            title="CPP Conference: cities learning from cities",
-            kind=EventKind.CONFERENCE,
-            mode=EventMode.FACE_TO_FACE,
-            status=EventStatus.CONFIRMED,
-            start_utc=local("Asia/Tokyo", 2026, 9, 14, 9, 0),
-            end_utc=local("Asia/Tokyo", 2026, 9, 15, 17, 0),
-            zone="Asia/Tokyo",
-            delegations=[program.lima, program.kathmandu],
-        )
-        opening = _session(conference, "Opening plenary", 14, 9, room_a)
-        parallel = _session(conference, "Housing finance for growing cities", 14, 11, room_b)
-        track = _session(conference, "Resilience track", 15, 9, room_a)
-        track_talk = _session(track, "Living with earthquakes: Kobe after 1995", 15, 11, room_a)
-        roundtable = _session(
-            conference, "Kathmandu roundtable", 15, 14, room_b, delegations=[program.kathmandu]
-        )
-        session.add_all([conference, opening, parallel, track, track_talk, roundtable])
-        session.flush()
-        return Conference(program, conference, opening, parallel, track, track_talk, roundtable)
+        return build_conference(session)
 
 
 def _read(path: Path) -> dict[str, icalendar.cal.Component]:
@@ -182,21 +129,27 @@ def test_the_file_holds_what_events_list_lists_for_the_same_person(
     assert in_file == listed
 
 
-def test_a_request_says_its_sessions_are_stood_for_by_their_conferences_invitation(
-    held: Conference, database: Database
+def test_a_request_invites_the_delegations_members_to_each_of_its_sessions(
+    held: Conference, database: Database, tmp_path: Path
 ) -> None:
-    """In request mode a session Lima attends through its conference invites nobody
-    itself: the report says the conference's invitation stands for it, not that the
-    coordinator should export for a participant or a delegation, which this is."""
+    """A session naming no delegation invites its conference's delegations' members, as
+    they attend it: Lima's request file names Ana and Bruno on each session, so their
+    clients take each as an invitation (it named nobody, a plain appointment), and the
+    report finds no event of the request inviting nobody."""
     options = ExportOptions(
         method=Method.REQUEST, organizer=Organizer("TDLC coordinators", "cpp@tdlc.example.org")
     )
-    caveats = calendar_preview.export_caveats(
-        database, calendar_export.DelegationScope(held.program.lima.name), options
+    scope = calendar_export.DelegationScope(held.program.lima.name)
+    path, *_cancelled = calendar_export.export_calendar(
+        database, scope, tmp_path / "lima.ics", options
     )
+    entries = _read(path)
 
-    assert (
-        "4 sessions of the request invite nobody themselves, so clients read them as plain "
-        "appointments; the invitations to their conferences stand for them."
-    ) in caveats
-    assert not any("export for a participant or a delegation" in caveat for caveat in caveats)
+    members = {f"mailto:{held.program.ana.email}", f"mailto:{held.program.bruno.email}"}
+    for title in (held.opening.title, held.track_talk.title):
+        attendees = entries[title].get("ATTENDEE")
+        assert {str(a) for a in (attendees if isinstance(attendees, list) else [attendees])} == (
+            members
+        )
+    caveats = calendar_preview.export_caveats(database, scope, options)
+    assert not any("nobody invited" in caveat for caveat in caveats)

@@ -1,0 +1,88 @@
+"""A session naming no delegation is for its conference's delegations (the engine's rule,
+which their calendar files follow): their members are invited to it, told when it
+moves, and their answers to it are recorded. Before, invitations went to the conference
+alone, which names no session: a delegate relying on email never learnt of the sessions,
+and a session moved after the invitations went out left the change report saying
+everyone had been told. A real SMTP server; calendars read with icalendar."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from cpp_scheduler.model import Event
+from cpp_scheduler.services import replies, series
+from cpp_scheduler.services.calendar_export import DelegationScope
+from cpp_scheduler.services.changes import change_report
+from cpp_scheduler.store import Database
+from tests.ical.conference import Conference, build_conference
+from tests.mail.helpers import read_calendar, reply_calendar, send
+from tests.mail.smtpserver import Server
+
+
+@pytest.fixture
+def held(database: Database) -> Conference:
+    with database.transaction() as session:
+        return build_conference(session)
+
+
+def _received(server: Server, email: str) -> dict[str, object]:
+    """The calendars of the messages ``email`` received, by their event's title."""
+    found = {}
+    for message in server.mailbox.messages:
+        if email in str(message["To"]):
+            calendar = read_calendar(message)
+            (event,) = calendar.walk("VEVENT")
+            found[str(event["SUMMARY"])] = calendar
+    return found
+
+
+def test_a_delegations_members_are_invited_to_each_session_of_its_conference(
+    held: Conference, database: Database, plain_server: Server
+) -> None:
+    send(database, DelegationScope(held.program.lima.name), plain_server)
+
+    ana = _received(plain_server, held.program.ana.email)
+    assert {
+        held.conference.title,
+        held.opening.title,
+        held.parallel.title,
+        held.track.title,
+        held.track_talk.title,
+    } <= ana.keys()
+    assert held.kathmandu_roundtable.title not in ana  # Kathmandu's alone
+    (talk,) = ana[held.track_talk.title].walk("VEVENT")  # type: ignore[attr-defined]
+    assert str(talk["ATTENDEE"]) == f"mailto:{held.program.ana.email}"
+
+
+def test_a_session_moved_after_the_invitations_is_told_to_the_delegates(
+    held: Conference, database: Database, plain_server: Server
+) -> None:
+    send(database, DelegationScope(held.program.lima.name), plain_server)
+    with database.session() as session:
+        opening = session.get(Event, held.opening.id)
+        assert opening is not None
+        version, start, end = opening.version, opening.start_utc, opening.end_utc
+    series.move_event(
+        database, held.opening.id, start + timedelta(hours=1), end + timedelta(hours=1), version
+    )
+
+    told = {
+        change.email
+        for change in change_report(database).changes
+        if change.event_id == held.opening.id
+    }
+    assert {held.program.ana.email, held.program.bruno.email} <= told
+
+
+def test_a_delegates_answer_to_a_session_is_recorded(
+    held: Conference, database: Database, plain_server: Server, tmp_path: Path
+) -> None:
+    send(database, DelegationScope(held.program.lima.name), plain_server)
+    invitation = _received(plain_server, held.program.ana.email)[held.opening.title]
+    answer = tmp_path / "ana.ics"
+    answer.write_bytes(reply_calendar(invitation, held.program.ana.email, "ACCEPTED"))  # type: ignore[arg-type]
+
+    assert replies.import_replies(database, [answer]).refused == []
