@@ -21,6 +21,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, overload
 
@@ -36,6 +37,7 @@ from cpp_scheduler.i18n import _
 from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import HELD_ONCE, Base, utc_now
+from cpp_scheduler.model.event import Event
 from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
 from cpp_scheduler.programfile.document import read_document, record_label
@@ -173,6 +175,24 @@ def import_program(database: Database, path: Path, *, dry_run: bool = False) -> 
     path = Path(path)
     document = read_document(path)
     return apply_document(database, document, path, dry_run=dry_run)
+
+
+def _series_before(entity: object) -> tuple[recurrence.SeriesTimes, list[tuple[Any, ...]]] | None:
+    """An event's series times and its moved and cancelled meetings as the database
+    holds them, before the file's values are written; None for any other record."""
+    if not isinstance(entity, Event):
+        return None
+    return entity.series_times(), _changed_meetings(entity)
+
+
+def _changed_meetings(event: Event) -> list[tuple[Any, ...]]:
+    return sorted(
+        (
+            (change.recurrence_id, change.cancelled, change.start_utc, change.end_utc)
+            for change in event.changes
+        ),
+        key=itemgetter(0),  # one change a meeting: its start names it
+    )
 
 
 def _refused_by_database(session: Session, error: IntegrityError) -> str:
@@ -764,6 +784,7 @@ class _Merge:
             self._write_new(entry, entity)
             tally.created.append((kind, record))
             return
+        series = _series_before(entity)
         changed = self._write_values(entry)
         for link in kind.links:
             if link.key not in record:
@@ -787,6 +808,13 @@ class _Merge:
         for owned in kind.owned:
             if owned.key in record:
                 changed = self._write_owned(entry, owned.key, owned.kind) or changed
+        if series is not None and isinstance(entity, Event):
+            times, meetings = series
+            if _changed_meetings(entity) == meetings:
+                # A series moved or given another rule by the file, its moved and
+                # cancelled meetings left as the database holds them: they follow it to
+                # their counterparts, as a save's do (a cancelled February stays so).
+                entity.keep_changed_meetings(times)
         if entry.new:
             tally.created.append((kind, record))
         elif changed:
