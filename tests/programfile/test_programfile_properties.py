@@ -43,7 +43,10 @@ def pair(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Ite
 @settings(max_examples=15, deadline=None)
 @given(
     title=words,
-    description=st.text(st.characters(blacklist_characters="\x00"), max_size=200),
+    # Any text a file can carry: UTF-8 holds no lone surrogate, which no file gives.
+    description=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=200
+    ),
     zone=st.sampled_from(timezones.all_zones()),
     start=st.datetimes(
         min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)
