@@ -972,16 +972,26 @@ def _meetings(facts: EventFacts) -> frozenset[datetime] | None:
 
 def _dropped(before: EventFacts, now: EventFacts) -> list[datetime]:
     """The meetings participants were told of that the series' new rule no longer gives
-    (a series shortened, a weekday dropped), those told cancelled left out. Told only
-    while the series starts where it did: a series moved is told by its move, each of
-    its meetings being somewhere else."""
+    (a series shortened, a weekday dropped), those told cancelled left out, and those
+    that follow a meeting of the new rule as every save follows them
+    (:func:`recurrence.follow_changes`: the third Wednesday's meeting becoming the third
+    Thursday's is the series' new rule, which the update says, not a meeting gone; one
+    moved to the very time its counterpart now has is still held). Told only while the
+    series starts where it did: a series moved is told by its move, each of its meetings
+    being somewhere else."""
     if before.rule == now.rule or (before.start, before.zone) != (now.start, now.zone):
         return []
     told = _meetings(before)
     if told is None:
         return []
     given = _meetings(now) or frozenset({now.start})
-    return sorted(told - given - set(before.cancelled))
+    gone = told - given - set(before.cancelled)
+    if not gone or not now.rule:
+        return sorted(gone)
+    following = _followed(
+        _times(before), _times(now), [recurrence.OccurrenceChange(rid) for rid in sorted(gone)]
+    )
+    return sorted(gone - following.keys())
 
 
 def _series_words(facts: EventFacts, viewer: scopes.Viewer) -> str | None:

@@ -14,7 +14,7 @@ from sqlalchemy import update
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.model import Event, EventStatus, OccurrenceOverride, Participant, SentMessage
-from cpp_scheduler.services import invitations
+from cpp_scheduler.services import editing, invitations
 from cpp_scheduler.services.calendar_export import DelegationScope, EventScope, TourScope
 from cpp_scheduler.services.changes import ChangeKind, change_report
 from cpp_scheduler.store import Database
@@ -476,3 +476,29 @@ def test_the_summary_counts_changes_and_people_in_the_singular_too() -> None:
     assert report_summary(one) == "1 change to tell 1 participant."
     two = ChangeReport((change("ana@example.pe", "e1"), change("ana@example.pe", "e2")))
     assert report_summary(two) == "2 changes to tell 1 participant."
+
+
+def test_a_series_given_another_weekday_is_told_by_its_new_meetings_not_as_meetings_gone(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """The series (third Wednesdays; March cancelled, April moved to Thursday 11:00)
+    becomes third Thursdays, saved as the window saves it: each meeting follows to its
+    Thursday, March still cancelled, April still at Thursday 11:00. The update says the
+    series' new meetings; it said each Wednesday "no longer takes place", the moved April
+    meeting among them, though it is held where Sofía was told it is."""
+    send(database, EventScope(program.series.uid), plain_server)
+    with database.session() as session:
+        version = session.get(Event, program.series.id).version  # type: ignore[union-attr]
+    editing.change(
+        database,
+        Event,
+        program.series.id,
+        {"recurrence_rule": "FREQ=MONTHLY;BYDAY=3TH;COUNT=6"},
+        version,
+    )
+
+    (sofia,) = change_report(database, DelegationScope(program.santiago.name)).changes
+    assert sofia.details == (
+        "the series now has 6 meetings from Wed 18 Feb 2026 to Wed 15 Jul 2026 "
+        "(before: 6 meetings from Tue 17 Feb 2026 to Tue 14 Jul 2026)",
+    )
