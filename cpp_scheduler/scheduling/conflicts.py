@@ -81,6 +81,7 @@ from cpp_scheduler.scheduling.localtimes import (
     all_day_dates,
     describe_dates,
     describe_span,
+    hosted_in_japan,
 )
 from cpp_scheduler.scheduling.travel import (
     DEFAULT_BUFFER,
@@ -1039,10 +1040,10 @@ def _holiday_on(context: _Context, country: str, day: int) -> str | None:
 
 
 def _has_japanese_side(context: _Context, interval: Interval) -> bool:
+    """Whether Japan's holidays concern the meeting: its hosts' (:func:`hosted_in_japan`,
+    the rule of the Local times too), or a Japanese attendee's."""
     venue = context.snapshot.venues.get(interval.venue_id or "")
-    if venue is not None and venue.country == JAPAN:
-        return True
-    if interval.is_physical and venue is None and interval.zone == timezones.TOKYO:
+    if hosted_in_japan(interval, venue.zone if venue is not None else None):
         return True
     attendee_of = context.snapshot.attendee
     for ids in (interval.delegation_ids, interval.participant_ids):

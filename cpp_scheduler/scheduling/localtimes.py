@@ -21,6 +21,7 @@ from cpp_scheduler.scheduling.inputs import (
     AttendeeKind,
     Hours,
     Interval,
+    country_of_zone,
     japan_day,
     zone_city,
 )
@@ -202,10 +203,17 @@ def distinct_clocks(attendees: Iterable[Attendee], day: date) -> list[Attendee]:
     return shown
 
 
-def hosted_in_japan(interval: Interval) -> bool:
-    """The hosts' own holidays count: the meeting is held somewhere (in person, or at a
-    venue) or on Tokyo's clock, so TDLC's staff in Tokyo run it."""
-    return interval.is_physical or interval.venue_id is not None or interval.zone == timezones.TOKYO
+def hosted_in_japan(interval: Interval, venue_zone: str | None = None) -> bool:
+    """Whether Japan's holidays are its hosts': TDLC is always in the room, hosting from
+    Tokyo or from a partner city's office, so every meeting joined from afar is hosted in
+    Japan, whatever clock it was typed on (the slot finder scores the host with Japan's
+    holidays too); one held in person is hosted where it is held (``venue_zone``, its
+    venue's zone, where it has one, else its own), and so is an all-day block, which is
+    a place's dates (an office closure, a conference day). The one rule of the Local
+    times and of the conflict check."""
+    if interval.is_in_person or interval.all_day:
+        return country_of_zone(venue_zone or interval.zone) == JAPAN
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,16 +279,19 @@ class MeetingTimes:
     warnings: tuple[HolidayWarning, ...]
 
 
-def meeting_times(interval: Interval, attendees: Iterable[Attendee]) -> MeetingTimes:
+def meeting_times(
+    interval: Interval, attendees: Iterable[Attendee], venue_zone: str | None = None
+) -> MeetingTimes:
     """The meeting on each distinct clock (delegations, participants on a clock of their
     own, Tokyo, Washington) and the public holidays on those local dates.
 
     An all-day event has no clock to read: it is on its dates for everybody, so it has
     no rows, only the holidays that fall on its dates in each attendee's country."""
+    hosted = hosted_in_japan(interval, venue_zone)
     if interval.all_day:
-        return MeetingTimes((), all_day_holiday_warnings(interval, attendees))
+        return MeetingTimes((), all_day_holiday_warnings(interval, attendees, hosted))
     rows = local_times(interval, distinct_clocks(attendees, japan_day(interval.start)))
-    return MeetingTimes(rows, holiday_warnings(rows, hosted_in_japan(interval)))
+    return MeetingTimes(rows, holiday_warnings(rows, hosted))
 
 
 def describe_span(
@@ -338,7 +349,7 @@ def all_day_text(first: date, last: date) -> str:
 
 
 def all_day_holiday_warnings(
-    interval: Interval, attendees: Iterable[Attendee]
+    interval: Interval, attendees: Iterable[Attendee], hosted: bool
 ) -> tuple[HolidayWarning, ...]:
     """The public holidays on an all-day event's dates: each attendee's country's (Japan's
     for a day it spends in Japan), and Japan's for the hosts of an event held there."""
@@ -346,7 +357,6 @@ def all_day_holiday_warnings(
     warnings: list[HolidayWarning] = []
     seen: set[tuple[str, date]] = set()
     clocks = distinct_clocks(attendees, japan_day(interval.start))
-    hosted = hosted_in_japan(interval)
     day = first
     while day <= last:
         concerned: list[tuple[str, str]] = []

@@ -218,6 +218,7 @@ def read_event_local_times(
         event = find_event(session, event_uid_or_id)
         summary, meetings = _meetings_asked(event, occurrence, every)
         attendees = event_attendees(event)
+        venue_zone = event.venue.zone if event.venue is not None else None
         # Whose nights the conflict check judges: none of a meeting called off; a
         # conference holding sessions is judged by them, not by its own span (read only
         # where a meeting's hours could be judged at all: remote ones).
@@ -236,6 +237,7 @@ def read_event_local_times(
                 interval,
                 attendees,
                 judged_at_night_ids(interval, holds, attendees) if checked else frozenset(),
+                venue_zone,
             )
             for found, interval in meetings
         ),
@@ -290,8 +292,9 @@ def _meeting(
     interval: Interval,
     attendees: list[Attendee],
     judged: frozenset[str],
+    venue_zone: str | None,
 ) -> MeetingLocalTimes:
-    times = meeting_times(interval, attendees)
+    times = meeting_times(interval, attendees, venue_zone)
     return MeetingLocalTimes(
         event,
         interval.start,

@@ -305,7 +305,12 @@ def test_a_holiday_at_home_warns_once_for_the_first_attendee_it_concerns() -> No
     assert warning.text == ("Wed 28 Jul 2027 is Independence Day, a public holiday in Peru (Lima).")
 
 
-def test_japans_holidays_count_for_the_hosts_only_when_japan_hosts() -> None:
+def test_japans_holidays_count_for_the_hosts_unless_it_is_held_in_person_abroad() -> None:
+    """TDLC is always in the room: a call is hosted from Tokyo or a partner city's office
+    whatever clock the coordinator typed it on, so Constitution Day concerns its hosts
+    (a call typed on Lima's clock was not said to, while the slot finder charged TDLC the
+    holiday and the conflict check warned of the same call typed on Tokyo's). Only a
+    meeting held in person abroad has no hosts in Japan."""
     # Monday 3 May 2027 is Constitution Day: 10:00 in Tokyo is 20:00 on Sunday in Lima.
     lima = delegation("lima", "Lima", "America/Lima", "PE")
     hosted = meeting("e", "Workshop", tokyo(2027, 5, 3, 10), mode=EventMode.VIRTUAL)
@@ -314,7 +319,16 @@ def test_japans_holidays_count_for_the_hosts_only_when_japan_hosts() -> None:
     from_lima = meeting(
         "e", "Call", tokyo(2027, 5, 3, 10), zone="America/Lima", mode=EventMode.VIRTUAL
     )
-    assert meeting_times(from_lima, [lima]).warnings == ()
+    assert meeting_times(from_lima, [lima]).warnings == meeting_times(hosted, [lima]).warnings
+    in_lima = meeting(
+        "e", "Site visit", tokyo(2027, 5, 3, 10), zone="America/Lima", mode=EventMode.FACE_TO_FACE
+    )
+    assert meeting_times(in_lima, [lima]).warnings == ()
+    at_kobe_hall = meeting(
+        "e", "Visit", tokyo(2027, 5, 3, 10), zone="America/Lima", mode=EventMode.FACE_TO_FACE
+    )
+    [at_kobe] = meeting_times(at_kobe_hall, [lima], venue_zone="Asia/Tokyo").warnings
+    assert at_kobe.who == "the hosts in Tokyo"
 
 
 def test_in_japanese_japans_holidays_and_the_countries_have_japanese_names() -> None:
