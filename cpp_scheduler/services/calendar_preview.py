@@ -311,10 +311,13 @@ def summary_text(preview: ExportPreview) -> str:
             _(", and {tours} study tour") if preview.tours == 1 else _(", and {tours} study tours")
         ).format(tours=preview.tours)
     if Method.CANCEL in preview.files:
-        cancelled = sum(1 for row in preview.rows if row.cancelled)
-        text += _("; {cancelled} cancelled, in the second file that removes them").format(
-            cancelled=f"{cancelled:,}"
-        )
+        cancelled = f"{sum(1 for row in preview.rows if row.cancelled):,}"
+        if Method.REQUEST in preview.files:
+            text += _("; {cancelled} cancelled, in the second file that removes them").format(
+                cancelled=cancelled
+            )
+        else:  # nothing left to invite to: the file itself is the cancellation
+            text += _("; {cancelled} cancelled: the file removes them").format(cancelled=cancelled)
     for caveat in preview.caveats:
         text += "\n" + _("Note: {caveat}").format(caveat=caveat)
     return text

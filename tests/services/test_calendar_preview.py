@@ -11,13 +11,14 @@ import pytest
 from cpp_scheduler import timezones
 from cpp_scheduler.cli import main
 from cpp_scheduler.ical.export import ExportOptions, Method
-from cpp_scheduler.model import EventStatus
+from cpp_scheduler.model import Event, EventStatus, Participant
 from cpp_scheduler.services import calendar_export, calendar_preview, snapshot
 from cpp_scheduler.services.calendar_preview import PreviewRow
 from cpp_scheduler.services.demo import CONFERENCE, SERIES, load_demo
 from cpp_scheduler.store import Database
 from tests.ical import parsers
 from tests.ical.program import Program, build_program
+from tests.mail.helpers import SENDER
 
 ROSA = "rosa.quispe@example.org"
 """A member of the demo's Peru delegation, who follows the conference from Lima."""
@@ -260,3 +261,26 @@ def test_a_request_with_a_tour_says_what_makes_up_its_count_of_events(
     assert "and 1 study tour" in text.splitlines()[0]
     [note] = [line for line in text.splitlines() if "Outlook and Gmail" in line]
     assert "events (the meetings, and each study tour and its travel legs), but" in note
+
+
+def test_a_request_of_cancelled_meetings_alone_says_the_file_itself_removes_them(
+    program: Program, database: Database
+) -> None:
+    """Carla, a guest named on the cancelled workshop alone: her request has nothing left
+    to invite to, so the file written is the cancellation itself (no second file beside
+    it), and the summary says so; it said the cancellations were "in the second file"."""
+    with database.transaction() as session:
+        workshop = session.get(Event, program.cancelled.id)
+        assert workshop is not None
+        workshop.participants.append(
+            Participant(name="Carla Guest", email="carla@example.org", zone="Asia/Tokyo")
+        )
+    options = ExportOptions(method=Method.REQUEST, organizer=SENDER)
+    preview = calendar_preview.preview_export(
+        database, calendar_export.ParticipantScope("carla@example.org"), options
+    )
+
+    assert preview.files == (Method.CANCEL,)
+    assert calendar_preview.summary_text(preview).startswith(
+        "1 meeting, read in Asia/Tokyo; 1 cancelled: the file removes them"
+    )
