@@ -86,7 +86,8 @@ class ProgrammeSession:
     place: Place | None
     themes: tuple[str, ...]
     speakers: tuple[Speaker, ...]
-    """Its participants with the speaker role."""
+    """Whom it names, who take part in it (a speaker, a partner city's official
+    presenting the city's experience, the Bank's chair), its interpreters aside."""
     delegations: tuple[str, ...]
     description: str
     last_day: date | None = None
@@ -292,7 +293,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             _of_sessions(
                 select(event_participants.c.event_id, Participant.name, Participant.organisation)
                 .join(Participant, Participant.id == event_participants.c.participant_id)
-                .where(Participant.role == ParticipantRole.SPEAKER)
+                .where(Participant.role != ParticipantRole.INTERPRETER)
                 .order_by(Participant.name),
                 event_participants.c.event_id,
                 conference.id,

@@ -156,7 +156,12 @@ def test_the_programme_puts_parallel_sessions_side_by_side_by_room(demo: Databas
     opening = next(row for row in monday.rows if f"{row.start:%H:%M}" == "09:00")
     assert opening.cells[1] == ()
     plenary = programme.sessions[0]
-    assert [s.name for s in plenary.speakers] == ["Naoko Fujii"]  # the speaker role only
+    # Whom a session names take part in it: the Bank's chair beside the speaker, and a
+    # partner city's official presenting the city (the speaker role alone was listed,
+    # so the programme named no one from the partner cities).
+    assert [s.name for s in plenary.speakers] == ["Naoko Fujii", "Sarah Mitchell"]
+    toyama = next(s for s in programme.sessions if s.title.startswith("Compact city"))
+    assert [s.name for s in toyama.speakers] == ["Aya Morita"]
     assert plenary.themes == ("Urban planning",)
     plans = next(s for s in programme.sessions if s.title.endswith("Nairobi and Skopje"))
     assert plans.delegations == ("Kenya: Nairobi City County", "North Macedonia: City of Skopje")
