@@ -457,7 +457,10 @@ class _Writer:
             details.append(text(N_("Conference: {conference}")).format(conference=conference.title))
         venue = event.venue
         if venue is not None and event.mode is not EventMode.VIRTUAL:
-            place = f"{venue.name}, {venue.address}" if venue.address else venue.name
+            # Named in the reader's language, where the venue has a Japanese name.
+            japanese = viewer is not None and viewer.language == i18n.JAPANESE
+            name = (venue.name_ja if japanese else "") or venue.name
+            place = f"{name}, {venue.address}" if venue.address else name
             details.append(text(N_("Venue: {venue}")).format(venue=place))
         if event.video_link:
             details.append(text(N_("Video link: {link}")).format(link=event.video_link))

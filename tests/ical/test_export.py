@@ -370,3 +370,21 @@ def test_a_rule_named_in_any_case_is_written_once_as_its_parts(
     assert [line for line in data.split(b"\r\n") if b"RRULE" in line.upper()] == [
         b"RRULE:FREQ=WEEKLY;COUNT=3"
     ]
+
+
+def test_a_japanese_readers_file_names_the_venue_by_its_japanese_name(program: Program) -> None:
+    """Her file's details are in Japanese: so is the room's name, as her itinerary and
+    the programme give it (会場: TDLC 会議室A); the English reader keeps the English one."""
+    english = str(
+        vevent(
+            publish(scopes.participant_schedule(program.ana, program.events)), program.workshop.uid
+        )["DESCRIPTION"]
+    )
+    program.ana.language = "ja"
+    japanese = str(
+        vevent(
+            publish(scopes.participant_schedule(program.ana, program.events)), program.workshop.uid
+        )["DESCRIPTION"]
+    )
+    assert "Venue: TDLC Meeting Room A, 10th Floor" in english
+    assert "会場: TDLC 会議室A, 10th Floor" in japanese
