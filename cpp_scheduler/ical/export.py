@@ -925,10 +925,11 @@ def _where(viewer: Viewer, zone_name: str) -> str:
 
 def local_time_lines(viewer: Viewer, meetings: Sequence[tuple[datetime, datetime]]) -> list[str]:
     """'Your local time (America/Lima): Tue 09 Jun 2026, 19:00-21:00 (UTC-05:00)', one
-    line per meeting of a series; a delegation visiting Japan reads Tokyo's clock."""
+    line per meeting of a series, in the order they are held (a meeting moved past the
+    next one is read where it now is); a delegation visiting Japan reads Tokyo's clock."""
     if not meetings:
         return []
-    shown = meetings[:MAX_LISTED_OCCURRENCES]
+    shown = sorted(meetings)[:MAX_LISTED_OCCURRENCES]
     zones = [viewer.zone_on(japan_day(start)) for start, _ in shown]
     text = i18n.catalogue(viewer.language).gettext
     label = text(viewer.label)  # "Your local time"; a delegation's name stays as written

@@ -16,8 +16,8 @@ from cpp_scheduler.ical.export import (
     export_bytes,
     serialize,
 )
-from cpp_scheduler.model import EventStatus
-from tests.ical.program import JAPANESE_AGENDA, Program, build_program
+from cpp_scheduler.model import EventStatus, OccurrenceOverride
+from tests.ical.program import JAPANESE_AGENDA, Program, build_program, local
 
 STAMP = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 
@@ -388,3 +388,30 @@ def test_a_japanese_readers_file_names_the_venue_by_its_japanese_name(program: P
     )
     assert "Venue: TDLC Meeting Room A, 10th Floor" in english
     assert "会場: TDLC 会議室A, 10th Floor" in japanese
+
+
+def test_a_series_meetings_are_listed_in_the_order_they_are_held(program: Program) -> None:
+    """May's meeting moved to the day after June's: Maya's file lists June's first, then
+    May's on its new day, as her calendar shows them (it listed them in the rule's order,
+    a later day before an earlier one)."""
+    may = local("Asia/Tokyo", 2026, 5, 20, 9, 0)
+    program.series.changes.append(
+        OccurrenceOverride(
+            recurrence_id=may,
+            start_utc=local("Asia/Tokyo", 2026, 6, 18, 9, 0),
+            end_utc=local("Asia/Tokyo", 2026, 6, 18, 10, 30),
+        )
+    )
+    text = str(
+        vevent(
+            publish(scopes.participant_schedule(program.maya, program.events)), program.series.uid
+        )["DESCRIPTION"]
+    )
+    listed = [line.strip()[:15] for line in text.splitlines() if line.startswith("  ")]
+    assert listed == [
+        "Wed 18 Feb 2026",
+        "Thu 16 Apr 2026",
+        "Wed 17 Jun 2026",
+        "Thu 18 Jun 2026",
+        "Wed 15 Jul 2026",
+    ]
