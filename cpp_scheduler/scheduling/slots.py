@@ -10,6 +10,9 @@ at night                                              6
 on a public holiday or the weekend (its country's)    +4
 ====================================================  ======
 
+A meeting is on every date it covers: one from 23:30 is charged the next day's holiday
+or weekend, as the Local times and the conflict check read it.
+
 Candidates are ranked by total points, then by the worst-off attendee's points, then
 by time. A slot in which an attendee or the venue is already busy, or the venue is
 closed, is not proposed at all. Public holidays are each attendee's own country's; a
@@ -261,6 +264,10 @@ class _Party:
     parts: list[DayPart]
     points: list[int]
     day_off: dict[int, str | None] = field(default_factory=dict)
+    off_days: list[int] = field(default_factory=list)
+    """The local day whose holiday or weekend each candidate is charged: its first, else
+    the day it runs into past midnight (a meeting is on every date it covers, as the
+    Local times and the conflict check read it)."""
     in_japan: list[bool] | None = None
     """For a visiting delegation: whether it is in Japan, on Tokyo's clock and calendar,
     on the (Tokyo) day of each candidate; None for one that never is in the range."""
@@ -278,7 +285,7 @@ class _Party:
 
     def day_off_at(self, index: int) -> str | None:
         clock = self.japan if self.japan is not None and self.visiting(index) else self
-        return clock.day_off.get(self.days[index])
+        return clock.day_off.get(self.off_days[index])
 
 
 @lru_cache(maxsize=256)
@@ -322,6 +329,7 @@ def _party(
         merged(home.parts, japan.parts),
         merged(home.points, japan.points),
         home.day_off,
+        merged(home.off_days, japan.off_days),
         in_japan,
         japan,
     )
@@ -348,6 +356,7 @@ def _clock_party(
     minutes = [(instant // 60) % MINUTES_PER_DAY for instant in local]
     days = [instant // _SECONDS_PER_DAY for instant in local]
     parts = [table[minute] for minute in minutes]
+    ends = starts
     if len(segments) > 1:  # a clock change inside a meeting lengthens or shortens it locally
         ends = _offsets(segments, first + duration, step, count)
         for k, (begin, finish) in enumerate(zip(starts, ends, strict=True)):
@@ -355,11 +364,22 @@ def _clock_party(
                 parts[k] = classify_minutes(
                     minutes[k], minutes[k] + duration_minutes + (finish - begin) // 60, hours
                 )
+    # The day its last minute is on: a meeting from 23:00 runs into the next date.
+    last_days = [
+        (first + step * k + duration - 1 + offset) // _SECONDS_PER_DAY
+        for k, offset in enumerate(ends)
+    ]
     epoch = date(1970, 1, 1)
-    day_off = {day: _day_off(country, epoch + timedelta(days=day)) for day in set(days)}
-    off_points = {day: DAY_OFF_POINTS if name else 0 for day, name in day_off.items()}
-    points = [PART_POINTS[part] + off_points[day] for part, day in zip(parts, days, strict=True)]
-    return _Party(attendee, zone, minutes, days, parts, points, day_off)
+    day_off = {day: _day_off(country, epoch + timedelta(days=day)) for day in {*days, *last_days}}
+    off_days = [
+        last if day_off[last] and not day_off[day] else day
+        for day, last in zip(days, last_days, strict=True)
+    ]
+    points = [
+        PART_POINTS[part] + (DAY_OFF_POINTS if day_off[day] else 0)
+        for part, day in zip(parts, off_days, strict=True)
+    ]
+    return _Party(attendee, zone, minutes, days, parts, points, day_off, off_days)
 
 
 def _venue_party(venue: VenueInfo) -> Attendee:

@@ -205,6 +205,31 @@ def test_a_public_holiday_in_a_delegations_own_country_is_avoided_and_named() ->
     assert forced[0].fit_for("kobe").day_off is None
 
 
+def test_a_meeting_running_into_a_holiday_past_midnight_is_charged_it() -> None:
+    """Madaraka Day, Tue 1 June 2027: a call from 23:30 on Monday in Nairobi runs into
+    it, as the Local times and the conflict check say; the finder charged the Monday's
+    date alone, a working day (and called a Friday-to-Saturday meeting a weekday's)."""
+    monday = find_slots(
+        request(
+            NAIROBI,
+            first=date(2027, 5, 31),
+            last=date(2027, 6, 1),
+            duration=timedelta(minutes=90),
+            zone="Africa/Nairobi",
+        ),
+        count=10_000,
+        distinct=False,
+    )
+    (late,) = [
+        slot.fits[0]
+        for slot in monday
+        if f"{timezones.to_local(slot.start, 'Africa/Nairobi'):%a %H:%M}" == "Mon 23:30"
+    ]
+    assert late.day_off == "Madaraka Day"
+    assert late.inconvenience == PART_POINTS[DayPart.NIGHT] + DAY_OFF_POINTS
+    assert "Madaraka Day, a public holiday in Kenya" in late.reason
+
+
 def test_a_japanese_venue_brings_japans_holidays() -> None:
     # Mon 11 Jan 2027 is Coming of Age Day in Japan, a working Monday in Manila.
     days = {"first": date(2027, 1, 11), "last": date(2027, 1, 12)}
@@ -340,7 +365,9 @@ def test_each_candidate_is_scored_as_its_local_datetime_says(
         [fit] = slot.fits
         assert fit.local_start == local_start
         assert fit.part is classify(local_start, local_end, attendee.hours)
-        weekend = local_start.weekday() >= 5
+        # A meeting is on every date it covers: one from Friday 23:30 runs into Saturday.
+        last_day = (local_end - timedelta(seconds=1)).date()
+        weekend = local_start.weekday() >= 5 or last_day.weekday() >= 5
         assert fit.inconvenience == PART_POINTS[fit.part] + (DAY_OFF_POINTS if weekend else 0)
 
 
