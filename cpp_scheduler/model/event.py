@@ -307,9 +307,8 @@ class Event(Record, Base):
         delegations it is for not already among them (a session naming no delegation is
         for its conference's, :attr:`attending_delegations`, so its invitation goes to
         them: a session moved is told to those whose calendars hold it). A member invited
-        through the delegation is
-        as much an attendee as one named alone: the calendar names them both, so that a
-        reader's Accept or Decline matches a line of its own."""
+        through the delegation is as much an attendee as one named alone: the calendar
+        names them both, so that a reader's Accept or Decline matches a line of its own."""
         people = {person.id: person for person in self.participants}
         for delegation in self.attending_delegations:
             for member in delegation.members:
