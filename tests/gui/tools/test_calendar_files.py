@@ -393,7 +393,8 @@ def test_a_cancelled_meeting_of_a_request_is_greyed_in_the_preview(
     }
     assert dialog.preview_cells()[titles.index("Housing finance clinic")][3] == "Cancelled"
     assert colours["Housing finance clinic"].name() == "#8a8a8a"
-    assert "second file that removes them" in dialog.preview_label.text()
+    # The clinic alone is Lima's: the file itself is its cancellation.
+    assert "1 cancelled: the file removes them" in dialog.preview_label.text()
 
 
 def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
