@@ -178,6 +178,14 @@ def venue_choices(database: Database) -> list[Choice]:
     ]
 
 
+def venue_zones(database: Database) -> dict[str, str]:
+    """Each venue's zone, by id: where a meeting held in person there is, whose hosts'
+    holidays the event dialog's Local times read as the saved event's do
+    (:func:`~cpp_scheduler.scheduling.localtimes.hosted_in_japan`)."""
+    with database.session() as session:
+        return {row.id: row.zone for row in session.execute(select(Venue.id, Venue.zone))}
+
+
 def localities(database: Database) -> list[str]:
     """Every place name the program knows (venues' cities, travel ends, partner cities),
     for a venue's city field and the two ends of a journey."""

@@ -134,6 +134,8 @@ class DraftMeeting:
     kind: EventKind = EventKind.WORKSHOP
     mode: EventMode = EventMode.FACE_TO_FACE
     venue_id: str | None = None
+    venue_zone: str | None = None
+    """The chosen venue's zone: where a meeting held in person there is."""
     delegation_ids: tuple[str, ...] = ()
     participant_ids: tuple[str, ...] = ()
     all_day: bool = False
@@ -184,7 +186,9 @@ def draft_meeting_times(
 ) -> MeetingTimes:
     """The draft on every attendee's clock and the public holidays on its dates: the
     answer the Local times dock gives once the event is saved."""
-    return meeting_times(draft_interval(draft), draft_attendees(draft, known, conferences))
+    return meeting_times(
+        draft_interval(draft), draft_attendees(draft, known, conferences), draft.venue_zone
+    )
 
 
 def draft_days_text(draft: DraftMeeting) -> str:

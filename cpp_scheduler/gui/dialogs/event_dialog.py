@@ -101,6 +101,8 @@ class EventLists:
     """Everything the event dialog offers to choose from, read in one go."""
 
     venues: list[Named]
+    venue_zones: dict[str, str]
+    """Each venue's zone, by id, for the hosts' holidays the Local times read."""
     cities: list[Named]
     host_cities: list[Named]
     delegations: SearchedChoices
@@ -133,6 +135,7 @@ def read_event_lists(database: Database, event_id: str | None, year: int) -> Eve
     prepare_holidays(attendees.values(), (year, year + 1))
     return EventLists(
         venues=named(choices.venue_choices(database)),
+        venue_zones=choices.venue_zones(database),
         cities=named(cities),
         host_cities=_city_offices(cities),
         delegations=searched_choices(listing.choice for listing in delegations),
@@ -340,6 +343,7 @@ class EventDialog(RecordDialog):
         self._add_called_off()
         self._add_whole_series(meeting_day)
         self._attendees: dict[str, Attendee] = {}
+        self._venue_zones: dict[str, str] = {}
         self._holds_sessions = False
         self._conferences = Conferences()
         self._length = DEFAULT_LENGTH
@@ -436,6 +440,7 @@ class EventDialog(RecordDialog):
         ui.hostCity.setChoices(lists.host_cities)
         ui.delegations.setChoices(lists.delegations)
         self._attendees = lists.attendees
+        self._venue_zones = lists.venue_zones
         self._holds_sessions = lists.holds_sessions
         self._conferences = lists.conference_attendance
         self._draft = None  # the same values now name attendees they did not before
@@ -820,6 +825,7 @@ class EventDialog(RecordDialog):
                 kind=values["kind"],
                 mode=values["mode"],
                 venue_id=values["venue_id"],
+                venue_zone=self._venue_zones.get(values["venue_id"] or ""),
                 delegation_ids=tuple(values["delegation_ids"]),
                 participant_ids=tuple(values["participant_ids"]),
                 all_day=all_day,

@@ -605,6 +605,56 @@ def test_a_holiday_and_a_night_at_home_are_flagged_before_saving(
         assert session.scalar(select(func.count()).select_from(Event)) == 1  # nothing saved
 
 
+def test_a_visit_at_a_venue_in_japan_warns_of_its_hosts_holiday_as_the_saved_one_does(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    program: dict[str, str],
+    choose: Callable[..., None],
+) -> None:
+    """A site visit at a Kobe venue on Foundation Day (Thu 11 Feb 2027), its
+    times typed on Lima's clock: it is held in Japan, so the holiday is its hosts', as
+    the saved event's Local times and the conflict check say. The dialog judged it by
+    the clock it was typed on and said nothing."""
+    with sqlite_database.transaction() as session:
+        hall = Venue(name="Kobe City Hall", locality="Kobe", zone="Asia/Tokyo")
+        session.add(hall)
+        session.flush()
+        hall_id = hall.id
+    start = datetime(2027, 2, 11, 1, tzinfo=UTC)  # 10:00 in Kobe, 20:00 the day before in Lima
+    dialog = make_dialog(qtbot, sqlite_database, start=start, end=start + timedelta(hours=2))
+    _shown(qtbot, dialog)
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData(EventKind.SITE_VISIT.value))
+    dialog.ui.mode.setCurrentIndex(dialog.ui.mode.findData(EventMode.FACE_TO_FACE.value))
+    dialog.ui.zone.setZoneName("America/Lima")
+    dialog.ui.start.setDateTime(wall_clock(datetime(2027, 2, 10, 20, 0)))  # Lima's clock
+    dialog.ui.venue.setSelectedData(hall_id)
+    choose(dialog.ui.delegations, "lima")
+    assert dialog.local_times_pending  # worked out again for the values typed last
+    qtbot.waitUntil(lambda: not dialog.local_times_pending)
+    assert dialog.ui.attendeeWarnings.text() == (
+        "⚠ Thu 11 Feb 2027 is Foundation Day, a public holiday in Japan (the hosts in Tokyo)."
+    )
+
+    with sqlite_database.transaction() as session:
+        saved = Event(
+            title="Saved twin",
+            kind=EventKind.SITE_VISIT,
+            mode=EventMode.FACE_TO_FACE,
+            zone="America/Lima",
+            start_utc=start,
+            end_utc=start + timedelta(hours=2),
+            venue_id=hall_id,
+        )
+        saved.delegations = [session.get(Delegation, program["lima"])]  # type: ignore[list-item]
+        session.add(saved)
+        session.flush()
+        saved_id = saved.id
+    engine = read_local_times(sqlite_database, saved_id)
+    assert dialog.local_times is not None
+    assert dialog.local_times.warnings == engine.warnings
+    assert [w.who for w in engine.warnings] == ["the hosts in Tokyo"]
+
+
 def test_the_local_times_follow_the_start_as_it_is_typed(
     qtbot: QtBot, demo_sqlite_path: Path
 ) -> None:
