@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from cpp_scheduler import i18n, timezones
@@ -260,7 +260,12 @@ def holiday_warnings(rows: Iterable[AttendeeTimes], hosted: bool) -> tuple[Holid
         if not country:
             continue
         hosts = country == JAPAN and (attendee.kind is AttendeeKind.REFERENCE or row.in_japan)
-        day, last = row.start.local.date(), row.end.local.date()
+        # Its dates are those of its first and last seconds: a meeting ending at midnight
+        # is not on the next date (the conflict check and the slot finder read it so).
+        day = row.start.local.date()
+        last = timezones.to_local(
+            row.end.local.astimezone(UTC) - timedelta(seconds=1), row.end.zone
+        ).date()
         while day <= last:
             name = holidays.holiday_name(country, day)
             if name and (country, day) not in seen:

@@ -356,7 +356,7 @@ def _clock_party(
     minutes = [(instant // 60) % MINUTES_PER_DAY for instant in local]
     days = [instant // _SECONDS_PER_DAY for instant in local]
     parts = [table[minute] for minute in minutes]
-    ends = starts
+    lasts = starts
     if len(segments) > 1:  # a clock change inside a meeting lengthens or shortens it locally
         ends = _offsets(segments, first + duration, step, count)
         for k, (begin, finish) in enumerate(zip(starts, ends, strict=True)):
@@ -364,10 +364,13 @@ def _clock_party(
                 parts[k] = classify_minutes(
                     minutes[k], minutes[k] + duration_minutes + (finish - begin) // 60, hours
                 )
-    # The day its last minute is on: a meeting from 23:00 runs into the next date.
+        # Read at its last second: one ending as the clocks jump at midnight is not on
+        # the next date.
+        lasts = _offsets(segments, first + duration - 1, step, count)
+    # The day its last second is on: a meeting from 23:00 runs into the next date.
     last_days = [
         (first + step * k + duration - 1 + offset) // _SECONDS_PER_DAY
-        for k, offset in enumerate(ends)
+        for k, offset in enumerate(lasts)
     ]
     epoch = date(1970, 1, 1)
     day_off = {day: _day_off(country, epoch + timedelta(days=day)) for day in {*days, *last_days}}

@@ -369,3 +369,31 @@ def test_a_delegation_in_japan_keeps_japans_holidays_during_its_stay() -> None:
     times = meeting_times(call, [visiting])
     assert times.rows[0].in_japan
     assert times.warnings == ()  # Peru's Independence Day is not theirs in Tokyo
+
+
+@pytest.mark.parametrize(("minutes", "on_the_holiday"), [(60, False), (90, True)])
+def test_a_meeting_ending_at_midnight_is_not_on_the_next_dates_holiday(
+    minutes: int, on_the_holiday: bool
+) -> None:
+    """Madaraka Day, Tue 1 June 2027: a call from 23:00 on Monday in Nairobi ending at
+    midnight is Monday's alone, as the conflict check and the slot finder read it; the
+    Local times named the holiday of the date its end instant opens. One running on to
+    00:30 is on Tuesday too."""
+    from cpp_scheduler.scheduling.conflicts import ConflictKind, find_conflicts
+    from cpp_scheduler.scheduling.inputs import ProgramSnapshot
+
+    nairobi = delegation("nairobi", "Nairobi", "Africa/Nairobi", "KE")
+    call = meeting(
+        "e",
+        "Evening call",
+        at("Africa/Nairobi", 2027, 5, 31, 23),
+        minutes,
+        zone="Africa/Nairobi",
+        mode=EventMode.VIRTUAL,
+        delegation_ids=frozenset({nairobi.id}),
+    )
+    named = [w.holiday for w in meeting_times(call, [nairobi]).warnings if w.country == "KE"]
+    found = find_conflicts(ProgramSnapshot(intervals=(call,), delegations={nairobi.id: nairobi}))
+    warned = [c for c in found if c.kind is ConflictKind.DELEGATION_HOLIDAY]
+    assert (named == ["Madaraka Day"]) is on_the_holiday
+    assert bool(warned) is on_the_holiday

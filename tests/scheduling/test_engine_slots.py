@@ -230,6 +230,25 @@ def test_a_meeting_running_into_a_holiday_past_midnight_is_charged_it() -> None:
     assert "Madaraka Day, a public holiday in Kenya" in late.reason
 
 
+def test_a_meeting_ending_as_the_clocks_jump_at_midnight_is_not_on_the_next_date() -> None:
+    """Cairo, Thu 24 Apr 2025: a call from 23:00 ends as Egypt's clocks jump from midnight
+    to 01:00 on Friday, Sinai Liberation Day; its last second is Thursday's, as the
+    conflict check reads it."""
+    cairo = delegation("cairo", "Cairo", "Africa/Cairo", "EG")
+    thursday = find_slots(
+        request(cairo, first=date(2025, 4, 24), last=date(2025, 4, 25), zone="Africa/Cairo"),
+        count=10_000,
+        distinct=False,
+    )
+    (late,) = [
+        slot.fits[0]
+        for slot in thursday
+        if f"{timezones.to_local(slot.start, 'Africa/Cairo'):%a %H:%M}" == "Thu 23:00"
+    ]
+    assert late.day_off is None
+    assert late.inconvenience == PART_POINTS[late.part]
+
+
 def test_a_japanese_venue_brings_japans_holidays() -> None:
     # Mon 11 Jan 2027 is Coming of Age Day in Japan, a working Monday in Manila.
     days = {"first": date(2027, 1, 11), "last": date(2027, 1, 12)}
@@ -365,8 +384,10 @@ def test_each_candidate_is_scored_as_its_local_datetime_says(
         [fit] = slot.fits
         assert fit.local_start == local_start
         assert fit.part is classify(local_start, local_end, attendee.hours)
-        # A meeting is on every date it covers: one from Friday 23:30 runs into Saturday.
-        last_day = (local_end - timedelta(seconds=1)).date()
+        # A meeting is on every date it covers: one from Friday 23:30 runs into Saturday;
+        # its last second read on the clock in force then (not the end's wall clock less
+        # a second, which a change of clocks at midnight would move to the next date).
+        last_day = timezones.to_local(slot.end - timedelta(seconds=1), zone).date()
         weekend = local_start.weekday() >= 5 or last_day.weekday() >= 5
         assert fit.inconvenience == PART_POINTS[fit.part] + (DAY_OFF_POINTS if weekend else 0)
 
