@@ -497,12 +497,7 @@ def _invited_through_conferences(
     without the ``gone`` records."""
     gone_people = gone.get(str(Participant.__tablename__), frozenset())
     gone_delegations = gone.get(str(Delegation.__tablename__), frozenset())
-    conference_of: dict[str, str] = {
-        event_id: str(parent)
-        for event_id, parent in session.execute(
-            select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
-        )
-    }
+    conference_of = _conferences_above(session, event_ids)
     wanted = conference_of.keys() if event_ids is None else set(event_ids)
     sessions = [event_id for event_id in conference_of if event_id in wanted]
     if not sessions:
@@ -535,6 +530,36 @@ def _invited_through_conferences(
         for event_id, delegations in attending.items()
         if delegations
     }
+
+
+def _conferences_above(session: Session, event_ids: Sequence[str] | None) -> dict[str, str]:
+    """Each session's conference, for these events (every event with None) and the
+    conferences above them: read up from the events asked of, a level at a time, so
+    that one event's recipients cost no read of the whole program's sessions."""
+    if event_ids is None:
+        return {
+            event_id: str(parent)
+            for event_id, parent in session.execute(
+                select(Event.id, Event.parent_id).where(Event.parent_id.is_not(None))
+            )
+        }
+    found: dict[str, str] = {}
+    asked: set[str] = set()
+    level = list(dict.fromkeys(event_ids))
+    while level:
+        asked.update(level)
+        for start in range(0, len(level), _CHUNK):
+            chunk = level[start : start + _CHUNK]
+            found.update(
+                (event_id, str(parent))
+                for event_id, parent in session.execute(
+                    select(Event.id, Event.parent_id).where(
+                        Event.id.in_(chunk), Event.parent_id.is_not(None)
+                    )
+                )
+            )
+        level = [parent for parent in set(found.values()) if parent not in asked]
+    return found
 
 
 def _delegations_named(session: Session, event_ids: Sequence[str]) -> dict[str, set[str]]:
