@@ -379,6 +379,9 @@ def test_a_cancelled_meeting_of_a_request_is_greyed_in_the_preview(
         clinic = session.get(Event, made["clinic"])
         assert clinic is not None
         clinic.status = EventStatus.CANCELLED
+        roundtable = session.get(Event, made["roundtable"])  # Lima's too, held
+        assert roundtable is not None
+        roundtable.delegations = list(clinic.delegations)
     dialog = tools_of(open_window()).open_export()
     qtbot.addWidget(dialog)
     dialog.request_button.setChecked(True)
@@ -393,8 +396,8 @@ def test_a_cancelled_meeting_of_a_request_is_greyed_in_the_preview(
     }
     assert dialog.preview_cells()[titles.index("Housing finance clinic")][3] == "Cancelled"
     assert colours["Housing finance clinic"].name() == "#8a8a8a"
-    # The clinic alone is Lima's: the file itself is its cancellation.
-    assert "1 cancelled: the file removes them" in dialog.preview_label.text()
+    assert colours["Water utilities roundtable"] is None  # the view's own text colour
+    assert "1 cancelled, in the second file that removes them" in dialog.preview_label.text()
 
 
 def test_the_preview_of_the_selected_event_highlights_the_selected_meeting(
