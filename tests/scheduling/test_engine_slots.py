@@ -205,26 +205,33 @@ def test_a_public_holiday_in_a_delegations_own_country_is_avoided_and_named() ->
     assert forced[0].fit_for("kobe").day_off is None
 
 
-def test_a_meeting_running_into_a_holiday_past_midnight_is_charged_it() -> None:
-    """Madaraka Day, Tue 1 June 2027: a call from 23:30 on Monday in Nairobi runs into
-    it, as the Local times and the conflict check say; the finder charged the Monday's
-    date alone, a working day (and called a Friday-to-Saturday meeting a weekday's)."""
-    monday = find_slots(
+def _fit_starting(attendee, first: date, when: str, minutes: int = 60):  # type: ignore[no-untyped-def]
+    """The attendee's fit of the candidate starting at ``when`` (``Mon 23:30``) on their
+    own clock, among every candidate of ``first`` and the day after."""
+    found = find_slots(
         request(
-            NAIROBI,
-            first=date(2027, 5, 31),
-            last=date(2027, 6, 1),
-            duration=timedelta(minutes=90),
-            zone="Africa/Nairobi",
+            attendee,
+            first=first,
+            last=first + timedelta(days=1),
+            duration=timedelta(minutes=minutes),
+            zone=attendee.zone,
         ),
         count=10_000,
         distinct=False,
     )
-    (late,) = [
+    (fit,) = [
         slot.fits[0]
-        for slot in monday
-        if f"{timezones.to_local(slot.start, 'Africa/Nairobi'):%a %H:%M}" == "Mon 23:30"
+        for slot in found
+        if f"{timezones.to_local(slot.start, attendee.zone):%a %H:%M}" == when
     ]
+    return fit
+
+
+def test_a_meeting_running_into_a_holiday_past_midnight_is_charged_it() -> None:
+    """Madaraka Day, Tue 1 June 2027: a call from 23:30 on Monday in Nairobi runs into
+    it, as the Local times and the conflict check say; the finder charged the Monday's
+    date alone, a working day (and called a Friday-to-Saturday meeting a weekday's)."""
+    late = _fit_starting(NAIROBI, date(2027, 5, 31), "Mon 23:30", minutes=90)
     assert late.day_off == "Madaraka Day"
     assert late.inconvenience == PART_POINTS[DayPart.NIGHT] + DAY_OFF_POINTS
     assert "Madaraka Day, a public holiday in Kenya" in late.reason
@@ -235,16 +242,7 @@ def test_a_meeting_ending_as_the_clocks_jump_at_midnight_is_not_on_the_next_date
     to 01:00 on Friday, Sinai Liberation Day; its last second is Thursday's, as the
     conflict check reads it."""
     cairo = delegation("cairo", "Cairo", "Africa/Cairo", "EG")
-    thursday = find_slots(
-        request(cairo, first=date(2025, 4, 24), last=date(2025, 4, 25), zone="Africa/Cairo"),
-        count=10_000,
-        distinct=False,
-    )
-    (late,) = [
-        slot.fits[0]
-        for slot in thursday
-        if f"{timezones.to_local(slot.start, 'Africa/Cairo'):%a %H:%M}" == "Thu 23:00"
-    ]
+    late = _fit_starting(cairo, date(2025, 4, 24), "Thu 23:00")
     assert late.day_off is None
     assert late.inconvenience == PART_POINTS[late.part]
 
