@@ -50,6 +50,11 @@ class SentMessage(Record, Base):
     """The address the message went to. Once a coordinator corrects a mistyped address,
     the person has been told nothing at the new one, and the change report says so;
     empty in rows of older versions (the address unknown)."""
+    delegation_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    """The delegation the recipient was a member of when it was sent (None: of none),
+    kept as it was, with no link: the change report reads whose way a batch went
+    (a delegation's members, the people of no delegation) whatever becomes of the
+    delegation or the person after."""
 
 
 REFUSAL_TEXT_LENGTH = 200
@@ -84,6 +89,8 @@ class RefusedMessage(Record, Base):
     """The server's words after the code (``5.1.1 no such user``), on one line, control
     characters shown escaped, shortened to :data:`REFUSAL_TEXT_LENGTH`."""
     refused_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    delegation_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    """The recipient's delegation when it was refused, as :class:`SentMessage` keeps it."""
 
 
 def ledger_order(

@@ -585,6 +585,8 @@ class _LastSent:
     address: str = ""
     """The address it went to; empty where the ledger's row is older than that."""
     sent_at: datetime | None = None
+    delegation: str | None = None
+    """The recipient's delegation when it went (None: of none): whose way it went."""
 
     def went_elsewhere(self, email: str | None) -> bool:
         """Whether an invitation went to an address the person no longer has (a
@@ -614,6 +616,7 @@ def last_sent(
                 SentMessage.told,
                 SentMessage.recipient_email,
                 SentMessage.sent_at,
+                SentMessage.delegation_id,
             ),
             event_ids,
             gone,
@@ -656,6 +659,8 @@ class KeptRefusal:
     code: int
     text: str
     refused_at: datetime
+    delegation: str | None = None
+    """The recipient's delegation when it was refused (None: of none)."""
 
     def stands(self, last: _LastSent | None) -> bool:
         """Whether nothing has been sent to them about the event since: a message sent
@@ -693,6 +698,7 @@ def last_refused(
                 RefusedMessage.reply_code,
                 RefusedMessage.reply_text,
                 RefusedMessage.refused_at,
+                RefusedMessage.delegation_id,
             ),
             event_ids,
             gone,
@@ -1177,7 +1183,7 @@ def _report(
     said_now = {
         event_id: facts[event_id].to_json() for event_id in sent_events if event_id in facts
     }
-    groups = _delegations(session)
+    groups = _delegations(session, gone)
     parsed: dict[str, EventFacts | None] = {}
 
     def facts_told(last: _LastSent) -> EventFacts | None:
@@ -1211,10 +1217,12 @@ def _report(
         session, sorted({person_id for _, person_id in told} | {p for _, p in refused})
     )
     # A batch the server refused for someone went their delegation's way all the same
-    # (and so the refused are reported whoever else was sent the event).
+    # (and so the refused are reported whoever else was sent the event). Their
+    # delegation then, as the ledger keeps it: a delegation deleted since leaves its
+    # members of none, and no batch went the way of the people of no delegation.
     sent_to_groups: dict[str, set[str | None]] = defaultdict(set)
-    for event_id, person_id in [*told, *refused]:
-        sent_to_groups[event_id].add(groups.get(person_id))
+    for (event_id, _person), went in [*told.items(), *refused.items()]:
+        sent_to_groups[event_id].add(went.delegation)
     linked_since: dict[str, set[str]] | None = None
     for event_id in sent_events:
         now = facts.get(event_id)
@@ -1431,10 +1439,14 @@ def refusal_words(refusal: KeptRefusal, language: str | None = None) -> str:
     )
 
 
-def _delegations(session: Session) -> dict[str, str | None]:
-    """Each participant's delegation, by id."""
+def _delegations(session: Session, gone: Gone = NOTHING_GONE) -> dict[str, str | None]:
+    """Each participant's delegation, by id; None for a member of a ``gone`` one."""
+    deleted = gone.get(str(Delegation.__tablename__), frozenset())
     return {
-        row[0]: row[1] for row in session.execute(select(Participant.id, Participant.delegation_id))
+        person_id: None if delegation_id in deleted else delegation_id
+        for person_id, delegation_id in session.execute(
+            select(Participant.id, Participant.delegation_id)
+        )
     }
 
 

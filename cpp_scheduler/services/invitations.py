@@ -63,6 +63,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from cpp_scheduler.errors import printable, quoted
 from cpp_scheduler.i18n import _, ngettext
@@ -804,6 +805,15 @@ def _ledger_row(invitation: Invitation, transport: str) -> SentMessage:
         message_id=invitation.message_id,
         told=invitation.told,
         recipient_email=invitation.recipient_email,
+        delegation_id=_delegation_now(invitation.recipient_id),
+    )
+
+
+def _delegation_now(participant_id: str) -> ScalarSelect[str | None]:
+    """The participant's delegation as the row recording a message to them is written,
+    read by the database in that row's own insert: whose way the message went."""
+    return (
+        select(Participant.delegation_id).where(Participant.id == participant_id).scalar_subquery()
     )
 
 
@@ -921,6 +931,7 @@ class _Ledger:
                 reply_code=refusal.code,
                 reply_text=printable(refusal.answer, REFUSAL_TEXT_LENGTH),
                 refused_at=datetime.now(UTC),
+                delegation_id=_delegation_now(invitation.recipient_id),
             )
         )
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from cpp_scheduler.mail.transports import OutboxTransport
 from cpp_scheduler.model import Delegation, Event, EventMode, Participant, SentMessage, Venue
 from cpp_scheduler.services import invitations, removal
-from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
 from cpp_scheduler.services.changes import change_report
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
@@ -259,3 +259,33 @@ def test_deleting_a_conference_counts_the_invitations_to_its_sessions(
     assert [along.title for along in found.along] == [title for _uid, title in sessions]
     assert (found.standing.participants, found.standing.events) == (invited, 1)
     assert found.updates_due == 0
+
+
+def test_deleting_a_delegation_sent_a_conference_leaves_only_its_members_due(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """Kenya was sent its conference and every session it attends, and nobody else was
+    sent anything. Deleting the delegation leaves its three members due a cancellation
+    of each, and nobody else due anything: the speakers named on the sessions, people
+    of no delegation, were never meant to be in Kenya's batch, which went Kenya's way,
+    not theirs. The question counts exactly the people Send updates then writes to."""
+    load_demo(sqlite_database)
+    with sqlite_database.reading() as session:
+        kenya = session.execute(
+            select(Delegation.id, Delegation.name).where(Delegation.name.like("Kenya%"))
+        ).one()
+        members = set(
+            session.scalars(select(Participant.email).where(Participant.delegation_id == kenya.id))
+        )
+    plan = invitations.plan_invitations(sqlite_database, DelegationScope(kenya.name), SENDER)
+    sent = invitations.send_batch(sqlite_database, plan.to_send, OutboxTransport(tmp_path))
+    assert {invitation.recipient_email for invitation in sent.sent} == members
+    assert people_due(sqlite_database) == set()
+
+    found = removal.to_delete(sqlite_database, Delegation, kenya.id)
+    removal.delete(sqlite_database, Delegation, kenya.id, found.version)
+
+    report = change_report(sqlite_database).changes
+    assert {change.email for change in report} == members
+    assert {change.kind.value for change in report} == {"removed"}
+    assert found.updates_due == len(members) == 3
