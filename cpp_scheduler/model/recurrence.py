@@ -625,13 +625,16 @@ class FollowedChange:
     kept: OccurrenceChange | None = None
     """The change as the new series holds it: naming :attr:`meeting` (as stored when it
     applies to none); a placement placed at the same reading of its meeting's new time,
-    as long as the new series' meetings. None only for a placement whose meeting's new
-    time is an ordinary one: nothing is left to choose, and the save drops it."""
+    as long as the new series' meetings. None where the change would change nothing of
+    its meeting, and the save drops it: a placement whose meeting's new time is an
+    ordinary one (nothing is left to choose), a move whose time and length are now its
+    meeting's own (the third Wednesday's meeting moved to Thursday, once the series
+    meets on third Thursdays)."""
 
     @property
     def dropped(self) -> bool:
-        """A placement the save removes: its meeting's new time is an ordinary one."""
-        return self.reading is not None and self.meeting is not None and self.kept is None
+        """A change the save removes: it would change nothing of its meeting."""
+        return self.meeting is not None and self.kept is None
 
 
 _PERIOD_ORDER = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -680,7 +683,9 @@ def follow_changes(
     targets = {change.recurrence_id: _target(change, wanted, claims, kept) for change in applying}
     placings = _placings(before, after, applying, targets)
     return [
-        _followed(change, targets[change.recurrence_id], placings.get(change.recurrence_id))
+        _followed(
+            change, targets[change.recurrence_id], placings.get(change.recurrence_id), after.length
+        )
         for change in applying
     ]
 
@@ -747,12 +752,26 @@ def _wall_clocks(series: SeriesTimes, meetings: set[datetime]) -> dict[datetime,
 
 
 def _followed(
-    change: OccurrenceChange, meeting: datetime | None, placing: _Placing | None
+    change: OccurrenceChange,
+    meeting: datetime | None,
+    placing: _Placing | None,
+    length: timedelta | None,
 ) -> FollowedChange:
     if placing is not None:
         return FollowedChange(change, meeting, placing.reading, placing.kept)
-    kept = change if meeting is None else replace(change, recurrence_id=meeting)
-    return FollowedChange(change, meeting, None, kept)
+    if meeting is None:
+        return FollowedChange(change, None, None, change)
+    if _held_as_ruled(change, meeting, length):
+        return FollowedChange(change, meeting, None, None)
+    return FollowedChange(change, meeting, None, replace(change, recurrence_id=meeting))
+
+
+def _held_as_ruled(change: OccurrenceChange, meeting: datetime, length: timedelta | None) -> bool:
+    """Whether a move holds ``meeting`` at the time and length the new series gives it
+    anyway (known only where the series' length is): a move that moves nothing."""
+    if change.cancelled or change.start != meeting or length is None:
+        return False
+    return (change.end or change.start + length) == meeting + length
 
 
 def carried_changes(

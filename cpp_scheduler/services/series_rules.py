@@ -421,6 +421,11 @@ def describe(followed: recurrence.FollowedChange, zone: str) -> str:
         return _("The cancelled meeting of {day} follows to {new}: it stays cancelled.").format(
             day=old, new=new
         )
+    if followed.dropped:
+        return _(
+            "The meeting of {day} moved to {moved} follows to {new}, which the series now "
+            "holds at that time: it is no longer moved."
+        ).format(day=old, moved=moved, new=new)
     return _(
         "The meeting of {day} moved to {moved} follows to {new}: it keeps its moved time."
     ).format(day=old, moved=moved, new=new)

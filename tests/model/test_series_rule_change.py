@@ -5,6 +5,7 @@ month or year), and reports as dropped what has no single counterpart, never gue
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from hypothesis import given, settings
@@ -45,6 +46,31 @@ def test_third_wednesday_to_third_thursday_carries_each_change_to_the_same_month
     followed = follow_changes(DEMO, after, [CANCELLED_17_FEB, MOVED_19_MAY])
 
     assert targets(followed) == {tokyo(2, 17): tokyo(2, 18), tokyo(5, 19): tokyo(5, 20)}
+
+
+def test_a_move_onto_the_time_the_new_rule_gives_its_meeting_is_dropped_as_no_move() -> None:
+    """May's meeting, moved from Wednesday 19 to Thursday 20 May at the series' hour and
+    length, is exactly where third Thursdays hold it: the save keeps no move (the window
+    would mark the meeting "(moved)"). Moved there for longer, or an hour later, it stays
+    a move."""
+    hour = timedelta(hours=1)
+    after = SeriesTimes(DEMO.start, TOKYO, THIRD_THURSDAY, hour)
+    longer = OccurrenceChange(tokyo(5, 19), start=tokyo(5, 20), end=tokyo(5, 20, 19))
+    later = OccurrenceChange(tokyo(5, 19), start=tokyo(5, 20, 18), end=tokyo(5, 20, 19))
+
+    (onto_the_rule,) = follow_changes(replace(DEMO, length=hour), after, [MOVED_19_MAY])
+    (kept_longer,) = follow_changes(replace(DEMO, length=hour), after, [longer])
+    (kept_later,) = follow_changes(replace(DEMO, length=hour), after, [later])
+
+    assert (onto_the_rule.meeting, onto_the_rule.kept, onto_the_rule.dropped) == (
+        tokyo(5, 20),
+        None,
+        True,
+    )
+    assert kept_longer.kept == replace(longer, recurrence_id=tokyo(5, 20))
+    assert kept_later.kept == replace(later, recurrence_id=tokyo(5, 20))
+    assert not kept_longer.dropped
+    assert not kept_later.dropped
 
 
 def test_a_monthly_meeting_has_no_single_counterpart_among_weekly_ones() -> None:
