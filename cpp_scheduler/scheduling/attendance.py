@@ -35,7 +35,7 @@ from cpp_scheduler.scheduling.inputs import (
     Interval,
     ProgramSnapshot,
 )
-from cpp_scheduler.scheduling.localtimes import DayPart, meeting_part
+from cpp_scheduler.scheduling.localtimes import HOSTS_CLOCK_ID, DayPart, meeting_part
 
 LocalSpan = tuple[int, int, int, int, int]
 """A meeting as one zone's clock shows it: the local day it starts on (days since
@@ -158,19 +158,19 @@ def judged_at_night_ids(
 ) -> frozenset[str]:
     """The attendees (their ids) whose night the conflict check would warn of where the
     meeting's local times read night on their clock: none where it reads no meeting's
-    hours at night (:func:`judged_at_night`), else its delegations and its participants
-    not sitting with one of them (:func:`judged_for_nights`). The event dialog asks it
-    of the meeting typed, ``cpp-scheduler times`` of the meeting stored."""
+    hours at night (:func:`judged_at_night`), else its hosts (the Tokyo row,
+    :data:`HOSTS_CLOCK_ID`: a meeting joined from afar is hosted from Japan, TDLC always
+    in the room), its delegations and its participants not sitting with one of them
+    (:func:`judged_for_nights`). The event dialog asks it of the meeting typed,
+    ``cpp-scheduler times`` of the meeting stored."""
     if not judged_at_night(interval, holds_sessions):
         return frozenset()
     listed = list(attendees)
-    return frozenset(
-        attendee.id
-        for attendee in judged_for_nights(
-            [a for a in listed if a.kind is AttendeeKind.DELEGATION],
-            [a for a in listed if a.kind is AttendeeKind.PARTICIPANT],
-        )
+    judged = judged_for_nights(
+        [a for a in listed if a.kind is AttendeeKind.DELEGATION],
+        [a for a in listed if a.kind is AttendeeKind.PARTICIPANT],
     )
+    return frozenset((HOSTS_CLOCK_ID, *(attendee.id for attendee in judged)))
 
 
 def judged_for_nights(

@@ -74,6 +74,7 @@ from cpp_scheduler.scheduling.inputs import (
     TourLeg,
     VenueInfo,
     minutes_of,
+    tdlc_host,
     zone_city,
 )
 from cpp_scheduler.scheduling.localtimes import (
@@ -1192,16 +1193,22 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
     not their conference; all-day blocks never; Tokyo's clock during a stay in Japan)."""
     conferences = context.conference_delegations
     clock = context.clock
+    hosts = tdlc_host()
     for interval in context.snapshot.intervals:
-        if not judged_at_night(interval, interval.event_id in conferences) or not (
+        if not judged_at_night(interval, interval.event_id in conferences):
+            continue
+        start_s, end_s = interval.start_s, interval.end_s
+        tokyo = local_span(clock, timezones.TOKYO, start_s, end_s)
+        if span_part(tokyo, hosts.hours) is DayPart.NIGHT:
+            yield _hosts_night(context, interval, hosts)
+        if not (
             interval.delegation_ids
             or interval.participant_ids
             or (interval.ancestor_ids and conferences)
         ):
             continue
-        start_s, end_s = interval.start_s, interval.end_s
         tokyo_day = clock.local_day(timezones.TOKYO, start_s)
-        spans: dict[str, LocalSpan] = {}  # most attendees of a call share a few zones
+        spans: dict[str, LocalSpan] = {timezones.TOKYO: tokyo}  # calls share a few zones
         for attendee in _remote_attendees(context, interval):
             zone_name = clock_zone_on(attendee, tokyo_day)
             span = spans.get(zone_name)
@@ -1231,6 +1238,29 @@ def _night_problems(context: _Context) -> Iterator[Conflict]:
                     (Meeting.of(interval),),
                     days=_days_of(context, interval),
                 )
+
+
+def _hosts_night(context: _Context, interval: Interval, hosts: Attendee) -> Conflict:
+    """A meeting joined from afar at night in Tokyo: TDLC is always in the room, hosting
+    from Tokyo or a partner city's office on Japan's clock (the slot finder charges the
+    host's night, the Local times colour the Tokyo row so)."""
+    return Conflict(
+        ConflictKind.NIGHT_SESSION,
+        Severity.WARNING,
+        _(
+            "{event} is at night for the hosts in Tokyo: {when}, outside their acceptable "
+            "hours ({hours})"
+        ).format(
+            event=interval.title,
+            when=context.span_text(interval.start, interval.end, timezones.TOKYO),
+            hours=hosts.hours.describe_acceptable(),
+        ),
+        (interval.event_id,),
+        (),
+        interval.start,
+        (Meeting.of(interval),),
+        days=_days_of(context, interval),
+    )
 
 
 # -- delegations' stay and study tours ------------------------------------------------

@@ -140,10 +140,16 @@ class AttendeeTimes:
     """The attendee is visiting Japan that day, so their clock is Tokyo's."""
 
 
+HOSTS_CLOCK_ID = timezones.TOKYO
+"""The id of the Tokyo row among a meeting's local times: the hosts' clock (TDLC in
+Tokyo, or a partner city's office on Japan's clock), whose night and holidays the
+checks judge as an attendee's."""
+
+
 def reference_attendees() -> tuple[Attendee, ...]:
     """Tokyo (TDLC) and Washington (the Bank), shown for every event."""
     return (
-        Attendee(timezones.TOKYO, _("Tokyo"), AttendeeKind.REFERENCE, timezones.TOKYO, JAPAN),
+        Attendee(HOSTS_CLOCK_ID, _("Tokyo"), AttendeeKind.REFERENCE, timezones.TOKYO, JAPAN),
         Attendee(
             timezones.WASHINGTON,
             _("Washington"),

@@ -21,6 +21,7 @@ from cpp_scheduler.model.recurrence import Occurrence
 from cpp_scheduler.scheduling.attendance import judged_at_night, judged_at_night_ids
 from cpp_scheduler.scheduling.inputs import Attendee, Interval, zone_city
 from cpp_scheduler.scheduling.localtimes import (
+    HOSTS_CLOCK_ID,
     AttendeeTimes,
     DayPart,
     HolidayWarning,
@@ -170,13 +171,14 @@ def attendee_line(row: AttendeeTimes, event_zone: str, dash: str = "-") -> str:
 
 def night_warning(row: AttendeeTimes, dash: str = "-") -> str:
     """``Night for Peru: Lima housing ministry: 00:00-01:00 there.``: a meeting at night
-    on an attendee's clock, their hours read on it (each end's clock named where it
-    changes within), in the event dialog's warnings and under ``cpp-scheduler times``'s
-    table alike. ``dash`` is the command line's ``-`` or the window's ``–``."""
-    return _("Night for {name}: {span} there.").format(
-        name=row.attendee.name,
-        span=timezones.span_text(row.start.local, row.end.local, dash=dash),
-    )
+    on an attendee's clock (the Tokyo row's: ``the hosts in Tokyo``), their hours read on
+    it (each end's clock named where it changes within), in the event dialog's warnings
+    and under ``cpp-scheduler times``'s table alike. ``dash`` is the command line's ``-``
+    or the window's ``–``."""
+    span = timezones.span_text(row.start.local, row.end.local, dash=dash)
+    if row.attendee.id == HOSTS_CLOCK_ID:
+        return _("Night for the hosts in Tokyo: {span} there.").format(span=span)
+    return _("Night for {name}: {span} there.").format(name=row.attendee.name, span=span)
 
 
 def nights_warned(rows: Iterable[AttendeeTimes], judged: frozenset[str]) -> list[AttendeeTimes]:

@@ -57,6 +57,7 @@ def test_a_call_round_the_clock_for_two_days_is_at_night_in_every_command(
     capsys: pytest.CaptureFixture[str], program: str
 ) -> None:
     assert hours_in_times(capsys, program, "hackathon@days")[ST_JOHNS] == "night"
+    assert hours_in_times(capsys, program, "hackathon@days")["Tokyo"] == "night"
     assert hours_in_schedule(capsys, program, ST_JOHNS) == {"48-hour hackathon": "night"}
     found = command_json(capsys, "conflicts", "--db", program)["conflicts"]
     nights = [
@@ -66,7 +67,9 @@ def test_a_call_round_the_clock_for_two_days_is_at_night_in_every_command(
     ]
     assert nights == [
         "48-hour hackathon is at night for Canada: City of St. John's: Thu 25 Mar "
-        "21:30-Sat 27 Mar 21:30 (St Johns), outside its acceptable hours (07:00-22:00)"
+        "21:30-Sat 27 Mar 21:30 (St Johns), outside its acceptable hours (07:00-22:00)",
+        "48-hour hackathon is at night for the hosts in Tokyo: Fri 26 Mar 09:00-Sun 28 Mar "
+        "09:00 (Tokyo), outside their acceptable hours (07:00-22:00)",
     ]
 
 

@@ -114,7 +114,8 @@ def test_the_day_after_a_meeting_across_midnight_shows_its_findings(
     open_window,
 ) -> None:
     """A call from 23:30 on Saturday to 01:30 on Sunday, a holiday: the panel over
-    Sunday alone shows its night warning and the holiday, as the command does."""
+    Sunday alone shows its night warnings (Keiko's, Kiritimati's and its hosts' in
+    Tokyo) and the holiday, as the command does."""
     with sqlite_database.transaction() as session:
         kiritimati = Delegation(name="Kiritimati council", country="KI", zone="Pacific/Kiritimati")
         session.add(
@@ -141,6 +142,7 @@ def test_the_day_after_a_meeting_across_midnight_shows_its_findings(
     sunday = ("--from", "2027-03-21", "--to", "2027-03-21")
     answer = conflicts_json(capsys, sqlite_database, *sunday)
     assert [c["kind"] for c in answer["conflicts"]] == [
+        "night_session",
         "night_session",
         "night_session",
         "japanese_holiday",

@@ -103,7 +103,7 @@ def test_conferences_of_the_whole_program_decide_over_the_part_read() -> None:
     """A conference whose sessions were not read is still judged by them; a session
     whose conference was not read is still for the conference's delegations, and still
     held outside the conference's dates."""
-    night = tokyo(2027, 3, 2, 1)  # 00:00 in Manila
+    night = tokyo(2027, 3, 2, 7)  # 06:00 in Manila, before its day; 07:00 in Tokyo, not
     conference = meeting(
         "forum",
         "Online forum",

@@ -41,7 +41,7 @@ def call(event_id: str, start: datetime, *attendees: str) -> Interval:
 
 
 def night_warnings(*intervals: Interval) -> dict[str, str]:
-    """Each night warning's sentence by whom it is for."""
+    """Each night warning's sentence by whom it is for (``hosts``: the hosts in Tokyo)."""
     found = find_conflicts(
         ProgramSnapshot(
             intervals=intervals,
@@ -50,7 +50,7 @@ def night_warnings(*intervals: Interval) -> dict[str, str]:
         )
     )
     return {
-        conflict.record_ids[0]: conflict.message
+        (conflict.record_ids or ("hosts",))[0]: conflict.message
         for conflict in found
         if conflict.kind is ConflictKind.NIGHT_SESSION
     }
@@ -76,5 +76,7 @@ def test_during_the_stay_in_japan_the_clock_is_tokyos() -> None:
     sentences = night_warnings(call("friday", datetime(2027, 4, 2, 13, 30, tzinfo=UTC), "new-york"))
     assert sentences == {
         "new-york": "Evening call is at night for USA: City of New York: Fri 02 Apr "
-        "22:30-23:30 (Tokyo), outside its acceptable hours (07:00-22:00)"
+        "22:30-23:30 (Tokyo), outside its acceptable hours (07:00-22:00)",
+        "hosts": "Evening call is at night for the hosts in Tokyo: Fri 02 Apr "
+        "22:30-23:30 (Tokyo), outside their acceptable hours (07:00-22:00)",
     }

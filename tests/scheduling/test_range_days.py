@@ -273,6 +273,10 @@ def test_a_meetings_night_is_found_on_both_days_and_its_holiday_on_the_holiday(
         "Late-night link is at night for Kiritimati council: Sun 21 Mar 04:30-06:30 "
         "(Kiritimati), outside its acceptable hours (07:00-22:00)"
     )
+    hosts = (
+        "Late-night link is at night for the hosts in Tokyo: Sat 20 Mar 23:30-Sun 21 Mar "
+        "01:30 (Tokyo), outside their acceptable hours (07:00-22:00)"
+    )
     holiday = (
         "Late-night link falls on Vernal Equinox Day, a public holiday in Japan (Sun 21 Mar 2027)"
     )
@@ -280,13 +284,14 @@ def test_a_meetings_night_is_found_on_both_days_and_its_holiday_on_the_holiday(
     assert [(c["kind"], c["message"], c["start"], c["days"]) for c in whole] == [
         ("night_session", keiko, "2027-03-20T14:30:00Z", ["2027-03-20", "2027-03-21"]),
         ("night_session", night, "2027-03-20T14:30:00Z", ["2027-03-20", "2027-03-21"]),
+        ("night_session", hosts, "2027-03-20T14:30:00Z", ["2027-03-20", "2027-03-21"]),
         # The meeting is on the holiday from Sunday's first minute.
         ("japanese_holiday", holiday, "2027-03-20T15:00:00Z", ["2027-03-21"]),
     ]
     saturday = kinds_on(capsys, late_link, "2027-03-20", "2027-03-20")
-    assert [c["message"] for c in saturday] == [keiko, night]
+    assert [c["message"] for c in saturday] == [keiko, night, hosts]
     sunday = kinds_on(capsys, late_link, "2027-03-21", "2027-03-21")
-    assert [c["message"] for c in sunday] == [keiko, night, holiday]
+    assert [c["message"] for c in sunday] == [keiko, night, hosts, holiday]
     assert kinds_on(capsys, late_link, "2027-03-20", "2027-03-21") == whole
     assert kinds_on(capsys, late_link, "2027-03-22", "2027-03-22") == []
 
@@ -297,10 +302,10 @@ def test_the_run_sheet_of_the_day_after_lists_the_meetings_conflicts(late_link: 
 
     sunday = read_run_sheet(late_link, date(2027, 3, 21))
     assert [item.title for item in sunday.items] == ["Late-night link"]
-    assert [item.conflicts for item in sunday.items] == [3]
-    assert [c.kind for c in sunday.conflicts] == ["night_session"] * 2 + ["japanese_holiday"]
+    assert [item.conflicts for item in sunday.items] == [4]
+    assert [c.kind for c in sunday.conflicts] == ["night_session"] * 3 + ["japanese_holiday"]
     saturday = read_run_sheet(late_link, date(2027, 3, 20))
-    assert [c.kind for c in saturday.conflicts] == ["night_session"] * 2
+    assert [c.kind for c in saturday.conflicts] == ["night_session"] * 3
 
 
 def test_a_home_holiday_is_found_on_the_tokyo_day_the_meeting_falls_on_it(

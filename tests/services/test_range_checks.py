@@ -419,8 +419,8 @@ def test_a_conference_and_its_sessions_read_apart_are_judged_together(
         session.add(
             _event(
                 "Closing session",
-                at(late, 3),
-                at(late, 4),
+                at(late, 7),  # 06:00 in Manila, before its day; not in Tokyo
+                at(late, 8),
                 kind=EventKind.VIDEOCONFERENCE,
                 mode=EventMode.VIRTUAL,
                 parent=conference,

@@ -142,12 +142,12 @@ def test_a_conference_is_judged_by_its_sessions_not_its_span(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # An online conference from 14:00 to midnight in Tokyo (00:00-10:00 in Lima); its
-    # one session at 23:00 in Tokyo, 09:00 in Lima, is for its delegations.
+    # one session at 21:00 in Tokyo, 07:00 in Lima, is for its delegations.
     conference = _online_forum(sqlite_database, peru, TOKYO_AFTERNOON, 10)
     _add(
         sqlite_database,
         "Morning in Lima: rental markets",
-        TOKYO_AFTERNOON + timedelta(hours=9),
+        TOKYO_AFTERNOON + timedelta(hours=7),
         1,
         kind=EventKind.VIDEOCONFERENCE,
         mode=EventMode.VIRTUAL,
