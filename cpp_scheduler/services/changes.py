@@ -1221,8 +1221,10 @@ def _report(
     # delegation then, as the ledger keeps it: a delegation deleted since leaves its
     # members of none, and no batch went the way of the people of no delegation.
     sent_to_groups: dict[str, set[str | None]] = defaultdict(set)
-    for (event_id, _person), went in [*told.items(), *refused.items()]:
-        sent_to_groups[event_id].add(went.delegation)
+    for (event_id, _person), message in told.items():
+        sent_to_groups[event_id].add(message.delegation)
+    for (event_id, _person), refused_one in refused.items():
+        sent_to_groups[event_id].add(refused_one.delegation)
     linked_since: dict[str, set[str]] | None = None
     for event_id in sent_events:
         now = facts.get(event_id)
