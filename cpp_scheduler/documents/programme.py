@@ -1,6 +1,6 @@
 """A conference's printed programme: a timetable per day with one column per room, so
 parallel sessions stand side by side (five rooms at most to a table, lest their words
-break), then every session with its themes, speakers and delegations; what is not
+break), then every session with its themes, presenters and delegations; what is not
 confirmed yet says "Tentative". A session cancelled stays in its slot, struck through and
 marked "Cancelled", so that whoever holds an earlier printout finds it called off rather
 than gone; it is not counted among the sessions held. The cover gives the days the
@@ -670,7 +670,9 @@ def _session(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
     if item.speakers:
         facts.append(
             (
-                _("Speakers"),
+                # Everyone on the session's stage: speakers, a partner city's officials
+                # presenting its experience, the Bank's chair.
+                _("Presenters"),
                 "<br>".join(
                     escape(s.name + (f", {s.organisation}" if s.organisation else ""))
                     for s in item.speakers

@@ -355,9 +355,9 @@ def test_the_programme_prints_in_japanese_with_rooms_in_the_order_of_their_readi
     assert "2027年2月16日(火) 時刻 TDLC 会議室A TDLC 会議室B" in " ".join(text.split())
     assert "日時 2027年2月15日(月) 09:00–10:15" in " ".join(text.split())
     assert programme.sessions[0].themes == ("都市計画",)  # Urban planning
-    assert "講演者" in text
+    assert "登壇者" in text
     assert "Opening plenary: ten years of the City Partnership Program" in text  # as written
-    for english in ("Sessions", "Speakers", "Themes", "Monday", "sessions in"):
+    for english in ("Sessions", "Presenters", "Themes", "Monday", "sessions in"):
         assert english not in text
 
 

@@ -195,7 +195,7 @@ def test_the_programme_pdf_on_letter_paper_has_the_parallel_sessions(
     right = timetable.index("Capturing land value")
     assert row < left < right, "the parallel sessions share the 10:45 row, room A first"
     listing = " ".join(pages[pages.index(timetable) + 1 :])
-    assert "Speakers Isabel Ortega, Inter-American Development Bank, Asia Office" in listing
+    assert "Presenters Isabel Ortega, Inter-American Development Bank, Asia Office" in listing
 
 
 def test_the_run_sheet_pdf_has_the_days_conflicts(demo_sqlite_path: Path, tmp_path: Path) -> None:
@@ -281,7 +281,7 @@ def test_the_programme_and_the_run_sheet_print_in_japanese(
     timetable = next(page for page in pages if "2027年2月15日(月)時刻" in page)
     assert "TDLC会議室ATDLC会議室B" in timetable
     assert timetable.index("10:45") < timetable.index("Compactcityandtransit")
-    assert "講演者" in "".join(pages)
+    assert "登壇者" in "".join(pages)
     assert embedded_fonts(programme) >= {"NotoSansCJKjp-Regular"}
     done = print_command("day", *db, "--date", "2027-02-15", "-o", str(day))
     assert done.returncode == 0, done.stderr
