@@ -67,12 +67,14 @@ from cpp_scheduler.scheduling.clock import LocalClock, date_to_day, day_to_date
 from cpp_scheduler.scheduling.inputs import (
     JAPAN,
     Attendee,
+    AttendeeKind,
     Interval,
     ProgramSnapshot,
     TourActivity,
     TourInfo,
     TourLeg,
     VenueInfo,
+    japan_day,
     minutes_of,
     tdlc_host,
     zone_city,
@@ -82,6 +84,7 @@ from cpp_scheduler.scheduling.localtimes import (
     all_day_dates,
     describe_dates,
     describe_span,
+    distinct_clocks,
     hosted_in_japan,
 )
 from cpp_scheduler.scheduling.travel import (
@@ -219,6 +222,10 @@ class Conflict:
     """The sentence as it reads where the record it concerns is already shown (a leg or
     a night on the tour builder's card: "This leg is too short: ..."); empty where it
     reads as :attr:`message` does."""
+    part: tuple[datetime, datetime] | None = None
+    """The part of its one timed meeting it is about (UTC), where that is not the whole
+    meeting: a holiday at home is about the hours of the meeting on that date there, and
+    another clock reads its days by them (:func:`days_on_clock`)."""
 
     @property
     def said_within(self) -> str:
@@ -474,6 +481,13 @@ def days_on_clock(
     if clock == timezones.TOKYO:
         yield from ((day, day) for day in conflict.days)
         return
+    if conflict.part is not None and conflict.meetings and spans is not None:
+        meeting = conflict.meetings[0]
+        interval = spans.get((meeting.event_id, meeting.recurrence_id))
+        if interval is not None:
+            start, end = conflict.part
+            yield meeting_days(start, end, interval.zone, all_day=False, clock=clock)
+            return
     timed = [
         interval
         for meeting in conflict.meetings
@@ -1086,6 +1100,11 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
         for delegation_id, delegation in context.snapshot.delegations.items()
         if delegation.country and delegation.country != JAPAN
     }
+    abroad = {
+        person_id: _holiday_window(context, person.country)
+        for person_id, person in context.snapshot.participants.items()
+        if person.country and person.country != JAPAN
+    }
     conferences = context.conference_delegations
     for interval in context.snapshot.intervals:
         if interval.ancestor_ids and not interval.ancestor_ids.isdisjoint(conferences):
@@ -1094,6 +1113,7 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
         last = (interval.end_s - 1) // 86_400
         if _near(japan, first, last) and _has_japanese_side(context, interval):
             yield from _japanese_holidays(context, interval)
+        warned: set[tuple[str, int]] = set()
         if interval.delegation_ids:
             near_home_holiday = [
                 delegation_id
@@ -1101,7 +1121,15 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
                 if delegation_id in home and _near(home[delegation_id], first, last)
             ]
             if near_home_holiday:
-                yield from _home_holidays(context, interval, sorted(near_home_holiday))
+                yield from _home_holidays(context, interval, sorted(near_home_holiday), warned)
+        if interval.participant_ids:
+            near_holiday_abroad = [
+                person_id
+                for person_id in interval.participant_ids
+                if person_id in abroad and _near(abroad[person_id], first, last)
+            ]
+            if near_holiday_abroad:
+                yield from _participant_holidays(context, interval, near_holiday_abroad, warned)
 
 
 def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Conflict]:
@@ -1124,8 +1152,13 @@ def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Confli
 
 
 def _home_holidays(
-    context: _Context, interval: Interval, delegation_ids: Sequence[str]
+    context: _Context,
+    interval: Interval,
+    delegation_ids: Sequence[str],
+    warned: set[tuple[str, int]],
 ) -> Iterator[Conflict]:
+    """Each delegation's holidays at home on the meeting's dates there, the (country,
+    date) of each kept in ``warned``."""
     for delegation_id in delegation_ids:
         delegation = context.snapshot.delegations[delegation_id]
         assert delegation.country is not None  # else its window would be empty
@@ -1135,41 +1168,82 @@ def _home_holidays(
                 continue
             day = day_to_date(day_number)
             if not delegation.in_japan_on(day):  # a visit's days follow Japan's calendar
-                when, days = _on_home_day(context, interval, day, delegation.zone)
-                country = timezones.country_name(delegation.country) or delegation.country
-                yield Conflict(
-                    ConflictKind.DELEGATION_HOLIDAY,
-                    Severity.WARNING,
-                    _(
-                        "{event} falls on {holiday}, a public holiday in {country}, "
-                        "for {delegation} ({day} there)"
-                    ).format(
-                        event=interval.title,
-                        holiday=name,
-                        country=country,
-                        delegation=delegation.name,
-                        day=i18n.day_text(day),
-                    ),
-                    (interval.event_id,),
-                    (delegation_id,),
-                    when,
-                    (Meeting.of(interval),),
-                    days=days,
-                )
+                warned.add((delegation.country, day_number))
+                yield _holiday_at_home(context, interval, delegation, day, name)
+
+
+def _participant_holidays(
+    context: _Context,
+    interval: Interval,
+    participant_ids: Sequence[str],
+    warned: set[tuple[str, int]],
+) -> Iterator[Conflict]:
+    """The holidays at home of the participants on a clock of their own (none of the
+    meeting's delegations shares it, :func:`distinct_clocks`: a Bank economist in
+    Washington on Memorial Day), as the meeting's local times warn of them: each
+    (country, date) once, after its delegations' (``warned``). ``participant_ids``: those
+    near a holiday of a country other than Japan, whose are :func:`_japanese_holidays`'."""
+    snapshot = context.snapshot
+    near = [snapshot.participants[person_id] for person_id in participant_ids]
+    tokyo_day = japan_day(interval.start)
+    named = snapshot.delegations
+    delegations = [named[d] for d in sorted(interval.delegation_ids) if d in named]
+    people = sorted(near, key=lambda person: (person.name.casefold(), person.id))
+    for person in distinct_clocks([*delegations, *people], tokyo_day):
+        if person.kind is not AttendeeKind.PARTICIPANT or person.in_japan_on(tokyo_day):
+            continue
+        assert person.country is not None  # only those with a country are near a holiday
+        for day_number in _local_days(context.clock, interval, person.zone):
+            name = _holiday_on(context, person.country, day_number)
+            if name is None or (person.country, day_number) in warned:
+                continue
+            warned.add((person.country, day_number))
+            yield _holiday_at_home(context, interval, person, day_to_date(day_number), name)
+
+
+def _holiday_at_home(
+    context: _Context, interval: Interval, attendee: Attendee, day: date, holiday: str
+) -> Conflict:
+    """The meeting falls on ``holiday``, ``day`` at the attendee's home (a delegation,
+    or a participant on a clock of their own): found where the meeting falls on that
+    date there, the Tokyo days of that part of it (:func:`_on_home_day`)."""
+    assert attendee.country is not None  # a holiday is a country's
+    when, days, part = _on_home_day(context, interval, day, attendee.zone)
+    return Conflict(
+        ConflictKind.DELEGATION_HOLIDAY,
+        Severity.WARNING,
+        _(
+            "{event} falls on {holiday}, a public holiday in {country}, "
+            "for {delegation} ({day} there)"
+        ).format(
+            event=interval.title,
+            holiday=holiday,
+            country=timezones.country_name(attendee.country) or attendee.country,
+            delegation=attendee.name,
+            day=i18n.day_text(day),
+        ),
+        (interval.event_id,),
+        (attendee.id,),
+        when,
+        (Meeting.of(interval),),
+        days=days,
+        part=part,
+    )
 
 
 def _on_home_day(
     context: _Context, interval: Interval, day: date, zone_name: str
-) -> tuple[datetime, tuple[date, ...]]:
-    """When a meeting is first on ``day`` of a zone, and the Tokyo days of its part on
-    that day (a holiday at home is found where the meeting falls on it); an all-day
-    meeting is on its own dates, which a range reads as they are."""
+) -> tuple[datetime, tuple[date, ...], tuple[datetime, datetime] | None]:
+    """When a meeting is first on ``day`` of a zone, the Tokyo days of its part on that
+    day (a holiday at home is found where the meeting falls on it), and that part (UTC);
+    an all-day meeting is on its own dates, which a range reads as they are, whole."""
     if interval.all_day:
-        return _tokyo_midnight(day), (day,)
+        return _tokyo_midnight(day), (day,), None
     begins, ends = timezones.local_days(day, day, zone_name)
-    start_s = max(interval.start_s, int(begins.timestamp()))
-    end_s = min(interval.end_s, int(ends.timestamp()))
-    return max(interval.start, begins), _tokyo_days(context.clock, start_s, end_s)
+    start = max(interval.start, begins)
+    end = min(interval.end, ends)
+    days = _tokyo_days(context.clock, int(start.timestamp()), int(end.timestamp()))
+    return start, days, (start, end)
 
 
 # -- night sessions ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 
 from cpp_scheduler import timezones
 from cpp_scheduler.documents.runsheet import read_run_sheet, run_sheet_document
-from cpp_scheduler.scheduling.conflicts import Conflict
+from cpp_scheduler.scheduling.conflicts import Conflict, falls_within
 from cpp_scheduler.services.checking import check_program
 from cpp_scheduler.store import Database, open_database
 
@@ -24,8 +24,11 @@ def demo(demo_sqlite_path: Path) -> Iterator[Database]:
 
 
 def on(day: date, found: list[Conflict]) -> tuple[Conflict, ...]:
+    """The findings of the whole program on ``day`` in Tokyo, as a range finds them: on
+    any of their days (a holiday in Washington from 14:00 on one Tokyo day to 14:00 on
+    the next is on both)."""
     begin, after = timezones.local_days(day, day, timezones.TOKYO)
-    return tuple(c for c in found if c.start is not None and begin <= c.start < after)
+    return tuple(c for c in found if falls_within(c, begin, after))
 
 
 def test_the_peru_tours_first_day_has_no_false_empty_day(demo: Database) -> None:
