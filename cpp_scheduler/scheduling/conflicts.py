@@ -1100,10 +1100,11 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
         for delegation_id, delegation in context.snapshot.delegations.items()
         if delegation.country and delegation.country != JAPAN
     }
-    abroad = {
-        person_id: _holiday_window(context, person.country)
-        for person_id, person in context.snapshot.participants.items()
-        if person.country and person.country != JAPAN
+    participants = context.snapshot.participants
+    abroad = {  # the windows of the countries of participants, read once per country
+        country: _holiday_window(context, country)
+        for country in {person.country for person in participants.values()}
+        if country and country != JAPAN
     }
     conferences = context.conference_delegations
     for interval in context.snapshot.intervals:
@@ -1126,7 +1127,9 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
             near_holiday_abroad = [
                 person_id
                 for person_id in interval.participant_ids
-                if person_id in abroad and _near(abroad[person_id], first, last)
+                if person_id in participants
+                and (window := abroad.get(participants[person_id].country or "")) is not None
+                and _near(window, first, last)
             ]
             if near_holiday_abroad:
                 yield from _participant_holidays(context, interval, near_holiday_abroad, warned)
