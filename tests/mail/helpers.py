@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import email
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message, MIMEPart
 from email.policy import default
 from pathlib import Path
 
 import icalendar
+from sqlalchemy import select
 
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.mail.transports import Security, SmtpSettings, SmtpTransport
+from cpp_scheduler.mail.transports import OutboxTransport, Security, SmtpSettings, SmtpTransport
+from cpp_scheduler.model import Delegation, Participant
 from cpp_scheduler.services import invitations
+from cpp_scheduler.services.calendar_export import DelegationScope
 from cpp_scheduler.store import Database
 from tests.mail.smtpserver import Server
 
@@ -107,3 +111,39 @@ def reply_calendar(
     answer_event.add("ATTENDEE", attendee)
     reply.add_component(answer_event)
     return reply.to_ical()
+
+
+@dataclass(frozen=True)
+class Members:
+    """A delegation of the program and its members, as its invitations reach them."""
+
+    id: str
+    name: str
+    names: tuple[str, ...]
+    """Its members' names, in order."""
+    emails: frozenset[str]
+
+
+def delegation_named(database: Database, beginning: str) -> Members:
+    """The one delegation whose name begins with ``beginning`` ("Kenya"), and its members."""
+    with database.reading() as session:
+        found = session.execute(
+            select(Delegation.id, Delegation.name).where(Delegation.name.like(f"{beginning}%"))
+        ).one()
+        members = session.execute(
+            select(Participant.name, Participant.email).where(Participant.delegation_id == found.id)
+        ).all()
+    return Members(
+        found.id,
+        found.name,
+        tuple(sorted(name for name, _email in members)),
+        frozenset(email for _name, email in members),
+    )
+
+
+def invite_delegation(database: Database, delegation: Members, outbox: Path) -> set[str]:
+    """Send the delegation's invitations (``send invitations --delegation``) into an
+    outbox folder: the addresses they went to."""
+    plan = invitations.plan_invitations(database, DelegationScope(delegation.name), SENDER)
+    report = invitations.send_batch(database, plan.to_send, OutboxTransport(outbox))
+    return {invitation.recipient_email for invitation in report.sent}

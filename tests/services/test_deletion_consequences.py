@@ -11,11 +11,11 @@ from sqlalchemy import select
 from cpp_scheduler.mail.transports import OutboxTransport
 from cpp_scheduler.model import Delegation, Event, EventMode, Participant, SentMessage, Venue
 from cpp_scheduler.services import invitations, removal
-from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
+from cpp_scheduler.services.calendar_export import EventScope
 from cpp_scheduler.services.changes import change_report
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
-from tests.mail.helpers import SENDER
+from tests.mail.helpers import SENDER, delegation_named, invite_delegation
 
 
 def venue_named(database: Database, name: str) -> str:
@@ -96,13 +96,9 @@ def test_deleting_a_delegation_names_its_events_and_members(
     """The events lose the delegation and its members lose their delegation; members
     sent one of its events are due a cancellation of it, which the question counts."""
     load_demo(sqlite_database)
+    nepal = delegation_named(sqlite_database, "Nepal")
+    members = list(nepal.names)
     with sqlite_database.reading() as session:
-        nepal = session.execute(
-            select(Delegation.id, Delegation.name).where(Delegation.name.like("Nepal%"))
-        ).one()
-        members = sorted(
-            session.scalars(select(Participant.name).where(Participant.delegation_id == nepal.id))
-        )
         theirs = sorted(
             session.scalars(
                 select(Event.uid).where(Event.delegations.any(Delegation.id == nepal.id))
@@ -270,16 +266,9 @@ def test_deleting_a_delegation_sent_a_conference_leaves_only_its_members_due(
     of no delegation, were never meant to be in Kenya's batch, which went Kenya's way,
     not theirs. The question counts exactly the people Send updates then writes to."""
     load_demo(sqlite_database)
-    with sqlite_database.reading() as session:
-        kenya = session.execute(
-            select(Delegation.id, Delegation.name).where(Delegation.name.like("Kenya%"))
-        ).one()
-        members = set(
-            session.scalars(select(Participant.email).where(Participant.delegation_id == kenya.id))
-        )
-    plan = invitations.plan_invitations(sqlite_database, DelegationScope(kenya.name), SENDER)
-    sent = invitations.send_batch(sqlite_database, plan.to_send, OutboxTransport(tmp_path))
-    assert {invitation.recipient_email for invitation in sent.sent} == members
+    kenya = delegation_named(sqlite_database, "Kenya")
+    members = set(kenya.emails)
+    assert invite_delegation(sqlite_database, kenya, tmp_path) == members
     assert people_due(sqlite_database) == set()
 
     found = removal.to_delete(sqlite_database, Delegation, kenya.id)

@@ -12,15 +12,13 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, inspect, select
 
-from cpp_scheduler.mail.transports import OutboxTransport
-from cpp_scheduler.model import Delegation, Participant, SentMessage
-from cpp_scheduler.services import invitations, removal
-from cpp_scheduler.services.calendar_export import DelegationScope
+from cpp_scheduler.model import Delegation, SentMessage
+from cpp_scheduler.services import removal
 from cpp_scheduler.services.changes import change_report
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import migrations, open_database
 from cpp_scheduler.store.database import create_store_engine, resolve_url
-from tests.mail.helpers import SENDER
+from tests.mail.helpers import delegation_named, invite_delegation
 
 
 @pytest.fixture
@@ -40,15 +38,9 @@ def test_messages_sent_before_the_revision_went_their_recipients_delegations_way
 ) -> None:
     store = open_database(database_url)
     load_demo(store)
-    with store.reading() as session:
-        kenya = session.execute(
-            select(Delegation.id, Delegation.name).where(Delegation.name.like("Kenya%"))
-        ).one()
-        members = set(
-            session.scalars(select(Participant.email).where(Participant.delegation_id == kenya.id))
-        )
-    plan = invitations.plan_invitations(store, DelegationScope(kenya.name), SENDER)
-    invitations.send_batch(store, plan.to_send, OutboxTransport(tmp_path / "outbox"))
+    kenya = delegation_named(store, "Kenya")
+    members = set(kenya.emails)
+    assert invite_delegation(store, kenya, tmp_path / "outbox") == members
     store.close()
     with engine.begin() as connection:
         command.downgrade(migrations.alembic_config(connection), "0016")
