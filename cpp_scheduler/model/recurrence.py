@@ -528,7 +528,8 @@ def expand(
             moved_start = change.start or original
             moved_end = change.end or moved_start + duration
             placed = placed_reading(change, readings(local, zone_name), duration) is not None
-            occurrences.append(Occurrence(moved_start, moved_end, original, moved=not placed))
+            moved = not placed and not held_as_ruled(change, duration)
+            occurrences.append(Occurrence(moved_start, moved_end, original, moved=moved))
     return occurrences
 
 
@@ -625,16 +626,18 @@ class FollowedChange:
     kept: OccurrenceChange | None = None
     """The change as the new series holds it: naming :attr:`meeting` (as stored when it
     applies to none); a placement placed at the same reading of its meeting's new time,
-    as long as the new series' meetings. None where the change would change nothing of
-    its meeting, and the save drops it: a placement whose meeting's new time is an
-    ordinary one (nothing is left to choose), a move whose time and length are now its
-    meeting's own (the third Wednesday's meeting moved to Thursday, once the series
-    meets on third Thursdays)."""
+    as long as the new series' meetings. None only for a placement whose meeting's new
+    time is an ordinary one: nothing is left to choose, and the save drops it."""
+    as_ruled: bool = False
+    """A move that holds its new meeting at the very time and length the new series
+    gives it (the third Wednesday's meeting moved to Thursday, once the series meets on
+    third Thursdays): kept, so that reverting the rule finds it again, and no move any
+    more (:func:`expand` marks no meeting moved that is held where its rule puts it)."""
 
     @property
     def dropped(self) -> bool:
-        """A change the save removes: it would change nothing of its meeting."""
-        return self.meeting is not None and self.kept is None
+        """A placement the save removes: its meeting's new time is an ordinary one."""
+        return self.reading is not None and self.meeting is not None and self.kept is None
 
 
 _PERIOD_ORDER = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -761,17 +764,18 @@ def _followed(
         return FollowedChange(change, meeting, placing.reading, placing.kept)
     if meeting is None:
         return FollowedChange(change, None, None, change)
-    if _held_as_ruled(change, meeting, length):
-        return FollowedChange(change, meeting, None, None)
-    return FollowedChange(change, meeting, None, replace(change, recurrence_id=meeting))
+    kept = replace(change, recurrence_id=meeting)
+    as_ruled = length is not None and held_as_ruled(kept, length)
+    return FollowedChange(change, meeting, None, kept, as_ruled)
 
 
-def _held_as_ruled(change: OccurrenceChange, meeting: datetime, length: timedelta | None) -> bool:
-    """Whether a move holds ``meeting`` at the time and length the new series gives it
-    anyway (known only where the series' length is): a move that moves nothing."""
-    if change.cancelled or change.start != meeting or length is None:
+def held_as_ruled(change: OccurrenceChange, length: timedelta) -> bool:
+    """Whether a change holds its meeting at the very time and length the series gives
+    it (its recurrence id, for ``length``): a move that moves nothing, which no view
+    marks moved."""
+    if change.cancelled or change.start != change.recurrence_id:
         return False
-    return (change.end or change.start + length) == meeting + length
+    return (change.end or change.recurrence_id + length) == change.recurrence_id + length
 
 
 def carried_changes(

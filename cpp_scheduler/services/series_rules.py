@@ -421,7 +421,7 @@ def describe(followed: recurrence.FollowedChange, zone: str) -> str:
         return _("The cancelled meeting of {day} follows to {new}: it stays cancelled.").format(
             day=old, new=new
         )
-    if followed.dropped:
+    if followed.as_ruled:
         return _(
             "The meeting of {day} moved to {moved} follows to {new}, which the series now "
             "holds at that time: it is no longer moved."

@@ -17,6 +17,7 @@ from cpp_scheduler.model.recurrence import (
     FollowedChange,
     OccurrenceChange,
     SeriesTimes,
+    expand,
     follow_changes,
     meeting_ids,
 )
@@ -48,29 +49,30 @@ def test_third_wednesday_to_third_thursday_carries_each_change_to_the_same_month
     assert targets(followed) == {tokyo(2, 17): tokyo(2, 18), tokyo(5, 19): tokyo(5, 20)}
 
 
-def test_a_move_onto_the_time_the_new_rule_gives_its_meeting_is_dropped_as_no_move() -> None:
+def test_a_move_onto_the_time_the_new_rule_gives_its_meeting_is_no_move() -> None:
     """May's meeting, moved from Wednesday 19 to Thursday 20 May at the series' hour and
-    length, is exactly where third Thursdays hold it: the save keeps no move (the window
-    would mark the meeting "(moved)"). Moved there for longer, or an hour later, it stays
-    a move."""
+    length, is exactly where third Thursdays hold it: its change is kept (a revert of
+    the rule finds it) and no longer a move, so no view marks it "(moved)". Moved there
+    for longer, or an hour later, it stays a move."""
     hour = timedelta(hours=1)
+    before = replace(DEMO, length=hour)
     after = SeriesTimes(DEMO.start, TOKYO, THIRD_THURSDAY, hour)
     longer = OccurrenceChange(tokyo(5, 19), start=tokyo(5, 20), end=tokyo(5, 20, 19))
     later = OccurrenceChange(tokyo(5, 19), start=tokyo(5, 20, 18), end=tokyo(5, 20, 19))
 
-    (onto_the_rule,) = follow_changes(replace(DEMO, length=hour), after, [MOVED_19_MAY])
-    (kept_longer,) = follow_changes(replace(DEMO, length=hour), after, [longer])
-    (kept_later,) = follow_changes(replace(DEMO, length=hour), after, [later])
+    (onto_the_rule,) = follow_changes(before, after, [MOVED_19_MAY])
+    (kept_longer,) = follow_changes(before, after, [longer])
+    (kept_later,) = follow_changes(before, after, [later])
 
-    assert (onto_the_rule.meeting, onto_the_rule.kept, onto_the_rule.dropped) == (
-        tokyo(5, 20),
-        None,
-        True,
-    )
-    assert kept_longer.kept == replace(longer, recurrence_id=tokyo(5, 20))
-    assert kept_later.kept == replace(later, recurrence_id=tokyo(5, 20))
-    assert not kept_longer.dropped
-    assert not kept_later.dropped
+    assert onto_the_rule.kept == replace(MOVED_19_MAY, recurrence_id=tokyo(5, 20))
+    assert onto_the_rule.as_ruled
+    assert not onto_the_rule.dropped
+    assert not kept_longer.as_ruled
+    assert not kept_later.as_ruled
+    held = expand(after.start, after.start + hour, TOKYO, THIRD_THURSDAY, [onto_the_rule.kept])
+    moved = expand(after.start, after.start + hour, TOKYO, THIRD_THURSDAY, [kept_longer.kept])
+    assert [o.moved for o in held if o.start == tokyo(5, 20)] == [False]
+    assert [o.moved for o in moved if o.start == tokyo(5, 20)] == [True]
 
 
 def test_a_monthly_meeting_has_no_single_counterpart_among_weekly_ones() -> None:
