@@ -1107,11 +1107,23 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
         if country and country != JAPAN
     }
     conferences = context.conference_delegations
+    on_conferences = {  # whose holidays a conference reports, its sessions need not
+        interval.event_id: interval.participant_ids
+        for interval in context.snapshot.intervals
+        if interval.event_id in conferences
+    }
     for interval in context.snapshot.intervals:
-        if interval.ancestor_ids and not interval.ancestor_ids.isdisjoint(conferences):
-            continue  # reported by its conference
         first = interval.start_s // 86_400
         last = (interval.end_s - 1) // 86_400
+        named = interval.participant_ids
+        if interval.ancestor_ids and not interval.ancestor_ids.isdisjoint(conferences):
+            # A session: its conference reports Japan's holidays and its delegations',
+            # and its own participants'; the session, those it names itself.
+            for conference_id in interval.ancestor_ids:
+                named = named - on_conferences.get(conference_id, frozenset())
+            if named:
+                yield from _participant_holidays_near(context, interval, named, abroad, set())
+            continue
         if _near(japan, first, last) and _has_japanese_side(context, interval):
             yield from _japanese_holidays(context, interval)
         warned: set[tuple[str, int]] = set()
@@ -1123,16 +1135,32 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
             ]
             if near_home_holiday:
                 yield from _home_holidays(context, interval, sorted(near_home_holiday), warned)
-        if interval.participant_ids:
-            near_holiday_abroad = [
-                person_id
-                for person_id in interval.participant_ids
-                if person_id in participants
-                and (window := abroad.get(participants[person_id].country or "")) is not None
-                and _near(window, first, last)
-            ]
-            if near_holiday_abroad:
-                yield from _participant_holidays(context, interval, near_holiday_abroad, warned)
+        if named:
+            yield from _participant_holidays_near(context, interval, named, abroad, warned)
+
+
+def _participant_holidays_near(
+    context: _Context,
+    interval: Interval,
+    named: frozenset[str],
+    abroad: Mapping[str, frozenset[int]],
+    warned: set[tuple[str, int]],
+) -> Iterator[Conflict]:
+    """:func:`_participant_holidays` of the ``named`` participants within a day of a
+    holiday of their country (``abroad``: the holiday windows of the countries other
+    than Japan; UTC days, a cheap test)."""
+    participants = context.snapshot.participants
+    first = interval.start_s // 86_400
+    last = (interval.end_s - 1) // 86_400
+    near = [
+        person_id
+        for person_id in named
+        if person_id in participants
+        and (window := abroad.get(participants[person_id].country or "")) is not None
+        and _near(window, first, last)
+    ]
+    if near:
+        yield from _participant_holidays(context, interval, near, warned)
 
 
 def _japanese_holidays(context: _Context, interval: Interval) -> Iterator[Conflict]:
@@ -1190,18 +1218,22 @@ def _participant_holidays(
     near = [snapshot.participants[person_id] for person_id in participant_ids]
     tokyo_day = japan_day(interval.start)
     named = snapshot.delegations
-    delegations = [named[d] for d in sorted(interval.delegation_ids) if d in named]
-    people = sorted(near, key=lambda person: (person.name.casefold(), person.id))
+    attending = attending_delegations(interval, context.conference_delegations)
+    delegations = [named[d] for d in sorted(attending) if d in named]
+    people = sorted(near, key=lambda person: (person.name, person.id))
     for person in distinct_clocks([*delegations, *people], tokyo_day):
-        if person.kind is not AttendeeKind.PARTICIPANT or person.in_japan_on(tokyo_day):
+        if person.kind is not AttendeeKind.PARTICIPANT:
             continue
         assert person.country is not None  # only those with a country are near a holiday
         for day_number in _local_days(context.clock, interval, person.zone):
             name = _holiday_on(context, person.country, day_number)
             if name is None or (person.country, day_number) in warned:
                 continue
+            day = day_to_date(day_number)
+            if person.in_japan_on(day):  # a visit's days follow Japan's calendar
+                continue
             warned.add((person.country, day_number))
-            yield _holiday_at_home(context, interval, person, day_to_date(day_number), name)
+            yield _holiday_at_home(context, interval, person, day, name)
 
 
 def _holiday_at_home(

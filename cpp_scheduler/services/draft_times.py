@@ -218,9 +218,10 @@ def judged_at_night_ids(
     draft: DraftMeeting, known: Mapping[str, Attendee], conferences: Conferences | None = None
 ) -> frozenset[str]:
     """The attendees whose night the conflict check would warn of, where the draft's
-    local times read night: its delegations, and its participants not sitting with one
-    of them, where it judges nights at all, by the rule ``cpp-scheduler times`` asks of
-    the event once saved (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night_ids`)."""
+    local times read night: its hosts in Tokyo, its delegations, and its participants not
+    sitting with one of them, where it judges nights at all, by the rule
+    ``cpp-scheduler times`` asks of the event once saved
+    (:func:`~cpp_scheduler.scheduling.attendance.judged_at_night_ids`)."""
     return attendance.judged_at_night_ids(
         draft_interval(draft), draft.holds_sessions, draft_attendees(draft, known, conferences)
     )

@@ -76,9 +76,14 @@ def checked(
             "2027-02-16",
             # Washington's Birthday for Priya Raman, on the conference: Monday 15
             # February in Washington, from 18:00 on the 15th to 18:00 on the 16th in
-            # Auckland; in Lima, Monday too, and not Sunday.
-            {"Closing plenary: partnerships for the next round", CONFERENCE},
-            "0 errors, 2 warnings in 6 meetings",
+            # Auckland; in Lima, Monday too, and not Sunday. For Daniel Okafor, its
+            # speaker in New York, on Monday evening there, Tuesday at 13:00 here.
+            {
+                "Closing plenary: partnerships for the next round",
+                CONFERENCE,
+                "Financing resilience: municipal budgets and risk pools",
+            },
+            "0 errors, 3 warnings in 6 meetings",
         ),
     ],
 )

@@ -40,8 +40,10 @@ from tests.parity.conflicts_support import conflicts_json
             {
                 "Closing plenary: partnerships for the next round",
                 # Washington's Birthday for Priya Raman: her Monday runs to 18:00 on
-                # Auckland's Tuesday.
+                # Auckland's Tuesday; and for Daniel Okafor, speaking on Monday evening
+                # in New York.
                 "CPP Conference 2027: Cities Learning from Cities",
+                "Financing resilience: municipal budgets and risk pools",
             },
         ),
     ],

@@ -58,6 +58,6 @@ def test_the_conflict_count_is_the_last_line_of_conflicts(
 ) -> None:
     window = open_on_the_agenda(qtbot, sqlite_database, open_window)
     found = last_line(capsys, "conflicts", "--db", str(sqlite_path))
-    assert found == "0 errors, 9 warnings in 28 meetings"
+    assert found == "0 errors, 10 warnings in 28 meetings"
     assert tools_of(window).conflicts.summary.text() == found
     assert tools_of(window).count_label.text() == found

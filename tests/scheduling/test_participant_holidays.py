@@ -7,6 +7,7 @@ each one the Local times name, on the same dates, and of no other."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from engine_builders import delegation, meeting, person, tokyo
@@ -122,3 +123,54 @@ def test_the_check_warns_of_each_holiday_at_home_the_local_times_name(
     call = _call(holiday + timedelta(days=offset), hour, people, ())
     named, warned = _home_holidays(call, people, ())
     assert warned == named
+
+
+def test_a_sessions_speaker_is_warned_of_a_holiday_at_home_once() -> None:
+    """A conference in Tokyo for Lima's delegation; its session on Tuesday 1 June at
+    09:00 in Tokyo names the economist, in Washington on Memorial Day evening. The
+    conference reports its own people's holidays, and the session its speaker's, as the
+    session's Local times name it; named on the conference too, she is warned once."""
+    conference = meeting(
+        "forum",
+        "Resilience forum",
+        tokyo(2027, 5, 31, 9),
+        2 * 24 * 60,
+        mode=EventMode.HYBRID,
+        delegation_ids=frozenset({LIMA.id}),
+    )
+    session = meeting(
+        "talk",
+        "Risk pools",
+        tokyo(2027, 6, 1, 9),
+        60,
+        mode=EventMode.HYBRID,
+        ancestor_ids=frozenset({"forum"}),
+        participant_ids=frozenset({ECONOMIST.id}),
+    )
+    people = {ECONOMIST.id: ECONOMIST}
+
+    def warned(*intervals: Interval) -> list[tuple[str, ...]]:
+        snapshot = ProgramSnapshot(
+            intervals=intervals, delegations={LIMA.id: LIMA}, participants=people
+        )
+        return [
+            (c.event_ids[0], *c.record_ids)
+            for c in find_conflicts(snapshot)
+            if c.kind is ConflictKind.DELEGATION_HOLIDAY
+        ]
+
+    assert warned(conference, session) == [("talk", "economist")]
+    on_both = replace(conference, participant_ids=frozenset({ECONOMIST.id}))
+    assert warned(on_both, session) == [("forum", "economist")]
+    expected = {("Bank economist", "Memorial Day", "Mon 31 May 2027")}
+    assert _home_holidays(session, (ECONOMIST,), (LIMA,))[0] == expected
+
+
+def test_a_member_on_another_clock_shares_the_delegations_holiday() -> None:
+    """Lima's member in New York reads the call on her own clock, but Peru's holiday
+    is the delegation's warning: the Local times name it once, and so does the check."""
+    saint_peter = date(2027, 6, 29)
+    rosa = person("rosa", "Rosa Flores", "America/New_York", "PE", delegation_id="lima")
+    call = _call(saint_peter + timedelta(days=1), 0, (rosa,), (LIMA,))  # 10:00 in Lima
+    named, warned = _home_holidays(call, (rosa,), (LIMA,))
+    assert named == warned == {("Lima", "Saint Peter and Saint Paul's Day", "Tue 29 Jun 2027")}
