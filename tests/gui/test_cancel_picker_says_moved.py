@@ -1,6 +1,7 @@
 """The list "Cancel one meeting of the series…" offers marks a meeting moved exactly where
 the calendar and ``events list`` do: a meeting moved and then brought back to the time
-its rule gives it is still "(moved)" there, so it is "(moved)" in the list too."""
+and length its rule gives it is held where its rule puts it, "(moved)" nowhere, and one
+brought back to its time for longer is "(moved)" in all three."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ FIRST = JANUARY_NINE_TOKYO + timedelta(hours=8)
 WEEK = timedelta(days=7)
 
 
-def test_a_meeting_moved_back_to_its_rules_time_is_listed_as_moved(
+def test_a_meeting_moved_back_to_its_rules_time_is_listed_as_held_there(
     program: Database,
     make_window: WindowFactory,
     qtbot: QtBot,
@@ -44,13 +45,13 @@ def test_a_meeting_moved_back_to_its_rules_time_is_listed_as_moved(
     window.move_event(series, second, second + timedelta(hours=1.5), second)
     rows_read(window)
     [shown] = [row for row in window.events.rows() if row.occurrence_key.recurrence_id == second]
-    assert shown.shown_title == f"{TITLE} (moved)"  # the calendar's word
+    assert shown.shown_title == TITLE  # the calendar's word
 
     assert main(["events", "list", "--db", str(tmp_path / "program.sqlite"), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert {item["recurrence_id"]: item["moved"] for item in listed if item["title"] == TITLE} == {
         "2027-01-12T08:00:00Z": False,
-        "2027-01-19T08:00:00Z": True,
+        "2027-01-19T08:00:00Z": False,
         "2027-01-26T08:00:00Z": False,
         "2027-02-02T08:00:00Z": False,
     }
@@ -67,7 +68,22 @@ def test_a_meeting_moved_back_to_its_rules_time_is_listed_as_moved(
     qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
     assert offered[0] == [
         "Tue 12 Jan 2027  17:00",
-        "Tue 19 Jan 2027  17:00 (moved)",
+        "Tue 19 Jan 2027  17:00",
         "Tue 26 Jan 2027  17:00",
         "Tue 02 Feb 2027  17:00",
     ]
+
+    # Lengthened to two hours at its own time: a change of the meeting, "(moved)" in all.
+    window.move_event(series, second, second + timedelta(hours=2), second)
+    rows_read(window)
+    [shown] = [row for row in window.events.rows() if row.occurrence_key.recurrence_id == second]
+    assert shown.shown_title == f"{TITLE} (moved)"
+    assert main(["events", "list", "--db", str(tmp_path / "program.sqlite"), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [
+        item["moved"] for item in listed if item["recurrence_id"] == "2027-01-19T08:00:00Z"
+    ] == [True]
+    window.select_occurrence(OccurrenceKey(series, second))
+    window.cancel_meeting_action.trigger()
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=10_000)
+    assert offered[1][1] == "Tue 19 Jan 2027  17:00 (moved)"
