@@ -2362,15 +2362,6 @@ def reading_note(local: datetime, instant: datetime, zone_name: str) -> str:
     )
 
 
-def _changes_nothing(change: ParsedChange, length: timedelta) -> bool:
-    """Whether a RECURRENCE-ID component keeps its meeting where the rule puts it."""
-    return (
-        not change.cancelled
-        and change.start == change.recurrence_id
-        and change.end == change.recurrence_id + length
-    )
-
-
 def _event(
     reader: _Reader,
     component: Any,
@@ -2951,7 +2942,7 @@ class _Series:
                 self.note_readings(reader, override)
                 self.notes.extend(own_readings)
                 self.notes.extend(reader.utc_notes.get(override_line, ()))
-            if not _changes_nothing(change, self.length):
+            if not recurrence.held_as_ruled(change, self.length):
                 # (one that does is a meeting written out in full, as this program does
                 # for those across a change of clocks: the rule already gives it)
                 self.add(change)
@@ -2999,7 +2990,7 @@ class _Series:
             before = [change for change in ordered if change.recurrence_id < instant]
             if before and instant not in self.changes:
                 change = self.shifted(before[-1], local, instant)
-                if not _changes_nothing(change, self.length):
+                if not recurrence.held_as_ruled(change, self.length):
                     self.add(change)
         for change in ordered:
             self.notes.append(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import MAXYEAR, UTC, datetime, timedelta
 from threading import Lock
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -769,10 +769,27 @@ def _followed(
     return FollowedChange(change, meeting, None, kept, as_ruled)
 
 
-def held_as_ruled(change: OccurrenceChange, length: timedelta) -> bool:
+class MeetingChange(Protocol):
+    """A change of one meeting as any reader holds it: the model's, or a calendar
+    file's RECURRENCE-ID component."""
+
+    @property
+    def recurrence_id(self) -> datetime: ...
+
+    @property
+    def cancelled(self) -> bool: ...
+
+    @property
+    def start(self) -> datetime | None: ...
+
+    @property
+    def end(self) -> datetime | None: ...
+
+
+def held_as_ruled(change: MeetingChange, length: timedelta) -> bool:
     """Whether a change holds its meeting at the very time and length the series gives
-    it (its recurrence id, for ``length``): a move that moves nothing, which no view
-    marks moved."""
+    it (its recurrence id, for ``length``; no end: that length): a move that moves
+    nothing, which no view marks moved and an import need not keep."""
     if change.cancelled or change.start != change.recurrence_id:
         return False
     return (change.end or change.recurrence_id + length) == change.recurrence_id + length
