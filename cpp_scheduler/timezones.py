@@ -223,6 +223,58 @@ def country_name(country_code: str) -> str | None:
     return _country_names(i18n.language()).get(code, english)
 
 
+_NAMED_WITH_THE = frozenset(
+    {
+        "BS",  # Bahamas
+        "IO",  # British Indian Ocean Territory
+        "VG",  # British Virgin Islands
+        "BQ",  # Caribbean Netherlands
+        "KY",  # Cayman Islands
+        "CF",  # Central African Republic
+        "CC",  # Cocos (Keeling) Islands
+        "KM",  # Comoros
+        "CK",  # Cook Islands
+        "DO",  # Dominican Republic
+        "FK",  # Falkland Islands
+        "FO",  # Faroe Islands
+        "TF",  # French Southern and Antarctic Lands
+        "GM",  # Gambia
+        "HM",  # Heard Island & McDonald Islands
+        "IM",  # Isle of Man
+        "MV",  # Maldives
+        "MH",  # Marshall Islands
+        "NL",  # Netherlands
+        "MP",  # Northern Mariana Islands
+        "PS",  # Palestinian Territories
+        "PH",  # Philippines
+        "PN",  # Pitcairn Islands
+        "SC",  # Seychelles
+        "SB",  # Solomon Islands
+        "GS",  # South Georgia & South Sandwich Islands
+        "TC",  # Turks & Caicos Islands
+        "UM",  # U.S. Outlying Islands
+        "VI",  # U.S. Virgin Islands
+        "AE",  # United Arab Emirates
+        "GB",  # United Kingdom
+        "US",  # United States
+        "AX",  # Åland Islands
+    }
+)
+"""The countries whose English names take "the" in a sentence ("in the United States",
+"of the Philippines"): the plurals, unions, republics and islands. CLDR's names are the
+names alone, as a list shows them."""
+
+
+def country_in_prose(country_code: str) -> str:
+    """The country's name as a sentence says it after "in" or "of": "the United States",
+    "the Philippines", "Peru" in English; the name alone in a language without articles
+    (アメリカ合衆国). A code the catalogue does not hold is given as it is."""
+    name = country_name(country_code) or country_code
+    if i18n.language() == i18n.ENGLISH and country_code.upper() in _NAMED_WITH_THE:
+        return f"the {name}"
+    return name
+
+
 def countries() -> list[tuple[str, str]]:
     """Every country of the catalogue as (code, name in the program's language), in the
     order of the English names, as every list of the program keeps its names."""

@@ -8,7 +8,8 @@ import pytest
 import pytz
 import tzdata
 
-from cpp_scheduler import timezones
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.scheduling.localtimes import HolidayWarning
 
 
 def test_tzdata_and_pytz_carry_the_same_iana_release() -> None:
@@ -95,3 +96,32 @@ def test_a_city_names_the_zone_of_its_country_that_bears_its_name(
     country: str, city: str, zone: str | None
 ) -> None:
     assert timezones.zone_of_city(country, city) == zone
+
+
+@pytest.mark.parametrize(
+    ("code", "english", "japanese"),
+    [
+        ("US", "the United States", "アメリカ合衆国"),
+        ("PH", "the Philippines", "フィリピン"),
+        ("GB", "the United Kingdom", "イギリス"),
+        ("PE", "Peru", "ペルー"),
+        ("KE", "Kenya", "ケニア"),
+    ],
+)
+def test_a_sentence_names_a_country_as_its_language_says_it(
+    code: str, english: str, japanese: str
+) -> None:
+    assert timezones.country_in_prose(code) == english
+    assert timezones.country_name(code) == english.removeprefix("the ")
+    i18n.use_language(i18n.JAPANESE)
+    try:
+        assert timezones.country_in_prose(code) == japanese
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+
+
+def test_a_holiday_in_washington_is_told_with_the_countrys_article() -> None:
+    warning = HolidayWarning(date(2027, 5, 31), "US", "Memorial Day", "Bank economist")
+    assert warning.text == (
+        "Mon 31 May 2027 is Memorial Day, a public holiday in the United States (Bank economist)."
+    )

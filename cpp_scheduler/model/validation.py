@@ -130,7 +130,7 @@ def zone_problem(field: str, value: str | None, *, required: bool = True) -> Pro
 
 
 def _country_label(country: str) -> str:
-    return timezones.country_name(country) or country
+    return timezones.country_in_prose(country)
 
 
 def _zone_choices(zones: tuple[str, ...]) -> str:
@@ -162,19 +162,19 @@ def home_zone_problem(field: str, country: str | None, zone_name: str | None) ->
     if not zone_name and country_ok:
         assert country is not None
         zones = timezones.country_zones(country)
-        name = _country_label(country)
         if len(zones) > 1:
+            name = _country_label(country)
             return Problem(
                 field,
                 _("{country} spans several time zones; choose the delegation's: {choices}.").format(
-                    country=name, choices=_zone_choices(zones)
+                    country=name[:1].upper() + name[1:], choices=_zone_choices(zones)
                 ),
             )
         if zones:
             return Problem(
                 field,
                 _("Choose the delegation's time zone ({country}: {zone}).").format(
-                    country=name, zone=zones[0]
+                    country=timezones.country_name(country) or country, zone=zones[0]
                 ),
             )
     found = zone_problem(field, zone_name)

@@ -1253,7 +1253,7 @@ def _holiday_at_home(
         ).format(
             event=interval.title,
             holiday=holiday,
-            country=timezones.country_name(attendee.country) or attendee.country,
+            country=timezones.country_in_prose(attendee.country),
             delegation=attendee.name,
             day=i18n.day_text(day),
         ),

@@ -242,7 +242,7 @@ class HolidayWarning:
         return _("{day} is {holiday}, a public holiday in {country} ({who}).").format(
             day=i18n.day_text(self.day),
             holiday=self.holiday,
-            country=self.country_name,
+            country=timezones.country_in_prose(self.country),
             who=self.who,
         )
 

@@ -496,7 +496,8 @@ def _reason(party: _Party, index: int, local_start: datetime, local_end: datetim
     if day_off in _WEEKDAYS:
         fit += _("; a {weekday}").format(weekday=_(day_off))
     elif day_off:
-        country = timezones.country_name(party.country_at(index) or "") or _("the country")
+        code = party.country_at(index)
+        country = timezones.country_in_prose(code) if code else _("the country")
         fit += _("; {holiday}, a public holiday in {country}").format(
             holiday=day_off, country=country
         )

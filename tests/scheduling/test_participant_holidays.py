@@ -89,7 +89,7 @@ def test_a_bank_economist_in_washington_is_warned_of_memorial_day() -> None:
     assert [(c.kind, c.message, c.record_ids) for c in found] == [
         (
             ConflictKind.DELEGATION_HOLIDAY,
-            "Peer exchange falls on Memorial Day, a public holiday in United States, for "
+            "Peer exchange falls on Memorial Day, a public holiday in the United States, for "
             "Bank economist (Mon 31 May 2027 there)",
             ("economist",),
         )
