@@ -795,6 +795,21 @@ def held_as_ruled(change: MeetingChange, length: timedelta) -> bool:
     return (change.end or change.recurrence_id + length) == change.recurrence_id + length
 
 
+def changes_nothing(change: MeetingChange, series: SeriesTimes) -> bool:
+    """Whether storing ``change`` would change nothing: it holds its meeting at the very
+    time and length the series gives it (:func:`held_as_ruled`), on a wall-clock time
+    the clocks pass once, so the meeting is put back rather than stored as moved (a
+    meeting dragged away and back, a move undone by hand). On a time the clocks skip or
+    pass twice the same change is the answer to which instant is meant
+    (:func:`placed_reading`), which the series needs: it is no such change."""
+    if series.rule is None or series.length is None or not held_as_ruled(change, series.length):
+        return False
+    for local in local_starts(series.rule, series.start, series.zone):
+        if rfc_instant(local, series.zone) == change.recurrence_id:
+            return len(readings(local, series.zone)) == 1
+    return False
+
+
 def carried_changes(
     changes: Iterable[OccurrenceChange], followed: Iterable[FollowedChange]
 ) -> list[OccurrenceChange]:

@@ -159,10 +159,20 @@ def set_meeting(
     expected_version: int,
 ) -> MeetingEdit:
     """Record ``state`` for one meeting of a series (None: put it back where its rule
-    places it), when the event is still at ``expected_version``."""
+    places it), when the event is still at ``expected_version``. A state at the very
+    time and length the rule gives puts the meeting back too
+    (:func:`recurrence.changes_nothing`): a meeting dragged away and back is no move,
+    and no calendar file carries it as a change."""
     with database.transaction() as session:
         event = get_record(session, Event, event_id)
         check_version(event, expected_version)
+        if state is not None and recurrence.changes_nothing(
+            recurrence.OccurrenceChange(
+                recurrence_id, state.cancelled, state.start_utc, state.end_utc
+            ),
+            event.series_times(),
+        ):
+            state = None
         rule_gives = recurrence.expand(
             event.start_utc, event.end_utc, event.zone, event.recurrence_rule
         )
