@@ -69,6 +69,8 @@ class MeetingLocalTimes:
     """The start the series rule gives this meeting (UTC); None for a one-off event."""
     rows: tuple[AttendeeTimes, ...]
     warnings: tuple[HolidayWarning, ...]
+    """The public holidays the meeting falls on: none for a meeting called off, of which
+    the conflict check and the event dialog warn of nothing."""
     all_day: bool = False
     """An all-day event: no clock's hours (``rows`` is empty), the same dates for
     everybody (:attr:`dates`)."""
@@ -221,7 +223,8 @@ def read_event_local_times(
         summary, meetings = _meetings_asked(event, occurrence, every)
         attendees = event_attendees(event)
         venue_zone = event.venue.zone if event.venue is not None else None
-        # Whose nights the conflict check judges: none of a meeting called off; a
+        # Whose nights the conflict check judges: none of a meeting called off (nor its
+        # holidays: it warns of nothing, as the event dialog says nothing of it); a
         # conference holding sessions is judged by them, not by its own span (read only
         # where a meeting's hours could be judged at all: remote ones).
         checked = not event.is_cancelled
@@ -240,6 +243,7 @@ def read_event_local_times(
                 attendees,
                 judged_at_night_ids(interval, holds, attendees) if checked else frozenset(),
                 venue_zone,
+                checked,
             )
             for found, interval in meetings
         ),
@@ -295,7 +299,11 @@ def _meeting(
     attendees: list[Attendee],
     judged: frozenset[str],
     venue_zone: str | None,
+    checked: bool,
 ) -> MeetingLocalTimes:
+    """One meeting's local times; the holidays it falls on only where it is ``checked``
+    (not called off), the rule the event dialog asks
+    (:func:`~cpp_scheduler.services.draft_times.is_checked`)."""
     times = meeting_times(interval, attendees, venue_zone)
     return MeetingLocalTimes(
         event,
@@ -303,7 +311,7 @@ def _meeting(
         interval.end,
         occurrence.recurrence_id,
         times.rows,
-        times.warnings,
+        times.warnings if checked else (),
         interval.all_day,
         judged,
     )
