@@ -172,7 +172,7 @@ def agenda_meetings(
     chosen = [
         meeting
         for meeting in facts.meetings
-        if not (meeting.cancelled and meeting.recurrence_id is not None)
+        if not meeting.cancelled_alone
         and (not in_venues or meeting.venue_id is not None)
         and on_days(
             meeting_days(
@@ -352,9 +352,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
         items.append(((day, rank, when or datetime.max), row))
 
     for meeting in facts.meetings:
-        if meeting.tour_day_id not in day_ids or (
-            meeting.cancelled and meeting.recurrence_id is not None
-        ):
+        if meeting.tour_day_id not in day_ids or meeting.cancelled_alone:
             continue
         venue = facts.venues.get(meeting.venue_id or "")
         where = f"{venue.name}, {venue.locality}" if venue else ""

@@ -44,6 +44,17 @@ class Meeting:
     organiser_id: str | None = None
 
     @property
+    def cancelled_alone(self) -> bool:
+        """A meeting of a held series cancelled by itself: the rule still gives it, and
+        no calendar shows it (the series' files leave it out). The meetings of a
+        cancelled series are shown, as a cancelled event is, marked cancelled."""
+        return (
+            self.cancelled
+            and self.recurrence_id is not None
+            and self.status is not EventStatus.CANCELLED
+        )
+
+    @property
     def hours(self) -> float:
         """The elapsed hours from start to end; none for an all-day meeting, whose
         instants only bound its dates (a week's closure is not 168 hours of meetings)."""

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.tools.export_calendar import ExportDialog, Scope
-from cpp_scheduler.model import EventKind, EventMode
+from cpp_scheduler.model import Event, EventKind, EventMode, EventStatus
+from cpp_scheduler.services import editing, series
 from cpp_scheduler.services.demo import PERU, load_demo
 from cpp_scheduler.store import Database
 from tests.gui.gui_support import rows_read
@@ -116,3 +117,49 @@ def test_the_venues_view_shows_and_the_command_exports_the_meetings_in_a_venue(
     everything = command_preview(sqlite_database, capsys)
     titles = {row["title"] for row in everything["events"]}
     assert titles - set(shown_titles) == {"Lima check-in call"}
+
+
+def test_a_cancelled_series_is_shown_and_exported_as_a_cancelled_event_is(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A weekly sync called off whole is drawn in its week, struck through, as a
+    cancelled one-off is: the command exported the one-off alone, reading each meeting
+    of the cancelled series as a meeting cancelled alone (which no calendar shows). A
+    meeting cancelled alone of a held series stays out of both."""
+    add_event(
+        sqlite_database,
+        "Weekly sync",
+        datetime(2027, 3, 2, 1, tzinfo=UTC),
+        recurrence_rule="FREQ=WEEKLY;COUNT=6",
+        status=EventStatus.CANCELLED,
+    )
+    add_event(
+        sqlite_database,
+        "Site check",
+        datetime(2027, 3, 10, 1, tzinfo=UTC),
+        status=EventStatus.CANCELLED,
+    )
+    held = add_event(
+        sqlite_database,
+        "Thursday huddle",
+        datetime(2027, 3, 4, 1, tzinfo=UTC),
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
+    )
+    version = editing.stored(sqlite_database, Event, held).version
+    assert version is not None
+    series.cancel_meeting(sqlite_database, held, datetime(2027, 3, 11, 1, tzinfo=UTC), version)
+    window = open_window()
+    window.show_view("week")
+    window.go_to(MONDAY)
+    rows_read(window)
+    settle(qtbot, window)
+    drawn = sorted({row.title for row in window.current_view.drawn_rows()})
+    shown_titles, _summary = exported_from_window(qtbot, window)
+
+    document = command_preview(sqlite_database, capsys)
+    # The preview lists each meeting the file holds: the series' six, the one-off.
+    assert drawn == sorted(set(shown_titles)) == ["Site check", "Weekly sync"]
+    assert sorted(row["title"] for row in document["events"]) == shown_titles
