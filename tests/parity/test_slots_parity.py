@@ -19,9 +19,18 @@ from sqlalchemy import select
 
 from benchmarks.generate import FIRST_DAY, generate_program, store_program
 from cpp_scheduler.cli import main
+from cpp_scheduler.gui.commands import CreateRecord
 from cpp_scheduler.gui.mainwindow import MainWindow
 from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
-from cpp_scheduler.model import Delegation, Participant, PartnerCity, Venue
+from cpp_scheduler.model import (
+    Delegation,
+    Event,
+    EventKind,
+    EventMode,
+    Participant,
+    PartnerCity,
+    Venue,
+)
 from cpp_scheduler.services.demo import load_demo
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import settle, tools_of
@@ -265,4 +274,49 @@ def test_a_new_time_for_an_event_is_the_commands_instead_of(
     assert (start, end) in [(s, e) for s, e, _points in told]  # the visit may stay
     kept = suggestions_of(ask_the_command(capsys, sqlite_database, argv))
     assert (start, end) not in [(s, e) for s, e, _points in kept]  # itself, it is busy
+    finder.close()
+
+
+def test_the_finder_searches_again_when_the_program_changes_under_it(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    demo_window: MainWindow,
+) -> None:
+    """Its best time booked for Kenya from the calendar while the finder is open: the
+    finder offered that time still, which the command no longer gave. It asks again
+    now, on each change and each undo, and says what the command says."""
+    week = (MONDAY, MONDAY + timedelta(days=4))
+    argv = ["--with", KENYA, "--duration", "60m", "--from", str(week[0]), "--to", str(week[1])]
+    finder, first = ask_the_dialog(
+        qtbot, demo_window, ids_of(sqlite_database, [KENYA]), week, 60, None, True, None
+    )
+    argv += ["--count", str(finder.search_request().count)]
+    best_start, best_end, _points = first[0]
+
+    def searched_again() -> list[Suggestion]:
+        qtbot.waitUntil(lambda: finder.search_pending or finder.searching, timeout=10_000)
+        qtbot.waitUntil(lambda: not finder.search_pending and not finder.searching, timeout=30_000)
+        settle(qtbot, demo_window)
+        return finder.suggestion_model.suggestions()
+
+    values = {
+        "title": "Kenya check-in",
+        "kind": EventKind.VIDEOCONFERENCE,
+        "mode": EventMode.VIRTUAL,
+        "video_link": "https://meet.example.org/kenya",
+        "zone": "Asia/Tokyo",
+        "start_utc": best_start,
+        "end_utc": best_end,
+        "delegation_ids": ids_of(sqlite_database, [KENYA]),
+    }
+    demo_window.editor.execute(CreateRecord(demo_window.editor, Event, values, "Kenya check-in"))
+    booked = searched_again()
+    assert booked == suggestions_of(ask_the_command(capsys, sqlite_database, argv))
+    assert (best_start, best_end) not in [(start, end) for start, end, _points in booked]
+
+    demo_window.editor.stack.undo()
+    assert (
+        searched_again() == first == suggestions_of(ask_the_command(capsys, sqlite_database, argv))
+    )
     finder.close()

@@ -27,6 +27,7 @@ from cpp_scheduler.services.rows import EventRow, OccurrenceKey
 
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
+    from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
     from cpp_scheduler.services.changes import ChangeScope
 
 
@@ -278,14 +279,9 @@ class Tools(QObject):
         self.local_times.follow(model_name, ids)
         self.history.follow(model_name, ids)
         self.conflicts.recheck()
-        finder = self._dialogs.get("slot_finder")
-        if finder is not None and model_name in (
-            "Delegation",
-            "Participant",
-            "Venue",
-            "PartnerCity",
-        ):
-            finder.refresh_choices()  # type: ignore[attr-defined]
+        finder = self._slot_finder()
+        if finder is not None:
+            finder.program_changed(model_name)
         # A command may end by selecting its event (a new one, a moved one): follow it
         # once the window has done so.
         QTimer.singleShot(0, self._follow_selection)
@@ -321,6 +317,18 @@ class Tools(QObject):
             refresh = getattr(dialog, "refresh_choices", None)
             if refresh is not None:
                 refresh()
+        finder = self._slot_finder()
+        if finder is not None:
+            finder.schedule_search()
+
+    def _slot_finder(self) -> SlotFinderDialog | None:
+        """The slot finder, when it was opened (its module is loaded only then)."""
+        finder = self._dialogs.get("slot_finder")
+        if finder is None:
+            return None
+        from cpp_scheduler.gui.tools.slotfinder import SlotFinderDialog
+
+        return finder if isinstance(finder, SlotFinderDialog) else None
 
     def _counted(self, _found: int, _errors: int) -> None:
         from cpp_scheduler.gui.tools.conflicts import count_text

@@ -245,6 +245,16 @@ class SlotFinderDialog(QDialog):
             lambda error: self._failed(generation, error, choices=True),
         )
 
+    def program_changed(self, model_name: str) -> None:
+        """Something in the program changed (here, by a colleague, an undo): an event
+        makes hours busy or frees them, a delegation's hours or dates move its
+        nights, so the search runs again and the grid shows what the engine says now,
+        as ``cpp-scheduler slots`` would; the lists are read again when what they offer
+        changed."""
+        if model_name in ("Delegation", "Participant", "Venue", "PartnerCity"):
+            self.refresh_choices()
+        self.schedule_search()
+
     def _fill_choices(self, generation: int, choices: SlotChoices) -> None:
         if not shiboken6.isValid(self) or generation != self._choices_generation:
             return  # gone with the dialog that opened it, or read again since
