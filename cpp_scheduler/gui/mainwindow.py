@@ -116,6 +116,9 @@ class MainWindow(RecordEditing, QMainWindow):
             read on changed, whatever moved them (Previous, Next, another view, the
             sidebar's month, a tool going to a meeting, a zoom, another zone): what
             follows the dates shown (the conflicts of those dates) follows this alone.
+        shownChanged(): what the calendar shows may be other events: its days, its
+            view, the filters or the program's rows changed (each time the status bar
+            counts them again); :meth:`shown_event_ids` says which.
     """
 
     eventsLoaded = Signal()
@@ -123,6 +126,7 @@ class MainWindow(RecordEditing, QMainWindow):
     openFailed = Signal(str)
     selectionChanged = Signal(object)
     shownDaysChanged = Signal()
+    shownChanged = Signal()
     closed = Signal()
 
     # Built from the table of gui/actions.py (create_actions and build_menus set them).
@@ -963,6 +967,7 @@ class MainWindow(RecordEditing, QMainWindow):
             )
             text = f"{text} · {matching}" if text else matching
         self.count_label.setText(text)
+        self.shownChanged.emit()
 
     def _update_clock(self) -> None:
         now = datetime.now(UTC)

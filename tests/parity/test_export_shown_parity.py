@@ -5,6 +5,7 @@ the command takes them with --from, --to and the same filters."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -163,3 +164,56 @@ def test_a_cancelled_series_is_shown_and_exported_as_a_cancelled_event_is(
     # The preview lists each meeting the file holds: the series' six, the one-off.
     assert drawn == sorted(set(shown_titles)) == ["Site check", "Weekly sync"]
     assert sorted(row["title"] for row in document["events"]) == shown_titles
+
+
+def test_the_open_dialog_follows_the_calendar_to_another_week_and_filter(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    open_window: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Export calendar stays open beside the calendar: once the coordinator goes to
+    the conference's week and chooses Peru's delegation in the sidebar, "The events
+    the calendar shows" are that week's for Peru, as the command writes them; they
+    were the week it opened on."""
+    load_demo(sqlite_database)
+    add_event(sqlite_database, "Lima check-in call", datetime(2027, 3, 10, 0, 0, tzinfo=UTC))
+    window = open_window()
+    window.show_view("week")
+    window.go_to(MONDAY)
+    rows_read(window)
+    dialog = tools_of(window).open_export()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitUntil(lambda: not dialog.preview_pending, timeout=20_000)
+    assert "Lima check-in call" in [row[0] for row in dialog.preview_cells()]
+
+    def previewed_after(step: Callable[[], object]) -> list[str]:
+        before = dialog.preview_result
+        step()
+        qtbot.waitUntil(
+            lambda: dialog.preview_result is not before and not dialog.preview_pending,
+            timeout=20_000,
+        )
+        settle(qtbot, window)
+        return sorted(row[0] for row in dialog.preview_cells())
+
+    def command_says(*filters: str) -> list[str]:
+        url = sqlite_database.url.render_as_string(hide_password=False)
+        days = ["--from", "2027-02-15", "--to", "2027-02-21"]
+        capsys.readouterr()
+        assert (
+            main(["--db", url, "export", "ics", "--shown", *days, *filters, "--preview", "--json"])
+            == 0
+        )
+        return sorted(row["title"] for row in json.loads(capsys.readouterr().out)["events"])
+
+    week = previewed_after(lambda: window.go_to(date(2027, 2, 15)))
+    assert week == command_says()
+    delegation = window.sidebar.delegation
+    for_peru = previewed_after(
+        lambda: delegation.setCurrentIndex(delegation.findText(PERU, Qt.MatchFlag.MatchStartsWith))
+    )
+    assert for_peru == command_says("--for-delegation", PERU)
+    assert for_peru, "an empty answer proves nothing"
+    assert set(for_peru) < set(week), "Peru's part of the week, not all of it"
+    dialog.close()

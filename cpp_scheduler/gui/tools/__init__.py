@@ -486,11 +486,12 @@ class Tools(QObject):
             self.window.database,
             self.window.tasks,
             selected_occurrence=self.window.selected_occurrence,
-            shown_events=self.shown_events(),
+            shown_events=self.shown_events,
             visible_dates=self.window.current_view.days_covered(),  # a month's own days
             parent=self.window,
         )
         self.window.selectionChanged.connect(dialog.follow_selection)
+        self.window.shownChanged.connect(dialog.follow_shown)
         dialog.helpRequested.connect(lambda document: self.window.show_help(document))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -62,6 +63,10 @@ REMINDERS = {
 PREVIEW_MOST_EVENTS = 200
 """The events the dialog reads back at most: a fraction of a second of its worker,
 however large the scope (the file itself holds every event)."""
+
+SHOWN_SETTLE_MS = 250
+"""How long the calendar's events must hold still (a filter typed, Next pressed
+repeatedly) before "The events the calendar shows" is previewed again."""
 
 GUIDE_LINK = "<a href='calendar-updates.md'>{link}</a>"
 """The notes' link to the user guide's page on updates, which Help shows."""
@@ -165,7 +170,7 @@ class ExportDialog(QDialog):
         *,
         selected_event: str | None = None,
         selected_occurrence: OccurrenceKey | None = None,
-        shown_events: list[str] | None = None,
+        shown_events: Callable[[], list[str]] | None = None,
         visible_dates: tuple[date, date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -177,7 +182,14 @@ class ExportDialog(QDialog):
             selected_occurrence = OccurrenceKey(selected_event)
         self.selected_occurrence = selected_occurrence
         self.selected_event = selected_occurrence.event_id if selected_occurrence else None
-        self.shown_events = list(shown_events or [])
+        self._shown_events_of = shown_events or list
+        """Asked for the events the calendar shows (the window's answer), at the start
+        and each time the calendar shows others (:meth:`follow_shown`)."""
+        self.shown_events = self._shown_events_of()
+        self._shown_settle = QTimer(self)
+        self._shown_settle.setSingleShot(True)
+        self._shown_settle.setInterval(SHOWN_SETTLE_MS)
+        self._shown_settle.timeout.connect(self._shown_settled)
         self.written: list[Path] = []
         self.batch: calendar_export.BatchResult | None = None
         self.preview_result: calendar_preview.ExportPreview | None = None
@@ -513,6 +525,20 @@ class ExportDialog(QDialog):
         self._highlight(preview)
         self.preview_label.setText(calendar_preview.summary_text(preview))
         self._set_export_ready(bool(preview.rows or preview.tours) and not self.running)
+
+    def follow_shown(self) -> None:
+        """The calendar may show other events (other days, a filter, an event added or
+        deleted): asked again once it settles, so that "The events the calendar
+        shows" is what it shows now, as ``export ics --shown`` would write it."""
+        self._shown_settle.start()
+
+    def _shown_settled(self) -> None:
+        shown = self._shown_events_of()
+        if shown == self.shown_events:
+            return
+        self.shown_events = shown
+        if self.scope_key == Scope.SHOWN:
+            self.refresh_preview()
 
     def follow_selection(self, key: OccurrenceKey | None) -> None:
         """The window selected another meeting: the selected event's file is read again,
