@@ -34,6 +34,7 @@ from sqlalchemy import select
 
 from cpp_scheduler.gui.translations import translate
 from cpp_scheduler.model import Delegation, Event, StudyTour, TravelMode
+from cpp_scheduler.scheduling.conflicts import ConflictKind
 from cpp_scheduler.store import Database, open_database
 
 
@@ -359,6 +360,12 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     tools.conflicts.resize(1200, 300)
     tools.conflicts.table.selectRow(0)  # its sentence, whole, under the list
     written.append(_save(tools.conflicts, outdir / "tools-conflicts.png"))
+    table = tools.conflicts.table
+    holiday = ConflictKind.DELEGATION_HOLIDAY.label
+    rows = range(table.model().rowCount())
+    at_home = next(r for r in rows if table.model().index(r, 1).data() == holiday)
+    table.selectRow(at_home)  # a participant's holiday, named for its country
+    written.append(_save(tools.conflicts, outdir / "tools-conflicts-holiday.png"))
 
     finder = tools.open_slot_finder()
     finder.show_period(date(2027, 1, 18), date(2027, 1, 22))
