@@ -828,6 +828,25 @@ def _meeting_changes(
             continue
         said = text(N_("the meeting of {when} takes place again, {clock}"))
         found.append((rid, said.format(when=_when(rid, rid + length, viewer), clock=clock)))
+    # A meeting told as moved and held where its rule puts it now (put back, dropped
+    # back on its own time) moved too, back: unless that is where it was told it is.
+    moved_now = {rid for rid, _, _ in now.moved}
+    for rid, (was_start, was_end) in sorted(told.moved.items()):
+        if rid in moved_now or rid in now.cancelled or (was_start, was_end) == (rid, rid + length):
+            continue
+        if meetings_now is not None and rid not in meetings_now:
+            continue
+        said = text(N_("the meeting of {when} moved to {now}, {clock}"))
+        found.append(
+            (
+                was_start,
+                said.format(
+                    when=_when(was_start, was_end, viewer),
+                    now=_when(rid, rid + length, viewer),
+                    clock=clock,
+                ),
+            )
+        )
     placed = _placements(now)
     for rid, start, end in now.moved:
         if rid in placed and _placement_told(before, now, told, rid, (start, end)):
