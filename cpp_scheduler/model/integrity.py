@@ -106,25 +106,34 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
         _count_sessions_filed(session)
 
 
-def _was_cancelled(session: Session, record: Event) -> bool:
-    """Whether the event was called off before this flush: cancelled itself, or a session
-    of a conference then cancelled, read from each event's status and conference as the
-    database holds them (the values loaded, whatever changed since)."""
+def _held_status_before(session: Session, record: Event) -> EventStatus:
+    """The status the event was sent with before this flush (:attr:`Event.held_status`):
+    cancelled, or else tentative, with a conference above it then so, else its own;
+    read from each event's status and conference as the database holds them (the values
+    loaded, whatever changed since); an event new in this flush as it is now."""
+    tentative = False
     current: Event | None = record
     seen: set[int] = set()
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if current in session.new:
-            return current.is_cancelled
-        if _as_stored(current, "status") is EventStatus.CANCELLED:
-            return True
+        if current in session.new:  # nothing stored: it and those above, as they are
+            status = current.held_status
+            if status is EventStatus.CANCELLED or current is record:
+                return status
+            tentative = tentative or status is EventStatus.TENTATIVE
+            break
+        status = _as_stored(current, "status")
+        if status is EventStatus.CANCELLED:
+            return EventStatus.CANCELLED
+        tentative = tentative or status is EventStatus.TENTATIVE
         parent = _as_stored(current, "parent")
         if isinstance(parent, Event):
             current = parent
             continue
         parent_id = _as_stored(current, "parent_id")
         current = session.get(Event, parent_id) if isinstance(parent_id, str) else None
-    return False
+    own: EventStatus = _as_stored(record, "status")
+    return EventStatus.TENTATIVE if tentative else own
 
 
 def _as_stored(record: Any, key: str) -> Any:
@@ -139,8 +148,8 @@ def _as_stored(record: Any, key: str) -> Any:
 def _sessions_called_off_or_on(session: Session) -> set[Event]:
     """The stored events whose status as sent changes because a conference above them
     (or they themselves, by being filed elsewhere) changed: each event whose status or
-    conference changed, and every session under it, at any depth, whose being called
-    off is not what it was."""
+    conference changed, and every session under it, at any depth, whose status as sent
+    (:attr:`Event.held_status`: called off, tentative, confirmed) is not what it was."""
     changed = [
         record
         for record in session.dirty
@@ -155,7 +164,9 @@ def _sessions_called_off_or_on(session: Session) -> set[Event]:
         if id(record) in seen:
             continue
         seen.add(id(record))
-        if record not in session.new and _was_cancelled(session, record) != record.is_cancelled:
+        if record not in session.new and _held_status_before(session, record) != (
+            record.held_status
+        ):
             found.add(record)
             if changed_above is not record and changed_above.id is not None:
                 table = str(Event.__tablename__)

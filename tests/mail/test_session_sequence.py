@@ -94,3 +94,34 @@ def test_a_session_cancelled_itself_keeps_its_sequence_when_its_conference_is_ca
     with database.session() as session:
         keynote = session.query(Event).filter_by(uid=uid).one()
         assert keynote.sequence == 1  # raised once, for its own cancellation
+
+
+def test_a_session_made_tentative_with_its_conference_rises_each_time(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """The conference made tentative: its session's update says TENTATIVE at a new
+    SEQUENCE, which a calendar then takes (one at the same SEQUENCE it ignores), and
+    confirmed again, CONFIRMED at the next one."""
+    uid = _add_session(database, program)
+    send(database, EventScope(uid), plain_server)
+
+    _set_conference(database, program, EventStatus.TENTATIVE)
+    unsure = _updates(database, uid, plain_server)
+    assert [(int(v["SEQUENCE"]), str(v["STATUS"])) for v in unsure] == [(1, "TENTATIVE")] * 2
+
+    _set_conference(database, program, EventStatus.CONFIRMED)
+    sure = _updates(database, uid, plain_server)
+    assert [(int(v["SEQUENCE"]), str(v["STATUS"])) for v in sure] == [(2, "CONFIRMED")] * 2
+
+
+def test_a_session_tentative_itself_keeps_its_sequence_when_its_conference_is_so(
+    database: Database, program: Program
+) -> None:
+    uid = _add_session(database, program)
+    with database.transaction() as session:
+        keynote = session.query(Event).filter_by(uid=uid).one()
+        keynote.status = EventStatus.TENTATIVE
+    _set_conference(database, program, EventStatus.TENTATIVE)
+    with database.session() as session:
+        keynote = session.query(Event).filter_by(uid=uid).one()
+        assert keynote.sequence == 1  # raised once, for its own status
