@@ -1360,7 +1360,9 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
     message went out, as the history of its saves tells: those the event's invitations
     did not reach because they were not on it yet. Invitations go out per event or per
     delegation, so someone on the event who was never sent it, while nobody of their
-    delegation was, was left out of a batch for other delegations, unless linked since."""
+    delegation was, was left out of a batch for other delegations, unless linked since.
+    A session's delegations linked since include those linked to its conferences since
+    (a session naming none is for theirs, :func:`delegations_attending`)."""
     first: dict[str, datetime] = {}
     for chunk in _chunks(event_ids):
         assert chunk is not None
@@ -1373,21 +1375,31 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
     linked: dict[str, set[str]] = defaultdict(set)
     if not first:
         return linked
+    conference_of = _conferences_above(session, sorted(first))
+    above = {event_id: conferences_above(event_id, conference_of) for event_id in first}
+    watched = set(first).union(*above.values())
     earliest = min(first.values())
-    for chunk in _chunks(sorted(first)):
+    added: dict[str, list[tuple[datetime, str, set[str]]]] = defaultdict(list)
+    for chunk in _chunks(sorted(watched)):
         assert chunk is not None
         query = select(SavedChange.record_id, SavedChange.changed_at, SavedChange.fields).where(
             SavedChange.record_table == str(Event.__tablename__),
             SavedChange.record_id.in_(chunk),
             SavedChange.changed_at > earliest,
         )
-        for event_id, when, fields in session.execute(query):
-            if when <= first[event_id]:
-                continue
+        for record_id, when, fields in session.execute(query):
             values = json.loads(fields)
             for name in ("participants", "delegations"):
                 old, new = values.get(name) or (None, None)
-                linked[event_id].update(set(new or ()) - set(old or ()))
+                added[record_id].append((when, name, set(new or ()) - set(old or ())))
+    for event_id, sent_at in first.items():
+        for when, _name, ids in added.get(event_id, ()):
+            if when > sent_at:
+                linked[event_id].update(ids)
+        for conference in above[event_id]:
+            for when, name, ids in added.get(conference, ()):
+                if when > sent_at and name == "delegations":
+                    linked[event_id].update(ids)
     return linked
 
 

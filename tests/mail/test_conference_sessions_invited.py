@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cpp_scheduler.model import Event
+from cpp_scheduler.model import Delegation, Event
 from cpp_scheduler.services import replies, series
 from cpp_scheduler.services.calendar_export import DelegationScope
 from cpp_scheduler.services.changes import change_report
@@ -86,3 +86,28 @@ def test_a_delegates_answer_to_a_session_is_recorded(
     answer.write_bytes(reply_calendar(invitation, held.program.ana.email, "ACCEPTED"))  # type: ignore[arg-type]
 
     assert replies.import_replies(database, [answer]).refused == []
+
+
+def test_a_delegation_put_on_the_conference_since_is_due_each_of_its_sessions(
+    held: Conference, database: Database, plain_server: Server
+) -> None:
+    """Santiago's delegation put on the conference after Lima's invitations went out:
+    its member is due the conference and each session it is now for, as her calendar
+    file would hold them. The report named the conference alone: the sessions' own
+    history never names a delegation linked to their conference."""
+    send(database, DelegationScope(held.program.lima.name), plain_server)
+    with database.transaction() as session:
+        conference = session.get(Event, held.conference.id)
+        santiago = session.get(Delegation, held.program.santiago.id)
+        assert conference is not None
+        assert santiago is not None
+        conference.delegations.append(santiago)
+
+    due = {c.title for c in change_report(database).changes if c.email == held.program.sofia.email}
+    assert due == {
+        held.conference.title,
+        held.opening.title,
+        held.parallel.title,
+        held.track.title,
+        held.track_talk.title,
+    }  # not Kathmandu's roundtable
