@@ -1324,11 +1324,12 @@ def _updates_due(
     from cpp_scheduler.model.integrity import SEQUENCE_ATTRIBUTES
     from cpp_scheduler.services.changes import NOTHING_GONE, changes_without
 
-    event_ids = sorted(
-        set().union(*(ids for (entity, _lost), ids in losing.items() if entity is Event))
-    )
-    if not event_ids:
+    changed = set().union(*(ids for (entity, _lost), ids in losing.items() if entity is Event))
+    if not changed:
         return 0
+    # A conference's sessions naming no delegation are for its delegations: a delegation
+    # taken off it is taken off them too, at any depth.
+    event_ids = sorted(changed | _sessions_under(session, changed))
     gone: dict[str, set[str]] = {}
     for table_name, row in snapshot.rows:
         if _mapper_of(table_name) is not None and "id" in row:
@@ -1344,6 +1345,26 @@ def _updates_due(
     now = set(changes_without(session, event_ids, NOTHING_GONE).changes)
     then = changes_without(session, event_ids, gone, rescheduled).changes
     return len({change.participant_id for change in then if change not in now})
+
+
+def _sessions_under(session: Session, event_ids: set[str]) -> set[str]:
+    """The sessions of these events, and theirs, at any depth: read down a level at a
+    time (a loop a damaged database could hold ends where it closes)."""
+    from cpp_scheduler.model import Event
+
+    found: set[str] = set()
+    level = sorted(event_ids)
+    while level:
+        below: set[str] = set()
+        for start in range(0, len(level), _CHUNK):
+            chunk = level[start : start + _CHUNK]
+            below.update(
+                str(row)
+                for row in session.scalars(select(Event.id).where(Event.parent_id.in_(chunk)))
+            )
+        level = sorted(below - found - event_ids)
+        found.update(level)
+    return found
 
 
 def _standing(session: Session, snapshot: Snapshot) -> StandingInvitations:

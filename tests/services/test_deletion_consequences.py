@@ -278,3 +278,34 @@ def test_deleting_a_delegation_sent_a_conference_leaves_only_its_members_due(
     assert {change.email for change in report} == members
     assert {change.kind.value for change in report} == {"removed"}
     assert found.updates_due == len(members) == 3
+
+
+def test_deleting_a_delegation_counts_the_sessions_it_attends_through_its_conference(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """A session naming no delegation is for its conference's: Kenya's members were sent
+    one such session alone. Deleting Kenya takes it off the conference, so off the
+    session: its members are due a cancellation, which the question counted as nobody
+    (it compared the conference, never sent, not its sessions)."""
+    load_demo(sqlite_database)
+    kenya = delegation_named(sqlite_database, "Kenya")
+    with sqlite_database.reading() as session:
+        conference = session.scalar(
+            select(Event.id)
+            .where(Event.delegations.any(Delegation.id == kenya.id))
+            .where(Event.parent_id.is_(None), Event.sessions.any())
+        )
+        talk = session.scalar(
+            select(Event.uid)
+            .where(Event.parent_id == conference, ~Event.delegations.any(), ~Event.sessions.any())
+            .order_by(Event.start_utc)
+        )
+    assert talk is not None
+    invite(sqlite_database, talk, tmp_path)
+    assert people_due(sqlite_database) == set()
+
+    found = removal.to_delete(sqlite_database, Delegation, kenya.id)
+    removal.delete(sqlite_database, Delegation, kenya.id, found.version)
+
+    assert people_due(sqlite_database) == set(kenya.emails)
+    assert found.updates_due == len(kenya.emails) == 3
