@@ -186,8 +186,10 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         )
         called_off_conferences = conferences_of(not_held)
         cancelled = [i for i in not_held.intervals if i.event_id in off and _on(i, day)]
-        # A conference called off is the frame of its sessions called off with it.
-        cancelled_frames = {a for i in cancelled for a in i.ancestor_ids}
+        # A conference called off is the frame of its sessions called off with it; one
+        # going ahead stays the frame of those going ahead, a session cancelled alone
+        # under it notwithstanding.
+        cancelled_frames = {a for i in cancelled for a in i.ancestor_ids if a in off}
         delegations_for.update(
             (i.id, attending_delegations(i, called_off_conferences)) for i in cancelled
         )

@@ -140,6 +140,10 @@ def test_the_run_sheet_keeps_a_cancelled_session_at_its_time_out_of_its_counts(
     assert "6 meetings at 2 venues" in pages[0], "the cancelled session is not counted"
     assert "1 cancelled meeting is listed where it was, marked Cancelled." in pages[0]
     assert f"10:45–12:15 Cancelled {SESSION}" in text
+    # Its conference goes ahead: the frame of the day's sessions, not called off itself.
+    assert "will not take place" not in text
+    assert squeezed(f"Within the conference {CONFERENCE}") in squeezed(text)
+    assert f"<s><b>{CONFERENCE}</b>" not in html_of(path, day=date(2027, 2, 15))
     conflicts = text[text.index("Conflicts of the day") : text.index("Meetings Within")]
     assert SESSION not in conflicts, "what is not held clashes with nothing"
     japanese = squeezed(
