@@ -45,6 +45,7 @@ from cpp_scheduler.documents.places import Place, read_places, without_venue
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _, ngettext, shown_name
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -247,8 +248,8 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             )
             .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
             .where(Event.parent_id == conference.id)
-            .order_by(Event.start_utc, Event.title)
         ).all()
+        rows = sorted(rows, key=lambda row: meeting_order(row.start_utc, row.title, row.id))
         called_off = conference.status is EventStatus.CANCELLED
         cancelled = (
             sum(1 for row in rows if row.status is not EventStatus.CANCELLED)

@@ -72,6 +72,7 @@ from cpp_scheduler.documents.places import (
 )
 from cpp_scheduler.documents.stamp import read_change_stamp
 from cpp_scheduler.i18n import _, ngettext, pgettext, shown_name
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import (
     Delegation,
     Event,
@@ -302,7 +303,7 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
                 moved=interval.moved,
             )
         )
-    items.sort(key=lambda item: (item.start, item.end, item.title))
+    items.sort(key=lambda item: meeting_order(item.start, item.title, item.event_id))
     legs = tuple(on_day for leg in travelling if (on_day := leg_on(leg, day)) is not None)
     return RunSheet(
         day,
@@ -482,7 +483,7 @@ def _meetings(sheet: RunSheet) -> str:
                 ],
             )
         )
-    rows.sort(key=lambda row: (row[0].start, row[0].end, row[0].title))
+    rows.sort(key=lambda row: meeting_order(row[0].start, row[0].title, row[0].event_id))
     return (
         element("h2", pgettext("heading", "Meetings"))
         + frames

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cpp_scheduler import timezones
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model.event_filter import delegations_attending, is_delegations
 from cpp_scheduler.scheduling.clock import LocalClock
 from cpp_scheduler.scheduling.inputs import (
@@ -239,7 +240,9 @@ def delegation_meetings(
         for interval in attended
         if interval.event_id not in followed_by_session
     ]
-    meetings.sort(key=lambda m: (m.interval.start_s, m.interval.end_s, m.interval.title))
+    meetings.sort(
+        key=lambda m: meeting_order(m.interval.start, m.interval.title, m.interval.event_id)
+    )
     return meetings
 
 

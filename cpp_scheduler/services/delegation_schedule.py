@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import printable
 from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.meeting_order import meeting_order
 from cpp_scheduler.model import Delegation, EventKind
 from cpp_scheduler.scheduling.attendance import AttendedMeeting, delegation_meetings
 from cpp_scheduler.scheduling.inputs import ProgramSnapshot, home_clock_city
@@ -283,14 +284,21 @@ def schedule_in(
     return DelegationSchedule(delegation, start, end, tuple(sorted(meetings, key=_in_order)))
 
 
-def _in_order(meeting: ScheduledMeeting) -> tuple[date, bool, datetime, datetime, str]:
+def _in_order(
+    meeting: ScheduledMeeting,
+) -> tuple[date, bool, tuple[datetime, str, str, str]]:
     """A row's place in the schedule: by the day it is on (an all-day block's first date,
     the same on every calendar; a meeting's date on the delegation's clock, as its first
-    column writes it), an all-day block first in its day, then by time. An all-day day
-    in Kiritimati begins the evening before in Tokyo: by its instants it would come
-    before that evening's meetings, a day early."""
+    column writes it), an all-day block first in its day, then in the one order of
+    meetings (:func:`meeting_order`, as ``events list``). An all-day day in Kiritimati
+    begins the evening before in Tokyo: by its instants it would come before that
+    evening's meetings, a day early."""
     day = meeting.dates[0] if meeting.dates is not None else meeting.local_start.date()
-    return (day, meeting.dates is None, meeting.start, meeting.end, meeting.title)
+    return (
+        day,
+        meeting.dates is None,
+        meeting_order(meeting.start, meeting.title, meeting.event_id),
+    )
 
 
 def _line(meeting: AttendedMeeting) -> ScheduledMeeting:
