@@ -61,6 +61,7 @@ from cpp_scheduler.model.event_filter import (
     conferences_above,
     delegations_attending,
     is_tentative,
+    meeting_days,
 )
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import all_day_text
@@ -144,6 +145,10 @@ class Programme:
     days: tuple[ProgrammeDay, ...]
     sessions: tuple[ProgrammeSession, ...]
     stamp: ChangeStamp
+    own_days: tuple[date, date]
+    """The conference's first and last day on its clock, as ``events list`` places it
+    (:func:`~cpp_scheduler.model.event_filter.meeting_days`): one ending at midnight is
+    not on the day that midnight begins."""
     cancelled: int | None = None
     """For a cancelled conference, how many sessions were called off with it (none of
     them is listed: the cover says the whole is called off); None when it goes ahead."""
@@ -161,7 +166,7 @@ class Programme:
         """The first and last day the cover gives: the conference's own, widened to its
         held sessions' (one placed outside them is on the timetable, and a cover that
         left its day out would send people home a day early)."""
-        first, last = self.start.date(), self.end.date()
+        first, last = self.own_days
         for item in self.held:
             first = min(first, item.start.date())
             last = max(last, item.last_day or (item.end - timedelta(microseconds=1)).date())
@@ -332,7 +337,13 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         for row in rows
     )
     start, end = _start(conference, zone), _end(conference, zone)
-    own_days = (start.date(), end.date())
+    own_days = meeting_days(
+        conference.start_utc,
+        conference.end_utc,
+        conference.zone,
+        all_day=conference.all_day,
+        clock=zone,
+    )
     return Programme(
         title=conference.title,
         uid=conference.uid,
@@ -345,6 +356,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         days=timetable(sessions, own_days),
         sessions=sessions,
         stamp=stamp,
+        own_days=own_days,
         cancelled=cancelled,
         tentative=tentative,
     )

@@ -10,7 +10,7 @@ programme is printed by ``cpp-scheduler print programme`` and read back with pyp
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from sqlalchemy import select
 from test_printed_pdfs import printed_pages
 
 from cpp_scheduler.documents.programme import programme_document, read_programme
-from cpp_scheduler.model import Event, EventStatus
+from cpp_scheduler.model import Event, EventKind, EventStatus
 from cpp_scheduler.services import editing
 from cpp_scheduler.services.demo import CONFERENCE
 from cpp_scheduler.store import open_database
@@ -75,6 +75,32 @@ def test_the_cover_gives_the_days_the_timetable_covers(
     japanese = printed_pages(path, tmp_path / "ja.pdf", "programme", "--event", uid, "--lang", "ja")
     assert "2027年2月15日(月)~18日(木)" in squeezed(japanese[0])
     assert "2027年2月18日(木)" in squeezed(" ".join(japanese[1:]))
+
+
+def test_a_conference_ending_at_midnight_is_not_on_the_day_midnight_begins(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    """An evening forum from Monday 09:00 to Wednesday 00:00 in Tokyo is on Monday and
+    Tuesday, as ``events list`` places it: the cover said Monday to Wednesday."""
+    database = open_database(demo_copy)
+    try:
+        forum = editing.create(
+            database,
+            Event,
+            {
+                "title": "Evening forum",
+                "kind": EventKind.CONFERENCE,
+                "zone": "Asia/Tokyo",
+                "start_utc": datetime(2027, 4, 12, 0, 0, tzinfo=UTC),
+                "end_utc": datetime(2027, 4, 13, 15, 0, tzinfo=UTC),  # Wed 14 Apr 00:00
+            },
+        )
+        programme = read_programme(database, forum)
+    finally:
+        database.close()
+    assert programme.covered_days() == (date(2027, 4, 12), date(2027, 4, 13))
+    pages = printed_pages(demo_copy, tmp_path / "p.pdf", "programme", "--event", forum)
+    assert "Mon 12 – Tue 13 Apr 2027" in pages[0]
 
 
 def test_a_cancelled_session_stays_in_its_slot_marked_cancelled(
