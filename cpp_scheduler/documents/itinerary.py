@@ -444,11 +444,13 @@ def _held_then_called_off(
 def _at_home(
     interval: Interval, attendee: Attendee | None, home_zone: str
 ) -> tuple[LocalTime, LocalTime] | None:
-    """A virtual or hybrid meeting's start and end on the home clock; none for one
-    on a day the delegation is in Japan, which it reads on Japan's clock (the engine's
-    rule, :meth:`~cpp_scheduler.scheduling.inputs.Attendee.in_japan_on`), nor for an
-    all-day one, whose dates are the same at home."""
-    if interval.all_day or interval.mode is EventMode.FACE_TO_FACE:
+    """A meeting attended from home's start and end on the home clock (a
+    videoconference, or any virtual or hybrid event: the engine's
+    :attr:`~cpp_scheduler.scheduling.inputs.Interval.is_remote`); none for one on a day
+    the delegation is in Japan, which it reads on Japan's clock (the engine's rule,
+    :meth:`~cpp_scheduler.scheduling.inputs.Attendee.in_japan_on`), nor for an all-day
+    one, whose dates are the same at home."""
+    if interval.all_day or not interval.is_remote:
         return None
     if attendee is not None and attendee.in_japan_on(japan_day(interval.start)):
         return None

@@ -187,3 +187,38 @@ def test_a_conference_within_a_tentative_one_is_tentative_on_every_document(
     assert all(
         squeezed(f"プログラム — {CONFERENCE} — 仮") in squeezed(page) for page in page_texts(pdf_ja)
     )
+
+
+def test_a_videoconference_marked_face_to_face_is_given_at_home_as_its_schedule_gives_it(
+    own_demo: Database,
+) -> None:
+    """A videoconference is attended from home whatever its mode says (the engine's
+    rule): Kenya's schedule gives Thursday 25 February 09:00 in Tokyo at 03:00 in
+    Nairobi, and the itinerary, which tested the mode alone, gave no home time."""
+    with own_demo.transaction() as session:
+        kenya = session.scalars(select(Delegation).where(Delegation.name == KENYA)).one()
+        session.add(
+            Event(
+                title="Follow-up call",
+                kind=EventKind.VIDEOCONFERENCE,
+                mode=EventMode.FACE_TO_FACE,
+                status=EventStatus.CONFIRMED,
+                start_utc=datetime(2027, 2, 25, 0, 0, tzinfo=UTC),
+                end_utc=datetime(2027, 2, 25, 1, 0, tzinfo=UTC),
+                zone="Asia/Tokyo",
+                delegations=[kenya],
+            )
+        )
+        kenya_id = kenya.id
+    start, end = timezones.local_days(date(2027, 2, 25), date(2027, 2, 25), timezones.TOKYO)
+    (scheduled,) = read_schedule(own_demo, kenya_id, start, end).meetings
+    (call,) = [
+        m for day in read_itinerary(own_demo, KENYA).days for m in day.meetings
+        if m.title == "Follow-up call"
+    ]  # fmt: skip
+    assert call.at_home is not None
+    assert (
+        call.at_home[0].local
+        == scheduled.local_start
+        == datetime(2027, 2, 25, 3, 0, tzinfo=timezones.zone("Africa/Nairobi"))
+    )
