@@ -255,7 +255,10 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             .where(Event.parent_id == conference.id)
         ).all()
         rows = sorted(rows, key=lambda row: meeting_order(row.start_utc, row.title, row.id))
-        called_off = conference.status is EventStatus.CANCELLED
+        above = _conferences_above(session, conference)
+        status_of = _statuses(session, conference, above)
+        # Called off itself or with a conference it is a session of, as every view says.
+        called_off = EventStatus.CANCELLED in status_of.values()
         cancelled = (
             sum(1 for row in rows if row.status is not EventStatus.CANCELLED)
             if called_off
@@ -286,7 +289,6 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             event_delegations.c.event_id,
             conference.id,
         )
-        above = _conferences_above(session, conference)
         for event_id, name in session.execute(
             select(event_delegations.c.event_id, Delegation.name)
             .join(Delegation, Delegation.id == event_delegations.c.delegation_id)
@@ -310,7 +312,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
         places = read_places(
             session, {row.venue_id for row in rows if row.venue_id} | {conference.venue_id or ""}
         )
-        tentative = _tentative(session, conference, above)
+        tentative = is_tentative(conference.id, above, status_of)
         stamp = read_change_stamp(session)
 
     zone = conference.zone
@@ -378,15 +380,15 @@ def _conferences_above(session: Session, conference: Any) -> list[str]:
     return conferences_above(conference.id, conference_of)
 
 
-def _tentative(session: Session, conference: Any, above: list[str]) -> bool:
-    """Whether the conference is tentative, itself or as a session of a tentative one
-    (:func:`is_tentative`)."""
+def _statuses(session: Session, conference: Any, above: list[str]) -> dict[str, EventStatus]:
+    """The conference's own status and those of the conferences it is a session of: by
+    which it is tentative (:func:`is_tentative`) or called off with one of them."""
     status_of = {
         row.id: row.status
         for row in session.execute(select(Event.id, Event.status).where(Event.id.in_(above)))
     }
     status_of[conference.id] = conference.status
-    return is_tentative(conference.id, above, status_of)
+    return status_of
 
 
 def _attending(

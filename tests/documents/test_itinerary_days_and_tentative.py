@@ -189,6 +189,34 @@ def test_a_conference_within_a_tentative_one_is_tentative_on_every_document(
     )
 
 
+def test_a_conference_within_a_cancelled_one_is_cancelled_on_its_programme(
+    own_demo: Database, tmp_path: Path
+) -> None:
+    """The demo's conference a session of a week of events called off: ``events list``
+    says it and its sessions are cancelled, and so does its programme's cover now (it
+    read the conference's own status alone, and printed 12 sessions going ahead)."""
+    with own_demo.transaction() as session:
+        conference = session.scalars(select(Event).where(Event.title == CONFERENCE)).one()
+        week = Event(
+            title="CPP Week 2027",
+            kind=EventKind.CONFERENCE,
+            mode=EventMode.HYBRID,
+            status=EventStatus.CANCELLED,
+            start_utc=datetime(2027, 2, 14, 0, 0, tzinfo=UTC),
+            end_utc=datetime(2027, 2, 17, 9, 0, tzinfo=UTC),
+        )
+        session.add(week)
+        conference.parent = week
+        conference_id = conference.id
+    programme = read_programme(own_demo, conference_id)
+    assert programme.cancelled == 12
+    assert programme.sessions == ()
+
+    text = printed(own_demo, tmp_path / "programme.pdf", "programme", "--event", conference_id)
+    assert "Cancelled: this conference will not take place." in text
+    assert "Its 12 sessions are cancelled with it." in text
+
+
 def test_a_videoconference_marked_face_to_face_is_given_at_home_as_its_schedule_gives_it(
     own_demo: Database,
 ) -> None:
