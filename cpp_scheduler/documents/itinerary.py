@@ -717,7 +717,8 @@ def _meeting_row(
 def _cancelled_row(meeting: ItineraryMeeting) -> list[str]:
     """A meeting called off, in its slot as the programme prints a cancelled session
     (:func:`~cpp_scheduler.documents.markup.marked_cancelled`): its time, title, kind
-    and place struck through under the word "Cancelled"; no notes, no link to join."""
+    and place struck through under the word "Cancelled", "(moved)" under a time its
+    series did not give it, as ``events list`` marks it; no notes, no link to join."""
     labels = _(", ").join([meeting.kind.label, meeting.mode.label])
     if meeting.conference:
         labels += _(", part of {conference}").format(conference=meeting.conference)
@@ -733,7 +734,10 @@ def _cancelled_row(meeting: ItineraryMeeting) -> list[str]:
         if meeting.place is not None
         else escape(without_venue(meeting.mode, meeting.city))
     )
-    return [f"<p>{struck(escape(when))}</p>", marked_cancelled(what), struck(where)]
+    when = f"<p>{struck(escape(when))}</p>"
+    if meeting.moved:  # where it was to be held: the time its series gave it no longer
+        when += f"<p>{escape(moved_marker())}</p>"
+    return [when, marked_cancelled(what), struck(where)]
 
 
 def _all_day_when(meeting: ItineraryMeeting) -> str:

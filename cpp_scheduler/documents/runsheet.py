@@ -508,8 +508,11 @@ def _cancelled_row(item: RunSheetItem, day: date) -> list[str]:
     attendees = [*item.delegations, *item.people]
     if attendees:
         meeting.append(escape(_("Attending: {names}").format(names="; ".join(attendees))))
+    struck_when = f"<p>{struck(escape(when))}</p>"
+    if item.moved:  # as events list marks it, called off or not
+        struck_when += f"<p>{escape(moved_marker())}</p>"
     return [
-        f"<p>{struck(escape(when))}</p>",
+        struck_when,
         marked_cancelled("<br>".join(meeting)),
         struck(_room(item)),
         escape("-"),

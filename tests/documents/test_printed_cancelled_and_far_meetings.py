@@ -35,6 +35,8 @@ NAIROBI = "Kenya: Nairobi City County"
 LIMA = "Peru: Ministry of Housing, Construction and Sanitation"
 SESSION = "Capturing land value to finance urban transit"
 """A session of the demo's conference on Monday 15 February, 10:45-12:15."""
+SERIES = "Peer-to-peer workshop series: resilient cities (monthly)"
+"""The demo's monthly series; its 19 May meeting is moved to Thursday 20 May, 17:00."""
 SITE_VISIT = "Site visit: Kitakyushu Eco-Town recycling complex"
 """A site visit of Lima's study tour on Thursday 11 March, 11:30-15:30."""
 
@@ -259,3 +261,17 @@ def test_a_cancelled_conference_is_a_struck_line_above_its_struck_sessions(
     assert f"中止{squeezed(CONFERENCE)}" in japanese
     assert "中止:この会議は開催されません。" in japanese
     assert "この日に予定していた会合はすべて中止です。" in japanese
+
+
+def test_a_moved_meeting_called_off_keeps_its_moved_mark(demo_copy: Path, tmp_path: Path) -> None:
+    """The demo's monthly series called off whole: ``events list`` lists its 20 May
+    meeting "(moved)" and cancelled; the run sheet and Nairobi's itinerary struck it
+    through without the mark, as if the series had been held on Thursdays."""
+    cancel(demo_copy, SERIES)
+    sheet = " ".join(printed_pages(demo_copy, tmp_path / "d.pdf", "day", "--date", "2027-05-20"))
+    assert "17:00–18:30 (moved) Cancelled" in sheet
+    itinerary = squeezed_text(
+        printed_pages(demo_copy, tmp_path / "i.pdf", "itinerary", "--delegation", NAIROBI)
+    )
+    may = itinerary[itinerary.index("Thursday 20 May 2027") :]
+    assert "17:00–18:30 (moved) Cancelled" in may
