@@ -38,6 +38,7 @@ from cpp_scheduler.documents.markup import (
     escape,
     lines,
     marked_cancelled,
+    moved_marker,
     struck,
     table,
 )
@@ -54,6 +55,7 @@ from cpp_scheduler.model import (
     ParticipantRole,
     PartnerCity,
     ThematicArea,
+    recurrence,
 )
 from cpp_scheduler.model.enums import EventKind
 from cpp_scheduler.model.event import event_delegations, event_participants, event_themes
@@ -65,6 +67,7 @@ from cpp_scheduler.model.event_filter import (
 )
 from cpp_scheduler.scheduling.inputs import zone_city
 from cpp_scheduler.scheduling.localtimes import all_day_text
+from cpp_scheduler.services.queries import series_changes
 from cpp_scheduler.services.rows import both_names
 from cpp_scheduler.services.snapshot import named_event, no_event_named
 from cpp_scheduler.store import Database
@@ -106,6 +109,9 @@ class ProgrammeSession:
     cancelled: bool = False
     """Called off: listed where it was, struck through and marked "Cancelled", and not
     counted among the sessions held."""
+    moved: bool = False
+    """A meeting of a session that repeats (a morning briefing each day), moved off the
+    time its rule gives it: "(moved)" beside its hours, as ``events list`` marks it."""
     conference_delegations: bool = False
     """It names no delegation, so :attr:`delegations` are its conference's: the ones
     the engine takes it to be for
@@ -249,12 +255,12 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
                 Event.all_day,
                 Event.zone,
                 Event.status,
+                Event.recurrence_rule,
                 *_PLACE_WITHOUT_VENUE,
             )
             .outerjoin(PartnerCity, PartnerCity.id == Event.city_id)
             .where(Event.parent_id == conference.id)
         ).all()
-        rows = sorted(rows, key=lambda row: meeting_order(row.start_utc, row.title, row.id))
         above = _conferences_above(session, conference)
         status_of = _statuses(session, conference, above)
         # Called off itself or with a conference it is a session of, as every view says.
@@ -268,6 +274,7 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             rows = []  # a cancelled conference holds none of its sessions
         elif not rows:
             rows = [conference]
+        meetings = _meetings_of(session, rows)
         themes = _names_by_event(
             session,
             select(
@@ -320,8 +327,8 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
     sessions = tuple(
         ProgrammeSession(
             title=row.title,
-            start=_start(row, zone),
-            end=timezones.to_local(row.end_utc, zone),
+            start=_start(meeting, zone),
+            end=timezones.to_local(meeting.end_utc, zone),
             last_day=timezones.all_day_dates(row.start_utc, row.end_utc, row.zone)[1]
             if row.all_day
             else None,
@@ -335,8 +342,10 @@ def read_programme(database: Database, uid_or_id: str) -> Programme:
             tentative=row.status is EventStatus.TENTATIVE,
             cancelled=row.status is EventStatus.CANCELLED,
             conference_delegations=bool(attending[row.id]) and not delegations.get(row.id),
+            moved=meeting.moved,
         )
-        for row in rows
+        for meeting in meetings
+        for row in (meeting.row,)
     )
     start, end = _start(conference, zone), _end(conference, zone)
     own_days = meeting_days(
@@ -378,6 +387,41 @@ def _conferences_above(session: Session, conference: Any) -> list[str]:
     }
     conference_of[conference.id] = conference.parent_id
     return conferences_above(conference.id, conference_of)
+
+
+@dataclass(frozen=True, slots=True)
+class _Meeting:
+    """One meeting of a session: the session itself, or one of its series' meetings."""
+
+    row: Any
+    start_utc: datetime
+    end_utc: datetime
+    all_day: bool
+    zone: str
+    moved: bool = False
+
+
+def _meetings_of(session: Session, rows: Sequence[Any]) -> list[_Meeting]:
+    """Each session's meetings as the calendar and ``events list`` hold them: a session
+    that repeats (a morning briefing each day of the conference) at each of its
+    meetings, a moved one at its new time, one cancelled alone left out
+    (:func:`recurrence.expand`); in the one order of meetings (:func:`meeting_order`)."""
+    changes = series_changes(session, [row.id for row in rows if row.recurrence_rule])
+    found: list[_Meeting] = []
+    for row in rows:
+        if not row.recurrence_rule:
+            found.append(_Meeting(row, row.start_utc, row.end_utc, row.all_day, row.zone))
+            continue
+        for meeting in recurrence.expand(
+            row.start_utc, row.end_utc, row.zone, row.recurrence_rule, changes.get(row.id, ())
+        ):
+            found.append(
+                _Meeting(row, meeting.start, meeting.end, row.all_day, row.zone, meeting.moved)
+            )
+    found.sort(
+        key=lambda meeting: meeting_order(meeting.start_utc, meeting.row.title, meeting.row.id)
+    )
+    return found
 
 
 def _statuses(session: Session, conference: Any, above: list[str]) -> dict[str, EventStatus]:
@@ -654,6 +698,11 @@ def _hours(item: ProgrammeSession) -> str:
     return timezones.span_text(item.start, item.end, dash=DASH)
 
 
+def _moved(item: ProgrammeSession) -> str:
+    """`` (moved)`` after the hours of a meeting moved off its series' time."""
+    return f" {moved_marker()}" if item.moved else ""
+
+
 def _cell(item: ProgrammeSession) -> str:
     """A session in its room's cell: a cancelled one struck through under the word
     "Cancelled", as a cancelled conference's pages say CANCELLED."""
@@ -664,6 +713,8 @@ def _cell(item: ProgrammeSession) -> str:
         return f"<p>{marked_cancelled(text)}</p>"
     text = f"<b>{escape(item.title)}</b><br>"
     text += f'<span class="muted">{breakable_span(_hours(item))}</span>'
+    if item.moved:
+        text += f'<br><span class="muted">{escape(moved_marker())}</span>'
     if item.tentative:
         text += f'<br><i class="warning">{escape(EventStatus.TENTATIVE.label)}</i>'
     if speakers:
@@ -673,7 +724,7 @@ def _cell(item: ProgrammeSession) -> str:
 
 def _session(item: ProgrammeSession, on_the_cover: tuple[str, ...]) -> str:
     facts = [
-        (_("When"), escape(f"{i18n.day_text(item.start.date())} {_hours(item)}")),
+        (_("When"), escape(f"{i18n.day_text(item.start.date())} {_hours(item)}{_moved(item)}")),
         (_("Room"), escape(item.room)),
     ]
     if item.cancelled:
