@@ -24,7 +24,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
 from operator import itemgetter
@@ -739,10 +739,18 @@ def _moved(before: EventFacts, now: EventFacts) -> bool:
     """Whether the event is held at another time. Facts kept before the ledger noted
     ``all_day`` read as timed, so a flag that turned on over the same instants alone
     is no move (an event made all day over the very midnights it had is not told); one
-    that turned off is, the ledger having noted it."""
+    that turned off is, the ledger having noted it. An all-day event is held on its
+    dates, the same on every calendar: one whose zone changed over the same dates (its
+    midnights other instants) is where it was."""
+    if before.all_day and now.all_day:
+        return _dates(before) != _dates(now)
     if (before.start, before.end) != (now.start, now.end):
         return True
     return before.all_day and not now.all_day
+
+
+def _dates(facts: EventFacts) -> tuple[date, date]:
+    return timezones.all_day_dates(facts.start, facts.end, facts.zone)
 
 
 def differences(

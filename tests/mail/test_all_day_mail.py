@@ -176,3 +176,21 @@ def test_a_moved_all_day_event_is_reported_as_its_days_on_any_clock(
 def _small(phrase: str) -> str:
     """``All day ...`` as it reads inside an English sentence."""
     return phrase[:1].lower() + phrase[1:]
+
+
+@settings(max_examples=40, deadline=None)
+@given(before=spans(), other=st.sampled_from(ZONES), reader=st.sampled_from(ZONES))
+def test_an_all_day_event_on_the_same_days_in_another_zone_is_not_moved(
+    before: tuple[date, date, str], other: str, reader: str
+) -> None:
+    """Its calendar holds its dates, the same on every calendar: Expo from 29 April to 1
+    May kept its days when its zone became Lima's, and was told "moved to all day from
+    Thu 29 Apr to Sat 01 May (was all day from Thu 29 Apr to Sat 01 May)"."""
+    first, last, zone = before
+
+    def facts(in_zone: str) -> EventFacts:
+        start, end = timezones.local_days(first, last, in_zone)
+        return EventFacts("Expo", "CONFIRMED", start, end, in_zone, "", "", "", (), (), True)
+
+    viewer = scopes.Viewer(reader, "Your local time")
+    assert differences(facts(zone), facts(other), viewer, "your time") == []
