@@ -1369,8 +1369,9 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
     did not reach because they were not on it yet. Invitations go out per event or per
     delegation, so someone on the event who was never sent it, while nobody of their
     delegation was, was left out of a batch for other delegations, unless linked since.
-    A session's delegations linked since include those linked to its conferences since
-    (a session naming none is for theirs, :func:`delegations_attending`)."""
+    A session's delegations linked since include those linked to its conferences since,
+    and all of theirs when it was filed under another conference since (a session naming
+    none is for its conferences' delegations, :func:`delegations_attending`)."""
     first: dict[str, datetime] = {}
     for chunk in _chunks(event_ids):
         assert chunk is not None
@@ -1388,6 +1389,7 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
     watched = set(first).union(*above.values())
     earliest = min(first.values())
     added: dict[str, list[tuple[datetime, str, set[str]]]] = defaultdict(list)
+    refiled: dict[str, list[datetime]] = defaultdict(list)
     for chunk in _chunks(sorted(watched)):
         assert chunk is not None
         query = select(SavedChange.record_id, SavedChange.changed_at, SavedChange.fields).where(
@@ -1400,6 +1402,17 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
             for name in ("participants", "delegations"):
                 old, new = values.get(name) or (None, None)
                 added[record_id].append((when, name, set(new or ()) - set(old or ())))
+            if "parent_id" in values:
+                refiled[record_id].append(when)
+    filed_since = [
+        event_id
+        for event_id, sent_at in first.items()
+        if any(when > sent_at for when in refiled.get(event_id, ()))
+    ]
+    # A session filed under another conference since is for that one's delegations.
+    theirs = _delegations_named(
+        session, sorted({c for event_id in filed_since for c in above[event_id]})
+    )
     for event_id, sent_at in first.items():
         for when, _name, ids in added.get(event_id, ()):
             if when > sent_at:
@@ -1408,6 +1421,9 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
             for when, name, ids in added.get(conference, ()):
                 if when > sent_at and name == "delegations":
                     linked[event_id].update(ids)
+    for event_id in filed_since:
+        for conference in above[event_id]:
+            linked[event_id].update(theirs.get(conference, ()))
     return linked
 
 

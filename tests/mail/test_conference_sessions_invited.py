@@ -111,3 +111,45 @@ def test_a_delegation_put_on_the_conference_since_is_due_each_of_its_sessions(
         held.track.title,
         held.track_talk.title,
     }  # not Kathmandu's roundtable
+
+
+def test_a_session_filed_under_another_conference_since_is_due_to_its_delegations(
+    held: Conference, database: Database, plain_server: Server
+) -> None:
+    """The housing session, sent to Lima's members with their conference, filed under
+    Santiago's forum (planned before) since: Santiago's member is due it now, Lima's its
+    cancellation. Her invitation was left out: she seemed left out of a batch for other
+    delegations, the session's history naming no delegation linked to it."""
+    with database.transaction() as session:
+        santiago = session.get(Delegation, held.program.santiago.id)
+        housing = session.get(Event, held.parallel.id)
+        assert santiago is not None
+        assert housing is not None
+        forum = Event(
+            title="Santiago housing forum",
+            kind=housing.kind,
+            mode=housing.mode,
+            start_utc=housing.start_utc,
+            end_utc=housing.end_utc + timedelta(hours=2),
+            zone=housing.zone,
+            delegations=[santiago],
+        )
+        session.add(forum)
+        session.flush()
+        forum_id = forum.id
+    send(database, DelegationScope(held.program.lima.name), plain_server)
+    with database.transaction() as session:
+        housing = session.get(Event, held.parallel.id)
+        assert housing is not None
+        housing.parent_id = forum_id
+
+    due = {
+        (c.email, c.kind.value) for c in change_report(database).changes
+        if c.title == held.parallel.title
+    }  # fmt: skip
+    program = held.program
+    assert due == {
+        (program.sofia.email, "added"),
+        (program.ana.email, "removed"),
+        (program.bruno.email, "removed"),
+    }
