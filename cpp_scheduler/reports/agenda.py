@@ -28,6 +28,7 @@ from functools import partial
 from cpp_scheduler import timezones
 from cpp_scheduler.i18n import _, name_order, shown_name
 from cpp_scheduler.meeting_order import meeting_order
+from cpp_scheduler.model.enums import EventMode
 from cpp_scheduler.model.event_filter import (
     EventFilter,
     conferences_above,
@@ -38,7 +39,7 @@ from cpp_scheduler.model.event_filter import (
     searched_text,
     tour_date,
 )
-from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts
+from cpp_scheduler.reports.facts import Meeting, ProgramFacts, TourFacts, VenueFact
 from cpp_scheduler.reports.program import (
     CountedHours,
     counted_hours,
@@ -192,6 +193,20 @@ def agenda_meetings(
     ]
     chosen.sort(key=lambda m: meeting_order(m.start_utc, m.title, m.event_id))
     return chosen
+
+
+def _tour_activity_place(
+    meeting: Meeting, venue: VenueFact | None, facts: ProgramFacts
+) -> tuple[str, str]:
+    """Where an activity of a tour is, in English and in Japanese, as the tour builder
+    says it: its venue, else online for a virtual one, else its partner city (a visit
+    in Kobe whose venue is not chosen yet); nothing where none is known."""
+    if venue is not None:
+        return f"{venue.name}, {venue.locality}", venue.name_ja
+    if meeting.mode is EventMode.VIRTUAL:
+        return _("online"), ""
+    city = facts.cities.get(meeting.city_id or "")
+    return (city.name, city.name_ja) if city is not None else ("", "")
 
 
 def agenda_table(
@@ -355,7 +370,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
         if meeting.tour_day_id not in day_ids or meeting.cancelled_alone:
             continue
         venue = facts.venues.get(meeting.venue_id or "")
-        where = f"{venue.name}, {venue.locality}" if venue else ""
+        where, where_ja = _tour_activity_place(meeting, venue, facts)
         day = meeting_days(
             meeting.start_utc,
             meeting.end_utc,
@@ -374,7 +389,7 @@ def tour_table(tour: TourFacts, zone: str = timezones.TOKYO) -> Table:
                 *_meeting_cells(meeting, [zone]),
                 meeting.title,
                 where,
-                venue.name_ja if venue else "",
+                where_ja,
                 venue.address if venue else "",
                 meeting.kind.label,
                 "",

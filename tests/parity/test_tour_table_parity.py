@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from cpp_scheduler.cli import main
 from cpp_scheduler.gui.tools.tourbuilder import TourBuilderDialog
-from cpp_scheduler.model import StudyTour, TourDay
+from cpp_scheduler.model import EventMode, PartnerCity, StudyTour, TourDay
+from cpp_scheduler.services import reports, tours
 from cpp_scheduler.store import Database
 from tests.gui.tools.conftest import add, add_delegation, add_event, settle, tools_of
 
@@ -82,3 +84,37 @@ def test_the_tour_spreadsheet_lists_an_activity_on_the_day_the_builder_shows_it(
 
     assert on_board == [(date(2027, 3, 9), "Kitakyushu")]
     assert listed == on_board
+
+
+def test_the_tour_spreadsheet_says_where_an_activity_is_as_the_board_does(
+    sqlite_database: Database,
+) -> None:
+    """A visit in Kobe whose venue is not chosen yet, and a call: the board says "Kobe"
+    and "online"; the spreadsheet's "Where or how" was empty for both (it named venues
+    alone)."""
+    tour = _tour(sqlite_database)
+    with sqlite_database.reading() as session:
+        kobe = session.scalars(select(PartnerCity.id).where(PartnerCity.name == "Kobe")).one()
+        lima = session.scalars(select(StudyTour.delegation_id).where(StudyTour.id == tour)).one()
+        first = session.scalars(select(TourDay.id).where(TourDay.day == FIRST)).one()
+    for title, values in (
+        ("Kobe port visit", {"city_id": kobe}),
+        ("Call with Lima", {"mode": EventMode.VIRTUAL, "video_link": "https://meet.example.org/l"}),
+    ):
+        add_event(
+            sqlite_database,
+            title,
+            datetime(2027, 3, 10, 1, 0, tzinfo=UTC),
+            1,
+            delegation_ids=[lima],
+            tour_day_id=first,
+            **values,
+        )
+
+    board = tours.read_board(sqlite_database, tour)
+    on_board = {e.title: e.place for day in board.days for e in day.events}
+    table = reports.tour_days(sqlite_database, TOUR)
+    listed = dict(zip(table.column("What"), table.column("Where or how"), strict=True))
+    for title in ("Kobe port visit", "Call with Lima"):
+        assert listed[title] == on_board[title] != ""
+    assert on_board["Kobe port visit"] == "Kobe"
