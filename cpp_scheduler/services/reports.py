@@ -46,7 +46,7 @@ from cpp_scheduler.model.event import (
 )
 from cpp_scheduler.model.event_filter import EventFilter, Person, partner_city
 from cpp_scheduler.model.product import product_events
-from cpp_scheduler.model.tour import HotelNight, StudyTour, TourDay, TravelLeg
+from cpp_scheduler.model.tour import HotelNight, TourDay, TravelLeg
 from cpp_scheduler.model.validation import folded
 from cpp_scheduler.reports.agenda import (
     agenda_meetings,
@@ -73,7 +73,7 @@ from cpp_scheduler.reports.tables import Table
 from cpp_scheduler.services.queries import series_changes
 from cpp_scheduler.services.record_tables import name_read
 from cpp_scheduler.services.rows import typed_place_name
-from cpp_scheduler.services.snapshot import NotFoundError
+from cpp_scheduler.services.snapshot import NotFoundError, find_tour
 from cpp_scheduler.store import Database
 
 if TYPE_CHECKING:
@@ -345,32 +345,9 @@ def tour_days(database: Database, name: str) -> Table:
     (:func:`~cpp_scheduler.services.rows.typed_place_name`): 神戸市 on a Japanese sheet
     for a leg typed to Kobe, beside a venue in 神戸市."""
     with database.reading() as session:
-        found = session.execute(
-            select(
-                StudyTour.id,
-                StudyTour.title,
-                StudyTour.start_date,
-                StudyTour.end_date,
-                Delegation.name,
-            )
-            .join(Delegation, StudyTour.delegation_id == Delegation.id)
-            .where((StudyTour.title == name) | (StudyTour.id == name))
-        ).all()
-        if not found:
-            titles = sorted(session.scalars(select(StudyTour.title)))
-            known = "; ".join(titles) if titles else _("the program has none")
-            raise NotFoundError(
-                _("no study tour is called '{name}' (study tours: {known})").format(
-                    name=printable(name), known=known
-                )
-            )
-        if len(found) > 1:
-            raise NotFoundError(
-                _("{count} study tours are called '{name}'; give its id").format(
-                    count=len(found), name=printable(name)
-                )
-            )
-        tour_id, title, first, last, delegation = found[0]
+        tour = find_tour(session, name)
+        tour_id, title, first, last = tour.id, tour.title, tour.start_date, tour.end_date
+        delegation = tour.delegation.name
         program = _read(session)
         partner_cities = [(city.name, city.name_ja) for city in program.cities.values()]
 

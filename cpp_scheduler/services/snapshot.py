@@ -705,21 +705,33 @@ def find_event(session: Session, uid_or_id: str) -> Event:
 
 
 def find_tour(session: Session, id_or_title: str) -> StudyTour:
-    """A study tour by its id or its title (the first by its dates, should two have
-    one title), as every command and scope takes one."""
-    tour = (
-        session.get(StudyTour, id_or_title)
-        or session.scalars(
-            select(StudyTour)
-            .where(StudyTour.title == id_or_title)
-            .order_by(StudyTour.start_date, StudyTour.id)
-        ).first()
-    )
-    if tour is None:
+    """A study tour by its id or its title, as every command and scope takes one. A
+    title two tours share names neither (Lima's and Nairobi's "Peru study tour"): the
+    refusal names each with its delegation and id, never one chosen unsaid."""
+    tour = session.get(StudyTour, id_or_title)
+    if tour is not None:
+        return tour
+    found = session.scalars(
+        select(StudyTour)
+        .where(StudyTour.title == id_or_title)
+        .order_by(StudyTour.start_date, StudyTour.id)
+    ).all()
+    if len(found) == 1:
+        return found[0]
+    if found:
+        which = "; ".join(f"{printable(t.delegation.name)}: {t.id}" for t in found)
         raise NotFoundError(
-            _("no study tour has the id or title '{tour}'").format(tour=printable(id_or_title))
+            _("{count} study tours are called '{name}' ({tours}); give its id").format(
+                count=len(found), name=printable(id_or_title), tours=which
+            )
         )
-    return tour
+    titles = sorted(session.scalars(select(StudyTour.title)))
+    known = "; ".join(printable(title) for title in titles) or _("the program has none")
+    raise NotFoundError(
+        _("no study tour is called '{name}' (study tours: {known})").format(
+            name=printable(id_or_title), known=known
+        )
+    )
 
 
 def named_event(uid_or_id: str) -> ColumnElement[bool]:

@@ -10,6 +10,7 @@ undoable edits write are made here too, so the window only wraps them in command
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -22,6 +23,7 @@ from cpp_scheduler import i18n, timezones
 from cpp_scheduler.errors import SchedulerError, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model import (
+    Delegation,
     Event,
     EventKind,
     EventMode,
@@ -273,15 +275,28 @@ class TourBoard:
 
 # -- reading ------------------------------------------------------------------------------
 def list_tours(database: Database) -> list[tuple[str, str]]:
-    """Every study tour by first day: its id, and its title with its dates."""
+    """Every study tour by first day: its id, and its title with its dates, and with its
+    delegation where another tour has the same title (Lima's and Nairobi's "Peru study
+    tour"), so that no two lines of the list read alike."""
     with database.session() as session:
-        return [
-            (
-                tour.id,
-                f"{tour.title} ({i18n.period_text(tour.start_date, tour.end_date)})",
+        found = session.execute(
+            select(
+                StudyTour.id,
+                StudyTour.title,
+                StudyTour.start_date,
+                StudyTour.end_date,
+                Delegation.name,
             )
-            for tour in session.scalars(select(StudyTour).order_by(StudyTour.start_date))
-        ]
+            .join(Delegation, Delegation.id == StudyTour.delegation_id)
+            .order_by(StudyTour.start_date, StudyTour.id)
+        ).all()
+    shared = Counter(row.title for row in found)
+    listed = []
+    for row in found:
+        period = i18n.period_text(row.start_date, row.end_date)
+        whose = f"; {row.name}" if shared[row.title] > 1 else ""
+        listed.append((row.id, f"{row.title} ({period}{whose})"))
+    return listed
 
 
 def no_tours_text() -> str:

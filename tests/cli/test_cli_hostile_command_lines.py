@@ -199,7 +199,7 @@ def test_a_workbook_on_a_full_disk_is_one_line_and_leaves_nothing(
     [
         (["times", "Kobe\nworkshop"], "No event has the UID or id 'Kobe\\nworkshop'."),
         (["schedule", "--delegation", "\x1b[31mred"], "No delegation is called '\\x1b[31mred'"),
-        (["tours", "tour\r\nTwo"], "no study tour has the id or title 'tour\\r\\nTwo'"),
+        (["tours", "tour\r\nTwo"], "no study tour is called 'tour\\r\\nTwo'"),
         (["events", "list", "--city", "x" * 100_000], "no partner city is called 'xxx"),
         (["history", "x" * 60_000], "no record with the id or UID 'xxx"),
     ],

@@ -71,7 +71,7 @@ def test_a_tour_no_one_has_is_refused_in_one_line(
     assert code != 0
     assert out == ""
     assert err.strip().count("\n") == 0
-    assert "no study tour has the id or title 'Nairobi study tour'" in err
+    assert "no study tour is called 'Nairobi study tour'" in err
 
 
 def test_export_takes_a_tour_by_its_title(

@@ -92,7 +92,10 @@ def test_export_in_request_mode_writes_the_cancellations_beside(
     [
         (["--event", "nobody@example.org"], "No event has the UID or id 'nobody@example.org'."),
         (["--delegation", "Atlantis"], "no delegation is called 'Atlantis'"),
-        (["--tour", "x"], "no study tour has the id or title 'x'"),
+        (
+            ["--tour", "x"],
+            "no study tour is called 'x' (study tours: Peru housing ministry study tour)",
+        ),
     ],
 )
 def test_export_of_something_unknown_says_what(

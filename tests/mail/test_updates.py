@@ -233,7 +233,7 @@ def test_a_tour_invites_its_delegation_to_its_events(
         program.workshop.uid,
         program.site_visit.uid,
     }
-    with pytest.raises(Exception, match="no study tour has the id or title 'Nowhere'"):
+    with pytest.raises(Exception, match="no study tour is called 'Nowhere'"):
         invitations.plan_invitations(database, TourScope("Nowhere"), SENDER)
 
 
