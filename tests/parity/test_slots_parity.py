@@ -320,3 +320,46 @@ def test_the_finder_searches_again_when_the_program_changes_under_it(
         searched_again() == first == suggestions_of(ask_the_command(capsys, sqlite_database, argv))
     )
     finder.close()
+
+
+def test_a_closed_finder_searches_again_once_opened_not_meanwhile(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    demo_window: MainWindow,
+) -> None:
+    """Closed, the finder is kept hidden for its answers: a change of the program while
+    it is closed asks nothing of the worker; opened again, it says what the command
+    says."""
+    week = (MONDAY, MONDAY + timedelta(days=4))
+    argv = ["--with", KENYA, "--duration", "60m", "--from", str(week[0]), "--to", str(week[1])]
+    finder, first = ask_the_dialog(
+        qtbot, demo_window, ids_of(sqlite_database, [KENYA]), week, 60, None, True, None
+    )
+    argv += ["--count", str(finder.search_request().count)]
+    best_start, best_end, _points = first[0]
+    finder.close()
+
+    values = {
+        "title": "Kenya check-in",
+        "kind": EventKind.VIDEOCONFERENCE,
+        "mode": EventMode.VIRTUAL,
+        "video_link": "https://meet.example.org/kenya",
+        "zone": "Asia/Tokyo",
+        "start_utc": best_start,
+        "end_utc": best_end,
+        "delegation_ids": ids_of(sqlite_database, [KENYA]),
+    }
+    demo_window.editor.execute(CreateRecord(demo_window.editor, Event, values, "Kenya check-in"))
+    settle(qtbot, demo_window)
+    assert not finder.search_pending
+    assert not finder.searching
+
+    assert tools_of(demo_window).open_slot_finder() is finder  # on the days shown
+    finder.show_period(*week)
+    qtbot.waitUntil(lambda: not finder.search_pending and not finder.searching, timeout=30_000)
+    settle(qtbot, demo_window)
+    assert finder.suggestion_model.suggestions() == suggestions_of(
+        ask_the_command(capsys, sqlite_database, argv)
+    )
+    finder.close()

@@ -318,8 +318,8 @@ class Tools(QObject):
             if refresh is not None:
                 refresh()
         finder = self._slot_finder()
-        if finder is not None:
-            finder.schedule_search()
+        if finder is not None:  # its lists are read again above
+            finder.program_changed("Event")
 
     def _slot_finder(self) -> SlotFinderDialog | None:
         """The slot finder, when it was opened (its module is loaded only then)."""

@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -137,6 +138,8 @@ class SlotFinderDialog(QDialog):
         self._notice = ""
         """What was just done (an event created), kept before the status the search
         that follows gives, until the coordinator asks something else."""
+        self._changed_unseen: set[str] = set()
+        """The kinds of record changed since the finder last followed the program."""
         self._clash: tuple[str, ...] = ()
         """Who is booked at the hour chosen in the grid, in the grid's words."""
         self.search_result: MeetingPlan | None = None
@@ -250,8 +253,20 @@ class SlotFinderDialog(QDialog):
         makes hours busy or frees them, a delegation's hours or dates move its
         nights, so the search runs again and the grid shows what the engine says now,
         as ``cpp-scheduler slots`` would; the lists are read again when what they offer
-        changed."""
-        if model_name in ("Delegation", "Participant", "Venue", "PartnerCity"):
+        changed. A finder closed (hidden, kept for its answers) does it once shown
+        again, not for every change meanwhile."""
+        self._changed_unseen.add(model_name)
+        if self.isVisible():
+            self._follow_changes()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._changed_unseen:
+            self._follow_changes()
+
+    def _follow_changes(self) -> None:
+        changed, self._changed_unseen = self._changed_unseen, set()
+        if not changed.isdisjoint(("Delegation", "Participant", "Venue", "PartnerCity")):
             self.refresh_choices()
         self.schedule_search()
 
