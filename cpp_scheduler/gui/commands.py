@@ -790,13 +790,20 @@ class ChangeMeeting(RecordCommand):
         """A merge found the colleague had moved the meeting just there: nothing to
         write, nor to undo."""
 
-    def _set(self, state: series.MeetingState | None) -> series.MeetingEdit:
+    def _set(
+        self, state: series.MeetingState | None, *, as_given: bool = False
+    ) -> series.MeetingEdit:
         # The version shown, or where this window's own steps took it since (a move
         # queued behind another of the same series).
         expected = self._expected(self.version)
         found = self.version if expected is None else expected
         edit = series.set_meeting(
-            self.editor.database, self.record_id, self.recurrence_id, state, found
+            self.editor.database,
+            self.record_id,
+            self.recurrence_id,
+            state,
+            found,
+            as_given=as_given,
         )
         self.version = edit.version
         self._left(edit.version, found)
@@ -840,7 +847,7 @@ class ChangeMeeting(RecordCommand):
         if self._theirs_already:
             self._done()
             return
-        self._set(self.before)
+        self._set(self.before, as_given=True)  # what was stored, exactly
 
 
 def _new_id() -> str:

@@ -1284,7 +1284,9 @@ def _revert_meeting(
         )
         version = event.version if expected_version is None else expected_version
         earlier_id = None if now is None else now.id
-    edit = series.set_meeting(database, found.event_id, recurrence_id, target, version)
+    edit = series.set_meeting(
+        database, found.event_id, recurrence_id, target, version, as_given=True
+    )
     with database.session() as session:
         left = session.scalar(
             select(OccurrenceOverride.id).where(

@@ -157,20 +157,29 @@ def set_meeting(
     recurrence_id: datetime,
     state: MeetingState | None,
     expected_version: int,
+    *,
+    as_given: bool = False,
 ) -> MeetingEdit:
     """Record ``state`` for one meeting of a series (None: put it back where its rule
-    places it), when the event is still at ``expected_version``. A state at the very
+    places it), when the event is still at ``expected_version``. A new state at the very
     time and length the rule gives puts the meeting back too
     (:func:`recurrence.changes_nothing`): a meeting dragged away and back is no move,
-    and no calendar file carries it as a change."""
+    and no calendar file carries it as a change. ``as_given``: record ``state`` as it
+    is, as undo and a revert restore what was stored, which may be such a change kept
+    on purpose (a move held as ruled since its series' rule changed, which reverting
+    the rule finds again: :attr:`recurrence.FollowedChange.as_ruled`)."""
     with database.transaction() as session:
         event = get_record(session, Event, event_id)
         check_version(event, expected_version)
-        if state is not None and recurrence.changes_nothing(
-            recurrence.OccurrenceChange(
-                recurrence_id, state.cancelled, state.start_utc, state.end_utc
-            ),
-            event.series_times(),
+        if (
+            state is not None
+            and not as_given
+            and recurrence.changes_nothing(
+                recurrence.OccurrenceChange(
+                    recurrence_id, state.cancelled, state.start_utc, state.end_utc
+                ),
+                event.series_times(),
+            )
         ):
             state = None
         rule_gives = recurrence.expand(
