@@ -1404,12 +1404,20 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
                 added[record_id].append((when, name, set(new or ()) - set(old or ())))
             if "parent_id" in values:
                 refiled[record_id].append(when)
+    # A session naming no delegation is for its conferences' (a session naming some is
+    # for those alone): those linked to one of them since, or all of theirs when it, or
+    # a conference above it, was filed elsewhere since.
+    own = _delegations_named(session, sorted(first))
+    inheriting = [event_id for event_id in first if above[event_id] and not own.get(event_id)]
     filed_since = [
         event_id
-        for event_id, sent_at in first.items()
-        if any(when > sent_at for when in refiled.get(event_id, ()))
+        for event_id in inheriting
+        if any(
+            when > first[event_id]
+            for filed in (event_id, *above[event_id])
+            for when in refiled.get(filed, ())
+        )
     ]
-    # A session filed under another conference since is for that one's delegations.
     theirs = _delegations_named(
         session, sorted({c for event_id in filed_since for c in above[event_id]})
     )
@@ -1417,9 +1425,10 @@ def _linked_after_first_message(session: Session, event_ids: Sequence[str]) -> d
         for when, _name, ids in added.get(event_id, ()):
             if when > sent_at:
                 linked[event_id].update(ids)
+    for event_id in inheriting:
         for conference in above[event_id]:
             for when, name, ids in added.get(conference, ()):
-                if when > sent_at and name == "delegations":
+                if when > first[event_id] and name == "delegations":
                     linked[event_id].update(ids)
     for event_id in filed_since:
         for conference in above[event_id]:

@@ -116,22 +116,23 @@ def test_a_delegation_put_on_the_conference_since_is_due_each_of_its_sessions(
 def test_a_session_filed_under_another_conference_since_is_due_to_its_delegations(
     held: Conference, database: Database, plain_server: Server
 ) -> None:
-    """The housing session, sent to Lima's members with their conference, filed under
-    Santiago's forum (planned before) since: Santiago's member is due it now, Lima's its
-    cancellation. Her invitation was left out: she seemed left out of a batch for other
-    delegations, the session's history naming no delegation linked to it."""
+    """The resilience track, sent to Lima's members with their conference, filed under
+    Santiago's forum (planned before) since: Santiago's member is due the track and the
+    talk within it now, Lima's their cancellations. Her invitations were left out: she
+    seemed left out of a batch for other delegations, the sessions' history naming no
+    delegation linked to them (and the talk's no change at all)."""
     with database.transaction() as session:
         santiago = session.get(Delegation, held.program.santiago.id)
-        housing = session.get(Event, held.parallel.id)
+        track = session.get(Event, held.track.id)
         assert santiago is not None
-        assert housing is not None
+        assert track is not None
         forum = Event(
-            title="Santiago housing forum",
-            kind=housing.kind,
-            mode=housing.mode,
-            start_utc=housing.start_utc,
-            end_utc=housing.end_utc + timedelta(hours=2),
-            zone=housing.zone,
+            title="Santiago resilience forum",
+            kind=track.kind,
+            mode=track.mode,
+            start_utc=track.start_utc,
+            end_utc=track.end_utc + timedelta(hours=4),
+            zone=track.zone,
             delegations=[santiago],
         )
         session.add(forum)
@@ -139,17 +140,47 @@ def test_a_session_filed_under_another_conference_since_is_due_to_its_delegation
         forum_id = forum.id
     send(database, DelegationScope(held.program.lima.name), plain_server)
     with database.transaction() as session:
-        housing = session.get(Event, held.parallel.id)
-        assert housing is not None
-        housing.parent_id = forum_id
+        track = session.get(Event, held.track.id)
+        assert track is not None
+        track.parent_id = forum_id
 
     due = {
-        (c.email, c.kind.value) for c in change_report(database).changes
-        if c.title == held.parallel.title
+        (c.title, c.email, c.kind.value) for c in change_report(database).changes
+        if c.title in (held.track.title, held.track_talk.title)
     }  # fmt: skip
     program = held.program
     assert due == {
-        (program.sofia.email, "added"),
-        (program.ana.email, "removed"),
-        (program.bruno.email, "removed"),
+        (title, email, kind)
+        for title in (held.track.title, held.track_talk.title)
+        for email, kind in (
+            (program.sofia.email, "added"),
+            (program.ana.email, "removed"),
+            (program.bruno.email, "removed"),
+        )
     }
+
+
+def test_a_session_naming_its_own_delegations_is_not_due_to_its_conferences_new_one(
+    held: Conference, database: Database, plain_server: Server
+) -> None:
+    """The roundtable names Kathmandu and Santiago; only Kathmandu's invitations went
+    out. Santiago put on the conference since makes its member due the conference and
+    the sessions naming no delegation, not the roundtable: who attends it is as it was,
+    and she was left out of Kathmandu's batch, not linked to it since."""
+    with database.transaction() as session:
+        roundtable = session.get(Event, held.kathmandu_roundtable.id)
+        santiago = session.get(Delegation, held.program.santiago.id)
+        assert roundtable is not None
+        assert santiago is not None
+        roundtable.delegations.append(santiago)
+    send(database, DelegationScope(held.program.kathmandu.name), plain_server)
+    with database.transaction() as session:
+        conference = session.get(Event, held.conference.id)
+        santiago = session.get(Delegation, held.program.santiago.id)
+        assert conference is not None
+        assert santiago is not None
+        conference.delegations.append(santiago)
+
+    due = {c.title for c in change_report(database).changes if c.email == held.program.sofia.email}
+    assert held.conference.title in due
+    assert held.kathmandu_roundtable.title not in due
