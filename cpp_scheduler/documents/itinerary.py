@@ -92,6 +92,7 @@ from cpp_scheduler.model.event import (
     event_participants,
 )
 from cpp_scheduler.model.event_filter import is_tentative, meeting_days
+from cpp_scheduler.model.tour import stay_in_japan
 from cpp_scheduler.scheduling.attendance import (
     AttendedMeeting,
     attending_delegations,
@@ -264,10 +265,9 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
                 HotelNight.night_of, HotelNight.hotel, HotelNight.locality, HotelNight.address
             ).where(HotelNight.tour_id.in_(tour_ids))
         ).all()
-        bounds = [d for d in (found.arrival, *(t.start_date for t in tours)) if d is not None]
-        ends = [d for d in (found.departure, *(t.end_date for t in tours)) if d is not None]
-        first = min(bounds) if bounds else None
-        last = max(ends) if ends else None
+        first, last = stay_in_japan(
+            found.arrival, found.departure, [(t.start_date, t.end_date) for t in tours]
+        )
         if first is None or last is None or last < first:
             first = last = None
         # Every meeting its schedule lists, however far from its stay: the schedule's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,18 @@ from cpp_scheduler.model.people import Delegation
 
 if TYPE_CHECKING:
     from cpp_scheduler.model.event import Event
+
+
+def stay_in_japan(
+    arrival: date | None, departure: date | None, tours: Iterable[tuple[date, date]]
+) -> tuple[date | None, date | None]:
+    """A delegation's first and last day in Japan: its arrival and departure, widened to
+    the days of its study tours (a tour planned before its flights are known is in Japan
+    all the same). The one stay the engine reads a delegation's clock by (Tokyo's during
+    it) and the itinerary's cover gives."""
+    firsts = [day for day in (arrival, *(tour[0] for tour in tours)) if day is not None]
+    lasts = [day for day in (departure, *(tour[1] for tour in tours)) if day is not None]
+    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
 
 
 class StudyTour(Record, Base):

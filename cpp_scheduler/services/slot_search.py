@@ -54,6 +54,7 @@ from cpp_scheduler.services.snapshot import (
     delegation_attendee,
     participant_attendee,
     snapshot_for,
+    tour_days,
     venue_info,
 )
 
@@ -330,7 +331,7 @@ def attendees_by_id(session: Session, ids: Sequence[str]) -> list[Attendee]:
     for record_id in ids:
         delegation = session.get(Delegation, record_id)
         if delegation is not None:
-            found.append(delegation_attendee(delegation))
+            found.append(delegation_attendee(delegation, tour_days(session, [delegation.id])))
             continue
         person = session.scalars(
             select(Participant)
@@ -339,7 +340,7 @@ def attendees_by_id(session: Session, ids: Sequence[str]) -> list[Attendee]:
         ).first()
         if person is None:
             raise NotFoundError(_("An attendee you chose was deleted meanwhile."))
-        found.append(participant_attendee(person))
+        found.append(participant_attendee(person, tour_days(session, [person.delegation_id or ""])))
     return found
 
 
@@ -416,7 +417,7 @@ def slot_choices(database: Database) -> SlotChoices:
         people = tuple(
             Offer(
                 p.id,
-                f"{p.name} · {_home_clock(participant_attendee(p))}",
+                f"{p.name} · {_home_clock(participant_attendee(p, {}))}",
                 p.email,
                 found_by["participant"].get(p.id, ""),
             )

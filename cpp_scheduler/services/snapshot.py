@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from cpp_scheduler import limits, timezones
 from cpp_scheduler.errors import SchedulerError, printable
@@ -48,6 +48,7 @@ from cpp_scheduler.model.event import (
     locality_of,
 )
 from cpp_scheduler.model.event_filter import conferences_above, delegations_attending
+from cpp_scheduler.model.tour import stay_in_japan
 from cpp_scheduler.scheduling.inputs import (
     DEFAULT_HOURS,
     Attendee,
@@ -97,7 +98,29 @@ def check_program_day(what: str, day: date) -> None:
         )
 
 
-def delegation_attendee(delegation: Delegation) -> Attendee:
+TourDays = dict[str, list[tuple[date, date]]]
+"""Each delegation's study tours, as their first and last days, by the delegation's id."""
+
+
+def tour_days(session: Session, delegation_ids: Iterable[str] | None = None) -> TourDays:
+    """The days of each delegation's study tours (of these delegations, or of every one),
+    read in one query, which widen its stay in Japan (:func:`stay_in_japan`)."""
+    query = select(StudyTour.delegation_id, StudyTour.start_date, StudyTour.end_date)
+    if delegation_ids is not None:
+        query = query.where(StudyTour.delegation_id.in_(sorted(set(delegation_ids))))
+    found: TourDays = {}
+    for delegation_id, first, last in session.execute(query):
+        if first is not None and last is not None:
+            found.setdefault(delegation_id, []).append((first, last))
+    return found
+
+
+def delegation_attendee(delegation: Delegation, tours: TourDays) -> Attendee:
+    """A delegation as the engine takes it; in Japan from its arrival to its departure
+    and on its study tours' days (``tours``: :func:`tour_days`)."""
+    arrival, departure = stay_in_japan(
+        delegation.arrival, delegation.departure, tours.get(delegation.id, ())
+    )
     return Attendee(
         id=delegation.id,
         name=delegation.name,
@@ -105,18 +128,23 @@ def delegation_attendee(delegation: Delegation) -> Attendee:
         zone=delegation.zone,
         country=delegation.country,
         hours=_hours(delegation),
-        arrival=delegation.arrival,
-        departure=delegation.departure,
+        arrival=arrival,
+        departure=departure,
         home_city=delegation.home_city or "",
     )
 
 
-def participant_attendee(participant: Participant) -> Attendee:
-    """A person keeps their delegation's hours, holidays and stay in Japan, but their
-    own clock when they join from elsewhere (then named by its zone, not by the
-    delegation's home city)."""
+def participant_attendee(participant: Participant, tours: TourDays) -> Attendee:
+    """A person keeps their delegation's hours, holidays and stay in Japan (``tours``:
+    its study tours' days, :func:`tour_days`), but their own clock when they join from
+    elsewhere (then named by its zone, not by the delegation's home city)."""
     delegation = participant.delegation
     zone = participant.effective_zone
+    arrival, departure = (
+        stay_in_japan(delegation.arrival, delegation.departure, tours.get(delegation.id, ()))
+        if delegation is not None
+        else (None, None)
+    )
     return Attendee(
         id=participant.id,
         name=participant.name,
@@ -125,8 +153,8 @@ def participant_attendee(participant: Participant) -> Attendee:
         country=delegation.country if delegation is not None else country_of_zone(zone),
         hours=_hours(delegation) if delegation is not None else Hours(),
         delegation_id=participant.delegation_id,
-        arrival=delegation.arrival if delegation is not None else None,
-        departure=delegation.departure if delegation is not None else None,
+        arrival=arrival,
+        departure=departure,
         email=participant.email,
         home_city=(delegation.home_city or "")
         if delegation is not None and zone == delegation.zone
@@ -408,7 +436,8 @@ def load_snapshot(
         ahead = [interval for interval in intervals if interval.start >= end]
         intervals = [interval for interval in intervals if interval.start < end]
     holding = _holding_sessions(parents, off)
-    delegations = {d.id: delegation_attendee(d) for d in session.scalars(select(Delegation))}
+    stays = tour_days(session)
+    delegations = {d.id: delegation_attendee(d, stays) for d in session.scalars(select(Delegation))}
     venues = session.scalars(select(Venue)).all()
     routes = session.scalars(select(TravelTime)).all()
     return _one_name_a_place(
@@ -769,8 +798,12 @@ def event_attendees(event: Event) -> list[Attendee]:
         if named
         else sorted((known[d] for d in attending), key=lambda delegation: delegation.name)
     )
-    return [delegation_attendee(d) for d in delegations] + [
-        participant_attendee(p) for p in event.participants
+    session = object_session(event)
+    assert session is not None, "an event read in a session"
+    whose = [d.id for d in delegations] + [p.delegation_id or "" for p in event.participants]
+    stays = tour_days(session, whose)
+    return [delegation_attendee(d, stays) for d in delegations] + [
+        participant_attendee(p, stays) for p in event.participants
     ]
 
 
@@ -783,7 +816,7 @@ def find_attendees(session: Session, names: Iterable[str]) -> list[Attendee]:
             select(Delegation).where(func.lower(Delegation.name) == text.lower())
         ).first()
         if delegation is not None:
-            found.append(delegation_attendee(delegation))
+            found.append(delegation_attendee(delegation, tour_days(session, [delegation.id])))
             continue
         participant = session.scalars(
             select(Participant)
@@ -791,7 +824,8 @@ def find_attendees(session: Session, names: Iterable[str]) -> list[Attendee]:
             .where(func.lower(Participant.email) == text.lower())
         ).first()
         if participant is not None:
-            found.append(participant_attendee(participant))
+            tours = tour_days(session, [participant.delegation_id or ""])
+            found.append(participant_attendee(participant, tours))
             continue
         raise NotFoundError(
             _("'{text}' is neither a delegation's name nor a participant's email address.").format(
