@@ -153,25 +153,30 @@ def test_a_tentative_conferences_sessions_say_tentative_on_the_itinerary_and_run
     assert day_ja.count("会議、ハイブリッド、仮") == monday_sessions
 
 
+def _demo_conference_within_a_week(database: Database, status: EventStatus) -> str:
+    """The demo's conference made a session of a week of events of ``status``: its id."""
+    with database.transaction() as session:
+        conference = session.scalars(select(Event).where(Event.title == CONFERENCE)).one()
+        week = Event(
+            title="CPP Week 2027",
+            kind=EventKind.CONFERENCE,
+            mode=EventMode.HYBRID,
+            status=status,
+            start_utc=datetime(2027, 2, 14, 0, 0, tzinfo=UTC),
+            end_utc=datetime(2027, 2, 17, 9, 0, tzinfo=UTC),
+        )
+        session.add(week)
+        conference.parent = week
+        return conference.id
+
+
 def test_a_conference_within_a_tentative_one_is_tentative_on_every_document(
     own_demo: Database, tmp_path: Path
 ) -> None:
     """The demo's conference made a session of a week of events not confirmed yet: the
     programme says TENTATIVE on every page, and its sessions say so on the itinerary and
     the run sheet, by the same rule."""
-    with own_demo.transaction() as session:
-        conference = session.scalars(select(Event).where(Event.title == CONFERENCE)).one()
-        week = Event(
-            title="CPP Week 2027",
-            kind=EventKind.CONFERENCE,
-            mode=EventMode.HYBRID,
-            status=EventStatus.TENTATIVE,
-            start_utc=datetime(2027, 2, 14, 0, 0, tzinfo=UTC),
-            end_utc=datetime(2027, 2, 17, 9, 0, tzinfo=UTC),
-        )
-        session.add(week)
-        conference.parent = week
-        conference_id = conference.id
+    conference_id = _demo_conference_within_a_week(own_demo, EventStatus.TENTATIVE)
     assert read_programme(own_demo, conference_id).tentative
     assert all(item.tentative for item in read_run_sheet(own_demo, MONDAY).items)
 
@@ -195,19 +200,7 @@ def test_a_conference_within_a_cancelled_one_is_cancelled_on_its_programme(
     """The demo's conference a session of a week of events called off: ``events list``
     says it and its sessions are cancelled, and so does its programme's cover now (it
     read the conference's own status alone, and printed 12 sessions going ahead)."""
-    with own_demo.transaction() as session:
-        conference = session.scalars(select(Event).where(Event.title == CONFERENCE)).one()
-        week = Event(
-            title="CPP Week 2027",
-            kind=EventKind.CONFERENCE,
-            mode=EventMode.HYBRID,
-            status=EventStatus.CANCELLED,
-            start_utc=datetime(2027, 2, 14, 0, 0, tzinfo=UTC),
-            end_utc=datetime(2027, 2, 17, 9, 0, tzinfo=UTC),
-        )
-        session.add(week)
-        conference.parent = week
-        conference_id = conference.id
+    conference_id = _demo_conference_within_a_week(own_demo, EventStatus.CANCELLED)
     programme = read_programme(own_demo, conference_id)
     assert programme.cancelled == 12
     assert programme.sessions == ()

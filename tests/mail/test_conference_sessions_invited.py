@@ -88,6 +88,18 @@ def test_a_delegates_answer_to_a_session_is_recorded(
     assert replies.import_replies(database, [answer]).refused == []
 
 
+def _santiago_put_on_the_conference(held: Conference, database: Database) -> set[str]:
+    """Put Santiago's delegation on the conference: what its member is then due, by
+    title."""
+    with database.transaction() as session:
+        conference = session.get(Event, held.conference.id)
+        santiago = session.get(Delegation, held.program.santiago.id)
+        assert conference is not None
+        assert santiago is not None
+        conference.delegations.append(santiago)
+    return {c.title for c in change_report(database).changes if c.email == held.program.sofia.email}
+
+
 def test_a_delegation_put_on_the_conference_since_is_due_each_of_its_sessions(
     held: Conference, database: Database, plain_server: Server
 ) -> None:
@@ -96,14 +108,7 @@ def test_a_delegation_put_on_the_conference_since_is_due_each_of_its_sessions(
     file would hold them. The report named the conference alone: the sessions' own
     history never names a delegation linked to their conference."""
     send(database, DelegationScope(held.program.lima.name), plain_server)
-    with database.transaction() as session:
-        conference = session.get(Event, held.conference.id)
-        santiago = session.get(Delegation, held.program.santiago.id)
-        assert conference is not None
-        assert santiago is not None
-        conference.delegations.append(santiago)
-
-    due = {c.title for c in change_report(database).changes if c.email == held.program.sofia.email}
+    due = _santiago_put_on_the_conference(held, database)
     assert due == {
         held.conference.title,
         held.opening.title,
@@ -174,13 +179,6 @@ def test_a_session_naming_its_own_delegations_is_not_due_to_its_conferences_new_
         assert santiago is not None
         roundtable.delegations.append(santiago)
     send(database, DelegationScope(held.program.kathmandu.name), plain_server)
-    with database.transaction() as session:
-        conference = session.get(Event, held.conference.id)
-        santiago = session.get(Delegation, held.program.santiago.id)
-        assert conference is not None
-        assert santiago is not None
-        conference.delegations.append(santiago)
-
-    due = {c.title for c in change_report(database).changes if c.email == held.program.sofia.email}
+    due = _santiago_put_on_the_conference(held, database)
     assert held.conference.title in due
     assert held.kathmandu_roundtable.title not in due

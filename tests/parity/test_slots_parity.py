@@ -277,6 +277,22 @@ def test_a_new_time_for_an_event_is_the_commands_instead_of(
     finder.close()
 
 
+def _book_kenya(window: MainWindow, database: Database, start: datetime, end: datetime) -> None:
+    """Book Kenya's delegation from ``start`` to ``end`` in the calendar (an undoable
+    step of the window's editor)."""
+    values = {
+        "title": "Kenya check-in",
+        "kind": EventKind.VIDEOCONFERENCE,
+        "mode": EventMode.VIRTUAL,
+        "video_link": "https://meet.example.org/kenya",
+        "zone": "Asia/Tokyo",
+        "start_utc": start,
+        "end_utc": end,
+        "delegation_ids": ids_of(database, [KENYA]),
+    }
+    window.editor.execute(CreateRecord(window.editor, Event, values, "Kenya check-in"))
+
+
 def test_the_finder_searches_again_when_the_program_changes_under_it(
     qtbot: QtBot,
     capsys: pytest.CaptureFixture[str],
@@ -300,17 +316,7 @@ def test_the_finder_searches_again_when_the_program_changes_under_it(
         settle(qtbot, demo_window)
         return finder.suggestion_model.suggestions()
 
-    values = {
-        "title": "Kenya check-in",
-        "kind": EventKind.VIDEOCONFERENCE,
-        "mode": EventMode.VIRTUAL,
-        "video_link": "https://meet.example.org/kenya",
-        "zone": "Asia/Tokyo",
-        "start_utc": best_start,
-        "end_utc": best_end,
-        "delegation_ids": ids_of(sqlite_database, [KENYA]),
-    }
-    demo_window.editor.execute(CreateRecord(demo_window.editor, Event, values, "Kenya check-in"))
+    _book_kenya(demo_window, sqlite_database, best_start, best_end)
     booked = searched_again()
     assert booked == suggestions_of(ask_the_command(capsys, sqlite_database, argv))
     assert (best_start, best_end) not in [(start, end) for start, end, _points in booked]
@@ -340,17 +346,7 @@ def test_a_closed_finder_searches_again_once_opened_not_meanwhile(
     best_start, best_end, _points = first[0]
     finder.close()
 
-    values = {
-        "title": "Kenya check-in",
-        "kind": EventKind.VIDEOCONFERENCE,
-        "mode": EventMode.VIRTUAL,
-        "video_link": "https://meet.example.org/kenya",
-        "zone": "Asia/Tokyo",
-        "start_utc": best_start,
-        "end_utc": best_end,
-        "delegation_ids": ids_of(sqlite_database, [KENYA]),
-    }
-    demo_window.editor.execute(CreateRecord(demo_window.editor, Event, values, "Kenya check-in"))
+    _book_kenya(demo_window, sqlite_database, best_start, best_end)
     settle(qtbot, demo_window)
     assert not finder.search_pending
     assert not finder.searching
