@@ -57,6 +57,7 @@ def test_every_tool_renders_with_the_demo_program(
         "tools-main-window-participant-search.png",
         "tools-local-times.png",
         "tools-conflicts.png",
+        "tools-conflicts-holiday.png",
         "tools-slot-finder.png",
         "tools-slot-finder-series.png",
         "tools-tour-builder.png",
