@@ -1108,11 +1108,13 @@ def _holiday_problems(context: _Context) -> Iterator[Conflict]:
         if country and country != JAPAN
     }
     conferences = context.conference_delegations
-    on_conferences = {  # whose holidays a conference reports, its sessions need not
-        interval.event_id: interval.participant_ids
-        for interval in context.snapshot.intervals
-        if interval.event_id in conferences
-    }
+    on_conferences = context.snapshot.conference_participants
+    if on_conferences is None:  # the snapshot holds the whole program
+        on_conferences = {  # whose holidays a conference reports, its sessions need not
+            interval.event_id: interval.participant_ids
+            for interval in context.snapshot.intervals
+            if interval.event_id in conferences
+        }
     for interval in context.snapshot.intervals:
         first = interval.start_s // 86_400
         last = (interval.end_s - 1) // 86_400

@@ -373,6 +373,10 @@ class ProgramSnapshot:
     ends, hotels' cities), by the one name the snapshot gives it: a partner city as the
     reader's language names it (神戸市 in Japanese). A place not listed is named as
     written."""
+    conference_participants: Mapping[str, frozenset[str]] | None = None
+    """Per event of the whole program that has sessions held, the participants it names,
+    whose holidays it reports (its sessions, those they name besides): a part may hold a
+    session without its conference. None: :attr:`intervals` say it."""
 
     def attendee(self, attendee_id: str) -> Attendee | None:
         return self.delegations.get(attendee_id) or self.participants.get(attendee_id)
@@ -395,6 +399,7 @@ class ProgramSnapshot:
             self.conferences,
             self.conference_dates,
             self.place_names,
+            self.conference_participants,
         )
 
 

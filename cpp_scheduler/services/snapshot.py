@@ -451,6 +451,7 @@ def load_snapshot(
             neighbours=tuple(ahead),
             conferences=_conferences(session, holding),
             conference_dates=_conference_dates(session, holding),
+            conference_participants=_conference_participants(session, holding),
         ),
         read_partner_city_names(session),
     )
@@ -566,13 +567,30 @@ def _participants(session: Session, delegations: dict[str, Attendee]) -> dict[st
 def _conferences(session: Session, found: set[str]) -> dict[str, frozenset[str]]:
     """Per event with a session held (at any depth, ``found``), the delegations it
     names: the whole program's, whatever part of it is read."""
+    return _named_by(
+        session, found, event_delegations.c.event_id, event_delegations.c.delegation_id
+    )
+
+
+def _conference_participants(session: Session, found: set[str]) -> dict[str, frozenset[str]]:
+    """Per event with a session held (at any depth, ``found``), the participants it
+    names: the whole program's, whatever part of it is read."""
+    return _named_by(
+        session, found, event_participants.c.event_id, event_participants.c.participant_id
+    )
+
+
+def _named_by(
+    session: Session, found: set[str], event_column: Column[str], linked_column: Column[str]
+) -> dict[str, frozenset[str]]:
+    """Per event of ``found``, the records its link table (``event_column`` beside
+    ``linked_column``) names."""
     named: dict[str, set[str]] = {event_id: set() for event_id in found}
     if found:
-        links = event_delegations.c
-        for event_id, delegation_id in session.execute(
-            select(links.event_id, links.delegation_id).where(links.event_id.in_(sorted(found)))
+        for event_id, linked_id in session.execute(
+            select(event_column, linked_column).where(event_column.in_(sorted(found)))
         ):
-            named[event_id].add(delegation_id)
+            named[event_id].add(linked_id)
     return {event_id: frozenset(ids) for event_id, ids in named.items()}
 
 
@@ -879,7 +897,9 @@ def read_not_held(
     among the ids returned (a conference read beside its sessions may be held)."""
     off = called_off(session)
     if not off:
-        return replace(program, intervals=(), neighbours=(), conferences=None), off
+        return replace(
+            program, intervals=(), neighbours=(), conferences=None, conference_participants=None
+        ), off
     parents: dict[str, str | None] = {
         event_id: parent_id
         for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
@@ -918,4 +938,10 @@ def read_not_held(
         else:
             intervals.extend(event_intervals(event, ancestors, start, end))
     intervals.sort(key=lambda interval: (interval.start_s, interval.id))
-    return replace(program, intervals=tuple(intervals), neighbours=(), conferences=None), off
+    return replace(
+        program,
+        intervals=tuple(intervals),
+        neighbours=(),
+        conferences=None,
+        conference_participants=None,
+    ), off

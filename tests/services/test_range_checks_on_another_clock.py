@@ -5,14 +5,16 @@ those days there, over the generated programs the Tokyo ranges are tried on."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cpp_scheduler import timezones
+from cpp_scheduler.model import EventMode
 from cpp_scheduler.scheduling.conflicts import falls_within, meeting_spans
 from cpp_scheduler.services import checking
 from cpp_scheduler.services.snapshot import load_snapshot
@@ -30,6 +32,25 @@ from tests.services.test_range_checks import (
 CLOCKS = ("America/Lima", "Pacific/Auckland")
 
 
+_MEETING = EventPlan(
+    day=6,
+    quarter=0,
+    minutes=30,
+    all_day=0,
+    venue=None,
+    mode=EventMode.FACE_TO_FACE,
+    video=False,
+    delegations=frozenset(),
+    participants=frozenset(),
+    repeat=None,
+    moved=None,
+    parent=None,
+    on_tour_day=False,
+    cancelled=False,
+    follows=None,
+)
+
+
 @settings(
     max_examples=40,
     deadline=None,
@@ -43,6 +64,19 @@ CLOCKS = ("America/Lima", "Pacific/Auckland")
         min_size=1,
         max_size=4,
     ),
+)
+@example(
+    # Ana is named on a conference of day 6 and on its all-day session of days 22 to
+    # 24, over Peru's Holy Thursday: the conference reports her holidays, the session
+    # not. Days 21 to 24 on Lima's clock read the session without the conference, and
+    # warned of her holiday on the session.
+    events=[
+        _MEETING,
+        replace(_MEETING, participants=frozenset({"ana"})),
+        replace(_MEETING, day=22, all_day=3, participants=frozenset({"ana"}), parent=1),
+    ],
+    tours=[],
+    ranges=[(21, 3, "America/Lima")],
 )
 def test_days_on_another_clock_find_what_the_whole_program_finds_there(
     tmp_path_factory: pytest.TempPathFactory,
