@@ -33,7 +33,7 @@ from cpp_scheduler.scheduling.localtimes import MeetingTimes, meeting_times
 from cpp_scheduler.scheduling.travel import describe_duration
 from cpp_scheduler.services import snapshot
 from cpp_scheduler.services.localtimes import days_on_every_calendar, meeting_dates
-from cpp_scheduler.services.snapshot import delegation_attendee, participant_attendee, tour_days
+from cpp_scheduler.services.snapshot import delegation_attendee, participant_attendee, tour_spans
 from cpp_scheduler.store import Database
 
 DRAFT_ID = "draft"
@@ -54,7 +54,7 @@ def read_attendees(database: Database) -> dict[str, Attendee]:
         people = session.scalars(
             select(Participant).options(selectinload(Participant.delegation))
         ).all()
-        stays = tour_days(session)
+        stays = tour_spans(session)
         found = {d.id: delegation_attendee(d, stays) for d in delegations}
         found.update({person.id: participant_attendee(person, stays) for person in people})
     return found

@@ -54,7 +54,7 @@ from cpp_scheduler.services.snapshot import (
     delegation_attendee,
     participant_attendee,
     snapshot_for,
-    tour_days,
+    tour_spans,
     venue_info,
 )
 
@@ -331,7 +331,7 @@ def attendees_by_id(session: Session, ids: Sequence[str]) -> list[Attendee]:
     for record_id in ids:
         delegation = session.get(Delegation, record_id)
         if delegation is not None:
-            found.append(delegation_attendee(delegation, tour_days(session, [delegation.id])))
+            found.append(delegation_attendee(delegation, tour_spans(session, [delegation.id])))
             continue
         person = session.scalars(
             select(Participant)
@@ -340,7 +340,9 @@ def attendees_by_id(session: Session, ids: Sequence[str]) -> list[Attendee]:
         ).first()
         if person is None:
             raise NotFoundError(_("An attendee you chose was deleted meanwhile."))
-        found.append(participant_attendee(person, tour_days(session, [person.delegation_id or ""])))
+        found.append(
+            participant_attendee(person, tour_spans(session, [person.delegation_id or ""]))
+        )
     return found
 
 

@@ -98,26 +98,26 @@ def check_program_day(what: str, day: date) -> None:
         )
 
 
-TourDays = dict[str, list[tuple[date, date]]]
+TourSpans = dict[str, list[tuple[date, date]]]
 """Each delegation's study tours, as their first and last days, by the delegation's id."""
 
 
-def tour_days(session: Session, delegation_ids: Iterable[str] | None = None) -> TourDays:
+def tour_spans(session: Session, delegation_ids: Iterable[str] | None = None) -> TourSpans:
     """The days of each delegation's study tours (of these delegations, or of every one),
     read in one query, which widen its stay in Japan (:func:`stay_in_japan`)."""
     query = select(StudyTour.delegation_id, StudyTour.start_date, StudyTour.end_date)
     if delegation_ids is not None:
         query = query.where(StudyTour.delegation_id.in_(sorted(set(delegation_ids))))
-    found: TourDays = {}
+    found: TourSpans = {}
     for delegation_id, first, last in session.execute(query):
         if first is not None and last is not None:
             found.setdefault(delegation_id, []).append((first, last))
     return found
 
 
-def delegation_attendee(delegation: Delegation, tours: TourDays) -> Attendee:
+def delegation_attendee(delegation: Delegation, tours: TourSpans) -> Attendee:
     """A delegation as the engine takes it; in Japan from its arrival to its departure
-    and on its study tours' days (``tours``: :func:`tour_days`)."""
+    and on its study tours' days (``tours``: :func:`tour_spans`)."""
     arrival, departure = stay_in_japan(
         delegation.arrival, delegation.departure, tours.get(delegation.id, ())
     )
@@ -134,9 +134,9 @@ def delegation_attendee(delegation: Delegation, tours: TourDays) -> Attendee:
     )
 
 
-def participant_attendee(participant: Participant, tours: TourDays) -> Attendee:
+def participant_attendee(participant: Participant, tours: TourSpans) -> Attendee:
     """A person keeps their delegation's hours, holidays and stay in Japan (``tours``:
-    its study tours' days, :func:`tour_days`), but their own clock when they join from
+    its study tours' days, :func:`tour_spans`), but their own clock when they join from
     elsewhere (then named by its zone, not by the delegation's home city)."""
     delegation = participant.delegation
     zone = participant.effective_zone
@@ -436,7 +436,7 @@ def load_snapshot(
         ahead = [interval for interval in intervals if interval.start >= end]
         intervals = [interval for interval in intervals if interval.start < end]
     holding = _holding_sessions(parents, off)
-    stays = tour_days(session)
+    stays = tour_spans(session)
     delegations = {d.id: delegation_attendee(d, stays) for d in session.scalars(select(Delegation))}
     venues = session.scalars(select(Venue)).all()
     routes = session.scalars(select(TravelTime)).all()
@@ -819,7 +819,7 @@ def event_attendees(event: Event) -> list[Attendee]:
     session = object_session(event)
     assert session is not None, "an event read in a session"
     whose = [d.id for d in delegations] + [p.delegation_id or "" for p in event.participants]
-    stays = tour_days(session, whose)
+    stays = tour_spans(session, whose)
     return [delegation_attendee(d, stays) for d in delegations] + [
         participant_attendee(p, stays) for p in event.participants
     ]
@@ -834,7 +834,7 @@ def find_attendees(session: Session, names: Iterable[str]) -> list[Attendee]:
             select(Delegation).where(func.lower(Delegation.name) == text.lower())
         ).first()
         if delegation is not None:
-            found.append(delegation_attendee(delegation, tour_days(session, [delegation.id])))
+            found.append(delegation_attendee(delegation, tour_spans(session, [delegation.id])))
             continue
         participant = session.scalars(
             select(Participant)
@@ -842,7 +842,7 @@ def find_attendees(session: Session, names: Iterable[str]) -> list[Attendee]:
             .where(func.lower(Participant.email) == text.lower())
         ).first()
         if participant is not None:
-            tours = tour_days(session, [participant.delegation_id or ""])
+            tours = tour_spans(session, [participant.delegation_id or ""])
             found.append(participant_attendee(participant, tours))
             continue
         raise NotFoundError(

@@ -40,7 +40,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, falls_within
 from cpp_scheduler.services import checking
-from cpp_scheduler.services.snapshot import load_snapshot, participant_attendee, tour_days
+from cpp_scheduler.services.snapshot import load_snapshot, participant_attendee, tour_spans
 from cpp_scheduler.store import Database, open_database
 
 TOKYO = timezones.TOKYO
@@ -555,7 +555,7 @@ def test_the_snapshots_people_are_read_as_each_participant_is(
         with database.reading() as session:
             people = load_snapshot(session).participants
             entities = session.scalars(select(Participant)).all()
-            stays = tour_days(session)
+            stays = tour_spans(session)
             assert people == {p.id: participant_attendee(p, stays) for p in entities}
             assert {p.delegation_id is None for p in entities} == {True, False}
             assert any(p.zone for p in entities)
