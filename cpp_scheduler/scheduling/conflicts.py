@@ -43,7 +43,7 @@ exactly what the check of the whole program shows in that part.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -55,10 +55,10 @@ from cpp_scheduler.model.event_filter import meeting_days, on_days
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import (
     LocalSpan,
-    attended_by,
     attending_delegations,
     clock_zone_on,
     conferences_of,
+    delegation_meetings,
     judged_at_night,
     judged_for_nights,
     local_span,
@@ -1500,29 +1500,34 @@ def _conference_dates(snapshot: ProgramSnapshot) -> Mapping[str, Interval]:
     }
 
 
-def _attended_days(context: _Context, delegation_ids: Collection[str]) -> dict[str, set[int]]:
-    """The days each delegation has a meeting on, as its schedule and itinerary list them
-    (:func:`~cpp_scheduler.scheduling.attendance.attended_by`: named, through a member,
-    or a session of its conference, a conference it follows by its sessions not a block
-    of days): a timed one on each Tokyo day it runs into (a tour's days are in Japan),
-    an all-day one on its own dates, the same on every calendar."""
+def _attended_days(context: _Context, delegation_id: str, first: int, last: int) -> set[int]:
+    """The days ``first`` to ``last`` (days in Japan: a tour's) on which the delegation
+    has a meeting, as its schedule and itinerary list them
+    (:func:`~cpp_scheduler.scheduling.attendance.delegation_meetings`: named, through a
+    member, or a session of its conference, a conference it follows by its sessions
+    not a block of days); a timed one on each Tokyo day it runs into, an all-day one on
+    its own dates, the same on every calendar."""
     snapshot = context.snapshot
-    everything = replace(
-        snapshot,
-        intervals=(*snapshot.intervals, *snapshot.neighbours),  # the tours' whole days
-        conferences=conferences_of(snapshot),
+    begin = timezones.local_days(day_to_date(first), day_to_date(last), timezones.TOKYO)
+    window = (int(begin[0].timestamp()), int(begin[1].timestamp()))
+    # A day either side: an all-day meeting's own dates may begin or end a day off
+    # Tokyo's (Honolulu's Sunday is Monday in Tokyo).
+    near = tuple(
+        interval
+        for interval in (*snapshot.intervals, *snapshot.neighbours)  # the tour's whole days
+        if interval.start_s < window[1] + 86_400 and interval.end_s > window[0] - 86_400
     )
+    days: set[int] = set()
     local_day = context.clock.local_day
-    days: dict[str, set[int]] = {}
-    for delegation_id, attended in attended_by(everything, delegation_ids).items():
-        found = days[delegation_id] = set()
-        for interval in attended:
-            if interval.all_day:
-                own = timezones.all_day_dates(interval.start, interval.end, interval.zone)
-                found.update(range(date_to_day(own[0]), date_to_day(own[1]) + 1))
-            else:
-                first = local_day(timezones.TOKYO, interval.start_s)
-                found.update(range(first, local_day(timezones.TOKYO, interval.end_s - 1) + 1))
+    part = replace(snapshot, intervals=near, conferences=conferences_of(snapshot))
+    for meeting in delegation_meetings(part, delegation_id, context.clock):
+        interval = meeting.interval
+        if interval.all_day:
+            own = timezones.all_day_dates(interval.start, interval.end, interval.zone)
+            days.update(range(date_to_day(own[0]), date_to_day(own[1]) + 1))
+        else:
+            start = local_day(timezones.TOKYO, interval.start_s)
+            days.update(range(start, local_day(timezones.TOKYO, interval.end_s - 1) + 1))
     return days
 
 
@@ -1531,7 +1536,6 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
     if not tours:
         return
     keys = {day_id for tour in tours for day_id in tour.day_ids.values()}
-    attended = _attended_days(context, {tour.delegation_id for tour in tours})
     busy_days: dict[str, set[int]] = defaultdict(set)
     local_day = context.clock.local_day
     snapshot = context.snapshot
@@ -1561,7 +1565,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 days=tuple(missing),
                 within=_("No hotel booked for this night"),
             )
-        planned = set(attended.get(tour.delegation_id, ()))
+        planned = _attended_days(context, tour.delegation_id, first, last)
         planned.update(date_to_day(day) for day in tour.travel_days)
         for day_id in tour.day_ids.values():
             planned |= busy_days.get(day_id, set())
