@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
@@ -58,7 +58,6 @@ from cpp_scheduler.scheduling.attendance import (
     attending_delegations,
     clock_zone_on,
     conferences_of,
-    delegation_meetings,
     judged_at_night,
     judged_for_nights,
     local_span,
@@ -1500,51 +1499,30 @@ def _conference_dates(snapshot: ProgramSnapshot) -> Mapping[str, Interval]:
     }
 
 
-def _attended_days(context: _Context, delegation_id: str, first: int, last: int) -> set[int]:
-    """The days ``first`` to ``last`` (days in Japan: a tour's) on which the delegation
-    has a meeting, as its schedule and itinerary list them
-    (:func:`~cpp_scheduler.scheduling.attendance.delegation_meetings`: named, through a
-    member, or a session of its conference, a conference it follows by its sessions
-    not a block of days); a timed one on each Tokyo day it runs into, an all-day one on
-    its own dates, the same on every calendar."""
-    snapshot = context.snapshot
-    begin = timezones.local_days(day_to_date(first), day_to_date(last), timezones.TOKYO)
-    window = (int(begin[0].timestamp()), int(begin[1].timestamp()))
-    # A day either side: an all-day meeting's own dates may begin or end a day off
-    # Tokyo's (Honolulu's Sunday is Monday in Tokyo).
-    near = tuple(
-        interval
-        for interval in (*snapshot.intervals, *snapshot.neighbours)  # the tour's whole days
-        if interval.start_s < window[1] + 86_400 and interval.end_s > window[0] - 86_400
-    )
-    days: set[int] = set()
-    local_day = context.clock.local_day
-    part = replace(snapshot, intervals=near, conferences=conferences_of(snapshot))
-    for meeting in delegation_meetings(part, delegation_id, context.clock):
-        interval = meeting.interval
-        if interval.all_day:
-            own = timezones.all_day_dates(interval.start, interval.end, interval.zone)
-            days.update(range(date_to_day(own[0]), date_to_day(own[1]) + 1))
-        else:
-            start = local_day(timezones.TOKYO, interval.start_s)
-            days.update(range(start, local_day(timezones.TOKYO, interval.end_s - 1) + 1))
-    return days
-
-
 def _tour_problems(context: _Context) -> Iterator[Conflict]:
     tours = context.snapshot.tours
     if not tours:
         return
-    keys = {day_id for tour in tours for day_id in tour.day_ids.values()}
+    keys = {tour.delegation_id for tour in tours}
+    keys.update(day_id for tour in tours for day_id in tour.day_ids.values())
     busy_days: dict[str, set[int]] = defaultdict(set)
     local_day = context.clock.local_day
     snapshot = context.snapshot
     for interval in (*snapshot.intervals, *snapshot.neighbours):  # the tours' whole days
-        if interval.tour_day_id not in keys:
-            continue  # an activity filed under a day of a tour
+        if interval.tour_day_id not in keys and keys.isdisjoint(interval.delegation_ids):
+            continue
+        involved = keys.intersection(interval.delegation_ids)
+        if interval.tour_day_id in keys:
+            involved.add(interval.tour_day_id)
+        if not involved:
+            continue
         first = local_day(timezones.TOKYO, interval.start_s)
         last = local_day(timezones.TOKYO, interval.end_s - 1)
-        busy_days[interval.tour_day_id].update(range(first, last + 1))
+        for key in involved:
+            if first == last:
+                busy_days[key].add(first)
+            else:
+                busy_days[key].update(range(first, last + 1))
     for tour in tours:
         delegation_name = context.name(tour.delegation_id)
         first, last = date_to_day(tour.start_date), date_to_day(tour.end_date)
@@ -1565,7 +1543,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 days=tuple(missing),
                 within=_("No hotel booked for this night"),
             )
-        planned = _attended_days(context, tour.delegation_id, first, last)
+        planned = set(busy_days.get(tour.delegation_id, ()))
         planned.update(date_to_day(day) for day in tour.travel_days)
         for day_id in tour.day_ids.values():
             planned |= busy_days.get(day_id, set())
