@@ -1227,7 +1227,16 @@ def _report(
         last: _LastSent | None,
         untold: Untold | None = None,
     ) -> None:
-        if delegation_id is None or groups.get(person_id) == delegation_id:
+        # A delegation's updates are for its members, and for whoever its messages
+        # went to as one of them: moved to another delegation since, they are told of
+        # the events they no longer attend where the coordinator sends the first's.
+        if (
+            delegation_id is None
+            or groups.get(person_id) == delegation_id
+            or (
+                kind is ChangeKind.REMOVED and last is not None and last.delegation == delegation_id
+            )
+        ):
             pending.append((event_id, person_id, kind, last, untold))
 
     def to_invite(event_id: str, person_id: str, last: _LastSent | None, why: Untold) -> None:

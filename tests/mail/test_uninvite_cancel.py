@@ -11,7 +11,8 @@ import icalendar
 
 from cpp_scheduler.model import Event, EventStatus, Participant
 from cpp_scheduler.services import invitations
-from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.services.calendar_export import DelegationScope, EventScope
+from cpp_scheduler.services.changes import ChangeKind
 from cpp_scheduler.store import Database
 from tests.ical.program import Program
 from tests.mail.helpers import SENDER, calendar_part, plain_transport, read_calendar, send
@@ -110,3 +111,28 @@ def test_a_cancelled_event_is_still_cancelled_with_its_status(
         vevent = the_event(cancel)
         assert str(vevent["STATUS"]) == "CANCELLED"
         assert attendees(vevent) == [to(cancel)]
+
+
+def test_a_member_moved_to_another_delegation_is_told_by_their_old_delegations_updates(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """Send updates for the Lima delegation tells Bruno, moved to Santiago's since its
+    invitations went out, that he no longer attends Lima's site visit: the message went
+    to him as one of Lima's, and Lima's updates are where the coordinator looks."""
+    lima = DelegationScope(program.lima.name)
+    send(database, lima, plain_server)
+    with database.transaction() as session:
+        site_visit = session.get(Event, program.site_visit.id)
+        bruno = session.get(Participant, program.bruno.id)
+        assert site_visit is not None
+        assert bruno is not None
+        site_visit.participants.remove(bruno)
+        bruno.delegation_id = program.santiago.id
+
+    plan = invitations.plan_updates(database, lima, SENDER)
+
+    told = {(c.title, c.kind) for c in plan.changes if c.email == program.bruno.email}
+    assert (program.site_visit.title, ChangeKind.REMOVED) in told
+    with plain_transport(plain_server) as transport:
+        invitations.send_batch(database, plan.to_send, transport)
+    assert invitations.plan_updates(database, lima, SENDER).changes == ()
