@@ -22,7 +22,8 @@ night-time warnings, so the two never disagree:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cpp_scheduler import timezones
@@ -201,44 +202,60 @@ class AttendedMeeting:
     judgement: Judgement
 
 
+def attended_by(
+    snapshot: ProgramSnapshot, delegation_ids: Collection[str]
+) -> dict[str, list[Interval]]:
+    """The meetings each of these delegations attends, in one pass over the program:
+    named, through a member, or as a session of its conference
+    (:func:`~cpp_scheduler.model.event_filter.is_delegations`, the rule the Delegation
+    filter follows too); a conference it follows session by session left out, its
+    sessions standing for it rather than a block of days, wherever in the program they
+    are (:attr:`~cpp_scheduler.scheduling.inputs.ProgramSnapshot.followed_by_sessions`)."""
+    wanted = frozenset(delegation_ids)
+    conferences = conferences_of(snapshot)
+    people = snapshot.participants
+    grouped: dict[str, set[str]] = defaultdict(set)
+    for person_id, person in people.items():
+        if person.delegation_id in wanted:
+            grouped[person.delegation_id].add(person_id)
+    members = {delegation_id: frozenset(ids) for delegation_id, ids in grouped.items()}
+    nobody: frozenset[str] = frozenset()
+    found: dict[str, list[Interval]] = {delegation_id: [] for delegation_id in wanted}
+    for interval in snapshot.intervals:
+        attending = attending_delegations(interval, conferences)
+        named = interval.participant_ids
+        # Those it can be for (the rule decides): attending, or of someone it names.
+        through = {people[p].delegation_id for p in named if p in people}
+        for delegation_id in wanted & (attending | through):
+            if is_delegations(delegation_id, attending, named, members.get(delegation_id, nobody)):
+                found[delegation_id].append(interval)
+    whole = snapshot.followed_by_sessions
+    for delegation_id, attended in found.items():
+        followed = events_with_sessions(attended)
+        if whole is not None:  # a part: its sessions may lie outside it
+            followed |= whole.get(delegation_id, frozenset())
+        found[delegation_id] = [i for i in attended if i.event_id not in followed]
+    return found
+
+
 def delegation_meetings(
     snapshot: ProgramSnapshot, delegation_id: str, clock: LocalClock | None = None
 ) -> list[AttendedMeeting]:
-    """Every meeting the delegation attends, by start: named, through a member, or as a
-    session of its conference (:func:`~cpp_scheduler.model.event_filter.is_delegations`,
-    the rule the Delegation filter follows too). A conference it follows session by
-    session is listed by those sessions, not as a block of days."""
+    """Every meeting the delegation attends (:func:`attended_by`), by start, each
+    judged on its clock and with the conference it is a session of."""
     delegation = snapshot.delegations.get(delegation_id)
     if delegation is None:
         return []
     clock = clock or LocalClock()
-    intervals = snapshot.intervals
     conferences = conferences_of(snapshot)
-    members = frozenset(
-        person_id
-        for person_id, person in snapshot.participants.items()
-        if person.delegation_id == delegation_id
-    )
-    attended = [
-        interval
-        for interval in intervals
-        if is_delegations(
-            delegation_id,
-            attending_delegations(interval, conferences),
-            interval.participant_ids,
-            members,
-        )
-    ]
-    followed_by_session = events_with_sessions(attended)
-    parents = {i.event_id: i for i in intervals if i.event_id in conferences}
+    parents = {i.event_id: i for i in snapshot.intervals if i.event_id in conferences}
     meetings = [
         AttendedMeeting(
             interval,
             _nearest(parents, interval.ancestor_ids),
             judge(clock, delegation, interval),
         )
-        for interval in attended
-        if interval.event_id not in followed_by_session
+        for interval in attended_by(snapshot, (delegation_id,))[delegation_id]
     ]
     meetings.sort(
         key=lambda m: meeting_order(m.interval.start, m.interval.title, m.interval.event_id)

@@ -43,8 +43,8 @@ exactly what the check of the whole program shows in that part.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
@@ -55,6 +55,7 @@ from cpp_scheduler.model.event_filter import meeting_days, on_days
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import (
     LocalSpan,
+    attended_by,
     attending_delegations,
     clock_zone_on,
     conferences_of,
@@ -1499,30 +1500,47 @@ def _conference_dates(snapshot: ProgramSnapshot) -> Mapping[str, Interval]:
     }
 
 
+def _attended_days(context: _Context, delegation_ids: Collection[str]) -> dict[str, set[int]]:
+    """The days each delegation has a meeting on, as its schedule and itinerary list them
+    (:func:`~cpp_scheduler.scheduling.attendance.attended_by`: named, through a member,
+    or a session of its conference, a conference it follows by its sessions not a block
+    of days): a timed one on each Tokyo day it runs into (a tour's days are in Japan),
+    an all-day one on its own dates, the same on every calendar."""
+    snapshot = context.snapshot
+    everything = replace(
+        snapshot,
+        intervals=(*snapshot.intervals, *snapshot.neighbours),  # the tours' whole days
+        conferences=conferences_of(snapshot),
+    )
+    local_day = context.clock.local_day
+    days: dict[str, set[int]] = {}
+    for delegation_id, attended in attended_by(everything, delegation_ids).items():
+        found = days[delegation_id] = set()
+        for interval in attended:
+            if interval.all_day:
+                own = timezones.all_day_dates(interval.start, interval.end, interval.zone)
+                found.update(range(date_to_day(own[0]), date_to_day(own[1]) + 1))
+            else:
+                first = local_day(timezones.TOKYO, interval.start_s)
+                found.update(range(first, local_day(timezones.TOKYO, interval.end_s - 1) + 1))
+    return days
+
+
 def _tour_problems(context: _Context) -> Iterator[Conflict]:
     tours = context.snapshot.tours
     if not tours:
         return
-    keys = {tour.delegation_id for tour in tours}
-    keys.update(day_id for tour in tours for day_id in tour.day_ids.values())
+    keys = {day_id for tour in tours for day_id in tour.day_ids.values()}
+    attended = _attended_days(context, {tour.delegation_id for tour in tours})
     busy_days: dict[str, set[int]] = defaultdict(set)
     local_day = context.clock.local_day
     snapshot = context.snapshot
     for interval in (*snapshot.intervals, *snapshot.neighbours):  # the tours' whole days
-        if interval.tour_day_id not in keys and keys.isdisjoint(interval.delegation_ids):
-            continue
-        involved = keys.intersection(interval.delegation_ids)
-        if interval.tour_day_id in keys:
-            involved.add(interval.tour_day_id)
-        if not involved:
-            continue
+        if interval.tour_day_id not in keys:
+            continue  # an activity filed under a day of a tour
         first = local_day(timezones.TOKYO, interval.start_s)
         last = local_day(timezones.TOKYO, interval.end_s - 1)
-        for key in involved:
-            if first == last:
-                busy_days[key].add(first)
-            else:
-                busy_days[key].update(range(first, last + 1))
+        busy_days[interval.tour_day_id].update(range(first, last + 1))
     for tour in tours:
         delegation_name = context.name(tour.delegation_id)
         first, last = date_to_day(tour.start_date), date_to_day(tour.end_date)
@@ -1543,7 +1561,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
                 days=tuple(missing),
                 within=_("No hotel booked for this night"),
             )
-        planned = set(busy_days.get(tour.delegation_id, ()))
+        planned = set(attended.get(tour.delegation_id, ()))
         planned.update(date_to_day(day) for day in tour.travel_days)
         for day_id in tour.day_ids.values():
             planned |= busy_days.get(day_id, set())

@@ -377,6 +377,10 @@ class ProgramSnapshot:
     """Per event of the whole program that has sessions held, the participants it names,
     whose holidays it reports (its sessions, those they name besides): a part may hold a
     session without its conference. None: :attr:`intervals` say it."""
+    followed_by_sessions: Mapping[str, frozenset[str]] | None = None
+    """Per delegation, the events of the whole program it attends a held session of:
+    it follows them by their sessions, not as a block of days. A part may hold a
+    conference without the sessions that say so. None: :attr:`intervals` say it."""
 
     def attendee(self, attendee_id: str) -> Attendee | None:
         return self.delegations.get(attendee_id) or self.participants.get(attendee_id)
@@ -400,6 +404,7 @@ class ProgramSnapshot:
             self.conference_dates,
             self.place_names,
             self.conference_participants,
+            self.followed_by_sessions,
         )
 
 

@@ -438,20 +438,26 @@ def load_snapshot(
     holding = _holding_sessions(parents, off)
     stays = tour_spans(session)
     delegations = {d.id: delegation_attendee(d, stays) for d in session.scalars(select(Delegation))}
+    participants = _participants(session, delegations)
+    conferences = _conferences(session, holding)
+    followed = None
+    if start is not None or end is not None:
+        followed = _followed_by_sessions(session, parents, off, conferences, participants)
     venues = session.scalars(select(Venue)).all()
     routes = session.scalars(select(TravelTime)).all()
     return _one_name_a_place(
         ProgramSnapshot(
             intervals=tuple(intervals),
             delegations=delegations,
-            participants=_participants(session, delegations),
+            participants=participants,
             venues={v.id: venue_info(v) for v in venues},
             routes=tuple(Route(r.origin, r.destination, str(r.mode), r.minutes) for r in routes),
             tours=tuple(tours),
             neighbours=tuple(ahead),
-            conferences=_conferences(session, holding),
+            conferences=conferences,
             conference_dates=_conference_dates(session, holding),
             conference_participants=_conference_participants(session, holding),
+            followed_by_sessions=followed,
         ),
         read_partner_city_names(session),
     )
@@ -577,6 +583,45 @@ def _conference_participants(session: Session, found: set[str]) -> dict[str, fro
     names: the whole program's, whatever part of it is read."""
     return _named_by(
         session, found, event_participants.c.event_id, event_participants.c.participant_id
+    )
+
+
+def _followed_by_sessions(
+    session: Session,
+    parents: dict[str, str | None],
+    off: frozenset[str],
+    conferences: dict[str, frozenset[str]],
+    participants: dict[str, Attendee],
+) -> dict[str, frozenset[str]]:
+    """Per delegation, the events of the whole program it attends a held session of,
+    by the schedule's rule (:func:`~cpp_scheduler.model.event_filter.is_delegations`:
+    a session it attends, or one naming a member of it): whatever part of the program
+    is read, the conferences it follows by their sessions rather than as a block."""
+    followed: dict[str, set[str]] = {}
+    held_sessions = [Event.status != EventStatus.CANCELLED, Event.parent_id.is_not(None)]
+    for meeting in _meetings(session, held_sessions):
+        if meeting.event_id in off or not _has_a_meeting(meeting):
+            continue
+        above = _ancestors(meeting.event_id, parents)
+        attending = delegations_attending(meeting.delegation_ids, above, conferences)
+        through = {
+            person.delegation_id
+            for person_id in meeting.participant_ids
+            if (person := participants.get(person_id)) is not None
+            and person.delegation_id is not None
+        }
+        for delegation_id in attending | through:
+            followed.setdefault(delegation_id, set()).update(above)
+    return {delegation_id: frozenset(ids) for delegation_id, ids in followed.items()}
+
+
+def _has_a_meeting(meeting: _Meeting) -> bool:
+    """Whether an event holds a meeting at all: a series may have every one cancelled
+    alone (expanded only then: a series with none cancelled holds its first)."""
+    if not meeting.rule or not any(change.cancelled for change in meeting.changes):
+        return True
+    return bool(
+        recurrence.expand(meeting.start, meeting.end, meeting.zone, meeting.rule, meeting.changes)
     )
 
 
@@ -898,7 +943,12 @@ def read_not_held(
     off = called_off(session)
     if not off:
         return replace(
-            program, intervals=(), neighbours=(), conferences=None, conference_participants=None
+            program,
+            intervals=(),
+            neighbours=(),
+            conferences=None,
+            conference_participants=None,
+            followed_by_sessions=None,
         ), off
     parents: dict[str, str | None] = {
         event_id: parent_id
@@ -944,4 +994,5 @@ def read_not_held(
         neighbours=(),
         conferences=None,
         conference_participants=None,
+        followed_by_sessions=None,
     ), off

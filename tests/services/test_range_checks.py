@@ -40,6 +40,7 @@ from cpp_scheduler.model import (
 )
 from cpp_scheduler.scheduling.conflicts import Conflict, ConflictKind, falls_within
 from cpp_scheduler.services import checking
+from cpp_scheduler.services.delegation_schedule import read_schedule
 from cpp_scheduler.services.snapshot import load_snapshot, participant_attendee, tour_spans
 from cpp_scheduler.store import Database, open_database
 
@@ -434,6 +435,68 @@ def test_a_conference_and_its_sessions_read_apart_are_judged_together(
         ConflictKind.SESSION_OUTSIDE_CONFERENCE,
     ]
     assert found[0].message.startswith("Closing session is at night for Manila delegation")
+
+
+def _forum_followed_by_its_sessions(program: Database, first: date) -> None:
+    """Manila's three-day tour inside a five-day forum it follows by two sessions, on
+    the forum's first and last days: the tour's middle day holds nothing of Manila's."""
+    with program.transaction() as session:
+        manila = session.get(Delegation, "manila")
+        session.add(
+            StudyTour(
+                title="Forum tour",
+                delegation=manila,
+                start_date=first + timedelta(days=1),
+                end_date=first + timedelta(days=3),
+            )
+        )
+        forum = _event(
+            "City forum",
+            at(first, 9),
+            at(first + timedelta(days=4), 18),
+            kind=EventKind.CONFERENCE,
+            venue=session.get(Venue, "yokohama"),
+            delegations=[manila],
+        )
+        session.add(forum)
+        for offset in (0, 4):
+            day = first + timedelta(days=offset)
+            session.add(_event(f"Session {offset}", at(day, 10), at(day, 12), parent=forum))
+        for offset in (1, 3):
+            day = first + timedelta(days=offset)
+            session.add(_event(f"Visit {offset}", at(day, 10), at(day, 12), delegations=[manila]))
+
+
+def test_a_tour_day_in_a_forum_followed_by_its_sessions_elsewhere_is_empty_in_any_range(
+    program: Database,
+) -> None:
+    """The schedule lists the forum's sessions, not the forum: the tour's middle day is
+    empty, for a check of that day alone (which reads neither session) as for the
+    whole program."""
+    first = FIRST + timedelta(days=7)
+    _forum_followed_by_its_sessions(program, first)
+    middle = first + timedelta(days=2)
+    found = assert_range_agrees(program, middle, middle)
+    empty = [c for c in found if c.kind is ConflictKind.EMPTY_TOUR_DAY]
+    assert [c.message for c in empty] == [
+        "Forum tour (Manila delegation) has nothing planned on Wed 10 Mar 2027"
+    ]
+
+
+def test_a_schedule_of_some_days_lists_what_the_whole_schedule_lists_there(
+    program: Database,
+) -> None:
+    """Manila's schedule of the forum's middle days lists its visits, not the forum it
+    follows by its sessions on other days, as its whole schedule does not."""
+    first = FIRST + timedelta(days=7)
+    _forum_followed_by_its_sessions(program, first)
+    start, end = days(first + timedelta(days=1), first + timedelta(days=3))
+    whole = read_schedule(program, "manila")
+    part = read_schedule(program, "manila", start, end)
+    assert [m.title for m in part.meetings] == ["Visit 1", "Visit 3"]
+    assert [m.title for m in part.meetings] == [
+        m.title for m in whole.meetings if m.start < end and m.end > start
+    ]
 
 
 def test_a_sessions_holiday_is_its_conferences_whatever_the_range(program: Database) -> None:
