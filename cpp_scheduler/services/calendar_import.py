@@ -520,10 +520,15 @@ def _series_differs(incoming: ParsedEvent, event: Event) -> bool:
     the zone it displays it in (Europe/Budapest for the 09:00 Tokyo plenary at 01:00),
     and a rule in its own words (Google's ``WKST=SU``, Outlook's ``BYDAY=WE;BYSETPOS=3``
     for ``BYDAY=3WE``). The same instants are the same event (RFC 5545 section 3.8.5.3
-    gives a series as its set of start instants); an all-day event's zone places its
-    dates, which its instants then differ by."""
+    gives a series as its set of start instants). An all-day event is its dates, the
+    same in every zone (DATE values): a copy from a calendar shown on Lima's clock
+    holds the same days at other instants, and is the same event."""
     if (incoming.all_day, incoming.status) != (bool(event.all_day), event.status):
         return True
+    if incoming.all_day:
+        return timezones.all_day_dates(
+            incoming.start_utc, incoming.end_utc, incoming.zone
+        ) != timezones.all_day_dates(event.start_utc, event.end_utc, event.zone)
     if (incoming.start_utc, incoming.end_utc) != (event.start_utc, event.end_utc):
         return True
     if not incoming.recurrence_rule or not event.recurrence_rule:

@@ -276,3 +276,43 @@ END:VCALENDAR
 
     description = str(exported(program, tmp_path, "skopje-own@google.com")["DESCRIPTION"])
     assert description.startswith("Agenda\n\n----\nRoom 4: bring the maps")
+
+
+def _closure(calendar_zone: str) -> str:
+    """Google's copy of the office closure (1 to 3 June), as a calendar shown in
+    ``calendar_zone`` writes it: dates, and the zone apart."""
+    return f"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+X-WR-TIMEZONE:{calendar_zone}
+BEGIN:VEVENT
+DTSTART;VALUE=DATE:20270601
+DTEND;VALUE=DATE:20270604
+DTSTAMP:20261201T000000Z
+UID:closure@google.com
+SEQUENCE:0
+SUMMARY:TDLC office closed
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_the_same_days_from_a_calendar_in_another_zone_are_already_here(
+    program: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Days are days in every zone (RFC 5545's DATE values): a colleague's copy of an
+    all-day event, from a calendar shown on Lima's clock, is the event the program
+    holds, not a version that moves it to Lima and raises its SEQUENCE."""
+    imported(program, tmp_path, capsys, _closure("America/New_York"))
+
+    dry_run, done = imported(program, tmp_path, capsys, _closure("America/Lima"))
+
+    assert dry_run.splitlines()[0] == (
+        "same    TDLC office closed (all day Tue 01 Jun 2027 to Thu 03 Jun 2027): "
+        "version 0 is already here"
+    )
+    assert "0 updated, 1 left as they are" in done
+    after = exported(program, tmp_path, "closure@google.com")
+    assert after["SEQUENCE"] == 0
+    assert after["DTSTART"].dt.isoformat() == "2027-06-01"
+    assert after["DTEND"].dt.isoformat() == "2027-06-04"
