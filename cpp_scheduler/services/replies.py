@@ -1369,8 +1369,9 @@ def _record(session: Session, reply: ReadReply) -> list[RecordedReply | str]:
             ).format(source=reply.source, answer=quoted(reply.answer or "no PARTSTAT"))
         )
     held = _held_version(session, reply, event, person)
-    meeting = _meeting_answered(reply, event, held)
     latest = _latest_sent(session, event, person)
+    # An answer to a version since updated says so first: the meeting it names may be
+    # one that version had and the series has no longer.
     if reply.sequence < latest:
         return [
             _(
@@ -1384,6 +1385,7 @@ def _record(session: Session, reply: ReadReply) -> list[RecordedReply | str]:
                 latest=latest,
             )
         ]
+    meeting = _meeting_answered(reply, event, held)
     series_now = recurrence.SeriesTimes(event.start_utc, event.zone, event.recurrence_rule)
     moved = {
         occurrence.recurrence_id: occurrence.start

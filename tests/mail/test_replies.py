@@ -308,6 +308,34 @@ def test_a_reply_to_an_invitation_since_updated_is_not_the_answer(
     assert (report.refused, [r.answer for r in report.recorded]) == ([], ["tentative"])
 
 
+def test_an_answer_to_one_meeting_of_an_out_of_date_series_is_refused_as_out_of_date(
+    database: Database, program: Program, plain_server: Server, tmp_path: Path
+) -> None:
+    """The monthly call moved an hour later and its update went out (SEQUENCE 1):
+    Sofía's answer to May's meeting of the first invitation answers a time she has
+    since been told is no longer so, not a meeting the series never had."""
+    send(database, EventScope(program.series.uid), plain_server)
+    first = read_calendar(plain_server.mailbox.messages[0])
+    with database.transaction() as session:
+        series = session.get(Event, program.series.id)
+        assert series is not None
+        series.start_utc += timedelta(hours=1)
+        series.end_utc += timedelta(hours=1)
+    plan = invitations.plan_updates(database, EventScope(program.series.uid), SENDER)
+    with plain_transport(plain_server) as transport:
+        invitations.send_batch(database, plan.to_send, transport)
+    may = local("Asia/Tokyo", 2026, 5, 20, 9, 0)  # as the first invitation held it
+    path = tmp_path / "sofia-may.ics"
+    path.write_bytes(reply_calendar(first, program.sofia.email, "DECLINED", recurrence_id=may))
+
+    report = replies.import_replies(database, [path])
+
+    assert report.refused == [
+        f"{path}: '{program.sofia.email}' answered an out-of-date invitation to "
+        f"'{program.series.title}' (SEQUENCE 0; the latest is 1); the answer is not recorded"
+    ]
+
+
 def test_a_reply_to_the_version_held_stands_until_the_change_is_sent(
     database: Database, program: Program, invitation: icalendar.Calendar, tmp_path: Path
 ) -> None:
