@@ -160,6 +160,13 @@ class StoreSession(Session):
                     **names
                 )
             )
+        if failure is Failure.NO_SUCH_DATABASE:
+            return StoreError(
+                _(
+                    "cannot save {what}: the server at {where} has no database '{name}' "
+                    "(dropped or renamed since it was opened); nothing was saved"
+                ).format(name=self._engine().url.database, **names)
+            )
         return StoreError(
             _("cannot save {what} in {where}: {reason}").format(reason=first_line(error), **names)
         )
@@ -193,6 +200,13 @@ class StoreSession(Session):
                 _("cannot read {where}: it is damaged; restore a copy from a backup").format(
                     where=where
                 )
+            )
+        if failure is Failure.NO_SUCH_DATABASE:
+            return StoreError(
+                _(
+                    "cannot read {where}: the server has no database '{name}' (dropped or "
+                    "renamed since it was opened)"
+                ).format(where=where, name=self._engine().url.database)
             )
         if failure is Failure.DISK_FULL:
             return DiskFullError(

@@ -7,6 +7,7 @@ and checks both the one-line message and that the database holds none of the cha
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
@@ -283,3 +284,35 @@ def test_every_failure_is_a_store_error() -> None:
         ReadOnlyDatabaseError,
     ):
         assert issubclass(kind, StoreError)
+
+
+@pytest.mark.postgres
+def test_a_database_dropped_while_open_is_named_as_gone(postgres_server: str) -> None:
+    """An administrator drops (or renames) the program's database while the program is
+    open: the save and the read after say so in the program's words, as opening it
+    would, not in the server's."""
+    name = f"cpp_dropped_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{postgres_server.rsplit('/', 1)[0]}/{name}"
+    store = open_database(url)
+    try:
+        with psycopg.connect(postgres_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+        with pytest.raises(StoreError) as saving, store.transaction() as session:
+            session.add(Participant(name="Ana Quispe", email="ana.quispe@vivienda.gob.pe"))
+        with pytest.raises(StoreError) as reading, store.reading() as session:
+            session.scalars(select(Participant)).all()
+    finally:
+        store.close()
+        with psycopg.connect(postgres_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    gone = f"has no database '{name}' (dropped or renamed since it was opened)"
+    assert str(saving.value) == (
+        f"cannot save the change: the server at {store.name} {gone}; nothing was saved"
+    )
+    assert str(reading.value) == f"cannot read {store.name}: the server {gone}"
+    for message in (saving.value, reading.value):
+        assert "FATAL" not in str(message)
+        assert "\n" not in str(message)
