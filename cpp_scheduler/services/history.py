@@ -884,7 +884,11 @@ def stored_value(model: type[Base], name: str, value: Any) -> Any:
 def _values_before(
     model: type[Base], record: Base, fields: Sequence[FieldChange]
 ) -> dict[str, Any]:
-    """The values to save to undo ``fields``; refused when a field has moved on since."""
+    """The values to save to undo ``fields``; refused when a value has moved on since.
+
+    A list of links never clashes (as a save over a colleague's change merges them): the
+    records the change linked are taken off and those it took off put back, and what a
+    colleague linked or took off since stays."""
     links = link_keys(model)
     values: dict[str, Any] = {}
     for field in fields:
@@ -893,11 +897,12 @@ def _values_before(
         if field.name in KEPT_BY_OTHERS:
             continue  # a session's own change filed it: reverting this one leaves it
         if field.name in links:
-            now: Any = sorted(str(linked.id) for linked in getattr(record, field.name))
-            values[links[field.name]] = list(field.old or [])
-        else:
-            now = plain(getattr(record, field.name))
-            values[field.name] = stored_value(model, field.name, field.old)
+            linked_now = {str(linked.id) for linked in getattr(record, field.name)}
+            before, after = set(field.old or []), set(field.new or [])
+            values[links[field.name]] = sorted((linked_now - (after - before)) | (before - after))
+            continue
+        now = plain(getattr(record, field.name))
+        values[field.name] = stored_value(model, field.name, field.old)
         if now != field.new:
             raise RevertError(
                 _(

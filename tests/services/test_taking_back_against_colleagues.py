@@ -275,3 +275,34 @@ def test_an_import_nobody_touched_is_undone_and_redone_with_its_organiser(
     assert editing.stored(aiko, Participant, hiro).values["name"] == "Hiro Sato"
     calendar_import.undo_import(aiko, undo)  # and again: the same versions
     assert not exists(aiko, Participant, hiro)
+
+
+def _person(database: Database, name: str) -> str:
+    email = name.lower().replace(" ", ".") + "@example.org"
+    return editing.create(database, Participant, {"name": name, "email": email})
+
+
+def test_reverting_ones_own_participants_keeps_those_a_colleague_added_or_removed_since(
+    aiko: Database, kenji: Database
+) -> None:
+    """Participant lists never clash: Aiko's revert of her change takes back the person
+    she added and brings back the one she removed, and Kenji's additions and removals
+    since stay, as saving over his change in the event dialog keeps them."""
+    ana, bruno, maya, sofia = (
+        _person(aiko, name)
+        for name in ("Ana Quispe", "Bruno Salas", "Maya Shrestha", "Sofia Munoz")
+    )
+    event = _event(aiko, "Pre-tour briefing", participant_ids=[ana, bruno])
+    version = editing.stored(aiko, Event, event).version
+    editing.change(aiko, Event, event, {"participant_ids": [ana, maya]}, version)  # -Bruno +Maya
+    aikos = history.latest_change(aiko, event)
+    assert aikos is not None
+    version = editing.stored(kenji, Event, event).version
+    editing.change(kenji, Event, event, {"participant_ids": [maya, sofia]}, version)  # -Ana +Sofía
+    newest = editing.stored(aiko, Event, event).version  # what the History dock read
+
+    history.revert_change(aiko, aikos.change_id, newest)
+
+    assert sorted(editing.stored(aiko, Event, event).values["participant_ids"]) == sorted(
+        [bruno, sofia]
+    )
