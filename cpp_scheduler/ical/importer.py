@@ -151,6 +151,9 @@ class ParsedEvent:
     """Attendees of the file that are not linked as participants, each worded for the
     import preview: one who declined (PARTSTAT=DECLINED), a room or a resource
     (CUTYPE=ROOM or RESOURCE), which is a place or a thing, not a person."""
+    declined: tuple[str, ...] = ()
+    """The addresses of the attendees who declined (PARTSTAT=DECLINED): a newer version
+    of an event the program holds takes them off its participants."""
     stamp: datetime | None = None
     """Its DTSTAMP in UTC (None where the file gives none, or a date): RFC 5546 section
     2.1.5 tells two copies of one SEQUENCE apart by it, the later one the newer."""
@@ -1578,11 +1581,23 @@ _NOT_A_PERSON = frozenset({"ROOM", "RESOURCE"})
 """CUTYPE values (RFC 5545 section 3.2.3) of an attendee that is no participant."""
 
 
-def _attendees(
-    component: Any, line: int
-) -> tuple[tuple[Attendee, ...], tuple[str, ...], tuple[str, ...]]:
-    """The attendees to link as participants, those left out (each worded for the
-    preview), and the names of the rooms the event books (a room may name its venue).
+@dataclass(frozen=True, slots=True)
+class _Attendance:
+    """The file's attendees of one event, as the import takes them."""
+
+    linked: tuple[Attendee, ...]
+    """Those to link as participants."""
+    left_out: tuple[str, ...]
+    """Those left out, each worded for the preview."""
+    declined: tuple[str, ...]
+    """The addresses of those who declined."""
+    rooms: tuple[str, ...]
+    """The names of the rooms the event books (a room may name its venue)."""
+
+
+def _attendees(component: Any, line: int) -> _Attendance:
+    """The event's attendees: those to link as participants, those left out, those who
+    declined, and the rooms it books.
 
     RFC 5545 section 3.2.12: an attendee who declined (PARTSTAT=DECLINED) does not take
     part, so is neither linked nor counted by the conflict check; a room or a resource
@@ -1592,6 +1607,7 @@ def _attendees(
         values = [values]
     linked: list[Attendee] = []
     left_out: list[str] = []
+    declined: list[str] = []
     rooms: list[str] = []
     for value in values:
         attendee = _address(value)
@@ -1610,6 +1626,7 @@ def _attendees(
                 ).format(line=line, name=shown, kind=kind)
             )
         elif str(params.get("PARTSTAT", "")).upper() == "DECLINED":
+            declined.append(attendee.email)
             left_out.append(
                 _(
                     "line {line}: {name} declined (PARTSTAT=DECLINED): not linked as a participant"
@@ -1617,7 +1634,7 @@ def _attendees(
             )
         else:
             linked.append(attendee)
-    return tuple(linked), tuple(left_out), tuple(rooms)
+    return _Attendance(tuple(linked), tuple(left_out), tuple(declined), tuple(rooms))
 
 
 _LINK_PROPERTIES = ("CONFERENCE", "URL")
@@ -3091,11 +3108,11 @@ def _parsed(
         status = EventStatus.CANCELLED
     description = _text(component, "DESCRIPTION")
     organizer = component.get("ORGANIZER")
-    attendees, left_out, rooms = _attendees(component, line)
+    attendance = _attendees(component, line)
     location = _text(component, "LOCATION")
-    if not location and rooms:
+    if not location and attendance.rooms:
         # a room booked with no place given is the place (a known venue by its name)
-        location = rooms[0]
+        location = attendance.rooms[0]
     sequence = component.get("SEQUENCE", 0)
     event = ParsedEvent(
         uid=_text(component, "UID"),
@@ -3112,13 +3129,14 @@ def _parsed(
         recurrence_rule=recurrence_rule,
         changes=changes,
         organizer=_address(organizer) if organizer is not None else None,
-        attendees=attendees,
+        attendees=attendance.linked,
         line=line,
         read_by_rfc=read_by_rfc,
         all_day=all_day,
         instance_versions=instance_versions,
         notes=notes,
-        attendees_left_out=left_out,
+        attendees_left_out=attendance.left_out,
+        declined=attendance.declined,
         stamp=_stamp(component),
     )
     _check_text_lengths(reader, event)

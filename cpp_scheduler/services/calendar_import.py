@@ -129,8 +129,13 @@ class PlannedChange:
     """For an update: whether the file's title, place and description are taken (with
     the series' own part or alone), or the program's kept (see :func:`_later_copy`)."""
     texts: tuple[str, ...] = ()
-    """For an update at the SEQUENCE the program holds: the title, place and
-    description it takes from a later copy (:func:`_later_copy`), one line each."""
+    """For an update: the time of a one-off event, and the title, place and description,
+    it changes (a newer version's, or a later copy's at the SEQUENCE the program holds,
+    :func:`_later_copy`), one line each."""
+    people: tuple[str, ...] = ()
+    """For an update that takes the file's version: whom it links as participants, whom
+    it takes off (they declined), and whom it keeps that the version does not list
+    (:func:`_participants_changed`), one line each."""
 
     def detail(self) -> str:
         """What a table shows of the event after the action and the title: its time, and
@@ -252,7 +257,7 @@ class ImportReport:
         for change in self.changes:
             lines.append(change.describe())
             lines.extend(f"        {session}" for session in change.sessions)
-            lines.extend(f"        {text}" for text in change.texts)
+            lines.extend(f"        {text}" for text in (*change.texts, *change.people))
             lines.extend(f"        {reading}" for reading in rfc_readings(change.event))
             lines.extend(f"        {note}" for note in change.notes)
         for session in self.occurrences:
@@ -353,8 +358,9 @@ class PlanRow:
 def plan_rows(report: ImportReport) -> tuple[PlanRow, ...]:
     """The plan of ``report`` row by row, in the order ``import --dry-run`` says it: each
     event with the meetings of it the update moves or cancels (as
-    :attr:`PlannedChange.sessions`) and the title, place and description it takes from a
-    later copy (:attr:`PlannedChange.texts`), what was read as RFC 5545 says and what is left out
+    :attr:`PlannedChange.sessions`), the time, title, place and description it changes
+    (:attr:`PlannedChange.texts`) and whom it links or takes off
+    (:attr:`PlannedChange.people`), what was read as RFC 5545 says and what is left out
     of it under it, the
     meetings of series the program holds that the file moves or cancels on their own (each
     with its readings), then the entries skipped.
@@ -368,7 +374,7 @@ def plan_rows(report: ImportReport) -> tuple[PlanRow, ...]:
         kind = PlanRowKind(change.action.value)
         rows.append(PlanRow(kind, title, change.detail()))
         rows += [PlanRow(kind, title, session) for session in change.sessions]
-        rows += [PlanRow(kind, title, text) for text in change.texts]
+        rows += [PlanRow(kind, title, text) for text in (*change.texts, *change.people)]
         rows += [PlanRow(PlanRowKind.READING, title, text) for text in rfc_readings(change.event)]
         rows += [PlanRow(PlanRowKind.LEFT_OUT, title, note) for note in change.notes]
     for session in report.occurrences:
@@ -542,7 +548,11 @@ def _series_differs(incoming: ParsedEvent, event: Event) -> bool:
 
 
 def _planned_update(
-    incoming: ParsedEvent, event: Event, notes: tuple[str, ...], venues: Mapping[str, Venue]
+    incoming: ParsedEvent,
+    event: Event,
+    notes: tuple[str, ...],
+    venues: Mapping[str, Venue],
+    people: Mapping[str, Participant],
 ) -> tuple[PlannedChange, tuple[Skipped, ...]]:
     """A file's event the program holds, against the program's copy, part by part (see
     :func:`_compared`): the series by its own SEQUENCE, its moved and cancelled meetings
@@ -579,9 +589,13 @@ def _planned_update(
     takes_series = series is ImportAction.UPDATE
     takes_texts = incoming.sequence > held
     texts: tuple[str, ...] = ()
-    if not takes_texts and _later_copy(incoming, event):
+    if takes_texts:
+        texts = _texts_changed(incoming, event, venues)
+    elif _later_copy(incoming, event):
         texts = _texts_changed(incoming, event, venues)
         takes_texts = bool(texts)
+    if takes_series:
+        texts = (*_time_changed(incoming, event), *texts)
     if ImportAction.UPDATE in parts or takes_texts:
         action = ImportAction.UPDATE
     elif ImportAction.KEEP in parts:
@@ -606,8 +620,71 @@ def _planned_update(
         ),
         takes_texts=takes_texts,
         texts=texts,
+        people=_participants_changed(incoming, event, people) if takes_series else (),
     )
     return planned, strays
+
+
+def _time_changed(incoming: ParsedEvent, event: Event) -> tuple[str, ...]:
+    """The line saying a one-off event's time changes, from the program's to the file's,
+    each in its own zone (a series' changed meetings are listed one by one instead)."""
+    if incoming.recurrence_rule or event.recurrence_rule:
+        return ()
+    if incoming.all_day and event.all_day:
+        if timezones.all_day_dates(
+            incoming.start_utc, incoming.end_utc, incoming.zone
+        ) == timezones.all_day_dates(event.start_utc, event.end_utc, event.zone):
+            return ()
+    elif (incoming.start_utc, incoming.end_utc) == (event.start_utc, event.end_utc):
+        return ()
+    return (
+        _("the time changes from {old} to {new}").format(
+            old=_span_text(event.start_utc, event.end_utc, event.zone, bool(event.all_day)),
+            new=_span_text(incoming.start_utc, incoming.end_utc, incoming.zone, incoming.all_day),
+        ),
+    )
+
+
+def _span_text(start: datetime, end: datetime, zone: str, all_day: bool) -> str:
+    """``Mon 05 Apr 2027 13:15-14:30 Asia/Tokyo`` (the end's day too when it is another),
+    or an all-day event's dates."""
+    if all_day:
+        first, last = timezones.all_day_dates(start, end, zone)
+        if first == last:
+            return _("all day {day}").format(day=i18n.day_text(first))
+        return _("all day {first} to {last}").format(
+            first=i18n.day_text(first), last=i18n.day_text(last)
+        )
+    begins, ends = timezones.to_local(start, zone), timezones.to_local(end, zone)
+    until = f"{ends:%H:%M}" if ends.date() == begins.date() else _day_time(ends)
+    return f"{_day_time(begins)}-{until} {zone}"
+
+
+def _participants_changed(
+    incoming: ParsedEvent, event: Event, people: Mapping[str, Participant]
+) -> tuple[str, ...]:
+    """What a newer version of the file does to the event's participants, one line each,
+    as :func:`_fill` does it: the file's attendees the program knows are linked, those
+    who declined taken off, and those it no longer lists kept (the program's own
+    participants, whom a partner's calendar may not know)."""
+    linked = {person.email.casefold(): person for person in event.participants}
+    declined = {email.casefold() for email in incoming.declined}
+    listed = {attendee.email.casefold() for attendee in incoming.attendees}
+    lines = [
+        _("links {name} as a participant").format(name=quoted(person.name))
+        for key, person in people.items()
+        if key in listed and key not in linked
+    ]
+    lines += [
+        _("takes off {name}, who declined").format(name=quoted(person.name))
+        for key, person in linked.items()
+        if key in declined
+    ]
+    kept = [person.name for key, person in linked.items() if key not in listed | declined]
+    if kept:
+        names = ", ".join(quoted(name) for name in sorted(kept, key=i18n.name_order))
+        lines.append(_("keeps {names}, whom this version does not list").format(names=names))
+    return tuple(lines)
 
 
 _MOST_SESSIONS_LISTED = 5
@@ -678,7 +755,7 @@ def sessions_changed(
     moves += list(zip(gone[:paired], added[:paired], strict=True))
     gone, added = gone[paired:], added[paired:]
     found = sorted(
-        [(old.start, _session_moved(old.start, new_meeting.start)) for old, new_meeting in moves]
+        [(old.start, _session_moved(old, new_meeting)) for old, new_meeting in moves]
         + [(old.start, _session_cancelled(old.start)) for old in gone]
         + [(new_meeting.start, _session_added(new_meeting.start)) for new_meeting in added]
     )
@@ -693,9 +770,20 @@ def sessions_changed(
     return tuple(lines)
 
 
-def _session_moved(was: datetime, start: datetime) -> str:
+def _session_moved(was: recurrence.Occurrence, now: recurrence.Occurrence) -> str:
+    """A meeting moved, or held longer or shorter: its new start, its new end where its
+    length changes (alone where it starts as before)."""
+    when = _day_time(was.start)
+    if now.start == was.start:
+        return _("the session of {when} UTC: ends at {new} UTC instead of {old} UTC").format(
+            when=when, new=_day_time(now.end), old=_day_time(was.end)
+        )
+    if now.end - now.start != was.end - was.start:
+        return _("the session of {when} UTC: move to {new} UTC, ending {end} UTC").format(
+            when=when, new=_day_time(now.start), end=_day_time(now.end)
+        )
     return _("the session of {when} UTC: move to {new} UTC").format(
-        when=_day_time(was), new=_day_time(start)
+        when=when, new=_day_time(now.start)
     )
 
 
@@ -770,7 +858,10 @@ one that holds none has nothing to remove, and keeps no cancelled copy of it."""
 
 
 def _plan(
-    parsed: ParsedCalendar, held: dict[str, Event], venues: Mapping[str, Venue] | None = None
+    parsed: ParsedCalendar,
+    held: dict[str, Event],
+    venues: Mapping[str, Venue] | None = None,
+    people: Mapping[str, Participant] | None = None,
 ) -> tuple[tuple[PlannedChange, ...], tuple[Skipped, ...]]:
     """Each event of the file against the program's copy, part by part
     (:func:`_planned_update`): a meeting moved with a higher SEQUENCE than the series'
@@ -792,7 +883,7 @@ def _plan(
         elif existing is None:
             planned.append(PlannedChange(ImportAction.CREATE, incoming, notes=notes))
         else:
-            change, strays = _planned_update(incoming, existing, notes, venues or {})
+            change, strays = _planned_update(incoming, existing, notes, venues or {}, people or {})
             planned.append(change)
             skipped.extend(strays)
     return tuple(planned), tuple(skipped)
@@ -1002,7 +1093,9 @@ def apply_calendar(
     if dry_run:
         with database.reading() as session:
             held = _held_events(session, uids)
-            planned, strays = _plan(parsed, held, _venues_by_name(session) if held else {})
+            venues = _venues_by_name(session) if held else {}
+            people = _people_by_email(session, parsed.events) if held else {}
+            planned, strays = _plan(parsed, held, venues, people)
             sessions, skipped = _plan_occurrences(parsed, held)
             read = {event.id: event.version for event in held.values()}
         return ImportReport(
@@ -1017,7 +1110,7 @@ def apply_calendar(
         group_changes(session, lambda: _("calendar file {name}").format(name=parsed.source))
         held = _held_events(session, uids)
         lookups = _Lookups(session, parsed.events)
-        planned, strays = _plan(parsed, held, lookups.venues)
+        planned, strays = _plan(parsed, held, lookups.venues, lookups.people)
         sessions, skipped = _plan_occurrences(parsed, held)
         skipped = strays + skipped
         if expected_versions is not None:
@@ -1469,13 +1562,7 @@ class _Lookups:
         self.themes = {
             theme.name.casefold(): theme for theme in session.scalars(select(ThematicArea))
         }
-        emails = {a.email.casefold() for e in events for a in e.attendees}
-        emails |= {e.organizer.email.casefold() for e in events if e.organizer}
-        self.people: dict[str, Participant] = {}
-        if emails:
-            for person in session.scalars(select(Participant)):
-                if person.email.casefold() in emails:
-                    self.people[person.email.casefold()] = person
+        self.people = _people_by_email(session, events)
         self.session = session
 
     def organiser(self, address: Attendee) -> Participant | None:
@@ -1492,6 +1579,19 @@ class _Lookups:
             self.session.add(person)
             self.people[key] = person
         return person
+
+
+def _people_by_email(session: Session, events: Sequence[ParsedEvent]) -> dict[str, Participant]:
+    """The program's people the file's events name as attendees or organisers, by their
+    address casefolded (as calendars match addresses)."""
+    emails = {a.email.casefold() for e in events for a in e.attendees}
+    emails |= {e.organizer.email.casefold() for e in events if e.organizer}
+    people: dict[str, Participant] = {}
+    if emails:
+        for person in session.scalars(select(Participant)):
+            if person.email.casefold() in emails:
+                people[person.email.casefold()] = person
+    return people
 
 
 def _venues_by_name(session: Session) -> dict[str, Venue]:
@@ -1593,7 +1693,8 @@ def _fill(
         for a in incoming.attendees
         if a.email.casefold() in lookups.people
     ]
-    current = list(event.participants) if not new else []
+    declined = {email.casefold() for email in incoming.declined}
+    current = [] if new else [p for p in event.participants if p.email.casefold() not in declined]
     event.participants = current + [person for person in known if person not in current]
 
 
