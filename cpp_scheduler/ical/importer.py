@@ -2303,6 +2303,40 @@ def _session_named(override: Any, recurrence_id: datetime) -> str:
     return f"{i18n.day_text(recurrence_id.date())} {recurrence_id:%H:%M} UTC"
 
 
+def _own_details(series: Any, override: Any, line: int, change: ParsedChange) -> list[str]:
+    """What a moved or changed session says of itself besides its time, which the program
+    does not keep (a session of a series holds its time alone, the rest is its series'):
+    its own title, place or description, one line each for the import preview, rather
+    than left out without a word."""
+    when = _session_named(override, change.recurrence_id)
+    found: list[str] = []
+    title = _text(override, "SUMMARY")
+    if title and title != _text(series, "SUMMARY"):
+        found.append(
+            _(
+                "line {line}: the session of {when} has a title of its own, {title}, which "
+                "the program does not keep: its sessions take the series' title"
+            ).format(line=line, when=when, title=quoted(title, 80))
+        )
+    place = _text(override, "LOCATION")
+    if place and place != _text(series, "LOCATION"):
+        found.append(
+            _(
+                "line {line}: the session of {when} has a place of its own, {place}, which "
+                "the program does not keep: its sessions are held at the series' place"
+            ).format(line=line, when=when, place=quoted(place, 80))
+        )
+    description = _text(override, "DESCRIPTION")
+    if description and description != _text(series, "DESCRIPTION"):
+        found.append(
+            _(
+                "line {line}: the session of {when} has a description of its own, which the "
+                "program does not keep: its sessions take the series' description"
+            ).format(line=line, when=when)
+        )
+    return found
+
+
 def _second_change(override: Any, line: int, recurrence_id: datetime, first: int) -> Skipped:
     """A second moved or cancelled session of the same UID and RECURRENCE-ID in one file,
     listed as skipped: which of two the sender means cannot be told, and the first is
@@ -2958,6 +2992,7 @@ class _Series:
             if not change.cancelled:
                 self.note_readings(reader, override)
                 self.notes.extend(own_readings)
+                self.notes.extend(_own_details(component, override, override_line, change))
                 self.notes.extend(reader.utc_notes.get(override_line, ()))
             if not recurrence.held_as_ruled(change, self.length):
                 # (one that does is a meeting written out in full, as this program does

@@ -162,6 +162,11 @@ class PlannedChange:
             ).format(version=version, held=held)
         if self.action is ImportAction.UPDATE:
             return _("version {version} replaces {held}").format(version=version, held=held)
+        if self.action is ImportAction.UNCHANGED and held is not None and version > held:
+            # A session's own title or place, numbered higher, which no session keeps.
+            return _(
+                "version {version} changes nothing the program keeps (it holds version {held})"
+            ).format(version=version, held=held)
         if self.action is ImportAction.UNCHANGED:
             return _("version {version} is already here").format(version=version)
         return _("the program's version {held} is newer than the file's {version}").format(

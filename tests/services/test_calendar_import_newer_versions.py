@@ -143,3 +143,66 @@ def test_a_series_held_longer_says_each_meetings_new_end_not_a_move_to_its_own_s
         "        the session of Tue 09 Mar 2027 00:00 UTC: ends at Tue 09 Mar 2027 01:30 UTC "
         "instead of Tue 09 Mar 2027 01:00 UTC",
     ]
+
+
+def _weekly_with_a_site_visit(meeting_sequence: int, place: str) -> str:
+    """Google's weekly workshop whose 14 April meeting, at its own time, has its own
+    title and place."""
+    return "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+            "BEGIN:VEVENT",
+            "DTSTART;TZID=Asia/Tokyo:20270407T100000",
+            "DTEND;TZID=Asia/Tokyo:20270407T120000",
+            "RRULE:FREQ=WEEKLY;COUNT=4",
+            "DTSTAMP:20261201T000000Z",
+            "UID:weekly@google.com",
+            "SEQUENCE:0",
+            "SUMMARY:Kobe DRR weekly workshop",
+            "LOCATION:TDLC Meeting Room A",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "DTSTART;TZID=Asia/Tokyo:20270414T100000",
+            "DTEND;TZID=Asia/Tokyo:20270414T120000",
+            "RECURRENCE-ID;TZID=Asia/Tokyo:20270414T100000",
+            "DTSTAMP:20261201T000000Z",
+            "UID:weekly@google.com",
+            f"SEQUENCE:{meeting_sequence}",
+            "SUMMARY:Site visit at Kobe City Hall",
+            f"LOCATION:{place}",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+
+
+def test_a_sessions_own_title_and_place_are_said_to_be_left_not_dropped_without_a_word(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    """A session of a series holds its time alone here: the 14 April site visit's own
+    title and place are listed as not kept, and a version numbered higher that changes
+    only its place is not said to be already here."""
+    said = imported(
+        sqlite_database, tmp_path, "v1.ics", _weekly_with_a_site_visit(1, "Kobe City Hall")
+    )
+    assert said[1:3] == [
+        "        line 14: the session of Wed 14 Apr 2027 10:00 has a title of its own, "
+        "'Site visit at Kobe City Hall', which the program does not keep: its sessions "
+        "take the series' title",
+        "        line 14: the session of Wed 14 Apr 2027 10:00 has a place of its own, "
+        "'Kobe City Hall', which the program does not keep: its sessions are held at the "
+        "series' place",
+    ]
+
+    again = imported(
+        sqlite_database, tmp_path, "v2.ics", _weekly_with_a_site_visit(2, "Kobe Port Tower")
+    )
+
+    assert again[0] == (
+        "same    Kobe DRR weekly workshop (Wed 07 Apr 2027 10:00 Asia/Tokyo): version 2 "
+        "changes nothing the program keeps (it holds version 1)"
+    )
+    assert "'Kobe Port Tower', which the program does not keep" in again[2]
