@@ -402,12 +402,14 @@ class EventTableModel(QAbstractTableModel):
             if rows[number].version != version
         }
         # A meeting of a series moved by itself is a moved meeting, as the store will
-        # hold it (the move records a change of that one meeting), and is marked so.
+        # hold it (the move records a change of that one meeting), and is marked so;
+        # one dropped back on its own time and length is put back, unmarked.
         shown[covered[0]] = moved._replace(
             start_utc=start,
             end_utc=end,
             version=version,
-            moved=moved.moved or moved.recurrence_id is not None,
+            moved=moved.recurrence_id is not None
+            and not self._put_back(moved, [rows[n] for n in of_event], start, end),
         )
         if shown[covered[0]] == moved:
             del shown[covered[0]]
@@ -417,6 +419,20 @@ class EventTableModel(QAbstractTableModel):
             self._swap_in_place(shown)
         else:
             self._replace_rows(sorted(shown), list(shown.values()))
+
+    @staticmethod
+    def _put_back(
+        meeting: EventRow, of_event: list[EventRow], start: datetime, end: datetime
+    ) -> bool:
+        """Whether a meeting dropped at ``start``-``end`` is back on the time its rule
+        gives it (its recurrence id) for the length its rule gives it, which a meeting of
+        the series held as ruled shows: the store puts it back
+        (:func:`~cpp_scheduler.model.recurrence.changes_nothing`), and the read after the
+        save says so in any case."""
+        if start != meeting.recurrence_id:
+            return False
+        ruled = next((row for row in of_event if not row.moved), None)
+        return ruled is not None and ruled.end_utc - ruled.start_utc == end - start
 
     def put_back(self, row: EventRow) -> None:
         """Show ``row`` again, as it was before a move the store refused, until the read
