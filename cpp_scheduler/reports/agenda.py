@@ -243,7 +243,7 @@ def agenda_table(
         started_before = not starts_within(meeting, first, None, days_zone)
         rows.append(
             (
-                meeting.title,
+                meeting.title + (_(" (moved)") if meeting.moved else ""),
                 meeting.kind.label,
                 meeting.mode.label,
                 meeting.status.label,

@@ -42,6 +42,10 @@ class Meeting:
     all_day: bool = False
     """Whole days of ``zone`` from the start to the end: dates, never hours."""
     organiser_id: str | None = None
+    moved: bool = False
+    """A meeting of a series moved off the time its rule gives it (the engine's
+    :attr:`~cpp_scheduler.model.recurrence.Occurrence.moved`), which ``events list``, the
+    calendar and the agenda mark "(moved)"."""
 
     @property
     def cancelled_alone(self) -> bool:

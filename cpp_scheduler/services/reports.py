@@ -267,6 +267,7 @@ def _series_meetings(
             end_utc=occurrence.end,
             recurrence_id=occurrence.recurrence_id,
             cancelled=template.cancelled or occurrence.recurrence_id in cancelled_ones,
+            moved=occurrence.moved,
         )
         for occurrence in recurrence.expand(
             template.start_utc, template.end_utc, template.zone, rule, kept
