@@ -1,5 +1,5 @@
 """The Local times dock shows exactly what ``cpp-scheduler times --json --occurrence``
-prints: the same rows, read the same way, and the same holiday warnings, meeting by
+prints: the same rows, read the same way, and the same night and holiday warnings, meeting by
 meeting (a later meeting of a series included), on the demo program, on a generated
 one, and across New York's clock changes, where its table and the command's say the same
 two clocks. Any difference fails."""
@@ -150,6 +150,12 @@ def cells_for(row: dict[str, Any]) -> list[str]:
     ]
 
 
+def _dashed(night: str) -> str:
+    """A night as ``times`` words it with the window's dash: ``20:45–22:15 there``."""
+    words, span = night.rsplit(": ", 1)
+    return f"{words}: {span.replace('-', '–')}"
+
+
 def dock_rows(dock: LocalTimesDock) -> tuple[list[list[str]], list[str], list[str]]:
     """The dock's attendee rows (every cell), their day parts, and its warning rows."""
     model = dock.model
@@ -211,14 +217,17 @@ def test_the_dock_shows_what_times_prints_for_every_meeting_compared(
             where = f"{every['event']['title']} at {answer['start']}"
             assert rows == [cells_for(row) for row in answer["times"]], where
             assert parts == [row["hours"] for row in answer["times"]], where
-            assert warnings == [f"⚠ {h['message']}" for h in answer["holidays"]], where
+            # The nights the check warns of, then the holidays: ``times`` in that order,
+            # its dash the window's.
+            nights = [f"⚠ {_dashed(n['message'])}" for n in answer["nights"]]
+            assert warnings == nights + [f"⚠ {h['message']}" for h in answer["holidays"]], where
             local_start = timezones.to_local(datetime.fromisoformat(answer["start"]), zone)
             local_end = timezones.to_local(datetime.fromisoformat(answer["end"]), zone)
             span = timezones.span_text(local_start, local_end, day=lambda d: f"{d:%a %d %b %Y}")
             assert span.replace("-", "–") in dock.heading.text(), where
 
             compared += 1
-            holidays += len(warnings)
+            holidays += len(answer["holidays"])
             in_japan += sum(1 for row in answer["times"] if row["in_japan"])
             own_clocks += sum(1 for row in answer["times"] if row["kind"] == "participant")
             if meeting is not every["occurrences"][0] and recurrence_id is not None:

@@ -3,8 +3,9 @@
 One row per attending delegation, per participant whose clock differs from their
 delegation's, then Tokyo and Washington: local date and time, weekday, the day offset
 against the event's own date and the UTC offset, coloured by working hours, acceptable
-hours or night. A holiday at an attendee's home (or in Japan, for the hosts) adds a
-warning row. The rows and the warnings are exactly what
+hours or night. A night the conflict check warns of, and a holiday at an attendee's
+home (or in Japan, for the hosts), each add a warning row. The rows and the warnings are
+exactly what
 :func:`cpp_scheduler.services.localtimes.read_local_times` answers for that meeting (as
 ``cpp-scheduler times --occurrence`` prints them), read off the GUI thread. The dock
 follows the main window's selected meeting and every change to events.
@@ -87,7 +88,13 @@ class LocalTimesModel(common.HeaderedTableModel):
     def set_times(self, times: MeetingLocalTimes | None) -> None:
         self.beginResetModel()
         self._times = times.rows if times else ()
-        self._warnings = tuple(warning.text for warning in times.warnings) if times else ()
+        # Under the rows, as ``times`` prints them: the nights the conflict check warns
+        # of (the rows coloured night that it judges), then the holidays.
+        self._warnings = (
+            (*times.night_warnings(dash="–"), *(warning.text for warning in times.warnings))
+            if times
+            else ()
+        )
         self.endResetModel()
 
     @property
@@ -307,8 +314,14 @@ class LocalTimesDock(QDockWidget):
             self.table.setSpan(row, 0, 1, len(HEADERS))
 
     def follow(self, changed_model: str, ids: list[str]) -> None:
-        """After a command: read again when the event, or anybody's hours, changed."""
-        if self.event_id is not None and (changed_model != "Event" or self.event_id in ids):
+        """After a command or a colleague's save: read the shown meeting again. Not only
+        when its own event changed: a session naming no delegation is its conference's,
+        so the conference's delegations and status are its answer too, and a
+        conference's nights are judged by its sessions; anybody's hours and holidays are
+        its rows. One meeting's read is cheap, and the dock then says what ``times``
+        says."""
+        del changed_model, ids  # whatever changed may change the answer
+        if self.event_id is not None:
             self.refresh()
 
 

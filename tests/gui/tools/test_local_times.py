@@ -339,3 +339,54 @@ def test_a_meeting_the_filters_hide_is_no_longer_selected_nor_shown(
     read(qtbot, dock)
     assert window.selected_occurrence == OccurrenceKey(clinic)
     assert "Housing finance clinic" in dock.heading.text()
+
+
+NEW_YEAR = datetime(2027, 1, 1, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo, a holiday in Manila
+
+
+def test_a_session_follows_a_change_of_its_conference(
+    qtbot: QtBot, sqlite_database, open_window
+) -> None:
+    """The session names no delegation: it is its conference's. Lima taken off the
+    conference, and the conference cancelled (no holiday is warned of for a meeting
+    called off: New Year's Day in Manila), change the session's answer, which the dock
+    says as ``times`` does."""
+    from cpp_scheduler.gui.commands import EditRecord
+    from cpp_scheduler.model import Event, EventKind, EventStatus
+    from cpp_scheduler.services import editing
+    from cpp_scheduler.services.localtimes import read_local_times
+
+    lima = add_delegation(sqlite_database, "Lima", "PE", "America/Lima")
+    manila = add_delegation(sqlite_database, "Manila", "PH", "Asia/Manila")
+    forum = add_event(
+        sqlite_database,
+        "Forum",
+        NEW_YEAR,
+        8,
+        kind=EventKind.CONFERENCE,
+        delegation_ids=[lima, manila],
+    )
+    session = add_event(sqlite_database, "Panel", NEW_YEAR, parent_id=forum)
+    window = open_window()
+    dock = tools_of(window).local_times
+    window.views["day"].occurrenceSelected.emit(OccurrenceKey(session))
+    read(qtbot, dock)
+    assert {"Lima", "Manila"} <= set(_rows(dock.model))
+    assert dock.times is not None
+    assert dock.times.warnings
+
+    def edit_forum(values: dict[str, object]) -> None:
+        version = editing.stored(sqlite_database, Event, forum).version
+        window.editor.execute(
+            EditRecord(window.editor, Event, forum, values, "Edit the forum", version)
+        )
+        settle(qtbot, window)
+        read(qtbot, dock)
+
+    edit_forum({"delegation_ids": [manila]})
+    assert "Lima" not in _rows(dock.model)
+    assert "Manila" in _rows(dock.model)
+    edit_forum({"status": EventStatus.CANCELLED})
+    assert dock.times == read_local_times(sqlite_database, session, None)
+    assert dock.times is not None
+    assert dock.times.warnings == ()
