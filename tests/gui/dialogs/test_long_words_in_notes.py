@@ -8,6 +8,7 @@ again at every key after."""
 
 from __future__ import annotations
 
+import statistics
 import time
 
 from dialog_helpers import error_text, ok_button
@@ -21,18 +22,20 @@ from cpp_scheduler.gui.dialogs import EventDialog, VenueDialog
 from cpp_scheduler.model import Venue
 from cpp_scheduler.store import Database
 
-#: What a key may take at the most here, on a busy machine: it took 0.3 s before.
+#: What a key may take here, on a busy machine: every key took 0.3 s before.
 KEY_SECONDS = 0.1
 
 
-def _slowest_key(qtbot: QtBot, field: object, keys: int = 5) -> float:
-    slowest = 0.0
+def _typical_key(qtbot: QtBot, field: object, keys: int = 5) -> float:
+    """The median time of ``keys`` keys: a key the machine's other work delays once is no
+    editor that lays the whole paragraph out again at every key."""
+    times = []
     for _ in range(keys):
         started = time.perf_counter()
         qtbot.keyClick(field, Qt.Key.Key_A)  # type: ignore[arg-type]
         QApplication.processEvents()
-        slowest = max(slowest, time.perf_counter() - started)
-    return slowest
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def test_a_venue_whose_notes_hold_the_longest_word_answers_each_key_at_once(
@@ -49,7 +52,7 @@ def test_a_venue_whose_notes_hold_the_longest_word_answers_each_key_at_once(
     dialog.ui.notes.setFocus()
     dialog.ui.notes.moveCursor(dialog.ui.notes.textCursor().MoveOperation.End)
 
-    assert _slowest_key(qtbot, dialog.ui.notes) < KEY_SECONDS
+    assert _typical_key(qtbot, dialog.ui.notes) < KEY_SECONDS
     assert dialog.values()["notes"] == notes + "aaaaa"
     assert ok_button(dialog).isEnabled()
 
@@ -81,7 +84,7 @@ def test_a_million_characters_pasted_into_an_agenda_are_cut_at_the_limit_and_sai
         "900,009 characters were left out"
     )
     assert error_text(dialog, "description") == ""
-    assert _slowest_key(qtbot, field) < KEY_SECONDS
+    assert _typical_key(qtbot, field) < KEY_SECONDS
     assert field.toPlainText() == kept + "aaaaa"  # typing is not cut: the save says it
     assert not note.isVisibleTo(dialog)  # gone at the next edit
     assert error_text(dialog, "description") == (
