@@ -39,6 +39,7 @@ from cpp_scheduler.gui.translations import QT_TRANSLATE_NOOP, translate
 if TYPE_CHECKING:
     from cpp_scheduler.gui.mainwindow import MainWindow
     from cpp_scheduler.programfile import ProgramFileSummary
+    from cpp_scheduler.programfile.importer import ImportReport
 
 DATABASE_FILES = QT_TRANSLATE_NOOP(
     "FileMenu", "SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)"
@@ -353,8 +354,10 @@ def import_program(window: MainWindow, path: str | None = None) -> None:
     """File > Import program file…: create and update records from a JSON file.
 
     Not an undoable step (the import keeps no state to take it back), so a program that
-    already has events is only changed after the coordinator agrees; the undo history is
-    cleared, since its commands may refer to records the file replaced.
+    already has events is only changed after the coordinator has read what the file
+    would change in it and agreed: the records ``program import --dry-run`` names, read
+    off the GUI thread first (a file that changes nothing is said so, and left). The undo
+    history is cleared, since its commands may refer to records the file replaced.
     """
     if path is None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -366,16 +369,45 @@ def import_program(window: MainWindow, path: str | None = None) -> None:
         if not path:
             return
     chosen = Path(path)
-    if window.events.rowCount() and not window.confirm(
-        translate("FileMenu", "Import a program file"),
-        translate(
-            "FileMenu",
-            "Import {file} into this program?\n\n"
-            "Records in the file are added or updated. This cannot be undone, and the undo "
-            "history is cleared.",
-        ).format(file=shown_path(chosen.name)),
-    ):
+    if not window.events.rowCount():  # an empty program loses nothing: no question
+        _import_program(window, chosen)
         return
+    from cpp_scheduler.services.program_files import import_program_file
+    from cpp_scheduler.services.saved_words import import_counts, import_details, program_imported
+
+    database = window.database
+    window.statusBar().showMessage(
+        translate("FileMenu", "Reading {file}…").format(file=shown_path(chosen.name))
+    )
+
+    def planned(report: ImportReport) -> None:
+        if not report.changed:  # ``program import --dry-run``'s line
+            window.statusBar().showMessage(program_imported(report, database.name)[0], 10_000)
+            return
+        window.statusBar().clearMessage()
+        # What ``--dry-run`` says the file would do, its counts and its records.
+        plan = [import_counts(report), *(line.strip() for line in import_details(report))]
+        if window.confirm(
+            translate("FileMenu", "Import a program file"),
+            translate(
+                "FileMenu",
+                "Import {file} into this program?\n\n{plan}\n\nThe file's values replace "
+                "this program's. This cannot be undone, and the undo history is cleared.",
+            ).format(file=shown_path(chosen.name), plan="\n".join(plan)),
+        ):
+            _import_program(window, chosen)
+
+    window.tasks.run_in_background(
+        lambda: import_program_file(database, chosen, dry_run=True),
+        planned,
+        window.work_failed(
+            translate("FileMenu", "Cannot import {file}").format(file=shown_path(chosen))
+        ),
+    )
+
+
+def _import_program(window: MainWindow, chosen: Path) -> None:
+    """Import the program file ``chosen``, then read the program again."""
     from cpp_scheduler.gui.welcome import IMPORT
     from cpp_scheduler.services.program_files import import_program_file
     from cpp_scheduler.services.saved_words import program_imported

@@ -25,6 +25,7 @@ def export_program_file(database: Database, path: Path) -> ProgramFileSummary:
     return export_program(database, path)
 
 
-def import_program_file(database: Database, path: Path) -> ImportReport:
-    """Create and update the records ``path`` holds, in one transaction."""
-    return import_program(database, path)
+def import_program_file(database: Database, path: Path, *, dry_run: bool = False) -> ImportReport:
+    """Create and update the records ``path`` holds, in one transaction; a ``dry_run``
+    says what the import would do, every check made, and writes nothing."""
+    return import_program(database, path, dry_run=dry_run)

@@ -108,8 +108,31 @@ def program_imported(report: ImportReport, database: str) -> list[str]:
             updated=report.updated,
             removed=report.removed,
             unchanged=report.unchanged,
-        )
+        ),
+        *import_details(report),
     ]
+    return lines
+
+
+def import_counts(report: ImportReport) -> str:
+    """``1 created, 2 updated, 0 removed, 123 unchanged.``: the counts of
+    :func:`program_imported`'s headline alone, which the window's question before an
+    import puts above :func:`import_details`."""
+    return _(
+        "{created} created, {updated} updated, {removed} removed, {unchanged} unchanged."
+    ).format(
+        created=report.created,
+        updated=report.updated,
+        removed=report.removed,
+        unchanged=report.unchanged,
+    )
+
+
+def import_details(report: ImportReport) -> list[str]:
+    """What an import creates (counted), updates and removes (named, the first
+    :data:`NAMED_CHANGES` of each kind), a line each, indented as ``program import``
+    prints them under its headline."""
+    lines: list[str] = []
     created = counts((kind.kind, len(kind.created)) for kind in report.kinds)
     if created:
         lines.append("  " + _("created: {records}").format(records=created))

@@ -1366,6 +1366,22 @@ Please send that file to whoever looks after CPP Scheduler.</source>
         <translation>まだデータベースを開いていません</translation>
     </message>
     <message>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Import {file} into this program?
+
+{plan}
+
+The file&apos;s values replace this program&apos;s. This cannot be undone, and the undo history is cleared.</source>
+        <translation>{file} をこのプログラムに読み込みますか？
+
+{plan}
+
+ファイルの値でこのプログラムの値を置き換えます。元に戻すことはできず、元に戻す履歴も消去されます。</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -1404,14 +1420,6 @@ Make a new, empty program there? Check the name first if you meant to open an ex
     <message>
         <source>Import a program file</source>
         <translation>プログラムファイルを読み込む</translation>
-    </message>
-    <message>
-        <source>Import {file} into this program?
-
-Records in the file are added or updated. This cannot be undone, and the undo history is cleared.</source>
-        <translation>{file} をこのプログラムに読み込みますか？
-
-ファイルの記録が追加または更新されます。この操作は元に戻せず、元に戻す履歴は消去されます。</translation>
     </message>
     <message>
         <source>Importing {file}…</source>

@@ -268,12 +268,27 @@ def test_the_program_file_exports_and_imports_through_the_file_menu(
     )
     before = len(calendar_reads.load_event_rows(empty_program))
     empty.import_program(str(program_file))
-    assert "cannot be undone" in messages.questions[-1]
+    qtbot.waitUntil(lambda: bool(messages.questions), timeout=10_000)
+    # Asked with what ``program import --dry-run`` says the file would change.
+    question = messages.questions[-1]
+    assert "cannot be undone" in question
+    assert "0 created, 1 updated, 0 removed" in question
+    assert "updated: event 'Renamed'" in question
     assert not empty.statusBar().currentMessage().startswith("Importing")
     empty.tasks.wait_for_done()  # had it started, the import would be done by now
     rows = calendar_reads.load_event_rows(empty_program)
     assert len(rows) == before
     assert "Renamed" not in {row.title for row in rows}
+
+    # Agreed to, it imports; the same file again changes nothing, and says so unasked.
+    messages.answer = True
+    with qtbot.waitSignal(empty.eventsLoaded, timeout=10_000):
+        empty.import_program(str(program_file))
+    assert "Renamed" in {row.title for row in calendar_reads.load_event_rows(empty_program)}
+    asked = len(messages.questions)
+    empty.import_program(str(program_file))
+    qtbot.waitUntil(lambda: "is already in" in empty.statusBar().currentMessage(), timeout=10_000)
+    assert len(messages.questions) == asked
 
 
 def test_open_database_asks_for_a_file_or_a_url_and_opens_it_in_a_new_window(
