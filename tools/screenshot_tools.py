@@ -353,6 +353,13 @@ def render_tools(database: Database, outdir: Path) -> list[Path]:
     window.sidebar.search.setFocus()
     window.sidebar.clear()
     _settle(window)
+    # A session held in the evening in Lima: its rows, and the night the check warns of.
+    with database.session() as session:
+        evening = session.scalars(select(Event).where(Event.title.like("Capturing land value%")))
+        shown_id = next((event.id for event in evening), event_id)
+    if shown_id is not None:
+        tools.go_to_event(shown_id)
+        _settle(window)
     # The docks share the space under the calendar; give them room for their picture.
     window.resizeDocks([tools.local_times], [320], Qt.Orientation.Vertical)
     _settle(window)
