@@ -38,12 +38,13 @@ from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import HELD_ONCE, Base, utc_now
 from cpp_scheduler.model.event import Event
+from cpp_scheduler.model.tour import TourDay
 from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
 from cpp_scheduler.programfile.document import read_document, record_label
 from cpp_scheduler.programfile.errors import ProgramFileError
 from cpp_scheduler.programfile.exporter import encode_record, select_all
-from cpp_scheduler.programfile.layout import SECTIONS, TEXT, Kind, Value, all_kinds
+from cpp_scheduler.programfile.layout import EVENTS, SECTIONS, TEXT, Kind, Value, all_kinds
 from cpp_scheduler.programfile.stored import StoredRecord, read_stored
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.errors import unique_columns
@@ -282,6 +283,9 @@ class _Merge:
         """When the records this import creates are created: one moment for all."""
         self.refiled: list[_Refiled] = []
         """Records of the database filed under another of their kind (a theme's parent)."""
+        self.unfiled: list[Event] = []
+        """Events of the database filed under a tour day the file removes: taken off it
+        (the day's deletion leaves them on no day), so changed by the import too."""
 
     def run(self, document: dict[str, Any], dry_run: bool) -> ImportReport:
         with self.session.no_autoflush:
@@ -297,6 +301,7 @@ class _Merge:
             for entry in list(self.entries):
                 if entry.kind.section in _TOP_LEVEL:  # owned records go with their owner
                     self._write(entry)
+            self._note_unfiled()
             self._check_rules()
         self._flush()
         pending = self._pending()
@@ -929,8 +934,27 @@ class _Merge:
         for item in current:
             if id(item) not in kept:
                 tally.removed.append((kind, encode_record(kind, item)))
+                if isinstance(item, TourDay):
+                    self.unfiled.extend(item.events)
         setattr(owner.entity, key, wanted)
         return True
+
+    def _note_unfiled(self) -> None:
+        """Report the events a removed tour day leaves on no day as updated, as their
+        history records the change, unless the file's own record of them is reported
+        already (or they are new)."""
+        if not self.unfiled:
+            return
+        tally = self.tallies[EVENTS.record_kind]
+        told = {record["id"] for _kind, record in (*tally.updated, *tally.created)}
+        for event in self.unfiled:
+            if event.id not in told:
+                told.add(event.id)
+                tally.updated.append((EVENTS, encode_record(EVENTS, event)))
+                if tally.unchanged and any(
+                    entry.kind is EVENTS and entry.entity is event for entry in self.entries
+                ):
+                    tally.unchanged -= 1
 
     def _flush(self) -> None:
         """Write what goes through the session. Records filed anew under others that are

@@ -211,3 +211,46 @@ def test_a_session_an_import_makes_an_event_of_its_own_is_kept(
         assert kept is not None
         assert kept.parent_id is None
         assert len(session.scalars(select(Event)).all()) == len(program["events"])
+
+
+def test_an_event_a_removed_tour_day_leaves_on_no_day_is_reported_as_updated(
+    database: Database, program: dict[str, Any], tmp_path: Path
+) -> None:
+    """A coordinator's lunch filed under the tour's second day, which a colleague's file
+    no longer holds: the day's removal takes the lunch off the tour, which the dry run
+    and the import name, as the lunch's history records it."""
+    from datetime import UTC, datetime, timedelta
+
+    from cpp_scheduler.services import editing
+
+    tour = program["study_tours"][0]
+    day = tour["days"][1]
+    noon = datetime.combine(datetime.fromisoformat(day["day"]), datetime.min.time(), UTC)
+    lunch = editing.create(
+        database,
+        Event,
+        {
+            "title": "Lunch with the Yokohama mayor",
+            "start_utc": noon + timedelta(hours=3),
+            "end_utc": noon + timedelta(hours=4),
+            "tour_day_id": day["id"],
+        },
+    )
+    tour["days"].remove(day)
+    for event in program["events"]:
+        if event.get("tour_day") == day["id"]:
+            event["tour_day"] = None
+    path = tmp_path / "colleague.json"
+    path.write_text(json.dumps(program), "utf-8")
+
+    planned = import_program(database, path, dry_run=True)
+    report = import_program(database, path)
+
+    named = [name for name in report.of("event").updated if "Yokohama mayor" in name]
+    assert named == [f"event 'Lunch with the Yokohama mayor' (id {lunch})"]
+    assert list(planned.of("event").updated) == list(report.of("event").updated)
+    assert list(report.of("tour day").removed) != []
+    with database.session() as session:
+        held = session.get(Event, lunch)
+        assert held is not None
+        assert held.tour_day_id is None
