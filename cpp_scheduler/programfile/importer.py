@@ -38,6 +38,7 @@ from cpp_scheduler.model import recurrence
 from cpp_scheduler.model import validation as rules
 from cpp_scheduler.model.base import HELD_ONCE, Base, utc_now
 from cpp_scheduler.model.event import Event
+from cpp_scheduler.model.history import Change
 from cpp_scheduler.model.tour import TourDay
 from cpp_scheduler.model.validation import ValidationError
 from cpp_scheduler.programfile.bulk import NewRecord, Pending, new_record, write_new
@@ -48,7 +49,7 @@ from cpp_scheduler.programfile.layout import EVENTS, SECTIONS, TEXT, Kind, Value
 from cpp_scheduler.programfile.stored import StoredRecord, read_stored
 from cpp_scheduler.store import Database, open_database
 from cpp_scheduler.store.errors import unique_columns
-from cpp_scheduler.store.history import group_changes
+from cpp_scheduler.store.history import DELETED, group_changes
 from cpp_scheduler.store.session import IN_FLIGHT, StoreSession
 
 
@@ -103,6 +104,8 @@ class KindReport:
     """Records a tour or a series owned that its new version in the file leaves out."""
     unchanged: int = 0
     """Records the file holds as the database already does (or, for the demo, keeps)."""
+    recreated: Sequence[str] = _NONE
+    """Records among ``created`` that this database held once and deleted."""
 
 
 @dataclass(frozen=True)
@@ -303,6 +306,7 @@ class _Merge:
                     self._write(entry)
             self._note_unfiled()
             self._check_rules()
+            deleted_here = self._deleted_here()
         self._flush()
         pending = self._pending()
         write_new(self.session, pending)
@@ -317,10 +321,36 @@ class _Merge:
                     RecordNames(tally.updated),
                     RecordNames(tally.removed),
                     tally.unchanged,
+                    RecordNames(
+                        [named for named in tally.created if named[1]["id"] in deleted_here]
+                    ),
                 )
                 for name, tally in self.tallies.items()
             ),
         )
+
+    def _deleted_here(self) -> set[str]:
+        """The ids of the records the import creates that this database held once and
+        deleted (its history says so): a file made before the deletion brings them back,
+        which the report names rather than counts among the new."""
+        created = sorted(
+            {record["id"] for tally in self.tallies.values() for _kind, record in tally.created}
+        )
+        if not created or not self.session.scalar(
+            select(Change.id).where(Change.action == DELETED).limit(1)
+        ):
+            return set()
+        found: set[str] = set()
+        for start in range(0, len(created), 500):
+            found.update(
+                self.session.scalars(
+                    select(Change.record_id).where(
+                        Change.record_id.in_(created[start : start + 500]),
+                        Change.action == DELETED,
+                    )
+                )
+            )
+        return found
 
     # -- what the database holds -------------------------------------------------------
     def _load_existing(self) -> None:

@@ -129,14 +129,15 @@ def import_counts(report: ImportReport) -> str:
 
 
 def import_details(report: ImportReport) -> list[str]:
-    """What an import creates (counted), updates and removes (named, the first
-    :data:`NAMED_CHANGES` of each kind), a line each, indented as ``program import``
-    prints them under its headline."""
+    """What an import creates (counted), creates again of what this database deleted,
+    updates and removes (named, the first :data:`NAMED_CHANGES` of each kind), a line
+    each, indented as ``program import`` prints them under its headline."""
     lines: list[str] = []
     created = counts((kind.kind, len(kind.created)) for kind in report.kinds)
     if created:
         lines.append("  " + _("created: {records}").format(records=created))
     for what, label in (
+        ("recreated", N_("created again, deleted in this database before: {records}")),
         ("updated", N_("updated: {records}")),
         ("removed", N_("removed: {records}")),
     ):

@@ -254,3 +254,30 @@ def test_an_event_a_removed_tour_day_leaves_on_no_day_is_reported_as_updated(
         held = session.get(Event, lunch)
         assert held is not None
         assert held.tour_day_id is None
+
+
+def test_a_record_deleted_here_that_the_file_brings_back_is_named(
+    database: Database, program: dict[str, Any], tmp_path: Path
+) -> None:
+    """The museum visit deleted in this database since the colleague's file was written
+    comes back with it: the dry run and the import name it, not count it among the new."""
+    from cpp_scheduler.services import removal
+    from cpp_scheduler.services.saved_words import program_imported
+
+    museum = next(e for e in program["events"] if "Environment Museum" in e["title"])
+    with database.session() as session:
+        held = session.get(Event, museum["id"])
+        assert held is not None
+        version = held.version
+    removal.delete(database, Event, museum["id"], version)
+    path = tmp_path / "colleague.json"
+    path.write_text(json.dumps(program), "utf-8")
+
+    said = program_imported(import_program(database, path, dry_run=True), database.name)
+
+    [again] = [line for line in said if line.startswith("  created again")]
+    assert again.startswith(
+        "  created again, deleted in this database before: event 'Site visit: Kitakyushu"
+    )
+    assert again.endswith(f"(id {museum['id']})")
+    assert "  created: 1 event" in said
