@@ -51,7 +51,12 @@ from enum import StrEnum
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.i18n import N_, _, ngettext
 from cpp_scheduler.model.enums import EventMode, mode_word
-from cpp_scheduler.model.event_filter import meeting_days, on_days
+from cpp_scheduler.model.event_filter import (
+    delegations_attending,
+    is_delegations,
+    meeting_days,
+    on_days,
+)
 from cpp_scheduler.scheduling import holidays
 from cpp_scheduler.scheduling.attendance import (
     LocalSpan,
@@ -116,6 +121,7 @@ class ConflictKind(StrEnum):
     TOUR_LEG_UNKNOWN = "tour_leg_unknown"
     HOTEL_IN_OTHER_CITY = "hotel_in_other_city"
     ACTIVITY_OUTSIDE_TOUR = "activity_outside_tour"
+    ACTIVITY_NOT_ATTENDED = "activity_not_attended"
     SESSION_OUTSIDE_CONFERENCE = "session_outside_conference"
 
     @property
@@ -140,6 +146,7 @@ _KIND_LABELS = {
     ConflictKind.TOUR_LEG_UNKNOWN: N_("Travel leg not in the table"),
     ConflictKind.HOTEL_IN_OTHER_CITY: N_("Hotel in another city"),
     ConflictKind.ACTIVITY_OUTSIDE_TOUR: N_("Activity outside the tour's days"),
+    ConflictKind.ACTIVITY_NOT_ATTENDED: N_("Activity the delegation does not attend"),
     ConflictKind.SESSION_OUTSIDE_CONFERENCE: N_("Session outside the conference's dates"),
 }
 
@@ -151,6 +158,7 @@ TOUR_KINDS = frozenset(
         ConflictKind.TOUR_LEG_UNKNOWN,
         ConflictKind.HOTEL_IN_OTHER_CITY,
         ConflictKind.ACTIVITY_OUTSIDE_TOUR,
+        ConflictKind.ACTIVITY_NOT_ATTENDED,
     }
 )
 """Conflicts of a study tour's plan: their first record id is the tour's."""
@@ -1580,6 +1588,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
             )
         yield from _tour_plan_problems(context, tour)
         yield from _activities_outside(context, tour)
+        yield from _activities_not_attended(context, tour)
 
 
 # -- a study tour's legs, hotel nights and activities ------------------------------------
@@ -1806,6 +1815,49 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
             (Meeting(activity.event_id, None, activity.start, meeting_day),),
             days=(day,),
             within=within.format(day=i18n.short_day_text(day)),
+        )
+
+
+def _activities_not_attended(context: _Context, tour: TourInfo) -> Iterator[Conflict]:
+    """An activity filed under one of the tour's days that the delegation does not
+    attend by the one rule of its program (:func:`is_delegations`: it names the
+    delegation or a member of it, or is a session of a conference naming it): the tour's
+    board shows it and counts its day as planned, while the delegation's schedule and
+    itinerary leave it out. Said on the day it is held (the board's day, as
+    :func:`_activities_outside` finds it)."""
+    snapshot = context.snapshot
+    conferences = conferences_of(snapshot)
+    members = frozenset(
+        person_id
+        for person_id, person in snapshot.participants.items()
+        if person.delegation_id == tour.delegation_id
+    )
+    delegation = context.name(tour.delegation_id)
+    for activity in tour.activities:
+        attending = delegations_attending(
+            activity.delegation_ids, activity.ancestor_ids, conferences
+        )
+        if is_delegations(tour.delegation_id, attending, activity.participant_ids, members):
+            continue
+        if activity.all_day:
+            day = timezones.all_day_dates(activity.start, activity.end, activity.zone)[0]
+            found_at, meeting_day = _tokyo_midnight(day), day
+        else:
+            day = _tokyo_date(activity.start)
+            found_at, meeting_day = activity.start, None
+        yield Conflict(
+            ConflictKind.ACTIVITY_NOT_ATTENDED,
+            Severity.WARNING,
+            _(
+                "{tour} ({delegation}): '{activity}' is filed under the tour but names neither "
+                "{delegation} nor any of its members: its schedule and itinerary leave it out"
+            ).format(tour=tour.title, delegation=delegation, activity=activity.title),
+            (activity.event_id,),
+            (tour.id,),
+            found_at,
+            (Meeting(activity.event_id, None, activity.start, meeting_day),),
+            days=(day,),
+            within=_("Filed under the tour, not attended by the delegation"),
         )
 
 

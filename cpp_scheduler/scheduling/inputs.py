@@ -301,6 +301,13 @@ class TourActivity:
     locality: str | None = None
     zone: str = timezones.TOKYO
     all_day: bool = False
+    delegation_ids: frozenset[str] = frozenset()
+    """The delegations the event names; with :attr:`participant_ids` and
+    :attr:`ancestor_ids`, whom it is for, by the one rule of a delegation's program
+    (:func:`~cpp_scheduler.model.event_filter.is_delegations`)."""
+    participant_ids: frozenset[str] = frozenset()
+    ancestor_ids: frozenset[str] = frozenset()
+    """The conferences it is a session of, at any depth."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -394,7 +394,11 @@ def load_snapshot(
     ``checking.check`` gives it, serves a buffer a day longer. ``neighbours=False``
     reads the part alone, for what the check does not judge.
     """
-    tours = _tours(session, start, end)
+    parents: dict[str, str | None] = {
+        event_id: parent_id
+        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
+    }
+    tours = _tours(session, start, end, parents)
     since, reach = start, end
     if end is not None and neighbours:
         reach = end + LONGEST_JOURNEY + buffer
@@ -419,10 +423,6 @@ def load_snapshot(
                 ),
             )
         )
-    parents: dict[str, str | None] = {
-        event_id: parent_id
-        for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
-    }
     off = called_off(session)
     intervals = [
         interval
@@ -682,15 +682,23 @@ def holds_sessions(session: Session, event_id: str) -> bool:
     return event_id in _holding_sessions(parents, called_off(session))
 
 
-def _tours(session: Session, start: datetime | None, end: datetime | None) -> list[TourInfo]:
+def _tours(
+    session: Session,
+    start: datetime | None,
+    end: datetime | None,
+    parents: dict[str, str | None],
+) -> list[TourInfo]:
     """The tours any of whose findings can fall in ``start``..``end``: those whose days
     touch it, those with a leg on its way then (a leg before the tour's first day or
     after its last included; a day's hotel is judged when its last leg arrives), and
     those with an activity held then (one dragged past the tour's days is found on the
     day it is held)."""
+    activities_of = selectinload(StudyTour.days).selectinload(TourDay.events)
     query = select(StudyTour).options(
-        selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.venue),
-        selectinload(StudyTour.days).selectinload(TourDay.events).selectinload(Event.city),
+        activities_of.selectinload(Event.venue),
+        activities_of.selectinload(Event.city),
+        activities_of.selectinload(Event.delegations),
+        activities_of.selectinload(Event.participants),
         selectinload(StudyTour.legs),
         selectinload(StudyTour.nights),
     )
@@ -742,13 +750,13 @@ def _tours(session: Session, start: datetime | None, end: datetime | None) -> li
                     TourNight(night.id, night.night_of, night.hotel, night.locality)
                     for night in tour.nights
                 ),
-                activities=tuple(tour_activities(tour)),
+                activities=tuple(tour_activities(tour, parents)),
             )
         )
     return tours
 
 
-def tour_activities(tour: StudyTour) -> list[TourActivity]:
+def tour_activities(tour: StudyTour, parents: dict[str, str | None]) -> list[TourActivity]:
     """The events filed under the tour's days, by start: what a leg can overlap or leave
     too soon after, where a day without legs is spent, and what is held outside the
     tour's days. Cancelled ones are not held; an all-day one is flagged, for it has
@@ -764,6 +772,9 @@ def tour_activities(tour: StudyTour) -> list[TourActivity]:
                 event.locality,
                 event.zone,
                 event.all_day,
+                frozenset(delegation.id for delegation in event.delegations),
+                frozenset(person.id for person in event.participants),
+                _ancestors(event.id, parents),
             )
             for tour_day in tour.days
             for event in tour_day.events

@@ -448,8 +448,11 @@ def read_board(database: Database, tour_id: str) -> TourBoard:
         activity_ids = {event.id for event in tour_events}
         by_activity: dict[str, str] = {}
         for finding in findings:
-            outside = finding.kind is ConflictKind.ACTIVITY_OUTSIDE_TOUR
-            if finding.kind in TOUR_KINDS and not outside:
+            of_an_activity = finding.kind in (
+                ConflictKind.ACTIVITY_OUTSIDE_TOUR,
+                ConflictKind.ACTIVITY_NOT_ATTENDED,
+            )
+            if finding.kind in TOUR_KINDS and not of_an_activity:
                 continue  # a leg's or a night's, said under it
             # Said on the line of the last of the tour's activities it names (the one
             # the delegation cannot reach in time, not the one it leaves), once.

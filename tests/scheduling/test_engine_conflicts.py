@@ -593,6 +593,7 @@ def _kobe_kitakyushu_tour(**values: object) -> TourInfo:
                     tokyo(2027, 1, 12, 15),
                     tokyo(2027, 1, 12, 17),
                     "Kobe",
+                    delegation_ids=frozenset({"lima"}),
                 ),
             ),
         ),
@@ -636,6 +637,33 @@ def test_a_tour_leg_that_fits_and_a_hotel_where_the_day_ends_are_fine() -> None:
     )
     found = find_conflicts(program(tours=(tour,)))
     assert not [c for c in found if c.kind not in {ConflictKind.EMPTY_TOUR_DAY}]
+
+
+def test_an_activity_filed_under_the_tour_that_the_delegation_does_not_attend_is_said() -> None:
+    """Filed under the tour's first day, the workshop names neither Lima's delegation nor
+    any of its members: the board shows it, its schedule and itinerary do not, and the
+    check says so on the day it is held. Naming one of Lima's members, it is theirs."""
+    workshop = TourActivity(
+        "e1", "Kobe DRR workshop", tokyo(2027, 1, 12, 15), tokyo(2027, 1, 12, 17), "Kobe"
+    )
+    tour = _kobe_kitakyushu_tour(activities=(workshop,))
+
+    [found] = of_kind(find_conflicts(program(tours=(tour,))), ConflictKind.ACTIVITY_NOT_ATTENDED)
+
+    assert found.severity is Severity.WARNING
+    assert found.message == (
+        "Lima study tour (Lima housing delegation): 'Kobe DRR workshop' is filed under the "
+        "tour but names neither Lima housing delegation nor any of its members: its "
+        "schedule and itinerary leave it out"
+    )
+    assert found.record_ids == ("tour",)
+    assert found.event_ids == ("e1",)
+    assert found.days == (date(2027, 1, 12),)
+    snapshot = program(tours=(tour,))
+    member = next(p for p, a in snapshot.participants.items() if a.delegation_id == "lima")
+    named = replace(workshop, participant_ids=frozenset({member}))
+    tour = _kobe_kitakyushu_tour(activities=(named,))
+    assert not of_kind(find_conflicts(program(tours=(tour,))), ConflictKind.ACTIVITY_NOT_ATTENDED)
 
 
 def test_a_tour_leg_over_an_activity_too_soon_after_one_elsewhere_or_from_elsewhere() -> None:

@@ -125,3 +125,31 @@ def test_an_activity_held_days_after_the_tour_is_judged_where_it_is_held(
     assert ConflictKind.ACTIVITY_OUTSIDE_TOUR in kinds
     assert ConflictKind.OUTSIDE_STAY in kinds
     assert board.problem_count == len(kinds) == 2
+
+
+def test_an_activity_the_delegation_does_not_attend_is_said_on_the_board_and_by_the_check(
+    demo: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The wrap-up, Peru's delegation and its members taken off it in the event dialog,
+    stays filed under the tour's last day: the board shows it, the delegation's schedule
+    and itinerary leave it out. The board says so under it, as ``conflicts`` does."""
+    wrap_up = change_event(demo, "Study tour wrap-up", delegations=[], participants=[])
+    url = str(demo.url.render_as_string(hide_password=False))
+
+    board = tours.read_board(demo, tour_id(demo))
+    peru = "Peru: Ministry of Housing, Construction and Sanitation"
+    assert main(["--db", url, "schedule", "--delegation", peru, "--json"]) == 0
+    schedule = json.loads(capsys.readouterr().out)
+    assert main(["--db", url, "conflicts", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)["conflicts"]
+
+    assert wrap_up not in {meeting["event_id"] for meeting in schedule["meetings"]}
+    [finding] = [f for f in board.findings if f.kind is ConflictKind.ACTIVITY_NOT_ATTENDED]
+    assert finding.message.endswith(
+        "'Study tour wrap-up: the delegation's action plan' is filed under the tour but names "
+        "neither Peru: Ministry of Housing, Construction and Sanitation nor any of its "
+        "members: its schedule and itinerary leave it out"
+    )
+    assert finding.message in {c["message"] for c in found}
+    [card] = [e for day in board.days for e in day.events if e.id == wrap_up]
+    assert card.problem == "Filed under the tour, not attended by the delegation"
