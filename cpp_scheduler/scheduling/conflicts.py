@@ -1540,6 +1540,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
         return
     keys = {day_id for tour in tours for day_id in tour.day_ids.values()}
     attended = _attended_days(context, {tour.delegation_id for tour in tours})
+    members = _members_of(context.snapshot, {tour.delegation_id for tour in tours})
     busy_days: dict[str, set[int]] = defaultdict(set)
     local_day = context.clock.local_day
     snapshot = context.snapshot
@@ -1588,7 +1589,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
             )
         yield from _tour_plan_problems(context, tour)
         yield from _activities_outside(context, tour)
-        yield from _activities_not_attended(context, tour)
+        yield from _activities_not_attended(context, tour, members.get(tour.delegation_id))
 
 
 # -- a study tour's legs, hotel nights and activities ------------------------------------
@@ -1818,26 +1819,32 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
         )
 
 
-def _activities_not_attended(context: _Context, tour: TourInfo) -> Iterator[Conflict]:
+def _members_of(snapshot: ProgramSnapshot, delegation_ids: set[str]) -> dict[str, frozenset[str]]:
+    """The members of each of these delegations, in one pass over the program's people."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for person_id, person in snapshot.participants.items():
+        if person.delegation_id in delegation_ids:
+            found[person.delegation_id].add(person_id)
+    return {delegation_id: frozenset(ids) for delegation_id, ids in found.items()}
+
+
+def _activities_not_attended(
+    context: _Context, tour: TourInfo, members: frozenset[str] | None
+) -> Iterator[Conflict]:
     """An activity filed under one of the tour's days that the delegation does not
     attend by the one rule of its program (:func:`is_delegations`: it names the
     delegation or a member of it, or is a session of a conference naming it): the tour's
     board shows it and counts its day as planned, while the delegation's schedule and
     itinerary leave it out. Said on the day it is held (the board's day, as
     :func:`_activities_outside` finds it)."""
-    snapshot = context.snapshot
-    conferences = conferences_of(snapshot)
-    members = frozenset(
-        person_id
-        for person_id, person in snapshot.participants.items()
-        if person.delegation_id == tour.delegation_id
-    )
+    conferences = context.conference_delegations
     delegation = context.name(tour.delegation_id)
     for activity in tour.activities:
         attending = delegations_attending(
             activity.delegation_ids, activity.ancestor_ids, conferences
         )
-        if is_delegations(tour.delegation_id, attending, activity.participant_ids, members):
+        named = activity.participant_ids
+        if is_delegations(tour.delegation_id, attending, named, members or frozenset()):
             continue
         if activity.all_day:
             day = timezones.all_day_dates(activity.start, activity.end, activity.zone)[0]
