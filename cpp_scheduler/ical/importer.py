@@ -2303,6 +2303,32 @@ def _session_named(override: Any, recurrence_id: datetime) -> str:
     return f"{i18n.day_text(recurrence_id.date())} {recurrence_id:%H:%M} UTC"
 
 
+_OWN_DETAILS = (
+    (
+        "SUMMARY",
+        N_(
+            "line {line}: the session of {when} has a title of its own, {value}, which the "
+            "program does not keep: its sessions take the series' title"
+        ),
+    ),
+    (
+        "LOCATION",
+        N_(
+            "line {line}: the session of {when} has a place of its own, {value}, which the "
+            "program does not keep: its sessions are held at the series' place"
+        ),
+    ),
+    (
+        "DESCRIPTION",
+        N_(
+            "line {line}: the session of {when} has a description of its own, which the "
+            "program does not keep: its sessions take the series' description"
+        ),
+    ),
+)
+"""What a session of a series may say of itself besides its time, and the words for it."""
+
+
 def _own_details(series: Any, override: Any, line: int, change: ParsedChange) -> list[str]:
     """What a moved or changed session says of itself besides its time, which the program
     does not keep (a session of a series holds its time alone, the rest is its series'):
@@ -2310,30 +2336,10 @@ def _own_details(series: Any, override: Any, line: int, change: ParsedChange) ->
     than left out without a word."""
     when = _session_named(override, change.recurrence_id)
     found: list[str] = []
-    title = _text(override, "SUMMARY")
-    if title and title != _text(series, "SUMMARY"):
-        found.append(
-            _(
-                "line {line}: the session of {when} has a title of its own, {title}, which "
-                "the program does not keep: its sessions take the series' title"
-            ).format(line=line, when=when, title=quoted(title, 80))
-        )
-    place = _text(override, "LOCATION")
-    if place and place != _text(series, "LOCATION"):
-        found.append(
-            _(
-                "line {line}: the session of {when} has a place of its own, {place}, which "
-                "the program does not keep: its sessions are held at the series' place"
-            ).format(line=line, when=when, place=quoted(place, 80))
-        )
-    description = _text(override, "DESCRIPTION")
-    if description and description != _text(series, "DESCRIPTION"):
-        found.append(
-            _(
-                "line {line}: the session of {when} has a description of its own, which the "
-                "program does not keep: its sessions take the series' description"
-            ).format(line=line, when=when)
-        )
+    for name, words in _OWN_DETAILS:
+        value = _text(override, name)
+        if value and value != _text(series, name):
+            found.append(_(words).format(line=line, when=when, value=quoted(value, 80)))
     return found
 
 

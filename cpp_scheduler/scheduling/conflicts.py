@@ -1787,12 +1787,7 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
     starts as that day begins in Tokyo, as every finding about whole days does."""
     name = f"{tour.title} ({context.name(tour.delegation_id)})"
     for activity in tour.activities:
-        if activity.all_day:
-            day = timezones.all_day_dates(activity.start, activity.end, activity.zone)[0]
-            found_at, meeting_day = _tokyo_midnight(day), day
-        else:
-            day = _tokyo_date(activity.start)
-            found_at, meeting_day = activity.start, None
+        day, found_at, meeting_day = _activity_day(activity)
         if tour.start_date <= day <= tour.end_date:
             continue
         if day < tour.start_date:
@@ -1846,12 +1841,7 @@ def _activities_not_attended(
         named = activity.participant_ids
         if is_delegations(tour.delegation_id, attending, named, members or frozenset()):
             continue
-        if activity.all_day:
-            day = timezones.all_day_dates(activity.start, activity.end, activity.zone)[0]
-            found_at, meeting_day = _tokyo_midnight(day), day
-        else:
-            day = _tokyo_date(activity.start)
-            found_at, meeting_day = activity.start, None
+        day, found_at, meeting_day = _activity_day(activity)
         yield Conflict(
             ConflictKind.ACTIVITY_NOT_ATTENDED,
             Severity.WARNING,
@@ -1866,6 +1856,17 @@ def _activities_not_attended(
             days=(day,),
             within=_("Filed under the tour, not attended by the delegation"),
         )
+
+
+def _activity_day(activity: TourActivity) -> tuple[date, datetime, date | None]:
+    """The day the tour board shows an activity on (a timed one's start's date in Tokyo,
+    an all-day one's own first date, the same on every calendar), when a finding about it
+    starts (its start, or that day's beginning in Tokyo), and the all-day date its
+    meeting is named by (None for a timed one)."""
+    if activity.all_day:
+        day = timezones.all_day_dates(activity.start, activity.end, activity.zone)[0]
+        return day, _tokyo_midnight(day), day
+    return _tokyo_date(activity.start), activity.start, None
 
 
 def _tokyo_date(instant: datetime) -> date:
