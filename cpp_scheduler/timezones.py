@@ -386,6 +386,13 @@ def _repeated(local: datetime) -> bool:
     )
 
 
+def repeated_clock(local: datetime) -> str:
+    """The clock an aware local time is read on (:func:`clock_label`) where its wall-clock
+    time is read twice that day, which alone tells the two apart (01:30 EDT, then 01:30
+    EST); empty for any other time."""
+    return clock_label(local) if _repeated(local) else ""
+
+
 def span_labels(start: datetime, end: datetime, *, zone: bool = False) -> tuple[str, str]:
     """The clocks a range from ``start`` to ``end`` (aware local times of one zone)
     names after each end; empty where none is due.

@@ -68,7 +68,10 @@ def run(args: argparse.Namespace) -> int:
     lines = [f"{columns.one_line(view.title)} ({view.zone})", view.text, *view.changes]
     lines.extend(str(meeting.problem) for meeting in view.to_choose)
     print("\n".join(lines))
-    rows = [[i18n.day_text(day.date()), i18n.time_text(day), what] for day, what in _meetings(view)]
+    rows = [
+        [i18n.day_text(day.date()), f"{i18n.time_text(day)} {clock}".strip(), what]
+        for day, clock, what in _meetings(view)
+    ]
     if rows:
         print()
         print(columns.table(rows, [_("MEETING"), _("TIME"), _("WHAT")]))
@@ -82,24 +85,24 @@ def _rule(text: str | None) -> str | None:
     return rule_body(text)
 
 
-def _meetings(view: SeriesView) -> list[tuple[datetime, str]]:
-    """Each meeting in the rule's order, on the series' wall clock: where it is held,
-    and whether it was moved there or is cancelled."""
+def _meetings(view: SeriesView) -> list[tuple[datetime, str, str]]:
+    """Each meeting in the rule's order, on the series' wall clock: where it is held
+    (with its clock in an hour read twice), and whether it was moved there or is
+    cancelled."""
     series = view.wall_clock
-    found: list[tuple[datetime, datetime, str]] = []
+    found: list[tuple[datetime, datetime, str, str]] = []
     for meeting in series.held:
         if meeting.ruled is None:
-            found.append((meeting.start, meeting.start, _("held")))
+            found.append((meeting.start, meeting.start, meeting.clock, _("held")))
         elif meeting.ruled == meeting.start:  # a move kept at the time the rule gives it
-            found.append((meeting.start, meeting.start, _("moved")))
+            found.append((meeting.start, meeting.start, meeting.clock, _("moved")))
         else:
             before = f"{i18n.day_text(meeting.ruled.date())} {i18n.time_text(meeting.ruled)}"
-            found.append(
-                (meeting.ruled, meeting.start, _("moved from {before}").format(before=before))
-            )
-    found.extend((cancelled, cancelled, _("cancelled")) for cancelled in series.cancelled)
+            moved_from = _("moved from {before}").format(before=before)
+            found.append((meeting.ruled, meeting.start, meeting.clock, moved_from))
+    found.extend((cancelled, cancelled, "", _("cancelled")) for cancelled in series.cancelled)
     found.sort(key=lambda item: item[0])
-    return [(start, what) for _ruled, start, what in found]
+    return [(start, clock, what) for _ruled, start, clock, what in found]
 
 
 def _as_json(view: SeriesView) -> dict[str, Any]:

@@ -124,6 +124,10 @@ class HeldMeeting:
     ruled: datetime | None = None
     """Where the rule places it, when it was moved from there; None when it is held
     where the rule places it."""
+    clock: str = ""
+    """The clock its start is read on where that wall-clock time is read twice that day
+    (EST, on the night the clocks go back): which reading it is held at; empty for any
+    other time (:func:`~cpp_scheduler.timezones.repeated_clock`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +215,7 @@ class DraftSeries:
                 _wall_clock(meeting.recurrence_id, zone)
                 if meeting.moved and meeting.recurrence_id is not None
                 else None,
+                timezones.repeated_clock(timezones.to_local(meeting.start, zone)),
             )
             for meeting in self.meetings
         ]

@@ -128,10 +128,12 @@ def change_lines(series: series_rules.DraftSeries, zone: str) -> list[str]:
 
 
 def _meeting_text(meeting: HeldMeeting, with_year: bool, series_start: datetime) -> str:
-    """A meeting's day; its time where it is not the series' own; where it was moved
-    from, if it was."""
+    """A meeting's day; its time where it is not the series' own, or is read twice that
+    day (with the clock that tells which); where it was moved from, if it was."""
     text = _day_text(meeting.start, with_year)
-    if meeting.start.time() != series_start.time():
+    if meeting.clock:  # an hour read twice: which reading it is held at
+        text += f" {i18n.time_text(meeting.start)} {meeting.clock}"
+    elif meeting.start.time() != series_start.time():
         text += f" {i18n.time_text(meeting.start)}"
     ruled = meeting.ruled
     if ruled is None:

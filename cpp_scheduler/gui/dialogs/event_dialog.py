@@ -323,6 +323,10 @@ class EventDialog(RecordDialog):
         self._timed_before_all_day: tuple[time, timedelta] | None = None
         """The start's time and the length the event had when all-day was turned on in
         this dialog, which turning it off again gives back; None until then."""
+        self._days_before_timed: tuple[int, datetime, datetime] | None = None
+        """The days after the first an all-day event ran when all-day was turned off in
+        this dialog, with the times that turning it off gave: turned on again with those
+        times untouched, the event has its days back; None until then."""
         ui.delegations.setPlaceholderText(
             translate("EventDialog", "Search delegations by name, country or zone…")
         )
@@ -396,6 +400,7 @@ class EventDialog(RecordDialog):
         self._mode_by_hand = EventMode(ui.mode.currentData()) is not usual_mode(stored_kind)
         ui.allDay.toggled.connect(self._all_day_toggled)
         ui.start.dateTimeChanged.connect(self._start_moved)
+        ui.startChoice.choiceChanged.connect(self._start_chosen)
         ui.kind.currentIndexChanged.connect(self._kind_changed)
         ui.mode.currentIndexChanged.connect(self._mode_chosen)
         ui.findTime.clicked.connect(self.find_time)
@@ -523,8 +528,8 @@ class EventDialog(RecordDialog):
         if values.get("all_day"):
             self._fill_dates(*timezones.all_day_dates(values["start_utc"], values["end_utc"], zone))
         else:
-            ui.startChoice.preferFold(timezones.Fold(start_local.fold))
-            ui.endChoice.preferFold(timezones.Fold(end_local.fold))
+            ui.startChoice.preferFold(timezones.Fold(start_local.fold), start_local)
+            ui.endChoice.preferFold(timezones.Fold(end_local.fold), end_local)
             ui.start.setDateTime(_qdatetime(start_local))
             ui.end.setDateTime(_qdatetime(end_local))
             if values["end_utc"] > values["start_utc"]:
@@ -592,20 +597,27 @@ class EventDialog(RecordDialog):
         """Whole days from the start's date to the end's; or back to times on the first
         day: those the event had before all-day was turned on in this dialog (its start's
         time and its length, so a three-day workshop ticked and unticked again is three
-        days still), else an hour at the start of the working day."""
+        days still), else an hour at the start of the working day. An all-day event
+        unticked and ticked again, its times untouched meanwhile, has its days back."""
         ui = self.ui
         first = _naive(ui.start).date()
         last = max(first, _naive(ui.end).date())
+        before = self._days_before_timed
+        untouched = before is not None and before[1:] == (_naive(ui.start), _naive(ui.end))
         if checked:  # read before the date editors drop the hours
             self._timed_before_all_day = (_naive(ui.start).time(), self._length)
         self._end_beyond = None
         self._show_dates(checked)
         if checked:
             self._extra_days = (last - first).days
+            if untouched and before is not None:  # unticked and ticked again: its days
+                self._extra_days = before[0]
+                last = first + timedelta(days=before[0])
             with QSignalBlocker(ui.start), QSignalBlocker(ui.end):
                 ui.start.setDateTime(_qdatetime(datetime.combine(first, time())))
                 ui.end.setDateTime(_qdatetime(datetime.combine(last, time())))
         else:
+            days = self._extra_days
             timed = self._timed_before_all_day
             start_time, self._length = timed or (ALL_DAY_UNCHECKED_START, DEFAULT_LENGTH)
             start = datetime.combine(first, start_time)
@@ -613,6 +625,7 @@ class EventDialog(RecordDialog):
             with QSignalBlocker(ui.end):
                 ui.start.setDateTime(_qdatetime(start))
             ui.end.setDateTime(_qdatetime(min(self._end_after(start), latest)))
+            self._days_before_timed = (days, _naive(ui.start), _naive(ui.end))
         ui.recurrence.setStart(_naive(ui.start))
 
     def _start_moved(self, _value: QDateTime) -> None:
@@ -645,6 +658,31 @@ class EventDialog(RecordDialog):
             self._end_following = False
         ui.recurrence.setStart(start)
 
+    def _start_chosen(self) -> None:
+        """The coordinator answered which instant a start the clocks skip or pass twice
+        means: the end follows that instant, keeping the length, as on any other move of
+        the start (until then it was kept on the wall clock, which a reading after the
+        jump would meet, or a repeated hour's first reading stretch by an hour), and a
+        series' meetings are shown at that instant's hour, which the series will keep."""
+        ui = self.ui
+        fold, zone = ui.startChoice.fold(), ui.zone.zoneName()
+        if self.all_day or fold is None or not is_zone(zone):
+            return
+        try:
+            start = timezones.to_utc(_naive(ui.start), zone, fold)
+            end = timezones.to_local(start + self._length, zone)
+        except (timezones.TimeZoneError, OverflowError):
+            return
+        ui.endChoice.preferFold(timezones.Fold(end.fold), end)
+        self._end_following = True
+        try:
+            ui.end.setDateTime(_qdatetime(min(end.replace(tzinfo=None), _last_moment(ui.end))))
+        finally:
+            self._end_following = False
+        # A series keeps the wall-clock time of the instant its first meeting takes: the
+        # Series tab says the hour every meeting will be at, as ``series`` will.
+        ui.recurrence.setStart(timezones.to_local(start, zone).replace(tzinfo=None))
+
     def _end_moved(self, _value: QDateTime) -> None:
         """The coordinator's end sets the length the start keeps; one the start moved
         changes nothing, so the length an end stopped at the last day cut is kept."""
@@ -673,7 +711,7 @@ class EventDialog(RecordDialog):
             except timezones.TimeZoneError:
                 pass
             else:
-                self.ui.endChoice.preferFold(timezones.Fold(end.fold))
+                self.ui.endChoice.preferFold(timezones.Fold(end.fold), end)
                 return end.replace(tzinfo=None)
         return start + self._length
 
@@ -1163,7 +1201,7 @@ class EventDialog(RecordDialog):
         start_local = timezones.to_local(start, zone)
         end_local = timezones.to_local(end, zone)
         self._length = end - start
-        ui.startChoice.preferFold(timezones.Fold(start_local.fold))
-        ui.endChoice.preferFold(timezones.Fold(end_local.fold))
+        ui.startChoice.preferFold(timezones.Fold(start_local.fold), start_local)
+        ui.endChoice.preferFold(timezones.Fold(end_local.fold), end_local)
         ui.start.setDateTime(_qdatetime(start_local))
         ui.end.setDateTime(_qdatetime(end_local))

@@ -88,15 +88,21 @@ class LocalTimeChoice(QFrame):
         layout.addWidget(self.later)
         self._problem: timezones.LocalTimeProblem | None = None
         self._preferred: timezones.Fold | None = None
+        self._preferred_for: datetime | None = None
         self.hide()
 
     def _toggled(self, _id: int, checked: bool) -> None:
         if checked:
             self.choiceChanged.emit()
 
-    def preferFold(self, fold: timezones.Fold | None) -> None:
-        """Preselect this reading the next time a question comes up (a stored event)."""
+    def preferFold(self, fold: timezones.Fold | None, local: datetime | None = None) -> None:
+        """Preselect this reading when the question on the wall-clock time ``local`` (any,
+        without it) comes up: the reading a stored event holds, or the one an end worked
+        out from its start and length has. A question on another time, one the
+        coordinator typed, is asked with neither reading chosen: the window never
+        guesses it."""
         self._preferred = fold
+        self._preferred_for = None if local is None else local.replace(tzinfo=None, fold=0)
 
     def setProblem(self, error: LocalTimeError | None, what: str = "time") -> None:
         """Ask about ``error``'s time, or hide when there is nothing to ask."""
@@ -126,10 +132,11 @@ class LocalTimeChoice(QFrame):
             earlier.format(instant=timezones.reading_text(first, problem.zone, day))
         )
         self.later.setText(later.format(instant=timezones.reading_text(second, problem.zone, day)))
-        if self._preferred is not None:
+        meant = self._preferred_for in (None, problem.local.replace(tzinfo=None, fold=0))
+        if self._preferred is not None and meant:
             button = self.earlier if self._preferred is timezones.Fold.EARLIER else self.later
             button.setChecked(True)
-            self._preferred = None
+        self._preferred = None
         self.show()
 
     def fold(self) -> timezones.Fold | None:

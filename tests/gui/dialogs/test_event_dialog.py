@@ -235,9 +235,9 @@ def test_a_skipped_clock_time_asks_which_instant_is_meant(
     assert not dialog.local_times_pending
 
     qtbot.mouseClick(ui.startChoice.later, Qt.MouseButton.LeftButton)
-    # 02:30 read as 03:30 daylight time is when the shifted end (03:30) falls: too short.
-    assert error_text(dialog, "end_utc") == "The event must end after it starts."
-    ui.end.setDateTime(wall_clock(datetime(2027, 3, 14, 4, 30)))
+    # 02:30 read as 03:30 daylight time: the end follows it, the hour kept, as on any
+    # other move of the start (it stood at 03:30 on the wall clock, the start's instant).
+    assert ui.end.dateTime().toString("HH:mm") == "04:30"
     assert ok_button(dialog).isEnabled()
     accept(dialog)
     values = dialog.values()
