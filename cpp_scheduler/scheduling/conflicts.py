@@ -43,7 +43,7 @@ exactly what the check of the whole program shows in that part.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -1525,13 +1525,19 @@ def _attended_days(context: _Context, delegation_ids: Collection[str]) -> dict[s
     for delegation_id, attended in attended_by(everything, delegation_ids).items():
         found = days[delegation_id] = set()
         for interval in attended:
-            if interval.all_day:
-                own = timezones.all_day_dates(interval.start, interval.end, interval.zone)
-                found.update(range(date_to_day(own[0]), date_to_day(own[1]) + 1))
-            else:
-                first = local_day(timezones.TOKYO, interval.start_s)
-                found.update(range(first, local_day(timezones.TOKYO, interval.end_s - 1) + 1))
+            found.update(_days_in_japan(interval, local_day))
     return days
+
+
+def _days_in_japan(interval: Interval, local_day: Callable[[str, int], int]) -> range:
+    """The days (as day numbers) a meeting is on for a tour, whose days are in Japan: a
+    timed one each Tokyo day it runs into, an all-day one its own dates, the same on
+    every calendar (New York's Saturday is Saturday in Tokyo too)."""
+    if interval.all_day:
+        first, last = timezones.all_day_dates(interval.start, interval.end, interval.zone)
+        return range(date_to_day(first), date_to_day(last) + 1)
+    start = local_day(timezones.TOKYO, interval.start_s)
+    return range(start, local_day(timezones.TOKYO, interval.end_s - 1) + 1)
 
 
 def _tour_problems(context: _Context) -> Iterator[Conflict]:
@@ -1547,9 +1553,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
     for interval in (*snapshot.intervals, *snapshot.neighbours):  # the tours' whole days
         if interval.tour_day_id not in keys:
             continue  # an activity filed under a day of a tour
-        first = local_day(timezones.TOKYO, interval.start_s)
-        last = local_day(timezones.TOKYO, interval.end_s - 1)
-        busy_days[interval.tour_day_id].update(range(first, last + 1))
+        busy_days[interval.tour_day_id].update(_days_in_japan(interval, local_day))
     for tour in tours:
         delegation_name = context.name(tour.delegation_id)
         first, last = date_to_day(tour.start_date), date_to_day(tour.end_date)

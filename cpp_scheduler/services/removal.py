@@ -1097,8 +1097,11 @@ def delete(
         record = get_record(session, model_cls, record_id)
         if not alone:
             check_version(record, expected_version)
+        # Named by its title or name, else as the record names itself (a tour's day by
+        # its date), never by its id.
+        named = getattr(record, "title", None) or getattr(record, "name", None)
+        label = f"{_(str(model_cls.record_kind))} {quoted(str(named))}" if named else record.label()
         snapshot = _delete_held(session, model_cls, record_id, touched)
-        label = f"{_(str(model_cls.record_kind))} {quoted(str(snapshot['title']))}"
         if alone:
             # A colleague's work filed under the record is named before its version,
             # which that filing raised too: the session they filed says more.

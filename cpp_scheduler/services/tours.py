@@ -71,6 +71,8 @@ class BoardEvent:
     problem: str | None = None
     """The check's sentence on the activity itself (held outside the tour's days), or
     None."""
+    zone: str = timezones.TOKYO
+    """The zone it is planned in, whose dates an all-day one is held on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,6 +747,7 @@ def _board_event(event: Event, place: str, problem: str | None = None) -> BoardE
         event.all_day,
         _activity_day(event),
         problem,
+        event.zone,
     )
 
 
@@ -872,11 +875,16 @@ def leg_values(
 
 
 def moved_event_values(event: BoardEvent, shift: timedelta, tour_day_id: str) -> dict[str, Any]:
-    return {
-        "start_utc": event.start + shift,
-        "end_utc": event.end + shift,
-        "tour_day_id": tour_day_id,
-    }
+    """An activity moved ``shift`` (whole days) to another day of its tour: a timed one
+    by that much time; an all-day one by as many of its own dates, from the start of one
+    day of its zone to the start of another (a day its zone's clocks change on is not 24
+    hours long)."""
+    if not event.all_day:
+        start, end = event.start + shift, event.end + shift
+    else:
+        first, last = timezones.all_day_dates(event.start, event.end, event.zone)
+        start, end = timezones.local_days(first + shift, last + shift, event.zone)
+    return {"start_utc": start, "end_utc": end, "tour_day_id": tour_day_id}
 
 
 def moved_leg_values(leg: BoardLeg, shift: timedelta) -> dict[str, Any]:

@@ -306,3 +306,35 @@ def test_reverting_ones_own_participants_keeps_those_a_colleague_added_or_remove
     assert sorted(editing.stored(aiko, Event, event).values["participant_ids"]) == sorted(
         [bruno, sofia]
     )
+
+
+def test_a_tour_day_taken_back_after_a_colleague_filed_an_activity_under_it_is_named_by_its_date(
+    aiko: Database, kenji: Database
+) -> None:
+    """The day record the builder made for Aiko's visit, a colleague's lunch filed under
+    it since: taking it back is refused, naming the day by its date, not its id."""
+    from datetime import date
+
+    from cpp_scheduler.model import StudyTour, TourDay
+
+    tour = editing.create(
+        aiko,
+        StudyTour,
+        {
+            "title": "Lima tour",
+            "delegation_id": _lima(aiko),
+            "start_date": date(2027, 3, 12),
+            "end_date": date(2027, 3, 14),
+        },
+    )
+    day = editing.create(aiko, TourDay, {"tour_id": tour, "day": date(2027, 3, 13)})
+    version = editing.stored(aiko, TourDay, day).version
+    _event(kenji, "Lunch at the fish market", tour_day_id=day)
+
+    with pytest.raises(SchedulerError) as refused:
+        removal.delete(aiko, TourDay, day, version, alone=True)
+
+    assert str(refused.value) == (
+        "event 'Lunch at the fish market' refers to tour day Sat 13 Mar 2027 since; "
+        "nothing was deleted"
+    )

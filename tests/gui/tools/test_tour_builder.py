@@ -1101,3 +1101,66 @@ def test_the_count_to_fix_brings_each_flagged_line_into_view_in_turn(
         assert in_view(line), line.text()
         assert builder.chosen_day == day
     builder.close()
+
+
+def _new_york_tour(database):  # type: ignore[no-untyped-def]
+    """A New York delegation's tour, 12 to 16 March 2027 (US clocks go forward on the
+    14th), with an all-day day on the delegation's home calendar filed under the 13th."""
+    from datetime import date
+
+    from cpp_scheduler import timezones
+
+    new_york = add_delegation(database, "New York City DOT", "US", "America/New_York")
+    tour = add(
+        database,
+        StudyTour,
+        title="NY tour",
+        delegation_id=new_york,
+        start_date=date(2027, 3, 12),
+        end_date=date(2027, 3, 16),
+    )
+    saturday = add(database, TourDay, tour_id=tour, day=date(2027, 3, 13), title="")
+    start, end = timezones.local_days(date(2027, 3, 13), date(2027, 3, 13), "America/New_York")
+    free_day = add_event(
+        database,
+        "Free day (home calendar)",
+        start,
+        (end - start).total_seconds() / 3600,
+        zone="America/New_York",
+        all_day=True,
+        tour_day_id=saturday,
+        delegation_ids=[new_york],
+    )
+    return tour, free_day
+
+
+def test_an_all_day_day_in_another_zone_moves_by_its_own_dates_and_fills_only_them(
+    qtbot: QtBot, sqlite_database, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saturday's all-day day on New York's calendar is Saturday in Tokyo too: Sunday
+    holds nothing and is said empty. Moved to Sunday, the day New York's clocks go
+    forward (23 hours there), it runs from Sunday's start to Monday's in New York."""
+    from datetime import date
+
+    from cpp_scheduler import timezones
+
+    tour, free_day = _new_york_tour(sqlite_database)
+    found = conflicts_json(capsys, sqlite_database, "--from", "2027-03-11", "--to", "2027-03-17")
+    [empty] = [c for c in found["conflicts"] if c["kind"] == "empty_tour_day"]
+    assert "Sun 14 Mar" in empty["message"]
+    assert "Sat 13 Mar" not in empty["message"]
+
+    window = open_window()
+    builder = _builder(qtbot, window, tour)
+    assert builder.move_day(date(2027, 3, 13), 1)
+    settle(qtbot, window)
+
+    with sqlite_database.session() as session:
+        event = session.get(Event, free_day)
+        assert event is not None
+        held = (event.start_utc, event.end_utc)
+    assert held == timezones.local_days(date(2027, 3, 14), date(2027, 3, 14), "America/New_York")
+    assert [e.title for e in builder.board.day(date(2027, 3, 14)).events] == [
+        "Free day (home calendar)"
+    ]
+    builder.close()
