@@ -56,6 +56,7 @@ def deletion_json(found: ToDelete, kind: str) -> dict[str, Any]:
             "events": found.standing.events,
         },
         "series_meetings": found.series_meetings,
+        "unchecked_legs": {"count": found.unchecked_leg_count, "first": list(found.unchecked_legs)},
     }
 
 
@@ -73,6 +74,7 @@ def deletion_text(found: ToDelete, kind: str) -> str:
         deletion_words.invited_text(found) if kind == "event" else "",
         deletion_words.changes_text(found, SEND_UPDATES),
         deletion_words.along_text(found),
+        deletion_words.unchecked_legs_text(found),
         deletion_words.not_told_text(found, SEND_UPDATES) if kind == "participant" else "",
     ]
     lines.extend(f"  {line}" for text in said if text for line in text.splitlines())

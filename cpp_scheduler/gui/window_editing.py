@@ -776,13 +776,14 @@ class RecordEditing:
         kind = kind_name(model.record_kind)
         changes = deletion_words.changes_text(found, _send_updates_menu())
         along = deletion_words.along_text(found)
+        unchecked = deletion_words.unchecked_legs_text(found)
         not_told = (
             deletion_words.not_told_text(found, _send_updates_menu())
             if model is domain.Participant
             else ""
         )
         series_note = _series_meetings(found, meeting_day)
-        if changes or not_told:
+        if changes or not_told or unchecked:
             question = "\n\n".join(
                 text
                 for text in (
@@ -792,6 +793,7 @@ class RecordEditing:
                     series_note,
                     changes,
                     along,
+                    unchecked,
                     not_told,
                     translate("WindowEditing", "You can undo this (Ctrl+Z)."),
                 )

@@ -132,6 +132,26 @@ def along_text(found: ToDelete) -> str:
     ).format(records=records, count=len(along))
 
 
+def unchecked_legs_text(found: ToDelete) -> str:
+    """The study tours' legs whose journey the deleted route alone gives, which the
+    conflict check then cannot judge (``This leg cannot be checked``), the first named
+    and the rest counted; empty for any other deletion."""
+    count = found.unchecked_leg_count
+    if not count:
+        return ""
+    legs = _("; ").join(found.unchecked_legs)
+    if count > len(found.unchecked_legs):
+        legs = _("{names} and {count} more").format(
+            names=legs, count=count - len(found.unchecked_legs)
+        )
+    return ngettext(
+        "The conflict check then cannot judge the tour leg whose journey it gives: {legs}.",
+        "The conflict check then cannot judge the {count} tour legs whose journey it "
+        "gives: {legs}.",
+        count,
+    ).format(count=count, legs=legs)
+
+
 def series_text(found: ToDelete) -> str:
     """What deleting a series does to its meetings, as the engine counts them: all of
     them go; empty for anything but a series."""
@@ -187,5 +207,13 @@ def not_told_text(found: ToDelete, send_updates: str) -> str:
 def consequences(found: ToDelete, send_updates: str) -> list[str]:
     """What a deletion does besides deleting the record, a paragraph each: the records it
     changes (with the participants it leaves due an update), then those it deletes with
-    it; none where it only deletes."""
-    return [text for text in (changes_text(found, send_updates), along_text(found)) if text]
+    it, then the tour legs it leaves unjudged; none where it only deletes."""
+    return [
+        text
+        for text in (
+            changes_text(found, send_updates),
+            along_text(found),
+            unchecked_legs_text(found),
+        )
+        if text
+    ]

@@ -23,8 +23,8 @@ from sqlalchemy import Column, ForeignKey, Table, UniqueConstraint, inspect, sel
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, selectinload
 
-from cpp_scheduler import i18n
-from cpp_scheduler.errors import SchedulerError, quoted
+from cpp_scheduler import i18n, timezones
+from cpp_scheduler.errors import SchedulerError, printable, quoted
 from cpp_scheduler.i18n import _
 from cpp_scheduler.model.base import Base
 from cpp_scheduler.model.validation import (
@@ -1214,6 +1214,13 @@ class ToDelete:
     """Everything the deletion would remove or clear, as the question read it, which
     the deletion then carries (:func:`delete`'s ``reached``): a session filed under a
     conference since, an invitation sent since, refuses it rather than going unseen."""
+    unchecked_legs: tuple[str, ...] = ()
+    """For a route of the travel-time table: the study tours' legs whose journey it
+    alone gives by their mode (:func:`~cpp_scheduler.scheduling.travel.leg_journey`),
+    which the conflict check then cannot judge, named (the first few) by route, day and
+    tour. A leg is tied to the table by its places and mode, not by a link, so nothing
+    else of the deletion counts it."""
+    unchecked_leg_count: int = 0
 
 
 CHANGED_NAMED_AT_MOST = 5
@@ -1242,7 +1249,46 @@ def to_delete(
             _standing(session, snapshot),
             _series_meetings(record),
             reach_of(snapshot.rows, snapshot.cleared),
+            *_legs_left_unchecked(session, record, named),
         )
+
+
+def _legs_left_unchecked(session: Session, record: Base, named: int) -> tuple[tuple[str, ...], int]:
+    """The legs of the study tours that deleting the route ``record`` (any other record:
+    none) leaves without a journey, the first ``named`` of them named, and how many."""
+    from cpp_scheduler.model import StudyTour, TravelLeg, TravelTime
+    from cpp_scheduler.scheduling.inputs import Route
+    from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
+
+    if not isinstance(record, TravelTime):
+        return (), 0
+    routes = {
+        row.id: Route(row.origin, row.destination, str(row.mode), row.minutes)
+        for row in session.scalars(select(TravelTime))
+    }
+    with_it = TravelTable.from_routes(routes.values())
+    without = TravelTable.from_routes(r for key, r in routes.items() if key != record.id)
+    legs = session.execute(
+        select(TravelLeg, StudyTour.title)
+        .join(StudyTour, TravelLeg.tour_id == StudyTour.id)
+        .order_by(TravelLeg.departure_utc, TravelLeg.id)
+    ).all()
+    unchecked = [
+        (leg, title)
+        for leg, title in legs
+        if leg_journey(with_it, leg.origin, leg.destination, str(leg.mode)) is not None
+        and leg_journey(without, leg.origin, leg.destination, str(leg.mode)) is None
+    ]
+    names = tuple(
+        _("{origin} → {destination} on {day} ({tour})").format(
+            origin=printable(leg.origin),
+            destination=printable(leg.destination),
+            day=i18n.day_text(timezones.to_local(leg.departure_utc, timezones.TOKYO).date()),
+            tour=quoted(title),
+        )
+        for leg, title in unchecked[:named]
+    )
+    return names, len(unchecked)
 
 
 def _series_meetings(record: Base) -> int:

@@ -251,3 +251,63 @@ def test_the_command_line_tells_what_the_question_tells(
         "(cpp-scheduler send updates).",
     ]
     assert messages.errors == []
+
+
+def test_deleting_a_route_names_the_tour_legs_the_check_then_cannot_judge(
+    window: MainWindow, program: Database, messages: Messages, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A leg is tied to the travel-time table by its places and mode, not by a link: the
+    question (and ``records travel-times --deletion``) names the leg that loses its
+    journey, which the check then says "cannot be checked"; a route the leg does not use
+    names none."""
+    from datetime import UTC, date, datetime
+
+    from cpp_scheduler.model import StudyTour, TravelLeg, TravelMode, TravelTime
+
+    by_rail = editing.create(
+        program,
+        TravelTime,
+        {"origin": "Sendai", "destination": "Niigata", "mode": TravelMode.RAIL, "minutes": 120},
+    )
+    by_air = editing.create(
+        program,
+        TravelTime,
+        {"origin": "Sendai", "destination": "Niigata", "mode": TravelMode.AIR, "minutes": 70},
+    )
+    lima = editing.create(
+        program, Delegation, {"name": "Lima housing", "country": "PE", "zone": "America/Lima"}
+    )
+    tour = editing.create(
+        program,
+        StudyTour,
+        {
+            "title": "Lima study tour",
+            "delegation_id": lima,
+            "start_date": date(2027, 3, 10),
+            "end_date": date(2027, 3, 12),
+        },
+    )
+    editing.create(
+        program,
+        TravelLeg,
+        {
+            "tour_id": tour,
+            "origin": "Niigata",
+            "destination": "Sendai",
+            "mode": TravelMode.RAIL,
+            "departure_utc": datetime(2027, 3, 11, 0, 30, tzinfo=UTC),
+            "arrival_utc": datetime(2027, 3, 11, 2, 30, tzinfo=UTC),
+        },
+    )
+    leg = "Niigata → Sendai on Thu 11 Mar 2027 ('Lima study tour')"
+
+    question = asked(window, messages, "travel_time", by_rail, "Sendai–Niigata by rail")
+    assert f"The conflict check then cannot judge the tour leg whose journey it gives: {leg}." in (
+        question
+    )
+    assert "tour leg" not in asked(window, messages, "travel_time", by_air, "by air")
+    capsys.readouterr()
+    db = ["--db", str(program.url.database)]
+    assert main([*db, "records", "travel-times", "--deletion", by_rail, "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["unchecked_legs"] == {"count": 1, "first": [leg]}
