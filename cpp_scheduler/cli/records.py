@@ -71,19 +71,34 @@ def register(subparsers: argparse._SubParsersAction[Any], common: argparse.Argum
 def read_rows(database: Database, table: RecordTable) -> list[tuple[str, list[str]]]:
     """Each record's id and its cells as the manager shows them, in the order it first
     shows them: by its first column, as a coordinator reads it."""
+    return [(record_id, cells) for record_id, cells, _title in _listed(database, table)]
+
+
+def _listed(database: Database, table: RecordTable) -> list[tuple[str, list[str], str]]:
+    """:func:`read_rows`, each row with the record's title as the manager's question
+    before a deletion names it (a route: "Kobe–Kitakyushu by rail")."""
     listed = manager_listing(database, table.model, table.attributes, table.order_by)
     ordered = in_reading_order(listed, lambda record: record.cells[0])
-    return [(record.record_id, [cell_text(value) for value in record.cells]) for record in ordered]
+    return [
+        (record.record_id, [cell_text(value) for value in record.cells], record.title)
+        for record in ordered
+    ]
 
 
-def _named(rows: list[tuple[str, list[str]]], name: str, table: RecordTable) -> str:
-    """The id of the record ``name`` names: its id, or its name as the list's first
-    column shows it (without regard to case); refused in one line where none or several
-    are."""
+def _named(rows: list[tuple[str, list[str], str]], name: str, table: RecordTable) -> str:
+    """The id of the record ``name`` names: its id, its name as the list's first column
+    shows it, or its title as the window's question names it (a route of the travel-time
+    table, whose first column several share), without regard to case; refused in one
+    line where none or several are."""
     wanted = name.strip()
-    if any(record_id == wanted for record_id, _cells in rows):
+    if any(record_id == wanted for record_id, _cells, _title in rows):
         return wanted
-    found = [record_id for record_id, cells in rows if cells[0].casefold() == wanted.casefold()]
+    folded = wanted.casefold()
+    found = [
+        record_id
+        for record_id, cells, title in rows
+        if cells[0].casefold() == folded or title.casefold() == folded
+    ]
     if len(found) == 1:
         return found[0]
     if found:
@@ -104,11 +119,11 @@ def run(args: argparse.Namespace) -> int:
     table = _BY_COMMAND[args.kind]
     database = open_program(args.db)
     try:
-        rows = read_rows(database, table)
         if args.deletion is not None:
-            record_id = _named(rows, args.deletion, table)
+            record_id = _named(_listed(database, table), args.deletion, table)
             print_deletion(database, table.model, record_id, as_json=args.json)
             return 0
+        rows = read_rows(database, table)
     finally:
         database.close()
     words = search_words(args.search)

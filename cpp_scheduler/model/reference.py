@@ -301,6 +301,12 @@ class TravelTime(Record, HeldOnce, Base):
             origin=self.origin, destination=self.destination, mode=self.mode
         )
 
+    @property
+    def name(self) -> str:
+        """Its route (:func:`route_name`): what the coordinator knows it by, as its list,
+        the question before deleting it and the messages about it name it."""
+        return route_name(self.origin or "", self.destination or "", str(self.mode or ""))
+
     def problems(self) -> list[rules.Problem]:
         return rules.collect(
             rules.required_text_problem("origin", self.origin, _("place of departure")),

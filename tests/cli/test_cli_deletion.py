@@ -124,3 +124,26 @@ def test_one_record_taken_along_holds_in_the_singular(
         "  Deleting it also deletes the study tour 'Peru study tour: compact, resilient "
         "and smart cities', with all it holds."
     )
+
+
+def test_a_route_is_named_as_the_window_names_it_and_its_tour_leg_is_said(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Several routes leave from Kobe: the route is named whole, as its list, the
+    window's question and its messages name it, and deleting it leaves the demo tour's
+    Thursday leg to Kitakyushu without a journey the check can judge."""
+    route = "Kobe–Kitakyushu by rail"
+    status, out, _err = _run(
+        capsys, "--db", demo_db, "records", "travel-times", "--deletion", route
+    )
+    assert status == 0
+    assert out.splitlines() == [
+        f"Deleting the travel time '{route}':",
+        "  The conflict check then cannot judge the tour leg whose journey it gives: Kobe → "
+        "Kitakyushu on Thu 11 Mar 2027 ('Peru study tour: compact, resilient and smart cities').",
+    ]
+    status, _out, err = _run(
+        capsys, "--db", demo_db, "records", "travel-times", "--deletion", "Kobe"
+    )
+    assert status == 1
+    assert "Several records of travel-times are called 'Kobe'" in err
