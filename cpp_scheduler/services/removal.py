@@ -1259,11 +1259,18 @@ def _legs_left_unchecked(session: Session, record: Base, named: int) -> tuple[tu
     from cpp_scheduler.model import StudyTour, TravelLeg, TravelTime
     from cpp_scheduler.scheduling.inputs import Route
     from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
+    from cpp_scheduler.services.queries import read_partner_city_names
+    from cpp_scheduler.services.rows import place_key
 
     if not isinstance(record, TravelTime):
         return (), 0
+    cities = read_partner_city_names(session)
+
+    def key(place: str) -> str:  # one name a place, as the check looks places up
+        return place_key(place, cities)
+
     routes = {
-        row.id: Route(row.origin, row.destination, str(row.mode), row.minutes)
+        row.id: Route(key(row.origin), key(row.destination), str(row.mode), row.minutes)
         for row in session.scalars(select(TravelTime))
     }
     with_it = TravelTable.from_routes(routes.values())
@@ -1276,8 +1283,8 @@ def _legs_left_unchecked(session: Session, record: Base, named: int) -> tuple[tu
     unchecked = [
         (leg, title)
         for leg, title in legs
-        if leg_journey(with_it, leg.origin, leg.destination, str(leg.mode)) is not None
-        and leg_journey(without, leg.origin, leg.destination, str(leg.mode)) is None
+        if leg_journey(with_it, key(leg.origin), key(leg.destination), str(leg.mode)) is not None
+        and leg_journey(without, key(leg.origin), key(leg.destination), str(leg.mode)) is None
     ]
     names = tuple(
         _("{origin} → {destination} on {day} ({tour})").format(

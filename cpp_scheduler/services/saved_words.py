@@ -133,7 +133,8 @@ def import_details(report: ImportReport) -> list[str]:
     updates and removes (named, the first :data:`NAMED_CHANGES` of each kind), a line
     each, indented as ``program import`` prints them under its headline."""
     lines: list[str] = []
-    created = counts((kind.kind, len(kind.created)) for kind in report.kinds)
+    # Those created again are named below, not counted here too.
+    created = counts((kind.kind, len(kind.created) - len(kind.recreated)) for kind in report.kinds)
     if created:
         lines.append("  " + _("created: {records}").format(records=created))
     for what, label in (

@@ -147,3 +147,32 @@ def test_a_route_is_named_as_the_window_names_it_and_its_tour_leg_is_said(
     )
     assert status == 1
     assert "Several records of travel-times are called 'Kobe'" in err
+
+
+def test_a_leg_typed_with_the_citys_japanese_name_is_the_routes_leg_too(
+    demo_sqlite_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check reads 神戸市 as Kobe (one name a place), so the leg typed from 神戸市
+    loses its journey with the Kobe route, and is named."""
+    import shutil
+
+    from sqlalchemy import update
+
+    from cpp_scheduler.model import TravelLeg
+
+    program = tmp_path / "program.sqlite"
+    shutil.copyfile(demo_sqlite_path, program)
+    database = open_database(program)
+    try:
+        with database.transaction() as session:
+            session.execute(
+                update(TravelLeg).where(TravelLeg.origin == "Kobe").values(origin="神戸市")
+            )
+    finally:
+        database.close()
+    route = "Kobe–Kitakyushu by rail"
+    status, out, _err = _run(
+        capsys, "--db", str(program), "records", "travel-times", "--deletion", route
+    )
+    assert status == 0
+    assert "cannot judge the tour leg whose journey it gives: 神戸市 → Kitakyushu" in out
