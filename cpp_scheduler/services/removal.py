@@ -1260,7 +1260,7 @@ def _legs_left_unchecked(session: Session, record: Base, named: int) -> tuple[tu
     from cpp_scheduler.scheduling.inputs import Route
     from cpp_scheduler.scheduling.travel import TravelTable, leg_journey
     from cpp_scheduler.services.queries import read_partner_city_names
-    from cpp_scheduler.services.rows import place_key
+    from cpp_scheduler.services.rows import place_key, typed_place_name
 
     if not isinstance(record, TravelTime):
         return (), 0
@@ -1287,11 +1287,11 @@ def _legs_left_unchecked(session: Session, record: Base, named: int) -> tuple[tu
         and leg_journey(without, key(leg.origin), key(leg.destination), str(leg.mode)) is None
     ]
     names = tuple(
-        _("{origin} → {destination} on {day} ({tour})").format(
-            origin=printable(leg.origin),
-            destination=printable(leg.destination),
+        _("{origin} → {destination} on {day} ('{tour}')").format(
+            origin=printable(typed_place_name(leg.origin, cities)),
+            destination=printable(typed_place_name(leg.destination, cities)),
             day=i18n.day_text(timezones.to_local(leg.departure_utc, timezones.TOKYO).date()),
-            tour=quoted(title),
+            tour=printable(title),
         )
         for leg, title in unchecked[:named]
     )

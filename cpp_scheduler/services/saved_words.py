@@ -146,7 +146,7 @@ def import_details(report: ImportReport) -> list[str]:
             names: tuple[str, ...] = getattr(kind, what)
             if not names:
                 continue
-            shown = "; ".join(names[:NAMED_CHANGES])
+            shown = _("; ").join(names[:NAMED_CHANGES])
             more = len(names) - NAMED_CHANGES
             if more > 0:
                 shown += _("; and {count} more").format(count=more)

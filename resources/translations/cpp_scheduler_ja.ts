@@ -1367,7 +1367,7 @@ Please send that file to whoever looks after CPP Scheduler.</source>
     </message>
     <message>
         <source>Reading {file}…</source>
-        <translation>{file} を読み込んでいます…</translation>
+        <translation>{file} を確認しています…</translation>
     </message>
     <message>
         <source>Import {file} into this program?

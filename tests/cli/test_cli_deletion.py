@@ -175,4 +175,4 @@ def test_a_leg_typed_with_the_citys_japanese_name_is_the_routes_leg_too(
         capsys, "--db", str(program), "records", "travel-times", "--deletion", route
     )
     assert status == 0
-    assert "cannot judge the tour leg whose journey it gives: 神戸市 → Kitakyushu" in out
+    assert "cannot judge the tour leg whose journey it gives: Kobe → Kitakyushu" in out
