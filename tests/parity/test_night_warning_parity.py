@@ -121,7 +121,7 @@ TOKYO_NIGHT = datetime(2027, 2, 24, 14, 0, tzinfo=UTC)
 
 HOSTS_NIGHT = {
     i18n.ENGLISH: "Night for the hosts in Tokyo: 23:00-Thu 00:00 there.",
-    i18n.JAPANESE: "東京の主催者にとって夜間です: 現地 23:00-(木) 00:00。",
+    i18n.JAPANESE: "東京の主催者にとって夜間です: 東京時間 23:00-(木) 00:00。",
 }
 HOSTS_CHECKED = {
     i18n.ENGLISH: "Follow-up call with Peru is at night for the hosts in Tokyo: Wed 24 Feb "
