@@ -202,6 +202,19 @@ class AttendedMeeting:
     judgement: Judgement
 
 
+def members_of(
+    snapshot: ProgramSnapshot, delegation_ids: Collection[str]
+) -> dict[str, frozenset[str]]:
+    """The members of each of these delegations (those with none left out), in one pass
+    over the program's people."""
+    wanted = frozenset(delegation_ids)
+    found: dict[str, set[str]] = defaultdict(set)
+    for person_id, person in snapshot.participants.items():
+        if person.delegation_id in wanted:
+            found[person.delegation_id].add(person_id)
+    return {delegation_id: frozenset(ids) for delegation_id, ids in found.items()}
+
+
 def attended_by(
     snapshot: ProgramSnapshot, delegation_ids: Collection[str]
 ) -> dict[str, list[Interval]]:
@@ -214,11 +227,7 @@ def attended_by(
     wanted = frozenset(delegation_ids)
     conferences = conferences_of(snapshot)
     people = snapshot.participants
-    grouped: dict[str, set[str]] = defaultdict(set)
-    for person_id, person in people.items():
-        if person.delegation_id in wanted:
-            grouped[person.delegation_id].add(person_id)
-    members = {delegation_id: frozenset(ids) for delegation_id, ids in grouped.items()}
+    members = members_of(snapshot, wanted)
     nobody: frozenset[str] = frozenset()
     found: dict[str, list[Interval]] = {delegation_id: [] for delegation_id in wanted}
     for interval in snapshot.intervals:

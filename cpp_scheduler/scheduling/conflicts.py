@@ -67,6 +67,7 @@ from cpp_scheduler.scheduling.attendance import (
     judged_at_night,
     judged_for_nights,
     local_span,
+    members_of,
     span_part,
 )
 from cpp_scheduler.scheduling.clock import LocalClock, date_to_day, day_to_date
@@ -1546,7 +1547,7 @@ def _tour_problems(context: _Context) -> Iterator[Conflict]:
         return
     keys = {day_id for tour in tours for day_id in tour.day_ids.values()}
     attended = _attended_days(context, {tour.delegation_id for tour in tours})
-    members = _members_of(context.snapshot, {tour.delegation_id for tour in tours})
+    members = members_of(context.snapshot, {tour.delegation_id for tour in tours})
     busy_days: dict[str, set[int]] = defaultdict(set)
     local_day = context.clock.local_day
     snapshot = context.snapshot
@@ -1816,15 +1817,6 @@ def _activities_outside(context: _Context, tour: TourInfo) -> Iterator[Conflict]
             days=(day,),
             within=within.format(day=i18n.short_day_text(day)),
         )
-
-
-def _members_of(snapshot: ProgramSnapshot, delegation_ids: set[str]) -> dict[str, frozenset[str]]:
-    """The members of each of these delegations, in one pass over the program's people."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for person_id, person in snapshot.participants.items():
-        if person.delegation_id in delegation_ids:
-            found[person.delegation_id].add(person_id)
-    return {delegation_id: frozenset(ids) for delegation_id, ids in found.items()}
 
 
 def _activities_not_attended(
