@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMessageBox,
     QProgressBar,
-    QStyle,
     QWidget,
 )
 
@@ -35,6 +34,7 @@ from cpp_scheduler.gui.crash import failure_line
 from cpp_scheduler.gui.forms.ui_import_dialog import Ui_ImportDialog
 from cpp_scheduler.gui.taskman import Progress, TaskManager
 from cpp_scheduler.gui.translations import translate
+from cpp_scheduler.gui.widgets.cell_width import one_line_width
 from cpp_scheduler.ical.importer import ParsedCalendar
 from cpp_scheduler.model import Event, Participant
 from cpp_scheduler.services import calendar_import
@@ -398,25 +398,13 @@ class ImportDialog(QDialog):
         in view, elided, rather than pushing the table sideways. Measured from the words
         and a sample, never from every row: Qt would ask a large plan for each."""
         header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        # The space a cell keeps on either side of its text, and the grid's line, as
-        # Qt adds them when it fits a column to its contents.
-        frame = self.table.style().pixelMetric(
-            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table
-        )
-        margin = 2 * (frame + 1) + (1 if self.table.showGrid() else 0)
         labels = [self.model.labels[kind][0] for kind in kinds]
         self.table.setColumnWidth(
             0,
-            max(
-                [header.sectionSizeHint(0)]
-                + [metrics.horizontalAdvance(x) + margin for x in labels]
-            ),
+            max([header.sectionSizeHint(0)] + [one_line_width(self.table, x) for x in labels]),
         )
         titles = [row.title for row in islice(rows, _SAMPLE)]
-        wanted = max(
-            [header.sectionSizeHint(1)] + [metrics.horizontalAdvance(x) + margin for x in titles]
-        )
+        wanted = max([header.sectionSizeHint(1)] + [one_line_width(self.table, x) for x in titles])
         widest = max(self.table.viewport().width() // 2, 200)
         self.table.setColumnWidth(1, min(wanted, widest))
 

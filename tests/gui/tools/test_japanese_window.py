@@ -410,3 +410,40 @@ def test_one_file_per_participant_is_reported_in_japanese_sentences(
     assert report.endswith("書き出しました。"), report
     assert "." not in report.replace(str(folder), "")
     tasks.wait_for_done()
+
+
+SKIPPED_HOUR_SERIES = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Example//EN\r
+BEGIN:VEVENT\r
+UID:skipped-hour@example.org\r
+DTSTAMP:20270101T000000Z\r
+DTSTART;TZID=America/New_York:20270307T023000\r
+DTEND;TZID=America/New_York:20270307T033000\r
+RRULE:FREQ=WEEKLY;COUNT=3\r
+SUMMARY:Weekly call with the New York partners\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_the_import_plan_shows_what_happens_whole_in_japanese(
+    qtbot: QtBot, sqlite_database: Database, open_window, tmp_path: Path
+) -> None:
+    """A meeting read as RFC 5545 says is labelled so in words drawn whole, as wide a
+    column would draw them: a column fitted to the label's rounded width cut it to
+    "RFC 5545 に従って…"."""
+    window = open_window()
+    dialog = tools_of(window).open_import()
+    qtbot.addWidget(dialog)
+    path = tmp_path / "new-york.ics"
+    path.write_text(SKIPPED_HOUR_SERIES, encoding="utf-8", newline="")
+    dialog.read(path)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
+    table = dialog.table
+    labels = [table.model().index(row, 0).data() for row in range(table.model().rowCount())]
+    assert "RFC 5545 に従って解釈" in labels
+    cell = table.visualRect(table.model().index(labels.index("RFC 5545 に従って解釈"), 0))
+    drawn = table.viewport().grab(cell).toImage()
+    table.setColumnWidth(0, table.columnWidth(0) + 200)
+    assert table.viewport().grab(cell).toImage() == drawn
