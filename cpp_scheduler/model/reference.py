@@ -6,7 +6,9 @@ the program in later rounds, so none of them is known to the code.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -291,15 +293,11 @@ class TravelTime(Record, HeldOnce, Base):
                 values.get("origin"), values.get("destination"), values.get("mode")
             ),
             lambda _values, other: _("{route} is already listed: edit that one.").format(
-                route=route_name(other["origin"], other["destination"], other["mode"])
+                route=_route_of(other)
             ),
+            shown=lambda values: _route_of(values),
         ),
     )
-
-    def label(self) -> str:
-        return _("travel time {origin}-{destination} by {mode}").format(
-            origin=self.origin, destination=self.destination, mode=self.mode
-        )
 
     @property
     def name(self) -> str:
@@ -343,6 +341,14 @@ def route_key(origin: object, destination: object, mode: object) -> RouteKey | N
     if not all(ends) or not mode:
         return None
     return frozenset(ends), str(mode)
+
+
+def _route_of(values: Mapping[str, Any]) -> str:
+    return route_name(
+        str(values.get("origin") or ""),
+        str(values.get("destination") or ""),
+        str(values.get("mode") or ""),
+    )
 
 
 def route_name(origin: str, destination: str, mode: str) -> str:

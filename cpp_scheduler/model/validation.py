@@ -520,6 +520,15 @@ class Unique:
     it names that record."""
     named_by: tuple[str, ...] = ()
     """The other attributes ``clash`` names the other record by."""
+    shown: Callable[[Values], str] | None = None
+    """The value as a message quotes it, where its attributes joined by commas would
+    not say it as the program does elsewhere (a route: "Kobe–Kitakyushu by rail")."""
+
+    def quoted_value(self, values: Values) -> str:
+        """The value of ``values`` as a message quotes it."""
+        if self.shown is not None:
+            return self.shown(values)
+        return ", ".join(str(values[name]) for name in self.attributes if values.get(name))
 
     @property
     def columns(self) -> tuple[str, ...]:

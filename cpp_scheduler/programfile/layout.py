@@ -37,6 +37,7 @@ from cpp_scheduler.model import (
     Venue,
 )
 from cpp_scheduler.model.base import Base
+from cpp_scheduler.model.reference import route_name
 
 FORMAT = "cpp-scheduler-program"
 VERSION = 1
@@ -163,6 +164,9 @@ class Kind:
     same natural key and another id is the same record (a city seeded on both sides)."""
     natural_key_unique: bool = True
     """Whether the database refuses two records with the same natural key."""
+    named_by: Callable[[dict[str, Any]], str | None] | None = None
+    """The name a record goes by everywhere else in the program, from its written
+    values, where its kind has no name or title (a travel time's route)."""
 
     @property
     def record_kind(self) -> str:
@@ -177,6 +181,8 @@ class Kind:
             (record[key] for key in ("name", "title", "code", "hotel") if record.get(key)),
             None,
         )
+        if name is None and self.named_by is not None:
+            name = self.named_by(record)
         if name is None:  # a record named by its natural key (a night by its tour and date)
             given = [record[key] for key in self.natural_key if record.get(key) is not None]
             name = "-".join(str(value) for value in given) or None
@@ -246,6 +252,16 @@ VENUES = Kind(
     natural_key_unique=False,
 )
 
+
+def _route_of(record: dict[str, Any]) -> str | None:
+    """``Kobe–Kitakyushu by rail``, as the travel times' list names the route; None
+    while a place or the mode is missing (the record is then named by what it has)."""
+    origin, destination, mode = (record.get(key) for key in ("origin", "destination", "mode"))
+    if not (isinstance(origin, str) and isinstance(destination, str) and isinstance(mode, str)):
+        return None
+    return route_name(origin, destination, mode) if origin and destination and mode else None
+
+
 TRAVEL_TIMES = Kind(
     "travel_times",
     TravelTime,
@@ -257,6 +273,7 @@ TRAVEL_TIMES = Kind(
     ),
     sort_by=("origin", "destination", "mode"),
     natural_key=("origin", "destination", "mode"),
+    named_by=_route_of,
 )
 
 DELEGATIONS = Kind(

@@ -902,12 +902,9 @@ def _taken_alike(
     the value is not its name (an address). A record without a name (a route) goes by
     its own value."""
 
-    def shown(record: Mapping[str, Any]) -> str:
-        return ", ".join(str(record[name]) for name in rule.attributes if record.get(name))
-
     kind = _(str(mapper.class_.record_kind))
-    label = str(row.get("title") or row.get("name") or shown(values) or row.get("id"))
-    value = shown(other)
+    label = str(row.get("title") or row.get("name") or rule.quoted_value(values) or row.get("id"))
+    value = rule.quoted_value(other)
     where = session.database_name if isinstance(session, StoreSession) else _("the database")
     holder = ", ".join(str(other[name]) for name in rule.named_by if other.get(name))
     if holder:

@@ -217,3 +217,40 @@ def test_the_report_names_what_an_import_would_change(
     assert f"  updated: study tour '{tour['title']}' (id {tour['id']})" in lines
     assert any(line.startswith("  removed: hotel night 'Kokura Station Hotel'") for line in lines)
     assert _snapshot(demo_db) == before
+
+
+@pytest.mark.parametrize(
+    ("language", "named"),
+    [
+        ("en", "travel time 'Kobe–Kitakyushu by rail'"),
+        ("ja", "移動時間「Kobe–Kitakyushu（鉄道）」"),
+    ],
+)
+def test_the_report_names_a_travel_time_by_its_route_as_its_list_does(
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    exported: dict[str, Any],
+    language: str,
+    named: str,
+) -> None:
+    """Not by the file's keys joined ("Kobe-Kitakyushu-rail"), a name the program gives
+    it nowhere else, with the mode untranslated in Japanese."""
+    document = json.loads(json.dumps(exported))
+    route = next(
+        journey
+        for journey in document["travel_times"]
+        if (journey["origin"], journey["destination"], journey["mode"])
+        == ("Kobe", "Kitakyushu", "rail")
+    )
+    route["minutes"] += 10
+    edited = tmp_path / "slower.json"
+    edited.write_text(json.dumps(document), encoding="utf-8")
+
+    arguments = ["--db", str(demo_db), "--lang", language, "program", "import", str(edited)]
+    assert main([*arguments, "--dry-run"]) == 0
+
+    updated = capsys.readouterr().out.splitlines()[1]
+    assert updated.endswith(
+        f"{named}（id {route['id']}）" if language == "ja" else f"{named} (id {route['id']})"
+    )

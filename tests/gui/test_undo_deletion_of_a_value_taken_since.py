@@ -109,7 +109,7 @@ def test_ctrl_z_of_a_route_listed_the_other_way_round_since_says_why_not(
 
     [(_title, said)] = messages.errors
     assert (
-        "the travel time 'Matsue, Yonago, rail' cannot be put back: 'Yonago, Matsue, rail' "
+        "the travel time 'Matsue–Yonago by rail' cannot be put back: 'Yonago–Matsue by rail' "
         "is now used by another travel time" in said
     )
     with program.session() as session:

@@ -134,7 +134,7 @@ def test_a_week_long_journey_is_refused_alike_on_every_backend(database: Databas
     with pytest.raises(ValidationError) as caught, database.transaction() as session:
         session.add(_journey(20_000))
     assert str(caught.value) == (
-        "travel time Tokyo-Kobe by rail: The length of the journey in minutes is at most "
+        "travel time 'Tokyo–Kobe by rail': The length of the journey in minutes is at most "
         "10,080 (got 20,000)."
     )
     with database.session() as session:

@@ -57,9 +57,9 @@ def test_a_route_given_again_the_other_way_round_is_refused_naming_both(
     routes = _count(database, TravelTime)
 
     assert _import(database, program, tmp_path / "p2.json") == (
-        f"p2.json: travel time 'Kitakyushu-Kobe-rail' (id {NEW_ID}): destination: "
+        f"p2.json: travel time 'Kitakyushu–Kobe by rail' (id {NEW_ID}): destination: "
         "Kobe–Kitakyushu by rail is already listed: edit that one. The other is travel "
-        f"time 'Kobe-Kitakyushu-rail' (id {forth['id']}), in the file."
+        f"time 'Kobe–Kitakyushu by rail' (id {forth['id']}), in the file."
     )
     assert _count(database, TravelTime) == routes
 

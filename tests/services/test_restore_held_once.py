@@ -101,7 +101,7 @@ def test_a_route_a_colleague_listed_the_other_way_round_is_not_put_back(
         removal.restore(database, TravelTime, deleted.snapshot)
 
     assert str(refused.value) == (
-        "the travel time 'Matsue, Yonago, rail' cannot be put back: 'yonago, MATSUE, "
+        "the travel time 'Matsue–Yonago by rail' cannot be put back: 'yonago–MATSUE by "
         f"rail' is now used by another travel time in {database.name}"
     )
     with database.session() as session:
