@@ -744,7 +744,6 @@ class DeleteRecord(RecordCommand):
             self._expected(self.saved_version),
             reached=self.reached,
         )
-        self.reached = None  # the question was answered for the first deletion alone
         self.snapshot = deleted.snapshot
         self.editor.left_others(deleted.touched)
         self._done()
@@ -754,6 +753,10 @@ class DeleteRecord(RecordCommand):
         touched = removal.restore(self.editor.database, self.model_cls, self.snapshot)
         self.editor.left_others(touched)
         self.saved_version = removal.snapshot_version(self.snapshot)
+        # A redo takes along what the undo put back, no more: a colleague's session
+        # filed under it, a participant or venue given to it, an invitation sent since
+        # refuses the redo as they refuse a first deletion.
+        self.reached = removal.reach_of(self.snapshot["rows"], self.snapshot["cleared"])
         self._done()
 
 

@@ -165,6 +165,69 @@ def test_redo_of_a_deletion_a_colleague_edited_after_its_undo_is_refused(
     assert window.editor.stack.index() == 0  # still undone, as in the program
 
 
+def _kenji_books(path: str, event_id: str, venue_id: str) -> None:
+    database = open_database(path, author="Kenji")
+    version = editing.stored(database, Event, event_id).version
+    editing.change(database, Event, event_id, {"venue_id": venue_id}, version)
+    database.close()
+
+
+def test_redo_of_a_venues_deletion_after_a_colleague_booked_it_is_refused(
+    window: MainWindow, program: Database, messages: Messages
+) -> None:
+    """Kenji books the room for his event between the undo and the redo: the redo would
+    take the room from his event unasked, as the first deletion, asked now, would not."""
+    kobe = _kobe(program)
+    room = editing.create(program, Venue, {"name": "TDLC Meeting Room B", "locality": "Tokyo"})
+    window.delete_record("venue", room, "TDLC Meeting Room B")
+    rows_read(window)
+    window.undo_action.trigger()
+    rows_read(window)
+    as_colleague(_kenji_books, str(program.url.database), kobe, room)
+
+    window.redo_action.trigger()
+    rows_read(window)
+
+    assert editing.stored(program, Event, kobe).values["venue_id"] == room
+    assert messages.errors == [
+        (
+            "Cannot redo",
+            "Could not redo delete venue 'TDLC Meeting Room B': what deleting venue 'TDLC "
+            "Meeting Room B' takes along was changed by somebody else in the meantime",
+        )
+    ]
+    assert window.editor.stack.index() == 0  # still undone, as in the program
+
+
+def test_redo_of_an_events_deletion_after_its_invitations_went_is_refused(
+    window: MainWindow, program: Database, messages: Messages, tmp_path: Path
+) -> None:
+    """Invitations sent between the undo and the redo stand in the participants'
+    calendars: the redo would take them out of the ledger and tell nobody."""
+    kobe = _kobe(program)
+    person_id = editing.create(
+        program, Participant, {"name": "Ana Quispe", "email": "ana@lima.example.org"}
+    )
+    version = editing.stored(program, Event, kobe).version
+    editing.change(program, Event, kobe, {"participant_ids": [person_id]}, version)
+    rows_read(window)
+    window.delete_record("event", kobe, "Kobe DRR workshop")
+    rows_read(window)
+    window.undo_action.trigger()
+    rows_read(window)
+    with program.reading() as session:
+        uid = session.scalar(select(Event.uid).where(Event.id == kobe))
+    plan = invitations.plan_invitations(program, EventScope(str(uid)), SENDER)
+    assert len(invitations.send_batch(program, plan.to_send, OutboxTransport(tmp_path)).sent)
+
+    window.redo_action.trigger()
+    rows_read(window)
+
+    assert stored(program, kobe) is not None, "the redo deleted an event invitations stand for"
+    assert [title for title, _line in messages.errors] == ["Cannot redo"]
+    assert window.editor.stack.index() == 0
+
+
 def test_a_creation_and_an_edit_of_it_undo_and_redo_as_they_were(
     window: MainWindow, program: Database, dialogs: DialogScript, messages: Messages
 ) -> None:
