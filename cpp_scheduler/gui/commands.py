@@ -747,17 +747,32 @@ class DeleteRecord(RecordCommand):
         self.snapshot = deleted.snapshot
         self.editor.left_others(deleted.touched)
         self._done()
+        self._notify_taken_along()
 
     def revert(self) -> None:
         assert self.snapshot is not None
         touched = removal.restore(self.editor.database, self.model_cls, self.snapshot)
         self.editor.left_others(touched)
+        self._notify_taken_along()
         self.saved_version = removal.snapshot_version(self.snapshot)
         # A redo takes along what the undo put back, no more: a colleague's session
         # filed under it, a participant or venue given to it, an invitation sent since
         # refuses the redo as they refuse a first deletion.
         self.reached = removal.reach_of(self.snapshot["rows"], self.snapshot["cleared"])
         self._done()
+
+
+    def _notify_taken_along(self) -> None:
+        """The events the deletion took along with the record (a conference's sessions),
+        gone or back: the window reads each again, as it reads the record."""
+        assert self.snapshot is not None
+        along = [
+            event_id
+            for event_id in removal.removed_ids(self.snapshot, Event)
+            if event_id != self.record_id
+        ]
+        if along:
+            self.editor.notify(Event, along)
 
 
 class ChangeMeeting(RecordCommand):

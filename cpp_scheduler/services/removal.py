@@ -1037,6 +1037,14 @@ class Deleted:
         return snapshot_version(self.snapshot)
 
 
+def removed_ids(snapshot: Mapping[str, Any], model_cls: type[Base]) -> list[str]:
+    """The ids of the records of ``model_cls`` a deletion took (``snapshot``, as
+    :func:`delete_record` gives it): the record itself and those that went with it (a
+    conference's sessions), which a window showing them must drop."""
+    table = _table_of(model_cls).name
+    return [str(row["id"]) for name, row in snapshot["rows"] if name == table]
+
+
 Reach = frozenset[tuple[Any, ...]]
 """What a deletion reaches (:func:`reach_of`): each row it removes, by its table and key,
 with its version where it has one, and each reference it clears, by its table, key and

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -303,3 +304,39 @@ def test_steps_after_a_colleagues_change_still_undo_across_a_deletion(
     assert "changed by somebody else" in messages.errors[-1][1]
     assert _values(database, Event, ids["event"])["title"] == "Kobe DRR workshop (day 1)"
     rows_read(window)
+
+
+def test_a_deleted_conferences_sessions_leave_the_calendar_and_come_back_with_it(
+    database: Database, make_window: WindowFactory, messages: Messages
+) -> None:
+    """Its sessions go with a conference: the calendar stopped drawing the conference and
+    kept drawing its sessions, which the program no longer held (editing one said it
+    "was deleted in the meantime")."""
+    conference = add_event(database, "CPP Conference 2027", JANUARY_NINE_TOKYO, 8)
+    sessions = [
+        add_event(
+            database,
+            f"Session {number}",
+            JANUARY_NINE_TOKYO + timedelta(hours=2 * number),
+            1,
+            parent_id=conference,
+        )
+        for number in range(3)
+    ]
+    window = make_window(database)
+
+    def shown() -> list[bool]:
+        return [window.events.row_of(event) >= 0 for event in [conference, *sessions]]
+
+    assert shown() == [True] * 4
+
+    window.delete_record("event", conference, "CPP Conference 2027")
+    rows_read(window)
+    assert shown() == [False] * 4
+    window.undo_action.trigger()
+    rows_read(window)
+    assert shown() == [True] * 4
+    window.redo_action.trigger()
+    rows_read(window)
+    assert shown() == [False] * 4
+    assert messages.errors == []
