@@ -187,7 +187,11 @@ class Editor(QObject):
 
         def done() -> None:
             command.applied_once = True
-            self.stack.push(command)
+            # A step that changed nothing (an editor's OK on what it showed, a move a
+            # colleague had made already) has nothing to undo, and leaves the steps to
+            # redo as they were: Qt's push would drop them, and say nothing of it.
+            if not command.isObsolete():
+                self.stack.push(command)
             if saved is not None:
                 saved()
 

@@ -503,6 +503,32 @@ def test_two_moves_of_one_event_are_undone_and_redone_in_turn(
     assert versions == 1 + 6  # two moves, two undos, two redos: six saves
 
 
+def test_ok_on_an_editor_left_as_it_was_keeps_the_step_to_redo(
+    window: MainWindow, dialogs: DialogScript, messages: Messages
+) -> None:
+    """An edit undone, then an editor opened to look and closed with OK: Redo still
+    reads as the edit and redoes it (the untouched OK threw the step away while Redo
+    stayed enabled, naming it, and did nothing)."""
+    kobe = event_id(window, "Kobe DRR workshop")
+    dialogs.answers.append({"title": "Kobe DRR workshop", "notes": "Meet at the lobby"})
+    window.edit_record("event", kobe)
+    rows_read(window)
+    window.undo_action.trigger()
+    rows_read(window)
+
+    dialogs.answers.append({"title": "Kobe DRR workshop", "notes": ""})  # OK, as it was
+    window.edit_record("event", kobe)
+    rows_read(window)
+
+    assert window.redo_action.isEnabled()
+    assert window.redo_action.text() == "Redo Edit event 'Kobe DRR workshop'"
+    window.redo_action.trigger()
+    rows_read(window)
+    notes = editing.stored(window.database, Event, kobe).values["notes"]
+    assert notes == "Meet at the lobby"
+    assert messages.errors == []
+
+
 TWO_LINES = "Kobe DRR workshop\nwith Quezon City"
 """A title as a partner's calendar file may bring it: two lines, kept as they came."""
 
