@@ -765,7 +765,6 @@ class DeleteRecord(RecordCommand):
         self.reached = removal.reach_of(self.snapshot["rows"], self.snapshot["cleared"])
         self._done()
 
-
     def _notify_taken_along(self) -> None:
         """The events the deletion took along with the record (a conference's sessions),
         gone or back: the window reads each again, as it reads the record."""

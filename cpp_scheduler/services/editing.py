@@ -42,6 +42,7 @@ from cpp_scheduler.store import (
     ConcurrentEditError,
     Database,
 )
+from cpp_scheduler.store.history import last_named
 
 RecordT = TypeVar("RecordT", bound=Base)
 
@@ -183,19 +184,27 @@ def _apply_values(session: Session, record: Base, values: Mapping[str, Any]) -> 
             for linked_id in value:
                 found = session.get(target, linked_id)
                 if found is None:
-                    raise link_gone(target, record.label())
+                    raise link_gone(session, target, record.label(), linked_id)
                 linked.append(found)
             setattr(record, relationship.key, linked)
         else:
             raise UnknownFieldError(f"{key!r} is not a field of the {_kind(model_cls)} record")
 
 
-def link_gone(target: type[Base], label: str) -> RecordNotFoundError:
-    """A record to save or bring back links to (or refers to) one deleted since."""
-    return RecordNotFoundError(
-        _("the {kind} linked to {record} no longer exists").format(
-            kind=_(target.record_kind), record=label
+def link_gone(
+    session: Session, target: type[Base], label: str, gone_id: Any
+) -> RecordNotFoundError:
+    """A record to save or bring back links to (or refers to) one deleted since: named
+    as its history last named it, so the coordinator knows which one went."""
+    gone = last_named(session, str(gone_id))
+    if gone is None:
+        return RecordNotFoundError(
+            _("the {kind} linked to {record} no longer exists").format(
+                kind=_(target.record_kind), record=label
+            )
         )
+    return RecordNotFoundError(
+        _("{gone}, linked to {record}, no longer exists").format(gone=gone, record=label)
     )
 
 
@@ -251,7 +260,7 @@ def _attach_parents(session: Session, record: Base) -> None:
         if key is not None:
             parent = session.get(relationship.mapper.class_, key)
             if parent is None:  # deleted since it was chosen (or since the record went)
-                raise link_gone(relationship.mapper.class_, record.label())
+                raise link_gone(session, relationship.mapper.class_, record.label(), key)
             setattr(record, relationship.key, parent)
 
 

@@ -957,7 +957,7 @@ def _check_still_there(
                 raise RecordNotFoundError(
                     _("a record linked to {record} no longer exists").format(record=label)
                 )
-            raise link_gone(mapper.class_, label)
+            raise link_gone(session, mapper.class_, label, min(values - found))
 
 
 def _taken_since(

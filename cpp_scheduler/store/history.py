@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Table, event, inspect, text
+from sqlalchemy import ColumnElement, Connection, Table, event, inspect, select, text
 from sqlalchemy.orm import ColumnProperty, Mapper, RelationshipProperty, Session, UOWTransaction
 from sqlalchemy.orm.state import InstanceState
 
@@ -110,6 +110,21 @@ def spoken(texts: str | None) -> str | None:
     except (ValueError, AttributeError):
         return None
     return found if isinstance(found, str) else None
+
+
+def last_named(connection: Connection | Session, record_id: str) -> str | None:
+    """``event 'Kobe DRR workshop'``: a record as its history last named it, in the
+    language the program speaks now; None when its history names it nowhere. What a
+    message calls a record deleted since, which the database no longer holds."""
+    found = connection.execute(
+        select(CHANGES.c.record_labels, CHANGES.c.record_label)
+        .where(CHANGES.c.record_id == str(record_id))
+        .order_by(CHANGES.c.id.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    return spoken(found[0]) or (str(found[1]) if found[1] else None)
 
 
 _AS_IS = frozenset({str, int, float, bool})

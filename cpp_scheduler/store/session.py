@@ -323,7 +323,7 @@ class StoreSession(Session):
         """``venue 'Hall A'``: the first record a saved row refers to that no longer
         exists, read outside the failed transaction; None when none is found."""
         from cpp_scheduler.model import Base
-        from cpp_scheduler.store.history import spoken
+        from cpp_scheduler.store.history import last_named
 
         try:
             with self._engine().connect() as connection:
@@ -347,18 +347,9 @@ class StoreSession(Session):
                             if mapper.local_table is target
                         ]
                         kind = _(kinds[0]) if kinds else target.name
-                        changes = _table("changes")
-                        label = None
-                        if changes is not None:
-                            label = connection.execute(
-                                select(changes.c.record_labels, changes.c.record_label)
-                                .where(changes.c.record_id == str(wanted))
-                                .order_by(changes.c.id.desc())
-                                .limit(1)
-                            ).first()
-                        if label is not None:
-                            return spoken(label[0]) or str(label[1])
-                        return _("the {kind} it referred to").format(kind=kind)
+                        return last_named(connection, str(wanted)) or _(
+                            "the {kind} it referred to"
+                        ).format(kind=kind)
         except SQLAlchemyError:
             return None
         return None

@@ -351,8 +351,8 @@ def test_undo_of_a_deletion_whose_delegation_a_colleague_deleted_names_the_event
     assert messages.errors == [
         (
             "Cannot undo",
-            "Could not undo delete event 'Kobe DRR workshop': the delegation linked to "
-            "event 'Kobe DRR workshop' no longer exists",
+            "Could not undo delete event 'Kobe DRR workshop': delegation 'Lima', linked to "
+            "event 'Kobe DRR workshop', no longer exists",
         )
     ]
     assert stored(program, kobe) is None

@@ -190,7 +190,9 @@ def test_undo_and_revert_of_a_deletion_refuse_alike_when_a_link_is_gone(
         removal.delete(kenji, Delegation, lima)
     else:
         removal.delete(kenji, Venue, venue)
-    expected = f"the {gone} linked to event 'At hall R' no longer exists"
+    # Named as it was, so the coordinator knows which one a colleague took away.
+    named = {"delegation": "delegation 'Lima R'", "venue": "venue 'Hall R'"}[gone]
+    expected = f"{named}, linked to event 'At hall R', no longer exists"
 
     with pytest.raises(editing.RecordNotFoundError) as undone:
         removal.restore(aiko, Event, deleted.snapshot)  # the window's Undo
