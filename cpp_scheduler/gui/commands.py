@@ -952,7 +952,9 @@ def move_event(
     text = text.replace(
         f"'{step_title(shown.title)}'",
         translate("Commands", "the {day} meeting of '{title}'").format(
-            day=i18n.day_month_text(timezones.to_local(shown.recurrence_id, zone_name).date()),
+            # The day it is on now, as the calendar shows it and a cancel names it: a
+            # meeting moved before is not named by the day the series gave it.
+            day=i18n.day_month_text(timezones.to_local(shown.start_utc, zone_name).date()),
             title=step_title(shown.title),
         ),
         1,

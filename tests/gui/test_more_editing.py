@@ -443,6 +443,29 @@ def test_a_moved_meeting_is_undone_and_redone_against_the_series_version(
         assert session.query(OccurrenceOverride).one().start_utc == moved
 
 
+def test_a_meeting_moved_before_is_named_by_the_day_it_is_on_when_moved_again(
+    program: Database,
+    make_window,  # type: ignore[no-untyped-def]
+) -> None:
+    """Moved from Tue 19 to Wed 20 Jan, then dragged to 18:00 that day: its step names
+    the 20 Jan meeting, as the calendar shows it and as cancelling it would name it, not
+    the 19 Jan meeting the calendar no longer shows."""
+    series_id = add_weekly_series(program)
+    window: MainWindow = make_window(program)
+    second = JANUARY_NINE_TOKYO + timedelta(hours=8, days=7)
+    moved = second + timedelta(days=1)
+    window.move_event(series_id, moved, moved + timedelta(hours=1), second)
+    rows_read(window)
+
+    later = moved + timedelta(hours=1)
+    window.move_event(series_id, later, later + timedelta(hours=1), second)
+    rows_read(window)
+
+    assert window.undo_action.text() == (
+        "Undo Move the 20 Jan meeting of 'Monthly resilience exchange' to Wed 18:00"
+    )
+
+
 def test_a_drag_over_a_move_the_calendar_has_not_shown_yet_asks_and_keeps_theirs(
     window: MainWindow,
     messages: Messages,
