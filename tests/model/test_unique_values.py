@@ -73,7 +73,7 @@ def test_a_route_stored_the_other_way_round_is_the_same_route(database: Database
     other way round would be listed beside it and quietly lose to the faster one."""
     back = {"origin": "kitakyushu", "destination": "Kobe ", "mode": TravelMode.RAIL}
     assert _refusal(database, TravelTime, {**back, "minutes": 100}) == (
-        "travel time kitakyushu-Kobe  by rail: Kobe–Kitakyushu by rail is already listed: "
+        "travel time 'kitakyushu–Kobe  by rail': Kobe–Kitakyushu by rail is already listed: "
         "edit that one."
     )
     editing.create(database, TravelTime, {**back, "mode": TravelMode.AIR, "minutes": 80})
