@@ -275,9 +275,11 @@ def read_itinerary(database: Database, delegation: str) -> Itinerary:
         span = _span_to_read(session, found.id)
         program = schedule_program(session, *span)
         attended = delegation_meetings(program, found.id)
-        not_held, off = read_not_held(session, program, *span)
+        not_held = read_not_held(session, program, *span)
         called_off_meetings = [
-            m for m in delegation_meetings(not_held, found.id) if m.interval.event_id in off
+            m
+            for m in delegation_meetings(not_held.program, found.id)
+            if not_held.called_off(m.interval)
         ]
         event_ids = sorted({m.interval.event_id for m in attended})
         above = {a for m in (*attended, *called_off_meetings) for a in m.interval.ancestor_ids}

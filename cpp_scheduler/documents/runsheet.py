@@ -182,11 +182,14 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         held = [i for i in program.intervals if _on(i, day)]
         conferences = conferences_of(program)
         delegations_for = {i.id: attending_delegations(i, conferences) for i in held}
-        not_held, off = read_not_held(
+        not_held = read_not_held(
             session, program, begin - timedelta(days=1), after + timedelta(days=1)
         )
-        called_off_conferences = conferences_of(not_held)
-        cancelled = [i for i in not_held.intervals if i.event_id in off and _on(i, day)]
+        off = not_held.events
+        called_off_conferences = conferences_of(not_held.program)
+        cancelled = [
+            i for i in not_held.program.intervals if not_held.called_off(i) and _on(i, day)
+        ]
         # A conference called off is the frame of its sessions called off with it; one
         # going ahead stays the frame of those going ahead, a session cancelled alone
         # under it notwithstanding.
@@ -236,7 +239,8 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
         stamp = read_change_stamp(session)
 
     status_of = {event: detail.status for event, detail in details.items()}
-    items = []
+    called_off_ids = {interval.id for interval in cancelled}
+    items: list[tuple[RunSheetItem, bool]] = []
     for interval in intervals:
         detail = details[interval.event_id]
         attending_ids = delegations_for[interval.id]
@@ -279,43 +283,48 @@ def read_run_sheet(database: Database, day: date) -> RunSheet:
             first, last_day = all_day_dates(interval)
             start = datetime.combine(first, time(), timezones.zone(TOKYO))
         items.append(
-            RunSheetItem(
-                event_id=interval.event_id,
-                title=interval.title,
-                kind=interval.kind,
-                mode=interval.mode,
-                start=start,
-                end=timezones.to_local(interval.end, TOKYO),
-                place=place,
-                city=shown_name(detail.city, detail.city_ja or "") if detail.city else "",
-                delegations=tuple(delegations),
-                people=tuple(
-                    sorted(p.name for p in present if p.role != ParticipantRole.INTERPRETER)
+            (
+                RunSheetItem(
+                    event_id=interval.event_id,
+                    title=interval.title,
+                    kind=interval.kind,
+                    mode=interval.mode,
+                    start=start,
+                    end=timezones.to_local(interval.end, TOKYO),
+                    place=place,
+                    city=shown_name(detail.city, detail.city_ja or "") if detail.city else "",
+                    delegations=tuple(delegations),
+                    people=tuple(
+                        sorted(p.name for p in present if p.role != ParticipantRole.INTERPRETER)
+                    ),
+                    interpreters=tuple(interpreters),
+                    interpretation=tuple(interpretation),
+                    equipment=tuple(equipment),
+                    contacts=tuple(contacts),
+                    video_link=detail.video_link or "",
+                    conflicts=involved,
+                    last_day=last_day,
+                    tentative=is_tentative(interval.event_id, interval.ancestor_ids, status_of),
+                    moved=interval.moved,
                 ),
-                interpreters=tuple(interpreters),
-                interpretation=tuple(interpretation),
-                equipment=tuple(equipment),
-                contacts=tuple(contacts),
-                video_link=detail.video_link or "",
-                conflicts=involved,
-                last_day=last_day,
-                tentative=is_tentative(interval.event_id, interval.ancestor_ids, status_of),
-                moved=interval.moved,
+                interval.id in called_off_ids,
             )
         )
-    items.sort(key=lambda item: meeting_order(item.start, item.title, item.event_id))
+    items.sort(key=lambda pair: meeting_order(pair[0].start, pair[0].title, pair[0].event_id))
+    going_ahead = [item for item, off_alone in items if not off_alone]
+    called_off_items = [item for item, off_alone in items if off_alone]
     legs = tuple(on_day for leg in travelling if (on_day := leg_on(leg, day)) is not None)
     return RunSheet(
         day,
-        tuple(item for item in items if item.event_id not in framing | off),
+        tuple(item for item in going_ahead if item.event_id not in framing),
         conflicts,
         stamp,
-        frames=tuple(item for item in items if item.event_id in framing),
+        frames=tuple(item for item in going_ahead if item.event_id in framing),
         legs=legs,
-        cancelled=tuple(
-            item for item in items if item.event_id in off and item.event_id not in cancelled_frames
+        cancelled=tuple(item for item in called_off_items if item.event_id not in cancelled_frames),
+        cancelled_frames=tuple(
+            item for item in called_off_items if item.event_id in cancelled_frames
         ),
-        cancelled_frames=tuple(item for item in items if item.event_id in cancelled_frames),
     )
 
 

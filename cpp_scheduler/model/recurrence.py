@@ -533,6 +533,32 @@ def expand(
     return occurrences
 
 
+def cancelled_alone(
+    start: datetime,
+    end: datetime,
+    zone_name: str,
+    rule: str | None,
+    changes: Iterable[OccurrenceChange],
+) -> list[Occurrence]:
+    """The meetings of a series its changes cancel one by one, each at the time its rule
+    gives it, in order: what :func:`expand` leaves out, and a printed schedule lists
+    struck through, so that whoever holds an earlier printout finds the meeting called
+    off rather than missing. A change naming no meeting the rule gives is applied
+    nowhere, as :func:`expand` applies it nowhere."""
+    if not rule:
+        return []
+    given = meeting_ids(start, zone_name, rule)
+    duration = end - start
+    return sorted(
+        (
+            Occurrence(change.recurrence_id, change.recurrence_id + duration, change.recurrence_id)
+            for change in changes
+            if change.cancelled and change.recurrence_id in given
+        ),
+        key=lambda meeting: meeting.start,
+    )
+
+
 def readings(local: datetime, zone_name: str) -> tuple[datetime, ...]:
     """The instants a wall-clock start can mean in the zone: its one instant, or the two
     (earlier first) of a time the clocks skip or pass twice."""

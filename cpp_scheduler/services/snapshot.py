@@ -247,15 +247,22 @@ class _Meeting:
         )
 
     def intervals(
-        self, ancestors: frozenset[str], start: datetime | None, end: datetime | None
+        self,
+        ancestors: frozenset[str],
+        start: datetime | None,
+        end: datetime | None,
+        *,
+        cancelled_alone: bool = False,
     ) -> list[Interval]:
         """One interval per meeting (one for a one-off event), optionally only those
-        overlapping ``start``..``end``."""
+        overlapping ``start``..``end``. ``cancelled_alone``: instead, the meetings of a
+        series cancelled one by one (:func:`~cpp_scheduler.model.recurrence.cancelled_alone`)."""
         series = bool(self.rule)
         found = []
-        for occurrence in recurrence.expand(
+        meetings = (recurrence.cancelled_alone if cancelled_alone else recurrence.expand)(
             self.start, self.end, self.zone, self.rule, self.changes
-        ):
+        )
+        for occurrence in meetings:
             if start is not None and occurrence.end <= start:
                 continue
             if end is not None and occurrence.start >= end:
@@ -933,15 +940,34 @@ def snapshot_for(session: Session, first: date, last: date) -> ProgramSnapshot:
     return load_snapshot(session, begin, after, neighbours=False)
 
 
+@dataclass(frozen=True)
+class NotHeld:
+    """The meetings called off over some days, as a program of their own
+    (:func:`read_not_held`): each event not held, and each meeting of a series going
+    ahead that is cancelled alone."""
+
+    program: ProgramSnapshot
+    """The meetings, with the conferences they are sessions of read whole (held or not)."""
+    events: frozenset[str]
+    """The ids of every event not held (:func:`~cpp_scheduler.model.event.called_off`)."""
+    meetings: frozenset[str]
+    """The interval ids of the meetings cancelled alone, of series going ahead."""
+
+    def called_off(self, interval: Interval) -> bool:
+        """Whether ``interval`` (of :attr:`program`) is a meeting called off: not a
+        conference going ahead that is read beside its sessions called off."""
+        return interval.event_id in self.events or interval.id in self.meetings
+
+
 def read_not_held(
     session: Session,
     program: ProgramSnapshot,
     start: datetime | None = None,
     end: datetime | None = None,
-) -> tuple[ProgramSnapshot, frozenset[str]]:
-    """The meetings called off (:func:`~cpp_scheduler.model.event.called_off`) overlapping
-    ``start``..``end`` (either may be open) as a program of their own, beside the ids
-    of every event not held.
+) -> NotHeld:
+    """The meetings called off overlapping ``start``..``end`` (either may be open): the
+    events not held (:func:`~cpp_scheduler.model.event.called_off`), and the meetings of a
+    series going ahead that are cancelled alone, at the time its rule gives them.
 
     The engine's snapshot leaves them out (they clash with nothing), so a document that
     lists them in their slots reads them here, with the conferences they are sessions
@@ -949,23 +975,24 @@ def read_not_held(
     attendees are ``program``'s. The engine's rules
     (:func:`~cpp_scheduler.scheduling.attendance.delegation_meetings`,
     :func:`~cpp_scheduler.scheduling.attendance.attending_delegations`) then say whose
-    they were, as they say it of the meetings held; keep only those whose event id is
-    among the ids returned (a conference read beside its sessions may be held)."""
+    they were, as they say it of the meetings held; keep only those
+    :meth:`NotHeld.called_off` (a conference read beside its sessions may be held)."""
     off = called_off(session)
-    if not off:
-        return replace(
-            program,
-            intervals=(),
-            neighbours=(),
-            conferences=None,
-            conference_participants=None,
-            followed_by_sessions=None,
-        ), off
+    alone = (
+        set(
+            session.scalars(
+                select(OccurrenceOverride.event_id).where(OccurrenceOverride.cancelled.is_(True))
+            )
+        )
+        - off
+    )
+    if not off and not alone:
+        return NotHeld(_without_meetings(program, ()), off, frozenset())
     parents: dict[str, str | None] = {
         event_id: parent_id
         for event_id, parent_id in session.execute(select(Event.id, Event.parent_id))
     }
-    above = {a for event_id in off for a in conferences_above(event_id, parents)}
+    above = {a for event_id in off | alone for a in conferences_above(event_id, parents)}
     query = (
         select(Event)
         .options(
@@ -973,7 +1000,7 @@ def read_not_held(
             selectinload(Event.participants),
             selectinload(Event.changes),
         )
-        .where(Event.id.in_(sorted(off | above)))
+        .where(Event.id.in_(sorted(off | alone | above)))
     )
     if start is not None:
         query = query.where(
@@ -992,13 +1019,24 @@ def read_not_held(
             )
         )
     intervals: list[Interval] = []
+    cancelled: set[str] = set()
     for event in session.scalars(query):
         ancestors = frozenset(conferences_above(event.id, parents))
         if event.id in above:  # read whole: its sessions' delegations and title
             intervals.extend(event_intervals(event, ancestors))
-        else:
+        elif event.id in off:
             intervals.extend(event_intervals(event, ancestors, start, end))
+        if event.id in alone:
+            meetings = _Meeting.of(event).intervals(ancestors, start, end, cancelled_alone=True)
+            cancelled.update(meeting.id for meeting in meetings)
+            intervals.extend(meetings)
     intervals.sort(key=lambda interval: (interval.start_s, interval.id))
+    return NotHeld(_without_meetings(program, intervals), off, frozenset(cancelled))
+
+
+def _without_meetings(program: ProgramSnapshot, intervals: Iterable[Interval]) -> ProgramSnapshot:
+    """``program``'s people and places with ``intervals`` as its meetings, and nothing
+    the engine derives from its meetings."""
     return replace(
         program,
         intervals=tuple(intervals),
@@ -1006,4 +1044,4 @@ def read_not_held(
         conferences=None,
         conference_participants=None,
         followed_by_sessions=None,
-    ), off
+    )

@@ -88,7 +88,8 @@ def test_the_itinerary_lists_the_meetings_months_after_the_stay_as_the_schedule_
         assert heading in text, f"{heading}: on the schedule, missing from the itinerary"
     may = text[text.index("Thursday 20 May 2027") : text.index("Wednesday 16 June 2027")]
     assert "(moved)" in may
-    assert text.count("Peer-to-peer workshop series: resilient cities (monthly)") == 5
+    # Five meetings held, and the one of 17 February cancelled alone, in its slot.
+    assert text.count("Peer-to-peer workshop series: resilient cities (monthly)") == 6
     japanese = squeezed(
         " ".join(
             printed_pages(
@@ -155,6 +156,33 @@ def test_the_run_sheet_keeps_a_cancelled_session_at_its_time_out_of_its_counts(
     )
     assert f"10:45–12:15中止{squeezed(SESSION)}" in japanese
     assert f"<s><b>{SESSION}</b>" in html_of(path, day=date(2027, 2, 15))
+
+
+def test_a_meeting_of_a_series_cancelled_alone_stays_in_its_slot_marked_cancelled(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    """The demo's monthly series goes ahead without its 17 February meeting: the
+    itinerary and the run sheet left that meeting out without a word, as if it had
+    never been planned, while ``series`` and the report count it cancelled."""
+    sheet = printed_pages(demo_copy, tmp_path / "d.pdf", "day", "--date", "2027-02-17")
+    assert "1 meeting at 1 venue" in sheet[0], "the cancelled meeting is not counted"
+    assert "1 cancelled meeting is listed where it was, marked Cancelled." in sheet[0]
+    assert f"17:00–18:30 Cancelled {SERIES}" in squeezed_text(sheet)
+    assert f"<s><b>{SERIES}</b>" in html_of(demo_copy, day=date(2027, 2, 17))
+
+    pages = printed_pages(demo_copy, tmp_path / "k.pdf", "itinerary", "--delegation", NAIROBI)
+    text = squeezed_text(pages)
+    february = text[text.index("Wednesday 17 February 2027") :]
+    assert f"17:00–18:30 Cancelled {SERIES}" in february
+    assert f"<s><b>{SERIES}</b>" in html_of(demo_copy, delegation=NAIROBI)
+    japanese = squeezed(
+        " ".join(
+            printed_pages(
+                demo_copy, tmp_path / "ja.pdf", "day", "--date", "2027-02-17", "--lang", "ja"
+            )
+        )
+    )
+    assert f"17:00–18:30中止{squeezed(SERIES)}" in japanese
 
 
 def test_a_cancelled_site_visit_stays_on_the_tours_day(demo_copy: Path, tmp_path: Path) -> None:
