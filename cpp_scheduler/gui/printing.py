@@ -61,8 +61,24 @@ _FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
 MAX_ROUNDS = 5
 _DATA_IMAGE = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
+WORD_JOINER = "\u2060"
+"""No line break here, and nothing printed."""
+_JAPANESE_DATE = re.compile(r"(?:\d+年)?\d+月\d+日(?:\([^()<>\s]\))?")
+"""A date as Japanese text writes it: ``2027年2月15日(月)``, ``2月15日``."""
+_DIGITS_AND_WORDS = re.compile(r"(?<=\d)(?=\D)|(?<=\D)(?=\d)|(?<=日)(?=\()")
+"""Where a Japanese date's digits meet its words, and its day its weekday."""
+
 Progress = Callable[[int, int], None]
 """Told (pages done, pages in all) as pages are drawn."""
+
+
+def _dates_kept_whole(html: str) -> str:
+    """``html`` with each Japanese date in it kept on one line: Qt breaks Japanese text
+    between a digit and a word, and parted a date in a sentence after its first digit
+    (``QR コードは2`` / ``月15日(月)``). A word joiner where they meet prints nothing."""
+    if "日" not in html:
+        return html
+    return _JAPANESE_DATE.sub(lambda found: _DIGITS_AND_WORDS.sub(WORD_JOINER, found.group()), html)
 
 
 class PrintingError(SchedulerError):
@@ -157,7 +173,7 @@ class Pages:
         own."""
         parts = []
         for number, section in enumerate(self.document.sections):
-            html = self._with_images(text, section.html)
+            html = _dates_kept_whole(self._with_images(text, section.html))
             opening = _FIRST_TAG.match(html)
             if opening is None:
                 html = f"<p>{html}</p>"
