@@ -125,6 +125,9 @@ class TimetableRow:
 
     start: datetime
     cells: tuple[tuple[ProgrammeSession, ...], ...]
+    running: tuple[tuple[ProgrammeSession, ...], ...] = ()
+    """Per room, the sessions of an earlier row still under way at this row's start:
+    the room is busy, not free, though no session starts in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,12 +523,28 @@ def timetable(
                 tuple(
                     tuple(i for i in items if i.start == start and i.room == room) for room in rooms
                 ),
+                tuple(_under_way(items, room, start) for room in rooms),
             )
             for start in starts
         )
         outside = own_days is not None and not own_days[0] <= day <= own_days[1]
         days.append(ProgrammeDay(day, rooms, rows, outside))
     return tuple(days)
+
+
+def _under_way(
+    items: list[ProgrammeSession], room: str, start: datetime
+) -> tuple[ProgrammeSession, ...]:
+    """The sessions held in ``room`` that began before ``start`` and end after it: an
+    all-day or cancelled session holds no hours of the timetable's rows."""
+    return tuple(
+        item
+        for item in items
+        if item.room == room
+        and item.start < start < item.end
+        and item.last_day is None
+        and not item.cancelled
+    )
 
 
 # -- HTML -------------------------------------------------------------------------------
@@ -669,7 +688,11 @@ def _day(day: ProgrammeDay) -> str:
         rows = [
             [
                 escape(_row_time(row)),
-                *("".join(_cell(item) for item in row.cells[room]) for room in group),
+                *(
+                    "".join(_continues(item) for item in row.running[room])
+                    + "".join(_cell(item) for item in row.cells[room])
+                    for room in group
+                ),
             ]
             for row in day.rows
             if any(row.cells[room] for room in group)
@@ -701,6 +724,13 @@ def _hours(item: ProgrammeSession) -> str:
 def _moved(item: ProgrammeSession) -> str:
     """`` (moved)`` after the hours of a meeting moved off its series' time."""
     return f" {moved_marker()}" if item.moved else ""
+
+
+def _continues(item: ProgrammeSession) -> str:
+    """A session begun in an earlier row, in the cell of a later row it runs through:
+    the room is taken, and till when."""
+    words = _("{title} continues until {time}").format(title=item.title, time=f"{item.end:%H:%M}")
+    return f'<p class="muted">{escape(words)}</p>'
 
 
 def _cell(item: ProgrammeSession) -> str:

@@ -152,3 +152,29 @@ def test_eight_rooms_keep_their_names_and_titles_whole_on_paper(
         assert ROOM_NAME.format(number=number) in text
         title = re.escape(SESSION_TITLE.format(number=number)).replace("\\-", "- ?")
         assert re.search(title, text), f"room {number}'s session"
+
+
+OPENING = "Opening plenary: ten years of the City Partnership Program"
+"""The demo's first session, 09:00-10:15 in TDLC Meeting Room A."""
+
+
+def test_a_room_still_taken_at_a_later_rows_time_is_not_printed_free(
+    demo_file: tuple[Path, Database], tmp_path: Path
+) -> None:
+    """The opening plenary lengthened to 12:15: at 10:45, when the next sessions start,
+    its room's cell showed nothing of it (or only the session booked over it), and a
+    coordinator scanning the grid read the room as free."""
+    path, database = demo_file
+    with database.transaction() as session:
+        opening = session.scalars(select(Event).where(Event.title == OPENING)).one()
+        opening.end_utc = datetime(2027, 2, 15, 3, 15, tzinfo=UTC)  # 12:15 in Tokyo
+    uid = uid_of(database, CONFERENCE)
+    monday = read_programme(database, uid).days[0]
+    room_a = monday.rooms.index("TDLC Meeting Room A")
+    at_10_45 = next(row for row in monday.rows if f"{row.start:%H:%M}" == "10:45")
+    assert [item.title for item in at_10_45.running[room_a]] == [OPENING]
+
+    text = printed(path, tmp_path / "programme.pdf", uid)
+    assert f"10:45 {OPENING} continues until 12:15 " in text
+    japanese = squeezed(printed(path, tmp_path / "programme-ja.pdf", uid, "--lang", "ja"))
+    assert squeezed(f"10:45 {OPENING}（12:15まで続く）") in japanese
