@@ -707,13 +707,25 @@ def _meeting_row(
         when = f"<p>{escape(continued_when(meeting.start.date(), meeting.end))}</p>"
     if meeting.moved:
         when += f"<p>{escape(moved_marker())}</p>"
-    return [
-        when,
-        "<br>".join(what),
-        _where(meeting.place)
-        if meeting.place is not None
-        else escape(without_venue(meeting.mode, meeting.city)),
-    ]
+    if meeting.at_home is not None:
+        where = _joined_from_home(itinerary, meeting)
+    elif meeting.place is not None:
+        where = _where(meeting.place)
+    else:
+        where = escape(without_venue(meeting.mode, meeting.city))
+    return [when, "<br>".join(what), where]
+
+
+def _joined_from_home(itinerary: Itinerary, meeting: ItineraryMeeting) -> str:
+    """Where a meeting joined from home is for the delegation: online, from home; the
+    room in Japan it is held in named after, without its address, which the cover
+    tells them to show a driver."""
+    online = _("Online, from home ({city})").format(city=itinerary.home_city)
+    if meeting.place is None:
+        return f"<b>{escape(online)}</b>"
+    place = shown_name(meeting.place.name, meeting.place.name_ja or "")
+    held = _("held at {place}").format(place=place)
+    return f'<b>{escape(online)}</b><br><span class="muted">{escape(held)}</span>'
 
 
 def _cancelled_row(meeting: ItineraryMeeting) -> list[str]:

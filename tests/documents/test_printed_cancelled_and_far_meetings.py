@@ -303,3 +303,26 @@ def test_a_moved_meeting_called_off_keeps_its_moved_mark(demo_copy: Path, tmp_pa
     )
     may = itinerary[itinerary.index("Thursday 20 May 2027") :]
     assert "17:00–18:30 (moved) Cancelled" in may
+
+
+def test_a_meeting_joined_from_home_is_online_not_at_the_rooms_address(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    """Lima joins the conference's sessions from home on 15 February: each row's
+    "Where" gave the Tokyo room with its address in Japanese, under the cover's "Show a
+    driver the address in Japanese"; it says they join online, the room named after."""
+    text = squeezed_text(
+        printed_pages(demo_copy, tmp_path / "p.pdf", "itinerary", "--delegation", LIMA)
+    )
+    monday = text[text.index("Monday 15 February 2027 — from home") :]
+    monday = monday[: monday.index("Tuesday 16 February 2027")]
+    assert "Online, from home (Lima) held at TDLC Meeting Room A" in monday
+    assert "Uchisaiwaicho" not in monday, "no address for a driver in Tokyo"
+    japanese = squeezed(
+        " ".join(
+            printed_pages(
+                demo_copy, tmp_path / "ja.pdf", "itinerary", "--delegation", LIMA, "--lang", "ja"
+            )
+        )
+    )
+    assert squeezed("オンライン（本国 Lima から） 会場: TDLC 会議室A") in japanese
