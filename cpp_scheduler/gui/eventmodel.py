@@ -561,6 +561,18 @@ class EventTableModel(QAbstractTableModel):
                     return number
         return -1
 
+    def first_meeting_row(self, event_id: str) -> int:
+        """The row of the event's earliest meeting (its only one, for a one-off event),
+        whichever column the table is sorted by; -1 when none is there. The Agenda
+        sorted newest first puts a series' last meeting in its first row."""
+        first = -1
+        for number, row in enumerate(self._rows):
+            if row.event_id == event_id and (
+                first < 0 or row.start_utc < self._rows[first].start_utc
+            ):
+                first = number
+        return first
+
     def rows_between(self, start: datetime, end: datetime) -> list[EventRow]:
         """The occurrences that overlap ``[start, end)``, by start time (then title),
         in that order whichever column the table is sorted by."""

@@ -1005,7 +1005,7 @@ class MainWindow(RecordEditing, QMainWindow):
             self.selectionChanged.emit(key)
 
     def _first_meeting(self, event_id: str) -> OccurrenceKey:
-        number = self.events.row_of(event_id)
+        number = self.events.first_meeting_row(event_id)
         if number < 0:
             return OccurrenceKey(event_id)
         return self.events.row_at(number).occurrence_key

@@ -502,3 +502,24 @@ def test_the_filtered_table_stays_a_sound_model_through_edits_filters_and_sorts(
         "ワークショップ準備",
         "神戸市 防災ワークショップ",
     ]
+
+
+def test_an_event_chosen_whole_is_its_first_meeting_whatever_the_agendas_order(
+    autumn: Database, make_window: Callable[[Database], MainWindow]
+) -> None:
+    """Sorted newest first, the Agenda's first row of a series is its last meeting: the
+    window chose that one when told to show the series (after creating it, or going to
+    it from a tool), and the week shown and the Local times answered for other days."""
+    first = datetime(2027, 11, 2, tzinfo=UTC)
+    series = add_event(
+        autumn, "Weekly Pacific call", first, 1, recurrence_rule="FREQ=WEEKLY;COUNT=4"
+    )
+    window = make_window(autumn)
+    window.show_view("agenda")
+    window.events.sort(Column.START, Qt.SortOrder.DescendingOrder)
+
+    window.select_event(series)
+
+    selected = window.selected_occurrence
+    assert selected is not None
+    assert (selected.event_id, selected.recurrence_id) == (series, first)
