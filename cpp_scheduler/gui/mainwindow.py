@@ -175,7 +175,7 @@ class MainWindow(RecordEditing, QMainWindow):
         self.proxy = EventFilterProxy(self.events, self)
         self._anchor = date.today()
         self._selected: OccurrenceKey | None = None
-        self._days_shown: tuple[date, date, str] | None = None
+        self._days_shown: tuple[date, date, str, bool] | None = None
         """The days and the zone :attr:`shownDaysChanged` last told of."""
         self._welcome_dismissed = False
         self._replacing: tuple[str, str] | None = None
@@ -894,7 +894,9 @@ class MainWindow(RecordEditing, QMainWindow):
         covered = view.days_covered()
         self.zone_selector.set_period(*covered)
         self._update_count()
-        days_shown = (*covered, self.display_zone)
+        # The Agenda is about the whole program whatever its anchor: a Day view of the
+        # anchor's day covers the same dates, and is about that day alone.
+        days_shown = (*covered, self.display_zone, view.lists_everything)
         if days_shown != self._days_shown:
             self._days_shown = days_shown
             self.shownDaysChanged.emit()

@@ -243,3 +243,35 @@ def test_the_agenda_lists_every_meeting_so_its_dates_are_the_whole_programs(
     _showing_dates(window, qtbot)
     _assert_as_the_command_says(window, conflicts_json(capsys, sqlite_database))
     assert {"March housing clinic", "March water roundtable"} <= _titles_in_findings(window)
+
+
+def test_the_agenda_reached_from_a_day_on_its_anchor_has_the_whole_programs_conflicts(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    sqlite_database: Database,
+    open_window: Any,
+) -> None:
+    """A Day view covers the Agenda's anchor day alone: going from one to the other on
+    that day kept the other's findings (the Agenda one day's, the Day view the whole
+    program's), the status bar saying "in the dates shown" all along."""
+    _double_booking(
+        sqlite_database,
+        "TDLC Meeting Room A",
+        "March housing clinic",
+        "March water roundtable",
+        datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
+    )
+    window = open_window()
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    window.show_view("day")
+    _showing_dates(window, qtbot)
+    assert "March housing clinic" not in _titles_in_findings(window)
+
+    window.show_view("agenda")
+    settle(qtbot, window)
+    _assert_as_the_command_says(window, conflicts_json(capsys, sqlite_database))
+    assert {"March housing clinic", "March water roundtable"} <= _titles_in_findings(window)
+
+    window.show_view("day")
+    settle(qtbot, window)
+    assert "March housing clinic" not in _titles_in_findings(window)
