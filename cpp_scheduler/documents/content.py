@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from cpp_scheduler import i18n, timezones
 from cpp_scheduler.documents.markup import STYLESHEET, escape
@@ -54,12 +54,21 @@ class Section:
     """A piece of a document: a cover, one day, a timetable.
 
     ``keep_together``: start it on a new page rather than split it, where it fits on
-    one. ``new_page``: always start it on a new page.
+    one. ``new_page``: always start it on a new page. ``continued``: what the header
+    of a page that goes on with it says (a day too long for a page: "Monday 15
+    February 2027 (continued)"), so no page leaves its reader to guess its day.
     """
 
     html: str
     keep_together: bool = True
     new_page: bool = False
+    continued: str = ""
+
+
+def continued_day(day: date) -> str:
+    """ "Monday 15 February 2027 (continued)": the header of a page that goes on with a
+    day begun on an earlier page."""
+    return _("{day} (continued)").format(day=i18n.long_day_text(day))
 
 
 @dataclass(frozen=True, slots=True)

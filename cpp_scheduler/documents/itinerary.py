@@ -44,6 +44,7 @@ from cpp_scheduler.documents.content import (
     PrintDocument,
     Section,
     ShouldStop,
+    continued_day,
     stop_if_asked,
 )
 from cpp_scheduler.documents.markup import (
@@ -563,7 +564,9 @@ def itinerary_document(
     links_shown: LinksShown = {}
     for day in itinerary.days:
         stop_if_asked(should_stop)
-        sections.append(Section(_day(itinerary, day, links_shown)))
+        sections.append(
+            Section(_day(itinerary, day, links_shown), continued=continued_day(day.day))
+        )
     return PrintDocument(
         title=_("Itinerary: {delegation}").format(delegation=itinerary.delegation),
         header=_("Itinerary — {delegation}").format(delegation=itinerary.delegation),

@@ -138,6 +138,8 @@ class Pages:
         )
         self.font = document_font()
         self.text = self._layout()
+        self._tops = self._section_tops(self.text)
+        """Where each section starts on the pages laid out, by its number."""
 
     def _new_text(self) -> QTextDocument:
         text = QTextDocument()
@@ -241,6 +243,31 @@ class Pages:
     def count(self) -> int:
         return max(1, self.text.pageCount())
 
+    def _room_left(self, continued: str) -> float:
+        """The header's width beside a page's ``continued`` label, a gap between them."""
+        width = self.page_width - 2 * self.margin
+        if not continued:
+            return width
+        metrics = QFontMetricsF(self.small_font(), self.device)
+        return width - metrics.horizontalAdvance(continued) - 4 * metrics.averageCharWidth()
+
+    def continued_text(self, number: int) -> str:
+        """What the header says of page ``number`` (from 0) where it goes on with a
+        section begun on an earlier page (:attr:`Section.continued`); empty where a
+        section starts at its top, or the one it goes on with says nothing."""
+        top = number * self.body.height()
+        begun = [
+            (start, section)
+            for section, start in self._tops.items()
+            if start < top + 1  # a section starting at the very top is not continued
+        ]
+        if not begun:
+            return ""
+        start, section = max(begun)
+        if start >= top - 1:
+            return ""
+        return self.document.sections[section].continued
+
     def header_text(self, width: float) -> str:
         """The document's header as it fits on one line of the page: a long title (a
         conference's) ends in an ellipsis rather than at the paper's edge. The header's
@@ -273,6 +300,9 @@ class Pages:
             drawn.add_text(line, small, self.device)
         for number in range(self.count):
             drawn.add_text(self.page_number_text(number), small, self.device)
+            continued = self.continued_text(number)
+            drawn.add_text(continued, small, self.device)
+            drawn.add_text(self.header_text(self._room_left(continued)), small, self.device)
         return drawn.as_written()
 
     def draw(self, painter: QPainter, number: int) -> None:
@@ -290,9 +320,15 @@ class Pages:
         painter.setPen(Qt.GlobalColor.darkGray)
         width = self.page_width - 2 * self.margin
         header = QRectF(self.margin, self.margin, width, self.band * 0.8)
+        top = Qt.AlignmentFlag.AlignTop
+        continued = self.continued_text(number)
         painter.drawText(
-            header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.header_text(width)
+            header, Qt.AlignmentFlag.AlignLeft | top, self.header_text(self._room_left(continued))
         )
+        if continued:
+            painter.setPen(Qt.GlobalColor.black)  # the day read on, as dark as the day's heading
+            painter.drawText(header, Qt.AlignmentFlag.AlignRight | top, continued)
+            painter.setPen(Qt.GlobalColor.darkGray)
         line_y = self.margin + self.band * 0.8
         painter.drawLine(QPointF(self.margin, line_y), QPointF(self.margin + width, line_y))
         bottom = self.page_height - self.margin - self.band * 0.8

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -178,3 +178,54 @@ def test_a_room_still_taken_at_a_later_rows_time_is_not_printed_free(
     assert f"10:45 {OPENING} continues until 12:15 " in text
     japanese = squeezed(printed(path, tmp_path / "programme-ja.pdf", uid, "--lang", "ja"))
     assert squeezed(f"10:45 {OPENING}（12:15まで続く）") in japanese
+
+
+TALK = timedelta(minutes=15)
+
+
+def test_a_page_that_goes_on_with_a_day_says_which_day_in_its_header(
+    demo_file: tuple[Path, Database], tmp_path: Path
+) -> None:
+    """A forum day of forty sessions takes more than a page: the pages after its first
+    had only the timetable's header row, and no date anywhere."""
+    path, database = demo_file
+    with database.transaction() as session:
+        forum = Event(
+            title="Yokohama forum of forty sessions",
+            kind=EventKind.CONFERENCE,
+            mode=EventMode.FACE_TO_FACE,
+            start_utc=datetime(2027, 9, 6, 0, 0, tzinfo=UTC),
+            end_utc=datetime(2027, 9, 6, 10, 0, tzinfo=UTC),
+        )
+        session.add(forum)
+        room = Venue(name="Pacifico Yokohama Hall A", locality="Yokohama", capacity=500)
+        for number in range(40):
+            start = datetime(2027, 9, 6, 0, 0, tzinfo=UTC) + number * TALK
+            session.add(
+                Event(
+                    title=f"Lightning talk {number + 1}: a city's first year of the programme",
+                    kind=EventKind.CONFERENCE,
+                    mode=EventMode.FACE_TO_FACE,
+                    start_utc=start,
+                    end_utc=start + TALK,
+                    parent=forum,
+                    venue=room,
+                )
+            )
+    uid = uid_of(database, "Yokohama forum of forty sessions")
+    continued = "Monday 06 September 2027 (continued)"
+
+    printed(path, tmp_path / "forum.pdf", uid)
+
+    # The timetable's pages: its header row repeats at the top of each.
+    pages = page_texts(tmp_path / "forum.pdf")
+    timetable = [page for page in pages if "Time Pacifico Yokohama Hall A" in page]
+    assert len(timetable) >= 2, "the day takes more than a page"
+    assert "Monday 06 September 2027" in timetable[0]
+    assert continued not in timetable[0]
+    assert all(continued in page for page in timetable[1:])
+    printed(path, tmp_path / "forum-ja.pdf", uid, "--lang", "ja")
+    japanese = [squeezed(page) for page in page_texts(tmp_path / "forum-ja.pdf")]
+    assert sum(squeezed("2027年9月6日(月)（続き）") in page for page in japanese) == len(
+        timetable[1:]
+    )
