@@ -96,6 +96,9 @@ STATUS_NEWS_MS = 8_000
 KEEP_DISMISSED_WELCOMES = 20
 """How many databases the "Start empty" choice is remembered for."""
 
+_EVERYTHING = (datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
+"""Instants before and after every meeting the program can hold: what the Agenda lists."""
+
 
 class MainWindow(RecordEditing, QMainWindow):
     """The application's window over one open database.
@@ -892,7 +895,6 @@ class MainWindow(RecordEditing, QMainWindow):
         # The zone's offset as its clock reads over the days the period is about (a
         # month's own, as ``zones ZONE --from --to`` is asked), not today's.
         covered = view.days_covered()
-        self.zone_selector.set_period(*covered)
         self._update_count()
         # The Agenda is about the whole program whatever its anchor: a Day view of the
         # anchor's day covers the same dates, and is about that day alone.
@@ -941,11 +943,7 @@ class MainWindow(RecordEditing, QMainWindow):
         (:meth:`CalendarView.drawn_rows`: an all-day event on its own dates, whatever the
         zone; the Venues view only what has a venue); the Agenda lists them all."""
         view = self.current_view
-        if view.lists_everything:
-            start, end = datetime(1900, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC)
-            rows = self.proxy.rows_between(start, end)
-        else:
-            rows = view.drawn_rows()
+        rows = self.proxy.rows_between(*_EVERYTHING) if view.lists_everything else view.drawn_rows()
         return list(dict.fromkeys(row.event_id for row in rows))
 
     def _update_count(self, *_args: object) -> None:
@@ -969,7 +967,22 @@ class MainWindow(RecordEditing, QMainWindow):
             )
             text = f"{text} · {matching}" if text else matching
         self.count_label.setText(text)
+        self._show_zone_period()
         self.shownChanged.emit()
+
+    def _show_zone_period(self) -> None:
+        """The zone's offset as its clock reads over the days the calendar is about: a
+        period's own, and for the Agenda those of every meeting it lists, whose rows
+        give times on either side of a change of clocks."""
+        view = self.current_view
+        first, last = view.days_covered()
+        if view.lists_everything:
+            rows = self.proxy.rows_between(*_EVERYTHING)
+            if rows:
+                zone = self.display_zone
+                first = timezones.to_local(rows[0].start_utc, zone).date()
+                last = max(timezones.to_local(row.end_utc, zone).date() for row in rows)
+        self.zone_selector.set_period(first, last)
 
     def _update_clock(self) -> None:
         now = datetime.now(UTC)

@@ -24,12 +24,25 @@ def zone_offsets(
     return timezones.period_offsets(zone_name, first, last)
 
 
+MOST_CHANGES_SAID = 2
+"""The changes of clocks a label names with their days: a year's, at most."""
+
+
 def zone_label(zone_name: str, first: date | None = None, last: date | None = None) -> str:
     """``America/New York (UTC-04:00)``: the zone with the offset its clock reads over
     the days ``first`` to ``last`` (today's, without them); where the clocks change
-    within them, each offset with the day it starts on."""
+    within them, each offset with the day it starts on; over more than a year's
+    changes (the Agenda's whole program), each offset once."""
     (offset, _day), *changes = zone_offsets(zone_name, first, last)
     shown = f"UTC{offset}"
+    if len(changes) > MOST_CHANGES_SAID:
+        # Years of changes, each on a day named without its year, would read as one
+        # year's: each offset is said once, in the order the clocks first read it.
+        offsets = dict.fromkeys([offset, *(later for later, _day in changes)])
+        shown = _("{offsets}, as the clocks change").format(
+            offsets=_(" or ").join(f"UTC{each}" for each in offsets)
+        )
+        changes = []
     for later, day in changes:
         assert day is not None  # every offset after the first starts on a day
         shown = _("{offsets}; UTC{offset} from {day}").format(

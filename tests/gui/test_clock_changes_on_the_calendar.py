@@ -162,6 +162,35 @@ def test_the_month_gives_the_offset_of_its_own_days_as_the_command_does(
     assert said == "America/New York (UTC-05:00)"
 
 
+def test_the_agenda_gives_the_offsets_of_every_meeting_it_lists(
+    program: Database,
+    make_window: WindowFactory,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Agenda lists the whole program from its anchor's row: its label gave the
+    anchor's day alone (UTC-05:00 in January) above rows reading UTC-04:00 in summer;
+    it gives the offsets of the days its meetings are on, as ``zones`` says of them,
+    and each offset once over years of changes."""
+    add_event(program, "Winter call", datetime(2027, 1, 20, 14, tzinfo=UTC), 1)
+    add_event(program, "Summer call", datetime(2027, 7, 20, 14, tzinfo=UTC), 1)
+    window = in_new_york(make_window, program, date(2027, 1, 18), "agenda")
+    rows_read(window)
+    first = min(row.start_utc for row in window.events.rows()).date()
+    last = max(row.end_utc for row in window.events.rows()).date()
+    if (last - first).days <= 366:
+        assert main(["zones", NEW_YORK, "--from", f"{first}", "--to", f"{last}"]) == 0
+        said = capsys.readouterr().out.strip()
+        assert window.zone_selector.in_use.text() == f"Times in {said}"
+    assert "UTC-04:00" in window.zone_selector.in_use.text()
+
+    add_event(program, "Call two summers on", datetime(2029, 7, 20, 14, tzinfo=UTC), 1)
+    window.reload()
+    rows_read(window)
+    assert window.zone_selector.in_use.text() == (
+        "Times in America/New York (UTC-05:00 or UTC-04:00, as the clocks change)"
+    )
+
+
 # -- the repeated hour, named by its clock -----------------------------------------------
 def test_meetings_of_the_repeated_hour_name_their_clock_in_the_month_and_in_short_blocks(
     program: Database, make_window: WindowFactory, painted_texts: list[str]
