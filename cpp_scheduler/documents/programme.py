@@ -559,9 +559,7 @@ def programme_document(
     sections = [Section(_cover(programme))]
     for number, day in enumerate(programme.days):
         stop_if_asked(should_stop)
-        sections.append(
-            Section(_day(day), new_page=number == 0, continued=continued_day(day.day))
-        )
+        sections.append(Section(_day(day), new_page=number == 0, continued=continued_day(day.day)))
     if programme.sessions:  # a cancelled conference lists none
         sections.append(Section(element("h2", _("Sessions")), new_page=True))
     for item in programme.sessions:

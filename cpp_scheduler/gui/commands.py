@@ -740,14 +740,27 @@ class DeleteRecord(RecordCommand):
 
     def apply_as_read(self) -> None:
         # A redo deletes the record at the version the undo brought it back at (or where
-        # this window's steps took it since): a colleague's change since refuses it.
+        # this window's steps took it since): a colleague's change since refuses it. It
+        # takes along what the undo put back, no more: a session a colleague filed
+        # under it, a venue they booked for an event, an invitation they sent since
+        # refuse it, as they refuse a first deletion.
+        reached = self.reached
+        if self.snapshot is not None:
+            reached = removal.reach_of(
+                self.snapshot["rows"],
+                self.snapshot["cleared"],
+                lambda model, record_id, version: self.editor.expected(
+                    model.__name__, record_id, version
+                ),
+            )
         deleted = removal.delete(
             self.editor.database,
             self.model_cls,
             self.record_id,
             self._expected(self.saved_version),
-            reached=self.reached,
+            reached=reached,
         )
+        self.reached = None  # the question was answered for the first deletion alone
         self.snapshot = deleted.snapshot
         self.editor.left_others(deleted.touched)
         self._done()
@@ -759,10 +772,6 @@ class DeleteRecord(RecordCommand):
         self.editor.left_others(touched)
         self._notify_taken_along()
         self.saved_version = removal.snapshot_version(self.snapshot)
-        # A redo takes along what the undo put back, no more: a colleague's session
-        # filed under it, a participant or venue given to it, an invitation sent since
-        # refuses the redo as they refuse a first deletion.
-        self.reached = removal.reach_of(self.snapshot["rows"], self.snapshot["cleared"])
         self._done()
 
     def _notify_taken_along(self) -> None:

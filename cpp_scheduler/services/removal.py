@@ -14,7 +14,7 @@ Many records of one kind are deleted or put back at once (:func:`delete_held_rec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -1051,18 +1051,32 @@ with its version where it has one, and each reference it clears, by its table, k
 column."""
 
 
+VersionNow = Callable[[type[Base], str, int], int]
+"""The version a record left at a version by a step must be at now (the window's
+:meth:`~cpp_scheduler.gui.commands.Editor.expected`): where its own later steps took it."""
+
+
 def reach_of(
-    rows: Iterable[tuple[str, Mapping[str, Any]]], cleared: Iterable[Sequence[Any]]
+    rows: Iterable[tuple[str, Mapping[str, Any]]],
+    cleared: Iterable[Sequence[Any]],
+    version_now: VersionNow | None = None,
 ) -> Reach:
     """The reach of a deletion that removes ``rows`` and clears ``cleared`` (as a
     :class:`Snapshot` holds them): what the question before it read, compared with what
     the deletion itself finds. A row at another version, a row or a reference new since,
-    is a colleague's change the question did not show."""
+    is a colleague's change the question did not show. ``version_now``: each row's
+    version followed to where the steps since of whoever asks took it (a redo after the
+    window's own edits of a session of the conference it deletes)."""
     tables = _tables()
+    entities = _entities_by_table()
     found: set[tuple[Any, ...]] = set()
     for table_name, row in rows:
         key = tuple(_primary_key(tables[table_name], row).values())
-        found.add(("row", table_name, key, row.get("version")))
+        version = row.get("version")
+        entity = entities.get(table_name)
+        if version_now is not None and version is not None and entity is not None:
+            version = version_now(entity, str(row["id"]), version)
+        found.add(("row", table_name, key, version))
     for table_name, key, column, *_value in cleared:
         found.add(("cleared", table_name, tuple(key.values()), column))
     return frozenset(found)

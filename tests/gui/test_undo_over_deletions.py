@@ -340,3 +340,32 @@ def test_a_deleted_conferences_sessions_leave_the_calendar_and_come_back_with_it
     rows_read(window)
     assert shown() == [False] * 4
     assert messages.errors == []
+
+
+def test_a_deletion_redone_after_the_windows_own_steps_on_what_it_takes_is_not_refused(
+    database: Database, make_window: WindowFactory, dialogs: DialogScript, messages: Messages
+) -> None:
+    """A session edited, then its conference deleted; both undone and redone: the
+    session the deletion takes is where this window's own steps left it, and the redo
+    said it had been "changed by somebody else in the meantime"."""
+    conference = add_event(database, "CPP Conference 2027", JANUARY_NINE_TOKYO, 8)
+    session = add_event(
+        database, "Session 1", JANUARY_NINE_TOKYO + timedelta(hours=1), 1, parent_id=conference
+    )
+    window = make_window(database)
+    dialogs.answers.append({"title": "Session 1 (opening)"})
+    window.edit_record("event", session)
+    rows_read(window)
+    window.delete_record("event", conference, "CPP Conference 2027")
+    rows_read(window)
+
+    for action in (window.undo_action, window.undo_action, window.redo_action):
+        action.trigger()
+        rows_read(window)
+    window.redo_action.trigger()
+    rows_read(window)
+
+    assert messages.errors == []
+    assert not _exists(database, Event, conference)
+    assert not _exists(database, Event, session)
+    assert window.editor.stack.index() == 2
