@@ -978,13 +978,12 @@ def read_not_held(
     they were, as they say it of the meetings held; keep only those
     :meth:`NotHeld.called_off` (a conference read beside its sessions may be held)."""
     off = called_off(session)
-    alone = (
-        set(
-            session.scalars(
-                select(OccurrenceOverride.event_id).where(OccurrenceOverride.cancelled.is_(True))
-            )
+    # The series with meetings cancelled alone: those going ahead, and those called off
+    # since, whose meetings cancelled before are listed with the rest.
+    alone = set(
+        session.scalars(
+            select(OccurrenceOverride.event_id).where(OccurrenceOverride.cancelled.is_(True))
         )
-        - off
     )
     if not off and not alone:
         return NotHeld(_without_meetings(program, ()), off, frozenset())
@@ -1026,7 +1025,7 @@ def read_not_held(
             intervals.extend(event_intervals(event, ancestors))
         elif event.id in off:
             intervals.extend(event_intervals(event, ancestors, start, end))
-        if event.id in alone:
+        if event.id in alone and event.id not in above:
             meetings = _Meeting.of(event).intervals(ancestors, start, end, cancelled_alone=True)
             cancelled.update(meeting.id for meeting in meetings)
             intervals.extend(meetings)
