@@ -642,7 +642,12 @@ def _day(itinerary: Itinerary, day: ItineraryDay, links_shown: LinksShown) -> st
     if day.heading:
         heading += f" — {day.heading}"
     entries: list[tuple[datetime, list[str]]] = [
-        (m.start, _cancelled_row(m) if m.cancelled else _meeting_row(itinerary, m, links_shown))
+        (
+            m.start,
+            _cancelled_row(itinerary, m)
+            if m.cancelled
+            else _meeting_row(itinerary, m, links_shown),
+        )
         for m in sorted(day.meetings, key=lambda meeting: meeting.start)
     ]
     midnight = datetime.combine(day.day, time(), timezones.zone(TOKYO))
@@ -710,13 +715,18 @@ def _meeting_row(
         when = f"<p>{escape(continued_when(meeting.start.date(), meeting.end))}</p>"
     if meeting.moved:
         when += f"<p>{escape(moved_marker())}</p>"
+    return [when, "<br>".join(what), _place_cell(itinerary, meeting)]
+
+
+def _place_cell(itinerary: Itinerary, meeting: ItineraryMeeting) -> str:
+    """Where the meeting is for the delegation, held or called off: online from home
+    (:func:`_joined_from_home`), its place in Japan, or what the list of events says
+    of a meeting without one."""
     if meeting.at_home is not None:
-        where = _joined_from_home(itinerary, meeting)
-    elif meeting.place is not None:
-        where = _where(meeting.place)
-    else:
-        where = escape(without_venue(meeting.mode, meeting.city))
-    return [when, "<br>".join(what), where]
+        return _joined_from_home(itinerary, meeting)
+    if meeting.place is not None:
+        return _where(meeting.place)
+    return escape(without_venue(meeting.mode, meeting.city))
 
 
 def _joined_from_home(itinerary: Itinerary, meeting: ItineraryMeeting) -> str:
@@ -731,7 +741,7 @@ def _joined_from_home(itinerary: Itinerary, meeting: ItineraryMeeting) -> str:
     return f'<b>{escape(online)}</b><br><span class="muted">{escape(held)}</span>'
 
 
-def _cancelled_row(meeting: ItineraryMeeting) -> list[str]:
+def _cancelled_row(itinerary: Itinerary, meeting: ItineraryMeeting) -> list[str]:
     """A meeting called off, in its slot as the programme prints a cancelled session
     (:func:`~cpp_scheduler.documents.markup.marked_cancelled`): its time, title, kind
     and place struck through under the word "Cancelled", "(moved)" under a time its
@@ -746,11 +756,7 @@ def _cancelled_row(meeting: ItineraryMeeting) -> list[str]:
         when = timezones.span_text(meeting.start, meeting.end, dash=DASH)
     else:
         when = timezones.span_text(meeting.start, meeting.end, day=i18n.short_day_text, dash=DASH)
-    where = (
-        _where(meeting.place)
-        if meeting.place is not None
-        else escape(without_venue(meeting.mode, meeting.city))
-    )
+    where = _place_cell(itinerary, meeting)
     when = f"<p>{struck(escape(when))}</p>"
     if meeting.moved:  # where it was to be held: the time its series gave it no longer
         when += f"<p>{escape(moved_marker())}</p>"

@@ -326,3 +326,31 @@ def test_a_meeting_joined_from_home_is_online_not_at_the_rooms_address(
         )
     )
     assert squeezed("オンライン（本国 Lima から） 会場: TDLC 会議室A") in japanese
+
+
+def test_a_meeting_cancelled_alone_stays_listed_once_its_whole_series_is_called_off(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    """The series called off after its 17 February meeting was cancelled alone: every
+    meeting of it is listed cancelled, that one too (it vanished from 17 February's run
+    sheet while 17 March's listed its meeting cancelled)."""
+    cancel(demo_copy, SERIES)
+    for day in ("2027-02-17", "2027-03-17"):
+        sheet = printed_pages(demo_copy, tmp_path / f"{day}.pdf", "day", "--date", day)
+        assert "1 cancelled meeting is listed where it was, marked Cancelled." in sheet[0], day
+        assert f"17:00–18:30 Cancelled {SERIES}" in squeezed_text(sheet), day
+
+
+def test_a_cancelled_meeting_joined_from_home_is_struck_online_not_at_the_rooms_address(
+    session_cancelled: Path, tmp_path: Path
+) -> None:
+    """Cancelled, a session Lima joins from home gave the Tokyo room with its address
+    for a driver, as a session held no longer does."""
+    text = squeezed_text(
+        printed_pages(session_cancelled, tmp_path / "p.pdf", "itinerary", "--delegation", LIMA)
+    )
+    monday = text[text.index("Monday 15 February 2027 — from home") :]
+    monday = monday[: monday.index("Tuesday 16 February 2027")]
+    cancelled = monday[monday.index(f"Cancelled {SESSION}") :]
+    assert "Online, from home (Lima) held at TDLC Meeting Room B" in cancelled[:300]
+    assert "Uchisaiwaicho" not in monday, "no address for a driver in Tokyo"
