@@ -14,7 +14,7 @@ under a second.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -515,16 +515,22 @@ def timetable(
     days = []
     for day in sorted(by_day):
         items = by_day[day]
-        keys = {item.room: item.room_key or item.room for item in items}
-        rooms = tuple(sorted(keys, key=lambda room: (i18n.reading_key(keys[room]), room)))
         starts = sorted({item.start for item in items})
+        # A session begun on an earlier day (overnight) still takes its room at the
+        # day's rows: the room has a column, and the rows say it is taken.
+        running = {start: _under_way(sessions, start) for start in starts}
+        keys = {
+            item.room: item.room_key or item.room
+            for item in (*items, *(i for under_way in running.values() for i in under_way))
+        }
+        rooms = tuple(sorted(keys, key=lambda room: (i18n.reading_key(keys[room]), room)))
         rows = tuple(
             TimetableRow(
                 start,
                 tuple(
                     tuple(i for i in items if i.start == start and i.room == room) for room in rooms
                 ),
-                tuple(_under_way(items, room, start) for room in rooms),
+                tuple(tuple(i for i in running[start] if i.room == room) for room in rooms),
             )
             for start in starts
         )
@@ -534,17 +540,14 @@ def timetable(
 
 
 def _under_way(
-    items: list[ProgrammeSession], room: str, start: datetime
+    sessions: Iterable[ProgrammeSession], start: datetime
 ) -> tuple[ProgrammeSession, ...]:
-    """The sessions held in ``room`` that began before ``start`` and end after it: an
-    all-day or cancelled session holds no hours of the timetable's rows."""
+    """The sessions that began before ``start`` and end after it, whatever day they
+    began on: an all-day or cancelled session holds no hours of the timetable's rows."""
     return tuple(
         item
-        for item in items
-        if item.room == room
-        and item.start < start < item.end
-        and item.last_day is None
-        and not item.cancelled
+        for item in sessions
+        if item.start < start < item.end and item.last_day is None and not item.cancelled
     )
 
 
@@ -690,7 +693,7 @@ def _day(day: ProgrammeDay) -> str:
             [
                 escape(_row_time(row)),
                 *(
-                    "".join(_continues(item) for item in row.running[room])
+                    "".join(_continues(item, row.start) for item in row.running[room])
                     + "".join(_cell(item) for item in row.cells[room])
                     for room in group
                 ),
@@ -727,10 +730,13 @@ def _moved(item: ProgrammeSession) -> str:
     return f" {moved_marker()}" if item.moved else ""
 
 
-def _continues(item: ProgrammeSession) -> str:
+def _continues(item: ProgrammeSession, row_start: datetime) -> str:
     """A session begun in an earlier row, in the cell of a later row it runs through:
-    the room is taken, and till when."""
-    words = _("{title} continues until {time}").format(title=item.title, time=f"{item.end:%H:%M}")
+    the room is taken, and till when (the day too, when it ends on a later one)."""
+    until = f"{item.end:%H:%M}"
+    if item.end.date() != row_start.date():
+        until = f"{i18n.short_day_text(item.end.date())} {until}"
+    words = _("{title} continues until {time}").format(title=item.title, time=until)
     return f'<p class="muted">{escape(words)}</p>'
 
 

@@ -229,3 +229,44 @@ def test_a_page_that_goes_on_with_a_day_says_which_day_in_its_header(
     assert sum(squeezed("2027年9月6日(月)（続き）") in page for page in japanese) == len(
         timetable[1:]
     )
+
+
+def test_a_session_through_the_night_takes_its_room_on_the_next_days_rows_too(
+    demo_file: tuple[Path, Database], tmp_path: Path
+) -> None:
+    """A hackathon from Monday 15:00 to Tuesday 11:00: Monday's later row said it went
+    on "until 11:00" (Monday's?), and Tuesday's 10:00 row showed its hall free."""
+    path, database = demo_file
+    with database.transaction() as session:
+        forum = Event(
+            title="Resilience forum",
+            kind=EventKind.CONFERENCE,
+            mode=EventMode.FACE_TO_FACE,
+            start_utc=datetime(2027, 9, 6, 0, 0, tzinfo=UTC),  # Mon 09:00 in Tokyo
+            end_utc=datetime(2027, 9, 7, 9, 0, tzinfo=UTC),
+        )
+        hall_a = Venue(name="Hall A", locality="Yokohama", capacity=200)
+        hall_b = Venue(name="Hall B", locality="Yokohama", capacity=200)
+        talks = [
+            ("Overnight resilience hackathon", (6, 6), (7, 2), hall_a),  # Mon 15:00-Tue 11:00
+            ("Evening panel on flood maps", (6, 8), (6, 9), hall_b),  # Mon 17:00-18:00
+            ("Morning debrief", (7, 1), (7, 2), hall_b),  # Tue 10:00-11:00
+        ]
+        for title, (first_day, first_hour), (last_day, last_hour), room in talks:
+            session.add(
+                Event(
+                    title=title,
+                    kind=EventKind.CONFERENCE,
+                    mode=EventMode.FACE_TO_FACE,
+                    start_utc=datetime(2027, 9, first_day, first_hour, tzinfo=UTC),
+                    end_utc=datetime(2027, 9, last_day, last_hour, tzinfo=UTC),
+                    parent=forum,
+                    venue=room,
+                )
+            )
+    text = printed(path, tmp_path / "forum.pdf", uid_of(database, "Resilience forum"))
+
+    monday = text[text.index("Monday 06 September 2027") : text.index("Tuesday 07 September")]
+    assert "17:00 Overnight resilience hackathon continues until Tue 07 Sep 11:00" in monday
+    tuesday = text[text.index("Tuesday 07 September 2027") :]
+    assert "10:00 Overnight resilience hackathon continues until 11:00 Morning debrief" in tuesday
