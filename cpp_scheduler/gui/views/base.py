@@ -215,16 +215,6 @@ def rows_on_days(
     return found
 
 
-def time_on_day(
-    start_utc: datetime, end_utc: datetime, day_start: datetime, day_end: datetime
-) -> timedelta:
-    """How long a meeting really lasts on the day from ``day_start`` to ``day_end``
-    (instants): nothing on a day it does not reach, nor on a day the clocks skip whole
-    (30 December 2011 in Apia, whose first and last instants are one), where no view
-    draws a piece of it."""
-    return max(min(end_utc, day_end) - max(start_utc, day_start), timedelta(0))
-
-
 def drawn_length(reads: timedelta, lasts: timedelta) -> timedelta:
     """How long a meeting's piece of one day is drawn on a wall-clock grid: as far as
     its clock readings are apart (``reads``), or for as long as it really lasts there

@@ -40,7 +40,6 @@ from cpp_scheduler.gui.views.base import (
     paint_event_block,
     rows_on_days,
     show_event_tooltip,
-    time_on_day,
     wrap_words,
 )
 from cpp_scheduler.meeting_order import meeting_order
@@ -592,11 +591,9 @@ def _day_pieces(
     for index in range((days[0] - first).days, (days[1] - first).days + 1):
         day = first + timedelta(days=index)
         day_start, day_end = bounds[index]
-        lasts = time_on_day(start_utc, end_utc, day_start, day_end)
-        if not lasts:
-            continue  # a day the clocks skip whole holds no piece of it
         start_minute = _minutes(local_start) if local_start.date() == day else 0.0
         end_minute = _minutes(local_end) if local_end.date() == day else 24 * 60.0
+        lasts = min(end_utc, day_end) - max(start_utc, day_start)
         reads = timedelta(minutes=end_minute - start_minute)
         drawn = drawn_length(reads, lasts)
         for_its_length = drawn > reads

@@ -47,7 +47,6 @@ from cpp_scheduler.gui.views.base import (
     paint_event_block,
     rows_on_days,
     show_event_tooltip,
-    time_on_day,
 )
 from cpp_scheduler.services.rows import Choice, EventRow, OccurrenceKey
 from cpp_scheduler.timezones import time_label
@@ -438,8 +437,8 @@ def _days_of(span: Span, zone: str, first: date, last: date) -> list[tuple[datet
     day = max(start.date(), first)
     while day <= min(end.date(), last):
         day_start, day_end = timezones.local_days(day, day, zone)
-        lasts = time_on_day(span[0], span[1], day_start, day_end)
-        if lasts:
+        lasts = min(span[1], day_end) - max(span[0], day_start)
+        if lasts > timedelta(0):
             midnight = datetime.combine(day, datetime.min.time())
             last_minute = midnight + timedelta(hours=23, minutes=59)
             piece_start = start if start.date() == day else midnight
