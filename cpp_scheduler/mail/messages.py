@@ -118,9 +118,13 @@ class Invitation:
     sequence: int
     method: Method
     digest: str
-    """SHA-256 of the calendar the recipient gets, its DTSTAMP left out: the same
-    digest means they were told exactly this already."""
+    """SHA-256 of the calendar the recipient gets, its DTSTAMP left out and its
+    addresses without capitals (:func:`calendar_digest`): the same digest means they
+    were told exactly this already."""
     message: Message
+    written: str = ""
+    """The calendar's digest as written (:func:`written_digest`), as the ledger held it
+    of the messages sent before addresses were compared without capitals."""
     told: str = ""
     """What the message says of the event, as the change report compares it (JSON)."""
     recipient_name: str = ""
@@ -133,6 +137,10 @@ class Invitation:
     @property
     def message_id(self) -> str:
         return str(self.message["Message-ID"])
+
+    def tells_as(self, digest: str) -> bool:
+        """Whether a message the ledger holds with ``digest`` told what this one tells."""
+        return digest in (self.digest, self.written)
 
 
 class UnsendableAddressError(SchedulerError):
@@ -175,9 +183,28 @@ def wire_address(address: str) -> str:
     return f"{local}@{ascii_domain}"
 
 
+_FOLDED = re.compile(rb"\r\n[ \t]")
+_ADDRESS = re.compile(rb"mailto:[^\r\n;:,\"]+", re.IGNORECASE)
+
+
 def calendar_digest(calendar: bytes) -> str:
-    """The digest of what a calendar says, whenever it was written: DTSTAMP, the time
-    of writing, is the one line that changes between two identical invitations."""
+    """The digest of what a calendar says, whenever it was written and however its
+    addresses are capitalised: DTSTAMP, the time of writing, is the one line that
+    changes between two identical invitations, and an address corrected to other
+    capitals is the same address (as ``changes`` and the replies compare addresses),
+    which no one needs to be invited to again."""
+    unfolded = _FOLDED.sub(b"", calendar)
+    return _without_stamp(_ADDRESS.sub(lambda found: found.group().lower(), unfolded))
+
+
+def written_digest(calendar: bytes) -> str:
+    """The digest of a calendar's lines as written, DTSTAMP left out: what the ledger
+    holds of a message sent before :func:`calendar_digest` compared addresses without
+    their capitals, which still tells that it was sent."""
+    return _without_stamp(calendar)
+
+
+def _without_stamp(calendar: bytes) -> str:
     lines = [line for line in calendar.split(b"\r\n") if not line.startswith(b"DTSTAMP")]
     return hashlib.sha256(b"\r\n".join(lines)).hexdigest()
 
@@ -300,6 +327,7 @@ def build_invitation(
         method,
         calendar_digest(calendar),
         message,
+        written=written_digest(calendar),
         recipient_name=recipient.name,
         title=event.title,
         unsendable=unsendable,

@@ -625,7 +625,7 @@ def plan_invitations(
                         event, person, signer, stamp=stamp, renderings=renderings
                     )
                     method = invitation.method
-                    holds = latest is not None and latest.digest == invitation.digest
+                    holds = latest is not None and invitation.tells_as(latest.digest)
                 if holds:
                     already += 1
                 elif method is Method.CANCEL and (
@@ -881,11 +881,11 @@ class _Ledger:
             raise self._session.translate_read(error) from error
         finally:
             self._session.rollback()
-        return latest is not None and tuple(latest) == (
-            invitation.method.value,
-            invitation.digest,
-            invitation.told,
-            invitation.recipient_email,
+        return (
+            latest is not None
+            and invitation.tells_as(latest.digest)
+            and (latest.method, latest.told, latest.recipient_email)
+            == (invitation.method.value, invitation.told, invitation.recipient_email)
         )
 
     def _try_row(self, invitation: Invitation, transport: str) -> None:
@@ -1051,9 +1051,10 @@ def _still_due(
             told = _told(session, {invitation.event_id for invitation in gone})
         for invitation in gone:
             latest = told.get((invitation.event_id, invitation.recipient_id))
-            held = latest is not None and (latest.method, latest.digest) == (
-                invitation.method.value,
-                invitation.digest,
+            held = (
+                latest is not None
+                and latest.method == invitation.method.value
+                and invitation.tells_as(latest.digest)
             )
             reason = DropReason.SENT_MEANWHILE if held else DropReason.CHANGED
             report.dropped.append(Dropped(invitation, reason))

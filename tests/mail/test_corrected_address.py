@@ -41,3 +41,50 @@ def test_a_corrected_address_is_invited_by_the_updates_and_the_old_one_hears_no_
     assert [parseaddr(str(m["To"]))[1] for m in received] == [CORRECTED]
     assert calendar_part(received[0]).get_param("method") == "REQUEST"
     assert change_report(database).changes == ()
+
+
+def test_an_address_given_other_capitals_is_not_invited_again(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """The same address with its capitals corrected: ``changes`` says nothing is due,
+    and Send invitations sent every invitation again, the calendar's ATTENDEE line being
+    written otherwise."""
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        ana = session.get(Participant, program.ana.id)
+        assert ana is not None
+        local, domain = ana.email.split("@")
+        ana.email = f"{local.capitalize()}@{domain.upper()}"
+
+    assert change_report(database).changes == ()
+    plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert [invitation.recipient_email for invitation in plan.to_send] == []
+    assert invitations.plan_updates(database, None, SENDER).to_send == ()
+
+
+def test_an_invitation_in_a_ledger_of_before_is_still_held_as_sent(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """The ledger of an earlier CPP Scheduler holds each calendar's digest as written
+    (its addresses as they were typed): those invitations are sent, and none goes again."""
+    from sqlalchemy import update
+
+    from cpp_scheduler.mail.messages import written_digest
+    from cpp_scheduler.model import SentMessage
+
+    send(database, EventScope(program.workshop.uid), plain_server)
+    planned = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert planned.to_send == ()
+    received = plain_server.mailbox.messages
+    with database.transaction() as session:
+        for message in received:
+            calendar = calendar_part(message).get_payload(decode=True)
+            to = parseaddr(str(message["To"]))[1]
+            session.execute(
+                update(SentMessage)
+                .where(SentMessage.recipient_email == to)
+                .values(digest=written_digest(calendar))
+            )
+
+    again = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert again.to_send == ()
