@@ -91,12 +91,18 @@ _TLS_PORT = 465
 class RecipientRefusedError(SchedulerError):
     """The server refused this recipient or this message for good (5xx); the others are
     still sent. ``code`` and ``answer`` are the server's reply (``550``, ``5.1.1 no such
-    user``, on one line), which the program keeps to tell the coordinator later."""
+    user``, on one line), which the program keeps to tell the coordinator later.
+    ``of_address``: refused at the address (RCPT), which every later message to it
+    would meet; else the message itself was, after its content (DATA: too large, or a
+    sender the server will not send as), which says nothing of the address."""
 
-    def __init__(self, message: str, code: int = 0, answer: str = "") -> None:
+    def __init__(
+        self, message: str, code: int = 0, answer: str = "", *, of_address: bool = True
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.answer = answer
+        self.of_address = of_address
 
 
 class RecipientDeferredError(SchedulerError):
@@ -436,6 +442,7 @@ class SmtpTransport:
                 message.format(recipient=quoted(recipient), answer=text),
                 code,
                 _reply_text(reply),
+                of_address=refused,
             ) from error
         raise RecipientDeferredError(
             _("the server deferred {recipient}: {answer}").format(

@@ -1089,7 +1089,11 @@ def _send_each(
             )
         except RecipientRefusedError as refusal:
             report.refused.append(_refusal(invitation, str(refusal)))
-            ledger.record_refusal(invitation, refusal)
+            # Kept to hold the address back from later batches when it is the address
+            # that was refused; a message refused for its content (too large, a sender
+            # the server will not send as) says nothing of the address.
+            if refusal.of_address:
+                ledger.record_refusal(invitation, refusal)
         except RecipientDeferredError as deferral:
             report.deferred.append(_refusal(invitation, str(deferral)))
         except LoginRefusedError as refused:

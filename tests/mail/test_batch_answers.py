@@ -21,6 +21,7 @@ from cpp_scheduler.mail.transports import OutboxTransport
 from cpp_scheduler.services import invitations, replies
 from cpp_scheduler.services.access import ReadOnlyError
 from cpp_scheduler.services.calendar_export import EventScope
+from cpp_scheduler.services.changes import change_report
 from cpp_scheduler.store import Database, open_database
 from tests.ical.program import Program, build_program
 from tests.mail.helpers import SENDER, read_calendar, reply_calendar, send
@@ -62,6 +63,23 @@ def test_a_message_rejected_after_its_data_is_refused_and_the_batch_goes_on(
     assert "554" in report.refused[0].reason
     assert len(report.sent) == 3
     assert program.bruno.id not in _recorded(database, program.workshop.uid)
+
+
+def test_a_message_rejected_after_its_data_leaves_the_address_free_for_the_next_batch(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """A 5xx after DATA refuses the message (its size, a sender the server will not send
+    as), not the mailbox: once the server takes it, the next batch sends to him. It was
+    kept as his address refused for good, which held him back from every later batch."""
+    plain_server.mailbox.reject_data = {program.bruno.email}
+    send(database, EventScope(program.workshop.uid), plain_server)
+    assert change_report(database).changes  # he has not been told, and it is said
+    plain_server.mailbox.reject_data = set()
+
+    plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert plan.refused == ()
+    again = send(database, EventScope(program.workshop.uid), plain_server)
+    assert [sent.recipient_email for sent in again.sent] == [program.bruno.email]
 
 
 def test_the_command_goes_on_past_a_deferred_recipient_run_after_run(
