@@ -18,8 +18,13 @@ a send refuses before its first message, a dry run lists the rest and names them
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+from types import FrameType
 from typing import Any
 
 from cpp_scheduler.cli.columns import one_line
@@ -217,11 +222,31 @@ class _Sending:
                     ).format(count=len(unsigned), events=shown + more),
                     status=2,
                 )
-            return invitations.send_batch(
-                database, messages, self.transport, rate_per_minute=self.rate
-            )
+            with _ctrl_c_ends_the_batch() as asked:
+                return invitations.send_batch(
+                    database, messages, self.transport, rate_per_minute=self.rate, cancelled=asked
+                )
         finally:
             self.transport.close()
+
+
+@contextmanager
+def _ctrl_c_ends_the_batch() -> Iterator[Callable[[], bool]]:
+    """While a batch is sent, Ctrl-C ends it once the message on the wire has gone, so
+    the command says what went and what is left (the ledger has each message sent); a
+    second Ctrl-C interrupts at once, as it does anywhere else."""
+    asked = threading.Event()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def first(_signal: int, _frame: FrameType | None) -> None:
+        asked.set()
+        signal.signal(signal.SIGINT, previous)
+
+    signal.signal(signal.SIGINT, first)
+    try:
+        yield asked.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _note_unsigned(unsigned: tuple[invitations.Unsigned, ...]) -> None:
@@ -277,6 +302,7 @@ LOGIN_HINT = N_(
 _HINTS = {
     Said.CHANGED: N_("{outcome}; run again to send what is due now"),
     Said.STOPPED: N_("{outcome}; run again to send the rest"),
+    Said.CANCELLED: N_("{outcome}; run again to send the rest"),
     Said.LOGIN_NEEDED: LOGIN_HINT,
 }
 """What the command adds to a line of a batch's outcome: what to do next here."""
@@ -308,6 +334,8 @@ def print_outcome(
             hint = _HINTS.get(Said.STOPPED if line.said is Said.LOGIN_REFUSED else line.said)
             said = _(hint).format(outcome=line.text) if hint else line.text
         print(said, file=sys.stderr)
+    if report.cancelled:
+        return 130  # as an interrupted command ends
     failed = report.stopped_by or report.refused or report.deferred
     return 1 if failed else 0
 

@@ -7,6 +7,7 @@ refuse before anything goes."""
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -80,6 +81,49 @@ def test_a_message_rejected_after_its_data_leaves_the_address_free_for_the_next_
     assert plan.refused == ()
     again = send(database, EventScope(program.workshop.uid), plain_server)
     assert [sent.recipient_email for sent in again.sent] == [program.bruno.email]
+
+
+def test_ctrl_c_ends_the_commands_batch_saying_what_went_and_what_is_left(
+    database_url: str,
+    database: Database,
+    program: Program,
+    plain_server: Server,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C while the first message is on the wire: that message goes, the batch ends,
+    and the command says how many went and to run again (it said only "interrupted",
+    though messages had gone); the next run sends the rest."""
+    pressed: list[bool] = []
+
+    def ctrl_c_once() -> None:
+        if not pressed:
+            pressed.append(True)
+            signal.raise_signal(signal.SIGINT)
+
+    plain_server.mailbox.while_receiving = ctrl_c_once
+    command = [
+        "--db",
+        database_url,
+        "send",
+        "invitations",
+        "--event",
+        program.workshop.uid,
+        "--smtp",
+        f"127.0.0.1:{plain_server.port}",
+        "--plain",
+        "--from",
+        "TDLC CPP team <cpp@tdlc.example.org>",
+    ]
+    assert main(command) == 130
+    out, err = capsys.readouterr()
+    assert "sent 1 of 4 (0 had been sent already)" in out
+    assert "cancelled: the rest was not sent; run again to send the rest" in err
+    assert len(plain_server.mailbox.messages) == 1
+
+    assert main(command) == 0
+    out, _err = capsys.readouterr()
+    assert "sent 3 of 3 (1 had been sent already)" in out
+    assert len(plain_server.mailbox.messages) == 4
 
 
 def test_the_command_goes_on_past_a_deferred_recipient_run_after_run(
