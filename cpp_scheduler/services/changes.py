@@ -488,6 +488,19 @@ def recipients_by_event(
     return recipients
 
 
+def _organisers(session: Session, event_ids: Sequence[str] | None) -> dict[str, str]:
+    """The organiser of each event that has one (of ``event_ids``, or of every event)."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(event_ids):
+        query = select(Event.id, Event.organiser_id).where(Event.organiser_id.is_not(None))
+        if chunk is not None:
+            query = query.where(Event.id.in_(chunk))
+        found.update(
+            (str(event_id), str(organiser)) for event_id, organiser in session.execute(query)
+        )
+    return found
+
+
 def _invited_through_conferences(
     session: Session, event_ids: Sequence[str] | None, gone: Gone
 ) -> dict[str, set[str]]:
@@ -1294,8 +1307,13 @@ def _report(
                 note(event_id, person_id, ChangeKind.CANCELLED, last)
             elif last.told != said_now[event_id]:
                 note(event_id, person_id, ChangeKind.CHANGED, last)
+    organisers = _organisers(session, read)
     for (event_id, person_id), last in told.items():
         uninvited = person_id not in invited.get(event_id, ())
+        # Made its organiser since, they run it: the invitation is theirs now, and a
+        # cancellation would take the event out of their calendar.
+        if uninvited and organisers.get(event_id) == person_id:
+            continue
         if last.method == "REQUEST" and uninvited and event_id in facts:
             note(event_id, person_id, ChangeKind.REMOVED, last)
     people = _viewers(session, (person for _, person, _, _, _ in pending))

@@ -88,3 +88,25 @@ def test_an_invitation_in_a_ledger_of_before_is_still_held_as_sent(
 
     again = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
     assert again.to_send == ()
+
+
+def test_an_attendee_made_the_organiser_is_not_told_they_no_longer_attend(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """Kenji, invited, is made the workshop's organiser: no message is his to receive
+    now, and a cancellation would take the event he runs out of his calendar. Grace,
+    the organiser before, is invited as an attendee."""
+    from cpp_scheduler.model import Event
+    from cpp_scheduler.services.changes import ChangeKind
+
+    send(database, EventScope(program.workshop.uid), plain_server)
+    with database.transaction() as session:
+        workshop = session.get(Event, program.workshop.id)
+        assert workshop is not None
+        workshop.organiser_id = program.kenji.id
+
+    changes = change_report(database).changes
+    assert (program.kenji.email, ChangeKind.REMOVED) not in [(c.email, c.kind) for c in changes]
+    assert (program.grace.email, ChangeKind.ADDED) in [(c.email, c.kind) for c in changes]
+    plan = invitations.plan_updates(database, None, SENDER)
+    assert program.kenji.email not in [message.recipient_email for message in plan.to_send]
