@@ -226,7 +226,7 @@ def test_the_report_names_what_an_import_would_change(
         ("ja", "移動時間「Kobe–Kitakyushu（鉄道）」"),
     ],
 )
-def test_the_report_names_a_travel_time_by_its_route_as_its_list_does(
+def test_the_report_names_a_travel_time_by_its_route_as_its_editor_and_undo_steps_do(
     demo_db: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -235,7 +235,8 @@ def test_the_report_names_a_travel_time_by_its_route_as_its_list_does(
     named: str,
 ) -> None:
     """Not by the file's keys joined ("Kobe-Kitakyushu-rail"), a name the program gives
-    it nowhere else, with the mode untranslated in Japanese."""
+    it nowhere else, with the mode untranslated in Japanese: by ``route_name``, as the
+    travel-time editor, its undo steps and the question before deleting it name it."""
     document = json.loads(json.dumps(exported))
     route = next(
         journey
