@@ -34,6 +34,7 @@ from typing import Protocol
 from cpp_scheduler.errors import SchedulerError, printable, quoted, system_reason
 from cpp_scheduler.files import FileWriteError, write_atomically
 from cpp_scheduler.i18n import _, ngettext
+from cpp_scheduler.mail import smtp_client
 
 
 class TransportError(SchedulerError):
@@ -281,11 +282,11 @@ class SmtpTransport:
         client: smtplib.SMTP | None = None
         try:
             if settings.security is Security.TLS:
-                client = smtplib.SMTP_SSL(
+                client = smtp_client.SMTP_SSL(
                     settings.host, settings.port, timeout=self._timeout, context=self._context
                 )
             else:
-                client = smtplib.SMTP(settings.host, settings.port, timeout=self._timeout)
+                client = smtp_client.SMTP(settings.host, settings.port, timeout=self._timeout)
                 if settings.security is Security.STARTTLS:
                     client.starttls(context=self._context)
             if settings.user:
