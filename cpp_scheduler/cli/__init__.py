@@ -160,6 +160,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    for variable in _TEXT_VARIABLES:
+        value = os.environ.get(variable, "")
+        if _not_text(value):
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            print(
+                i18n._("cpp-scheduler: ${variable}, {value}, is not text in UTF-8").format(
+                    variable=variable, value=quoted(shown)
+                ),
+                file=sys.stderr,
+            )
+            return 2
     args = window_arguments(arguments)
     if args is None:
         # A command, its help or a mistake in its arguments: in the language asked for
@@ -198,6 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(i18n._("cpp-scheduler: interrupted"), file=sys.stderr)
         return 130
+
+
+_TEXT_VARIABLES = ("CPP_SCHEDULER_DB", "CPP_SCHEDULER_AUTHOR")
+"""The environment's variables a command reads as text: the program's location and
+who changes it, each as its command-line option would give it."""
 
 
 def _not_text(argument: str) -> bool:

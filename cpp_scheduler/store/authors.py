@@ -35,6 +35,14 @@ def checked_author(name: str) -> str:
                 name=printable(stripped), count=MAX_AUTHOR_LENGTH
             )
         )
+    if any("\ud800" <= character <= "\udfff" for character in stripped):
+        # Bytes of the system's user name that are no UTF-8, kept as lone surrogates:
+        # no database can store them.
+        raise AuthorError(
+            _("the author's name '{name}' is not text in UTF-8").format(
+                name=stripped.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            )
+        )
     if holds_control(stripped):
         raise AuthorError(
             _("the author's name '{name}' holds control characters or line breaks").format(

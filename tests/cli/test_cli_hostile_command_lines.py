@@ -283,3 +283,52 @@ def test_an_empty_search_of_the_records_lists_them_all(program: Path) -> None:
     assert searched.returncode == everyone.returncode == 0
     assert searched.stdout == everyone.stdout
     assert len(searched.stdout.splitlines()) > 30
+
+
+def test_an_environments_program_or_author_that_is_no_text_is_refused_in_one_line(
+    program: Path, tmp_path: Path
+) -> None:
+    """$CPP_SCHEDULER_DB naming a file in Latin-1 ended in a traceback after making half
+    a database there; $CPP_SCHEDULER_AUTHOR in Latin-1 in a traceback at the first save.
+    Each is refused as the same bytes given as an argument are, and nothing is made."""
+    latin = os.fsdecode(b"caf\xe9")
+    where = tmp_path / f"{latin}.sqlite"
+    done = run_command(["demo"], {"CPP_SCHEDULER_DB": str(where)}, capture_output=True)
+    assert done.returncode == 2
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(b"cpp-scheduler: $CPP_SCHEDULER_DB, '")
+    assert line.endswith(b"', is not text in UTF-8")
+    assert not where.exists()
+
+    author = {"CPP_SCHEDULER_AUTHOR": os.fsdecode(b"Jos\xe9")}
+    done = run_command(["--db", str(program), "demo"], author, capture_output=True)
+    assert done.returncode == 2
+    said = b"cpp-scheduler: $CPP_SCHEDULER_AUTHOR, 'Jos\\xe9', is not text in UTF-8\n"
+    assert done.stderr == said
+
+
+def test_a_system_user_name_that_is_no_text_saves_as_an_unknown_author(
+    program: Path, tmp_path: Path
+) -> None:
+    """A login name in Latin-1 ended every save in a traceback: the changes are saved,
+    their author unknown, as where the system gives no name."""
+    calendar = tmp_path / "one.ics"
+    calendar.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\n"
+        b"UID:latin-login@example.org\r\nDTSTAMP:20270101T000000Z\r\n"
+        b"DTSTART:20270301T010000Z\r\nDTEND:20270301T020000Z\r\nSUMMARY:Call\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    latin = os.fsdecode(b"Jos\xe9")
+    environment = {"LOGNAME": latin, "USER": latin, "LNAME": latin, "USERNAME": latin}
+    arguments = ["--db", str(program), "import", str(calendar)]
+    done = run_command(arguments, environment, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "1 created" in done.stdout
+    history = run_command(
+        ["--db", str(program), "history", "latin-login@example.org"],
+        {},
+        capture_output=True,
+        text=True,
+    )
+    assert " unknown " in history.stdout, history.stdout
