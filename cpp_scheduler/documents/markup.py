@@ -49,8 +49,36 @@ table.plain td {{ border: none; padding: 1px 4px 1px 0; }}
 
 
 def escape(text: object) -> str:
-    """Program text as HTML text: ``<``, ``>``, ``&`` and quotes can never be markup."""
-    return html.escape(str(text), quote=True)
+    """Program text as HTML text: ``<``, ``>``, ``&`` and quotes can never be markup,
+    and a change of writing direction it opens ends with it (:func:`_directions_closed`)."""
+    return html.escape(_directions_closed(str(text)), quote=True)
+
+
+_OPENS_EMBEDDING = frozenset("\u202a\u202b\u202d\u202e")
+"""LRE, RLE, LRO and RLO: closed by PDF (U+202C)."""
+_OPENS_ISOLATE = frozenset("\u2066\u2067\u2068")
+"""LRI, RLI and FSI: closed by PDI (U+2069)."""
+
+
+def _directions_closed(text: str) -> str:
+    """``text`` with each change of writing direction it leaves open closed at its end.
+
+    A title from a partner's calendar may hold a right-to-left override (U+202E) with no
+    end: the renderer then wrote the rest of its cell backwards, the meeting's kind and
+    times too ("-ot-ecaF ,pohskrow"). Closed, it turns what it was given alone."""
+    if not any(character in _OPENS_EMBEDDING or character in _OPENS_ISOLATE for character in text):
+        return text
+    embeddings = isolates = 0
+    for character in text:
+        if character in _OPENS_EMBEDDING:
+            embeddings += 1
+        elif character == "\u202c":
+            embeddings = max(embeddings - 1, 0)
+        elif character in _OPENS_ISOLATE:
+            isolates += 1
+        elif character == "\u2069":
+            isolates = max(isolates - 1, 0)
+    return text + "\u202c" * embeddings + "\u2069" * isolates
 
 
 def with_address_breaks(text: str) -> str:
