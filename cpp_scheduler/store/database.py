@@ -736,7 +736,7 @@ def _server_error(url: URL, failure: Failure, detail: str) -> StoreError | None:
             _(
                 "the server at {database} has no database '{name}'; create it first "
                 "(createdb {name}) or name another"
-            ).format(database=where, name=url.database)
+            ).format(database=where, name=printable(str(url.database)))
         )
     if failure is Failure.CONNECTION_LOST:
         return ServerUnavailableError(

@@ -165,7 +165,7 @@ class StoreSession(Session):
                 _(
                     "cannot save {what}: the server at {where} has no database '{name}' "
                     "(dropped or renamed since it was opened); nothing was saved"
-                ).format(name=self._engine().url.database, **names)
+                ).format(name=printable(str(self._engine().url.database)), **names)
             )
         return StoreError(
             _("cannot save {what} in {where}: {reason}").format(reason=first_line(error), **names)
@@ -206,7 +206,7 @@ class StoreSession(Session):
                 _(
                     "cannot read {where}: the server has no database '{name}' (dropped or "
                     "renamed since it was opened)"
-                ).format(where=where, name=self._engine().url.database)
+                ).format(where=where, name=printable(str(self._engine().url.database)))
             )
         if failure is Failure.DISK_FULL:
             return DiskFullError(

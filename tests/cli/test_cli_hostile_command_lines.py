@@ -332,3 +332,18 @@ def test_a_system_user_name_that_is_no_text_saves_as_an_unknown_author(
         text=True,
     )
     assert " unknown " in history.stdout, history.stdout
+
+
+def test_a_database_name_with_line_breaks_and_escapes_is_said_on_one_line(
+    postgres_server: str,
+) -> None:
+    """A server URL pasted with ``%0A`` and ``%1B`` in its database's name: the refusal
+    came on three lines that each read as a message of their own, the escape sequence
+    changing the terminal's colours."""
+    server = postgres_server.rsplit("/", 1)[0]
+    url = f"{server}/cpp%0Acpp-scheduler%3A program deleted%1B%5B31m"
+    done = run_command(["--db", url, "events", "list"], capture_output=True, text=True)
+    assert done.returncode != 0
+    (line,) = done.stderr.splitlines()
+    assert "has no database 'cpp\\ncpp-scheduler: program deleted\\x1b[31m'" in line
+    assert "\x1b" not in done.stderr
