@@ -288,6 +288,18 @@ def _check_sqlite_location(url: URL) -> None:
     database would block the first read forever, and a path longer than the system
     allows is told as such instead of surfacing as an exception from deep inside.
     """
+    if url.query:
+        # SQLAlchemy's SQLite dialect takes none of them (mode=ro, uri=true) and would
+        # say so in a warning of its own, then open the file to be written all the same.
+        raise StoreError(
+            _(
+                "{database} gives options ({options}) a SQLite file takes none of; name "
+                "the file alone"
+            ).format(
+                database=describe(url),
+                options=printable(", ".join(sorted(url.query)), 80),
+            )
+        )
     if not _is_file(url):
         return
     path = Path(str(url.database))

@@ -360,3 +360,17 @@ def test_the_environment_variable_is_checked_the_same_way(
     monkeypatch.setenv("CPP_SCHEDULER_DB", str(tmp_path / "gone" / "program.sqlite"))
     with pytest.raises(StoreError, match=r"the folder .*gone does not exist"):
         open_database()
+
+
+def test_a_sqlite_file_asked_with_options_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """``?mode=ro`` on a program's file: SQLAlchemy warned of an option it does not take,
+    quoting a line of the program, and the file was then opened to be written."""
+    path = tmp_path / "program.sqlite"
+    open_database(path).close()
+    before = path.read_bytes()
+    url = f"sqlite:///{path}?mode=ro"
+
+    assert str(refusal(url)) == (
+        f"{path} gives options (mode) a SQLite file takes none of; name the file alone"
+    )
+    assert path.read_bytes() == before
