@@ -27,7 +27,7 @@ from cpp_scheduler.i18n import _
 from cpp_scheduler.ical.export import Organizer
 from cpp_scheduler.mail.transports import HIGHEST_PORT as _HIGHEST_PORT
 from cpp_scheduler.mail.transports import Security, SmtpSettings
-from cpp_scheduler.model.validation import email_problem, holds_control
+from cpp_scheduler.model.validation import email_problem, holds_control, holds_half_pair
 
 SETTINGS_ENV = "CPP_SCHEDULER_MAIL_SETTINGS"
 
@@ -191,6 +191,12 @@ def _text(data: dict[str, Any], key: str, field: str, default: str | None = None
         raise _InvalidValueError(
             _("{field} {value} holds a line break or another control character").format(
                 field=field, value=quoted(value)
+            )
+        )
+    if holds_half_pair(value):
+        raise _InvalidValueError(
+            _("{field} {value} holds half of a surrogate pair, which no message can carry").format(
+                field=field, value=quoted(value.encode("utf-8", "replace").decode("utf-8"))
             )
         )
     return value

@@ -262,6 +262,16 @@ def holds_control(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
+_HALF_PAIR = re.compile("[\ud800-\udfff]")
+
+
+def holds_half_pair(text: str) -> bool:
+    """Whether ``text`` holds half of a UTF-16 surrogate pair: what a file's ``\ud800``
+    or bytes of no UTF-8 (kept by Python as lone surrogates) give, and no UTF-8 file,
+    database or message can write."""
+    return _HALF_PAIR.search(text) is not None
+
+
 def one_line(text: str) -> str:
     """``text`` as a single-line field takes it: each run of line breaks, tabs or other
     control characters becomes one space, as a title pasted from two lines of an e-mail

@@ -12,7 +12,7 @@ import os
 
 from cpp_scheduler.errors import SchedulerError, printable
 from cpp_scheduler.i18n import _
-from cpp_scheduler.model.validation import holds_control
+from cpp_scheduler.model.validation import holds_control, holds_half_pair
 
 ENVIRONMENT_VARIABLE = "CPP_SCHEDULER_AUTHOR"
 MAX_AUTHOR_LENGTH = 100
@@ -35,7 +35,7 @@ def checked_author(name: str) -> str:
                 name=printable(stripped), count=MAX_AUTHOR_LENGTH
             )
         )
-    if any("\ud800" <= character <= "\udfff" for character in stripped):
+    if holds_half_pair(stripped):
         # Bytes of the system's user name that are no UTF-8, kept as lone surrogates:
         # no database can store them.
         raise AuthorError(

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from cpp_scheduler.errors import shown_path
+from cpp_scheduler.errors import SchedulerError, shown_path
 from cpp_scheduler.files import folder_held
 from cpp_scheduler.ical.export import Organizer
-from cpp_scheduler.mail.settings import SETTINGS_ENV
+from cpp_scheduler.mail.settings import SETTINGS_ENV, read_mail_settings
 from cpp_scheduler.services import mail_setup
 from tests.colleagues import colleagues
 from tests.mail.login_server import MemoryKeyring, memory_keyring
@@ -184,3 +184,32 @@ def test_another_program_saving_meanwhile_waits_and_is_refused(path: Path) -> No
 
     assert outcome == refusal(path)
     assert mail_setup.read_mail_settings() == settings_for("here.example")
+
+
+@pytest.mark.parametrize(
+    ("settings", "field"),
+    [
+        (
+            r'{"smtp": {"host": "mail\ud800.example.org"}, "sender": {"email": "a@b.org"}}',
+            "smtp.host",
+        ),
+        (
+            r'{"smtp": {"host": "mail.example.org"}, '
+            r'"sender": {"name": "TDLC \ud800", "email": "a@b.org"}}',
+            "sender.name",
+        ),
+    ],
+    ids=["host", "sender-name"],
+)
+def test_settings_holding_half_a_surrogate_pair_are_refused_in_one_line(
+    tmp_path: Path, settings: str, field: str
+) -> None:
+    """A hand-edited or damaged file's ``\\ud800``: Send test ended in a traceback when
+    the message could not be written."""
+    path = tmp_path / "mail.json"
+    path.write_text(settings, encoding="utf-8")
+    with pytest.raises(SchedulerError) as refused:
+        read_mail_settings(path)
+    message = str(refused.value)
+    assert message.startswith(f"the mail settings in {path} are not valid: {field} ")
+    assert message.endswith("holds half of a surrogate pair, which no message can carry")
