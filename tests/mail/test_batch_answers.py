@@ -83,6 +83,23 @@ def test_a_message_rejected_after_its_data_leaves_the_address_free_for_the_next_
     assert [sent.recipient_email for sent in again.sent] == [program.bruno.email]
 
 
+def _send_the_workshops_invitations(url: str, program: Program, server: Server) -> list[str]:
+    """``send invitations`` of the workshop through ``server``, signed by TDLC."""
+    return [
+        "--db",
+        url,
+        "send",
+        "invitations",
+        "--event",
+        program.workshop.uid,
+        "--smtp",
+        f"127.0.0.1:{server.port}",
+        "--plain",
+        "--from",
+        "TDLC CPP team <cpp@tdlc.example.org>",
+    ]
+
+
 def test_ctrl_c_ends_the_commands_batch_saying_what_went_and_what_is_left(
     database_url: str,
     database: Database,
@@ -101,19 +118,7 @@ def test_ctrl_c_ends_the_commands_batch_saying_what_went_and_what_is_left(
             signal.raise_signal(signal.SIGINT)
 
     plain_server.mailbox.while_receiving = ctrl_c_once
-    command = [
-        "--db",
-        database_url,
-        "send",
-        "invitations",
-        "--event",
-        program.workshop.uid,
-        "--smtp",
-        f"127.0.0.1:{plain_server.port}",
-        "--plain",
-        "--from",
-        "TDLC CPP team <cpp@tdlc.example.org>",
-    ]
+    command = _send_the_workshops_invitations(database_url, program, plain_server)
     assert main(command) == 130
     out, err = capsys.readouterr()
     assert "sent 1 of 4 (0 had been sent already)" in out
@@ -134,19 +139,7 @@ def test_the_command_goes_on_past_a_deferred_recipient_run_after_run(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     plain_server.mailbox.defer = {program.bruno.email}
-    command = [
-        "--db",
-        database_url,
-        "send",
-        "invitations",
-        "--event",
-        program.workshop.uid,
-        "--smtp",
-        f"127.0.0.1:{plain_server.port}",
-        "--plain",
-        "--from",
-        "TDLC CPP team <cpp@tdlc.example.org>",
-    ]
+    command = _send_the_workshops_invitations(database_url, program, plain_server)
     assert main(command) == 1
     out, err = capsys.readouterr()
     assert "sent 3 of 4 (0 had been sent already)" in out

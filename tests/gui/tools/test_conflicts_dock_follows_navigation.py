@@ -221,6 +221,20 @@ def test_the_month_view_has_the_conflicts_of_the_months_own_days(
     assert {"March housing clinic", "March water roundtable"} <= _titles_in_findings(window)
 
 
+def _march_clash_open_in_january(database: Database, open_window: Any) -> MainWindow:
+    """Room A booked twice in March, and the window on 9 January, far from it."""
+    _double_booking(
+        database,
+        "TDLC Meeting Room A",
+        "March housing clinic",
+        "March water roundtable",
+        datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
+    )
+    window: MainWindow = open_window()
+    window.go_to(JANUARY_NINE_TOKYO.date())
+    return window
+
+
 def test_the_agenda_lists_every_meeting_so_its_dates_are_the_whole_programs(
     qtbot: QtBot,
     capsys: pytest.CaptureFixture[str],
@@ -230,15 +244,7 @@ def test_the_agenda_lists_every_meeting_so_its_dates_are_the_whole_programs(
     """The Agenda lists (and counts) every meeting from the first to the last: the
     conflicts of the dates it shows are those of the whole program, not of its first
     day alone."""
-    _double_booking(
-        sqlite_database,
-        "TDLC Meeting Room A",
-        "March housing clinic",
-        "March water roundtable",
-        datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
-    )
-    window = open_window()
-    window.go_to(JANUARY_NINE_TOKYO.date())
+    window = _march_clash_open_in_january(sqlite_database, open_window)
     window.show_view("agenda")
     _showing_dates(window, qtbot)
     _assert_as_the_command_says(window, conflicts_json(capsys, sqlite_database))
@@ -254,15 +260,7 @@ def test_the_agenda_reached_from_a_day_on_its_anchor_has_the_whole_programs_conf
     """A Day view covers the Agenda's anchor day alone: going from one to the other on
     that day kept the other's findings (the Agenda one day's, the Day view the whole
     program's), the status bar saying "in the dates shown" all along."""
-    _double_booking(
-        sqlite_database,
-        "TDLC Meeting Room A",
-        "March housing clinic",
-        "March water roundtable",
-        datetime(2027, 3, 2, 0, 0, tzinfo=UTC),
-    )
-    window = open_window()
-    window.go_to(JANUARY_NINE_TOKYO.date())
+    window = _march_clash_open_in_january(sqlite_database, open_window)
     window.show_view("day")
     _showing_dates(window, qtbot)
     assert "March housing clinic" not in _titles_in_findings(window)
