@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from cpp_scheduler.gui.translations import translate
-from cpp_scheduler.gui.widgets.cell_width import one_line_width
 from cpp_scheduler.gui.widgets.wrapping_tree import WrappingTree
 from cpp_scheduler.services import replies
 from cpp_scheduler.services.replies import Attendance
@@ -135,11 +134,17 @@ class AnswersView(QWidget):
         """The width of the person's or the answer's column: its header's and its
         longest cell's text on one line, at most :data:`SIDE_COLUMN_CHARACTERS`."""
         metrics = self.table.fontMetrics()
-        header_margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        style = self.table.style()
+        # The delegate's margins either side, and a character's slack for rounding: a
+        # column exactly as wide as "no answer" measured wrapped it onto two lines.
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        margin += metrics.averageCharWidth()
+        header_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
         label = self.model.headerData(column, Qt.Orientation.Horizontal)
         widest = self.table.header().fontMetrics().horizontalAdvance(str(label)) + header_margin
         for row in range(self.model.rowCount()):
-            widest = max(widest, one_line_width(self.table, self.model.item(row, column).text()))
+            text = self.model.item(row, column).text()
+            widest = max(widest, metrics.horizontalAdvance(text) + margin)
         return min(widest, metrics.averageCharWidth() * SIDE_COLUMN_CHARACTERS)
 
     def shown_rows(self) -> list[list[str]]:
