@@ -51,13 +51,21 @@ table.plain td {{ border: none; padding: 1px 4px 1px 0; }}
 def escape(text: object) -> str:
     """Program text as HTML text: ``<``, ``>``, ``&`` and quotes can never be markup,
     and a change of writing direction it opens ends with it (:func:`_directions_closed`)."""
-    return html.escape(_directions_closed(str(text)), quote=True)
+    return _escaped(_directions_closed(str(text)))
+
+
+def _escaped(text: str) -> str:
+    """``text`` as HTML text, its directions left as they are: a part of a text whose
+    directions were closed whole."""
+    return html.escape(text, quote=True)
 
 
 _OPENS_EMBEDDING = frozenset("\u202a\u202b\u202d\u202e")
 """LRE, RLE, LRO and RLO: closed by PDF (U+202C)."""
 _OPENS_ISOLATE = frozenset("\u2066\u2067\u2068")
 """LRI, RLI and FSI: closed by PDI (U+2069)."""
+_CLOSES_EMBEDDING = "\u202c"
+_CLOSES_ISOLATE = "\u2069"
 
 
 def _directions_closed(text: str) -> str:
@@ -65,20 +73,24 @@ def _directions_closed(text: str) -> str:
 
     A title from a partner's calendar may hold a right-to-left override (U+202E) with no
     end: the renderer then wrote the rest of its cell backwards, the meeting's kind and
-    times too ("-ot-ecaF ,pohskrow"). Closed, it turns what it was given alone."""
+    times too ("-ot-ecaF ,pohskrow"). Closed, it turns what it was given alone. What is
+    open is read as Unicode's bidirectional algorithm reads it (UAX #9, X6a and X7): a
+    PDF closes the latest embedding within its isolate alone, a PDI the latest isolate
+    and every embedding opened inside it."""
     if not any(character in _OPENS_EMBEDDING or character in _OPENS_ISOLATE for character in text):
         return text
-    embeddings = isolates = 0
+    open_now: list[str] = []
     for character in text:
         if character in _OPENS_EMBEDDING:
-            embeddings += 1
-        elif character == "\u202c":
-            embeddings = max(embeddings - 1, 0)
+            open_now.append(_CLOSES_EMBEDDING)
         elif character in _OPENS_ISOLATE:
-            isolates += 1
-        elif character == "\u2069":
-            isolates = max(isolates - 1, 0)
-    return text + "\u202c" * embeddings + "\u2069" * isolates
+            open_now.append(_CLOSES_ISOLATE)
+        elif character == _CLOSES_EMBEDDING and open_now and open_now[-1] == _CLOSES_EMBEDDING:
+            open_now.pop()
+        elif character == _CLOSES_ISOLATE and _CLOSES_ISOLATE in open_now:
+            while open_now.pop() != _CLOSES_ISOLATE:
+                pass
+    return text + "".join(reversed(open_now))
 
 
 def with_address_breaks(text: str) -> str:
@@ -90,16 +102,16 @@ def with_address_breaks(text: str) -> str:
     Qt's answer to a table whose words cannot fit. The breaks are zero-width spaces,
     which print nothing."""
     return " ".join(
-        escape(word.replace(".", "." + ZERO_WIDTH_SPACE).replace("@", ZERO_WIDTH_SPACE + "@"))
+        _escaped(word.replace(".", "." + ZERO_WIDTH_SPACE).replace("@", ZERO_WIDTH_SPACE + "@"))
         if "@" in word
-        else escape(word)
-        for word in text.split(" ")
+        else _escaped(word)
+        for word in _directions_closed(text).split(" ")
     )
 
 
 def lines(text: str) -> str:
     """Text of several lines, escaped, its line breaks kept."""
-    return "<br>".join(escape(line) for line in text.splitlines())
+    return "<br>".join(_escaped(line) for line in _directions_closed(text).splitlines())
 
 
 def table(

@@ -39,3 +39,16 @@ def test_a_title_turned_right_to_left_is_turned_back_at_its_end(
 
     assert "<b>Courtesy call \u202eKobe\u202c</b>" in html
     assert html.count("\u202e") == html.count("\u202c")
+
+
+def test_a_balanced_override_is_left_whole_and_one_left_open_inside_an_isolate_is_closed() -> None:
+    """A contact's name turned and turned back within itself stays so, whichever words
+    it spans (it was closed after its first word, "Cohen haraS"); a PDF inside an isolate
+    closes nothing opened outside it (UAX #9), so the override is still closed."""
+    from cpp_scheduler.documents.markup import escape, lines, with_address_breaks
+
+    contact = "\u202enehoC haraS\u202c <sarah@example.org>"
+    assert with_address_breaks(contact).startswith("\u202enehoC haraS\u202c &lt;")
+    assert lines("\u202eline one\nline two\u202c") == "\u202eline one<br>line two\u202c"
+    nested = "\u202eWorkshop \u2066x\u202c\u2069 on water"
+    assert escape(nested) == nested + "\u202c"
