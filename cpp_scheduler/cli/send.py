@@ -222,7 +222,9 @@ class _Sending:
                     ).format(count=len(unsigned), events=shown + more),
                     status=2,
                 )
-            with _ctrl_c_ends_the_batch() as asked:
+            transport = self.transport
+            reaching = isinstance(transport, SmtpTransport) and (lambda: not transport.connected)
+            with _ctrl_c_ends_the_batch(reaching or None) as asked:
                 return invitations.send_batch(
                     database, messages, self.transport, rate_per_minute=self.rate, cancelled=asked
                 )
@@ -231,16 +233,26 @@ class _Sending:
 
 
 @contextmanager
-def _ctrl_c_ends_the_batch() -> Iterator[Callable[[], bool]]:
+def _ctrl_c_ends_the_batch(
+    reaching: Callable[[], bool] | None = None,
+) -> Iterator[Callable[[], bool]]:
     """While a batch is sent, Ctrl-C ends it once the message on the wire has gone, so
-    the command says what went and what is left (the ledger has each message sent); a
-    second Ctrl-C interrupts at once, as it does anywhere else."""
+    the command says what went and what is left (the ledger has each message sent);
+    while the server is still being reached (``reaching``: its greeting, the login),
+    with no message on the wire, and at a second Ctrl-C, it stops at once, and the
+    command still says what went."""
     asked = threading.Event()
     previous = signal.getsignal(signal.SIGINT)
 
     def first(_signal: int, _frame: FrameType | None) -> None:
         asked.set()
         signal.signal(signal.SIGINT, previous)
+        if reaching is not None and reaching():
+            raise KeyboardInterrupt
+        print(
+            _("stopping once the message under way has gone; Ctrl-C again stops at once"),
+            file=sys.stderr,
+        )
 
     signal.signal(signal.SIGINT, first)
     try:

@@ -93,6 +93,11 @@ class _BoundedReplies:
         try:
             reply: tuple[int, bytes] = super().getreply()  # type: ignore[misc]
             return reply
+        except KeyboardInterrupt:
+            # Ctrl-C while the server is awaited: smtplib closes on a failed read
+            # alone, and a greeting cut short would leave its socket open.
+            self.close()  # type: ignore[attr-defined]
+            raise
         finally:
             if self.sock is not None and isinstance(self.timeout, int | float):
                 self.sock.settimeout(self.timeout)

@@ -322,6 +322,12 @@ class SmtpTransport:
     def _server(self) -> str:
         return f"{self.settings.host}:{self.settings.port}"
 
+    @property
+    def connected(self) -> bool:
+        """Whether the session with the server is open: before it is (the greeting, the
+        login), no message is on the wire."""
+        return self._client is not None
+
     def _starttls_needed(self, client: smtplib.SMTP | None, answer: str) -> bool:
         """Whether a refusal means the connection must first be made secure, which the
         settings (no encryption) never ask: the server's answer speaks of STARTTLS, or

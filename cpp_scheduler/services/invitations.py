@@ -1009,6 +1009,11 @@ def send_batch(
     ledger = _Ledger(database)
     try:
         _send_each(batch, transport, ledger, limit, report, progress, cancelled)
+    except KeyboardInterrupt:
+        # Stopped at once (a second Ctrl-C, or one while the server is reached): what
+        # went is in the report and the ledger, as a cancel between messages leaves it;
+        # the message on the wire, if any, may have gone unrecorded.
+        report.cancelled = True
     finally:
         ledger.close()
     return report

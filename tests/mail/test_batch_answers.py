@@ -8,7 +8,9 @@ refuse before anything goes."""
 from __future__ import annotations
 
 import signal
+import socket
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from email.message import Message
@@ -83,8 +85,10 @@ def test_a_message_rejected_after_its_data_leaves_the_address_free_for_the_next_
     assert [sent.recipient_email for sent in again.sent] == [program.bruno.email]
 
 
-def _send_the_workshops_invitations(url: str, program: Program, server: Server) -> list[str]:
-    """``send invitations`` of the workshop through ``server``, signed by TDLC."""
+def _send_the_workshops_invitations(url: str, program: Program, server: Server | int) -> list[str]:
+    """``send invitations`` of the workshop through ``server`` (or the port of one),
+    signed by TDLC."""
+    port = server if isinstance(server, int) else server.port
     return [
         "--db",
         url,
@@ -93,7 +97,7 @@ def _send_the_workshops_invitations(url: str, program: Program, server: Server) 
         "--event",
         program.workshop.uid,
         "--smtp",
-        f"127.0.0.1:{server.port}",
+        f"127.0.0.1:{port}",
         "--plain",
         "--from",
         "TDLC CPP team <cpp@tdlc.example.org>",
@@ -129,6 +133,38 @@ def test_ctrl_c_ends_the_commands_batch_saying_what_went_and_what_is_left(
     out, _err = capsys.readouterr()
     assert "sent 3 of 3 (1 had been sent already)" in out
     assert len(plain_server.mailbox.messages) == 4
+
+
+def test_ctrl_c_while_the_server_is_reached_stops_the_command_at_once(
+    database_url: str, program: Program, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server that takes the connection and never greets: no message is on the wire,
+    so Ctrl-C stops at once and says what went (it waited out the half minute of the
+    greeting's timeout, then said it could not reach the server)."""
+    main_thread = threading.main_thread().ident
+    assert main_thread is not None
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        taken: list[socket.socket] = []
+
+        def ctrl_c_once_it_waits() -> None:
+            """Take the connection, say nothing, and press Ctrl-C as a terminal does:
+            to the main thread, whose wait for the greeting it breaks."""
+            taken.append(silent.accept()[0])
+            signal.pthread_kill(main_thread, signal.SIGINT)
+
+        server = threading.Thread(target=ctrl_c_once_it_waits)
+        server.start()
+        command = _send_the_workshops_invitations(database_url, program, silent.getsockname()[1])
+        assert main(command) == 130
+        server.join(5)
+        for connection in taken:
+            connection.close()
+    out, err = capsys.readouterr()
+    assert "sent 0 of 4 (0 had been sent already)" in out
+    assert "cancelled: the rest was not sent; run again to send the rest" in err
+    assert "could not reach" not in err
 
 
 def test_the_command_goes_on_past_a_deferred_recipient_run_after_run(
