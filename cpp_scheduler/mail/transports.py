@@ -22,6 +22,7 @@ the server a piece of the name as an address.
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -109,6 +110,20 @@ class RecipientRefusedError(SchedulerError):
 class RecipientDeferredError(SchedulerError):
     """The server asked to try this recipient or this message later (4xx but 421); the
     others are still sent, and this one is left for a later batch."""
+
+
+_MAILBOX_STATUS = re.compile(r"^5\.1\.(\d{1,3})\b")
+"""An enhanced status code of addressing (RFC 3463, X.1.Y), at the reply's start."""
+_SENDERS_ADDRESS = frozenset({"7", "8"})
+"""X.1.7 and X.1.8: the sender's address, not the recipient's."""
+
+
+def _names_the_mailbox(answer: str) -> bool:
+    """Whether a refusal given after a message's content speaks of the recipient's
+    address all the same (``5.1.1 User unknown``, as servers that check mailboxes late
+    answer), which every later message to it would meet."""
+    found = _MAILBOX_STATUS.match(answer.strip())
+    return found is not None and found.group(1) not in _SENDERS_ADDRESS
 
 
 class Security(StrEnum):
@@ -449,7 +464,7 @@ class SmtpTransport:
                 message.format(recipient=quoted(recipient), answer=text),
                 code,
                 _reply_text(reply),
-                of_address=refused,
+                of_address=refused or _names_the_mailbox(_reply_text(reply)),
             ) from error
         raise RecipientDeferredError(
             _("the server deferred {recipient}: {answer}").format(

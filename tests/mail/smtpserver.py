@@ -35,7 +35,9 @@ class Mailbox:
     defer: set[str] = field(default_factory=set)
     """Addresses answered 450 at RCPT: try later."""
     reject_data: set[str] = field(default_factory=set)
-    """Addresses whose message is answered 554 after its DATA."""
+    """Addresses whose message is refused after its DATA, with :attr:`data_answer`."""
+    data_answer: str = "554 5.7.1 message content rejected"
+    """The refusal after DATA: a content filter's, unless a test says otherwise."""
     fail_after: int | None = None
     """Answer 421 (the service closes) to every recipient once this many messages were
     accepted."""
@@ -78,7 +80,7 @@ class Mailbox:
         if self.while_receiving is not None:
             self.while_receiving()
         if self.reject_data & set(envelope.rcpt_tos):
-            return "554 5.7.1 message content rejected"
+            return self.data_answer
         message = email.message_from_bytes(envelope.original_content, policy=default)
         assert isinstance(message, EmailMessage)
         self.messages.append(message)

@@ -85,6 +85,21 @@ def test_a_message_rejected_after_its_data_leaves_the_address_free_for_the_next_
     assert [sent.recipient_email for sent in again.sent] == [program.bruno.email]
 
 
+def test_a_mailbox_refused_after_its_data_is_held_back_as_one_refused_at_its_address(
+    database: Database, program: Program, plain_server: Server
+) -> None:
+    """``550 5.1.1 User unknown`` after DATA, as a server that checks mailboxes late says
+    it: the address is refused all the same (its enhanced code speaks of the address),
+    and the next batch holds it back rather than meeting the refusal again and again."""
+    plain_server.mailbox.reject_data = {program.bruno.email}
+    plain_server.mailbox.data_answer = "550 5.1.1 User unknown"
+    send(database, EventScope(program.workshop.uid), plain_server)
+
+    plan = invitations.plan_invitations(database, EventScope(program.workshop.uid), SENDER)
+    assert [held.recipient_email for held in plan.refused] == [program.bruno.email]
+    assert program.bruno.email not in [message.recipient_email for message in plan.to_send]
+
+
 def _send_the_workshops_invitations(url: str, program: Program, server: Server | int) -> list[str]:
     """``send invitations`` of the workshop through ``server`` (or the port of one),
     signed by TDLC."""
