@@ -39,6 +39,7 @@ import cpp_scheduler.model.registry  # noqa: F401  (maps the entities, installs 
 from cpp_scheduler import APP_NAME, ORGANISATION, files
 from cpp_scheduler.errors import printable, shown_path, system_reason
 from cpp_scheduler.i18n import N_, _
+from cpp_scheduler.model.validation import holds_half_pair
 from cpp_scheduler.store import migrations
 from cpp_scheduler.store import seed as seeding
 from cpp_scheduler.store.authors import checked_author, default_author
@@ -84,6 +85,16 @@ def resolve_url(database: str | os.PathLike[str] | None = None) -> URL:
     given = os.fspath(database) if database is not None else os.environ.get(ENVIRONMENT_VARIABLE)
     if not given or not given.strip():
         path = default_database_path()
+        if holds_half_pair(str(path)):
+            # The home folder's name in bytes of no UTF-8: no database can be named by
+            # it, and SQLite would be made a file it then cannot name again.
+            shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise StoreError(
+                _(
+                    "the program's own place, {path}, is not text in UTF-8 (the home "
+                    "folder's name); give another place with --db"
+                ).format(path=printable(shown))
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

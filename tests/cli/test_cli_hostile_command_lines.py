@@ -347,3 +347,21 @@ def test_a_database_name_with_line_breaks_and_escapes_is_said_on_one_line(
     (line,) = done.stderr.splitlines()
     assert "has no database 'cpp\\ncpp-scheduler: program deleted\\x1b[31m'" in line
     assert "\x1b" not in done.stderr
+
+
+def test_a_home_folder_that_is_no_text_is_refused_before_a_default_program_is_made(
+    tmp_path: Path,
+) -> None:
+    """No --db and no $CPP_SCHEDULER_DB: the program's own place is in the home folder,
+    here named in Latin-1. It ended in a traceback, an empty database left there."""
+    home = tmp_path / os.fsdecode(b"caf\xe9")
+    home.mkdir()
+    environment = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
+    done = run_command(["demo"], environment, capture_output=True)
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(b"cpp-scheduler: the program's own place, ")
+    assert line.endswith(
+        b"is not text in UTF-8 (the home folder's name); give another place with --db"
+    )
+    assert [path for path in home.rglob("*") if path.is_file()] == []
