@@ -83,6 +83,20 @@ class _BoundedReplies:
     file: Any
     timeout: float
 
+    def connect(
+        self, host: str = "localhost", port: int = 0, source_address: Any = None
+    ) -> tuple[int, bytes]:
+        try:
+            answer: tuple[int, bytes] = super().connect(  # type: ignore[misc]
+                host, port, source_address
+            )
+            return answer
+        except KeyboardInterrupt:
+            # Ctrl-C while the server is reached: the socket made so far is closed,
+            # whatever step of smtplib's connect it came in.
+            self.close()  # type: ignore[attr-defined]
+            raise
+
     def getreply(self) -> tuple[int, bytes]:
         if self.sock is not None and (
             not isinstance(self.file, _ReplyReader) or self.file.sock is not self.sock

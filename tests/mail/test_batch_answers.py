@@ -11,6 +11,7 @@ import signal
 import socket
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from email.message import Message
@@ -167,6 +168,9 @@ def test_ctrl_c_while_the_server_is_reached_stops_the_command_at_once(
             """Take the connection, say nothing, and press Ctrl-C as a terminal does:
             to the main thread, whose wait for the greeting it breaks."""
             taken.append(silent.accept()[0])
+            # The client connects before it is accepted: a moment more, and it is
+            # waiting for the greeting, its socket its session's.
+            time.sleep(0.3)
             signal.pthread_kill(main_thread, signal.SIGINT)
 
         server = threading.Thread(target=ctrl_c_once_it_waits)
