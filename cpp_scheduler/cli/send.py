@@ -223,8 +223,10 @@ class _Sending:
                     status=2,
                 )
             transport = self.transport
-            reaching = isinstance(transport, SmtpTransport) and (lambda: not transport.connected)
-            with _ctrl_c_ends_the_batch(reaching or None) as asked:
+            reaching = (
+                (lambda: not transport.connected) if isinstance(transport, SmtpTransport) else None
+            )
+            with _ctrl_c_ends_the_batch(reaching) as asked:
                 return invitations.send_batch(
                     database, messages, self.transport, rate_per_minute=self.rate, cancelled=asked
                 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 import socket
 import sqlite3
+import sys
 import threading
 import time
 import uuid
@@ -151,6 +152,20 @@ def test_ctrl_c_ends_the_commands_batch_saying_what_went_and_what_is_left(
     assert len(plain_server.mailbox.messages) == 4
 
 
+def _waits_for_a_reply(thread: int, seconds: float = 10.0) -> bool:
+    """Whether ``thread`` comes to wait for the mail server's reply within ``seconds``:
+    its stack holds the reader of the server's replies."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        frame = sys._current_frames().get(thread)
+        while frame is not None:
+            if frame.f_code.co_name == "readline" and "smtp_client" in frame.f_code.co_filename:
+                return True
+            frame = frame.f_back
+        threading.Event().wait(0.005)
+    return False
+
+
 def test_ctrl_c_while_the_server_is_reached_stops_the_command_at_once(
     database_url: str, program: Program, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -168,9 +183,9 @@ def test_ctrl_c_while_the_server_is_reached_stops_the_command_at_once(
             """Take the connection, say nothing, and press Ctrl-C as a terminal does:
             to the main thread, whose wait for the greeting it breaks."""
             taken.append(silent.accept()[0])
-            # The client connects before it is accepted: a moment more, and it is
-            # waiting for the greeting, its socket its session's.
-            time.sleep(0.3)
+            # The client connects before it is accepted: pressed once it waits for the
+            # greeting, its socket its session's.
+            assert _waits_for_a_reply(main_thread)
             signal.pthread_kill(main_thread, signal.SIGINT)
 
         server = threading.Thread(target=ctrl_c_once_it_waits)
